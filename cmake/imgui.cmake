@@ -1,0 +1,34 @@
+# Dear ImGui 1.86 compiled from Debian's source package (tools/setup_deps.sh unpacks it), the
+# same sources for native and web; 32-bit indices so big maps never hit the 64K-vertex limit.
+set(IMGUI_DIR "${CHIPATLAS_DEPS}/src/imgui")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources not found in ${IMGUI_DIR}: run tools/setup_deps.sh")
+endif()
+add_library(imgui STATIC
+  "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/imgui_demo.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
+target_compile_definitions(imgui PUBLIC "ImDrawIdx=unsigned int" IMGUI_DISABLE_DEMO_WINDOWS
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+
+if(CHIPATLAS_APP)
+  add_library(imgui_backends STATIC
+    "${IMGUI_DIR}/backends/imgui_impl_sdl.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+  target_link_libraries(imgui_backends PUBLIC imgui)
+  if(CHIPATLAS_WEB)
+    execute_process(COMMAND bash "${PROJECT_SOURCE_DIR}/tools/build_sdl2_wasm.sh"
+      OUTPUT_VARIABLE SDL2_WASM_DIR OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE _sdl_rc)
+    if(NOT _sdl_rc EQUAL 0)
+      message(FATAL_ERROR "building SDL2 for wasm failed")
+    endif()
+    add_library(SDL2::SDL2 STATIC IMPORTED)
+    set_target_properties(SDL2::SDL2 PROPERTIES IMPORTED_LOCATION "${SDL2_WASM_DIR}/lib/libSDL2.a"
+      INTERFACE_INCLUDE_DIRECTORIES "${SDL2_WASM_DIR}/include/SDL2")
+    target_compile_definitions(imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
+  else()
+    find_package(SDL2 REQUIRED)
+    find_package(OpenGL REQUIRED)
+    target_link_libraries(imgui_backends PUBLIC OpenGL::GL ${CMAKE_DL_LIBS})
+  endif()
+  target_link_libraries(imgui_backends PUBLIC SDL2::SDL2)
+endif()

@@ -1,0 +1,222 @@
+// Intent handlers of AppModel. Keeps ViewState, camera and playback consistent; records when
+// each collaboration appears so new arcs can grow (unless reduced motion is on).
+#include "core/app_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/view_state.h"
+
+namespace ca {
+
+void AppModel::set_dataset(Dataset ds, std::string name) {
+    data_ = std::move(ds);
+    dataset_name_ = std::move(name);
+    axis_ = axis_for(data_);
+    if (view_.t < axis_.t0 || view_.t > axis_.t1 || view_.t == 0) view_.t = std::min(axis_.t1, std::floor(data_.time_max));
+    if (!view_.selected.empty() && data_.find_org(view_.selected) < 0 && data_.find_collab(view_.selected) < 0)
+        view_.selected.clear();
+    prev_vis_.clear();
+    appeared_at_.assign(data_.collaborations.size(), -1e9);
+    touch();
+}
+
+const Visibility& AppModel::visibility() {
+    if (vis_dirty_) {
+        compute_visibility(data_, view_, vis_);
+        vis_dirty_ = false;
+        if (prev_vis_.size() == vis_.collab.size()) {
+            for (size_t i = 0; i < vis_.collab.size(); ++i)
+                if (prev_vis_[i] == Vis::Hidden && vis_.collab[i] != Vis::Hidden) appeared_at_[i] = clock_;
+        }
+        prev_vis_ = vis_.collab;
+    }
+    return vis_;
+}
+
+double AppModel::appear_age(int c) const {
+    if (view_.reduced_motion || c < 0 || static_cast<size_t>(c) >= appeared_at_.size()) return 1e9;
+    return clock_ - appeared_at_[c];
+}
+
+Selection AppModel::selection() const {
+    if (view_.selected.empty()) return {};
+    int o = data_.find_org(view_.selected);
+    if (o >= 0) return {true, o};
+    int c = data_.find_collab(view_.selected);
+    if (c >= 0) return {false, c};
+    return {};
+}
+
+void AppModel::set_time(double t) {
+    t = std::clamp(t, axis_.t0, axis_.t1);
+    if (t != view_.t) { view_.t = t; touch(); }
+}
+void AppModel::set_mode(TimeMode m) { if (m != view_.mode) { view_.mode = m; touch(); } }
+void AppModel::set_window(int months) {
+    months = std::clamp(months, 1, 360);
+    if (months != view_.window_months) { view_.window_months = months; touch(); }
+}
+void AppModel::set_filters(const Filters& f) { if (!(f == view_.filters)) { view_.filters = f; touch(); } }
+void AppModel::toggle_collab_kind(CollabKind k) { view_.filters.hidden_collab_kinds ^= 1u << static_cast<int>(k); touch(); }
+void AppModel::toggle_org_kind(OrgKind k) { view_.filters.hidden_org_kinds ^= 1u << static_cast<int>(k); touch(); }
+void AppModel::toggle_region(Region r) { view_.filters.hidden_regions ^= 1u << static_cast<int>(r); touch(); }
+void AppModel::set_lang(NameLang l) { if (l != view_.lang) { view_.lang = l; touch(); } }
+void AppModel::set_theme(Theme t) { if (t != view_.theme) { view_.theme = t; touch(); } }
+void AppModel::set_embed(bool e) { if (e != view_.embed) { view_.embed = e; touch(); } }
+void AppModel::set_reduced_motion(bool r) { if (r != view_.reduced_motion) { view_.reduced_motion = r; touch(); } }
+void AppModel::set_speed(double s) {
+    s = std::clamp(s, 0.25, 16.0);
+    if (s != view_.speed) { view_.speed = s; touch(); }
+}
+
+void AppModel::play() {
+    if (view_.playing) return;
+    if (view_.t >= axis_.t1 - 0.5) view_.t = axis_.t0;
+    view_.playing = true;
+    touch();
+}
+void AppModel::pause() { if (view_.playing) { view_.playing = false; touch(); } }
+void AppModel::toggle_play() { view_.playing ? pause() : play(); }
+
+bool AppModel::step_event(int dir) {
+    int e = ca::step_event(data_, view_.t, dir);
+    if (e < 0) return false;
+    set_time(first_day(data_.events[e].date));
+    return true;
+}
+
+bool AppModel::select(std::string_view id) {
+    if (id.empty()) { if (!view_.selected.empty()) { view_.selected.clear(); touch(); } return true; }
+    if (data_.find_org(id) < 0 && data_.find_collab(id) < 0) return false;
+    if (view_.selected != id) { view_.selected = std::string(id); touch(); }
+    return true;
+}
+void AppModel::select_org(int i) { select(i >= 0 ? std::string_view(data_.organisations[i].id) : std::string_view()); }
+void AppModel::select_collab(int i) { select(i >= 0 ? std::string_view(data_.collaborations[i].id) : std::string_view()); }
+
+double AppModel::min_scale() const { return camera_.fit_scale(preset_box(RegionPreset::All)) * 0.5; }
+double AppModel::max_scale() const { return camera_.fit_scale(preset_box(RegionPreset::All)) * 600; }
+
+void AppModel::set_viewport(Vec2 origin, Vec2 size) {
+    if (size.x < 1 || size.y < 1) return;
+    bool first = !have_viewport_;
+    if (!first && origin.x == camera_.origin.x && origin.y == camera_.origin.y && size.x == camera_.viewport.x &&
+        size.y == camera_.viewport.y)
+        return;
+    // Keep the zoom level (relative to the region) when the viewport changes size.
+    double z = first ? 1 : zoom_level(camera_);
+    camera_.origin = origin;
+    camera_.viewport = size;
+    have_viewport_ = true;
+    if (first && !pending_camera_) camera_.fit(preset_box(RegionPreset::All));
+    else if (pending_camera_) {
+        camera_.centre = project(view_.cam_centre);
+        camera_.scale = scale_for_zoom(camera_, view_.zoom);
+        pending_camera_ = false;
+    } else camera_.scale = scale_for_zoom(camera_, z);
+    touch();
+}
+
+void AppModel::fly_to_box(const Box& b, double margin) {
+    Camera target = camera_;
+    target.fit(b, margin);
+    target.clamp(min_scale(), max_scale());
+    if (view_.reduced_motion) { camera_ = target; flight_.active = false; }
+    else flight_ = {true, camera_, target, 0, 0.9};
+    touch();
+}
+void AppModel::fly_to(RegionPreset p) { fly_to_box(preset_box(p), 24); }
+void AppModel::fly_to_org(int i) {
+    const Organisation& o = data_.organisations[i];
+    if (!o.has_coords) return;
+    Vec2 w = project({o.lat, o.lon});
+    double r = 40;  // km around it
+    fly_to_box({{w.x - r, w.y - r}, {w.x + r, w.y + r}});
+}
+
+void AppModel::zoom_at(Vec2 pivot, double factor) {
+    flight_.active = false;
+    double target = std::clamp(camera_.scale * factor, min_scale(), max_scale());
+    camera_.zoom_at(pivot, target / camera_.scale);
+    touch();
+}
+void AppModel::pan(Vec2 d) {
+    if (d.x == 0 && d.y == 0) return;
+    flight_.active = false;
+    camera_.pan_pixels(d);
+    touch();
+}
+
+void AppModel::sync_camera_to_view() {
+    if (!have_viewport_) return;
+    view_.has_camera = true;
+    view_.cam_centre = unproject(camera_.centre);
+    view_.zoom = zoom_level(camera_);
+}
+
+std::string AppModel::hash() {
+    sync_camera_to_view();
+    return encode_hash(view_);
+}
+
+void AppModel::apply_view(const ViewState& v) {
+    bool cam = v.has_camera && (!view_.has_camera || v.cam_centre.lat != view_.cam_centre.lat ||
+                                v.cam_centre.lon != view_.cam_centre.lon || v.zoom != view_.zoom);
+    view_ = v;
+    view_.t = std::clamp(view_.t, axis_.t0, axis_.t1);
+    if (!view_.selected.empty() && has_data() && data_.find_org(view_.selected) < 0 && data_.find_collab(view_.selected) < 0)
+        view_.selected.clear();
+    if (cam) {
+        if (have_viewport_) {
+            flight_.active = false;
+            camera_.centre = project(v.cam_centre);
+            camera_.scale = std::clamp(scale_for_zoom(camera_, v.zoom), min_scale(), max_scale());
+        } else {
+            pending_camera_ = true;
+        }
+    }
+    touch();
+}
+
+void AppModel::apply_hash(std::string_view h, std::vector<std::string>& warnings) {
+    sync_camera_to_view();
+    ViewState v = view_;
+    decode_hash(h, v, warnings);
+    if (!v.selected.empty() && has_data() && data_.find_org(v.selected) < 0 && data_.find_collab(v.selected) < 0) {
+        warnings.push_back("ignoring sel=" + v.selected + ": no such organisation or collaboration");
+        v.selected = view_.selected;
+    }
+    apply_view(v);
+}
+
+bool AppModel::tick(double dt) {
+    clock_ += dt;
+    bool animating = false;
+    if (view_.playing) {
+        playback_.playing = true;
+        playback_.speed = view_.speed;
+        double t = playback_.advance(view_.t, dt, axis_.t0, axis_.t1);
+        if (!playback_.playing) view_.playing = false;
+        if (t != view_.t) { view_.t = t; }
+        touch();
+        animating = true;
+    }
+    if (flight_.active) {
+        flight_.u += dt / flight_.seconds;
+        Camera c = fly_between(flight_.from, flight_.to, flight_.u);
+        c.origin = camera_.origin;
+        c.viewport = camera_.viewport;
+        camera_ = c;
+        if (flight_.u >= 1) flight_.active = false;
+        touch();
+        animating = true;
+    }
+    if (!view_.reduced_motion) {
+        for (size_t i = 0; i < appeared_at_.size(); ++i)
+            if (clock_ - appeared_at_[i] < 1.0) { animating = true; break; }
+    }
+    return animating;
+}
+
+}  // namespace ca

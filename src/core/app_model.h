@@ -1,0 +1,118 @@
+// The application model: dataset, view state, camera, playback, flights and hover, changed
+// only through intent methods (what UI widgets, keys, URL and host API ask for). No rendering.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/app_state.h"
+#include "core/camera.h"
+#include "core/dataset_json.h"
+#include "core/timeline.h"
+#include "core/visibility.h"
+
+namespace ca {
+
+struct Flight {
+    bool active = false;
+    Camera from, to;
+    double u = 0, seconds = 0.8;
+};
+
+struct Selection {
+    bool is_org = true;
+    int index = -1;
+    bool valid() const { return index >= 0; }
+};
+
+class AppModel {
+public:
+    // Data
+    void set_dataset(Dataset ds, std::string name);
+    const Dataset& data() const { return data_; }
+    const std::string& dataset_name() const { return dataset_name_; }
+    bool has_data() const { return !data_.organisations.empty(); }
+
+    // View state
+    const ViewState& view() const { return view_; }
+    const TimeAxis& axis() const { return axis_; }
+    const Visibility& visibility();
+    Selection selection() const;
+    bool dark() const { return view_.theme == Theme::Dark || (view_.theme == Theme::Auto && system_dark_); }
+    void set_system_dark(bool d) { system_dark_ = d; }
+    bool reduced_motion() const { return view_.reduced_motion; }
+
+    // Intents
+    void set_time(double t);
+    void set_mode(TimeMode m);
+    void set_window(int months);
+    void set_filters(const Filters& f);
+    void toggle_collab_kind(CollabKind k);
+    void toggle_org_kind(OrgKind k);
+    void toggle_region(Region r);
+    void set_lang(NameLang l);
+    void set_theme(Theme t);
+    void set_embed(bool e);
+    void set_reduced_motion(bool r);
+    void set_speed(double s);
+    void play();
+    void pause();
+    void toggle_play();
+    void set_loop(bool l) { playback_.loop = l; }
+    bool loop() const { return playback_.loop; }
+    bool step_event(int dir);  // false if there is no event that way
+    bool select(std::string_view id);  // "" clears; false for an unknown id
+    void select_org(int i);
+    void select_collab(int i);
+
+    // Camera
+    Camera& camera() { return camera_; }
+    const Camera& camera() const { return camera_; }
+    void set_viewport(Vec2 origin, Vec2 size);
+    void fly_to(RegionPreset p);
+    void fly_to_box(const Box& b, double margin = 40);
+    void fly_to_org(int i);
+    void zoom_at(Vec2 pivot, double factor);
+    void pan(Vec2 delta_px);
+    void reset_view() { fly_to(RegionPreset::All); }
+    double min_scale() const;
+    double max_scale() const;
+
+    // URL / host state
+    std::string hash();
+    void apply_hash(std::string_view h, std::vector<std::string>& warnings);
+    void apply_view(const ViewState& v);  // camera from v if it has one
+
+    // Advances playback and flights by dt seconds; returns true while something animates.
+    bool tick(double dt);
+    // Seconds since a collaboration became visible (for arcs growing from the lead), or a large
+    // value when nothing animates.
+    double appear_age(int collab) const;
+    double now() const { return clock_; }
+
+    // Incremented whenever anything in ViewState or the camera changes.
+    unsigned version() const { return version_; }
+    int hover_org = -1, hover_collab = -1;
+
+private:
+    void touch() { ++version_; vis_dirty_ = true; }
+    void sync_camera_to_view();
+    Dataset data_;
+    std::string dataset_name_;
+    ViewState view_;
+    TimeAxis axis_;
+    Camera camera_;
+    Flight flight_;
+    Playback playback_;
+    Visibility vis_;
+    std::vector<Vis> prev_vis_;
+    std::vector<double> appeared_at_;
+    bool vis_dirty_ = true;
+    bool system_dark_ = false;
+    bool have_viewport_ = false;
+    bool pending_camera_ = false;
+    double clock_ = 0;
+    unsigned version_ = 1;
+};
+
+}  // namespace ca

@@ -1,0 +1,38 @@
+// The basemap asset (assets/basemap.bin, made by tools/basemap from Natural Earth): filled
+// land as triangles and coastlines/borders as polylines, parsed and projected to world km.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/projection.h"
+
+namespace ca {
+
+enum class LandCategory : uint8_t { Other, China, HongKong, Macao, Taiwan, SouthKorea, Japan, NorthKorea, Russia, Philippines, Vietnam, Count };
+
+struct LandFeature {
+    LandCategory category = LandCategory::Other;
+    std::string name;
+    std::vector<Vec2> vertices;  // world km
+    std::vector<uint16_t> indices;
+    Box bounds;
+};
+
+struct MapLine {
+    uint8_t kind = 0;  // 0 coastline, 1 land border
+    LandCategory category = LandCategory::Other;
+    std::vector<Vec2> points;  // world km
+    Box bounds;
+};
+
+struct Basemap {
+    std::vector<LandFeature> land;
+    std::vector<MapLine> lines;
+    size_t triangle_count() const;
+};
+
+// Parses the binary asset; returns false with a message on a malformed file.
+bool parse_basemap(const uint8_t* data, size_t size, Basemap& out, std::string& error);
+
+}  // namespace ca

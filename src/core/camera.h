@@ -1,0 +1,33 @@
+// The map camera as a small value type: world centre + scale (pixels per km) over a viewport,
+// with pure conversions, zoom around a pivot, fitting boxes and smooth flights between views.
+#pragma once
+#include "core/projection.h"
+
+namespace ca {
+
+struct Camera {
+    Vec2 centre;           // world km
+    double scale = 0.001;  // pixels per km
+    Vec2 viewport{800, 600};  // pixels (CSS/logical)
+    Vec2 origin{0, 0};        // top-left of the viewport on screen
+
+    Vec2 world_to_screen(Vec2 w) const;
+    Vec2 screen_to_world(Vec2 s) const;
+    // Multiplies the scale by factor keeping the world point under pivot (screen) fixed.
+    void zoom_at(Vec2 pivot, double factor);
+    void pan_pixels(Vec2 delta);
+    Box view_bounds() const;
+    // Scale that fits box b into the viewport with a margin (pixels).
+    double fit_scale(const Box& b, double margin = 24) const;
+    void fit(const Box& b, double margin = 24);
+    void clamp(double min_scale, double max_scale);
+};
+
+// Zoom relative to the "All" preset: 1 = whole region visible.
+double zoom_level(const Camera& c);
+double scale_for_zoom(const Camera& c, double zoom);
+
+// Interpolates between two cameras (van Wijk-style: zoom out a little, then in), u in [0,1].
+Camera fly_between(const Camera& a, const Camera& b, double u);
+
+}  // namespace ca

@@ -1,0 +1,297 @@
+// Implementation of the JSON command interface with nlohmann_json, exception-free: only
+// is_*/find/value accessors, so malformed input is answered with {"ok":false,...}.
+#include "core/commands.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "core/search.h"
+#include "core/view_state.h"
+
+namespace ca {
+namespace {
+using json = nlohmann::json;
+
+template <class E> json mask_json(uint32_t mask) {
+    json a = json::array();
+    for (int i = 0; i < enum_count<E>(); ++i)
+        if (mask >> i & 1) a.push_back(enum_id(static_cast<E>(i)));
+    return a;
+}
+
+template <class E> bool mask_from(const json& a, uint32_t& out, std::vector<std::string>& warn, const char* name) {
+    if (!a.is_array()) { warn.push_back(std::string(name) + ": expected an array"); return false; }
+    uint32_t m = 0;
+    for (auto& v : a) {
+        E e;
+        if (v.is_string() && parse_enum(v.get_ref<const std::string&>(), e)) m |= 1u << static_cast<int>(e);
+        else warn.push_back(std::string(name) + ": unknown value " + v.dump());
+    }
+    out = m;
+    return true;
+}
+
+json state_json(AppModel& m) {
+    m.hash();  // syncs camera into the view
+    const ViewState& v = m.view();
+    json s;
+    s["t"] = format_day(static_cast<DayNum>(std::floor(v.t)));
+    s["mode"] = time_mode_id(v.mode);
+    s["window"] = v.window_months;
+    s["hiddenKinds"] = mask_json<CollabKind>(v.filters.hidden_collab_kinds);
+    s["hiddenOrgKinds"] = mask_json<OrgKind>(v.filters.hidden_org_kinds);
+    s["hiddenRegions"] = mask_json<Region>(v.filters.hidden_regions);
+    s["selected"] = v.selected;
+    s["camera"] = {{"lat", std::round(v.cam_centre.lat * 1e4) / 1e4}, {"lon", std::round(v.cam_centre.lon * 1e4) / 1e4},
+                   {"zoom", std::round(v.zoom * 100) / 100}};
+    s["lang"] = name_lang_id(v.lang);
+    s["theme"] = theme_id(v.theme);
+    s["dark"] = m.dark();
+    s["embed"] = v.embed;
+    s["playing"] = v.playing;
+    s["speed"] = v.speed;
+    s["reducedMotion"] = v.reduced_motion;
+    s["dataset"] = m.dataset_name();
+    return s;
+}
+
+void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
+    m.hash();
+    ViewState v = m.view();
+    for (auto it = s.begin(); it != s.end(); ++it) {
+        const std::string& k = it.key();
+        const json& val = *it;
+        auto bad = [&](const char* why) { warn.push_back(k + ": " + why); };
+        if (k == "t") {
+            Date d;
+            std::string why;
+            if (val.is_string() && parse_date(val.get_ref<const std::string&>(), d, &why)) v.t = first_day(d);
+            else bad("expected a date YYYY[-MM[-DD]]");
+        } else if (k == "mode") {
+            if (!val.is_string() || !parse_time_mode(val.get_ref<const std::string&>(), v.mode)) bad("expected snapshot, window or cumulative");
+        } else if (k == "window") {
+            if (val.is_number_integer() && val.get<int>() >= 1 && val.get<int>() <= 360) v.window_months = val.get<int>();
+            else bad("expected months 1..360");
+        } else if (k == "hiddenKinds") {
+            mask_from<CollabKind>(val, v.filters.hidden_collab_kinds, warn, "hiddenKinds");
+        } else if (k == "hiddenOrgKinds") {
+            mask_from<OrgKind>(val, v.filters.hidden_org_kinds, warn, "hiddenOrgKinds");
+        } else if (k == "hiddenRegions") {
+            mask_from<Region>(val, v.filters.hidden_regions, warn, "hiddenRegions");
+        } else if (k == "selected") {
+            if (!val.is_string()) bad("expected a string");
+            else if (val.get_ref<const std::string&>().empty() || m.data().find_org(val.get_ref<const std::string&>()) >= 0 ||
+                     m.data().find_collab(val.get_ref<const std::string&>()) >= 0)
+                v.selected = val.get<std::string>();
+            else bad("no such organisation or collaboration");
+        } else if (k == "camera") {
+            if (val.is_object() && val.value("lat", json()).is_number() && val.value("lon", json()).is_number() &&
+                val.value("zoom", json()).is_number() && val["zoom"].get<double>() > 0) {
+                v.has_camera = true;
+                v.cam_centre = {val["lat"].get<double>(), val["lon"].get<double>()};
+                v.zoom = val["zoom"].get<double>();
+            } else bad("expected {lat, lon, zoom}");
+        } else if (k == "lang") {
+            if (!val.is_string() || !parse_name_lang(val.get_ref<const std::string&>(), v.lang)) bad("expected en, native or both");
+        } else if (k == "theme") {
+            if (!val.is_string() || !parse_theme(val.get_ref<const std::string&>(), v.theme)) bad("expected auto, light or dark");
+        } else if (k == "systemTheme") {
+            if (val.is_string()) m.set_system_dark(val.get_ref<const std::string&>() == "dark");
+            else bad("expected dark or light");
+        } else if (k == "embed" || k == "playing" || k == "reducedMotion") {
+            if (!val.is_boolean()) { bad("expected true or false"); continue; }
+            (k == "embed" ? v.embed : k == "playing" ? v.playing : v.reduced_motion) = val.get<bool>();
+        } else if (k == "speed") {
+            if (val.is_number() && val.get<double>() >= 0.25 && val.get<double>() <= 16) v.speed = val.get<double>();
+            else bad("expected 0.25..16");
+        } else if (k == "dark" || k == "dataset") {
+            // read-only, ignored
+        } else {
+            warn.push_back("unknown field " + k);
+        }
+    }
+    m.apply_view(v);
+}
+
+json reply_ok() { return json{{"ok", true}}; }
+json reply_err(const std::string& e) { return json{{"ok", false}, {"error", e}}; }
+
+}  // namespace
+
+std::string participant_names(const Dataset& ds, const Collaboration& c) {
+    std::string s;
+    for (auto& p : c.participants) {
+        if (!s.empty()) s += ", ";
+        s += ds.organisations[p.org].short_name();
+    }
+    return s;
+}
+
+std::vector<int> visible_collaborations(AppModel& m) {
+    const Visibility& vis = m.visibility();
+    std::vector<int> out;
+    for (size_t i = 0; i < vis.collab.size(); ++i)
+        if (vis.collab[i] != Vis::Hidden) out.push_back(static_cast<int>(i));
+    return out;
+}
+
+static std::string csv_field(const std::string& s) {
+    bool quote = s.find_first_of(",\"\n") != std::string::npos;
+    if (!quote) return s;
+    std::string o = "\"";
+    for (char c : s) { if (c == '"') o += '"'; o += c; }
+    return o + "\"";
+}
+
+std::string export_csv(AppModel& m) {
+    const Dataset& ds = m.data();
+    const Visibility& vis = m.visibility();
+    std::string s = "id,title,kind,start,end,status,participants,sources\n";
+    for (int i : visible_collaborations(m)) {
+        const Collaboration& c = ds.collaborations[i];
+        std::string srcs;
+        for (auto& e : c.evidence) {
+            if (!srcs.empty()) srcs += ";";
+            srcs += ds.sources[e.source].file;
+        }
+        s += csv_field(c.id) + "," + csv_field(c.title) + "," + enum_id(c.kind) + "," + format_date(c.interval.start) + "," +
+             (c.interval.has_end ? format_date(c.interval.end) : std::string()) + "," +
+             (vis.collab[i] == Vis::Active ? "active" : "ended") + "," + csv_field(participant_names(ds, c)) + "," +
+             csv_field(srcs) + "\n";
+    }
+    return s;
+}
+
+std::string export_json(AppModel& m) {
+    const Dataset& ds = m.data();
+    const Visibility& vis = m.visibility();
+    json items = json::array();
+    for (int i : visible_collaborations(m)) {
+        const Collaboration& c = ds.collaborations[i];
+        json parts = json::array();
+        for (auto& p : c.participants)
+            parts.push_back({{"org", ds.organisations[p.org].id}, {"name", ds.organisations[p.org].name}, {"role", enum_id(p.role)}});
+        json ev = json::array();
+        for (auto& e : c.evidence) ev.push_back({{"source", ds.sources[e.source].file}, {"quote", e.quote}});
+        json item = {{"id", c.id}, {"title", c.title}, {"kind", enum_id(c.kind)}, {"start", format_date(c.interval.start)},
+                     {"end", c.interval.has_end ? json(format_date(c.interval.end)) : json(nullptr)},
+                     {"status", vis.collab[i] == Vis::Active ? "active" : "ended"}, {"participants", parts},
+                     {"summary", c.summary}, {"evidence", ev}};
+        items.push_back(std::move(item));
+    }
+    json out = {{"generator", "chipatlas"}, {"state", state_json(m)}, {"collaborations", items}};
+    return out.dump(2);
+}
+
+std::string state_event_json(AppModel& m) {
+    std::string h = m.hash();
+    return json{{"state", state_json(m)}, {"hash", h}}.dump();
+}
+
+std::string active_event_json(AppModel& m) {
+    const Dataset& ds = m.data();
+    const Visibility& vis = m.visibility();
+    json items = json::array();
+    for (int i : visible_collaborations(m)) {
+        const Collaboration& c = ds.collaborations[i];
+        json parts = json::array();
+        for (auto& p : c.participants) parts.push_back(ds.organisations[p.org].name);
+        items.push_back({{"id", c.id}, {"title", c.title}, {"kind", enum_label(c.kind)}, {"start", format_date(c.interval.start)},
+                         {"end", c.interval.has_end ? format_date(c.interval.end) : std::string()},
+                         {"status", vis.collab[i] == Vis::Active ? "active" : "ended"}, {"participants", parts}});
+    }
+    return json{{"t", format_day(static_cast<DayNum>(std::floor(m.view().t)))}, {"items", items}}.dump();
+}
+
+std::string selection_event_json(AppModel& m) {
+    Selection s = m.selection();
+    json j = {{"id", m.view().selected}, {"type", s.valid() ? (s.is_org ? "organisation" : "collaboration") : ""}, {"label", ""}};
+    if (s.valid()) j["label"] = s.is_org ? m.data().organisations[s.index].name : m.data().collaborations[s.index].title;
+    return j.dump();
+}
+
+std::string diagnostics_json(const std::vector<Diagnostic>& d) {
+    json errs = json::array();
+    for (auto& x : d)
+        errs.push_back({{"file", x.file}, {"line", x.line}, {"col", x.col}, {"pointer", x.pointer}, {"message", x.message},
+                        {"severity", x.severity == Severity::Error ? "error" : "warning"}});
+    return json{{"errors", errs}, {"text", format_diagnostics(d)}}.dump();
+}
+
+CommandResult handle_command(AppModel& m, std::string_view text) {
+    CommandResult r;
+    json c = json::parse(text.begin(), text.end(), nullptr, false);
+    if (c.is_discarded() || !c.is_object()) { r.reply = reply_err("command is not a JSON object").dump(); return r; }
+    json cmdv = c.value("cmd", json());
+    if (!cmdv.is_string()) { r.reply = reply_err("missing \"cmd\"").dump(); return r; }
+    const std::string cmd = cmdv.get<std::string>();
+    json out = reply_ok();
+    std::vector<std::string> warn;
+    if (cmd == "getState") {
+        out["state"] = state_json(m);
+        out["hash"] = m.hash();
+    } else if (cmd == "setState") {
+        json s = c.value("state", json());
+        if (!s.is_object()) out = reply_err("setState needs a \"state\" object");
+        else { apply_state(m, s, warn); out["state"] = state_json(m); }
+    } else if (cmd == "setHash") {
+        json h = c.value("hash", json());
+        if (!h.is_string()) out = reply_err("setHash needs a \"hash\" string");
+        else { m.apply_hash(h.get<std::string>(), warn); out["state"] = state_json(m); }
+    } else if (cmd == "play") {
+        m.play();
+    } else if (cmd == "pause") {
+        m.pause();
+    } else if (cmd == "togglePlay") {
+        m.toggle_play();
+    } else if (cmd == "step") {
+        json d = c.value("dir", json(1));
+        out["moved"] = m.step_event(d.is_number() && d.get<double>() < 0 ? -1 : 1);
+        out["t"] = format_day(static_cast<DayNum>(std::floor(m.view().t)));
+    } else if (cmd == "select") {
+        json id = c.value("id", json(""));
+        if (!id.is_string() || !m.select(id.get<std::string>())) out = reply_err("no such organisation or collaboration");
+        else {
+            Selection s = m.selection();
+            if (s.valid() && s.is_org) m.fly_to_org(s.index);
+        }
+    } else if (cmd == "flyTo") {
+        json rj = c.value("region", json());
+        RegionPreset p;
+        if (!rj.is_string() || !parse_preset(rj.get<std::string>().c_str(), p)) out = reply_err("unknown region (expected all, gba, korea, taiwan or japan)");
+        else m.fly_to(p);
+    } else if (cmd == "search") {
+        json tj = c.value("text", json(""));
+        json res = json::array();
+        if (tj.is_string()) {
+            const Dataset& ds = m.data();
+            for (auto& h : search(ds, tj.get<std::string>())) {
+                if (h.is_org) {
+                    const Organisation& o = ds.organisations[h.index];
+                    res.push_back({{"id", o.id}, {"type", "organisation"}, {"label", o.abbr.empty() ? o.name : o.name + " (" + o.abbr + ")"},
+                                   {"native", o.native() ? o.native()->text : ""}, {"region", enum_label(o.region)}});
+                } else {
+                    const Collaboration& cc = ds.collaborations[h.index];
+                    res.push_back({{"id", cc.id}, {"type", "collaboration"}, {"label", cc.title}, {"native", ""},
+                                   {"region", format_date(cc.interval.start)}});
+                }
+            }
+        }
+        out["results"] = res;
+    } else if (cmd == "export") {
+        json f = c.value("format", json("csv"));
+        std::string day = format_day(static_cast<DayNum>(std::floor(m.view().t)));
+        if (f == "csv") { out["text"] = export_csv(m); out["filename"] = "chipatlas-" + day + ".csv"; }
+        else if (f == "json") { out["text"] = export_json(m); out["filename"] = "chipatlas-" + day + ".json"; }
+        else out = reply_err("format must be csv or json");
+    } else if (cmd == "exportPng") {
+        r.export_png = true;
+    } else {
+        out = reply_err("unknown command " + cmd);
+    }
+    if (!warn.empty()) out["warnings"] = warn;
+    r.reply = out.dump();
+    return r;
+}
+
+}  // namespace ca

@@ -1,0 +1,484 @@
+// JSON → Dataset: syntax via nlohmann_json's SAX parser (errors carry byte offsets), then a
+// schema walk that checks types, required fields, enums, ids, references, dates and ranges.
+#include "core/dataset_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace ca {
+namespace {
+
+using json = nlohmann::json;
+
+struct Sax : nlohmann::detail::json_sax_dom_parser<json> {
+    explicit Sax(json& j) : nlohmann::detail::json_sax_dom_parser<json>(j, false) {}
+    size_t err_pos = 0;
+    std::string err_msg;
+    bool failed = false;
+    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) {
+        failed = true;
+        err_pos = pos;
+        err_msg = ex.what();
+        return false;
+    }
+};
+
+// Strips nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
+std::string clean_parse_message(const std::string& m) {
+    auto p = m.find("column ");
+    if (p != std::string::npos) {
+        auto q = m.find(": ", p);
+        if (q != std::string::npos) return m.substr(q + 2);
+    }
+    p = m.find("] ");
+    return p == std::string::npos ? m : m.substr(p + 2);
+}
+
+// Offset of the first place nesting exceeds max_depth, or npos.
+size_t too_deep_at(std::string_view t, int max_depth) {
+    int depth = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+        char c = t[i];
+        if (c == '"') {
+            for (++i; i < t.size() && t[i] != '"'; ++i)
+                if (t[i] == '\\') ++i;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
+bool valid_id(std::string_view s) {
+    if (s.empty()) return false;
+    auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!alnum(s[0])) return false;
+    for (char c : s)
+        if (!alnum(c) && c != '_' && c != '.' && c != '-') return false;
+    return true;
+}
+
+struct Pending {
+    int file;
+    std::string ptr;
+    size_t offset = std::string::npos;  // filled lazily
+};
+
+class Ctx {
+public:
+    Ctx(const std::vector<InputFile>& files, const LoadOptions& opt, std::vector<Diagnostic>& out)
+        : files_(files), opt_(opt), out_(out) {}
+
+    void add(int file, std::string ptr, std::string msg, Severity sev, size_t offset = std::string::npos) {
+        if (sev == Severity::Error) ++errors_;
+        if (out_.size() >= opt_.max_diagnostics) { ++dropped_; return; }
+        Diagnostic d;
+        d.file = files_[file].name;
+        d.pointer = std::move(ptr);
+        d.message = std::move(msg);
+        d.severity = sev;
+        size_t off = offset != std::string::npos ? offset : locate_pointer(files_[file].text, d.pointer);
+        line_col(files_[file].text, off, d.line, d.col);
+        out_.push_back(std::move(d));
+    }
+    void error(int file, std::string ptr, std::string msg) { add(file, std::move(ptr), std::move(msg), Severity::Error); }
+    void warn(int file, std::string ptr, std::string msg) { add(file, std::move(ptr), std::move(msg), Severity::Warning); }
+    std::string where(int file, const std::string& ptr) const {
+        int l, c;
+        line_col(files_[file].text, locate_pointer(files_[file].text, ptr), l, c);
+        return files_[file].name + ":" + std::to_string(l) + ":" + std::to_string(c);
+    }
+    size_t dropped() const { return dropped_; }
+
+private:
+    const std::vector<InputFile>& files_;
+    const LoadOptions& opt_;
+    std::vector<Diagnostic>& out_;
+    size_t errors_ = 0, dropped_ = 0;
+};
+
+std::string num(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%g", v);
+    return b;
+}
+
+std::string dq(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// Reads the fields of one JSON object, reporting problems against its pointer.
+class Obj {
+public:
+    Obj(Ctx& cx, int file, std::string ptr, const json& j, std::initializer_list<const char*> allowed)
+        : cx_(cx), file_(file), ptr_(std::move(ptr)), j_(j), allowed_(allowed) {}
+    ~Obj() {
+        for (auto it = j_.begin(); it != j_.end(); ++it) {
+            const std::string& k = it.key();
+            if (std::none_of(allowed_.begin(), allowed_.end(), [&](const char* a) { return k == a; }))
+                cx_.warn(file_, field(k), "unknown field " + dq(k) + " (ignored)");
+        }
+    }
+    std::string field(std::string_view k) const { return ptr_ + "/" + pointer_escape(k); }
+    const std::string& ptr() const { return ptr_; }
+    int file() const { return file_; }
+    Ctx& cx() { return cx_; }
+
+    const json* get(const char* key, bool required) {
+        auto it = j_.find(key);
+        if (it == j_.end() || (it->is_null() && !required)) {
+            if (required) cx_.error(file_, ptr_, "missing required field " + dq(key));
+            return nullptr;
+        }
+        return &*it;
+    }
+    bool str(const char* key, std::string& out, bool required) {
+        const json* v = get(key, required);
+        if (!v) return false;
+        if (!v->is_string()) { cx_.error(file_, field(key), "expected a string"); return false; }
+        const std::string& s = v->get_ref<const std::string&>();
+        if (std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; })) {
+            cx_.error(file_, field(key), "must not be empty");
+            return false;
+        }
+        out = s;
+        return true;
+    }
+    bool number(const char* key, double& out, bool required) {
+        const json* v = get(key, required);
+        if (!v) return false;
+        if (!v->is_number()) { cx_.error(file_, field(key), "expected a number"); return false; }
+        out = v->get<double>();
+        return true;
+    }
+    bool integer(const char* key, int& out, bool required) {
+        const json* v = get(key, required);
+        if (!v) return false;
+        if (!v->is_number_integer()) { cx_.error(file_, field(key), "expected an integer"); return false; }
+        out = static_cast<int>(v->get<long long>());
+        return true;
+    }
+    bool date(const char* key, Date& out, bool required) {
+        std::string s;
+        const json* v = get(key, required);
+        if (!v) return false;
+        if (!v->is_string()) { cx_.error(file_, field(key), "expected a date string"); return false; }
+        s = v->get_ref<const std::string&>();
+        std::string why;
+        if (!parse_date(s, out, &why)) {
+            cx_.error(file_, field(key), "invalid date " + dq(s) + ": " + why);
+            return false;
+        }
+        return true;
+    }
+    template <class E> bool enm(const char* key, E& out, bool required, const char* what = "kind") {
+        std::string s;
+        if (!str(key, s, required)) return false;
+        if (!parse_enum(s, out)) {
+            cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s) + " (expected " + enum_choices<E>() + ")");
+            return false;
+        }
+        return true;
+    }
+    // An array field; returns nullptr (after reporting) when absent or of the wrong type.
+    const json* array(const char* key, bool required, bool nonempty = false) {
+        const json* v = get(key, required);
+        if (!v) return nullptr;
+        if (!v->is_array()) { cx_.error(file_, field(key), "expected an array"); return nullptr; }
+        if (nonempty && v->empty()) { cx_.error(file_, field(key), "must list at least one item"); return nullptr; }
+        return v;
+    }
+    void strings(const char* key, std::vector<std::string>& out) {
+        const json* a = array(key, false);
+        if (!a) return;
+        for (size_t i = 0; i < a->size(); ++i) {
+            if (!(*a)[i].is_string()) { cx_.error(file_, field(key) + "/" + std::to_string(i), "expected a string"); continue; }
+            out.push_back((*a)[i].get<std::string>());
+        }
+    }
+    bool ref(const char* key, const std::unordered_map<std::string, int>& ids, int& out, bool required, const char* what) {
+        std::string s;
+        if (!str(key, s, required)) return false;
+        return resolve(field(key), s, ids, out, what);
+    }
+    bool resolve(const std::string& at, const std::string& s, const std::unordered_map<std::string, int>& ids, int& out,
+                 const char* what) {
+        auto it = ids.find(s);
+        if (it == ids.end()) { cx_.error(file_, at, std::string("unknown ") + what + " " + dq(s)); return false; }
+        out = it->second;
+        return true;
+    }
+
+private:
+    Ctx& cx_;
+    int file_;
+    std::string ptr_;
+    const json& j_;
+    std::vector<const char*> allowed_;
+};
+
+struct Item {
+    int file;
+    std::string ptr;
+    const json* j;
+};
+
+struct Parsed {
+    std::vector<json> docs;
+    std::vector<Item> sources, orgs, collabs, events;
+};
+
+void check_inferred(Obj& o, std::vector<std::string>& inferred) { o.strings("inferred", inferred); }
+
+// Registers the ids of one array; reports invalid and duplicate ids.
+void register_ids(Ctx& cx, std::vector<Item>& items, std::unordered_map<std::string, int>& ids,
+                  std::vector<std::string>& out_ids) {
+    std::unordered_map<std::string, size_t> first;
+    std::vector<Item> kept;
+    for (auto& it : items) {
+        if (!it.j->is_object()) { cx.error(it.file, it.ptr, "expected an object"); continue; }
+        auto f = it.j->find("id");
+        if (f == it.j->end()) { cx.error(it.file, it.ptr, "missing required field \"id\""); continue; }
+        if (!f->is_string()) { cx.error(it.file, it.ptr + "/id", "expected a string"); continue; }
+        const std::string& id = f->get_ref<const std::string&>();
+        if (!valid_id(id)) {
+            cx.error(it.file, it.ptr + "/id", "invalid id " + dq(id) + " (use a-z, 0-9, '_', '.', '-', starting with a letter or digit)");
+            continue;
+        }
+        auto [pos, inserted] = first.emplace(id, kept.size());
+        if (!inserted) {
+            const Item& a = kept[pos->second];
+            cx.error(it.file, it.ptr + "/id", "duplicate id " + dq(id) + " (first defined at " + cx.where(a.file, a.ptr + "/id") + ")");
+            continue;
+        }
+        ids.emplace(id, static_cast<int>(kept.size()));
+        out_ids.push_back(id);
+        kept.push_back(it);
+    }
+    items = std::move(kept);
+}
+
+void read_source(Ctx& cx, const Item& it, Source& s) {
+    Obj o(cx, it.file, it.ptr, *it.j, {"id", "title", "publisher", "published", "file", "note", "url"});
+    o.str("title", s.title, true);
+    o.str("publisher", s.publisher, true);
+    s.has_published = o.date("published", s.published, false);
+    o.str("file", s.file, true);
+    o.str("note", s.note, false);
+}
+
+void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<int>& out) {
+    const json* a = o.array(key, true, true);
+    if (!a) return;
+    for (size_t i = 0; i < a->size(); ++i) {
+        std::string at = o.field(key) + "/" + std::to_string(i);
+        if (!(*a)[i].is_string()) { o.cx().error(o.file(), at, "expected a string"); continue; }
+        int idx;
+        if (o.resolve(at, (*a)[i].get<std::string>(), ds.source_ids, idx, "source")) out.push_back(idx);
+    }
+}
+
+void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
+    Obj o(cx, it.file, it.ptr, *it.j, {"id", "name", "abbr", "names", "kind", "industry", "region", "city", "lat", "lon",
+                                       "parent", "sources", "inferred", "note"});
+    o.str("name", g.name, true);
+    o.str("abbr", g.abbr, false);
+    if (const json* names = o.array("names", false)) {
+        for (size_t i = 0; i < names->size(); ++i) {
+            std::string p = o.field("names") + "/" + std::to_string(i);
+            const json& n = (*names)[i];
+            if (!n.is_object()) { cx.error(it.file, p, "expected an object"); continue; }
+            Obj no(cx, it.file, p, n, {"lang", "text"});
+            LocalName ln;
+            bool ok = no.enm("lang", ln.lang, true, "language");
+            ok = no.str("text", ln.text, true) && ok;
+            if (ok) g.names.push_back(std::move(ln));
+        }
+    }
+    o.enm("kind", g.kind, true);
+    o.enm("industry", g.industry, false, "industry");
+    o.enm("region", g.region, true, "region");
+    o.str("city", g.city, false);
+    bool has_lat = o.number("lat", g.lat, false), has_lon = o.number("lon", g.lon, false);
+    if (has_lat && !(g.lat >= -90 && g.lat <= 90)) {
+        cx.error(it.file, o.field("lat"), "latitude " + num(g.lat) + " out of range [-90, 90]");
+        has_lat = false;
+    }
+    if (has_lon && !(g.lon >= -180 && g.lon <= 180)) {
+        cx.error(it.file, o.field("lon"), "longitude " + num(g.lon) + " out of range [-180, 180]");
+        has_lon = false;
+    }
+    g.has_coords = has_lat && has_lon;
+    if (region_on_map(g.region) && !g.has_coords && !it.j->contains("lat") && !it.j->contains("lon"))
+        cx.error(it.file, it.ptr, std::string("missing required fields \"lat\" and \"lon\" (required in region ") + enum_id(g.region) + ")");
+    else if (it.j->contains("lat") != it.j->contains("lon"))
+        cx.error(it.file, it.ptr, "\"lat\" and \"lon\" must be given together");
+    if (o.str("parent", g.parent_id, false)) o.resolve(o.field("parent"), g.parent_id, ds.org_ids, g.parent, "organisation");
+    read_sources_list(o, "sources", ds, g.sources);
+    check_inferred(o, g.inferred);
+    o.str("note", g.note, false);
+}
+
+void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
+    Obj o(cx, it.file, it.ptr, *it.j, {"id", "title", "kind", "participants", "start", "end", "topics", "facts", "summary",
+                                       "evidence", "parent", "inferred", "note"});
+    o.str("title", c.title, true);
+    o.enm("kind", c.kind, true);
+    if (const json* ps = o.array("participants", true, true)) {
+        for (size_t i = 0; i < ps->size(); ++i) {
+            std::string p = o.field("participants") + "/" + std::to_string(i);
+            const json& pj = (*ps)[i];
+            if (!pj.is_object()) { cx.error(it.file, p, "expected an object"); continue; }
+            Obj po(cx, it.file, p, pj, {"org", "role", "note"});
+            Participant part;
+            bool ok = po.ref("org", ds.org_ids, part.org, true, "organisation");
+            ok = po.enm("role", part.role, true, "role") && ok;
+            if (!ok) continue;
+            if (std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& q) { return q.org == part.org; })) {
+                cx.error(it.file, po.field("org"), "organisation " + dq(ds.organisations[part.org].id) + " is listed twice");
+                continue;
+            }
+            c.participants.push_back(part);
+        }
+    }
+    bool has_start = o.date("start", c.interval.start, true);
+    c.interval.has_end = o.date("end", c.interval.end, false);
+    if (has_start && c.interval.has_end && last_day(c.interval.end) < first_day(c.interval.start))
+        cx.error(it.file, o.field("end"), "end " + format_date(c.interval.end) + " is before start " + format_date(c.interval.start));
+    o.strings("topics", c.topics);
+    if (const json* tj = o.get("topics", false); tj && tj->is_array())
+        for (size_t i = 0; i < c.topics.size(); ++i)
+            if (!topic_label(c.topics[i]))
+                cx.warn(it.file, o.field("topics") + "/" + std::to_string(i), "unknown topic " + dq(c.topics[i]));
+    if (const json* fs = o.array("facts", false)) {
+        for (size_t i = 0; i < fs->size(); ++i) {
+            std::string p = o.field("facts") + "/" + std::to_string(i);
+            const json& fj = (*fs)[i];
+            if (!fj.is_object()) { cx.error(it.file, p, "expected an object"); continue; }
+            Obj fo(cx, it.file, p, fj, {"label", "value", "unit", "year", "qualifier", "source", "quote", "note"});
+            Fact f;
+            bool ok = fo.str("label", f.label, true);
+            ok = fo.number("value", f.value, true) && ok;
+            if (fo.str("unit", f.unit, true) && !unit_label(f.unit)) {
+                cx.error(it.file, fo.field("unit"), "unknown unit " + dq(f.unit));
+                ok = false;
+            }
+            ok = fo.integer("year", f.year, true) && ok;
+            if (fo.str("qualifier", f.qualifier, false) && !known_qualifier(f.qualifier)) {
+                cx.error(it.file, fo.field("qualifier"), "unknown qualifier " + dq(f.qualifier) +
+                                                             " (expected over, about, almost, nearly, at_least or per_year)");
+                ok = false;
+            }
+            ok = fo.ref("source", ds.source_ids, f.source, true, "source") && ok;
+            ok = fo.str("quote", f.quote, true) && ok;
+            if (ok) c.facts.push_back(std::move(f));
+        }
+    }
+    o.str("summary", c.summary, true);
+    if (const json* ev = o.array("evidence", true, true)) {
+        for (size_t i = 0; i < ev->size(); ++i) {
+            std::string p = o.field("evidence") + "/" + std::to_string(i);
+            const json& ej = (*ev)[i];
+            if (!ej.is_object()) { cx.error(it.file, p, "expected an object"); continue; }
+            Obj eo(cx, it.file, p, ej, {"source", "quote"});
+            Evidence e;
+            bool ok = eo.ref("source", ds.source_ids, e.source, true, "source");
+            ok = eo.str("quote", e.quote, true) && ok;
+            if (ok) c.evidence.push_back(std::move(e));
+        }
+    }
+    if (o.str("parent", c.parent_id, false)) o.resolve(o.field("parent"), c.parent_id, ds.collab_ids, c.parent, "collaboration");
+    check_inferred(o, c.inferred);
+    o.str("note", c.note, false);
+}
+
+void read_event(Ctx& cx, const Item& it, const Dataset& ds, Event& e) {
+    Obj o(cx, it.file, it.ptr, *it.j, {"id", "collaboration", "date", "kind", "title", "source", "quote", "inferred", "note"});
+    o.ref("collaboration", ds.collab_ids, e.collaboration, true, "collaboration");
+    o.date("date", e.date, true);
+    o.enm("kind", e.kind, true);
+    o.str("title", e.title, true);
+    o.ref("source", ds.source_ids, e.source, true, "source");
+    o.str("quote", e.quote, true);
+    check_inferred(o, e.inferred);
+}
+
+}  // namespace
+
+LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt) {
+    LoadResult r;
+    Ctx cx(files, opt, r.diagnostics);
+    Parsed p;
+    p.docs.resize(files.size());
+    static const char* kArrays[] = {"sources", "organisations", "collaborations", "events"};
+    for (size_t fi = 0; fi < files.size(); ++fi) {
+        const int f = static_cast<int>(fi);
+        std::string_view text = files[fi].text;
+        if (text.size() > opt.max_bytes) {
+            cx.add(f, "", "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
+                              std::to_string(opt.max_bytes) + " bytes", Severity::Error, 0);
+            continue;
+        }
+        if (size_t at = too_deep_at(text, opt.max_depth); at != std::string_view::npos) {
+            cx.add(f, "", "nesting deeper than " + std::to_string(opt.max_depth) + " levels", Severity::Error, at);
+            continue;
+        }
+        json& doc = p.docs[fi];
+        Sax sax(doc);
+        json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true, false);
+        if (sax.failed) {
+            cx.add(f, "", clean_parse_message(sax.err_msg), Severity::Error, sax.err_pos > 0 ? sax.err_pos - 1 : 0);
+            doc = json();
+            continue;
+        }
+        if (!doc.is_object()) {
+            cx.add(f, "", "expected an object with the arrays \"sources\", \"organisations\", \"collaborations\" and \"events\"",
+                   Severity::Error, 0);
+            continue;
+        }
+        for (auto it = doc.begin(); it != doc.end(); ++it) {
+            const std::string& k = it.key();
+            std::vector<Item>* dst = k == "sources" ? &p.sources : k == "organisations" ? &p.orgs
+                                   : k == "collaborations" ? &p.collabs : k == "events" ? &p.events : nullptr;
+            std::string ptr = "/" + pointer_escape(k);
+            if (!dst) {
+                if (k != "$schema" && k != "version" && k != "note") cx.warn(f, ptr, "unknown field " + dq(k) + " (ignored)");
+                continue;
+            }
+            if (!it->is_array()) { cx.error(f, ptr, "expected an array"); continue; }
+            for (size_t i = 0; i < it->size(); ++i) dst->push_back({f, ptr + "/" + std::to_string(i), &(*it)[i]});
+        }
+        (void)kArrays;
+    }
+
+    Dataset& ds = r.dataset;
+    std::vector<std::string> ids;
+    register_ids(cx, p.sources, ds.source_ids, ids);
+    register_ids(cx, p.orgs, ds.org_ids, ids);
+    register_ids(cx, p.collabs, ds.collab_ids, ids);
+    register_ids(cx, p.events, ds.event_ids, ids);
+
+    auto id_of = [](const Item& it) { return it.j->find("id")->get<std::string>(); };
+    ds.sources.resize(p.sources.size());
+    for (size_t i = 0; i < p.sources.size(); ++i) { ds.sources[i].id = id_of(p.sources[i]); read_source(cx, p.sources[i], ds.sources[i]); }
+    ds.organisations.resize(p.orgs.size());
+    for (size_t i = 0; i < p.orgs.size(); ++i) { ds.organisations[i].id = id_of(p.orgs[i]); read_org(cx, p.orgs[i], ds, ds.organisations[i]); }
+    ds.collaborations.resize(p.collabs.size());
+    for (size_t i = 0; i < p.collabs.size(); ++i) { ds.collaborations[i].id = id_of(p.collabs[i]); read_collab(cx, p.collabs[i], ds, ds.collaborations[i]); }
+    ds.events.resize(p.events.size());
+    for (size_t i = 0; i < p.events.size(); ++i) { ds.events[i].id = id_of(p.events[i]); read_event(cx, p.events[i], ds, ds.events[i]); }
+
+    if (cx.dropped()) {
+        Diagnostic d;
+        d.file = files.empty() ? std::string("(none)") : files[0].name;
+        d.line = d.col = 1;
+        d.message = std::to_string(cx.dropped()) + " more problems not listed";
+        r.diagnostics.push_back(d);
+    }
+    if (r.ok()) ds.finalise();
+    return r;
+}
+
+}  // namespace ca

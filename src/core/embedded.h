@@ -1,0 +1,31 @@
+// Files compiled into the binary by tools/embed.py (dataset, basemap, fonts): the same bytes
+// in the native app, the web app and the tests.
+#pragma once
+#include <cstddef>
+#include <string_view>
+
+namespace ca {
+
+struct EmbeddedFile {
+    const char* name;
+    const unsigned char* data;
+    size_t size;
+    std::string_view text() const { return {reinterpret_cast<const char*>(data), size}; }
+};
+
+struct EmbeddedSet {
+    const EmbeddedFile* files;
+    size_t count;
+    const EmbeddedFile* begin() const { return files; }
+    const EmbeddedFile* end() const { return files + count; }
+    const EmbeddedFile* find(std::string_view name) const {
+        for (auto& f : *this)
+            if (name == f.name) return &f;
+        return nullptr;
+    }
+};
+
+EmbeddedSet embedded_dataset();  // data/*.json
+EmbeddedSet embedded_assets();   // assets/basemap.bin, assets/fonts/*.otf
+
+}  // namespace ca

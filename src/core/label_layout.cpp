@@ -1,0 +1,65 @@
+// Greedy placement with a uniform grid of placed rectangles for overlap tests; candidate
+// positions in cartographic preference order (right, left, above, below, then diagonals).
+#include "core/label_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+namespace ca {
+
+std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, const std::vector<Rect>& obstacles,
+                                          const Rect& bounds) {
+    std::vector<LabelPlacement> out(req.size());
+    std::vector<int> order(req.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return req[a].priority > req[b].priority; });
+    const double cell = 64;
+    std::unordered_map<long long, std::vector<Rect>> grid;
+    auto key = [](int x, int y) { return (static_cast<long long>(x) << 32) ^ static_cast<unsigned>(y); };
+    auto for_cells = [&](const Rect& r, auto&& fn) {
+        for (int y = static_cast<int>(std::floor(r.y0 / cell)); y <= static_cast<int>(std::floor(r.y1 / cell)); ++y)
+            for (int x = static_cast<int>(std::floor(r.x0 / cell)); x <= static_cast<int>(std::floor(r.x1 / cell)); ++x)
+                if (!fn(key(x, y))) return false;
+        return true;
+    };
+    auto free_at = [&](const Rect& r) {
+        return for_cells(r, [&](long long k) {
+            auto it = grid.find(k);
+            if (it == grid.end()) return true;
+            for (auto& o : it->second)
+                if (o.overlaps(r)) return false;
+            return true;
+        });
+    };
+    auto insert = [&](const Rect& r) { for_cells(r, [&](long long k) { grid[k].push_back(r); return true; }); };
+    for (auto& o : obstacles) insert(o);
+    // Nodes themselves are obstacles for other labels.
+    for (auto& q : req) insert({q.anchor.x - q.radius, q.anchor.y - q.radius, q.anchor.x + q.radius, q.anchor.y + q.radius});
+    // Each node's own circle overlaps its candidate rects only if the gap is wrong; use gap.
+    for (int i : order) {
+        const LabelRequest& q = req[i];
+        const double g = q.radius + 3, w = q.w, h = q.h, ax = q.anchor.x, ay = q.anchor.y;
+        const Rect cand[] = {
+            {ax + g, ay - h / 2, ax + g + w, ay + h / 2},           // right
+            {ax - g - w, ay - h / 2, ax - g, ay + h / 2},           // left
+            {ax - w / 2, ay - g - h, ax + w / 2, ay - g},           // above
+            {ax - w / 2, ay + g, ax + w / 2, ay + g + h},           // below
+            {ax + g * 0.7, ay - g * 0.7 - h, ax + g * 0.7 + w, ay - g * 0.7},
+            {ax - g * 0.7 - w, ay - g * 0.7 - h, ax - g * 0.7, ay - g * 0.7},
+            {ax + g * 0.7, ay + g * 0.7, ax + g * 0.7 + w, ay + g * 0.7 + h},
+            {ax - g * 0.7 - w, ay + g * 0.7, ax - g * 0.7, ay + g * 0.7 + h},
+        };
+        for (const Rect& r : cand) {
+            if (r.x0 < bounds.x0 || r.y0 < bounds.y0 || r.x1 > bounds.x1 || r.y1 > bounds.y1) continue;
+            if (!free_at(r)) continue;
+            out[i] = {true, r};
+            insert(r);
+            break;
+        }
+    }
+    return out;
+}
+
+}  // namespace ca

@@ -1,0 +1,145 @@
+// The chipatlas data model: sources, organisations, collaborations and events, with the
+// enumerations the dataset uses and their id <-> label tables. Indices are stable ints.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/dates.h"
+
+namespace ca {
+
+enum class OrgKind : uint8_t { Government, ResearchInstitute, University, Company, Association, Consortium, Group, Count };
+enum class Industry : uint8_t { None, Idm, Foundry, Osat, Equipment, Materials, Fabless, Ems, Electronics, Machinery, Automation, ItServices, Display, Property, Other, Count };
+enum class Region : uint8_t { HongKong, Gba, Korea, Taiwan, Japan, Us, Eu, Other, Count };
+enum class CollabKind : uint8_t { Consortium, Mou, Forum, JointResearch, Course, Internship, Scholarship, Mentorship, Alliance, Count };
+enum class Role : uint8_t { Lead, Member, Sponsor, Signatory, Host, Partner, Organiser, Speaker, Supporter, Count };
+enum class EventKind : uint8_t { Signing, Launch, Conference, Forum, Graduation, Milestone, Report, Count };
+enum class Lang : uint8_t { ZhHant, ZhHans, Ko, Ja, Count };
+
+// Stable machine ids ("research_institute") and human labels ("Research institute").
+template <class E> struct EnumInfo { const char* id; const char* label; };
+const EnumInfo<OrgKind>* org_kind_table();
+const EnumInfo<Industry>* industry_table();
+const EnumInfo<Region>* region_table();
+const EnumInfo<CollabKind>* collab_kind_table();
+const EnumInfo<Role>* role_table();
+const EnumInfo<EventKind>* event_kind_table();
+const EnumInfo<Lang>* lang_table();
+
+template <class E> const EnumInfo<E>* enum_table();
+template <> inline const EnumInfo<OrgKind>* enum_table<OrgKind>() { return org_kind_table(); }
+template <> inline const EnumInfo<Industry>* enum_table<Industry>() { return industry_table(); }
+template <> inline const EnumInfo<Region>* enum_table<Region>() { return region_table(); }
+template <> inline const EnumInfo<CollabKind>* enum_table<CollabKind>() { return collab_kind_table(); }
+template <> inline const EnumInfo<Role>* enum_table<Role>() { return role_table(); }
+template <> inline const EnumInfo<EventKind>* enum_table<EventKind>() { return event_kind_table(); }
+template <> inline const EnumInfo<Lang>* enum_table<Lang>() { return lang_table(); }
+
+template <class E> constexpr int enum_count() { return static_cast<int>(E::Count); }
+template <class E> const char* enum_id(E e) { return enum_table<E>()[static_cast<int>(e)].id; }
+template <class E> const char* enum_label(E e) { return enum_table<E>()[static_cast<int>(e)].label; }
+template <class E> bool parse_enum(std::string_view s, E& out) {
+    for (int i = 0; i < enum_count<E>(); ++i)
+        if (s == enum_table<E>()[i].id) { out = static_cast<E>(i); return true; }
+    return false;
+}
+// "a, b or c" list of the valid ids, for error messages.
+template <class E> std::string enum_choices() {
+    std::string s;
+    for (int i = 0; i < enum_count<E>(); ++i) {
+        if (i) s += (i + 1 == enum_count<E>()) ? " or " : ", ";
+        s += enum_table<E>()[i].id;
+    }
+    return s;
+}
+
+bool region_on_map(Region r);
+const char* topic_label(std::string_view topic);  // nullptr for an unknown topic
+const char* unit_label(std::string_view unit);    // nullptr for an unknown unit
+bool known_qualifier(std::string_view q);
+
+struct Source {
+    std::string id, title, publisher, file, note;
+    bool has_published = false;
+    Date published;
+};
+
+struct LocalName {
+    Lang lang;
+    std::string text;
+};
+
+struct Organisation {
+    std::string id, name, abbr, city, note, parent_id;
+    std::vector<LocalName> names;
+    OrgKind kind = OrgKind::Company;
+    Industry industry = Industry::None;
+    Region region = Region::Other;
+    bool has_coords = false;
+    double lat = 0, lon = 0;
+    int parent = -1;
+    std::vector<int> sources;
+    std::vector<std::string> inferred;
+    bool is_inferred(std::string_view field) const;
+    const std::string& short_name() const { return abbr.empty() ? name : abbr; }
+    const LocalName* native() const { return names.empty() ? nullptr : &names.front(); }
+};
+
+struct Participant {
+    int org = -1;
+    Role role = Role::Member;
+};
+
+struct Evidence {
+    int source = -1;
+    std::string quote;
+};
+
+struct Fact {
+    std::string label, unit, qualifier, quote;
+    double value = 0;
+    int year = 0;
+    int source = -1;
+};
+
+struct Collaboration {
+    std::string id, title, summary, note, parent_id;
+    CollabKind kind = CollabKind::Mou;
+    std::vector<Participant> participants;
+    Interval interval;
+    std::vector<std::string> topics;
+    std::vector<Fact> facts;
+    std::vector<Evidence> evidence;
+    std::vector<std::string> inferred;
+    int parent = -1;
+    int hub = -1;  // organisation at the centre of the drawing (the lead, else the first participant)
+    bool is_inferred(std::string_view field) const;
+};
+
+struct Event {
+    std::string id, title, quote;
+    int collaboration = -1;
+    Date date;
+    EventKind kind = EventKind::Milestone;
+    int source = -1;
+    std::vector<std::string> inferred;
+};
+
+struct Dataset {
+    std::vector<Source> sources;
+    std::vector<Organisation> organisations;
+    std::vector<Collaboration> collaborations;
+    std::vector<Event> events;  // sorted by date after loading
+    std::unordered_map<std::string, int> source_ids, org_ids, collab_ids, event_ids;
+
+    int find_org(std::string_view id) const;
+    int find_collab(std::string_view id) const;
+    // Earliest start and latest end/start (day numbers) over collaborations and events.
+    double time_min = 0, time_max = 0;
+    void finalise();  // computes hubs, time extent, sorts events
+};
+
+}  // namespace ca

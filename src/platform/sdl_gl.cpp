@@ -1,0 +1,135 @@
+// The GL side of both platforms. GL ES 3.0 (WebGL2) on the web, GL 3.2 core natively; ImGui's
+// SDL and OpenGL3 backends from Debian's imgui source package; DPR-aware font baking.
+#include "platform/sdl_gl.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/app.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "ui/theme.h"
+
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+namespace ca {
+
+static float drawable_ratio(SDL_Window* w) {
+    int ww, wh, dw, dh;
+    SDL_GetWindowSize(w, &ww, &wh);
+    SDL_GL_GetDrawableSize(w, &dw, &dh);
+    return ww > 0 ? std::max(1.0f, static_cast<float>(dw) / ww) : 1.0f;
+}
+
+bool gfx_init(Gfx& g, int width, int height, bool hidden, std::string& error) {
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) { error = SDL_GetError(); return false; }
+#ifdef __EMSCRIPTEN__
+    const char* glsl = "#version 300 es";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+    const char* glsl = "#version 150";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (hidden ? SDL_WINDOW_HIDDEN : 0);
+    g.window = SDL_CreateWindow("chipatlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+    if (!g.window) { error = SDL_GetError(); return false; }
+    g.gl = SDL_GL_CreateContext(g.window);
+    if (!g.gl) { error = std::string("cannot create an OpenGL context: ") + SDL_GetError(); return false; }
+    SDL_GL_MakeCurrent(g.window, g.gl);
+    SDL_GL_SetSwapInterval(1);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini: state lives in the URL
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
+    ImGui_ImplOpenGL3_Init(glsl);
+    g.dpr = drawable_ratio(g.window);
+    g.imgui_ready = true;
+    return true;
+}
+
+void gfx_shutdown(Gfx& g) {
+    if (g.imgui_ready) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (g.gl) SDL_GL_DeleteContext(g.gl);
+    if (g.window) SDL_DestroyWindow(g.window);
+    SDL_Quit();
+    g = Gfx{};
+}
+
+bool gfx_handle_event(Gfx& g, App& app, const SDL_Event& e) {
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type == SDL_QUIT) return false;
+    if (e.type == SDL_MULTIGESTURE && std::abs(e.mgesture.dDist) > 0.0005f) {
+        int w, h;
+        SDL_GetWindowSize(g.window, &w, &h);
+        app.model().zoom_at({e.mgesture.x * w, e.mgesture.y * h}, std::exp(e.mgesture.dDist * 5.0));
+    }
+    return true;
+}
+
+void gfx_render(Gfx& g, App& app, double dt) {
+    float dpr = drawable_ratio(g.window);
+    if (app.fonts_dirty() || std::abs(dpr - g.dpr) > 0.01f || !ImGui::GetIO().Fonts->IsBuilt()) {
+        g.dpr = dpr;
+        app.rebuild_fonts(dpr);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::GetIO().DeltaTime = static_cast<float>(std::max(1e-4, dt));
+    ImGui::NewFrame();
+    app.frame(dt);
+    ImGui::Render();
+    int fw, fh;
+    SDL_GL_GetDrawableSize(g.window, &fw, &fh);
+    glViewport(0, 0, fw, fh);
+    ImVec4 c = ui::palette(app.dark()).clear;
+    glClearColor(c.x, c.y, c.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void gfx_read_pixels(Gfx& g, std::vector<uint8_t>& rgba, int& w, int& h) {
+    SDL_GL_GetDrawableSize(g.window, &w, &h);
+    rgba.resize(static_cast<size_t>(w) * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    // GL's first row is the bottom one.
+    const size_t row = static_cast<size_t>(w) * 4;
+    std::vector<uint8_t> tmp(row);
+    for (int y = 0; y < h / 2; ++y) {
+        uint8_t* a = rgba.data() + y * row;
+        uint8_t* b = rgba.data() + (h - 1 - y) * row;
+        std::copy(a, a + row, tmp.begin());
+        std::copy(b, b + row, a);
+        std::copy(tmp.begin(), tmp.end(), b);
+    }
+}
+
+void gfx_recreate_device_objects(Gfx& g) {
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    (void)g;
+}
+
+}  // namespace ca

@@ -1,0 +1,211 @@
+// The details panel: an organisation (names in every script, kind, place, collaborations with
+// dates, roles, figures and partners) or a collaboration (participants, facts, sources, events).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/theme.h"
+#include "ui/ui.h"
+
+namespace ca::ui {
+namespace {
+
+const char* dagger(bool inferred) { return inferred ? " †" : ""; }
+
+std::string interval_text(const Interval& iv) {
+    std::string s = format_date_human(iv.start);
+    s += iv.has_end ? (iv.end == iv.start ? std::string() : " – " + format_date_human(iv.end)) : std::string(" – ongoing");
+    return s;
+}
+
+std::string fact_text(const Fact& f) {
+    char num[64];
+    if (std::floor(f.value) == f.value && std::abs(f.value) < 1e15) std::snprintf(num, sizeof num, "%.0f", f.value);
+    else std::snprintf(num, sizeof num, "%g", f.value);
+    // Thousands separators.
+    std::string n = num, grouped;
+    size_t digits = n.find('.') == std::string::npos ? n.size() : n.find('.');
+    for (size_t i = 0; i < n.size(); ++i) {
+        grouped += n[i];
+        if (i + 1 < digits && (digits - i - 1) % 3 == 0 && n[i] != '-') grouped += ',';
+    }
+    std::string q = f.qualifier == "over" ? "over " : f.qualifier == "about" ? "about " : f.qualifier == "almost" ? "almost "
+                  : f.qualifier == "nearly" ? "nearly " : f.qualifier == "at_least" ? "at least " : "";
+    const char* u = unit_label(f.unit);
+    std::string s = f.label + ": " + q;
+    if (f.unit == "USD" || f.unit == "TWD") s += std::string(u) + grouped;
+    else if (f.unit == "percent") s += grouped + "%";
+    else s += grouped + " " + (u ? u : f.unit.c_str());
+    if (f.qualifier == "per_year") s += " a year";
+    s += " (" + std::to_string(f.year) + ")";
+    return s;
+}
+
+void quote_block(const Dataset& ds, int source, const std::string& quote) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("“%s”", quote.c_str());
+    ImGui::PopStyleColor();
+    if (source >= 0) {
+        const Source& s = ds.sources[source];
+        ImGui::Indent();
+        ImGui::TextWrapped("— %s, %s%s%s [%s]", s.title.c_str(), s.publisher.c_str(), s.has_published ? ", " : "",
+                           s.has_published ? format_date_human(s.published).c_str() : "", s.file.c_str());
+        ImGui::Unindent();
+    }
+}
+
+bool link(const char* label, const char* id) {
+    ImGui::PushID(id);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+    bool clicked = ImGui::Selectable(label, false);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::PopID();
+    return clicked;
+}
+
+void org_details(AppModel& m, UiContext& ui, int oi) {
+    const Dataset& ds = m.data();
+    const Organisation& o = ds.organisations[oi];
+    const Visibility& vis = m.visibility();
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextWrapped("%s", o.name.c_str());
+    ImGui::PopFont();
+    if (!o.abbr.empty()) ImGui::TextDisabled("%s", o.abbr.c_str());
+    for (auto& n : o.names) {
+        ImGui::PushFont(ui.fonts.for_lang(n.lang));
+        ImGui::TextUnformatted(n.text.c_str());
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s%s", enum_label(n.lang), dagger(o.is_inferred("names")));
+    }
+    std::string kind = enum_label(o.kind);
+    if (o.industry != Industry::None) kind += std::string(" · ") + enum_label(o.industry);
+    ImGui::Text("%s", kind.c_str());
+    ImGui::Text("%s%s%s", o.city.empty() ? "" : o.city.c_str(), o.city.empty() ? "" : ", ", enum_label(o.region));
+    if (o.has_coords) ImGui::TextDisabled("%.4f, %.4f%s", o.lat, o.lon, dagger(o.is_inferred("lat")));
+    if (o.parent >= 0 && link(("Part of " + ds.organisations[o.parent].name).c_str(), "parent")) { m.select_org(o.parent); m.fly_to_org(o.parent); }
+    if (!o.note.empty()) ImGui::TextWrapped("Note: %s", o.note.c_str());
+    ImGui::Separator();
+    int count = 0;
+    for (size_t ci = 0; ci < ds.collaborations.size(); ++ci) {
+        const Collaboration& c = ds.collaborations[ci];
+        auto it = std::find_if(c.participants.begin(), c.participants.end(), [&](const Participant& p) { return p.org == oi; });
+        if (it == c.participants.end()) continue;
+        ++count;
+        ImGui::PushID(static_cast<int>(ci));
+        Vis cv = vis.collab[ci];
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(collab_colour(c.kind, m.dark())));
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        if (link(c.title.c_str(), c.id.c_str())) m.select_collab(static_cast<int>(ci));
+        ImGui::Indent();
+        ImGui::TextDisabled("%s · %s · %s%s%s", enum_label(c.kind), enum_label(it->role), interval_text(c.interval).c_str(),
+                            dagger(c.is_inferred("start")), cv == Vis::Active ? " · active" : cv == Vis::Faded ? " · ended" : " · not shown now");
+        for (auto& f : c.facts) ImGui::TextWrapped("%s", fact_text(f).c_str());
+        std::string partners;
+        for (auto& p : c.participants) {
+            if (p.org == oi) continue;
+            ImGui::PushID(p.org);
+            if (ImGui::SmallButton(ds.organisations[p.org].short_name().c_str())) { m.select_org(p.org); m.fly_to_org(p.org); }
+            ImGui::PopID();
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+    if (!count) ImGui::TextDisabled("No collaborations.");
+    ImGui::Separator();
+    ImGui::TextDisabled("Sources");
+    for (int s : o.sources) {
+        const Source& src = ds.sources[s];
+        ImGui::BulletText("%s", src.title.c_str());
+        ImGui::Indent();
+        ImGui::TextDisabled("%s [%s]", src.publisher.c_str(), src.file.c_str());
+        ImGui::Unindent();
+    }
+    if (!o.inferred.empty()) ImGui::TextDisabled("† from general knowledge, not the sources");
+}
+
+void collab_details(AppModel& m, UiContext& ui, int ci) {
+    const Dataset& ds = m.data();
+    const Collaboration& c = ds.collaborations[ci];
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextWrapped("%s", c.title.c_str());
+    ImGui::PopFont();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(collab_colour(c.kind, m.dark())), "%s", enum_label(c.kind));
+    ImGui::SameLine();
+    ImGui::Text("%s%s", interval_text(c.interval).c_str(), dagger(c.is_inferred("start")));
+    if (c.parent >= 0 && link(("Part of " + ds.collaborations[c.parent].title).c_str(), "parent")) m.select_collab(c.parent);
+    ImGui::TextWrapped("%s", c.summary.c_str());
+    if (!c.topics.empty()) {
+        std::string t;
+        for (auto& tp : c.topics) { if (!t.empty()) t += " · "; const char* l = topic_label(tp); t += l ? l : tp; }
+        ImGui::TextDisabled("%s", t.c_str());
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Participants");
+    for (auto& p : c.participants) {
+        const Organisation& o = ds.organisations[p.org];
+        std::string label = display_name(o, m.view().lang) + "  (" + enum_label(p.role) + ")";
+        if (link(label.c_str(), o.id.c_str())) { m.select_org(p.org); m.fly_to_org(p.org); }
+    }
+    if (!c.facts.empty()) {
+        ImGui::Separator();
+        ImGui::TextDisabled("Figures");
+        for (size_t i = 0; i < c.facts.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::Bullet();
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", fact_text(c.facts[i]).c_str());
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(420);
+                quote_block(ds, c.facts[i].source, c.facts[i].quote);
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            ImGui::PopID();
+        }
+    }
+    bool any_event = false;
+    for (auto& e : ds.events) {
+        if (e.collaboration != ci) continue;
+        if (!any_event) { ImGui::Separator(); ImGui::TextDisabled("Timeline"); any_event = true; }
+        ImGui::PushID(e.id.c_str());
+        if (link((format_date_human(e.date) + " — " + e.title).c_str(), e.id.c_str())) m.set_time(first_day(e.date));
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Sources");
+    for (auto& e : c.evidence) quote_block(ds, e.source, e.quote);
+    if (!c.note.empty()) ImGui::TextWrapped("Note: %s", c.note.c_str());
+    if (!c.inferred.empty()) ImGui::TextDisabled("† from general knowledge, not the sources");
+}
+
+}  // namespace
+
+void draw_details(AppModel& m, UiContext& ui) {
+    Selection s = m.selection();
+    if (!s.valid()) return;
+    ImGuiIO& io = ImGui::GetIO();
+    const bool narrow = io.DisplaySize.x < 640;
+    float w = narrow ? io.DisplaySize.x - 20 : std::min(380.0f, io.DisplaySize.x * 0.4f);
+    float top = narrow ? io.DisplaySize.y * 0.35f : 52.0f;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - w - 10, top), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(w, std::max(100.0f, io.DisplaySize.y - top - ui.timeline_height - 18)), ImGuiCond_Always);
+    bool open = true;
+    ImGui::Begin("Details", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize);
+    ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    ui.panels.push_back({p.x, p.y, p.x + sz.x, p.y + sz.y});
+    ImGui::PushTextWrapPos(0);
+    if (s.is_org) org_details(m, ui, s.index);
+    else collab_details(m, ui, s.index);
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    if (!open || (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) m.select("");
+}
+
+}  // namespace ca::ui

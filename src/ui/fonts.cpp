@@ -1,0 +1,90 @@
+// Glyph ranges are built from the dataset's strings and a fixed UI set, so the atlas holds only
+// what can be shown (a few hundred glyphs) and stays far below 4096 px even at DPR 3.
+#include "ui/fonts.h"
+
+#include <string>
+
+#include "core/embedded.h"
+
+namespace ca::ui {
+namespace {
+
+const char* kUiChars =
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+    "–—‘’“”•…·←→↑↓×±≤≥°✓✕€£¥₩†▶■◆▲●○ 繁體中文简体中文한국어日本語";
+
+void add_dataset_text(ImFontGlyphRangesBuilder& b, const Dataset& ds, int lang /* -1 = all */) {
+    for (auto& o : ds.organisations) {
+        for (auto& n : o.names)
+            if (lang < 0 || static_cast<int>(n.lang) == lang) b.AddText(n.text.c_str());
+        if (lang < 0) { b.AddText(o.name.c_str()); b.AddText(o.abbr.c_str()); b.AddText(o.city.c_str()); b.AddText(o.note.c_str()); }
+    }
+    if (lang >= 0) return;
+    for (auto& s : ds.sources) { b.AddText(s.title.c_str()); b.AddText(s.publisher.c_str()); }
+    for (auto& c : ds.collaborations) {
+        b.AddText(c.title.c_str());
+        b.AddText(c.summary.c_str());
+        b.AddText(c.note.c_str());
+        for (auto& f : c.facts) { b.AddText(f.label.c_str()); b.AddText(f.quote.c_str()); }
+        for (auto& e : c.evidence) b.AddText(e.quote.c_str());
+    }
+    for (auto& e : ds.events) { b.AddText(e.title.c_str()); b.AddText(e.quote.c_str()); }
+}
+
+ImFont* add_font(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ranges) {
+    if (!file || file->size == 0) return nullptr;
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file->data), static_cast<int>(file->size), px,
+                                                      &cfg, ranges.Data);
+}
+
+}  // namespace
+
+void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    f = Fonts{};
+    f.dpr = dpr;
+    EmbeddedSet assets = embedded_assets();
+    const EmbeddedFile* ui = assets.find("assets/fonts/ui.otf");
+    static ImVector<ImWchar> all_ranges, latin_ranges, lang_ranges[static_cast<int>(Lang::Count)];
+    {
+        ImFontGlyphRangesBuilder b;
+        b.AddText(kUiChars);
+        add_dataset_text(b, ds, -1);
+        all_ranges.clear();
+        b.BuildRanges(&all_ranges);
+        ImFontGlyphRangesBuilder lb;
+        lb.AddText(kUiChars);
+        latin_ranges.clear();
+        lb.BuildRanges(&latin_ranges);
+    }
+    f.regular = add_font(ui, base_px * dpr, all_ranges);
+    if (!f.regular) {
+        ImFontConfig cfg;
+        cfg.SizePixels = 13 * dpr;
+        f.regular = io.Fonts->AddFontDefault(&cfg);
+        f.large = f.small = f.regular;
+    } else {
+        f.large = add_font(ui, base_px * 1.35f * dpr, latin_ranges);
+        f.small = add_font(ui, base_px * 0.85f * dpr, all_ranges);
+        static const char* files[] = {nullptr, "assets/fonts/cjk_sc.otf", "assets/fonts/cjk_ko.otf", "assets/fonts/cjk_ja.otf"};
+        for (int l = 0; l < static_cast<int>(Lang::Count); ++l) {
+            if (!files[l]) continue;  // zh-Hant uses the UI face (Noto Sans CJK TC)
+            ImFontGlyphRangesBuilder b;
+            add_dataset_text(b, ds, l);
+            lang_ranges[l].clear();
+            b.BuildRanges(&lang_ranges[l]);
+            if (lang_ranges[l].Size > 1) f.lang[l] = add_font(assets.find(files[l]), base_px * dpr, lang_ranges[l]);
+        }
+    }
+    io.FontGlobalScale = 1.0f / dpr;
+    io.FontDefault = f.regular;
+    io.Fonts->Build();
+}
+
+}  // namespace ca::ui

@@ -1,0 +1,462 @@
+// The map: basemap triangles and coastlines, the GBA frame, collaboration arcs (hub and
+// spokes, dashed by kind, growing when new), nodes shaped by kind, clusters, labels, input.
+#include <algorithm>
+#include <cmath>
+
+#include "core/cluster.h"
+#include "core/hit_test.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+#include "imgui_internal.h"
+
+namespace ca::ui {
+namespace {
+
+ImVec2 iv(Vec2 v) { return ImVec2(static_cast<float>(v.x), static_cast<float>(v.y)); }
+
+bool box_visible(const Box& b, const Box& view) {
+    return b.max.x >= view.min.x && b.min.x <= view.max.x && b.max.y >= view.min.y && b.min.y <= view.max.y;
+}
+
+void draw_land(ImDrawList* dl, const Camera& cam, const Basemap& bm, bool dark, const Box& view) {
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    for (const LandFeature& f : bm.land) {
+        if (f.indices.empty() || !box_visible(f.bounds, view)) continue;
+        const ImU32 col = land_colour(f.category, dark);
+        dl->PrimReserve(static_cast<int>(f.indices.size()), static_cast<int>(f.vertices.size()));
+        const unsigned base = dl->_VtxCurrentIdx;
+        for (const Vec2& w : f.vertices) dl->PrimWriteVtx(iv(cam.world_to_screen(w)), uv, col);
+        for (uint16_t i : f.indices) dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + i));
+    }
+    const Palette& p = palette(dark);
+    std::vector<ImVec2> pts;
+    for (const MapLine& l : bm.lines) {
+        if (!box_visible(l.bounds, view) || l.points.size() < 2) continue;
+        pts.clear();
+        for (const Vec2& w : l.points) pts.push_back(iv(cam.world_to_screen(w)));
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), l.kind == 0 ? p.coast : p.border, 0, l.kind == 0 ? 1.0f : 0.8f);
+    }
+}
+
+void draw_frame(ImDrawList* dl, const Camera& cam, bool dark, ImFont* font) {
+    // The Greater Bay Area: nine Guangdong cities plus Hong Kong and Macao.
+    Vec2 a = cam.world_to_screen(project({24.45, 111.35})), b = cam.world_to_screen(project({21.45, 115.45}));
+    ImVec2 p0(static_cast<float>(std::min(a.x, b.x)), static_cast<float>(std::min(a.y, b.y)));
+    ImVec2 p1(static_cast<float>(std::max(a.x, b.x)), static_cast<float>(std::max(a.y, b.y)));
+    if (p1.x - p0.x < 14) return;
+    const Palette& pal = palette(dark);
+    dl->AddRect(p0, p1, pal.frame, 6, 0, 1.5f);
+    if (p1.x - p0.x > 90) dl->AddText(font, font->FontSize * ImGui::GetIO().FontGlobalScale * 0.85f, ImVec2(p0.x + 6, p0.y + 4), pal.frame_text, "Greater Bay Area");
+}
+
+void draw_shape(ImDrawList* dl, ImVec2 c, float r, Shape s, ImU32 fill, ImU32 outline) {
+    switch (s) {
+        case Shape::Circle: dl->AddCircleFilled(c, r, fill, 20); dl->AddCircle(c, r, outline, 20, 1.2f); break;
+        case Shape::Square: {
+            float h = r * 0.88f;
+            dl->AddRectFilled(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), fill, 1.5f);
+            dl->AddRect(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), outline, 1.5f, 0, 1.2f);
+            break;
+        }
+        case Shape::Triangle: {
+            ImVec2 a(c.x, c.y - r * 1.15f), b(c.x - r, c.y + r * 0.75f), d(c.x + r, c.y + r * 0.75f);
+            dl->AddTriangleFilled(a, b, d, fill);
+            dl->AddTriangle(a, b, d, outline, 1.2f);
+            break;
+        }
+        case Shape::Diamond: {
+            ImVec2 q[4] = {{c.x, c.y - r * 1.15f}, {c.x + r * 1.15f, c.y}, {c.x, c.y + r * 1.15f}, {c.x - r * 1.15f, c.y}};
+            dl->AddConvexPolyFilled(q, 4, fill);
+            dl->AddPolyline(q, 4, outline, ImDrawFlags_Closed, 1.2f);
+            break;
+        }
+        case Shape::Hexagon: dl->AddNgonFilled(c, r * 1.05f, fill, 6); dl->AddNgon(c, r * 1.05f, outline, 6, 1.2f); break;
+        case Shape::Star: {
+            ImVec2 q[10];
+            for (int i = 0; i < 10; ++i) {
+                float ang = -1.5708f + i * 0.6283f, rr = (i % 2) ? r * 0.55f : r * 1.3f;
+                q[i] = ImVec2(c.x + std::cos(ang) * rr, c.y + std::sin(ang) * rr);
+            }
+            for (int i = 0; i < 10; i += 2) dl->AddTriangleFilled(c, q[i], q[(i + 1) % 10], fill), dl->AddTriangleFilled(c, q[i], q[(i + 9) % 10], fill);
+            dl->AddPolyline(q, 10, outline, ImDrawFlags_Closed, 1.1f);
+            break;
+        }
+        case Shape::Ring:
+            dl->AddCircleFilled(c, r, with_alpha(fill, 0.25f), 20);
+            dl->AddCircle(c, r, fill, 20, 2.2f);
+            break;
+    }
+}
+
+// Quadratic Bézier from a to b bowing to the left of the direction of travel.
+struct Arc {
+    ImVec2 a, c, b;
+    ImVec2 at(float t) const {
+        float u = 1 - t;
+        return ImVec2(u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y);
+    }
+};
+
+Arc make_arc(ImVec2 a, ImVec2 b, float bend) {
+    ImVec2 m((a.x + b.x) / 2, (a.y + b.y) / 2), d(b.x - a.x, b.y - a.y);
+    return {a, ImVec2(m.x - d.y * bend, m.y + d.x * bend), b};
+}
+
+void draw_arc(ImDrawList* dl, const Arc& arc, float upto, ImU32 col, float width, Dash dash) {
+    float len = std::hypot(arc.b.x - arc.a.x, arc.b.y - arc.a.y);
+    int n = std::clamp(static_cast<int>(len / 6), 6, 48);
+    int last = std::max(1, static_cast<int>(std::ceil(n * upto)));
+    if (dash.on <= 0) {
+        ImVec2 pts[49];
+        int k = 0;
+        for (int i = 0; i <= last; ++i) pts[k++] = arc.at(std::min(upto, static_cast<float>(i) / n));
+        dl->AddPolyline(pts, k, col, 0, width);
+        return;
+    }
+    // Dashes: walk the polyline, toggling every on/off length.
+    float period_pos = 0;
+    bool on = true;
+    ImVec2 prev = arc.at(0);
+    ImVec2 seg[64];
+    int k = 0;
+    seg[k++] = prev;
+    for (int i = 1; i <= last; ++i) {
+        ImVec2 p = arc.at(std::min(upto, static_cast<float>(i) / n));
+        float l = std::hypot(p.x - prev.x, p.y - prev.y);
+        while (l > 0) {
+            float remain = (on ? dash.on : dash.off) - period_pos;
+            if (remain > l) {
+                period_pos += l;
+                if (on && k < 63) seg[k++] = p;
+                break;
+            }
+            float t = remain / l;
+            ImVec2 q(prev.x + (p.x - prev.x) * t, prev.y + (p.y - prev.y) * t);
+            if (on) {
+                if (k < 63) seg[k++] = q;
+                if (k >= 2) dl->AddPolyline(seg, k, col, 0, width);
+                k = 0;
+            } else {
+                k = 0;
+                seg[k++] = q;
+            }
+            on = !on;
+            period_pos = 0;
+            l -= remain;
+            prev = q;
+        }
+        prev = p;
+    }
+    if (on && k >= 2) dl->AddPolyline(seg, k, col, 0, width);
+}
+
+void label_text(const Organisation& o, NameLang lang, std::string& line1, std::string& line2, Lang& l2lang) {
+    const LocalName* nat = o.native();
+    line1 = lang == NameLang::Native && nat ? nat->text : o.short_name();
+    line2.clear();
+    if (lang == NameLang::Both && nat) { line2 = nat->text; l2lang = nat->lang; }
+    else if (lang == NameLang::Native && nat) { line2 = o.short_name(); l2lang = Lang::Count; }
+}
+
+}  // namespace
+
+std::string display_name(const Organisation& o, NameLang lang) {
+    const LocalName* nat = o.native();
+    if (!nat || lang == NameLang::En) return o.name;
+    if (lang == NameLang::Native) return nat->text;
+    return o.name + " · " + nat->text;
+}
+
+void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
+    const Dataset& ds = m.data();
+    const bool dark = m.dark();
+    const Palette& pal = palette(dark);
+    m.set_viewport({pos.x, pos.y}, {size.x, size.y});
+    Camera& cam = m.camera();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), pal.sea);
+
+    // Input first (so this frame draws the result).
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::InvisibleButton("##mapcanvas", size, ImGuiButtonFlags_MouseButtonLeft);
+    const bool hovered = ImGui::IsItemHovered();
+    ImGuiIO& io = ImGui::GetIO();
+    const bool click = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+                       !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, 4);
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
+        m.pan({io.MouseDelta.x, io.MouseDelta.y});
+    }
+    if (hovered && io.MouseWheel != 0) m.zoom_at({io.MousePos.x, io.MousePos.y}, std::pow(1.2, io.MouseWheel));
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) m.zoom_at({io.MousePos.x, io.MousePos.y}, 2.0);
+    if (!io.WantTextInput && !ImGui::IsAnyItemActive()) {
+        const float step = 60;
+        bool shift = io.KeyShift;
+        if (!shift) {
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) m.pan({step, 0});
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) m.pan({-step, 0});
+        }
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) m.pan({0, step});
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) m.pan({0, -step});
+        for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+            ImWchar ch = io.InputQueueCharacters[i];
+            Vec2 centre{pos.x + size.x / 2, pos.y + size.y / 2};
+            if (ch == '+' || ch == '=') m.zoom_at(centre, 1.5);
+            else if (ch == '-' || ch == '_') m.zoom_at(centre, 1 / 1.5);
+            else if (ch == '0') m.reset_view();
+        }
+    }
+
+    const Box view = cam.view_bounds();
+    draw_land(dl, cam, ui.basemap, dark, view);
+    draw_frame(dl, cam, dark, ui.fonts.regular);
+
+    // Organisation positions and clusters.
+    if (ui.projected_for != &ds || ui.org_world.size() != ds.organisations.size()) {
+        ui.org_world.resize(ds.organisations.size());
+        for (size_t i = 0; i < ds.organisations.size(); ++i)
+            if (ds.organisations[i].has_coords) ui.org_world[i] = project({ds.organisations[i].lat, ds.organisations[i].lon});
+        ui.projected_for = &ds;
+    }
+    const Visibility& vis = m.visibility();
+    const Selection sel = m.selection();
+    std::vector<int> shown;
+    std::vector<Vec2> spts;
+    std::vector<double> prio;
+    for (size_t i = 0; i < ds.organisations.size(); ++i) {
+        if (vis.org[i] == Vis::Hidden || !ds.organisations[i].has_coords) continue;
+        Vec2 s = cam.world_to_screen(ui.org_world[i]);
+        if (s.x < pos.x - 200 || s.y < pos.y - 200 || s.x > pos.x + size.x + 200 || s.y > pos.y + size.y + 200) continue;
+        shown.push_back(static_cast<int>(i));
+        spts.push_back(s);
+        prio.push_back(vis.org_degree[i] * 10.0 + (sel.is_org && sel.index == static_cast<int>(i) ? 1000 : 0) +
+                       (vis.org[i] == Vis::Active ? 5 : 0));
+    }
+    std::vector<Cluster> clusters = cluster_points(spts, prio, 15.0);
+    std::vector<ImVec2> disp(ds.organisations.size(), ImVec2(-1e6f, -1e6f));
+    std::vector<int> cluster_of(ds.organisations.size(), -1);
+    for (size_t ci = 0; ci < clusters.size(); ++ci) {
+        Cluster& c = clusters[ci];
+        int leader = shown[c.leader];
+        bool spider = c.members.size() > 1 && ui.spider == leader;
+        for (size_t k = 0; k < c.members.size(); ++k) {
+            int org = shown[c.members[k]];
+            cluster_of[org] = static_cast<int>(ci);
+            if (c.members.size() == 1) disp[org] = iv(spts[c.members[k]]);
+            else if (spider) {
+                float ang = static_cast<float>(k) / c.members.size() * 6.2832f - 1.5708f;
+                float r = 26 + 3.0f * c.members.size();
+                disp[org] = ImVec2(static_cast<float>(c.centre.x) + std::cos(ang) * r, static_cast<float>(c.centre.y) + std::sin(ang) * r);
+            } else disp[org] = iv(c.centre);
+        }
+    }
+
+    // Links.
+    const int hover_org = m.hover_org;
+    auto edge_point = [&](int hub, Region r) {
+        ImVec2 h = disp[hub];
+        float y = std::clamp(h.y, pos.y + 40, pos.y + size.y - 40);
+        return r == Region::Eu ? ImVec2(pos.x + 4, y - 30) : ImVec2(pos.x + size.x - 4, y - 30);
+    };
+    struct EdgeLabel { ImVec2 p; std::string text; bool left; };
+    std::vector<EdgeLabel> edge_labels;
+    ui.drawn_links = 0;
+    dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+    for (int pass = 0; pass < 2; ++pass) {  // faded first, active on top
+        for (size_t ci = 0; ci < ds.collaborations.size(); ++ci) {
+            Vis cv = vis.collab[ci];
+            if (cv == Vis::Hidden || (pass == 0) != (cv == Vis::Faded)) continue;
+            const Collaboration& c = ds.collaborations[ci];
+            int hub = c.hub;
+            if (hub < 0 || !ds.organisations[hub].has_coords || disp[hub].x < -1e5f) {
+                hub = -1;
+                for (auto& p : c.participants)
+                    if (disp[p.org].x > -1e5f) { hub = p.org; break; }
+                if (hub < 0) continue;
+            }
+            bool related = hover_org >= 0 && std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) { return p.org == hover_org; });
+            bool selected = !sel.is_org && sel.index == static_cast<int>(ci);
+            if (sel.is_org && sel.valid())
+                selected = std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) { return p.org == sel.index; });
+            float alpha = cv == Vis::Faded ? 0.35f : 0.85f;
+            if (hover_org >= 0 && !related) alpha *= 0.2f;
+            ImU32 col = cv == Vis::Faded ? pal.faded : collab_colour(c.kind, dark);
+            col = with_alpha(col, alpha);
+            float width = (cv == Vis::Faded ? 1.0f : 1.6f + 0.35f * std::min<size_t>(c.facts.size(), 6)) + (related || selected ? 1.2f : 0);
+            float grow = static_cast<float>(std::clamp(m.appear_age(static_cast<int>(ci)) / 0.9, 0.0, 1.0));
+            int k = 0;
+            for (auto& p : c.participants) {
+                if (p.org == hub) continue;
+                ++k;
+                ImVec2 a = disp[hub], b;
+                const Organisation& o = ds.organisations[p.org];
+                if (!o.has_coords) {
+                    if (o.region != Region::Us && o.region != Region::Eu) continue;
+                    b = edge_point(hub, o.region);
+                    edge_labels.push_back({b, "→ " + o.short_name(), o.region == Region::Eu});
+                } else {
+                    b = disp[p.org];
+                    if (b.x < -1e5f) continue;
+                    if (cluster_of[p.org] >= 0 && cluster_of[p.org] == cluster_of[hub] && ui.spider != shown[clusters[cluster_of[hub]].leader]) continue;
+                }
+                float bend = 0.18f + 0.05f * static_cast<float>(ci % 4);
+                draw_arc(dl, make_arc(a, b, bend), grow, col, width, cv == Vis::Faded ? Dash{0, 0} : collab_dash(c.kind));
+                ++ui.drawn_links;
+            }
+            (void)k;
+        }
+    }
+
+    // Nodes and clusters.
+    std::vector<Vec2> hit_pts;
+    std::vector<float> hit_r;
+    std::vector<int> hit_org;  // >= 0 org, < 0: -(cluster+1)
+    ui.drawn_nodes = ui.drawn_clusters = 0;
+    std::vector<LabelRequest> lreq;
+    struct LabelInfo { std::string l1, l2; Lang lang2; ImU32 col; bool bold; };
+    std::vector<LabelInfo> linfo;
+    ImFont* font = ui.fonts.regular;
+    const float fs = font->FontSize * io.FontGlobalScale;
+    for (size_t ci = 0; ci < clusters.size(); ++ci) {
+        const Cluster& c = clusters[ci];
+        int leader = shown[c.leader];
+        bool spider = c.members.size() > 1 && ui.spider == leader;
+        if (c.members.size() > 1 && !spider) {
+            ImVec2 p = iv(c.centre);
+            float r = 11 + 2.0f * std::sqrt(static_cast<float>(c.members.size()));
+            int active = 0;
+            for (int mi : c.members) active += vis.org[shown[mi]] == Vis::Active;
+            ImU32 fill = active ? (dark ? IM_COL32(60, 90, 120, 235) : IM_COL32(40, 70, 110, 230)) : pal.faded;
+            dl->AddCircleFilled(p, r, fill, 28);
+            dl->AddCircle(p, r + 2.5f, with_alpha(fill, 0.35f), 28, 3);
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "%zu", c.members.size());
+            ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, buf);
+            dl->AddText(font, fs, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), IM_COL32_WHITE, buf);
+            hit_pts.push_back({p.x, p.y});
+            hit_r.push_back(r);
+            hit_org.push_back(-static_cast<int>(ci) - 1);
+            ++ui.drawn_clusters;
+            // Label: the leader's short name + "+n".
+            const Organisation& lo = ds.organisations[leader];
+            std::string l1 = lo.short_name() + " +" + std::to_string(c.members.size() - 1);
+            ImVec2 sz = font->CalcTextSizeA(fs, 1e9f, 0, l1.c_str());
+            lreq.push_back({{p.x, p.y}, r, sz.x + 8, sz.y + 4, prio[c.leader] + 50});
+            linfo.push_back({l1, "", Lang::Count, pal.text, true});
+            continue;
+        }
+        if (spider) {
+            dl->AddCircle(iv(c.centre), 26 + 3.0f * c.members.size(), with_alpha(pal.text_dim, 0.5f), 48, 1);
+            for (int mi : c.members) dl->AddLine(iv(c.centre), disp[shown[mi]], with_alpha(pal.text_dim, 0.6f), 1);
+        }
+        for (int mi : c.members) {
+            int org = shown[mi];
+            const Organisation& o = ds.organisations[org];
+            ImVec2 p = disp[org];
+            float r = 4.5f + 2.4f * std::sqrt(static_cast<float>(vis.org_degree[org]));
+            bool is_sel = sel.is_org && sel.index == org;
+            bool is_hover = hover_org == org;
+            ImU32 fill = org_colour(o.kind, dark);
+            if (vis.org[org] != Vis::Active) fill = with_alpha(mix(fill, pal.faded, 0.6f), 0.6f);
+            if (hover_org >= 0 && !is_hover) {
+                bool partner = false;
+                for (size_t ci2 = 0; ci2 < ds.collaborations.size() && !partner; ++ci2) {
+                    if (vis.collab[ci2] == Vis::Hidden) continue;
+                    const auto& ps = ds.collaborations[ci2].participants;
+                    bool has_h = false, has_o = false;
+                    for (auto& pp : ps) { has_h |= pp.org == hover_org; has_o |= pp.org == org; }
+                    partner = has_h && has_o;
+                }
+                if (!partner) fill = with_alpha(fill, 0.3f);
+            }
+            if (is_sel || is_hover) dl->AddCircleFilled(p, r + 6, with_alpha(pal.highlight, 0.18f), 24);
+            draw_shape(dl, p, r, org_shape(o.kind), fill, is_sel ? pal.highlight : pal.node_outline);
+            hit_pts.push_back({p.x, p.y});
+            hit_r.push_back(r + 2);
+            hit_org.push_back(org);
+            ++ui.drawn_nodes;
+            std::string l1, l2;
+            Lang l2lang = Lang::Count;
+            label_text(o, m.view().lang, l1, l2, l2lang);
+            ImVec2 s1 = font->CalcTextSizeA(fs, 1e9f, 0, l1.c_str());
+            ImFont* f2 = l2lang == Lang::Count ? ui.fonts.small : ui.fonts.for_lang(l2lang);
+            ImVec2 s2 = l2.empty() ? ImVec2(0, 0) : f2->CalcTextSizeA(fs * 0.85f, 1e9f, 0, l2.c_str());
+            double pr = prio[mi] + (is_hover ? 2000 : 0);
+            if (vis.org[org] != Vis::Active && !is_sel && !is_hover) pr -= 100;
+            lreq.push_back({{p.x, p.y}, r, std::max(s1.x, s2.x) + 8, s1.y + (l2.empty() ? 0 : s2.y) + 4, pr});
+            linfo.push_back({l1, l2, l2lang, vis.org[org] == Vis::Active ? pal.text : pal.text_dim, is_sel});
+        }
+    }
+
+    // Labels placed without overlaps, avoiding panels.
+    Rect bounds{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
+    std::vector<LabelPlacement> placed = layout_labels(lreq, ui.panels, bounds);
+    ui.drawn_labels = 0;
+    for (size_t i = 0; i < placed.size(); ++i) {
+        if (!placed[i].placed) continue;
+        const Rect& r = placed[i].rect;
+        dl->AddRectFilled(ImVec2(static_cast<float>(r.x0), static_cast<float>(r.y0)), ImVec2(static_cast<float>(r.x1), static_cast<float>(r.y1)), pal.halo, 4);
+        dl->AddText(font, fs, ImVec2(static_cast<float>(r.x0) + 4, static_cast<float>(r.y0) + 2), linfo[i].col, linfo[i].l1.c_str());
+        if (!linfo[i].l2.empty()) {
+            ImFont* f2 = linfo[i].lang2 == Lang::Count ? ui.fonts.small : ui.fonts.for_lang(linfo[i].lang2);
+            dl->AddText(f2, fs * 0.85f, ImVec2(static_cast<float>(r.x0) + 4, static_cast<float>(r.y0) + 2 + fs), pal.text_dim, linfo[i].l2.c_str());
+        }
+        ++ui.drawn_labels;
+    }
+    for (auto& e : edge_labels) {
+        ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, e.text.c_str());
+        ImVec2 p = e.left ? ImVec2(e.p.x + 4, e.p.y - ts.y - 2) : ImVec2(e.p.x - ts.x - 8, e.p.y - ts.y - 2);
+        dl->AddRectFilled(ImVec2(p.x - 3, p.y - 1), ImVec2(p.x + ts.x + 3, p.y + ts.y + 1), pal.halo, 3);
+        dl->AddText(font, fs, p, pal.text, e.text.c_str());
+    }
+    dl->PopClipRect();
+
+    // Hover and click.
+    HitGrid grid;
+    grid.build(hit_pts, hit_r);
+    m.hover_org = -1;
+    if (hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
+        int h = grid.query({io.MousePos.x, io.MousePos.y}, ui.opt.web ? 14.0f : 8.0f);
+        if (h >= 0) {
+            int target = hit_org[h];
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            if (target >= 0) {
+                m.hover_org = target;
+                const Organisation& o = ds.organisations[target];
+                ImGui::BeginTooltip();
+                ImGui::TextUnformatted(o.name.c_str());
+                if (const LocalName* n = o.native()) {
+                    ImGui::PushFont(ui.fonts.for_lang(n->lang));
+                    ImGui::TextUnformatted(n->text.c_str());
+                    ImGui::PopFont();
+                }
+                ImGui::TextDisabled("%s · %s · %d active", enum_label(o.kind), o.city.empty() ? enum_label(o.region) : o.city.c_str(), vis.org_degree[target]);
+                ImGui::EndTooltip();
+            } else {
+                const Cluster& c = clusters[-target - 1];
+                ImGui::BeginTooltip();
+                ImGui::Text("%zu organisations — click to spread", c.members.size());
+                for (size_t k = 0; k < c.members.size() && k < 8; ++k) ImGui::BulletText("%s", ds.organisations[shown[c.members[k]]].short_name().c_str());
+                ImGui::EndTooltip();
+            }
+            if (click) {
+                if (target >= 0) m.select_org(target);
+                else {
+                    const Cluster& c = clusters[-target - 1];
+                    Box b{{1e300, 1e300}, {-1e300, -1e300}};
+                    for (int mi : c.members) {
+                        Vec2 w = ui.org_world[shown[mi]];
+                        b.min.x = std::min(b.min.x, w.x); b.min.y = std::min(b.min.y, w.y);
+                        b.max.x = std::max(b.max.x, w.x); b.max.y = std::max(b.max.y, w.y);
+                    }
+                    double need = cam.fit_scale(b, 80);
+                    if (need > m.max_scale() * 0.9 || b.width() < 0.5) ui.spider = shown[c.leader];
+                    else m.fly_to_box(b, 80);
+                }
+            }
+        } else if (click) {
+            ui.spider = -1;
+        }
+    }
+}
+
+}  // namespace ca::ui

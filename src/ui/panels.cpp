@@ -1,0 +1,206 @@
+// Legend (doubling as the filters, with counts at the current time), the stats strip, the
+// toolbar (region presets, search, names and theme) and the help card.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/search.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+
+namespace ca::ui {
+namespace {
+
+void record_panel(UiContext& ui) {
+    ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+    ui.panels.push_back({p.x, p.y, p.x + s.x, p.y + s.y});
+}
+
+void swatch_line(ImDrawList* dl, ImVec2 p, ImU32 col, Dash d) {
+    float x = p.x, end = p.x + 26;
+    if (d.on <= 0) { dl->AddLine(ImVec2(x, p.y), ImVec2(end, p.y), col, 2.5f); return; }
+    while (x < end) {
+        dl->AddLine(ImVec2(x, p.y), ImVec2(std::min(end, x + d.on), p.y), col, 2.5f);
+        x += d.on + d.off;
+    }
+}
+
+}  // namespace
+
+void draw_legend(AppModel& m, UiContext& ui) {
+    const Dataset& ds = m.data();
+    const bool dark = m.dark();
+    const Visibility& vis = m.visibility();
+    const ViewState& v = m.view();
+    ImGuiIO& io = ImGui::GetIO();
+    const float top = 52;
+    ImGui::SetNextWindowPos(ImVec2(10, top), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0), ImVec2(270, std::max(120.0f, io.DisplaySize.y - top - ui.timeline_height - 20)));
+    ImGui::SetNextWindowCollapsed(!ui.legend_open, ImGuiCond_Always);
+    bool open = ImGui::Begin("Legend & filters", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ui.legend_open = open;
+    record_panel(ui);
+    if (!open) { ImGui::End(); return; }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::TextDisabled("Collaborations (click to hide)");
+    for (int k = 0; k < enum_count<CollabKind>(); ++k) {
+        CollabKind ck = static_cast<CollabKind>(k);
+        bool hidden = v.filters.collab_kind_hidden(ck);
+        int total = 0;
+        for (auto& c : ds.collaborations) total += c.kind == ck;
+        if (total == 0 && !hidden) continue;
+        ImGui::PushID(k);
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        char label[96];
+        std::snprintf(label, sizeof label, "        %s  %d", enum_label(ck), vis.kind_count[k]);
+        if (ImGui::Selectable(label, !hidden)) m.toggle_collab_kind(ck);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d shown at this date, %d in all. Click to %s.", vis.kind_count[k], total, hidden ? "show" : "hide");
+        swatch_line(dl, ImVec2(p.x + 2, p.y + ImGui::GetTextLineHeight() / 2), hidden ? with_alpha(collab_colour(ck, dark), 0.3f) : collab_colour(ck, dark), collab_dash(ck));
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Organisations");
+    for (int k = 0; k < enum_count<OrgKind>(); ++k) {
+        OrgKind ok = static_cast<OrgKind>(k);
+        int n = 0, active = 0;
+        for (size_t i = 0; i < ds.organisations.size(); ++i)
+            if (ds.organisations[i].kind == ok) { ++n; active += vis.org[i] == Vis::Active; }
+        if (n == 0) continue;
+        ImGui::PushID(100 + k);
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        char label[96];
+        std::snprintf(label, sizeof label, "      %s  %d/%d", enum_label(ok), active, n);
+        bool hidden = v.filters.org_kind_hidden(ok);
+        if (ImGui::Selectable(label, !hidden)) m.toggle_org_kind(ok);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d active at this date of %d. Click to %s.", active, n, hidden ? "show" : "hide");
+        float r = ImGui::GetTextLineHeight() * 0.3f;
+        ImU32 col = org_colour(ok, dark);
+        if (hidden) col = with_alpha(col, 0.3f);
+        // Shapes drawn by the map view's helper would need exporting; circles with a letter are enough here.
+        ImVec2 c(p.x + 9, p.y + ImGui::GetTextLineHeight() / 2);
+        switch (org_shape(ok)) {
+            case Shape::Square: dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), col); break;
+            case Shape::Triangle: dl->AddTriangleFilled(ImVec2(c.x, c.y - r * 1.2f), ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y + r), col); break;
+            case Shape::Diamond: dl->AddQuadFilled(ImVec2(c.x, c.y - r * 1.2f), ImVec2(c.x + r * 1.2f, c.y), ImVec2(c.x, c.y + r * 1.2f), ImVec2(c.x - r * 1.2f, c.y), col); break;
+            case Shape::Hexagon: dl->AddNgonFilled(c, r * 1.1f, col, 6); break;
+            case Shape::Star: dl->AddNgonFilled(c, r * 1.2f, col, 5); break;
+            case Shape::Ring: dl->AddCircle(c, r, col, 16, 2); break;
+            default: dl->AddCircleFilled(c, r, col, 16); break;
+        }
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Regions");
+    for (int r = 0; r < enum_count<Region>(); ++r) {
+        Region rg = static_cast<Region>(r);
+        int n = 0;
+        for (auto& o : ds.organisations) n += o.region == rg;
+        if (!n) continue;
+        bool shown = !v.filters.region_hidden(rg);
+        char label[64];
+        std::snprintf(label, sizeof label, "%s (%d)##rg%d", enum_label(rg), vis.region_count[r], r);
+        if (ImGui::Checkbox(label, &shown)) m.toggle_region(rg);
+    }
+    ImGui::Separator();
+    // Stats strip for time t.
+    ImGui::Text("%d active · %d ended", vis.active, vis.faded);
+    std::vector<int> top_orgs = top_organisations(ds, vis, 3);
+    if (!top_orgs.empty()) {
+        ImGui::TextDisabled("Most connected:");
+        for (int o : top_orgs) {
+            ImGui::PushID(o);
+            char b[128];
+            std::snprintf(b, sizeof b, "%s (%d)", ds.organisations[o].short_name().c_str(), vis.org_degree[o]);
+            if (ImGui::SmallButton(b)) { m.select_org(o); m.fly_to_org(o); }
+            ImGui::PopID();
+        }
+    }
+    ImGui::End();
+}
+
+void draw_toolbar(AppModel& m, UiContext& ui) {
+    const ViewState& v = m.view();
+    ImGuiIO& io = ImGui::GetIO();
+    // In the web page the DOM search box sits at the top-left; leave room for it.
+    float x = ui.opt.web ? 250.0f : 10.0f;
+    ImGui::SetNextWindowPos(ImVec2(x, 8));
+    ImGui::Begin("##toolbar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    if (!ui.opt.web && !v.embed) {
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextUnformatted("chipatlas");
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        ImGui::InputTextWithHint("##search", "Search names, 中文, 한국어, 日本語", ui.search, sizeof ui.search);
+        if (ui.search[0]) {
+            ImVec2 p = ImGui::GetItemRectMin(), s = ImGui::GetItemRectSize();
+            ImGui::SetNextWindowPos(ImVec2(p.x, p.y + s.y + 2));
+            ImGui::Begin("##results", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+            auto hits = search(m.data(), ui.search, 12);
+            if (hits.empty()) ImGui::TextDisabled("No match");
+            for (auto& h : hits) {
+                ImGui::PushID(h.index * 2 + h.is_org);
+                std::string label = h.is_org ? display_name(m.data().organisations[h.index], NameLang::Both) : m.data().collaborations[h.index].title;
+                if (ImGui::Selectable(label.c_str())) {
+                    if (h.is_org) { m.select_org(h.index); m.fly_to_org(h.index); }
+                    else m.select_collab(h.index);
+                    ui.search[0] = 0;
+                }
+                ImGui::PopID();
+            }
+            ImGui::End();
+        }
+        ImGui::SameLine();
+    }
+    for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p) {
+        if (p) ImGui::SameLine();
+        if (ImGui::Button(preset_label(static_cast<RegionPreset>(p)))) m.fly_to(static_cast<RegionPreset>(p));
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Reset")) m.reset_view();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reset the view (0)");
+    if (io.DisplaySize.x > 700 || !v.embed) {
+        ImGui::SameLine();
+        const char* langs[] = {"EN", "Native", "Both"};
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+        int l = static_cast<int>(v.lang);
+        if (ImGui::Combo("##lang", &l, langs, 3)) m.set_lang(static_cast<NameLang>(l));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Names: English, native script (繁體中文, 简体中文, 한국어, 日本語) or both");
+        ImGui::SameLine();
+        if (ImGui::Button(m.dark() ? "Light" : "Dark")) m.set_theme(m.dark() ? Theme::Light : Theme::Dark);
+        ImGui::SameLine();
+        bool rm = v.reduced_motion;
+        if (ImGui::Checkbox("Still", &rm)) m.set_reduced_motion(rm);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reduced motion: no animated arcs or flights");
+        ImGui::SameLine();
+        if (ImGui::Button("?")) ui.show_help = !ui.show_help;
+    }
+    record_panel(ui);
+    ImGui::End();
+}
+
+void draw_help(AppModel& m, UiContext& ui) {
+    if (!ui.show_help) return;
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, io.DisplaySize.x - 20), 0));
+    ImGui::Begin("About chipatlas", &ui.show_help, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
+    ImGui::TextWrapped("chipatlas maps semiconductor collaboration in Hong Kong and the Greater Bay Area, South Korea, Taiwan and Japan: "
+                       "who works with whom (consortia, MoUs, joint research, courses, internships, scholarships, forums) and when.");
+    ImGui::Spacing();
+    ImGui::BulletText("Drag to pan, scroll or pinch to zoom, double-click to zoom in.");
+    ImGui::BulletText("Press Play (Space) to watch collaborations appear over time.");
+    ImGui::BulletText("Snapshot: active on the date. Window: started recently. Cumulative: all so far.");
+    ImGui::BulletText("Click a dot, a cluster or a link's organisation for details and sources.");
+    ImGui::BulletText("Keys: arrows pan, + / - zoom, 0 reset, Shift+arrows jump between events, , . step a month.");
+    ImGui::Spacing();
+    ImGui::TextDisabled("Every fact comes from four public texts (see each item's sources). Values marked † are from general knowledge.");
+    ImGui::TextDisabled("Basemap: Natural Earth (public domain). Fonts: Noto Sans CJK (SIL OFL).");
+    if (ImGui::Button("Start exploring")) ui.show_help = false;
+    ui.panels.push_back({ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                         ImGui::GetWindowPos().y + ImGui::GetWindowSize().y});
+    ImGui::End();
+    (void)m;
+}
+
+}  // namespace ca::ui

@@ -1,0 +1,109 @@
+// Palette tables. Okabe–Ito: orange E69F00, sky 56B4E9, green 009E73, yellow F0E442,
+// blue 0072B2, vermillion D55E00, purple CC79A7, black/grey; kinds also differ by dash/shape.
+#include "ui/theme.h"
+
+namespace ca::ui {
+
+static constexpr ImU32 rgb(unsigned v, unsigned a = 255) {
+    return IM_COL32((v >> 16) & 255, (v >> 8) & 255, v & 255, a);
+}
+
+const Palette& palette(bool dark) {
+    static const Palette light{rgb(0xDCE8F2), rgb(0xF4F1EA), rgb(0xFBFAF6), rgb(0xFFFFFF), rgb(0x9AB0C4), rgb(0xB9B2A6),
+                               rgb(0x5A7A99, 200), rgb(0x3D5A78), rgb(0x1D2630), rgb(0x5C6873), rgb(0xFFFFFF, 220),
+                               rgb(0xFFFFFF), rgb(0xA7B0B8, 150), rgb(0x111111), rgb(0xFFFFFF, 240),
+                               ImVec4(0.863f, 0.910f, 0.949f, 1)};
+    static const Palette darkp{rgb(0x0F1720), rgb(0x25303B), rgb(0x2E3B48), rgb(0x3A4A5A), rgb(0x4A6176), rgb(0x56616C),
+                               rgb(0x8FB3D9, 200), rgb(0xA9C6E4), rgb(0xE6EDF3), rgb(0x9AA7B3), rgb(0x0F1720, 220),
+                               rgb(0x0F1720), rgb(0x5A6570, 150), rgb(0xFFFFFF), rgb(0x17212B, 240),
+                               ImVec4(0.059f, 0.090f, 0.125f, 1)};
+    return dark ? darkp : light;
+}
+
+ImU32 collab_colour(CollabKind k, bool dark) {
+    static const unsigned l[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x8C6D1F, 0x7B5EA7, 0x444444};
+    static const unsigned d[] = {0x56B4E9, 0xFF8C42, 0x2BD1A0, 0xE89AC7, 0xF0C04A, 0x8FD3FF, 0xD9B55A, 0xB59BE0, 0xCCCCCC};
+    return rgb((dark ? d : l)[static_cast<int>(k)]);
+}
+
+ImU32 org_colour(OrgKind k, bool dark) {
+    static const unsigned l[] = {0xD55E00, 0x0072B2, 0x009E73, 0x333F4A, 0xCC79A7, 0xE69F00, 0x8A939C};
+    static const unsigned d[] = {0xFF8C42, 0x56B4E9, 0x2BD1A0, 0xE6EDF3, 0xE89AC7, 0xF0C04A, 0x9AA7B3};
+    return rgb((dark ? d : l)[static_cast<int>(k)]);
+}
+
+ImU32 land_colour(LandCategory c, bool dark) {
+    const Palette& p = palette(dark);
+    switch (c) {
+        case LandCategory::HongKong:
+        case LandCategory::Macao: return p.land_hk;
+        case LandCategory::Taiwan:
+        case LandCategory::SouthKorea:
+        case LandCategory::Japan:
+        case LandCategory::China: return p.land_focus;
+        default: return p.land;
+    }
+}
+
+Dash collab_dash(CollabKind k) {
+    switch (k) {
+        case CollabKind::Consortium: return {0, 0};
+        case CollabKind::Mou: return {10, 4};
+        case CollabKind::Forum: return {2, 4};
+        case CollabKind::JointResearch: return {0, 0};
+        case CollabKind::Course: return {6, 3};
+        case CollabKind::Internship: return {3, 3};
+        case CollabKind::Scholarship: return {12, 3};
+        case CollabKind::Mentorship: return {5, 5};
+        case CollabKind::Alliance: return {14, 6};
+        default: return {0, 0};
+    }
+}
+
+Shape org_shape(OrgKind k) {
+    switch (k) {
+        case OrgKind::Government: return Shape::Square;
+        case OrgKind::ResearchInstitute: return Shape::Triangle;
+        case OrgKind::University: return Shape::Diamond;
+        case OrgKind::Company: return Shape::Circle;
+        case OrgKind::Association: return Shape::Hexagon;
+        case OrgKind::Consortium: return Shape::Star;
+        case OrgKind::Group: return Shape::Ring;
+        default: return Shape::Circle;
+    }
+}
+
+ImU32 with_alpha(ImU32 c, float a) {
+    unsigned al = static_cast<unsigned>(((c >> IM_COL32_A_SHIFT) & 255) * a);
+    return (c & ~IM_COL32_A_MASK) | (al << IM_COL32_A_SHIFT);
+}
+
+ImU32 mix(ImU32 a, ImU32 b, float t) {
+    ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
+}
+
+void apply_style(bool dark, float scale) {
+    ImGuiStyle s;
+    if (dark) ImGui::StyleColorsDark(&s);
+    else ImGui::StyleColorsLight(&s);
+    s.WindowRounding = 8;
+    s.FrameRounding = 5;
+    s.GrabRounding = 5;
+    s.PopupRounding = 6;
+    s.ChildRounding = 6;
+    s.WindowBorderSize = 1;
+    s.FramePadding = ImVec2(7, 4);
+    s.ItemSpacing = ImVec2(7, 5);
+    s.WindowPadding = ImVec2(10, 8);
+    s.ScrollbarSize = 12;
+    const Palette& p = palette(dark);
+    s.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(p.panel_bg);
+    s.Colors[ImGuiCol_PopupBg] = ImGui::ColorConvertU32ToFloat4(p.panel_bg);
+    s.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(p.text);
+    s.Colors[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(p.text_dim);
+    s.ScaleAllSizes(scale);
+    ImGui::GetStyle() = s;
+}
+
+}  // namespace ca::ui

@@ -1,0 +1,50 @@
+// Frame layout of the UI: the map fills the window; toolbar, legend, details and timeline
+// float over it. Embed mode and small boxes get compact chrome.
+#include "ui/ui.h"
+
+#include <algorithm>
+
+#include "core/embedded.h"
+#include "ui/theme.h"
+
+namespace ca::ui {
+
+void init_ui(UiContext& ui) {
+    EmbeddedSet assets = embedded_assets();
+    if (const EmbeddedFile* f = assets.find("assets/basemap.bin")) {
+        if (!parse_basemap(f->data, f->size, ui.basemap, ui.basemap_error)) ui.basemap = Basemap{};
+    } else {
+        ui.basemap_error = "basemap asset missing";
+    }
+}
+
+void draw_ui(AppModel& m, UiContext& ui) {
+    ImGuiIO& io = ImGui::GetIO();
+    ui.panels.clear();
+    const bool compact = m.view().embed || io.DisplaySize.x < 560 || io.DisplaySize.y < 420;
+    ui.timeline_height = compact ? std::min(92.0f, io.DisplaySize.y * 0.42f) : 128.0f;
+    if (compact && ui.legend_open && m.view().embed) ui.legend_open = false;
+
+    // The map window sits at the back and never takes focus from panels.
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::Begin("##map", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse |
+                                       ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar(2);
+    // Panels are drawn after the map, but labels must avoid them: use last frame's rects.
+    ui.panels = ui.last_panels;
+    draw_map(m, ui, ImVec2(0, 0), ImVec2(io.DisplaySize.x, io.DisplaySize.y));
+    ImGui::End();
+    ui.panels.clear();
+    draw_toolbar(m, ui);
+    if (!compact || !m.view().embed) draw_legend(m, ui);
+    draw_details(m, ui);
+    draw_timeline(m, ui, ImVec2(8, io.DisplaySize.y - ui.timeline_height - 8), ImVec2(io.DisplaySize.x - 16, ui.timeline_height));
+    draw_help(m, ui);
+    ui.last_panels = ui.panels;
+}
+
+}  // namespace ca::ui

@@ -1,0 +1,60 @@
+// The ImGui user interface: map, timeline, legend/filters, details, toolbar and help. Views
+// read the AppModel and call its intent methods; they hold only presentation caches.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/app_model.h"
+#include "core/basemap.h"
+#include "core/label_layout.h"
+#include "core/timeline.h"
+#include "ui/fonts.h"
+
+namespace ca::ui {
+
+struct UiOptions {
+    bool web = false;         // the page supplies the search box (DOM input, for IMEs)
+    bool show_intro = true;   // the "how to use" card on first load
+    float dpr = 1;
+};
+
+struct UiContext {
+    UiOptions opt;
+    Fonts fonts;
+    Basemap basemap;
+    std::string basemap_error;
+    std::vector<Vec2> org_world;  // projected organisation positions
+    const Dataset* projected_for = nullptr;
+    int spider = -1;              // organisation leading an expanded cluster
+    std::vector<Rect> panels;       // screen rects of panels this frame
+    std::vector<Rect> last_panels;  // last frame's, which map labels avoid (the map draws first)
+    char search[128] = "";
+    char date_input[16] = "";
+    bool date_editing = false;
+    bool show_help = false;
+    bool legend_open = true;
+    float timeline_height = 0;
+    // Where the timeline track was drawn last frame (tests drive the playhead with it).
+    TimeAxis track;
+    float track_y0 = 0, track_y1 = 0;
+    // Statistics of the last map frame, for benchmarks and tests.
+    int drawn_links = 0, drawn_nodes = 0, drawn_labels = 0, drawn_clusters = 0;
+};
+
+// Loads the basemap from the embedded assets (once).
+void init_ui(UiContext& ui);
+// One frame of UI for a display of the given size (logical pixels).
+void draw_ui(AppModel& m, UiContext& ui);
+
+// Individual views (ui.cpp calls them in order).
+void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size);
+void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size);
+void draw_legend(AppModel& m, UiContext& ui);
+void draw_details(AppModel& m, UiContext& ui);
+void draw_toolbar(AppModel& m, UiContext& ui);
+void draw_help(AppModel& m, UiContext& ui);
+
+// Display name according to the language setting ("ASTRI · 香港應用科技研究院").
+std::string display_name(const Organisation& o, NameLang lang);
+
+}  // namespace ca::ui

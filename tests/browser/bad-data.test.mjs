@@ -1,0 +1,35 @@
+// (g) a broken dataset via ?data= shows FILE:LINE:COL lines in the page; the map stays.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startHarness, WEB_DIR, waitReady } from './harness.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { if (h) await h.close(); });
+
+test('index.html?data=testdata/bad.json lists the errors', { timeout: 120000 }, async () => {
+  assert.ok(existsSync(join(WEB_DIR, 'testdata', 'bad.json')),
+    `${WEB_DIR}/testdata/bad.json missing: the web build must copy web/testdata/`);
+  const { page, log } = await h.open('index.html?data=testdata/bad.json', { ready: false });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 60000 });
+  const lines = await page.locator('#error-lines li').allInnerTexts();
+  assert.ok(lines.length >= 1, 'error lines listed');
+  const re = /^testdata\/bad\.json:\d+:\d+: error: \S+: .+/;
+  assert.ok(lines.some((l) => re.test(l)), `a FILE:LINE:COL: error: pointer: message line; got:\n  ${lines.join('\n  ')}`);
+  const font = await page.locator('#error-lines').evaluate((e) => getComputedStyle(e).fontFamily);
+  assert.match(font, /mono/i, 'monospace');
+  assert.equal(await page.locator('#error-lines').evaluate((e) => getComputedStyle(e).overflow), 'auto', 'scrollable');
+  await waitReady(page, log); // the built-in data still runs
+  assert.deepEqual(log.pageErrors, []);
+  await page.locator('#error-dismiss').click();
+  assert.equal(await page.locator('#error').isVisible(), false);
+});
+
+test('?data= pointing at a missing file says so and still starts', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html?data=testdata/does-not-exist.json', { ready: false });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+  assert.match(await page.locator('#error').innerText(), /does-not-exist\.json.*404/s);
+  await waitReady(page, log);
+});

@@ -1,0 +1,60 @@
+// Start-up benchmark (not a test): node tests/browser/bench.mjs
+// Prints one JSON line: ms from navigation to ready, bytes per resource type, the gzip size
+// of everything fetched (node:zlib, level 9), and the wasm's CPU frame time if getState
+// reports `frameMs`.
+import { gzipSync } from 'node:zlib';
+import { startHarness, waitReady } from './harness.mjs';
+
+const h = await startHarness();
+let exitCode = 0;
+try {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.documentElement.dataset.ready === '1') { window.__readyAt = performance.now(); obs.disconnect(); }
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
+  });
+  const page = await context.newPage();
+  const pending = [];
+  page.on('response', (r) => {
+    pending.push((async () => {
+      const url = new URL(r.url());
+      let body = Buffer.alloc(0);
+      try { body = await r.body(); } catch { /* redirects, aborted */ }
+      let transfer = null;
+      try { const s = await r.request().sizes(); transfer = s.responseBodySize + s.responseHeadersSize; } catch { /* n/a */ }
+      return { path: url.pathname + url.search, type: r.request().resourceType(), status: r.status(), bytes: body.length,
+        transfer, gzip: body.length ? gzipSync(body, { level: 9 }).length : 0 };
+    })());
+  });
+  const t0 = Date.now();
+  await page.goto(`${h.origin}/index.html`, { waitUntil: 'load' });
+  await waitReady(page, null);
+  const wall = Date.now() - t0;
+  const readyMs = await page.evaluate(() => window.__readyAt);
+  await new Promise((r) => setTimeout(r, 1500)); // let frames run for frameMs
+  const state = await page.evaluate(() => window.chipatlas.getState().catch(() => null));
+  const files = await Promise.all(pending);
+  const byType = {};
+  for (const f of files) {
+    const t = byType[f.type] || (byType[f.type] = { count: 0, bytes: 0, transfer: 0, gzip: 0 });
+    t.count++; t.bytes += f.bytes; t.transfer += f.transfer || 0; t.gzip += f.gzip;
+  }
+  const out = {
+    navToReadyMs: readyMs != null ? Math.round(readyMs) : null,
+    wallToReadyMs: wall,
+    bytesByType: byType,
+    totalBytes: files.reduce((s, f) => s + f.bytes, 0),
+    totalGzipBytes: files.reduce((s, f) => s + f.gzip, 0),
+    files: files.map((f) => ({ path: f.path, type: f.type, bytes: f.bytes, gzip: f.gzip })),
+    frameMs: state && typeof state.frameMs === 'number' ? state.frameMs : null,
+    gl: 'swiftshader',
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+} catch (e) {
+  console.error(e);
+  exitCode = 1;
+} finally {
+  await h.close();
+}
+process.exit(exitCode);
