@@ -9,7 +9,8 @@ target_link_libraries(chipatlas_validate PRIVATE chipatlas_core)
 chipatlas_warnings(chipatlas_validate)
 if(CHIPATLAS_WEB)
   target_link_options(chipatlas_validate PRIVATE -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
-  set_target_properties(chipatlas_validate PROPERTIES CROSSCOMPILING_EMULATOR "node;--no-experimental-fetch")
+  set_target_properties(chipatlas_validate PROPERTIES CROSSCOMPILING_EMULATOR "node;--no-experimental-fetch"
+    RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tools")
 endif()
 
 set(_embed_pairs)

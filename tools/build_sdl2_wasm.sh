@@ -11,7 +11,7 @@ if [ -f "$OUT/lib/libSDL2.a" ]; then echo "$OUT"; exit 0; fi
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 OBJ="$OUT.tmp/obj"; rm -rf "$OUT.tmp"; mkdir -p "$OBJ"
 cd "$SRC/src"
-FILES=$(ls ./*.c atomic/*.c audio/*.c audio/disk/*.c audio/dummy/*.c audio/emscripten/*.c \
+FILES=$(ls *.c atomic/*.c audio/*.c audio/disk/*.c audio/dummy/*.c audio/emscripten/*.c \
   cpuinfo/*.c dynapi/*.c events/*.c file/*.c filesystem/emscripten/*.c haptic/*.c haptic/dummy/*.c \
   joystick/*.c joystick/emscripten/*.c joystick/virtual/*.c libm/*.c loadso/dlopen/*.c locale/*.c \
   locale/emscripten/*.c misc/*.c misc/emscripten/*.c power/*.c power/emscripten/*.c \
