@@ -54,10 +54,6 @@ bool App::start(const AppConfig& cfg) {
     if (!cfg.region.empty()) {
         RegionPreset p;
         if (parse_preset(cfg.region.c_str(), p)) {
-            bool rm = model_.reduced_motion();
-            model_.set_reduced_motion(true);
-            model_.fly_to(p);
-            model_.set_reduced_motion(rm);
             region_pending_ = p;
             has_region_ = true;
         }
@@ -96,18 +92,16 @@ void App::frame(double dt) {
         ui::apply_style(style_dark_, 1.0f);
         style_set_ = true;
     }
+    animating_ = model_.tick(dt);
+    ui::draw_ui(model_, ui_);
     if (has_region_) {
-        // The viewport is known only inside the first frame; fit the preset then.
-        ImGuiIO& io = ImGui::GetIO();
-        model_.set_viewport({0, 0}, {io.DisplaySize.x, io.DisplaySize.y});
+        // The viewport and panel insets are known after the first UI frame: fit the preset now.
         bool rm = model_.reduced_motion();
         model_.set_reduced_motion(true);
         model_.fly_to(region_pending_);
         model_.set_reduced_motion(rm);
         has_region_ = false;
     }
-    animating_ = model_.tick(dt);
-    ui::draw_ui(model_, ui_);
     since_state_ += dt;
 }
 

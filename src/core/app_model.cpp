@@ -109,7 +109,7 @@ void AppModel::set_viewport(Vec2 origin, Vec2 size) {
     camera_.origin = origin;
     camera_.viewport = size;
     have_viewport_ = true;
-    if (first && !pending_camera_) camera_.fit(preset_box(RegionPreset::All));
+    if (first && !pending_camera_) camera_ = fitted(preset_box(RegionPreset::All), 24);
     else if (pending_camera_) {
         camera_.centre = project(view_.cam_centre);
         camera_.scale = scale_for_zoom(camera_, view_.zoom);
@@ -118,10 +118,20 @@ void AppModel::set_viewport(Vec2 origin, Vec2 size) {
     touch();
 }
 
+Camera AppModel::fitted(const Box& b, double margin) const {
+    Camera c = camera_;
+    const double l = insets_[0], t = insets_[1], r = insets_[2], btm = insets_[3];
+    // Fit into the free area, then shift so the box centre lands in that area's centre.
+    Camera inner = c;
+    inner.viewport = {std::max(80.0, c.viewport.x - l - r), std::max(80.0, c.viewport.y - t - btm)};
+    c.scale = std::clamp(inner.fit_scale(b, margin), min_scale(), max_scale());
+    Vec2 bc = b.centre();
+    c.centre = {bc.x - (l - r) / 2 / c.scale, bc.y + (t - btm) / 2 / c.scale};
+    return c;
+}
+
 void AppModel::fly_to_box(const Box& b, double margin) {
-    Camera target = camera_;
-    target.fit(b, margin);
-    target.clamp(min_scale(), max_scale());
+    Camera target = fitted(b, margin);
     if (view_.reduced_motion) { camera_ = target; flight_.active = false; }
     else flight_ = {true, camera_, target, 0, 0.9};
     touch();

@@ -69,6 +69,9 @@ public:
     Camera& camera() { return camera_; }
     const Camera& camera() const { return camera_; }
     void set_viewport(Vec2 origin, Vec2 size);
+    // Screen space covered by panels (left, top, right, bottom): fits keep boxes clear of it.
+    void set_insets(double l, double t, double r, double b) { insets_[0] = l; insets_[1] = t; insets_[2] = r; insets_[3] = b; }
+    Camera fitted(const Box& b, double margin) const;
     void fly_to(RegionPreset p);
     void fly_to_box(const Box& b, double margin = 40);
     void fly_to_org(int i);
@@ -112,6 +115,7 @@ private:
     bool have_viewport_ = false;
     bool pending_camera_ = false;
     double clock_ = 0;
+    double insets_[4] = {0, 0, 0, 0};
     unsigned version_ = 1;
 };
 

@@ -53,7 +53,9 @@ void draw_legend(AppModel& m, UiContext& ui) {
         ImVec2 p = ImGui::GetCursorScreenPos();
         char label[96];
         std::snprintf(label, sizeof label, "        %s  %d", enum_label(ck), vis.kind_count[k]);
-        if (ImGui::Selectable(label, !hidden)) m.toggle_collab_kind(ck);
+        if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        if (ImGui::Selectable(label, false)) m.toggle_collab_kind(ck);
+        if (hidden) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d shown at this date, %d in all. Click to %s.", vis.kind_count[k], total, hidden ? "show" : "hide");
         swatch_line(dl, ImVec2(p.x + 2, p.y + ImGui::GetTextLineHeight() / 2), hidden ? with_alpha(collab_colour(ck, dark), 0.3f) : collab_colour(ck, dark), collab_dash(ck));
         ImGui::PopID();
@@ -71,7 +73,9 @@ void draw_legend(AppModel& m, UiContext& ui) {
         char label[96];
         std::snprintf(label, sizeof label, "      %s  %d/%d", enum_label(ok), active, n);
         bool hidden = v.filters.org_kind_hidden(ok);
-        if (ImGui::Selectable(label, !hidden)) m.toggle_org_kind(ok);
+        if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        if (ImGui::Selectable(label, false)) m.toggle_org_kind(ok);
+        if (hidden) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d active at this date of %d. Click to %s.", active, n, hidden ? "show" : "hide");
         float r = ImGui::GetTextLineHeight() * 0.3f;
         ImU32 col = org_colour(ok, dark);
@@ -121,9 +125,9 @@ void draw_legend(AppModel& m, UiContext& ui) {
 void draw_toolbar(AppModel& m, UiContext& ui) {
     const ViewState& v = m.view();
     ImGuiIO& io = ImGui::GetIO();
-    // In the web page the DOM search box sits at the top-left; leave room for it.
-    float x = ui.opt.web ? 250.0f : 10.0f;
-    ImGui::SetNextWindowPos(ImVec2(x, 8));
+    // In the web page the DOM search box and export buttons sit at the top-left: go right.
+    if (ui.opt.web) ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 8, 8), ImGuiCond_Always, ImVec2(1, 0));
+    else ImGui::SetNextWindowPos(ImVec2(10, 8));
     ImGui::Begin("##toolbar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     if (!ui.opt.web && !v.embed) {
         ImGui::PushFont(ui.fonts.large);
@@ -179,6 +183,12 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     ImGui::End();
 }
 
+static void HelpBullet(const char* text) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", text);
+}
+
 void draw_help(AppModel& m, UiContext& ui) {
     if (!ui.show_help) return;
     ImGuiIO& io = ImGui::GetIO();
@@ -188,11 +198,11 @@ void draw_help(AppModel& m, UiContext& ui) {
     ImGui::TextWrapped("chipatlas maps semiconductor collaboration in Hong Kong and the Greater Bay Area, South Korea, Taiwan and Japan: "
                        "who works with whom (consortia, MoUs, joint research, courses, internships, scholarships, forums) and when.");
     ImGui::Spacing();
-    ImGui::BulletText("Drag to pan, scroll or pinch to zoom, double-click to zoom in.");
-    ImGui::BulletText("Press Play (Space) to watch collaborations appear over time.");
-    ImGui::BulletText("Snapshot: active on the date. Window: started recently. Cumulative: all so far.");
-    ImGui::BulletText("Click a dot, a cluster or a link's organisation for details and sources.");
-    ImGui::BulletText("Keys: arrows pan, + / - zoom, 0 reset, Shift+arrows jump between events, , . step a month.");
+    HelpBullet("Drag to pan, scroll or pinch to zoom, double-click to zoom in.");
+    HelpBullet("Press Play (Space) to watch collaborations appear over time.");
+    HelpBullet("Snapshot: active on the date. Window: started recently. Cumulative: all so far.");
+    HelpBullet("Click a dot, a cluster or a link's organisation for details and sources.");
+    HelpBullet("Keys: arrows pan, + / - zoom, 0 reset, Shift+arrows jump between events, , . step a month.");
     ImGui::Spacing();
     ImGui::TextDisabled("Every fact comes from four public texts (see each item's sources). Values marked † are from general knowledge.");
     ImGui::TextDisabled("Basemap: Natural Earth (public domain). Fonts: Noto Sans CJK (SIL OFL).");

@@ -1,0 +1,30 @@
+// libFuzzer entry point: any bytes must load or be rejected with diagnostics, never crash,
+// hang or leak; every diagnostic must carry a sane position.
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "core/commands.h"
+#include "core/dataset_json.h"
+#include "core/view_state.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    std::string text(reinterpret_cast<const char*>(data), size);
+    std::vector<ca::InputFile> in{{"fuzz.json", text}};
+    ca::LoadOptions opt;
+    opt.max_bytes = 1 << 20;
+    ca::LoadResult r = ca::load_dataset(in, opt);
+    for (auto& d : r.diagnostics)
+        if (d.line < 1 || d.col < 1) std::abort();
+    // The URL-hash decoder and the command interface take untrusted text too.
+    ca::ViewState v;
+    std::vector<std::string> warnings;
+    ca::decode_hash(text, v, warnings);
+    if (r.ok() && !r.dataset.organisations.empty()) {
+        ca::AppModel m;
+        m.set_dataset(std::move(r.dataset), "fuzz");
+        ca::handle_command(m, text);
+        ca::export_csv(m);
+    }
+    return 0;
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, builds native + web, and runs every test:
+# ctest (Catch2 core, headless UI, native screenshots, validator), a short libFuzzer run,
+# the browser tests (Chromium + playwright-core) and the dataset quote check.
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+export NODE_PATH=/usr/share/nodejs
+bash tools/setup_deps.sh || exit 1
+passed=0; failed=0; failures=()
+step() {  # name, command...
+  local name="$1"; shift
+  echo "=== $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
+}
+step "configure+build native" bash -c 'cmake --preset native >/dev/null && cmake --build --preset native'
+step "ctest (core, ui, native screenshots, validator)" ctest --preset native -j2
+step "dataset quotes are exact substrings of the sources" python3 data/check_quotes.py "${CHIPATLAS_SOURCES:-$ROOT/../shared/sources}"
+step "configure+build web" bash -c 'cmake --preset web >/dev/null && cmake --build --preset web'
+step "browser tests (Chromium + playwright-core)" node --test --test-concurrency=1 tests/browser/
+step "fuzz the loader (short run)" bash tools/fuzz.sh "${CHIPATLAS_FUZZ_SECONDS:-20}"
+echo
+echo "=== summary"
+for f in "${failures[@]}"; do echo "FAILED: $f"; done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
