@@ -10,6 +10,7 @@ struct Vec2 {
 
 struct LatLon {
     double lat = 0, lon = 0;
+    bool operator==(const LatLon&) const = default;
 };
 
 // World coordinates: x east, y north (km). The screen flips y.
