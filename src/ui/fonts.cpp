@@ -64,6 +64,16 @@ void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px) {
         lb.BuildRanges(&latin_ranges);
     }
     f.regular = add_font(ui, base_px * dpr, all_ranges);
+    // Symbols Noto CJK lacks (✕ ⏸ ⏮ ⏭ …) come from a small drawn face merged into the UI font.
+    if (f.regular) {
+        if (const EmbeddedFile* sym = assets.find("assets/fonts/symbols.otf")) {
+            static const ImWchar sym_ranges[] = {0x2190, 0x27FF, 0};
+            ImFontConfig cfg;
+            cfg.FontDataOwnedByAtlas = false;
+            cfg.MergeMode = true;
+            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sym->data), static_cast<int>(sym->size), base_px * dpr, &cfg, sym_ranges);
+        }
+    }
     if (!f.regular) {
         ImFontConfig cfg;
         cfg.SizePixels = 13 * dpr;

@@ -52,7 +52,8 @@ void draw_legend(AppModel& m, UiContext& ui) {
         ImGui::PushID(k);
         ImVec2 p = ImGui::GetCursorScreenPos();
         char label[96];
-        std::snprintf(label, sizeof label, "        %s  %d", enum_label(ck), vis.kind_count[k]);
+        std::snprintf(label, sizeof label, "%s  %d", enum_label(ck), vis.kind_count[k]);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 34);
         if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
         if (ImGui::Selectable(label, false)) m.toggle_collab_kind(ck);
         if (hidden) ImGui::PopStyleColor();
@@ -71,7 +72,8 @@ void draw_legend(AppModel& m, UiContext& ui) {
         ImGui::PushID(100 + k);
         ImVec2 p = ImGui::GetCursorScreenPos();
         char label[96];
-        std::snprintf(label, sizeof label, "      %s  %d/%d", enum_label(ok), active, n);
+        std::snprintf(label, sizeof label, "%s  %d/%d", enum_label(ok), active, n);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 22);
         bool hidden = v.filters.org_kind_hidden(ok);
         if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
         if (ImGui::Selectable(label, false)) m.toggle_org_kind(ok);
