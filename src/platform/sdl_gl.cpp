@@ -58,6 +58,7 @@ bool gfx_init(Gfx& g, int width, int height, bool hidden, std::string& error) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
     ImGui_ImplOpenGL3_Init(glsl);
+    g.glsl = glsl;
     g.dpr = drawable_ratio(g.window);
     g.imgui_ready = true;
     return true;
@@ -127,9 +128,11 @@ void gfx_read_pixels(Gfx& g, std::vector<uint8_t>& rgba, int& w, int& h) {
 }
 
 void gfx_recreate_device_objects(Gfx& g) {
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    // A full re-initialisation: the backend's cached buffer sizes must be forgotten too, or
+    // glBufferSubData writes past the new, empty buffers.
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init(g.glsl);
     ImGui_ImplOpenGL3_CreateDeviceObjects();
-    (void)g;
 }
 
 }  // namespace ca

@@ -15,6 +15,7 @@ struct Gfx {
     SDL_GLContext gl = nullptr;
     float dpr = 1;
     bool imgui_ready = false;
+    const char* glsl = "";
 };
 
 bool gfx_init(Gfx& g, int width, int height, bool hidden, std::string& error);

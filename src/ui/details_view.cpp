@@ -193,7 +193,7 @@ void draw_details(AppModel& m, UiContext& ui) {
     ImGuiIO& io = ImGui::GetIO();
     const bool narrow = io.DisplaySize.x < 640;
     float w = narrow ? io.DisplaySize.x - 20 : std::min(380.0f, io.DisplaySize.x * 0.4f);
-    float top = narrow ? io.DisplaySize.y * 0.35f : 52.0f;
+    float top = narrow ? io.DisplaySize.y * 0.35f : ui.toolbar_bottom + 6;
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - w - 10, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(w, std::max(100.0f, io.DisplaySize.y - top - ui.timeline_height - 18)), ImGuiCond_Always);
     bool open = true;

@@ -33,7 +33,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
     const Visibility& vis = m.visibility();
     const ViewState& v = m.view();
     ImGuiIO& io = ImGui::GetIO();
-    const float top = 52;
+    const float top = ui.toolbar_bottom + 6;
     ImGui::SetNextWindowPos(ImVec2(10, top), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0), ImVec2(270, std::max(120.0f, io.DisplaySize.y - top - ui.timeline_height - 20)));
     ImGui::SetNextWindowCollapsed(!ui.legend_open, ImGuiCond_Always);
@@ -128,7 +128,8 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     const ViewState& v = m.view();
     ImGuiIO& io = ImGui::GetIO();
     // In the web page the DOM search box and export buttons sit at the top-left: go right.
-    if (ui.opt.web) ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 8, 8), ImGuiCond_Always, ImVec2(1, 0));
+    // Below the DOM bar when the window is too narrow for both on one row.
+    if (ui.opt.web) ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 8, io.DisplaySize.x < 900 ? 52.0f : 8.0f), ImGuiCond_Always, ImVec2(1, 0));
     else ImGui::SetNextWindowPos(ImVec2(10, 8));
     ImGui::Begin("##toolbar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     if (!ui.opt.web && !v.embed) {
@@ -165,22 +166,28 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     ImGui::SameLine();
     if (ImGui::Button("Reset")) m.reset_view();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reset the view (0)");
-    if (io.DisplaySize.x > 700 || !v.embed) {
-        ImGui::SameLine();
-        const char* langs[] = {"EN", "Native", "Both"};
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-        int l = static_cast<int>(v.lang);
-        if (ImGui::Combo("##lang", &l, langs, 3)) m.set_lang(static_cast<NameLang>(l));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Names: English, native script (繁體中文, 简体中文, 한국어, 日本語) or both");
-        ImGui::SameLine();
-        if (ImGui::Button(m.dark() ? "Light" : "Dark")) m.set_theme(m.dark() ? Theme::Light : Theme::Dark);
-        ImGui::SameLine();
+    ImGui::SameLine();
+    if (ImGui::Button("View")) ImGui::OpenPopup("##viewmenu");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Names, theme, motion");
+    if (ImGui::BeginPopup("##viewmenu")) {
+        ImGui::TextDisabled("Names");
+        const char* langs[] = {"English", "Native script (繁體中文, 简体中文, 한국어, 日本語)", "Both"};
+        for (int l = 0; l < 3; ++l)
+            if (ImGui::RadioButton(langs[l], static_cast<int>(v.lang) == l)) m.set_lang(static_cast<NameLang>(l));
+        ImGui::Separator();
+        ImGui::TextDisabled("Theme");
+        const char* themes[] = {"Follow the system", "Light", "Dark"};
+        for (int t = 0; t < 3; ++t)
+            if (ImGui::RadioButton(themes[t], static_cast<int>(v.theme) == t)) m.set_theme(static_cast<Theme>(t));
+        ImGui::Separator();
         bool rm = v.reduced_motion;
-        if (ImGui::Checkbox("Still", &rm)) m.set_reduced_motion(rm);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reduced motion: no animated arcs or flights");
-        ImGui::SameLine();
-        if (ImGui::Button("?")) ui.show_help = !ui.show_help;
+        if (ImGui::Checkbox("Reduced motion (no animated arcs or flights)", &rm)) m.set_reduced_motion(rm);
+        ImGui::EndPopup();
     }
+    ImGui::SameLine();
+    if (ImGui::Button("?")) ui.show_help = !ui.show_help;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("What is this? How to use it");
+    ui.toolbar_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     record_panel(ui);
     ImGui::End();
 }
@@ -206,8 +213,10 @@ void draw_help(AppModel& m, UiContext& ui) {
     HelpBullet("Click a dot, a cluster or a link's organisation for details and sources.");
     HelpBullet("Keys: arrows pan, + / - zoom, 0 reset, Shift+arrows jump between events, , . step a month.");
     ImGui::Spacing();
-    ImGui::TextDisabled("Every fact comes from four public texts (see each item's sources). Values marked † are from general knowledge.");
-    ImGui::TextDisabled("Basemap: Natural Earth (public domain). Fonts: Noto Sans CJK (SIL OFL).");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("Every fact comes from four public texts (see each item's sources). Values marked † are from general knowledge.");
+    ImGui::TextWrapped("Basemap: Natural Earth (public domain). Fonts: Noto Sans CJK (SIL OFL).");
+    ImGui::PopStyleColor();
     if (ImGui::Button("Start exploring")) ui.show_help = false;
     ui.panels.push_back({ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                          ImGui::GetWindowPos().y + ImGui::GetWindowSize().y});

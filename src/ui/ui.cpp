@@ -26,7 +26,7 @@ void draw_ui(AppModel& m, UiContext& ui) {
     if (compact && ui.legend_open && m.view().embed) ui.legend_open = false;
 
     const bool legend = (!compact || !m.view().embed) && ui.legend_open;
-    m.set_insets(legend && io.DisplaySize.x >= 700 ? 280 : 0, compact ? 36 : 48,
+    m.set_insets(legend && io.DisplaySize.x >= 700 ? 280 : 0, ui.toolbar_bottom,
                  m.selection().valid() && io.DisplaySize.x >= 640 ? 390 : 0, ui.timeline_height + 16);
     // The map window sits at the back and never takes focus from panels.
     ImGui::SetNextWindowPos(ImVec2(0, 0));

@@ -34,6 +34,7 @@ struct UiContext {
     bool show_help = false;
     bool legend_open = true;
     float timeline_height = 0;
+    float toolbar_bottom = 46;  // lowest pixel of the top chrome, last frame
     // Where the timeline track was drawn last frame (tests drive the playhead with it).
     TimeAxis track;
     float track_y0 = 0, track_y1 = 0;
