@@ -75,6 +75,7 @@ bool App::load_text(const std::string& name, const std::string& text) {
     errors_.clear();
     model_.set_dataset(std::move(r.dataset), name);
     ui_.projected_for = nullptr;
+    ui_.hist_for = nullptr;
     fonts_dirty_ = true;
     return true;
 }

@@ -98,9 +98,11 @@ void gfx_render(Gfx& g, App& app, double dt) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::GetIO().DeltaTime = static_cast<float>(std::max(1e-4, dt));
+    const Uint64 t0 = SDL_GetPerformanceCounter();
     ImGui::NewFrame();
     app.frame(dt);
     ImGui::Render();
+    const Uint64 t1 = SDL_GetPerformanceCounter();
     int fw, fh;
     SDL_GL_GetDrawableSize(g.window, &fw, &fh);
     glViewport(0, 0, fw, fh);
@@ -108,6 +110,9 @@ void gfx_render(Gfx& g, App& app, double dt) {
     glClearColor(c.x, c.y, c.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const double f = 1000.0 / static_cast<double>(SDL_GetPerformanceFrequency());
+    g.ui_ms = static_cast<double>(t1 - t0) * f;
+    g.gl_ms = static_cast<double>(SDL_GetPerformanceCounter() - t1) * f;
 }
 
 void gfx_read_pixels(Gfx& g, std::vector<uint8_t>& rgba, int& w, int& h) {

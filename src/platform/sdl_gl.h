@@ -16,6 +16,7 @@ struct Gfx {
     float dpr = 1;
     bool imgui_ready = false;
     const char* glsl = "";
+    double ui_ms = 0, gl_ms = 0;  // last frame: building the UI (CPU), and GL submission
 };
 
 bool gfx_init(Gfx& g, int width, int height, bool hidden, std::string& error);

@@ -2,6 +2,9 @@
 // spokes, dashed by kind, growing when new), nodes shaped by kind, clusters, labels, input.
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <cstdint>
+#include <unordered_map>
 
 #include "core/cluster.h"
 #include "core/hit_test.h"
@@ -259,50 +262,95 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     };
     struct EdgeLabel { ImVec2 p; std::string text; bool left; };
     std::vector<EdgeLabel> edge_labels;
+    // Collaborations become edges between display points (a cluster or a lone node). Edges with
+    // the same ends, kind and status are merged and drawn once, wider by their count, so a
+    // large dataset draws one arc per visible pair rather than one per collaboration.
+    struct Edge {
+        ImVec2 a, b;
+        int count = 0, facts = 0, first = -1;
+        CollabKind kind;
+        bool faded, related = false, selected = false;
+        float grow = 0;
+    };
+    std::vector<Edge> edges;
+    std::unordered_map<uint64_t, int> edge_index;
+    const uint32_t nclusters = static_cast<uint32_t>(clusters.size());
+    auto point_id = [&](int org) -> uint32_t {
+        int ci = cluster_of[org];
+        if (ci >= 0 && clusters[ci].members.size() > 1 && ui.spider != shown[clusters[ci].leader]) return static_cast<uint32_t>(ci);
+        return nclusters + static_cast<uint32_t>(org);
+    };
+    std::vector<char> partner;  // organisations sharing a visible collaboration with the hovered one
+    if (hover_org >= 0) partner.assign(ds.organisations.size(), 0);
+    for (size_t ci = 0; ci < ds.collaborations.size(); ++ci) {
+        const Vis cv = vis.collab[ci];
+        if (cv == Vis::Hidden) continue;
+        const Collaboration& c = ds.collaborations[ci];
+        int hub = c.hub;
+        if (hub < 0 || !ds.organisations[hub].has_coords || disp[hub].x < -1e5f) {
+            hub = -1;
+            for (auto& p : c.participants)
+                if (disp[p.org].x > -1e5f) { hub = p.org; break; }
+            if (hub < 0) continue;
+        }
+        bool related = false, selected = !sel.is_org && sel.index == static_cast<int>(ci);
+        for (auto& p : c.participants) {
+            related |= p.org == hover_org;
+            selected |= sel.is_org && p.org == sel.index;
+        }
+        if (related)
+            for (auto& p : c.participants) partner[p.org] = 1;
+        const float grow = static_cast<float>(std::clamp(m.appear_age(static_cast<int>(ci)) / 0.9, 0.0, 1.0));
+        const uint32_t a_id = point_id(hub);
+        for (auto& p : c.participants) {
+            if (p.org == hub) continue;
+            const Organisation& o = ds.organisations[p.org];
+            ImVec2 b;
+            uint32_t b_id;
+            if (!o.has_coords) {
+                if (o.region != Region::Us && o.region != Region::Eu) continue;
+                b = edge_point(hub, o.region);
+                b_id = 0x3fffff00u + static_cast<uint32_t>(p.org % 200);
+            } else {
+                b = disp[p.org];
+                if (b.x < -1e5f) continue;
+                b_id = point_id(p.org);
+                if (b_id == a_id) continue;  // both inside one collapsed cluster
+            }
+            uint64_t key = (static_cast<uint64_t>(a_id) << 34) ^ (static_cast<uint64_t>(b_id) << 5) ^
+                           (static_cast<uint64_t>(c.kind) << 1) ^ static_cast<uint64_t>(cv == Vis::Faded);
+            auto [it, inserted] = edge_index.emplace(key, static_cast<int>(edges.size()));
+            if (inserted) {
+                Edge e;
+                e.a = disp[hub];
+                e.b = b;
+                e.kind = c.kind;
+                e.faded = cv == Vis::Faded;
+                e.first = static_cast<int>(ci);
+                edges.push_back(e);
+                if (!o.has_coords) edge_labels.push_back({b, "→ " + o.short_name(), o.region == Region::Eu});
+            }
+            Edge& e = edges[it->second];
+            ++e.count;
+            e.facts += static_cast<int>(c.facts.size());
+            e.related |= related;
+            e.selected |= selected;
+            e.grow = std::max(e.grow, grow);
+        }
+    }
     ui.drawn_links = 0;
     dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
-    for (int pass = 0; pass < 2; ++pass) {  // faded first, active on top
-        for (size_t ci = 0; ci < ds.collaborations.size(); ++ci) {
-            Vis cv = vis.collab[ci];
-            if (cv == Vis::Hidden || (pass == 0) != (cv == Vis::Faded)) continue;
-            const Collaboration& c = ds.collaborations[ci];
-            int hub = c.hub;
-            if (hub < 0 || !ds.organisations[hub].has_coords || disp[hub].x < -1e5f) {
-                hub = -1;
-                for (auto& p : c.participants)
-                    if (disp[p.org].x > -1e5f) { hub = p.org; break; }
-                if (hub < 0) continue;
-            }
-            bool related = hover_org >= 0 && std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) { return p.org == hover_org; });
-            bool selected = !sel.is_org && sel.index == static_cast<int>(ci);
-            if (sel.is_org && sel.valid())
-                selected = std::any_of(c.participants.begin(), c.participants.end(), [&](const Participant& p) { return p.org == sel.index; });
-            float alpha = cv == Vis::Faded ? 0.35f : 0.85f;
-            if (hover_org >= 0 && !related) alpha *= 0.2f;
-            ImU32 col = cv == Vis::Faded ? pal.faded : collab_colour(c.kind, dark);
-            col = with_alpha(col, alpha);
-            float width = (cv == Vis::Faded ? 1.0f : 1.6f + 0.35f * std::min<size_t>(c.facts.size(), 6)) + (related || selected ? 1.2f : 0);
-            float grow = static_cast<float>(std::clamp(m.appear_age(static_cast<int>(ci)) / 0.9, 0.0, 1.0));
-            int k = 0;
-            for (auto& p : c.participants) {
-                if (p.org == hub) continue;
-                ++k;
-                ImVec2 a = disp[hub], b;
-                const Organisation& o = ds.organisations[p.org];
-                if (!o.has_coords) {
-                    if (o.region != Region::Us && o.region != Region::Eu) continue;
-                    b = edge_point(hub, o.region);
-                    edge_labels.push_back({b, "→ " + o.short_name(), o.region == Region::Eu});
-                } else {
-                    b = disp[p.org];
-                    if (b.x < -1e5f) continue;
-                    if (cluster_of[p.org] >= 0 && cluster_of[p.org] == cluster_of[hub] && ui.spider != shown[clusters[cluster_of[hub]].leader]) continue;
-                }
-                float bend = 0.18f + 0.05f * static_cast<float>(ci % 4);
-                draw_arc(dl, make_arc(a, b, bend), grow, col, width, cv == Vis::Faded ? Dash{0, 0} : collab_dash(c.kind));
-                ++ui.drawn_links;
-            }
-            (void)k;
+    for (int pass = 0; pass < 2; ++pass) {  // ended first, active on top
+        for (const Edge& e : edges) {
+            if (e.faded != (pass == 0)) continue;
+            float alpha = e.faded ? 0.35f : 0.85f;
+            if (hover_org >= 0 && !e.related) alpha *= 0.2f;
+            const ImU32 col = with_alpha(e.faded ? pal.faded : collab_colour(e.kind, dark), alpha);
+            float width = e.faded ? 1.0f : 1.6f + 0.35f * std::min(e.facts, 6) + 1.2f * std::log2(static_cast<float>(e.count));
+            width = std::min(width, 9.0f) + (e.related || e.selected ? 1.2f : 0);
+            const float bend = 0.18f + 0.05f * static_cast<float>(e.first % 4);
+            draw_arc(dl, make_arc(e.a, e.b, bend), e.grow, col, width, e.faded ? Dash{0, 0} : collab_dash(e.kind));
+            ++ui.drawn_links;
         }
     }
 
@@ -316,6 +364,15 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     std::vector<LabelInfo> linfo;
     ImFont* font = ui.fonts.regular;
     const float fs = font->FontSize * io.FontGlobalScale;
+    // Only the most important nodes ask for a label: layout cost stays bounded on big data.
+    constexpr size_t kMaxLabels = 350;
+    double label_min_prio = -1e300;
+    if (clusters.size() > kMaxLabels) {
+        std::vector<double> lp;
+        for (auto& c : clusters) lp.push_back(prio[c.leader]);
+        std::nth_element(lp.begin(), lp.begin() + kMaxLabels, lp.end(), std::greater<double>());
+        label_min_prio = lp[kMaxLabels];
+    }
     for (size_t ci = 0; ci < clusters.size(); ++ci) {
         const Cluster& c = clusters[ci];
         int leader = shown[c.leader];
@@ -336,6 +393,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
             hit_r.push_back(r);
             hit_org.push_back(-static_cast<int>(ci) - 1);
             ++ui.drawn_clusters;
+            if (prio[c.leader] < label_min_prio) continue;
             // Label: the leader's short name + "+n".
             const Organisation& lo = ds.organisations[leader];
             std::string l1 = lo.short_name() + " +" + std::to_string(c.members.size() - 1);
@@ -357,23 +415,14 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
             bool is_hover = hover_org == org;
             ImU32 fill = org_colour(o.kind, dark);
             if (vis.org[org] != Vis::Active) fill = with_alpha(mix(fill, pal.faded, 0.6f), 0.6f);
-            if (hover_org >= 0 && !is_hover) {
-                bool partner = false;
-                for (size_t ci2 = 0; ci2 < ds.collaborations.size() && !partner; ++ci2) {
-                    if (vis.collab[ci2] == Vis::Hidden) continue;
-                    const auto& ps = ds.collaborations[ci2].participants;
-                    bool has_h = false, has_o = false;
-                    for (auto& pp : ps) { has_h |= pp.org == hover_org; has_o |= pp.org == org; }
-                    partner = has_h && has_o;
-                }
-                if (!partner) fill = with_alpha(fill, 0.3f);
-            }
+            if (hover_org >= 0 && !is_hover && !partner[org]) fill = with_alpha(fill, 0.3f);
             if (is_sel || is_hover) dl->AddCircleFilled(p, r + 6, with_alpha(pal.highlight, 0.18f), 24);
             draw_shape(dl, p, r, org_shape(o.kind), fill, is_sel ? pal.highlight : pal.node_outline);
             hit_pts.push_back({p.x, p.y});
             hit_r.push_back(r + 2);
             hit_org.push_back(org);
             ++ui.drawn_nodes;
+            if (prio[mi] < label_min_prio && !is_sel && !is_hover) continue;
             std::string l1, l2;
             Lang l2lang = Lang::Count;
             label_text(o, m.view().lang, l1, l2, l2lang);

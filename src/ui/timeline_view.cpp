@@ -103,7 +103,16 @@ void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     const float base_y = t1.y - 16;  // tick labels below
     dl->AddRectFilled(ImVec2(t0.x, t0.y), ImVec2(t1.x, base_y), with_alpha(pal.sea, 0.6f), 4);
     // Histogram.
-    Histogram h = make_histogram(ds, ax, v.filters.hidden_collab_kinds);
+    if (ui.hist_for != &ds || ui.hist_hidden != v.filters.hidden_collab_kinds || ui.hist_x0 != ax.x0 || ui.hist_x1 != ax.x1 ||
+        ui.hist_count != ds.collaborations.size()) {
+        ui.hist = make_histogram(ds, ax, v.filters.hidden_collab_kinds);
+        ui.hist_for = &ds;
+        ui.hist_hidden = v.filters.hidden_collab_kinds;
+        ui.hist_x0 = ax.x0;
+        ui.hist_x1 = ax.x1;
+        ui.hist_count = ds.collaborations.size();
+    }
+    const Histogram& h = ui.hist;
     const float hist_h = base_y - t0.y - 10;
     for (size_t b = 0; b + 1 < h.bin_start.size(); ++b) {
         float x0 = static_cast<float>(ax.time_to_px(h.bin_start[b])) + 1, x1 = static_cast<float>(ax.time_to_px(h.bin_start[b + 1])) - 1;

@@ -37,6 +37,11 @@ struct UiContext {
     float toolbar_bottom = 46;  // lowest pixel of the top chrome, last frame
     // Where the timeline track was drawn last frame (tests drive the playhead with it).
     TimeAxis track;
+    Histogram hist;  // cached: recomputed when data, filters or track width change
+    uint32_t hist_hidden = ~0u;
+    double hist_x0 = 0, hist_x1 = 0;
+    const Dataset* hist_for = nullptr;
+    size_t hist_count = 0;
     float track_y0 = 0, track_y1 = 0;
     // Statistics of the last map frame, for benchmarks and tests.
     int drawn_links = 0, drawn_nodes = 0, drawn_labels = 0, drawn_clusters = 0;
