@@ -315,7 +315,7 @@
   var queue = [];
   var listeners = new Map();
 
-  var DIRECT = ['getState', 'setState', 'setHash', 'play', 'pause', 'togglePlay', 'step', 'select', 'flyTo', 'search', 'export'];
+  var DIRECT = ['getState', 'setState', 'setHash', 'play', 'pause', 'togglePlay', 'step', 'select', 'flyTo', 'search', 'export', 'locate'];
   function pick(a, keys) {
     var s = {};
     keys.forEach(function (k) { if (a[k] !== undefined) s[k] = a[k]; });

@@ -206,7 +206,24 @@ std::string active_event_json(AppModel& m) {
 std::string selection_event_json(AppModel& m) {
     Selection s = m.selection();
     json j = {{"id", m.view().selected}, {"type", s.valid() ? (s.is_org ? "organisation" : "collaboration") : ""}, {"label", ""}};
-    if (s.valid()) j["label"] = s.is_org ? m.data().organisations[s.index].name : m.data().collaborations[s.index].title;
+    if (s.valid()) {
+        const Dataset& ds = m.data();
+        if (s.is_org) {
+            const Organisation& o = ds.organisations[s.index];
+            int n = 0;
+            for (auto& c : ds.collaborations)
+                for (auto& p : c.participants) n += p.org == s.index;
+            j["label"] = o.name;
+            j["native"] = o.native() ? o.native()->text : "";
+            j["details"] = std::string(enum_label(o.kind)) + " · " + (o.city.empty() ? enum_label(o.region) : o.city) + " · " +
+                           std::to_string(n) + (n == 1 ? " collaboration" : " collaborations");
+        } else {
+            const Collaboration& c = ds.collaborations[s.index];
+            j["label"] = c.title;
+            j["native"] = "";
+            j["details"] = std::string(enum_label(c.kind)) + " · " + format_date(c.interval.start) + " · " + c.summary;
+        }
+    }
     return j.dump();
 }
 
@@ -284,6 +301,20 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         if (f == "csv") { out["text"] = export_csv(m); out["filename"] = "chipatlas-" + day + ".csv"; }
         else if (f == "json") { out["text"] = export_json(m); out["filename"] = "chipatlas-" + day + ".json"; }
         else out = reply_err("format must be csv or json");
+    } else if (cmd == "locate") {
+        // Screen position (CSS pixels) of an organisation: lets tests and hosts point at it.
+        json id = c.value("id", json(""));
+        int o = id.is_string() ? m.data().find_org(id.get<std::string>()) : -1;
+        if (o < 0 || !m.data().organisations[o].has_coords) out = reply_err("no such organisation on the map");
+        else {
+            const Organisation& org = m.data().organisations[o];
+            Vec2 p = m.camera().world_to_screen(project({org.lat, org.lon}));
+            const Camera& cam = m.camera();
+            out["x"] = p.x;
+            out["y"] = p.y;
+            out["onScreen"] = p.x >= cam.origin.x && p.y >= cam.origin.y && p.x <= cam.origin.x + cam.viewport.x &&
+                              p.y <= cam.origin.y + cam.viewport.y;
+        }
     } else if (cmd == "exportPng") {
         r.export_png = true;
     } else {
