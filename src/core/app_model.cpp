@@ -230,3 +230,19 @@ bool AppModel::tick(double dt) {
 }
 
 }  // namespace ca
+
+namespace ca {
+
+void AppModel::note_frame_ms(double ms) {
+    if (frame_ms_.size() < 120) frame_ms_.push_back(ms);
+    else frame_ms_[frame_ms_next_++ % 120] = ms;
+}
+
+double AppModel::frame_ms_median() const {
+    if (frame_ms_.empty()) return 0;
+    std::vector<double> v = frame_ms_;
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+}
+
+}  // namespace ca

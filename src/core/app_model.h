@@ -93,6 +93,10 @@ public:
     double appear_age(int collab) const;
     double now() const { return clock_; }
 
+    // CPU time of recent UI frames (the platform reports them): median over the last 120.
+    void note_frame_ms(double ms);
+    double frame_ms_median() const;
+
     // Incremented whenever anything in ViewState or the camera changes.
     unsigned version() const { return version_; }
     int hover_org = -1, hover_collab = -1;
@@ -116,6 +120,8 @@ private:
     bool pending_camera_ = false;
     double clock_ = 0;
     double insets_[4] = {0, 0, 0, 0};
+    std::vector<double> frame_ms_;
+    size_t frame_ms_next_ = 0;
     unsigned version_ = 1;
 };
 

@@ -52,6 +52,7 @@ json state_json(AppModel& m) {
     s["speed"] = v.speed;
     s["reducedMotion"] = v.reduced_motion;
     s["dataset"] = m.dataset_name();
+    s["frameMs"] = std::round(m.frame_ms_median() * 1000) / 1000;
     return s;
 }
 
@@ -104,7 +105,7 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
         } else if (k == "speed") {
             if (val.is_number() && val.get<double>() >= 0.25 && val.get<double>() <= 16) v.speed = val.get<double>();
             else bad("expected 0.25..16");
-        } else if (k == "dark" || k == "dataset") {
+        } else if (k == "dark" || k == "dataset" || k == "frameMs") {
             // read-only, ignored
         } else {
             warn.push_back("unknown field " + k);

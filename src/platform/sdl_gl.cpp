@@ -113,6 +113,7 @@ void gfx_render(Gfx& g, App& app, double dt) {
     const double f = 1000.0 / static_cast<double>(SDL_GetPerformanceFrequency());
     g.ui_ms = static_cast<double>(t1 - t0) * f;
     g.gl_ms = static_cast<double>(SDL_GetPerformanceCounter() - t1) * f;
+    app.model().note_frame_ms(g.ui_ms);
 }
 
 void gfx_read_pixels(Gfx& g, std::vector<uint8_t>& rgba, int& w, int& h) {
