@@ -42,12 +42,21 @@ void draw_legend(AppModel& m, UiContext& ui) {
     record_panel(ui);
     if (!open) { ImGui::End(); return; }
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Totals per kind and region, and organisations active per kind: one pass each.
+    int kind_total[enum_count<CollabKind>()] = {}, org_total[enum_count<OrgKind>()] = {}, org_active[enum_count<OrgKind>()] = {},
+        region_total[enum_count<Region>()] = {};
+    for (auto& c : ds.collaborations) ++kind_total[static_cast<int>(c.kind)];
+    for (size_t i = 0; i < ds.organisations.size(); ++i) {
+        const Organisation& o = ds.organisations[i];
+        ++org_total[static_cast<int>(o.kind)];
+        org_active[static_cast<int>(o.kind)] += vis.org[i] == Vis::Active;
+        ++region_total[static_cast<int>(o.region)];
+    }
     ImGui::TextDisabled("Collaborations (click to hide)");
     for (int k = 0; k < enum_count<CollabKind>(); ++k) {
         CollabKind ck = static_cast<CollabKind>(k);
         bool hidden = v.filters.collab_kind_hidden(ck);
-        int total = 0;
-        for (auto& c : ds.collaborations) total += c.kind == ck;
+        const int total = kind_total[k];
         if (total == 0 && !hidden) continue;
         ImGui::PushID(k);
         ImVec2 p = ImGui::GetCursorScreenPos();
@@ -65,9 +74,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
     ImGui::TextDisabled("Organisations");
     for (int k = 0; k < enum_count<OrgKind>(); ++k) {
         OrgKind ok = static_cast<OrgKind>(k);
-        int n = 0, active = 0;
-        for (size_t i = 0; i < ds.organisations.size(); ++i)
-            if (ds.organisations[i].kind == ok) { ++n; active += vis.org[i] == Vis::Active; }
+        const int n = org_total[k], active = org_active[k];
         if (n == 0) continue;
         ImGui::PushID(100 + k);
         ImVec2 p = ImGui::GetCursorScreenPos();
@@ -99,9 +106,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
     ImGui::TextDisabled("Regions");
     for (int r = 0; r < enum_count<Region>(); ++r) {
         Region rg = static_cast<Region>(r);
-        int n = 0;
-        for (auto& o : ds.organisations) n += o.region == rg;
-        if (!n) continue;
+        if (!region_total[r]) continue;
         bool shown = !v.filters.region_hidden(rg);
         char label[64];
         std::snprintf(label, sizeof label, "%s (%d)##rg%d", enum_label(rg), vis.region_count[r], r);
