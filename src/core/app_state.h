@@ -44,6 +44,7 @@ struct ViewState {
     NameLang lang = NameLang::Both;
     Theme theme = Theme::Auto;
     bool embed = false;
+    bool transparent = false;  // embed on the host page's own background (no sea fill)
     bool playing = false;
     double speed = 1;
     bool reduced_motion = false;

@@ -48,6 +48,7 @@ json state_json(AppModel& m) {
     s["theme"] = theme_id(v.theme);
     s["dark"] = m.dark();
     s["embed"] = v.embed;
+    s["background"] = v.transparent ? "transparent" : "theme";
     s["playing"] = v.playing;
     s["speed"] = v.speed;
     s["reducedMotion"] = v.reduced_motion;
@@ -102,6 +103,9 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
         } else if (k == "embed" || k == "playing" || k == "reducedMotion") {
             if (!val.is_boolean()) { bad("expected true or false"); continue; }
             (k == "embed" ? v.embed : k == "playing" ? v.playing : v.reduced_motion) = val.get<bool>();
+        } else if (k == "background") {
+            if (val == "transparent" || val == "theme") v.transparent = val == "transparent";
+            else bad("expected transparent or theme");
         } else if (k == "speed") {
             if (val.is_number() && val.get<double>() >= 0.25 && val.get<double>() <= 16) v.speed = val.get<double>();
             else bad("expected 0.25..16");

@@ -90,6 +90,7 @@ std::string encode_hash(const ViewState& v) {
     if (v.lang != def.lang) { s += "&lang="; s += name_lang_id(v.lang); }
     if (v.theme != def.theme) { s += "&theme="; s += theme_id(v.theme); }
     if (v.embed) s += "&embed=1";
+    if (v.transparent) s += "&bg=transparent";
     if (v.playing) s += "&play=1";
     if (v.speed != def.speed) {
         char buf[32];
@@ -162,6 +163,10 @@ void decode_hash(std::string_view hash, ViewState& v, std::vector<std::string>& 
             if (!parse_theme(val, v.theme)) bad("expected auto, light or dark");
         } else if (key == "embed") {
             flag(v.embed);
+        } else if (key == "bg") {
+            if (val == "transparent") v.transparent = true;
+            else if (val == "theme") v.transparent = false;
+            else bad("expected transparent or theme");
         } else if (key == "play") {
             flag(v.playing);
         } else if (key == "rm") {

@@ -34,6 +34,7 @@ bool gfx_init(Gfx& g, int width, int height, bool hidden, std::string& error) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_ALPHA_SIZE, 8);  // so an embed can be transparent
 #else
     const char* glsl = "#version 150";
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
@@ -107,7 +108,8 @@ void gfx_render(Gfx& g, App& app, double dt) {
     SDL_GL_GetDrawableSize(g.window, &fw, &fh);
     glViewport(0, 0, fw, fh);
     ImVec4 c = ui::palette(app.dark()).clear;
-    glClearColor(c.x, c.y, c.z, 1);
+    if (app.model().view().transparent) glClearColor(0, 0, 0, 0);  // the page shows through
+    else glClearColor(c.x, c.y, c.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     const double f = 1000.0 / static_cast<double>(SDL_GetPerformanceFrequency());

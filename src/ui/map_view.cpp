@@ -177,7 +177,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     m.set_viewport({pos.x, pos.y}, {size.x, size.y});
     Camera& cam = m.camera();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), pal.sea);
+    if (!m.view().transparent) dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), pal.sea);
 
     // Input first (so this frame draws the result).
     ImGui::SetCursorScreenPos(pos);

@@ -65,9 +65,10 @@ TEST_CASE("view state: encode/decode round trip, malformed values warn and are s
     v.lang = NameLang::Native;
     v.theme = Theme::Dark;
     v.embed = true;
+    v.transparent = true;
     v.speed = 2;
     std::string h = encode_hash(v);
-    CHECK(h == "#t=2023-08-30&mode=window&win=18&hk=mou,forum&hr=japan&sel=astri&c=22.3000,114.2000,6.00&lang=native&theme=dark&embed=1&speed=2");
+    CHECK(h == "#t=2023-08-30&mode=window&win=18&hk=mou,forum&hr=japan&sel=astri&c=22.3000,114.2000,6.00&lang=native&theme=dark&embed=1&bg=transparent&speed=2");
     ViewState back;
     std::vector<std::string> warn;
     decode_hash(h, back, warn);
