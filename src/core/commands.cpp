@@ -287,15 +287,18 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         json res = json::array();
         if (tj.is_string()) {
             const Dataset& ds = m.data();
+            const Visibility& vis = m.visibility();  // results say whether they show at this time
             for (auto& h : search(ds, tj.get<std::string>())) {
                 if (h.is_org) {
                     const Organisation& o = ds.organisations[h.index];
                     res.push_back({{"id", o.id}, {"type", "organisation"}, {"label", o.abbr.empty() ? o.name : o.name + " (" + o.abbr + ")"},
-                                   {"native", o.native() ? o.native()->text : ""}, {"region", enum_label(o.region)}});
+                                   {"native", o.native() ? o.native()->text : ""}, {"region", enum_label(o.region)},
+                                   {"active", vis.org[h.index] == Vis::Active}});
                 } else {
                     const Collaboration& cc = ds.collaborations[h.index];
                     res.push_back({{"id", cc.id}, {"type", "collaboration"}, {"label", cc.title}, {"native", ""},
-                                   {"region", format_date(cc.interval.start)}});
+                                   {"region", format_date(cc.interval.start)},
+                                   {"active", vis.collab[h.index] == Vis::Active}});
                 }
             }
         }
