@@ -113,6 +113,10 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
             ImGui::SameLine();
         }
         ImGui::NewLine();
+        if (!c.evidence.empty() && ImGui::TreeNode("src", "Sources (%zu)", c.evidence.size())) {
+            for (auto& e : c.evidence) quote_block(ds, e.source, e.quote);
+            ImGui::TreePop();
+        }
         ImGui::Unindent();
         ImGui::PopID();
     }
