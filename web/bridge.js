@@ -330,6 +330,9 @@
       case 'setTime': return { cmd: 'setState', state: { t: a.t } };
       case 'setMode': return { cmd: 'setState', state: pick(a, ['mode', 'window']) };
       case 'setFilters': return { cmd: 'setState', state: pick(a, ['hiddenKinds', 'hiddenRegions', 'hiddenOrgKinds']) };
+      case 'select':
+        // Over postMessage `id` is the message id, so the item travels as `item`.
+        return { cmd: 'select', id: a.item !== undefined ? a.item : a.id !== undefined ? a.id : '' };
     }
     if (DIRECT.indexOf(cmd) < 0) throw new Error('unknown command "' + cmd + '"');
     var msg = {};
@@ -457,9 +460,12 @@
       reply(false, { error: 'unsupported API version ' + m.chipatlas + ' (this page speaks ' + API_VERSION + ')' });
       return;
     }
+    // Arguments: the message's own fields (envelope excluded), or an `args` object.
     var args = {};
-    Object.keys(m).forEach(function (k) {
-      if (k !== 'chipatlas' && k !== 'type' && k !== 'id' && k !== 'cmd') args[k] = m[k];
+    var src = m.args && typeof m.args === 'object' ? m.args : m;
+    Object.keys(src).forEach(function (k) {
+      if (src === m && (k === 'chipatlas' || k === 'type' || k === 'id' || k === 'cmd')) return;
+      args[k] = src[k];
     });
     command(m.cmd, args).then(
       function (result) { reply(true, { result: result }); },

@@ -31,8 +31,9 @@
 
   function send(cmd, args, timeoutMs) {
     var id = nextId++;
-    var msg = { chipatlas: 1, type: 'command', id: id, cmd: cmd };
+    var msg = {};
     Object.keys(args || {}).forEach(function (k) { msg[k] = args[k]; });
+    msg.chipatlas = 1; msg.type = 'command'; msg.id = id; msg.cmd = cmd; // the envelope wins
     return new Promise(function (resolve, reject) {
       var timer = setTimeout(function () {
         pending.delete(id);

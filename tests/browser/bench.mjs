@@ -12,7 +12,7 @@ try {
   await context.addInitScript(() => {
     new MutationObserver((_, obs) => {
       if (document.documentElement.dataset.ready === '1') { window.__readyAt = performance.now(); obs.disconnect(); }
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
   });
   const page = await context.newPage();
   const pending = [];

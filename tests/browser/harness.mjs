@@ -171,7 +171,7 @@ export async function startHarness({ foreign = false, foreignCsp } = {}) {
   const contexts = new Set();
   // open(path, opts): a fresh context + page, logging attached; waits for ready unless told not to.
   h.open = async (path, { origin = h.origin, viewport = { width: 1024, height: 700 }, ready = true,
-    colorScheme = 'light', reducedMotion, initScript, route, contextOptions = {} } = {}) => {
+    colorScheme = 'light', reducedMotion, initScript, route, waitUntil = 'load', contextOptions = {} } = {}) => {
     const context = await h.browser.newContext({ viewport, colorScheme, reducedMotion, acceptDownloads: true, ...contextOptions });
     contexts.add(context);
     await context.addInitScript(INIT_SCRIPT);
@@ -180,7 +180,7 @@ export async function startHarness({ foreign = false, foreignCsp } = {}) {
     const log = attachLog(page);
     if (route) await route(page);
     const url = /^https?:/.test(path) ? path : `${origin}/${path.replace(/^\//, '')}`;
-    const response = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+    const response = await page.goto(url, { waitUntil, timeout: 30000 });
     if (ready) await waitReady(page, log);
     return { page, context, log, response, url };
   };

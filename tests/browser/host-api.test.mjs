@@ -21,7 +21,7 @@ test('an allowed host drives the iframe (select, setTime, flyTo) and gets events
   assert.ok(frame, 'the atlas iframe is there');
   assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('embed')), true);
 
-  const sel = await page.evaluate(() => window.embedHost.send('select', { id: 'astri' }));
+  const sel = await page.evaluate(() => window.embedHost.send('select', { item: 'astri' }));
   assert.ok(sel && typeof sel === 'object', 'select replied ok');
   await page.waitForFunction(() => window.embedHost.events.some((e) => e.event === 'selectionchange' && e.data.id === 'astri'),
     null, { timeout: 15000 });
@@ -82,7 +82,12 @@ test('a host on a non-allowed origin gets no replies and no events', { timeout: 
 });
 
 test('in-page API: calls made before ready are queued and run at ready', { timeout: 120000 }, async () => {
-  const { page, log } = await h.open('index.html', { ready: false });
+  // Hold chipatlas.wasm back a little so the calls below surely come before ready.
+  const { page, log } = await h.open('index.html', {
+    ready: false,
+    waitUntil: 'domcontentloaded',
+    route: (p) => p.route('**/chipatlas.wasm', (r) => setTimeout(() => r.continue(), 1500)),
+  });
   const early = await page.evaluate(() => {
     window.__early = {
       wasReady: window.chipatlas.ready,

@@ -47,3 +47,18 @@ test('a malformed hash still starts, with a console warning', { timeout: 120000 
   assert.ok(warned.length >= 1, `a console warning names the bad values; console was:\n  ${log.console.join('\n  ')}`);
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('theme auto follows prefers-color-scheme, also when it changes', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html', { colorScheme: 'light' });
+  let s = await page.evaluate(() => window.chipatlas.getState());
+  assert.equal(s.theme, 'auto');
+  assert.equal(s.dark, false, 'light system theme at start (--system-theme light)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => window.chipatlas.state && window.chipatlas.state.dark === true, null, { timeout: 10000 })
+    .catch(() => { throw new Error('state.dark did not follow the system switching to dark (setState systemTheme)'); });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'the DOM chrome follows');
+  s = await page.evaluate(() => window.chipatlas.getState());
+  assert.equal(s.theme, 'auto', 'the user setting stays auto');
+  assert.ok(!/theme=/.test(await page.evaluate(() => location.hash)), 'the system theme does not go into the URL');
+  assertClean(log, 'system theme');
+});
