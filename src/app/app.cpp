@@ -2,6 +2,7 @@
 // detection that turns model versions into host events (state at most ~5 times a second).
 #include "app/app.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "app/validate.h"
@@ -121,6 +122,13 @@ void App::after_render() {
             last_active_ = std::move(active);
             emit("active", last_active_);
         }
+    }
+    // Preferred height for auto-sizing iframes: the map's aspect at this width, within limits.
+    const float w = ImGui::GetIO().DisplaySize.x;
+    if (w > 0 && w != last_width_) {
+        last_width_ = w;
+        const int px = static_cast<int>(std::clamp(w * 0.62f, 320.0f, 900.0f));
+        emit("height", "{\"px\":" + std::to_string(px) + "}");
     }
     if (model_.view().selected != last_selected_) {
         last_selected_ = model_.view().selected;

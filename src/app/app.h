@@ -58,6 +58,7 @@ private:
     bool style_set_ = false;
     unsigned last_version_ = 0;
     double since_state_ = 1e9;
+    float last_width_ = 0;
     std::string last_selected_ = "\x01";
     std::string last_active_;
     std::vector<std::string> pending_warnings_;
