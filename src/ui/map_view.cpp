@@ -396,7 +396,11 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
             if (prio[c.leader] < label_min_prio) continue;
             // Label: the leader's short name + "+n".
             const Organisation& lo = ds.organisations[leader];
-            std::string l1 = lo.short_name() + " +" + std::to_string(c.members.size() - 1);
+            std::string l1, l2;
+            Lang l2lang = Lang::Count;
+            label_text(lo, m.view().lang, l1, l2, l2lang);
+            l1 += " +" + std::to_string(c.members.size() - 1);
+            (void)l2lang;
             ImVec2 sz = font->CalcTextSizeA(fs, 1e9f, 0, l1.c_str());
             lreq.push_back({{p.x, p.y}, r, sz.x + 8, sz.y + 4, prio[c.leader] + 50});
             linfo.push_back({l1, "", Lang::Count, pal.text, true});

@@ -164,9 +164,19 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
         }
         ImGui::SameLine();
     }
-    for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p) {
-        if (p) ImGui::SameLine();
-        if (ImGui::Button(preset_label(static_cast<RegionPreset>(p)))) m.fly_to(static_cast<RegionPreset>(p));
+    if (io.DisplaySize.x < 520) {
+        // Small boxes (embeds down to 320 px): the presets fold into one menu.
+        if (ImGui::Button("Region")) ImGui::OpenPopup("##regions");
+        if (ImGui::BeginPopup("##regions")) {
+            for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p)
+                if (ImGui::Selectable(preset_label(static_cast<RegionPreset>(p)))) m.fly_to(static_cast<RegionPreset>(p));
+            ImGui::EndPopup();
+        }
+    } else {
+        for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p) {
+            if (p) ImGui::SameLine();
+            if (ImGui::Button(preset_label(static_cast<RegionPreset>(p)))) m.fly_to(static_cast<RegionPreset>(p));
+        }
     }
     ImGui::SameLine();
     if (ImGui::Button("Reset")) m.reset_view();
