@@ -125,7 +125,7 @@ def main(argv=None):
 
     directory = os.path.abspath(args.dir)
     if not os.path.isdir(directory):
-        print("serve.py: %s is not a directory (build the web app first: tools/build_web.sh)" % directory,
+        print("serve.py: %s is not a directory (build the web app first: cmake --preset web && cmake --build --preset web, or run tools/serve.sh)" % directory,
               file=sys.stderr)
         return 2
 

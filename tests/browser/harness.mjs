@@ -31,7 +31,7 @@ export function requireBuild() {
     .filter((f) => !existsSync(join(WEB_DIR, f)));
   if (missing.length) {
     throw new Error(`chipatlas web build incomplete: ${missing.join(', ')} missing in ${WEB_DIR}. ` +
-      'Build it with tools/build_web.sh (or point CHIPATLAS_WEB_DIR at a build).');
+      'Build it with: cmake --preset web && cmake --build --preset web (or point CHIPATLAS_WEB_DIR at a build).');
   }
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM} (apt-get install chromium, or set CHIPATLAS_CHROMIUM)`);
 }
