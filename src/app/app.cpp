@@ -116,11 +116,13 @@ void App::after_render() {
     if (model_.version() != last_version_ && (since_state_ >= 0.2 || !model_.view().playing)) {
         last_version_ = model_.version();
         since_state_ = 0;
-        emit("state", state_event_json(model_));
-        std::string active = active_event_json(model_);
-        if (active != last_active_) {
-            last_active_ = std::move(active);
-            emit("active", last_active_);
+        if (sink_) {  // events are built only when someone listens (not in the native app)
+            emit("state", state_event_json(model_));
+            std::vector<int> active = visible_collaborations(model_);
+            if (active != last_active_) {
+                last_active_ = std::move(active);
+                emit("active", active_event_json(model_));
+            }
         }
     }
     // Preferred height for auto-sizing iframes: the map's aspect at this width, within limits.

@@ -60,7 +60,7 @@ private:
     double since_state_ = 1e9;
     float last_width_ = 0;
     std::string last_selected_ = "\x01";
-    std::string last_active_;
+    std::vector<int> last_active_;  // visible collaborations at the last "active" event
     std::vector<std::string> pending_warnings_;
     RegionPreset region_pending_ = RegionPreset::All;
     bool has_region_ = false;

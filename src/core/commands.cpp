@@ -197,7 +197,9 @@ std::string active_event_json(AppModel& m) {
     const Dataset& ds = m.data();
     const Visibility& vis = m.visibility();
     json items = json::array();
-    for (int i : visible_collaborations(m)) {
+    const std::vector<int> visible = visible_collaborations(m);
+    for (int i : visible) {
+        if (items.size() >= kActiveEventMax) break;
         const Collaboration& c = ds.collaborations[i];
         json parts = json::array();
         for (auto& p : c.participants) parts.push_back(ds.organisations[p.org].name);
@@ -205,7 +207,7 @@ std::string active_event_json(AppModel& m) {
                          {"end", c.interval.has_end ? format_date(c.interval.end) : std::string()},
                          {"status", vis.collab[i] == Vis::Active ? "active" : "ended"}, {"participants", parts}});
     }
-    return json{{"t", format_day(static_cast<DayNum>(std::floor(m.view().t)))}, {"items", items}}.dump();
+    return json{{"t", format_day(static_cast<DayNum>(std::floor(m.view().t)))}, {"total", visible.size()}, {"items", items}}.dump();
 }
 
 std::string selection_event_json(AppModel& m) {

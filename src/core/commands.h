@@ -18,7 +18,9 @@ CommandResult handle_command(AppModel& m, std::string_view json_text);
 
 // {"state":{...},"hash":"#..."}
 std::string state_event_json(AppModel& m);
-// {"t":"YYYY-MM-DD","items":[...]} of the visible collaborations
+// {"t":"YYYY-MM-DD","total":N,"items":[...]} of the visible collaborations (the first
+// kActiveEventMax of them: the screen-reader list stays readable on big datasets)
+inline constexpr size_t kActiveEventMax = 200;
 std::string active_event_json(AppModel& m);
 // {"id","type","label"}
 std::string selection_event_json(AppModel& m);

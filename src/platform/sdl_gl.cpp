@@ -118,6 +118,8 @@ void gfx_render(Gfx& g, App& app, double dt) {
     app.model().note_frame_ms(g.ui_ms);
 }
 
+void gfx_finish(Gfx&) { glFinish(); }
+
 void gfx_read_pixels(Gfx& g, std::vector<uint8_t>& rgba, int& w, int& h) {
     SDL_GL_GetDrawableSize(g.window, &w, &h);
     rgba.resize(static_cast<size_t>(w) * h * 4);

@@ -25,6 +25,8 @@ void gfx_shutdown(Gfx& g);
 bool gfx_handle_event(Gfx& g, App& app, const SDL_Event& e);
 // Builds one frame: fonts if needed, NewFrame, app.frame, Render, GL draw (no swap).
 void gfx_render(Gfx& g, App& app, double dt);
+// Waits until GL has finished all submitted work (benchmarks).
+void gfx_finish(Gfx& g);
 // Reads the back buffer as RGBA, top row first.
 void gfx_read_pixels(Gfx& g, std::vector<uint8_t>& rgba, int& w, int& h);
 // Re-creates GL objects after a WebGL context loss.

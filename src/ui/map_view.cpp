@@ -105,9 +105,9 @@ Arc make_arc(ImVec2 a, ImVec2 b, float bend) {
     return {a, ImVec2(m.x - d.y * bend, m.y + d.x * bend), b};
 }
 
-void draw_arc(ImDrawList* dl, const Arc& arc, float upto, ImU32 col, float width, Dash dash) {
+void draw_arc(ImDrawList* dl, const Arc& arc, float upto, ImU32 col, float width, Dash dash, float px_per_segment) {
     float len = std::hypot(arc.b.x - arc.a.x, arc.b.y - arc.a.y);
-    int n = std::clamp(static_cast<int>(len / 6), 6, 48);
+    int n = std::clamp(static_cast<int>(len / px_per_segment), 4, 48);
     int last = std::max(1, static_cast<int>(std::ceil(n * upto)));
     if (dash.on <= 0) {
         ImVec2 pts[49];
@@ -280,6 +280,9 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         if (ci >= 0 && clusters[ci].members.size() > 1 && ui.spider != shown[clusters[ci].leader]) return static_cast<uint32_t>(ci);
         return nclusters + static_cast<uint32_t>(org);
     };
+    // Level of detail: with thousands of visible collaborations, one arc per pair of points
+    // (coloured by its first collaboration's kind, solid), whatever the kinds and status.
+    const bool lod = vis.active + vis.faded > 3000;
     std::vector<char> partner;  // organisations sharing a visible collaboration with the hovered one
     if (hover_org >= 0) partner.assign(ds.organisations.size(), 0);
     for (size_t ci = 0; ci < ds.collaborations.size(); ++ci) {
@@ -317,8 +320,8 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
                 b_id = point_id(p.org);
                 if (b_id == a_id) continue;  // both inside one collapsed cluster
             }
-            uint64_t key = (static_cast<uint64_t>(a_id) << 34) ^ (static_cast<uint64_t>(b_id) << 5) ^
-                           (static_cast<uint64_t>(c.kind) << 1) ^ static_cast<uint64_t>(cv == Vis::Faded);
+            uint64_t key = (static_cast<uint64_t>(a_id) << 34) ^ (static_cast<uint64_t>(b_id) << 5);
+            if (!lod) key ^= (static_cast<uint64_t>(c.kind) << 1) ^ static_cast<uint64_t>(cv == Vis::Faded);
             auto [it, inserted] = edge_index.emplace(key, static_cast<int>(edges.size()));
             if (inserted) {
                 Edge e;
@@ -336,6 +339,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
             e.related |= related;
             e.selected |= selected;
             e.grow = std::max(e.grow, grow);
+            e.faded = e.faded && cv == Vis::Faded;  // merged (lod): active if any member is
         }
     }
     ui.drawn_links = 0;
@@ -347,9 +351,12 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
             if (hover_org >= 0 && !e.related) alpha *= 0.2f;
             const ImU32 col = with_alpha(e.faded ? pal.faded : collab_colour(e.kind, dark), alpha);
             float width = e.faded ? 1.0f : 1.6f + 0.35f * std::min(e.facts, 6) + 1.2f * std::log2(static_cast<float>(e.count));
-            width = std::min(width, 9.0f) + (e.related || e.selected ? 1.2f : 0);
+            // Whole-pixel widths let ImGui draw anti-aliased lines from its baked-line texture
+            // (fewer vertices than the geometric fringe used for fractional widths).
+            width = std::round(std::min(width, 9.0f) + (e.related || e.selected ? 1.2f : 0));
             const float bend = 0.18f + 0.05f * static_cast<float>(e.first % 4);
-            draw_arc(dl, make_arc(e.a, e.b, bend), e.grow, col, width, e.faded ? Dash{0, 0} : collab_dash(e.kind));
+            draw_arc(dl, make_arc(e.a, e.b, bend), e.grow, col, width, e.faded || lod ? Dash{0, 0} : collab_dash(e.kind),
+                     lod ? 16.0f : 6.0f);
             ++ui.drawn_links;
         }
     }

@@ -3,6 +3,7 @@
 #include "ui/ui.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "core/embedded.h"
 #include "ui/theme.h"
@@ -39,7 +40,13 @@ void draw_ui(AppModel& m, UiContext& ui) {
     ImGui::PopStyleVar(2);
     // Panels are drawn after the map, but labels must avoid them: use last frame's rects.
     ui.panels = ui.last_panels;
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    m.visibility();  // recomputed here when the time or filters changed
+    const auto t1 = Clock::now();
     draw_map(m, ui, ImVec2(0, 0), ImVec2(io.DisplaySize.x, io.DisplaySize.y));
+    ui.visibility_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
+    ui.map_ms = std::chrono::duration<double, std::milli>(Clock::now() - t1).count();
     ImGui::End();
     ui.panels.clear();
     draw_toolbar(m, ui);

@@ -45,6 +45,7 @@ struct UiContext {
     float track_y0 = 0, track_y1 = 0;
     // Statistics of the last map frame, for benchmarks and tests.
     int drawn_links = 0, drawn_nodes = 0, drawn_labels = 0, drawn_clusters = 0;
+    double map_ms = 0, visibility_ms = 0;  // CPU time of the map view and of visibility, last frame
 };
 
 // Loads the basemap from the embedded assets (once).
