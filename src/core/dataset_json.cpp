@@ -412,7 +412,6 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
     Ctx cx(files, opt, r.diagnostics);
     Parsed p;
     p.docs.resize(files.size());
-    static const char* kArrays[] = {"sources", "organisations", "collaborations", "events"};
     for (size_t fi = 0; fi < files.size(); ++fi) {
         const int f = static_cast<int>(fi);
         std::string_view text = files[fi].text;
@@ -450,7 +449,6 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
             if (!it->is_array()) { cx.error(f, ptr, "expected an array"); continue; }
             for (size_t i = 0; i < it->size(); ++i) dst->push_back({f, ptr + "/" + std::to_string(i), &(*it)[i]});
         }
-        (void)kArrays;
     }
 
     Dataset& ds = r.dataset;

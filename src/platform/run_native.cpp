@@ -47,17 +47,13 @@ int bench(Gfx& g, App& app, const AppArgs& args, double load_ms) {
     for (int i = 0; i < args.bench_frames; ++i) {
         SDL_Event e;
         while (SDL_PollEvent(&e)) gfx_handle_event(g, app, e);
-        auto t0 = Clock::now();
         gfx_render(g, app, 1.0 / 60);
-        auto t1 = Clock::now();
         if (!app.model().view().playing) app.model().play();
         SDL_GL_SwapWindow(g.window);
         // Let a software rasteriser finish before the next frame is timed, so the UI's CPU time
         // is not measured while llvmpipe's threads hold both cores.
         gfx_finish(g);
         if (i < 5) continue;  // warm-up: fonts, first layout
-        (void)t0;
-        (void)t1;
         cpu.push_back(g.ui_ms);
         gl.push_back(g.gl_ms);
         map.push_back(app.ui().map_ms);
@@ -103,12 +99,10 @@ int run_platform(const AppArgs& args) {
     double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     Gfx g;
     std::string err;
-    const bool headless = !args.screenshot.empty() || args.bench;
     if (!gfx_init(g, args.width, args.height, false, err)) {
         std::fprintf(stderr, "chipatlas: cannot open a window: %s\n", err.c_str());
         return 1;
     }
-    (void)headless;
     int rc = 0;
     if (!args.screenshot.empty()) rc = screenshot(g, app, args);
     else if (args.bench) rc = bench(g, app, args, load_ms);

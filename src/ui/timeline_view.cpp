@@ -147,11 +147,10 @@ void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         if (v.filters.collab_kind_hidden(ds.collaborations[e.collaboration].kind)) continue;
         float x = static_cast<float>(ax.time_to_px(first_day(e.date)));
         ImU32 col = collab_colour(ds.collaborations[e.collaboration].kind, dark);
-        ImVec2 a(x, t0.y + 2), b(x - 4, t0.y + 9), c(x + 4, t0.y + 9);
+        ImVec2 b(x - 4, t0.y + 9), c(x + 4, t0.y + 9);
         bool hov = track_hover && std::abs(io.MousePos.x - x) < 5 && io.MousePos.y < t0.y + 14;
         if (hov) hovered_event = static_cast<int>(i);
         dl->AddTriangleFilled(b, c, ImVec2(x, t0.y + 14), hov ? pal.highlight : col);
-        (void)a;
     }
     // Playhead.
     float px = static_cast<float>(ax.time_to_px(v.t));
