@@ -109,27 +109,46 @@ std::string num(double v) {
 
 std::string dq(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
+// A JSON pointer kept as a chain of (parent, key or index) and spelt out only when a
+// diagnostic needs it: loading a valid file allocates no pointer strings.
+struct Ptr {
+    const Ptr* parent = nullptr;
+    const char* key = nullptr;  // an object member, or
+    long index = -1;            // an array element
+    Ptr child(const char* k) const { return {this, k, -1}; }
+    Ptr at(size_t i) const { return {this, nullptr, static_cast<long>(i)}; }
+    std::string str() const {
+        std::string s = parent ? parent->str() : std::string();
+        if (key) return s + "/" + pointer_escape(key);
+        if (index >= 0) return s + "/" + std::to_string(index);
+        return s;
+    }
+};
+
 // Reads the fields of one JSON object, reporting problems against its pointer.
 class Obj {
 public:
-    Obj(Ctx& cx, int file, std::string ptr, const json& j, std::initializer_list<const char*> allowed)
-        : cx_(cx), file_(file), ptr_(std::move(ptr)), j_(j), allowed_(allowed) {}
+    Obj(Ctx& cx, int file, const Ptr& ptr, const json& j, std::initializer_list<const char*> allowed)
+        : cx_(cx), file_(file), ptr_(ptr), j_(j) {
+        for (const char* a : allowed)
+            if (n_allowed_ < kMaxFields) allowed_[n_allowed_++] = a;
+    }
     ~Obj() {
         for (auto it = j_.begin(); it != j_.end(); ++it) {
             const std::string& k = it.key();
-            if (std::none_of(allowed_.begin(), allowed_.end(), [&](const char* a) { return k == a; }))
+            if (std::none_of(allowed_, allowed_ + n_allowed_, [&](const char* a) { return k == a; }))
                 cx_.warn(file_, field(k), "unknown field " + dq(k) + " (ignored)");
         }
     }
-    std::string field(std::string_view k) const { return ptr_ + "/" + pointer_escape(k); }
-    const std::string& ptr() const { return ptr_; }
+    std::string field(std::string_view k) const { return ptr_.str() + "/" + pointer_escape(k); }
+    const Ptr& ptr() const { return ptr_; }
     int file() const { return file_; }
     Ctx& cx() { return cx_; }
 
     const json* get(const char* key, bool required) {
         auto it = j_.find(key);
         if (it == j_.end() || (it->is_null() && !required)) {
-            if (required) cx_.error(file_, ptr_, "missing required field " + dq(key));
+            if (required) cx_.error(file_, ptr_.str(), "missing required field " + dq(key));
             return nullptr;
         }
         return &*it;
@@ -201,12 +220,13 @@ public:
     bool ref(const char* key, const std::unordered_map<std::string, int>& ids, int& out, bool required, const char* what) {
         std::string s;
         if (!str(key, s, required)) return false;
-        return resolve(field(key), s, ids, out, what);
+        return resolve(key, s, ids, out, what);
     }
-    bool resolve(const std::string& at, const std::string& s, const std::unordered_map<std::string, int>& ids, int& out,
+    // Looks s up in ids; an unknown id is reported against this object's field key.
+    bool resolve(const char* key, const std::string& s, const std::unordered_map<std::string, int>& ids, int& out,
                  const char* what) {
         auto it = ids.find(s);
-        if (it == ids.end()) { cx_.error(file_, at, std::string("unknown ") + what + " " + dq(s)); return false; }
+        if (it == ids.end()) { cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s)); return false; }
         out = it->second;
         return true;
     }
@@ -214,14 +234,20 @@ public:
 private:
     Ctx& cx_;
     int file_;
-    std::string ptr_;
+    Ptr ptr_;
     const json& j_;
-    std::vector<const char*> allowed_;
+    static constexpr size_t kMaxFields = 16;
+    const char* allowed_[kMaxFields] = {};
+    size_t n_allowed_ = 0;
 };
+
+// The roots of the four arrays ("/organisations" ...), for pointers of their elements.
+const Ptr kRootPtrs[] = {{nullptr, "sources", -1}, {nullptr, "organisations", -1}, {nullptr, "collaborations", -1},
+                         {nullptr, "events", -1}};
 
 struct Item {
     int file;
-    std::string ptr;
+    Ptr ptr;  // parent is one of kRootPtrs
     const json* j;
 };
 
@@ -233,28 +259,26 @@ struct Parsed {
 void check_inferred(Obj& o, std::vector<std::string>& inferred) { o.strings("inferred", inferred); }
 
 // Registers the ids of one array; reports invalid and duplicate ids.
-void register_ids(Ctx& cx, std::vector<Item>& items, std::unordered_map<std::string, int>& ids,
-                  std::vector<std::string>& out_ids) {
-    std::unordered_map<std::string, size_t> first;
+void register_ids(Ctx& cx, std::vector<Item>& items, std::unordered_map<std::string, int>& ids) {
+    std::unordered_map<std::string_view, size_t> first;  // views into the parsed documents
     std::vector<Item> kept;
     for (auto& it : items) {
-        if (!it.j->is_object()) { cx.error(it.file, it.ptr, "expected an object"); continue; }
+        if (!it.j->is_object()) { cx.error(it.file, it.ptr.str(), "expected an object"); continue; }
         auto f = it.j->find("id");
-        if (f == it.j->end()) { cx.error(it.file, it.ptr, "missing required field \"id\""); continue; }
-        if (!f->is_string()) { cx.error(it.file, it.ptr + "/id", "expected a string"); continue; }
+        if (f == it.j->end()) { cx.error(it.file, it.ptr.str(), "missing required field \"id\""); continue; }
+        if (!f->is_string()) { cx.error(it.file, it.ptr.str() + "/id", "expected a string"); continue; }
         const std::string& id = f->get_ref<const std::string&>();
         if (!valid_id(id)) {
-            cx.error(it.file, it.ptr + "/id", "invalid id " + dq(id) + " (use a-z, 0-9, '_', '.', '-', starting with a letter or digit)");
+            cx.error(it.file, it.ptr.str() + "/id", "invalid id " + dq(id) + " (use a-z, 0-9, '_', '.', '-', starting with a letter or digit)");
             continue;
         }
         auto [pos, inserted] = first.emplace(id, kept.size());
         if (!inserted) {
             const Item& a = kept[pos->second];
-            cx.error(it.file, it.ptr + "/id", "duplicate id " + dq(id) + " (first defined at " + cx.where(a.file, a.ptr + "/id") + ")");
+            cx.error(it.file, it.ptr.str() + "/id", "duplicate id " + dq(id) + " (first defined at " + cx.where(a.file, a.ptr.str() + "/id") + ")");
             continue;
         }
         ids.emplace(id, static_cast<int>(kept.size()));
-        out_ids.push_back(id);
         kept.push_back(it);
     }
     items = std::move(kept);
@@ -273,10 +297,12 @@ void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<i
     const json* a = o.array(key, true, true);
     if (!a) return;
     for (size_t i = 0; i < a->size(); ++i) {
-        std::string at = o.field(key) + "/" + std::to_string(i);
-        if (!(*a)[i].is_string()) { o.cx().error(o.file(), at, "expected a string"); continue; }
-        int idx;
-        if (o.resolve(at, (*a)[i].get<std::string>(), ds.source_ids, idx, "source")) out.push_back(idx);
+        auto at = [&] { return o.field(key) + "/" + std::to_string(i); };  // only for diagnostics
+        if (!(*a)[i].is_string()) { o.cx().error(o.file(), at(), "expected a string"); continue; }
+        const std::string& name = (*a)[i].get_ref<const std::string&>();
+        auto f = ds.source_ids.find(name);
+        if (f == ds.source_ids.end()) o.cx().error(o.file(), at(), "unknown source " + dq(name));
+        else out.push_back(f->second);
     }
 }
 
@@ -287,9 +313,9 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
     o.str("abbr", g.abbr, false);
     if (const json* names = o.array("names", false)) {
         for (size_t i = 0; i < names->size(); ++i) {
-            std::string p = o.field("names") + "/" + std::to_string(i);
+            const Ptr arr = o.ptr().child("names"), p = arr.at(i);
             const json& n = (*names)[i];
-            if (!n.is_object()) { cx.error(it.file, p, "expected an object"); continue; }
+            if (!n.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
             Obj no(cx, it.file, p, n, {"lang", "text"});
             LocalName ln;
             bool ok = no.enm("lang", ln.lang, true, "language");
@@ -312,10 +338,10 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
     }
     g.has_coords = has_lat && has_lon;
     if (region_on_map(g.region) && !g.has_coords && !it.j->contains("lat") && !it.j->contains("lon"))
-        cx.error(it.file, it.ptr, std::string("missing required fields \"lat\" and \"lon\" (required in region ") + enum_id(g.region) + ")");
+        cx.error(it.file, it.ptr.str(), std::string("missing required fields \"lat\" and \"lon\" (required in region ") + enum_id(g.region) + ")");
     else if (it.j->contains("lat") != it.j->contains("lon"))
-        cx.error(it.file, it.ptr, "\"lat\" and \"lon\" must be given together");
-    if (o.str("parent", g.parent_id, false)) o.resolve(o.field("parent"), g.parent_id, ds.org_ids, g.parent, "organisation");
+        cx.error(it.file, it.ptr.str(), "\"lat\" and \"lon\" must be given together");
+    if (o.str("parent", g.parent_id, false)) o.resolve("parent", g.parent_id, ds.org_ids, g.parent, "organisation");
     read_sources_list(o, "sources", ds, g.sources);
     check_inferred(o, g.inferred);
     o.str("note", g.note, false);
@@ -328,9 +354,9 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
     o.enm("kind", c.kind, true);
     if (const json* ps = o.array("participants", true, true)) {
         for (size_t i = 0; i < ps->size(); ++i) {
-            std::string p = o.field("participants") + "/" + std::to_string(i);
+            const Ptr arr = o.ptr().child("participants"), p = arr.at(i);
             const json& pj = (*ps)[i];
-            if (!pj.is_object()) { cx.error(it.file, p, "expected an object"); continue; }
+            if (!pj.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
             Obj po(cx, it.file, p, pj, {"org", "role", "note"});
             Participant part;
             bool ok = po.ref("org", ds.org_ids, part.org, true, "organisation");
@@ -354,9 +380,9 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
                 cx.warn(it.file, o.field("topics") + "/" + std::to_string(i), "unknown topic " + dq(c.topics[i]));
     if (const json* fs = o.array("facts", false)) {
         for (size_t i = 0; i < fs->size(); ++i) {
-            std::string p = o.field("facts") + "/" + std::to_string(i);
+            const Ptr arr = o.ptr().child("facts"), p = arr.at(i);
             const json& fj = (*fs)[i];
-            if (!fj.is_object()) { cx.error(it.file, p, "expected an object"); continue; }
+            if (!fj.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
             Obj fo(cx, it.file, p, fj, {"label", "value", "unit", "year", "qualifier", "source", "quote", "note"});
             Fact f;
             bool ok = fo.str("label", f.label, true);
@@ -379,9 +405,9 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
     o.str("summary", c.summary, true);
     if (const json* ev = o.array("evidence", true, true)) {
         for (size_t i = 0; i < ev->size(); ++i) {
-            std::string p = o.field("evidence") + "/" + std::to_string(i);
+            const Ptr arr = o.ptr().child("evidence"), p = arr.at(i);
             const json& ej = (*ev)[i];
-            if (!ej.is_object()) { cx.error(it.file, p, "expected an object"); continue; }
+            if (!ej.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
             Obj eo(cx, it.file, p, ej, {"source", "quote"});
             Evidence e;
             bool ok = eo.ref("source", ds.source_ids, e.source, true, "source");
@@ -389,7 +415,7 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
             if (ok) c.evidence.push_back(std::move(e));
         }
     }
-    if (o.str("parent", c.parent_id, false)) o.resolve(o.field("parent"), c.parent_id, ds.collab_ids, c.parent, "collaboration");
+    if (o.str("parent", c.parent_id, false)) o.resolve("parent", c.parent_id, ds.collab_ids, c.parent, "collaboration");
     check_inferred(o, c.inferred);
     o.str("note", c.note, false);
 }
@@ -442,21 +468,23 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
             std::vector<Item>* dst = k == "sources" ? &p.sources : k == "organisations" ? &p.orgs
                                    : k == "collaborations" ? &p.collabs : k == "events" ? &p.events : nullptr;
             std::string ptr = "/" + pointer_escape(k);
+            const Ptr* root = k == "sources" ? &kRootPtrs[0] : k == "organisations" ? &kRootPtrs[1]
+                            : k == "collaborations" ? &kRootPtrs[2] : &kRootPtrs[3];
             if (!dst) {
                 if (k != "$schema" && k != "version" && k != "note") cx.warn(f, ptr, "unknown field " + dq(k) + " (ignored)");
                 continue;
             }
             if (!it->is_array()) { cx.error(f, ptr, "expected an array"); continue; }
-            for (size_t i = 0; i < it->size(); ++i) dst->push_back({f, ptr + "/" + std::to_string(i), &(*it)[i]});
+            dst->reserve(dst->size() + it->size());
+            for (size_t i = 0; i < it->size(); ++i) dst->push_back({f, root->at(i), &(*it)[i]});
         }
     }
 
     Dataset& ds = r.dataset;
-    std::vector<std::string> ids;
-    register_ids(cx, p.sources, ds.source_ids, ids);
-    register_ids(cx, p.orgs, ds.org_ids, ids);
-    register_ids(cx, p.collabs, ds.collab_ids, ids);
-    register_ids(cx, p.events, ds.event_ids, ids);
+    register_ids(cx, p.sources, ds.source_ids);
+    register_ids(cx, p.orgs, ds.org_ids);
+    register_ids(cx, p.collabs, ds.collab_ids);
+    register_ids(cx, p.events, ds.event_ids);
 
     auto id_of = [](const Item& it) { return it.j->find("id")->get<std::string>(); };
     ds.sources.resize(p.sources.size());
