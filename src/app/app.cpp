@@ -21,18 +21,7 @@ bool App::start(const AppConfig& cfg) {
     std::vector<InputFile> inputs;
     std::string name = "bundled";
     if (!cfg.data_files.empty()) {
-        texts.resize(cfg.data_files.size());
-        for (size_t i = 0; i < cfg.data_files.size(); ++i) {
-            std::string err;
-            if (!read_file(cfg.data_files[i], texts[i], err)) {
-                Diagnostic d;
-                d.file = cfg.data_files[i];
-                d.line = d.col = 1;
-                d.message = "cannot open file";
-                errors_.push_back(d);
-            }
-        }
-        if (!errors_.empty()) return false;
+        if (!read_files(cfg.data_files, texts, errors_)) return false;
         for (size_t i = 0; i < cfg.data_files.size(); ++i) inputs.push_back({cfg.data_files[i], texts[i]});
         name = cfg.data_files.front();
     } else {
@@ -83,7 +72,6 @@ bool App::load_text(const std::string& name, const std::string& text) {
 
 void App::rebuild_fonts(float dpr) {
     ui::load_fonts(ui_.fonts, model_.data(), dpr);
-    ui_.opt.dpr = dpr;
     fonts_dirty_ = false;
     style_set_ = false;
 }

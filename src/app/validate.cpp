@@ -10,25 +10,36 @@
 
 namespace ca {
 
-bool read_file(const std::string& path, std::string& out, std::string& error) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) { error = path + ":1:1: error: (document): cannot open file"; return false; }
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
-    return true;
+bool read_files(const std::vector<std::string>& paths, std::vector<std::string>& texts, std::vector<Diagnostic>& errors) {
+    texts.assign(paths.size(), std::string());
+    bool ok = true;
+    for (size_t i = 0; i < paths.size(); ++i) {
+        std::ifstream f(paths[i], std::ios::binary);
+        if (!f) {
+            Diagnostic d;
+            d.file = paths[i];
+            d.line = d.col = 1;
+            d.message = "cannot open file";
+            errors.push_back(d);
+            ok = false;
+            continue;
+        }
+        std::ostringstream ss;
+        ss << f.rdbuf();
+        texts[i] = ss.str();
+    }
+    return ok;
 }
 
 int validate_files(const std::vector<std::string>& paths, bool quiet) {
     if (paths.empty()) { std::fprintf(stderr, "usage: --validate FILE...\n"); return 2; }
-    std::vector<std::string> texts(paths.size());
-    std::vector<InputFile> inputs;
-    bool io_ok = true;
-    for (size_t i = 0; i < paths.size(); ++i) {
-        std::string err;
-        if (!read_file(paths[i], texts[i], err)) { std::fprintf(stderr, "%s\n", err.c_str()); io_ok = false; continue; }
+    std::vector<std::string> texts;
+    std::vector<Diagnostic> io_errors;
+    if (!read_files(paths, texts, io_errors)) {
+        for (auto& d : io_errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        return 1;
     }
-    if (!io_ok) return 1;
+    std::vector<InputFile> inputs;
     for (size_t i = 0; i < paths.size(); ++i) inputs.push_back({paths[i], texts[i]});
     LoadResult r = load_dataset(inputs);
     for (auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());

@@ -4,10 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostics.h"
+
 namespace ca {
 
-// Reads files from disk; a missing file is reported like any other problem.
-bool read_file(const std::string& path, std::string& out, std::string& error);
+// Reads files from disk into texts (same order); each file that cannot be read becomes a
+// diagnostic "FILE:1:1: error: (document): cannot open file". Returns false if any failed.
+bool read_files(const std::vector<std::string>& paths, std::vector<std::string>& texts, std::vector<Diagnostic>& errors);
 int validate_files(const std::vector<std::string>& paths, bool quiet);
 
 }  // namespace ca

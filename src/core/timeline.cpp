@@ -89,13 +89,4 @@ int step_event(const Dataset& ds, double t, int dir) {
     return -1;
 }
 
-double snap_time(const Dataset& ds, double t, double tol) {
-    double best = t, bd = tol;
-    for (auto& e : ds.events) {
-        double d = std::abs(first_day(e.date) - t);
-        if (d < bd) { bd = d; best = first_day(e.date); }
-    }
-    return best;
-}
-
 }  // namespace ca

@@ -47,7 +47,4 @@ struct Playback {
 // Index of the first event strictly after t (or before t for dir < 0), -1 if none.
 int step_event(const Dataset& ds, double t, int dir);
 
-// Snaps t to the nearest event or year boundary within tol days.
-double snap_time(const Dataset& ds, double t, double tol);
-
 }  // namespace ca

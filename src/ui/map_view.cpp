@@ -52,45 +52,6 @@ void draw_frame(ImDrawList* dl, const Camera& cam, bool dark, ImFont* font) {
     if (p1.x - p0.x > 90) dl->AddText(font, font->FontSize * ImGui::GetIO().FontGlobalScale * 0.85f, ImVec2(p0.x + 6, p0.y + 4), pal.frame_text, "Greater Bay Area");
 }
 
-void draw_shape(ImDrawList* dl, ImVec2 c, float r, Shape s, ImU32 fill, ImU32 outline) {
-    switch (s) {
-        case Shape::Circle: dl->AddCircleFilled(c, r, fill, 20); dl->AddCircle(c, r, outline, 20, 1.2f); break;
-        case Shape::Square: {
-            float h = r * 0.88f;
-            dl->AddRectFilled(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), fill, 1.5f);
-            dl->AddRect(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), outline, 1.5f, 0, 1.2f);
-            break;
-        }
-        case Shape::Triangle: {
-            ImVec2 a(c.x, c.y - r * 1.15f), b(c.x - r, c.y + r * 0.75f), d(c.x + r, c.y + r * 0.75f);
-            dl->AddTriangleFilled(a, b, d, fill);
-            dl->AddTriangle(a, b, d, outline, 1.2f);
-            break;
-        }
-        case Shape::Diamond: {
-            ImVec2 q[4] = {{c.x, c.y - r * 1.15f}, {c.x + r * 1.15f, c.y}, {c.x, c.y + r * 1.15f}, {c.x - r * 1.15f, c.y}};
-            dl->AddConvexPolyFilled(q, 4, fill);
-            dl->AddPolyline(q, 4, outline, ImDrawFlags_Closed, 1.2f);
-            break;
-        }
-        case Shape::Hexagon: dl->AddNgonFilled(c, r * 1.05f, fill, 6); dl->AddNgon(c, r * 1.05f, outline, 6, 1.2f); break;
-        case Shape::Star: {
-            ImVec2 q[10];
-            for (int i = 0; i < 10; ++i) {
-                float ang = -1.5708f + i * 0.6283f, rr = (i % 2) ? r * 0.55f : r * 1.3f;
-                q[i] = ImVec2(c.x + std::cos(ang) * rr, c.y + std::sin(ang) * rr);
-            }
-            for (int i = 0; i < 10; i += 2) dl->AddTriangleFilled(c, q[i], q[(i + 1) % 10], fill), dl->AddTriangleFilled(c, q[i], q[(i + 9) % 10], fill);
-            dl->AddPolyline(q, 10, outline, ImDrawFlags_Closed, 1.1f);
-            break;
-        }
-        case Shape::Ring:
-            dl->AddCircleFilled(c, r, with_alpha(fill, 0.25f), 20);
-            dl->AddCircle(c, r, fill, 20, 2.2f);
-            break;
-    }
-}
-
 // Quadratic Bézier from a to b bowing to the left of the direction of travel.
 struct Arc {
     ImVec2 a, c, b;
@@ -367,7 +328,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     std::vector<int> hit_org;  // >= 0 org, < 0: -(cluster+1)
     ui.drawn_nodes = ui.drawn_clusters = 0;
     std::vector<LabelRequest> lreq;
-    struct LabelInfo { std::string l1, l2; Lang lang2; ImU32 col; bool bold; };
+    struct LabelInfo { std::string l1, l2; Lang lang2; ImU32 col; };
     std::vector<LabelInfo> linfo;
     ImFont* font = ui.fonts.regular;
     const float fs = font->FontSize * io.FontGlobalScale;
@@ -410,7 +371,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
             (void)l2lang;
             ImVec2 sz = font->CalcTextSizeA(fs, 1e9f, 0, l1.c_str());
             lreq.push_back({{p.x, p.y}, r, sz.x + 8, sz.y + 4, prio[c.leader] + 50});
-            linfo.push_back({l1, "", Lang::Count, pal.text, true});
+            linfo.push_back({l1, "", Lang::Count, pal.text});
             continue;
         }
         if (spider) {
@@ -443,7 +404,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
             double pr = prio[mi] + (is_hover ? 2000 : 0);
             if (vis.org[org] != Vis::Active && !is_sel && !is_hover) pr -= 100;
             lreq.push_back({{p.x, p.y}, r, std::max(s1.x, s2.x) + 8, s1.y + (l2.empty() ? 0 : s2.y) + 4, pr});
-            linfo.push_back({l1, l2, l2lang, vis.org[org] == Vis::Active ? pal.text : pal.text_dim, is_sel});
+            linfo.push_back({l1, l2, l2lang, vis.org[org] == Vis::Active ? pal.text : pal.text_dim});
         }
     }
 

@@ -89,17 +89,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
         float r = ImGui::GetTextLineHeight() * 0.3f;
         ImU32 col = org_colour(ok, dark);
         if (hidden) col = with_alpha(col, 0.3f);
-        // Shapes drawn by the map view's helper would need exporting; circles with a letter are enough here.
-        ImVec2 c(p.x + 9, p.y + ImGui::GetTextLineHeight() / 2);
-        switch (org_shape(ok)) {
-            case Shape::Square: dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), col); break;
-            case Shape::Triangle: dl->AddTriangleFilled(ImVec2(c.x, c.y - r * 1.2f), ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y + r), col); break;
-            case Shape::Diamond: dl->AddQuadFilled(ImVec2(c.x, c.y - r * 1.2f), ImVec2(c.x + r * 1.2f, c.y), ImVec2(c.x, c.y + r * 1.2f), ImVec2(c.x - r * 1.2f, c.y), col); break;
-            case Shape::Hexagon: dl->AddNgonFilled(c, r * 1.1f, col, 6); break;
-            case Shape::Star: dl->AddNgonFilled(c, r * 1.2f, col, 5); break;
-            case Shape::Ring: dl->AddCircle(c, r, col, 16, 2); break;
-            default: dl->AddCircleFilled(c, r, col, 16); break;
-        }
+        draw_shape(dl, ImVec2(p.x + 9, p.y + ImGui::GetTextLineHeight() / 2), r, org_shape(ok), col, col);
         ImGui::PopID();
     }
     ImGui::Separator();

@@ -2,6 +2,8 @@
 // blue 0072B2, vermillion D55E00, purple CC79A7, black/grey; kinds also differ by dash/shape.
 #include "ui/theme.h"
 
+#include <cmath>
+
 namespace ca::ui {
 
 static constexpr ImU32 rgb(unsigned v, unsigned a = 255) {
@@ -70,6 +72,45 @@ Shape org_shape(OrgKind k) {
         case OrgKind::Consortium: return Shape::Star;
         case OrgKind::Group: return Shape::Ring;
         default: return Shape::Circle;
+    }
+}
+
+void draw_shape(ImDrawList* dl, ImVec2 c, float r, Shape s, ImU32 fill, ImU32 outline) {
+    switch (s) {
+        case Shape::Circle: dl->AddCircleFilled(c, r, fill, 20); dl->AddCircle(c, r, outline, 20, 1.2f); break;
+        case Shape::Square: {
+            float h = r * 0.88f;
+            dl->AddRectFilled(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), fill, 1.5f);
+            dl->AddRect(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), outline, 1.5f, 0, 1.2f);
+            break;
+        }
+        case Shape::Triangle: {
+            ImVec2 a(c.x, c.y - r * 1.15f), b(c.x - r, c.y + r * 0.75f), d(c.x + r, c.y + r * 0.75f);
+            dl->AddTriangleFilled(a, b, d, fill);
+            dl->AddTriangle(a, b, d, outline, 1.2f);
+            break;
+        }
+        case Shape::Diamond: {
+            ImVec2 q[4] = {{c.x, c.y - r * 1.15f}, {c.x + r * 1.15f, c.y}, {c.x, c.y + r * 1.15f}, {c.x - r * 1.15f, c.y}};
+            dl->AddConvexPolyFilled(q, 4, fill);
+            dl->AddPolyline(q, 4, outline, ImDrawFlags_Closed, 1.2f);
+            break;
+        }
+        case Shape::Hexagon: dl->AddNgonFilled(c, r * 1.05f, fill, 6); dl->AddNgon(c, r * 1.05f, outline, 6, 1.2f); break;
+        case Shape::Star: {
+            ImVec2 q[10];
+            for (int i = 0; i < 10; ++i) {
+                float ang = -1.5708f + i * 0.6283f, rr = (i % 2) ? r * 0.55f : r * 1.3f;
+                q[i] = ImVec2(c.x + std::cos(ang) * rr, c.y + std::sin(ang) * rr);
+            }
+            for (int i = 0; i < 10; i += 2) dl->AddTriangleFilled(c, q[i], q[(i + 1) % 10], fill), dl->AddTriangleFilled(c, q[i], q[(i + 9) % 10], fill);
+            dl->AddPolyline(q, 10, outline, ImDrawFlags_Closed, 1.1f);
+            break;
+        }
+        case Shape::Ring:
+            dl->AddCircleFilled(c, r, with_alpha(fill, 0.25f), 20);
+            dl->AddCircle(c, r, fill, 20, 2.2f);
+            break;
     }
 }
 

@@ -27,6 +27,9 @@ Dash collab_dash(CollabKind k);
 enum class Shape { Circle, Square, Triangle, Diamond, Hexagon, Star, Ring };
 Shape org_shape(OrgKind k);
 
+// A node's marker: the shape of its organisation kind (map and legend draw the same).
+void draw_shape(ImDrawList* dl, ImVec2 c, float r, Shape s, ImU32 fill, ImU32 outline);
+
 ImU32 with_alpha(ImU32 c, float a);
 ImU32 mix(ImU32 a, ImU32 b, float t);
 

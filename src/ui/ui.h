@@ -14,8 +14,6 @@ namespace ca::ui {
 
 struct UiOptions {
     bool web = false;         // the page supplies the search box (DOM input, for IMEs)
-    bool show_intro = true;   // the "how to use" card on first load
-    float dpr = 1;
 };
 
 struct UiContext {
