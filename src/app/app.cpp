@@ -17,12 +17,12 @@ bool App::start(const AppConfig& cfg) {
     ui_.opt.web = cfg.web;
     ui::init_ui(ui_);
     if (!ui_.basemap_error.empty()) std::fprintf(stderr, "chipatlas: %s\n", ui_.basemap_error.c_str());
-    std::vector<std::string> texts;
+    std::vector<FileText> texts;
     std::vector<InputFile> inputs;
     std::string name = "bundled";
     if (!cfg.data_files.empty()) {
         if (!read_files(cfg.data_files, texts, errors_)) return false;
-        for (size_t i = 0; i < cfg.data_files.size(); ++i) inputs.push_back({cfg.data_files[i], texts[i]});
+        for (size_t i = 0; i < cfg.data_files.size(); ++i) inputs.push_back({cfg.data_files[i], texts[i].text()});
         name = cfg.data_files.front();
     } else {
         for (const EmbeddedFile& f : embedded_dataset()) inputs.push_back({f.name, f.text()});

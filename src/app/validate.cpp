@@ -3,44 +3,37 @@
 #include "app/validate.h"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "core/dataset_json.h"
 
 namespace ca {
 
-bool read_files(const std::vector<std::string>& paths, std::vector<std::string>& texts, std::vector<Diagnostic>& errors) {
-    texts.assign(paths.size(), std::string());
+bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& texts, std::vector<Diagnostic>& errors) {
+    texts.clear();
+    texts.resize(paths.size());
     bool ok = true;
     for (size_t i = 0; i < paths.size(); ++i) {
-        std::ifstream f(paths[i], std::ios::binary);
-        if (!f) {
-            Diagnostic d;
-            d.file = paths[i];
-            d.line = d.col = 1;
-            d.message = "cannot open file";
-            errors.push_back(d);
-            ok = false;
-            continue;
-        }
-        std::ostringstream ss;
-        ss << f.rdbuf();
-        texts[i] = ss.str();
+        if (texts[i].open(paths[i])) continue;
+        Diagnostic d;
+        d.file = paths[i];
+        d.line = d.col = 1;
+        d.message = "cannot open file";
+        errors.push_back(d);
+        ok = false;
     }
     return ok;
 }
 
 int validate_files(const std::vector<std::string>& paths, bool quiet) {
     if (paths.empty()) { std::fprintf(stderr, "usage: --validate FILE...\n"); return 2; }
-    std::vector<std::string> texts;
+    std::vector<FileText> texts;
     std::vector<Diagnostic> io_errors;
     if (!read_files(paths, texts, io_errors)) {
         for (auto& d : io_errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
         return 1;
     }
     std::vector<InputFile> inputs;
-    for (size_t i = 0; i < paths.size(); ++i) inputs.push_back({paths[i], texts[i]});
+    for (size_t i = 0; i < paths.size(); ++i) inputs.push_back({paths[i], texts[i].text()});
     LoadResult r = load_dataset(inputs);
     for (auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     size_t errors = count_errors(r.diagnostics);

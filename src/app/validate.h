@@ -5,12 +5,13 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "platform/file_text.h"
 
 namespace ca {
 
-// Reads files from disk into texts (same order); each file that cannot be read becomes a
+// Opens files (mapped, see FileText) into texts (same order); each file that cannot be read becomes a
 // diagnostic "FILE:1:1: error: (document): cannot open file". Returns false if any failed.
-bool read_files(const std::vector<std::string>& paths, std::vector<std::string>& texts, std::vector<Diagnostic>& errors);
+bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& texts, std::vector<Diagnostic>& errors);
 int validate_files(const std::vector<std::string>& paths, bool quiet);
 
 }  // namespace ca

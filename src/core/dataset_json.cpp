@@ -1,57 +1,15 @@
-// JSON → Dataset: syntax via nlohmann_json's SAX parser (errors carry byte offsets), then a
-// schema walk that checks types, required fields, enums, ids, references, dates and ranges.
+// JSON → Dataset: syntax into a compact JsonDoc (errors carry byte offsets), then a schema
+// walk that checks types, required fields, enums, ids, references, dates and ranges.
 #include "core/dataset_json.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
+
+#include "core/json_doc.h"
 
 namespace ca {
 namespace {
-
-using json = nlohmann::json;
-
-struct Sax : nlohmann::detail::json_sax_dom_parser<json> {
-    explicit Sax(json& j) : nlohmann::detail::json_sax_dom_parser<json>(j, false) {}
-    size_t err_pos = 0;
-    std::string err_msg;
-    bool failed = false;
-    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) {
-        failed = true;
-        err_pos = pos;
-        err_msg = ex.what();
-        return false;
-    }
-};
-
-// Strips nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
-std::string clean_parse_message(const std::string& m) {
-    auto p = m.find("column ");
-    if (p != std::string::npos) {
-        auto q = m.find(": ", p);
-        if (q != std::string::npos) return m.substr(q + 2);
-    }
-    p = m.find("] ");
-    return p == std::string::npos ? m : m.substr(p + 2);
-}
-
-// Offset of the first place nesting exceeds max_depth, or npos.
-size_t too_deep_at(std::string_view t, int max_depth) {
-    int depth = 0;
-    for (size_t i = 0; i < t.size(); ++i) {
-        char c = t[i];
-        if (c == '"') {
-            for (++i; i < t.size() && t[i] != '"'; ++i)
-                if (t[i] == '\\') ++i;
-        } else if (c == '[' || c == '{') {
-            if (++depth > max_depth) return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return std::string_view::npos;
-}
 
 bool valid_id(std::string_view s) {
     if (s.empty()) return false;
@@ -128,14 +86,14 @@ struct Ptr {
 // Reads the fields of one JSON object, reporting problems against its pointer.
 class Obj {
 public:
-    Obj(Ctx& cx, int file, const Ptr& ptr, const json& j, std::initializer_list<const char*> allowed)
+    Obj(Ctx& cx, int file, const Ptr& ptr, JValue j, std::initializer_list<const char*> allowed)
         : cx_(cx), file_(file), ptr_(ptr), j_(j) {
         for (const char* a : allowed)
             if (n_allowed_ < kMaxFields) allowed_[n_allowed_++] = a;
     }
     ~Obj() {
-        for (auto it = j_.begin(); it != j_.end(); ++it) {
-            const std::string& k = it.key();
+        for (size_t i = 0, n = j_.size(); i < n; ++i) {
+            const std::string_view k = j_.key(i);
             if (std::none_of(allowed_, allowed_ + n_allowed_, [&](const char* a) { return k == a; }))
                 cx_.warn(file_, field(k), "unknown field " + dq(k) + " (ignored)");
         }
@@ -145,46 +103,47 @@ public:
     int file() const { return file_; }
     Ctx& cx() { return cx_; }
 
-    const json* get(const char* key, bool required) {
-        auto it = j_.find(key);
-        if (it == j_.end() || (it->is_null() && !required)) {
+    // The member `key`; absent (after reporting, when required) if missing, or null and optional.
+    JValue get(const char* key, bool required) {
+        JValue v = j_.find(key);
+        if (!v || (v.is_null() && !required)) {
             if (required) cx_.error(file_, ptr_.str(), "missing required field " + dq(key));
-            return nullptr;
+            return {};
         }
-        return &*it;
+        return v;
     }
     bool str(const char* key, std::string& out, bool required) {
-        const json* v = get(key, required);
+        JValue v = get(key, required);
         if (!v) return false;
-        if (!v->is_string()) { cx_.error(file_, field(key), "expected a string"); return false; }
-        const std::string& s = v->get_ref<const std::string&>();
+        if (!v.is_string()) { cx_.error(file_, field(key), "expected a string"); return false; }
+        const std::string_view s = v.str();
         if (std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; })) {
             cx_.error(file_, field(key), "must not be empty");
             return false;
         }
-        out = s;
+        out.assign(s);
         return true;
     }
     bool number(const char* key, double& out, bool required) {
-        const json* v = get(key, required);
+        JValue v = get(key, required);
         if (!v) return false;
-        if (!v->is_number()) { cx_.error(file_, field(key), "expected a number"); return false; }
-        out = v->get<double>();
+        if (!v.is_number()) { cx_.error(file_, field(key), "expected a number"); return false; }
+        out = v.number();
         return true;
     }
     bool integer(const char* key, int& out, bool required) {
-        const json* v = get(key, required);
+        JValue v = get(key, required);
         if (!v) return false;
-        if (!v->is_number_integer()) { cx_.error(file_, field(key), "expected an integer"); return false; }
-        out = static_cast<int>(v->get<long long>());
+        if (!v.is_number_integer()) { cx_.error(file_, field(key), "expected an integer"); return false; }
+        out = static_cast<int>(v.integer());
         return true;
     }
     bool date(const char* key, Date& out, bool required) {
         std::string s;
-        const json* v = get(key, required);
+        JValue v = get(key, required);
         if (!v) return false;
-        if (!v->is_string()) { cx_.error(file_, field(key), "expected a date string"); return false; }
-        s = v->get_ref<const std::string&>();
+        if (!v.is_string()) { cx_.error(file_, field(key), "expected a date string"); return false; }
+        s.assign(v.str());
         std::string why;
         if (!parse_date(s, out, &why)) {
             cx_.error(file_, field(key), "invalid date " + dq(s) + ": " + why);
@@ -201,20 +160,19 @@ public:
         }
         return true;
     }
-    // An array field; returns nullptr (after reporting) when absent or of the wrong type.
-    const json* array(const char* key, bool required, bool nonempty = false) {
-        const json* v = get(key, required);
-        if (!v) return nullptr;
-        if (!v->is_array()) { cx_.error(file_, field(key), "expected an array"); return nullptr; }
-        if (nonempty && v->empty()) { cx_.error(file_, field(key), "must list at least one item"); return nullptr; }
+    // An array field; absent (after reporting) when missing or of the wrong type.
+    JValue array(const char* key, bool required, bool nonempty = false) {
+        JValue v = get(key, required);
+        if (!v) return {};
+        if (!v.is_array()) { cx_.error(file_, field(key), "expected an array"); return {}; }
+        if (nonempty && v.empty()) { cx_.error(file_, field(key), "must list at least one item"); return {}; }
         return v;
     }
     void strings(const char* key, std::vector<std::string>& out) {
-        const json* a = array(key, false);
-        if (!a) return;
-        for (size_t i = 0; i < a->size(); ++i) {
-            if (!(*a)[i].is_string()) { cx_.error(file_, field(key) + "/" + std::to_string(i), "expected a string"); continue; }
-            out.push_back((*a)[i].get<std::string>());
+        JValue a = array(key, false);
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (!a[i].is_string()) { cx_.error(file_, field(key) + "/" + std::to_string(i), "expected a string"); continue; }
+            out.emplace_back(a[i].str());
         }
     }
     bool ref(const char* key, const std::unordered_map<std::string, int>& ids, int& out, bool required, const char* what) {
@@ -235,7 +193,7 @@ private:
     Ctx& cx_;
     int file_;
     Ptr ptr_;
-    const json& j_;
+    JValue j_;
     static constexpr size_t kMaxFields = 16;
     const char* allowed_[kMaxFields] = {};
     size_t n_allowed_ = 0;
@@ -248,11 +206,11 @@ const Ptr kRootPtrs[] = {{nullptr, "sources", -1}, {nullptr, "organisations", -1
 struct Item {
     int file;
     Ptr ptr;  // parent is one of kRootPtrs
-    const json* j;
+    JValue j;
 };
 
 struct Parsed {
-    std::vector<json> docs;
+    std::vector<JsonDoc> docs;
     std::vector<Item> sources, orgs, collabs, events;
 };
 
@@ -260,32 +218,32 @@ void check_inferred(Obj& o, std::vector<std::string>& inferred) { o.strings("inf
 
 // Registers the ids of one array; reports invalid and duplicate ids.
 void register_ids(Ctx& cx, std::vector<Item>& items, std::unordered_map<std::string, int>& ids) {
-    std::unordered_map<std::string_view, size_t> first;  // views into the parsed documents
     std::vector<Item> kept;
+    kept.reserve(items.size());
+    ids.reserve(ids.size() + items.size());
     for (auto& it : items) {
-        if (!it.j->is_object()) { cx.error(it.file, it.ptr.str(), "expected an object"); continue; }
-        auto f = it.j->find("id");
-        if (f == it.j->end()) { cx.error(it.file, it.ptr.str(), "missing required field \"id\""); continue; }
-        if (!f->is_string()) { cx.error(it.file, it.ptr.str() + "/id", "expected a string"); continue; }
-        const std::string& id = f->get_ref<const std::string&>();
+        if (!it.j.is_object()) { cx.error(it.file, it.ptr.str(), "expected an object"); continue; }
+        JValue f = it.j.find("id");
+        if (!f) { cx.error(it.file, it.ptr.str(), "missing required field \"id\""); continue; }
+        if (!f.is_string()) { cx.error(it.file, it.ptr.str() + "/id", "expected a string"); continue; }
+        const std::string_view id = f.str();
         if (!valid_id(id)) {
             cx.error(it.file, it.ptr.str() + "/id", "invalid id " + dq(id) + " (use a-z, 0-9, '_', '.', '-', starting with a letter or digit)");
             continue;
         }
-        auto [pos, inserted] = first.emplace(id, kept.size());
+        auto [pos, inserted] = ids.emplace(std::string(id), static_cast<int>(kept.size()));
         if (!inserted) {
-            const Item& a = kept[pos->second];
+            const Item& a = kept[static_cast<size_t>(pos->second)];
             cx.error(it.file, it.ptr.str() + "/id", "duplicate id " + dq(id) + " (first defined at " + cx.where(a.file, a.ptr.str() + "/id") + ")");
             continue;
         }
-        ids.emplace(id, static_cast<int>(kept.size()));
         kept.push_back(it);
     }
     items = std::move(kept);
 }
 
 void read_source(Ctx& cx, const Item& it, Source& s) {
-    Obj o(cx, it.file, it.ptr, *it.j, {"id", "title", "publisher", "published", "file", "note", "url"});
+    Obj o(cx, it.file, it.ptr, it.j, {"id", "title", "publisher", "published", "file", "note", "url"});
     o.str("title", s.title, true);
     o.str("publisher", s.publisher, true);
     s.has_published = o.date("published", s.published, false);
@@ -294,12 +252,11 @@ void read_source(Ctx& cx, const Item& it, Source& s) {
 }
 
 void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<int>& out) {
-    const json* a = o.array(key, true, true);
-    if (!a) return;
-    for (size_t i = 0; i < a->size(); ++i) {
+    const JValue a = o.array(key, true, true);
+    for (size_t i = 0; i < a.size(); ++i) {
         auto at = [&] { return o.field(key) + "/" + std::to_string(i); };  // only for diagnostics
-        if (!(*a)[i].is_string()) { o.cx().error(o.file(), at(), "expected a string"); continue; }
-        const std::string& name = (*a)[i].get_ref<const std::string&>();
+        if (!a[i].is_string()) { o.cx().error(o.file(), at(), "expected a string"); continue; }
+        const std::string name(a[i].str());
         auto f = ds.source_ids.find(name);
         if (f == ds.source_ids.end()) o.cx().error(o.file(), at(), "unknown source " + dq(name));
         else out.push_back(f->second);
@@ -307,14 +264,14 @@ void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<i
 }
 
 void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
-    Obj o(cx, it.file, it.ptr, *it.j, {"id", "name", "abbr", "names", "kind", "industry", "region", "city", "lat", "lon",
+    Obj o(cx, it.file, it.ptr, it.j, {"id", "name", "abbr", "names", "kind", "industry", "region", "city", "lat", "lon",
                                        "parent", "sources", "inferred", "note"});
     o.str("name", g.name, true);
     o.str("abbr", g.abbr, false);
-    if (const json* names = o.array("names", false)) {
-        for (size_t i = 0; i < names->size(); ++i) {
+    if (const JValue names = o.array("names", false)) {
+        for (size_t i = 0; i < names.size(); ++i) {
             const Ptr arr = o.ptr().child("names"), p = arr.at(i);
-            const json& n = (*names)[i];
+            const JValue n = names[i];
             if (!n.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
             Obj no(cx, it.file, p, n, {"lang", "text"});
             LocalName ln;
@@ -337,9 +294,9 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
         has_lon = false;
     }
     g.has_coords = has_lat && has_lon;
-    if (region_on_map(g.region) && !g.has_coords && !it.j->contains("lat") && !it.j->contains("lon"))
+    if (region_on_map(g.region) && !g.has_coords && !it.j.contains("lat") && !it.j.contains("lon"))
         cx.error(it.file, it.ptr.str(), std::string("missing required fields \"lat\" and \"lon\" (required in region ") + enum_id(g.region) + ")");
-    else if (it.j->contains("lat") != it.j->contains("lon"))
+    else if (it.j.contains("lat") != it.j.contains("lon"))
         cx.error(it.file, it.ptr.str(), "\"lat\" and \"lon\" must be given together");
     if (o.str("parent", g.parent_id, false)) o.resolve("parent", g.parent_id, ds.org_ids, g.parent, "organisation");
     read_sources_list(o, "sources", ds, g.sources);
@@ -348,14 +305,14 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
 }
 
 void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
-    Obj o(cx, it.file, it.ptr, *it.j, {"id", "title", "kind", "participants", "start", "end", "topics", "facts", "summary",
+    Obj o(cx, it.file, it.ptr, it.j, {"id", "title", "kind", "participants", "start", "end", "topics", "facts", "summary",
                                        "evidence", "parent", "inferred", "note"});
     o.str("title", c.title, true);
     o.enm("kind", c.kind, true);
-    if (const json* ps = o.array("participants", true, true)) {
-        for (size_t i = 0; i < ps->size(); ++i) {
+    if (const JValue ps = o.array("participants", true, true)) {
+        for (size_t i = 0; i < ps.size(); ++i) {
             const Ptr arr = o.ptr().child("participants"), p = arr.at(i);
-            const json& pj = (*ps)[i];
+            const JValue pj = ps[i];
             if (!pj.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
             Obj po(cx, it.file, p, pj, {"org", "role", "note"});
             Participant part;
@@ -374,14 +331,14 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
     if (has_start && c.interval.has_end && last_day(c.interval.end) < first_day(c.interval.start))
         cx.error(it.file, o.field("end"), "end " + format_date(c.interval.end) + " is before start " + format_date(c.interval.start));
     o.strings("topics", c.topics);
-    if (const json* tj = o.get("topics", false); tj && tj->is_array())
+    if (const JValue tj = o.get("topics", false); tj.is_array())
         for (size_t i = 0; i < c.topics.size(); ++i)
             if (!topic_label(c.topics[i]))
                 cx.warn(it.file, o.field("topics") + "/" + std::to_string(i), "unknown topic " + dq(c.topics[i]));
-    if (const json* fs = o.array("facts", false)) {
-        for (size_t i = 0; i < fs->size(); ++i) {
+    if (const JValue fs = o.array("facts", false)) {
+        for (size_t i = 0; i < fs.size(); ++i) {
             const Ptr arr = o.ptr().child("facts"), p = arr.at(i);
-            const json& fj = (*fs)[i];
+            const JValue fj = fs[i];
             if (!fj.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
             Obj fo(cx, it.file, p, fj, {"label", "value", "unit", "year", "qualifier", "source", "quote", "note"});
             Fact f;
@@ -403,10 +360,10 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
         }
     }
     o.str("summary", c.summary, true);
-    if (const json* ev = o.array("evidence", true, true)) {
-        for (size_t i = 0; i < ev->size(); ++i) {
+    if (const JValue ev = o.array("evidence", true, true)) {
+        for (size_t i = 0; i < ev.size(); ++i) {
             const Ptr arr = o.ptr().child("evidence"), p = arr.at(i);
-            const json& ej = (*ev)[i];
+            const JValue ej = ev[i];
             if (!ej.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
             Obj eo(cx, it.file, p, ej, {"source", "quote"});
             Evidence e;
@@ -421,7 +378,7 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
 }
 
 void read_event(Ctx& cx, const Item& it, const Dataset& ds, Event& e) {
-    Obj o(cx, it.file, it.ptr, *it.j, {"id", "collaboration", "date", "kind", "title", "source", "quote", "inferred", "note"});
+    Obj o(cx, it.file, it.ptr, it.j, {"id", "collaboration", "date", "kind", "title", "source", "quote", "inferred", "note"});
     o.ref("collaboration", ds.collab_ids, e.collaboration, true, "collaboration");
     o.date("date", e.date, true);
     o.enm("kind", e.kind, true);
@@ -446,25 +403,21 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
                               std::to_string(opt.max_bytes) + " bytes", Severity::Error, 0);
             continue;
         }
-        if (size_t at = too_deep_at(text, opt.max_depth); at != std::string_view::npos) {
-            cx.add(f, "", "nesting deeper than " + std::to_string(opt.max_depth) + " levels", Severity::Error, at);
+        JsonError err;
+        if (!p.docs[fi].parse(text, opt.max_depth, err)) {
+            cx.add(f, "", err.too_deep ? "nesting deeper than " + std::to_string(opt.max_depth) + " levels" : err.message,
+                   Severity::Error, err.offset);
             continue;
         }
-        json& doc = p.docs[fi];
-        Sax sax(doc);
-        json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true, false);
-        if (sax.failed) {
-            cx.add(f, "", clean_parse_message(sax.err_msg), Severity::Error, sax.err_pos > 0 ? sax.err_pos - 1 : 0);
-            doc = json();
-            continue;
-        }
+        const JValue doc = p.docs[fi].root();
         if (!doc.is_object()) {
             cx.add(f, "", "expected an object with the arrays \"sources\", \"organisations\", \"collaborations\" and \"events\"",
                    Severity::Error, 0);
             continue;
         }
-        for (auto it = doc.begin(); it != doc.end(); ++it) {
-            const std::string& k = it.key();
+        for (size_t m = 0; m < doc.size(); ++m) {
+            const std::string_view k = doc.key(m);
+            const JValue arr = doc[m];
             std::vector<Item>* dst = k == "sources" ? &p.sources : k == "organisations" ? &p.orgs
                                    : k == "collaborations" ? &p.collabs : k == "events" ? &p.events : nullptr;
             std::string ptr = "/" + pointer_escape(k);
@@ -474,9 +427,9 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
                 if (k != "$schema" && k != "version" && k != "note") cx.warn(f, ptr, "unknown field " + dq(k) + " (ignored)");
                 continue;
             }
-            if (!it->is_array()) { cx.error(f, ptr, "expected an array"); continue; }
-            dst->reserve(dst->size() + it->size());
-            for (size_t i = 0; i < it->size(); ++i) dst->push_back({f, root->at(i), &(*it)[i]});
+            if (!arr.is_array()) { cx.error(f, ptr, "expected an array"); continue; }
+            dst->reserve(dst->size() + arr.size());
+            for (size_t i = 0; i < arr.size(); ++i) dst->push_back({f, root->at(i), arr[i]});
         }
     }
 
@@ -486,7 +439,7 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
     register_ids(cx, p.collabs, ds.collab_ids);
     register_ids(cx, p.events, ds.event_ids);
 
-    auto id_of = [](const Item& it) { return it.j->find("id")->get<std::string>(); };
+    auto id_of = [](const Item& it) { return std::string(it.j.find("id").str()); };
     ds.sources.resize(p.sources.size());
     for (size_t i = 0; i < p.sources.size(); ++i) { ds.sources[i].id = id_of(p.sources[i]); read_source(cx, p.sources[i], ds.sources[i]); }
     ds.organisations.resize(p.orgs.size());
