@@ -86,15 +86,15 @@ struct Ptr {
 // Reads the fields of one JSON object, reporting problems against its pointer.
 class Obj {
 public:
-    Obj(Ctx& cx, int file, const Ptr& ptr, JValue j, std::initializer_list<const char*> allowed)
+    Obj(Ctx& cx, int file, const Ptr& ptr, JValue j, std::initializer_list<std::string_view> allowed)
         : cx_(cx), file_(file), ptr_(ptr), j_(j) {
-        for (const char* a : allowed)
+        for (std::string_view a : allowed)
             if (n_allowed_ < kMaxFields) allowed_[n_allowed_++] = a;
     }
     ~Obj() {
         for (size_t i = 0, n = j_.size(); i < n; ++i) {
             const std::string_view k = j_.key(i);
-            if (std::none_of(allowed_, allowed_ + n_allowed_, [&](const char* a) { return k == a; }))
+            if (std::none_of(allowed_, allowed_ + n_allowed_, [&](std::string_view a) { return k == a; }))
                 cx_.warn(file_, field(k), "unknown field " + dq(k) + " (ignored)");
         }
     }
@@ -195,7 +195,7 @@ private:
     Ptr ptr_;
     JValue j_;
     static constexpr size_t kMaxFields = 16;
-    const char* allowed_[kMaxFields] = {};
+    std::string_view allowed_[kMaxFields] = {};
     size_t n_allowed_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #include "core/json_doc.h"
 
 #include <algorithm>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
@@ -96,6 +97,16 @@ struct JsonDocBuilder {
 
 namespace {
 
+// RapidJSON turns a lone low surrogate escape ("\\udc00") into the bytes ED B0 80, where
+// nlohmann_json rejects it. Valid UTF-8 never holds ED A0..BF (raw ones fail validation), so
+// seeing them sends the text to the reference parser.
+bool has_surrogate(const char* s, size_t n) {
+    const char* end = s + n;
+    for (const char* p = s; (p = static_cast<const char*>(std::memchr(p, 0xED, static_cast<size_t>(end - p)))) != nullptr; ++p)
+        if (p + 1 < end && (static_cast<unsigned char>(p[1]) & 0xE0) == 0xA0) return true;
+    return false;
+}
+
 // RapidJSON's reader events (the fast path).
 struct RapidEvents {
     using Ch = char;
@@ -109,9 +120,9 @@ struct RapidEvents {
     bool Uint64(uint64_t v) { return b.unsigned_integer(v); }
     bool Double(double v) { return b.real(v); }
     bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // not asked for
-    bool String(const char* s, rapidjson::SizeType n, bool) { return b.string_at(s, n, in.Tell() - 1); }
+    bool String(const char* s, rapidjson::SizeType n, bool) { return !has_surrogate(s, n) && b.string_at(s, n, in.Tell() - 1); }
     bool StartObject() { return b.open_container(JType::Object); }
-    bool Key(const char* s, rapidjson::SizeType n, bool) { return b.key(s, n); }
+    bool Key(const char* s, rapidjson::SizeType n, bool) { return !has_surrogate(s, n) && b.key(s, n); }
     bool EndObject(rapidjson::SizeType) { return b.close_container(); }
     bool StartArray() { return b.open_container(JType::Array); }
     bool EndArray(rapidjson::SizeType) { return b.close_container(); }
@@ -196,7 +207,7 @@ bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
         RapidEvents h{b, ms};
         rapidjson::Reader reader;
         constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag;
-        if (!reader.Parse<kFlags>(ms, h).IsError() && ms.Tell() == text.size()) return true;
+        if (!reader.Parse<kFlags>(ms, h).IsError() && ms.Tell() == text.size()) return fast_ = true;
     }
     // Slow path, for the diagnostic: nlohmann_json is the reference for what is valid JSON and
     // for the message (it also builds the document, should the two parsers ever disagree).
@@ -205,6 +216,7 @@ bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
     JsonDocBuilder b(*this, max_depth);
     NlohmannEvents h{b};
     nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &h, nlohmann::detail::input_format_t::json, true, false);
+    fast_ = false;
     if (!h.failed && !b.too_deep) return true;
     err = JsonError{};
     if (b.too_deep) {
@@ -216,6 +228,10 @@ bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
     }
     clear();
     return false;
+}
+
+bool json_reference_accepts(std::string_view text) {
+    return nlohmann::json::accept(text.data(), text.data() + text.size());
 }
 
 JType JValue::type() const { return d_ ? d_->nodes_[i_].type : JType::Null; }

@@ -60,6 +60,8 @@ public:
     // not copied). On failure returns false, fills err and leaves the document empty.
     bool parse(std::string_view text, int max_depth, JsonError& err);
     JValue root() const { return nodes_.empty() ? JValue() : JValue(this, 0); }
+    // Whether the last successful parse took RapidJSON's path (false: nlohmann_json's).
+    bool fast_path() const { return fast_; }
     void clear();
 
 private:
@@ -85,6 +87,11 @@ private:
     std::vector<uint32_t> kids_;  // node indices of each container's children, contiguous per container
     std::string chars_;     // keys, and strings that are not verbatim in the text
     std::string_view text_;
+    bool fast_ = false;
 };
+
+// The reference verdict (nlohmann_json's): is text one valid JSON value? For tests and fuzzing,
+// which check that the fast path never accepts what the reference rejects.
+bool json_reference_accepts(std::string_view text);
 
 }  // namespace ca

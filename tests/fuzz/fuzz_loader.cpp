@@ -1,15 +1,22 @@
 // libFuzzer entry point: any bytes must load or be rejected with diagnostics, never crash,
-// hang or leak; every diagnostic must carry a sane position.
+// hang or leak; every diagnostic must carry a sane position; the two JSON parsers agree.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
 #include "core/commands.h"
 #include "core/dataset_json.h"
+#include "core/json_doc.h"
 #include "core/view_state.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
+    // Differential: the loader's fast JSON path must never accept what the reference rejects.
+    {
+        ca::JsonDoc doc;
+        ca::JsonError err;
+        if (doc.parse(text, 1000, err) && doc.fast_path() && !ca::json_reference_accepts(text)) std::abort();
+    }
     std::vector<ca::InputFile> in{{"fuzz.json", text}};
     ca::LoadOptions opt;
     opt.max_bytes = 1 << 20;

@@ -1,0 +1,72 @@
+// JsonDoc: values, keys and lookups; and the fast path (RapidJSON) agreeing with the
+// reference parser (nlohmann_json) on what is valid JSON, edge cases included.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/json_doc.h"
+
+using namespace ca;
+
+TEST_CASE("JsonDoc reads values, keys and nested containers") {
+    const std::string t = R"({"a": 1, "b": -2, "c": 2.5, "d": "x\ny", "e": [true, null, "z"], "f": {"g": "verbatim"}, "a": 3})";
+    JsonDoc d;
+    JsonError e;
+    REQUIRE(d.parse(t, 32, e));
+    CHECK(d.fast_path());
+    JValue r = d.root();
+    REQUIRE(r.is_object());
+    CHECK(r.size() == 7);
+    CHECK(r.key(1) == "b");
+    CHECK(r.find("a").integer() == 3);  // a repeated key: the last one wins, as in nlohmann_json
+    CHECK(r.find("b").is_number_integer());
+    CHECK(r.find("b").integer() == -2);
+    CHECK_FALSE(r.find("c").is_number_integer());
+    CHECK(r.find("c").number() == 2.5);
+    CHECK(r.find("d").str() == "x\ny");  // unescaped into the arena
+    CHECK(r.find("f").find("g").str() == "verbatim");
+    JValue arr = r.find("e");
+    REQUIRE(arr.is_array());
+    CHECK(arr.size() == 3);
+    CHECK(arr[0].boolean());
+    CHECK(arr[1].is_null());
+    CHECK(arr[2].str() == "z");
+    CHECK_FALSE(arr[3]);  // out of range: absent
+    CHECK_FALSE(r.find("missing"));
+    CHECK(r.find("missing").str().empty());
+}
+
+TEST_CASE("JsonDoc stops at the nesting limit and reports where") {
+    JsonDoc d;
+    JsonError e;
+    CHECK(d.parse("[[[1]]]", 3, e));
+    REQUIRE_FALSE(d.parse("[[[[1]]]]", 3, e));
+    CHECK(e.too_deep);
+    CHECK(e.offset == 3);
+    CHECK_FALSE(d.root());
+}
+
+TEST_CASE("JsonDoc's fast path accepts exactly what the reference parser accepts") {
+    const char* cases[] = {
+        "{}", "[]", "0", "-0", "-0.0", "1e400", "-1e-400", "18446744073709551615", "18446744073709551616",
+        "-9223372036854775809", "01", "[01]", "1.", ".5", "+1", "[1,]", "{\"a\":1,}", "[1 2]", "\"a\" \"b\"",
+        "\"\\u00e9\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"", "\"\\ud83dx\"", "\"\\x\"", "\"tab\there\"",
+        "\"\xc3\xa9\"", "\"\xc3\"", "\"\xed\xa0\x80\"", "\"\xc0\xaf\"", "\"\xf4\x90\x80\x80\"", "\"\xef\xbb\xbf\"",
+        "\xef\xbb\xbf{}", "{} ", " {}\n", "{}x", std::string("{}\0", 3).c_str(), "nul", "null", "true", "tru",
+        "[1e5, 1E+5, 1e-5, -1.5e3]", "{\"a\" 1}", "{\"a\":}", "[\"\\/\"]", "/* c */ {}", "NaN", "[Infinity]",
+    };
+    for (const char* c : cases) {
+        std::string t(c);
+        JsonDoc d;
+        JsonError e;
+        const bool ok = d.parse(t, 32, e);
+        INFO("text: " << t);
+        CHECK(ok == json_reference_accepts(t));
+        if (ok && d.fast_path()) CHECK(json_reference_accepts(t));
+    }
+    // A NUL byte after the value (RapidJSON would stop there; the whole text must be read).
+    const std::string nul("{}\0{}", 5);
+    JsonDoc d;
+    JsonError e;
+    CHECK(d.parse(nul, 32, e) == json_reference_accepts(nul));
+}
