@@ -112,7 +112,8 @@ public:
         }
         return v;
     }
-    bool str(const char* key, std::string& out, bool required) {
+    // A non-blank string member, as a view into the document.
+    bool text(const char* key, std::string_view& out, bool required) {
         JValue v = get(key, required);
         if (!v) return false;
         if (!v.is_string()) { cx_.error(file_, field(key), "expected a string"); return false; }
@@ -121,6 +122,12 @@ public:
             cx_.error(file_, field(key), "must not be empty");
             return false;
         }
+        out = s;
+        return true;
+    }
+    bool str(const char* key, std::string& out, bool required) {
+        std::string_view s;
+        if (!text(key, s, required)) return false;
         out.assign(s);
         return true;
     }
@@ -139,11 +146,10 @@ public:
         return true;
     }
     bool date(const char* key, Date& out, bool required) {
-        std::string s;
         JValue v = get(key, required);
         if (!v) return false;
         if (!v.is_string()) { cx_.error(file_, field(key), "expected a date string"); return false; }
-        s.assign(v.str());
+        const std::string_view s = v.str();
         std::string why;
         if (!parse_date(s, out, &why)) {
             cx_.error(file_, field(key), "invalid date " + dq(s) + ": " + why);
@@ -152,8 +158,8 @@ public:
         return true;
     }
     template <class E> bool enm(const char* key, E& out, bool required, const char* what = "kind") {
-        std::string s;
-        if (!str(key, s, required)) return false;
+        std::string_view s;
+        if (!text(key, s, required)) return false;
         if (!parse_enum(s, out)) {
             cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s) + " (expected " + enum_choices<E>() + ")");
             return false;
@@ -176,14 +182,14 @@ public:
         }
     }
     bool ref(const char* key, const std::unordered_map<std::string, int>& ids, int& out, bool required, const char* what) {
-        std::string s;
-        if (!str(key, s, required)) return false;
+        std::string_view s;
+        if (!text(key, s, required)) return false;
         return resolve(key, s, ids, out, what);
     }
     // Looks s up in ids; an unknown id is reported against this object's field key.
-    bool resolve(const char* key, const std::string& s, const std::unordered_map<std::string, int>& ids, int& out,
+    bool resolve(const char* key, std::string_view s, const std::unordered_map<std::string, int>& ids, int& out,
                  const char* what) {
-        auto it = ids.find(s);
+        auto it = ids.find(std::string(s));  // (the maps key on std::string, without heterogeneous lookup)
         if (it == ids.end()) { cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s)); return false; }
         out = it->second;
         return true;
