@@ -18,6 +18,7 @@ void AppModel::set_dataset(Dataset ds, std::string name) {
         view_.selected.clear();
     prev_vis_.clear();
     appeared_at_.assign(data_.collaborations.size(), -1e9);
+    last_appeared_ = -1e9;
     touch();
 }
 
@@ -27,7 +28,7 @@ const Visibility& AppModel::visibility() {
         vis_dirty_ = false;
         if (prev_vis_.size() == vis_.collab.size()) {
             for (size_t i = 0; i < vis_.collab.size(); ++i)
-                if (prev_vis_[i] == Vis::Hidden && vis_.collab[i] != Vis::Hidden) appeared_at_[i] = clock_;
+                if (prev_vis_[i] == Vis::Hidden && vis_.collab[i] != Vis::Hidden) { appeared_at_[i] = clock_; last_appeared_ = clock_; }
         }
         prev_vis_ = vis_.collab;
     }
@@ -222,10 +223,7 @@ bool AppModel::tick(double dt) {
         touch();
         animating = true;
     }
-    if (!view_.reduced_motion) {
-        for (size_t i = 0; i < appeared_at_.size(); ++i)
-            if (clock_ - appeared_at_[i] < 1.0) { animating = true; break; }
-    }
+    if (!view_.reduced_motion && clock_ - last_appeared_ < 1.0) animating = true;  // an arc still grows
     return animating;
 }
 

@@ -91,6 +91,9 @@ public:
     // Seconds since a collaboration became visible (for arcs growing from the lead), or a large
     // value when nothing animates.
     double appear_age(int collab) const;
+    // When each collaboration last appeared (clock seconds), nullptr with reduced motion: the
+    // array behind appear_age for passes over every collaboration.
+    const double* appeared_at() const { return view_.reduced_motion ? nullptr : appeared_at_.data(); }
     double now() const { return clock_; }
 
     // CPU time of recent UI frames (the platform reports them): median over the last 120.
@@ -114,6 +117,7 @@ private:
     Visibility vis_;
     std::vector<Vis> prev_vis_;
     std::vector<double> appeared_at_;
+    double last_appeared_ = -1e9;  // the latest of appeared_at_
     bool vis_dirty_ = true;
     bool system_dark_ = false;
     bool have_viewport_ = false;

@@ -1,6 +1,9 @@
 // Screen-space clustering of nodes that would overlap at the current zoom (Hong Kong's many
 // organisations within a few kilometres): greedy by priority, with member lists and bounds.
 #pragma once
+#include <cstddef>
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "core/projection.h"
@@ -13,8 +16,28 @@ struct Cluster {
     int leader = -1;           // member with the highest priority
 };
 
+// The same result in flat arrays, reusable from frame to frame without allocating: cluster c
+// has leader[c], centre[c] and members[member_begin[c] .. member_begin[c + 1]) in joining order.
+struct Clustering {
+    std::vector<Vec2> centre;
+    std::vector<int> leader;
+    std::vector<int> member_begin;  // size() + 1 entries
+    std::vector<int> members;
+    std::vector<int> cluster_of;    // per input point
+    size_t size() const { return leader.size(); }
+    int count(size_t c) const { return member_begin[c + 1] - member_begin[c]; }
+    const int* begin(size_t c) const { return members.data() + member_begin[c]; }
+    const int* end(size_t c) const { return members.data() + member_begin[c + 1]; }
+
+    // Scratch kept between calls.
+    std::vector<std::pair<double, int>> order_;
+    std::vector<uint64_t> cell_key_;
+    std::vector<int> cell_head_, cell_tail_, next_;
+};
+
 // points: screen positions; priority: higher leads. Points within `radius` pixels of a
 // cluster's leader join it. Every input index appears in exactly one cluster.
+void cluster_points(const std::vector<Vec2>& points, const std::vector<double>& priority, double radius, Clustering& out);
 std::vector<Cluster> cluster_points(const std::vector<Vec2>& points, const std::vector<double>& priority, double radius);
 
 }  // namespace ca

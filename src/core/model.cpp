@@ -111,6 +111,53 @@ void Dataset::finalise() {
     if (!(lo < hi)) { lo = days_from_civil(2000, 1, 1); hi = days_from_civil(2025, 1, 1); }
     time_min = lo;
     time_max = hi;
+    build_flat_index();
+}
+
+void Dataset::build_flat_index() { flat = make_flat_index(*this); }
+
+const FlatIndex& flat_index(const Dataset& ds, FlatIndex& scratch) {
+    if (ds.flat.matches(ds.organisations.size(), ds.collaborations.size())) return ds.flat;
+    scratch = make_flat_index(ds);  // a dataset built by hand, without finalise()
+    return scratch;
+}
+
+FlatIndex make_flat_index(const Dataset& ds) {
+    const auto& collaborations = ds.collaborations;
+    const auto& organisations = ds.organisations;
+    FlatIndex f;
+    const size_t nc = collaborations.size(), no = organisations.size();
+    size_t parts = 0;
+    for (auto& c : collaborations) parts += c.participants.size();
+    f.part_begin.reserve(nc + 1);
+    f.part_org.reserve(parts);
+    f.lo.reserve(nc);
+    f.hi.reserve(nc);
+    f.kind.reserve(nc);
+    f.hub.reserve(nc);
+    f.facts.reserve(nc);
+    for (auto& c : collaborations) {
+        f.part_begin.push_back(static_cast<uint32_t>(f.part_org.size()));
+        for (auto& p : c.participants) f.part_org.push_back(p.org);
+        f.lo.push_back(c.interval.lo());
+        f.hi.push_back(c.interval.hi());
+        f.kind.push_back(c.kind);
+        f.hub.push_back(c.hub);
+        f.facts.push_back(static_cast<int>(c.facts.size()));
+        ++f.collab_kind_total[static_cast<int>(c.kind)];
+    }
+    f.part_begin.push_back(static_cast<uint32_t>(f.part_org.size()));
+    f.org_region.reserve(no);
+    f.org_kind.reserve(no);
+    f.org_has_coords.reserve(no);
+    for (auto& o : organisations) {
+        f.org_region.push_back(o.region);
+        f.org_kind.push_back(o.kind);
+        f.org_has_coords.push_back(o.has_coords ? 1 : 0);
+        ++f.org_kind_total[static_cast<int>(o.kind)];
+        ++f.org_region_total[static_cast<int>(o.region)];
+    }
+    return f;
 }
 
 }  // namespace ca

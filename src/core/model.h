@@ -128,6 +128,33 @@ struct Event {
     std::vector<std::string> inferred;
 };
 
+// Flat copies of what the per-frame passes (visibility, the map's arc grouping, legend totals)
+// read, built by Dataset::finalise: contiguous arrays instead of 100k heap-allocated
+// participant lists. Participants of collaboration i: part_org[part_begin[i] .. part_begin[i+1]).
+struct FlatIndex {
+    std::vector<uint32_t> part_begin;  // collaborations + 1 entries
+    std::vector<int> part_org;
+    std::vector<double> lo, hi;        // Interval::lo() / hi() of each collaboration (hi: +inf when open)
+    std::vector<CollabKind> kind;
+    std::vector<int> hub;              // Collaboration::hub
+    std::vector<int> facts;            // number of facts of each collaboration
+    std::vector<Region> org_region;    // per organisation
+    std::vector<OrgKind> org_kind;
+    std::vector<uint8_t> org_has_coords;
+    int collab_kind_total[static_cast<int>(CollabKind::Count)] = {};
+    int org_kind_total[static_cast<int>(OrgKind::Count)] = {};
+    int org_region_total[static_cast<int>(Region::Count)] = {};
+    // Built for exactly these sizes (a dataset edited after finalise must call it again).
+    bool matches(size_t organisations, size_t collaborations) const {
+        return part_begin.size() == collaborations + 1 && org_region.size() == organisations;
+    }
+};
+
+struct Dataset;
+FlatIndex make_flat_index(const Dataset& ds);
+// ds.flat when it is current, else a fresh index built into scratch (datasets made by hand).
+const FlatIndex& flat_index(const Dataset& ds, FlatIndex& scratch);
+
 struct Dataset {
     std::vector<Source> sources;
     std::vector<Organisation> organisations;
@@ -139,7 +166,9 @@ struct Dataset {
     int find_collab(std::string_view id) const;
     // Earliest start and latest end/start (day numbers) over collaborations and events.
     double time_min = 0, time_max = 0;
-    void finalise();  // computes hubs, time extent, sorts events
+    FlatIndex flat;
+    void finalise();  // computes hubs, time extent, the flat index; sorts events
+    void build_flat_index();  // the flat index alone (part of finalise)
 };
 
 }  // namespace ca

@@ -25,6 +25,8 @@ bool org_passes(const Organisation& o, const Filters& f) {
 }
 
 void compute_visibility(const Dataset& ds, const ViewState& v, Visibility& out) {
+    FlatIndex scratch;
+    const FlatIndex& fi = flat_index(ds, scratch);
     const size_t no = ds.organisations.size(), nc = ds.collaborations.size();
     out.collab.assign(nc, Vis::Hidden);
     out.org.assign(no, Vis::Hidden);
@@ -32,44 +34,70 @@ void compute_visibility(const Dataset& ds, const ViewState& v, Visibility& out) 
     out.kind_count.assign(enum_count<CollabKind>(), 0);
     out.region_count.assign(enum_count<Region>(), 0);
     out.active = out.faded = 0;
+    const Filters& f = v.filters;
     for (size_t i = 0; i < no; ++i)
-        if (org_passes(ds.organisations[i], v.filters)) out.org[i] = Vis::Faded;
+        if (!f.org_kind_hidden(fi.org_kind[i]) && !f.region_hidden(fi.org_region[i])) out.org[i] = Vis::Faded;
+    // collab_vis_at over the flat bounds, with the window's lower bound computed once.
+    const double t = v.t;
+    const double wlo = v.mode == TimeMode::Window ? add_months(t, -v.window_months) : 0;
+    const TimeMode mode = v.mode;
+    const uint32_t hidden_kinds = f.hidden_collab_kinds;
+    Vis* org = out.org.data();
+    int* degree = out.org_degree.data();
+    int region_count[enum_count<Region>()] = {};
     for (size_t i = 0; i < nc; ++i) {
-        const Collaboration& c = ds.collaborations[i];
-        if (v.filters.collab_kind_hidden(c.kind)) continue;
-        Vis cv = collab_vis_at(c.interval, v.t, v.mode, v.window_months);
+        if (hidden_kinds >> static_cast<int>(fi.kind[i]) & 1) continue;
+        const double lo = fi.lo[i];
+        Vis cv;
+        switch (mode) {
+            case TimeMode::Snapshot: cv = lo <= t && t < fi.hi[i] ? Vis::Active : Vis::Hidden; break;
+            case TimeMode::Window: cv = lo <= t && lo >= wlo ? Vis::Active : Vis::Hidden; break;
+            default: cv = lo > t ? Vis::Hidden : fi.hi[i] <= t ? Vis::Faded : Vis::Active; break;
+        }
         if (cv == Vis::Hidden) continue;
-        int shown = 0;
-        for (auto& p : c.participants) shown += out.org[p.org] != Vis::Hidden;
-        if (shown == 0) continue;
+        const int* p0 = fi.part_org.data() + fi.part_begin[i];
+        const int* p1 = fi.part_org.data() + fi.part_begin[i + 1];
+        bool shown = false;
+        for (const int* p = p0; p != p1 && !shown; ++p) shown = org[*p] != Vis::Hidden;
+        if (!shown) continue;
         out.collab[i] = cv;
-        ++out.kind_count[static_cast<int>(c.kind)];
+        ++out.kind_count[static_cast<int>(fi.kind[i])];
         if (cv == Vis::Active) {
             ++out.active;
             uint32_t regions = 0;
-            for (auto& p : c.participants) {
-                if (out.org[p.org] == Vis::Hidden) continue;
-                out.org[p.org] = Vis::Active;
-                ++out.org_degree[p.org];
-                regions |= 1u << static_cast<int>(ds.organisations[p.org].region);
+            for (const int* p = p0; p != p1; ++p) {
+                if (org[*p] == Vis::Hidden) continue;
+                org[*p] = Vis::Active;
+                ++degree[*p];
+                regions |= 1u << static_cast<int>(fi.org_region[*p]);
             }
-            for (int r = 0; r < enum_count<Region>(); ++r) out.region_count[r] += regions >> r & 1;
+            for (int r = 0; r < enum_count<Region>(); ++r) region_count[r] += regions >> r & 1;
         } else {
             ++out.faded;
         }
     }
+    out.region_count.assign(region_count, region_count + enum_count<Region>());
 }
 
 std::vector<int> top_organisations(const Dataset& ds, const Visibility& vis, size_t n) {
-    std::vector<int> idx;
-    for (size_t i = 0; i < vis.org_degree.size(); ++i)
-        if (vis.org_degree[i] > 0) idx.push_back(static_cast<int>(i));
-    std::sort(idx.begin(), idx.end(), [&](int a, int b) {
+    // One pass keeping the best n (n is small: the stats strip shows three), so the frame
+    // does not sort every connected organisation by name.
+    auto before = [&](int a, int b) {
         if (vis.org_degree[a] != vis.org_degree[b]) return vis.org_degree[a] > vis.org_degree[b];
-        return ds.organisations[a].name < ds.organisations[b].name;
-    });
-    if (idx.size() > n) idx.resize(n);
-    return idx;
+        const int c = ds.organisations[a].name.compare(ds.organisations[b].name);
+        return c != 0 ? c < 0 : a < b;
+    };
+    std::vector<int> best;
+    if (n == 0) return best;
+    best.reserve(n + 1);
+    for (size_t i = 0; i < vis.org_degree.size(); ++i) {
+        if (vis.org_degree[i] <= 0) continue;
+        const int o = static_cast<int>(i);
+        if (best.size() == n && !before(o, best.back())) continue;
+        best.insert(std::upper_bound(best.begin(), best.end(), o, before), o);
+        if (best.size() > n) best.pop_back();
+    }
+    return best;
 }
 
 }  // namespace ca

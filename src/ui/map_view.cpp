@@ -4,8 +4,8 @@
 #include <cmath>
 #include <functional>
 #include <cstdint>
-#include <unordered_map>
 
+#include "core/arc_groups.h"
 #include "core/cluster.h"
 #include "core/hit_test.h"
 #include "ui/theme.h"
@@ -183,11 +183,17 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     }
     const Visibility& vis = m.visibility();
     const Selection sel = m.selection();
-    std::vector<int> shown;
-    std::vector<Vec2> spts;
-    std::vector<double> prio;
-    for (size_t i = 0; i < ds.organisations.size(); ++i) {
-        if (vis.org[i] == Vis::Hidden || !ds.organisations[i].has_coords) continue;
+    const size_t norgs = ds.organisations.size();
+    const FlatIndex& fi = flat_index(ds, ui.map.flat_scratch);
+    MapScratch& ms = ui.map;  // per-frame buffers kept between frames
+    std::vector<int>& shown = ms.shown;
+    std::vector<Vec2>& spts = ms.spts;
+    std::vector<double>& prio = ms.prio;
+    shown.clear();
+    spts.clear();
+    prio.clear();
+    for (size_t i = 0; i < norgs; ++i) {
+        if (vis.org[i] == Vis::Hidden || !fi.org_has_coords[i]) continue;
         Vec2 s = cam.world_to_screen(ui.org_world[i]);
         if (s.x < pos.x - 200 || s.y < pos.y - 200 || s.x > pos.x + size.x + 200 || s.y > pos.y + size.y + 200) continue;
         shown.push_back(static_cast<int>(i));
@@ -195,22 +201,29 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         prio.push_back(vis.org_degree[i] * 10.0 + (sel.is_org && sel.index == static_cast<int>(i) ? 1000 : 0) +
                        (vis.org[i] == Vis::Active ? 5 : 0));
     }
-    std::vector<Cluster> clusters = cluster_points(spts, prio, 15.0);
-    std::vector<ImVec2> disp(ds.organisations.size(), ImVec2(-1e6f, -1e6f));
-    std::vector<int> cluster_of(ds.organisations.size(), -1);
+    cluster_points(spts, prio, 15.0, ms.clusters);
+    const Clustering& clusters = ms.clusters;
+    std::vector<ImVec2>& disp = ms.disp;
+    disp.assign(norgs, ImVec2(-1e6f, -1e6f));
+    // The display point of each drawn organisation: its collapsed cluster, else its own.
+    std::vector<uint32_t>& point_of = ms.point_of_org;
+    point_of.assign(norgs, kNoPoint);
+    const uint32_t nclusters = static_cast<uint32_t>(clusters.size());
     for (size_t ci = 0; ci < clusters.size(); ++ci) {
-        Cluster& c = clusters[ci];
-        int leader = shown[c.leader];
-        bool spider = c.members.size() > 1 && ui.spider == leader;
-        for (size_t k = 0; k < c.members.size(); ++k) {
-            int org = shown[c.members[k]];
-            cluster_of[org] = static_cast<int>(ci);
-            if (c.members.size() == 1) disp[org] = iv(spts[c.members[k]]);
+        const int count = clusters.count(ci);
+        const int leader = shown[clusters.leader[ci]];
+        const bool spider = count > 1 && ui.spider == leader;
+        const Vec2 centre = clusters.centre[ci];
+        for (int k = 0; k < count; ++k) {
+            const int mi = clusters.begin(ci)[k];
+            const int org = shown[mi];
+            point_of[org] = count > 1 && !spider ? static_cast<uint32_t>(ci) : nclusters + static_cast<uint32_t>(org);
+            if (count == 1) disp[org] = iv(spts[mi]);
             else if (spider) {
-                float ang = static_cast<float>(k) / c.members.size() * 6.2832f - 1.5708f;
-                float r = 26 + 3.0f * c.members.size();
-                disp[org] = ImVec2(static_cast<float>(c.centre.x) + std::cos(ang) * r, static_cast<float>(c.centre.y) + std::sin(ang) * r);
-            } else disp[org] = iv(c.centre);
+                float ang = static_cast<float>(k) / count * 6.2832f - 1.5708f;
+                float r = 26 + 3.0f * count;
+                disp[org] = ImVec2(static_cast<float>(centre.x) + std::cos(ang) * r, static_cast<float>(centre.y) + std::sin(ang) * r);
+            } else disp[org] = iv(centre);
         }
     }
 
@@ -223,91 +236,38 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     };
     struct EdgeLabel { ImVec2 p; std::string text; bool left; };
     std::vector<EdgeLabel> edge_labels;
-    // Collaborations become edges between display points (a cluster or a lone node). Edges with
+    // Collaborations become arcs between display points (a cluster or a lone node). Those with
     // the same ends, kind and status are merged and drawn once, wider by their count, so a
     // large dataset draws one arc per visible pair rather than one per collaboration.
-    struct Edge {
-        ImVec2 a, b;
-        int count = 0, facts = 0, first = -1;
-        CollabKind kind;
-        bool faded, related = false, selected = false;
-        float grow = 0;
-    };
-    std::vector<Edge> edges;
-    std::unordered_map<uint64_t, int> edge_index;
-    const uint32_t nclusters = static_cast<uint32_t>(clusters.size());
-    auto point_id = [&](int org) -> uint32_t {
-        int ci = cluster_of[org];
-        if (ci >= 0 && clusters[ci].members.size() > 1 && ui.spider != shown[clusters[ci].leader]) return static_cast<uint32_t>(ci);
-        return nclusters + static_cast<uint32_t>(org);
-    };
     // Level of detail: with thousands of visible collaborations, one arc per pair of points
     // (coloured by its first collaboration's kind, solid), whatever the kinds and status.
     const bool lod = vis.active + vis.faded > 3000;
-    std::vector<char> partner;  // organisations sharing a visible collaboration with the hovered one
-    if (hover_org >= 0) partner.assign(ds.organisations.size(), 0);
-    for (size_t ci = 0; ci < ds.collaborations.size(); ++ci) {
-        const Vis cv = vis.collab[ci];
-        if (cv == Vis::Hidden) continue;
-        const Collaboration& c = ds.collaborations[ci];
-        int hub = c.hub;
-        if (hub < 0 || !ds.organisations[hub].has_coords || disp[hub].x < -1e5f) {
-            hub = -1;
-            for (auto& p : c.participants)
-                if (disp[p.org].x > -1e5f) { hub = p.org; break; }
-            if (hub < 0) continue;
-        }
-        bool related = false, selected = !sel.is_org && sel.index == static_cast<int>(ci);
-        for (auto& p : c.participants) {
-            related |= p.org == hover_org;
-            selected |= sel.is_org && p.org == sel.index;
-        }
-        if (related)
-            for (auto& p : c.participants) partner[p.org] = 1;
-        const float grow = static_cast<float>(std::clamp(m.appear_age(static_cast<int>(ci)) / 0.9, 0.0, 1.0));
-        const uint32_t a_id = point_id(hub);
-        for (auto& p : c.participants) {
-            if (p.org == hub) continue;
-            const Organisation& o = ds.organisations[p.org];
-            ImVec2 b;
-            uint32_t b_id;
-            if (!o.has_coords) {
-                if (o.region != Region::Us && o.region != Region::Eu) continue;
-                b = edge_point(hub, o.region);
-                b_id = 0x3fffff00u + static_cast<uint32_t>(p.org % 200);
-            } else {
-                b = disp[p.org];
-                if (b.x < -1e5f) continue;
-                b_id = point_id(p.org);
-                if (b_id == a_id) continue;  // both inside one collapsed cluster
-            }
-            uint64_t key = (static_cast<uint64_t>(a_id) << 34) ^ (static_cast<uint64_t>(b_id) << 5);
-            if (!lod) key ^= (static_cast<uint64_t>(c.kind) << 1) ^ static_cast<uint64_t>(cv == Vis::Faded);
-            auto [it, inserted] = edge_index.emplace(key, static_cast<int>(edges.size()));
-            if (inserted) {
-                Edge e;
-                e.a = disp[hub];
-                e.b = b;
-                e.kind = c.kind;
-                e.faded = cv == Vis::Faded;
-                e.first = static_cast<int>(ci);
-                edges.push_back(e);
-                if (!o.has_coords) edge_labels.push_back({b, "→ " + o.short_name(), o.region == Region::Eu});
-            }
-            Edge& e = edges[it->second];
-            ++e.count;
-            e.facts += static_cast<int>(c.facts.size());
-            e.related |= related;
-            e.selected |= selected;
-            e.grow = std::max(e.grow, grow);
-            e.faded = e.faded && cv == Vis::Faded;  // merged (lod): active if any member is
-        }
+    ArcInputs arc_in;
+    arc_in.collab_vis = &vis.collab;
+    arc_in.point_of_org = &point_of;
+    arc_in.hover_org = hover_org;
+    arc_in.selected_org = sel.is_org ? sel.index : -1;
+    arc_in.selected_collab = sel.is_org ? -1 : sel.index;
+    arc_in.lod = lod;
+    arc_in.appeared_at = m.appeared_at();
+    arc_in.clock = m.now();
+    std::vector<ArcGroup>& edges = ms.arcs;
+    const std::vector<char>& partner = ms.partner;  // organisations sharing a drawn collaboration with the hovered one
+    ms.grouper.group(ds, arc_in, edges, ms.partner);
+    auto arc_end = [&](const ArcGroup& e) {
+        return fi.org_has_coords[e.other] ? disp[e.other] : edge_point(e.hub, fi.org_region[e.other]);
+    };
+    for (const ArcGroup& e : edges) {
+        if (fi.org_has_coords[e.other]) continue;
+        const Organisation& o = ds.organisations[e.other];
+        edge_labels.push_back({arc_end(e), "→ " + o.short_name(), o.region == Region::Eu});
     }
     ui.drawn_links = 0;
     dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
     for (int pass = 0; pass < 2; ++pass) {  // ended first, active on top
-        for (const Edge& e : edges) {
+        for (const ArcGroup& e : edges) {
             if (e.faded != (pass == 0)) continue;
+            const float grow = static_cast<float>(std::clamp(e.max_age / 0.9, 0.0, 1.0));
             float alpha = e.faded ? 0.35f : 0.85f;
             if (hover_org >= 0 && !e.related) alpha *= 0.2f;
             const ImU32 col = with_alpha(e.faded ? pal.faded : collab_colour(e.kind, dark), alpha);
@@ -316,16 +276,19 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
             // (fewer vertices than the geometric fringe used for fractional widths).
             width = std::round(std::min(width, 9.0f) + (e.related || e.selected ? 1.2f : 0));
             const float bend = 0.18f + 0.05f * static_cast<float>(e.first % 4);
-            draw_arc(dl, make_arc(e.a, e.b, bend), e.grow, col, width, e.faded || lod ? Dash{0, 0} : collab_dash(e.kind),
+            draw_arc(dl, make_arc(disp[e.hub], arc_end(e), bend), grow, col, width, e.faded || lod ? Dash{0, 0} : collab_dash(e.kind),
                      lod ? 16.0f : 6.0f);
             ++ui.drawn_links;
         }
     }
 
     // Nodes and clusters.
-    std::vector<Vec2> hit_pts;
-    std::vector<float> hit_r;
-    std::vector<int> hit_org;  // >= 0 org, < 0: -(cluster+1)
+    std::vector<Vec2>& hit_pts = ms.hit_pts;
+    std::vector<float>& hit_r = ms.hit_r;
+    std::vector<int>& hit_org = ms.hit_org;  // >= 0 org, < 0: -(cluster+1)
+    hit_pts.clear();
+    hit_r.clear();
+    hit_org.clear();
     ui.drawn_nodes = ui.drawn_clusters = 0;
     std::vector<LabelRequest> lreq;
     struct LabelInfo { std::string l1, l2; Lang lang2; ImU32 col; };
@@ -336,49 +299,53 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     constexpr size_t kMaxLabels = 350;
     double label_min_prio = -1e300;
     if (clusters.size() > kMaxLabels) {
-        std::vector<double> lp;
-        for (auto& c : clusters) lp.push_back(prio[c.leader]);
+        std::vector<double>& lp = ms.label_prio;
+        lp.clear();
+        for (int l : clusters.leader) lp.push_back(prio[l]);
         std::nth_element(lp.begin(), lp.begin() + kMaxLabels, lp.end(), std::greater<double>());
         label_min_prio = lp[kMaxLabels];
     }
     for (size_t ci = 0; ci < clusters.size(); ++ci) {
-        const Cluster& c = clusters[ci];
-        int leader = shown[c.leader];
-        bool spider = c.members.size() > 1 && ui.spider == leader;
-        if (c.members.size() > 1 && !spider) {
-            ImVec2 p = iv(c.centre);
-            float r = 11 + 2.0f * std::sqrt(static_cast<float>(c.members.size()));
+        const size_t nmembers = static_cast<size_t>(clusters.count(ci));
+        const int c_leader = clusters.leader[ci];
+        const Vec2 c_centre = clusters.centre[ci];
+        int leader = shown[c_leader];
+        bool spider = nmembers > 1 && ui.spider == leader;
+        if (nmembers > 1 && !spider) {
+            ImVec2 p = iv(c_centre);
+            float r = 11 + 2.0f * std::sqrt(static_cast<float>(nmembers));
             int active = 0;
-            for (int mi : c.members) active += vis.org[shown[mi]] == Vis::Active;
+            for (const int* mi = clusters.begin(ci); mi != clusters.end(ci); ++mi) active += vis.org[shown[*mi]] == Vis::Active;
             ImU32 fill = active ? (dark ? IM_COL32(60, 90, 120, 235) : IM_COL32(40, 70, 110, 230)) : pal.faded;
             dl->AddCircleFilled(p, r, fill, 28);
             dl->AddCircle(p, r + 2.5f, with_alpha(fill, 0.35f), 28, 3);
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "%zu", c.members.size());
+            char buf[24];
+            std::snprintf(buf, sizeof buf, "%zu", nmembers);
             ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, buf);
             dl->AddText(font, fs, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), IM_COL32_WHITE, buf);
             hit_pts.push_back({p.x, p.y});
             hit_r.push_back(r);
             hit_org.push_back(-static_cast<int>(ci) - 1);
             ++ui.drawn_clusters;
-            if (prio[c.leader] < label_min_prio) continue;
+            if (prio[c_leader] < label_min_prio) continue;
             // Label: the leader's short name + "+n".
             const Organisation& lo = ds.organisations[leader];
             std::string l1, l2;
             Lang l2lang = Lang::Count;
             label_text(lo, m.view().lang, l1, l2, l2lang);
-            l1 += " +" + std::to_string(c.members.size() - 1);
+            l1 += " +" + std::to_string(nmembers - 1);
             (void)l2lang;
             ImVec2 sz = font->CalcTextSizeA(fs, 1e9f, 0, l1.c_str());
-            lreq.push_back({{p.x, p.y}, r, sz.x + 8, sz.y + 4, prio[c.leader] + 50});
+            lreq.push_back({{p.x, p.y}, r, sz.x + 8, sz.y + 4, prio[c_leader] + 50});
             linfo.push_back({l1, "", Lang::Count, pal.text});
             continue;
         }
         if (spider) {
-            dl->AddCircle(iv(c.centre), 26 + 3.0f * c.members.size(), with_alpha(pal.text_dim, 0.5f), 48, 1);
-            for (int mi : c.members) dl->AddLine(iv(c.centre), disp[shown[mi]], with_alpha(pal.text_dim, 0.6f), 1);
+            dl->AddCircle(iv(c_centre), 26 + 3.0f * nmembers, with_alpha(pal.text_dim, 0.5f), 48, 1);
+            for (const int* mi = clusters.begin(ci); mi != clusters.end(ci); ++mi) dl->AddLine(iv(c_centre), disp[shown[*mi]], with_alpha(pal.text_dim, 0.6f), 1);
         }
-        for (int mi : c.members) {
+        for (const int* mip = clusters.begin(ci); mip != clusters.end(ci); ++mip) {
+            const int mi = *mip;
             int org = shown[mi];
             const Organisation& o = ds.organisations[org];
             ImVec2 p = disp[org];
@@ -453,24 +420,25 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
                 ImGui::TextDisabled("%s · %s · %d active", enum_label(o.kind), o.city.empty() ? enum_label(o.region) : o.city.c_str(), vis.org_degree[target]);
                 ImGui::EndTooltip();
             } else {
-                const Cluster& c = clusters[-target - 1];
+                const size_t c = static_cast<size_t>(-target - 1);
+                const int count = clusters.count(c);
                 ImGui::BeginTooltip();
-                ImGui::Text("%zu organisations — click to spread", c.members.size());
-                for (size_t k = 0; k < c.members.size() && k < 8; ++k) ImGui::BulletText("%s", ds.organisations[shown[c.members[k]]].short_name().c_str());
+                ImGui::Text("%d organisations — click to spread", count);
+                for (int k = 0; k < count && k < 8; ++k) ImGui::BulletText("%s", ds.organisations[shown[clusters.begin(c)[k]]].short_name().c_str());
                 ImGui::EndTooltip();
             }
             if (click) {
                 if (target >= 0) m.select_org(target);
                 else {
-                    const Cluster& c = clusters[-target - 1];
+                    const size_t c = static_cast<size_t>(-target - 1);
                     Box b{{1e300, 1e300}, {-1e300, -1e300}};
-                    for (int mi : c.members) {
-                        Vec2 w = ui.org_world[shown[mi]];
+                    for (const int* mi = clusters.begin(c); mi != clusters.end(c); ++mi) {
+                        Vec2 w = ui.org_world[shown[*mi]];
                         b.min.x = std::min(b.min.x, w.x); b.min.y = std::min(b.min.y, w.y);
                         b.max.x = std::max(b.max.x, w.x); b.max.y = std::max(b.max.y, w.y);
                     }
                     double need = cam.fit_scale(b, 80);
-                    if (need > m.max_scale() * 0.9 || b.width() < 0.5) ui.spider = shown[c.leader];
+                    if (need > m.max_scale() * 0.9 || b.width() < 0.5) ui.spider = shown[clusters.leader[c]];
                     else m.fly_to_box(b, 80);
                 }
             }

@@ -42,16 +42,15 @@ void draw_legend(AppModel& m, UiContext& ui) {
     record_panel(ui);
     if (!open) { ImGui::End(); return; }
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    // Totals per kind and region, and organisations active per kind: one pass each.
-    int kind_total[enum_count<CollabKind>()] = {}, org_total[enum_count<OrgKind>()] = {}, org_active[enum_count<OrgKind>()] = {},
-        region_total[enum_count<Region>()] = {};
-    for (auto& c : ds.collaborations) ++kind_total[static_cast<int>(c.kind)];
-    for (size_t i = 0; i < ds.organisations.size(); ++i) {
-        const Organisation& o = ds.organisations[i];
-        ++org_total[static_cast<int>(o.kind)];
-        org_active[static_cast<int>(o.kind)] += vis.org[i] == Vis::Active;
-        ++region_total[static_cast<int>(o.region)];
-    }
+    // Totals per kind and region come with the dataset's flat index; organisations active per
+    // kind take one pass over the organisations.
+    FlatIndex scratch;
+    const FlatIndex& fi = flat_index(ds, scratch);
+    const int* kind_total = fi.collab_kind_total;
+    const int* org_total = fi.org_kind_total;
+    const int* region_total = fi.org_region_total;
+    int org_active[enum_count<OrgKind>()] = {};
+    for (size_t i = 0; i < fi.org_kind.size(); ++i) org_active[static_cast<int>(fi.org_kind[i])] += vis.org[i] == Vis::Active;
     ImGui::TextDisabled("Collaborations (click to hide)");
     for (int k = 0; k < enum_count<CollabKind>(); ++k) {
         CollabKind ck = static_cast<CollabKind>(k);

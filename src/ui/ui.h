@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "core/app_model.h"
+#include "core/arc_groups.h"
 #include "core/basemap.h"
+#include "core/cluster.h"
 #include "core/label_layout.h"
 #include "core/timeline.h"
 #include "ui/fonts.h"
@@ -16,6 +18,23 @@ struct UiOptions {
     bool web = false;         // the page supplies the search box (DOM input, for IMEs)
 };
 
+// The map view's per-frame working arrays, kept so a frame does not allocate them again.
+struct MapScratch {
+    FlatIndex flat_scratch;
+    std::vector<int> shown;  // drawn organisations
+    std::vector<Vec2> spts;  // their screen positions
+    std::vector<double> prio, label_prio;
+    Clustering clusters;
+    std::vector<ImVec2> disp;  // per organisation: where it is drawn (-1e6: not drawn)
+    std::vector<uint32_t> point_of_org;
+    ArcGrouper grouper;
+    std::vector<ArcGroup> arcs;
+    std::vector<char> partner;
+    std::vector<Vec2> hit_pts;
+    std::vector<float> hit_r;
+    std::vector<int> hit_org;
+};
+
 struct UiContext {
     UiOptions opt;
     Fonts fonts;
@@ -24,6 +43,7 @@ struct UiContext {
     std::vector<Vec2> org_world;  // projected organisation positions
     const Dataset* projected_for = nullptr;
     int spider = -1;              // organisation leading an expanded cluster
+    MapScratch map;
     std::vector<Rect> panels;       // screen rects of panels this frame
     std::vector<Rect> last_panels;  // last frame's, which map labels avoid (the map draws first)
     char search[128] = "";

@@ -1,0 +1,98 @@
+// The map's arc grouping as one pass over the flat collaboration index with an open-addressing
+// table keyed by (point, point[, kind, status]): no per-frame allocation once warmed up.
+#include "core/arc_groups.h"
+
+#include <algorithm>
+
+namespace ca {
+
+void ArcGrouper::group(const Dataset& ds, const ArcInputs& in, std::vector<ArcGroup>& out, std::vector<char>& partner) {
+    const FlatIndex& fi = flat_index(ds, scratch_);
+    const std::vector<Vis>& vis = *in.collab_vis;
+    const std::vector<uint32_t>& pt = *in.point_of_org;
+    const size_t nc = ds.collaborations.size();
+    out.clear();
+    if (in.hover_org >= 0) partner.assign(ds.organisations.size(), 0);
+    else partner.clear();
+    if (keys_.size() < 1024) keys_.resize(1024);
+    slots_.assign(keys_.size(), -1);
+    size_t mask = keys_.size() - 1;
+    auto find = [&](uint64_t key) {
+        size_t h = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 29) & mask;
+        while (slots_[h] >= 0 && keys_[h] != key) h = (h + 1) & mask;
+        return h;
+    };
+    group_keys_.clear();
+    auto grow_table = [&] {
+        keys_.assign(keys_.size() * 2, 0);
+        slots_.assign(keys_.size(), -1);
+        mask = keys_.size() - 1;
+        for (size_t e = 0; e < group_keys_.size(); ++e) {
+            const size_t h = find(group_keys_[e]);
+            keys_[h] = group_keys_[e];
+            slots_[h] = static_cast<int>(e);
+        }
+    };
+    const int* part = fi.part_org.data();
+    for (size_t ci = 0; ci < nc; ++ci) {
+        const Vis cv = vis[ci];
+        if (cv == Vis::Hidden) continue;
+        const int* p0 = part + fi.part_begin[ci];
+        const int* p1 = part + fi.part_begin[ci + 1];
+        int hub = fi.hub[ci];
+        if (hub < 0 || pt[hub] == kNoPoint) {
+            hub = -1;
+            for (const int* p = p0; p != p1; ++p)
+                if (pt[*p] != kNoPoint) { hub = *p; break; }
+            if (hub < 0) continue;
+        }
+        bool related = false, selected = in.selected_collab == static_cast<int>(ci);
+        for (const int* p = p0; p != p1; ++p) {
+            related |= *p == in.hover_org;
+            selected |= *p == in.selected_org;
+        }
+        if (related)
+            for (const int* p = p0; p != p1; ++p) partner[*p] = 1;
+        const double age = in.appeared_at ? in.clock - in.appeared_at[ci] : 1e9;
+        const bool faded = cv == Vis::Faded;
+        const CollabKind kind = fi.kind[ci];
+        const uint32_t a_id = pt[hub];
+        for (const int* p = p0; p != p1; ++p) {
+            const int o = *p;
+            if (o == hub) continue;
+            uint32_t b_id;
+            if (!fi.org_has_coords[o]) {
+                if (fi.org_region[o] != Region::Us && fi.org_region[o] != Region::Eu) continue;
+                b_id = edge_point_id(o);
+            } else {
+                b_id = pt[o];
+                if (b_id == kNoPoint || b_id == a_id) continue;  // not drawn, or both in one collapsed cluster
+            }
+            const uint64_t key = arc_key(a_id, b_id, kind, faded, in.lod);
+            size_t h = find(key);
+            if (slots_[h] < 0) {
+                if ((out.size() + 1) * 2 > keys_.size()) { grow_table(); h = find(key); }
+                keys_[h] = key;
+                slots_[h] = static_cast<int>(out.size());
+                group_keys_.push_back(key);
+                ArcGroup g;
+                g.hub = hub;
+                g.other = o;
+                g.first = static_cast<int>(ci);
+                g.kind = kind;
+                g.faded = faded;
+                g.max_age = age;
+                out.push_back(g);
+            }
+            ArcGroup& g = out[slots_[h]];
+            ++g.count;
+            g.facts += fi.facts[ci];
+            g.related |= related;
+            g.selected |= selected;
+            g.max_age = std::max(g.max_age, age);
+            g.faded = g.faded && faded;  // merged (lod): active if any member is
+        }
+    }
+}
+
+}  // namespace ca
