@@ -69,10 +69,11 @@ struct JsonDocBuilder {
         node.s.len = static_cast<uint32_t>(n);
         return true;
     }
-    // A string that ended just before text offset `end` (its closing quote): when it had no
-    // escapes its bytes are the text's own, and only its place is kept.
-    bool string_at(const char* s, size_t n, size_t end) {
-        if (end < n || doc.text_.compare(end - n, n, s, n) != 0) return string(s, n);
+    // Whether the n decoded bytes at s are the text's own bytes just before offset `end` (the
+    // closing quote): true when the string had no escapes.
+    bool verbatim(const char* s, size_t n, size_t end) const { return end >= n && doc.text_.compare(end - n, n, s, n) == 0; }
+    // A string found verbatim in the text: only its place is kept.
+    bool string_in_text(size_t n, size_t end) {
         Node& node = doc.nodes_[add(JType::String)];
         node.in_text = 1;
         node.s.off = static_cast<uint32_t>(end - n);
@@ -120,9 +121,14 @@ struct RapidEvents {
     bool Uint64(uint64_t v) { return b.unsigned_integer(v); }
     bool Double(double v) { return b.real(v); }
     bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // not asked for
-    bool String(const char* s, rapidjson::SizeType n, bool) { return !has_surrogate(s, n) && b.string_at(s, n, in.Tell() - 1); }
+    // (An escaped string is the only place a surrogate escape can hide.)
+    bool String(const char* s, rapidjson::SizeType n, bool) {
+        const size_t end = in.Tell() - 1;
+        if (b.verbatim(s, n, end)) return b.string_in_text(n, end);
+        return !has_surrogate(s, n) && b.string(s, n);
+    }
     bool StartObject() { return b.open_container(JType::Object); }
-    bool Key(const char* s, rapidjson::SizeType n, bool) { return !has_surrogate(s, n) && b.key(s, n); }
+    bool Key(const char* s, rapidjson::SizeType n, bool) { return (b.verbatim(s, n, in.Tell() - 1) || !has_surrogate(s, n)) && b.key(s, n); }
     bool EndObject(rapidjson::SizeType) { return b.close_container(); }
     bool StartArray() { return b.open_container(JType::Array); }
     bool EndArray(rapidjson::SizeType) { return b.close_container(); }
