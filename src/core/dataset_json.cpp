@@ -181,15 +181,15 @@ public:
             out.emplace_back(a[i].str());
         }
     }
-    bool ref(const char* key, const std::unordered_map<std::string, int>& ids, int& out, bool required, const char* what) {
+    bool ref(const char* key, const IdMap& ids, int& out, bool required, const char* what) {
         std::string_view s;
         if (!text(key, s, required)) return false;
         return resolve(key, s, ids, out, what);
     }
     // Looks s up in ids; an unknown id is reported against this object's field key.
-    bool resolve(const char* key, std::string_view s, const std::unordered_map<std::string, int>& ids, int& out,
+    bool resolve(const char* key, std::string_view s, const IdMap& ids, int& out,
                  const char* what) {
-        auto it = ids.find(std::string(s));  // (the maps key on std::string, without heterogeneous lookup)
+        auto it = ids.find(s);
         if (it == ids.end()) { cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s)); return false; }
         out = it->second;
         return true;
@@ -223,7 +223,7 @@ struct Parsed {
 void check_inferred(Obj& o, std::vector<std::string>& inferred) { o.strings("inferred", inferred); }
 
 // Registers the ids of one array; reports invalid and duplicate ids.
-void register_ids(Ctx& cx, std::vector<Item>& items, std::unordered_map<std::string, int>& ids) {
+void register_ids(Ctx& cx, std::vector<Item>& items, IdMap& ids) {
     std::vector<Item> kept;
     kept.reserve(items.size());
     ids.reserve(ids.size() + items.size());
@@ -262,7 +262,7 @@ void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<i
     for (size_t i = 0; i < a.size(); ++i) {
         auto at = [&] { return o.field(key) + "/" + std::to_string(i); };  // only for diagnostics
         if (!a[i].is_string()) { o.cx().error(o.file(), at(), "expected a string"); continue; }
-        const std::string name(a[i].str());
+        const std::string_view name = a[i].str();
         auto f = ds.source_ids.find(name);
         if (f == ds.source_ids.end()) o.cx().error(o.file(), at(), "unknown source " + dq(name));
         else out.push_back(f->second);

@@ -82,11 +82,11 @@ bool Organisation::is_inferred(std::string_view f) const { return contains(infer
 bool Collaboration::is_inferred(std::string_view f) const { return contains(inferred, f); }
 
 int Dataset::find_org(std::string_view id) const {
-    auto it = org_ids.find(std::string(id));
+    auto it = org_ids.find(id);
     return it == org_ids.end() ? -1 : it->second;
 }
 int Dataset::find_collab(std::string_view id) const {
-    auto it = collab_ids.find(std::string(id));
+    auto it = collab_ids.find(id);
     return it == collab_ids.end() ? -1 : it->second;
 }
 
