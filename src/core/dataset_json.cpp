@@ -29,7 +29,9 @@ struct Pending {
 class Ctx {
 public:
     Ctx(const std::vector<InputFile>& files, const LoadOptions& opt, std::vector<Diagnostic>& out)
-        : files_(files), opt_(opt), out_(out) {}
+        : files_(files), opt_(opt), out_(out) {
+        for (const InputFile& f : files) locators_.emplace_back(f.text);
+    }
 
     void add(int file, std::string ptr, std::string msg, Severity sev, size_t offset = std::string::npos) {
         if (sev == Severity::Error) ++errors_;
@@ -39,21 +41,24 @@ public:
         d.pointer = std::move(ptr);
         d.message = std::move(msg);
         d.severity = sev;
-        size_t off = offset != std::string::npos ? offset : locate_pointer(files_[file].text, d.pointer);
-        line_col(files_[file].text, off, d.line, d.col);
+        TextLocator& loc = locators_[static_cast<size_t>(file)];
+        size_t off = offset != std::string::npos ? offset : loc.locate(d.pointer);
+        loc.line_col(off, d.line, d.col);
         out_.push_back(std::move(d));
     }
     void error(int file, std::string ptr, std::string msg) { add(file, std::move(ptr), std::move(msg), Severity::Error); }
     void warn(int file, std::string ptr, std::string msg) { add(file, std::move(ptr), std::move(msg), Severity::Warning); }
-    std::string where(int file, const std::string& ptr) const {
+    std::string where(int file, const std::string& ptr) {
         int l, c;
-        line_col(files_[file].text, locate_pointer(files_[file].text, ptr), l, c);
+        TextLocator& loc = locators_[static_cast<size_t>(file)];
+        loc.line_col(loc.locate(ptr), l, c);
         return files_[file].name + ":" + std::to_string(l) + ":" + std::to_string(c);
     }
     size_t dropped() const { return dropped_; }
 
 private:
     const std::vector<InputFile>& files_;
+    std::vector<TextLocator> locators_;  // per file
     const LoadOptions& opt_;
     std::vector<Diagnostic>& out_;
     size_t errors_ = 0, dropped_ = 0;

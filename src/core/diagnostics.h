@@ -28,6 +28,23 @@ void line_col(std::string_view text, size_t offset, int& line, int& col);
 // deepest existing ancestor when part of the path is missing.
 size_t locate_pointer(std::string_view json, std::string_view pointer);
 
+// locate_pointer and line_col for many diagnostics in one text, in time proportional to the
+// text rather than to text × diagnostics: it keeps checkpoints (every 256th element of each
+// top-level array, and every 64 KiB of line counting) and resumes from the nearest one.
+class TextLocator {
+public:
+    explicit TextLocator(std::string_view text) : text_(text) {}
+    size_t locate(std::string_view pointer);
+    void line_col(size_t offset, int& line, int& col);
+
+private:
+    struct Mark { long index; size_t offset; };          // element index -> its offset
+    struct LineMark { size_t offset; int line, col; };  // offset -> line and column there
+    std::string_view text_;
+    std::vector<std::pair<std::string, std::vector<Mark>>> arrays_;  // per top-level array, by index
+    std::vector<LineMark> lines_{{0, 1, 1}};                          // by offset
+};
+
 // Escapes a key or index for use in a JSON pointer.
 std::string pointer_escape(std::string_view key);
 

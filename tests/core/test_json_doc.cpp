@@ -1,9 +1,10 @@
-// JsonDoc: values, keys and lookups; and the fast path (RapidJSON) agreeing with the
-// reference parser (nlohmann_json) on what is valid JSON, edge cases included.
+// JsonDoc: values, keys, lookups, the fast path (RapidJSON) agreeing with the reference
+// parser (nlohmann_json) on what is valid JSON; TextLocator agreeing with a fresh scan.
 #include <catch2/catch.hpp>
 
 #include <string>
 
+#include "core/diagnostics.h"
 #include "core/json_doc.h"
 
 using namespace ca;
@@ -69,4 +70,34 @@ TEST_CASE("JsonDoc's fast path accepts exactly what the reference parser accepts
     JsonDoc d;
     JsonError e;
     CHECK(d.parse(nul, 32, e) == json_reference_accepts(nul));
+}
+
+TEST_CASE("TextLocator finds the same places as a fresh scan, in any order") {
+    // Three top-level arrays of 2,000 objects over many lines, with nested arrays inside.
+    std::string t = "{\n";
+    const char* names[] = {"a", "b", "c"};
+    for (int s = 0; s < 3; ++s) {
+        t += std::string(s ? ",\n" : "") + "\"" + names[s] + "\": [";
+        for (int i = 0; i < 2000; ++i)
+            t += std::string(i ? "," : "") + (i % 7 == 0 ? "\n  " : " ") + "{\"id\": \"x" + std::to_string(i) +
+                 "\", \"n\": [1, [2, 3], {\"k\": \"é\"}], \"v\": " + std::to_string(i) + "}";
+        t += "]";
+    }
+    t += "\n}\n";
+    TextLocator loc(t);
+    unsigned seed = 12345;
+    for (int q = 0; q < 400; ++q) {
+        seed = seed * 1103515245u + 12345u;
+        const int s = static_cast<int>(seed >> 8) % 3, i = static_cast<int>(seed >> 12) % 2100;  // some past the end
+        const char* tail[] = {"", "/id", "/n/1/0", "/n/2/k", "/v", "/missing"};
+        std::string p = std::string("/") + names[s] + "/" + std::to_string(i) + tail[(seed >> 4) % 6];
+        INFO(p);
+        const size_t off = loc.locate(p);
+        CHECK(off == locate_pointer(t, p));
+        int l1, c1, l2, c2;
+        loc.line_col(off, l1, c1);
+        line_col(t, off, l2, c2);
+        CHECK(l1 == l2);
+        CHECK(c1 == c2);
+    }
 }
