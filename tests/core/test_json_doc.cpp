@@ -53,7 +53,7 @@ TEST_CASE("JsonDoc's fast path accepts exactly what the reference parser accepts
         "-9223372036854775809", "01", "[01]", "1.", ".5", "+1", "[1,]", "{\"a\":1,}", "[1 2]", "\"a\" \"b\"",
         "\"\\u00e9\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"", "\"\\ud83dx\"", "\"\\x\"", "\"tab\there\"",
         "\"\xc3\xa9\"", "\"\xc3\"", "\"\xed\xa0\x80\"", "\"\xc0\xaf\"", "\"\xf4\x90\x80\x80\"", "\"\xef\xbb\xbf\"",
-        "\xef\xbb\xbf{}", "{} ", " {}\n", "{}x", std::string("{}\0", 3).c_str(), "nul", "null", "true", "tru",
+        "\xef\xbb\xbf{}", "{} ", " {}\n", "{}x", "nul", "null", "true", "tru",
         "[1e5, 1E+5, 1e-5, -1.5e3]", "{\"\\ude00\": 1}", "{\"\\u00e9\": 1}", "{\"a\" 1}", "{\"a\":}", "[\"\\/\"]", "/* c */ {}", "NaN", "[Infinity]",
     };
     for (const char* c : cases) {
