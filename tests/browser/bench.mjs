@@ -1,9 +1,15 @@
-// Start-up benchmark (not a test): node tests/browser/bench.mjs
+// Start-up benchmark (not a test): [BENCH_DATA=FILE] node tests/browser/bench.mjs
 // Prints one JSON line: ms from navigation to ready, bytes per resource type, the gzip size
 // of everything fetched (node:zlib, level 9), and the wasm's CPU frame time (`frameMs` of
 // getState: the median of the last 120 frames) after start-up and while the timeline plays.
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startHarness, waitReady } from './harness.mjs';
+import { startHarness, waitReady, WEB_DIR } from './harness.mjs';
+
+// BENCH_DATA=FILE: load that dataset with ?data= (copied beside the page as bench-data.json).
+const dataFile = process.env.BENCH_DATA;
+if (dataFile) copyFileSync(dataFile, join(WEB_DIR, 'bench-data.json'));
 
 const h = await startHarness();
 let exitCode = 0;
@@ -28,8 +34,8 @@ try {
     })());
   });
   const t0 = Date.now();
-  await page.goto(`${h.origin}/index.html`, { waitUntil: 'load' });
-  await waitReady(page, null);
+  await page.goto(`${h.origin}/index.html${dataFile ? '?data=bench-data.json' : ''}`, { waitUntil: 'load' });
+  await waitReady(page, null, 120000);
   const wall = Date.now() - t0;
   const readyMs = await page.evaluate(() => window.__readyAt);
   // The page draws on demand: play the timeline (16x) so frames run steadily, and let
@@ -45,6 +51,7 @@ try {
     t.count++; t.bytes += f.bytes; t.transfer += f.transfer || 0; t.gzip += f.gzip;
   }
   const out = {
+    data: dataFile || 'bundled',
     navToReadyMs: readyMs != null ? Math.round(readyMs) : null,
     wallToReadyMs: wall,
     bytesByType: byType,
