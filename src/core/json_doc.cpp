@@ -3,6 +3,7 @@
 #include "core/json_doc.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <rapidjson/memorystream.h>
@@ -98,14 +99,30 @@ struct JsonDocBuilder {
 
 namespace {
 
-// RapidJSON turns a lone low surrogate escape ("\\udc00") into the bytes ED B0 80, where
-// nlohmann_json rejects it. Valid UTF-8 never holds ED A0..BF (raw ones fail validation), so
-// seeing them sends the text to the reference parser.
-bool has_surrogate(const char* s, size_t n) {
-    const char* end = s + n;
-    for (const char* p = s; (p = static_cast<const char*>(std::memchr(p, 0xED, static_cast<size_t>(end - p)))) != nullptr; ++p)
-        if (p + 1 < end && (static_cast<unsigned char>(p[1]) & 0xE0) == 0xA0) return true;
-    return false;
+// Strict UTF-8 as RFC 3629 and nlohmann_json have it: no overlong forms, no surrogates (which
+// also catches the bytes ED B0 80 RapidJSON makes of a lone "\\udc00"), nothing past U+10FFFF.
+// ASCII runs are checked eight bytes at a time; RapidJSON's own check goes a code point at a time.
+bool valid_utf8(const char* text, size_t n) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text);
+    size_t i = 0;
+    while (i < n) {
+        uint64_t w;
+        while (i + 8 <= n && (std::memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0)) i += 8;
+        if (i >= n) break;
+        const unsigned c = s[i];
+        if (c < 0x80) { ++i; continue; }
+        size_t len;
+        unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) { len = 3; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+        else if (c >= 0xF0 && c <= 0xF4) { len = 4; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
+        else return false;
+        if (n - i < len || s[i + 1] < lo || s[i + 1] > hi) return false;
+        for (size_t k = 2; k < len; ++k)
+            if ((s[i + k] & 0xC0) != 0x80) return false;
+        i += len;
+    }
+    return true;
 }
 
 // RapidJSON's reader events (the fast path).
@@ -121,14 +138,13 @@ struct RapidEvents {
     bool Uint64(uint64_t v) { return b.unsigned_integer(v); }
     bool Double(double v) { return b.real(v); }
     bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // not asked for
-    // (An escaped string is the only place a surrogate escape can hide.)
     bool String(const char* s, rapidjson::SizeType n, bool) {
+        if (!valid_utf8(s, n)) return false;
         const size_t end = in.Tell() - 1;
-        if (b.verbatim(s, n, end)) return b.string_in_text(n, end);
-        return !has_surrogate(s, n) && b.string(s, n);
+        return b.verbatim(s, n, end) ? b.string_in_text(n, end) : b.string(s, n);
     }
     bool StartObject() { return b.open_container(JType::Object); }
-    bool Key(const char* s, rapidjson::SizeType n, bool) { return (b.verbatim(s, n, in.Tell() - 1) || !has_surrogate(s, n)) && b.key(s, n); }
+    bool Key(const char* s, rapidjson::SizeType n, bool) { return valid_utf8(s, n) && b.key(s, n); }
     bool EndObject(rapidjson::SizeType) { return b.close_container(); }
     bool StartArray() { return b.open_container(JType::Array); }
     bool EndArray(rapidjson::SizeType) { return b.close_container(); }
@@ -206,13 +222,14 @@ bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
     kids_.reserve(text.size() / 12 + 16);
     chars_.reserve(4096);
     {
-        // Fast path. RapidJSON validates UTF-8 and is as strict as nlohmann_json, except that
-        // it stops at a NUL byte, so success also requires having read the whole text.
+        // Fast path. RapidJSON is as strict as nlohmann_json except that it stops at a NUL byte
+        // (so success also requires having read the whole text) and that UTF-8 is checked by
+        // valid_utf8 above rather than by its slower kParseValidateEncodingFlag.
         JsonDocBuilder b(*this, max_depth);
         rapidjson::MemoryStream ms(text.data(), text.size());
         RapidEvents h{b, ms};
         rapidjson::Reader reader;
-        constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag;
+        constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag;
         if (!reader.Parse<kFlags>(ms, h).IsError() && ms.Tell() == text.size()) return fast_ = true;
     }
     // Slow path, for the diagnostic: nlohmann_json is the reference for what is valid JSON and

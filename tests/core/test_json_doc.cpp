@@ -54,6 +54,9 @@ TEST_CASE("JsonDoc's fast path accepts exactly what the reference parser accepts
         "\"\\u00e9\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"", "\"\\ud83dx\"", "\"\\x\"", "\"tab\there\"",
         "\"\xc3\xa9\"", "\"\xc3\"", "\"\xed\xa0\x80\"", "\"\xc0\xaf\"", "\"\xf4\x90\x80\x80\"", "\"\xef\xbb\xbf\"",
         "\xef\xbb\xbf{}", "{} ", " {}\n", "{}x", "nul", "null", "true", "tru",
+        "\"\xe0\x80\x80\"", "\"\xe0\xa0\x80\"", "\"\xf4\x8f\xbf\xbf\"", "\"\xf5\x80\x80\x80\"", "\"\xf0\x8f\xbf\xbf\"",
+        "\"\xf0\x9f\x98\x80\"", "\"\x80\"", "\"ab\xc3\"", "\"\xe6\x97\xa5\xe6\x9c\xac 12345678\xe6\"", "\"\xc1\xbf\"",
+        "\"\xed\x9f\xbf\"", "\"\xee\x80\x80\"", "{\"\xc3\xa9\": 1}", "{\"\xc3\": 1}", "\"\xff\"",
         "[1e5, 1E+5, 1e-5, -1.5e3]", "{\"\\ude00\": 1}", "{\"\\u00e9\": 1}", "{\"a\" 1}", "{\"a\":}", "[\"\\/\"]", "/* c */ {}", "NaN", "[Infinity]",
     };
     for (const char* c : cases) {
