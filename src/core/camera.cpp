@@ -7,10 +7,6 @@
 
 namespace ca {
 
-Vec2 Camera::world_to_screen(Vec2 w) const {
-    return {origin.x + viewport.x / 2 + (w.x - centre.x) * scale, origin.y + viewport.y / 2 - (w.y - centre.y) * scale};
-}
-
 Vec2 Camera::screen_to_world(Vec2 s) const {
     return {centre.x + (s.x - origin.x - viewport.x / 2) / scale, centre.y - (s.y - origin.y - viewport.y / 2) / scale};
 }

@@ -11,7 +11,9 @@ struct Camera {
     Vec2 viewport{800, 600};  // pixels (CSS/logical)
     Vec2 origin{0, 0};        // top-left of the viewport on screen
 
-    Vec2 world_to_screen(Vec2 w) const;
+    Vec2 world_to_screen(Vec2 w) const {  // inline: called for every node and basemap vertex
+        return {origin.x + viewport.x / 2 + (w.x - centre.x) * scale, origin.y + viewport.y / 2 - (w.y - centre.y) * scale};
+    }
     Vec2 screen_to_world(Vec2 s) const;
     // Multiplies the scale by factor keeping the world point under pivot (screen) fixed.
     void zoom_at(Vec2 pivot, double factor);

@@ -1,11 +1,48 @@
-// Greedy leader clustering with a hash grid: O(n) expected for bounded density.
+// Greedy leader clustering over a grid of cells: O(n) expected for bounded density.
 // Deterministic: ties in priority keep input order. No allocation once the buffers are sized.
 #include "core/cluster.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace ca {
+
+namespace {
+
+// Sort key for descending priority: unsigned order of the result is descending double order.
+uint64_t descending_key(double d) {
+    d += 0.0;  // -0 sorts with +0
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    const uint64_t ascending = bits >> 63 ? ~bits : bits | (1ull << 63);
+    return ~ascending;
+}
+
+// Indices by descending priority, ties in input order (what a stable sort gives): an LSD radix
+// sort over the key bytes, skipping bytes every key shares (most of them for integral priorities).
+void priority_order(const std::vector<double>& prio, Clustering& out) {
+    const size_t n = prio.size();
+    auto& order = out.order_;
+    auto& tmp = out.order_tmp_;
+    order.resize(n);
+    tmp.resize(n);
+    size_t hist[8][256] = {};
+    for (size_t i = 0; i < n; ++i) {
+        const uint64_t k = descending_key(prio[i]);
+        order[i] = {k, static_cast<int>(i)};
+        for (int b = 0; b < 8; ++b) ++hist[b][k >> (8 * b) & 0xff];
+    }
+    for (int b = 0; b < 8; ++b) {
+        if (n == 0 || hist[b][order[0].first >> (8 * b) & 0xff] == n) continue;  // one bucket: nothing moves
+        size_t pos[256], sum = 0;
+        for (int v = 0; v < 256; ++v) { pos[v] = sum; sum += hist[b][v]; }
+        for (const auto& e : order) tmp[pos[e.first >> (8 * b) & 0xff]++] = e;
+        order.swap(tmp);
+    }
+}
+
+}  // namespace
 
 void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& prio, double radius, Clustering& out) {
     const size_t n = pts.size();
@@ -13,40 +50,56 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
     out.leader.clear();
     out.member_begin.clear();
     out.members.clear();
+    out.next_.clear();
     out.cluster_of.assign(n, -1);
-    // Priority order, ties by input index (what a stable sort by priority gives).
-    auto& order = out.order_;
-    order.resize(n);
-    for (size_t i = 0; i < n; ++i) order[i] = {prio[i], static_cast<int>(i)};
-    std::sort(order.begin(), order.end(), [](const std::pair<double, int>& a, const std::pair<double, int>& b) {
-        return a.first > b.first || (a.first == b.first && a.second < b.second);
-    });
-    // Grid cell -> clusters whose leader lies in it (a chain in creation order), open addressing.
+    priority_order(prio, out);
+    const auto& order = out.order_;
+    // Grid cell -> clusters whose leader lies in it, as a chain in creation order. A dense grid
+    // over the points' bounds when that is small (points on a screen), else open addressing.
+    const double cell = std::max(1.0, radius);
+    auto cell_of = [&](double v) { return static_cast<long long>(std::floor(v / cell)); };
+    long long x0 = 0, y0 = 0, x1 = -1, y1 = -1;
+    if (n) {
+        double lx = pts[0].x, ly = pts[0].y, hx = lx, hy = ly;
+        for (const Vec2& p : pts) { lx = std::min(lx, p.x); ly = std::min(ly, p.y); hx = std::max(hx, p.x); hy = std::max(hy, p.y); }
+        if (std::isfinite(lx) && std::isfinite(ly) && std::isfinite(hx) && std::isfinite(hy) &&
+            (hx - lx) / cell < 1e6 && (hy - ly) / cell < 1e6) {
+            x0 = cell_of(lx); y0 = cell_of(ly); x1 = cell_of(hx); y1 = cell_of(hy);
+        }
+    }
+    const long long cols = x1 - x0 + 1, rows = y1 - y0 + 1;
+    const bool dense = n && cols > 0 && rows > 0 && cols * rows <= std::max<long long>(4 * static_cast<long long>(n), 1 << 16);
     size_t cap = 16;
-    while (cap < 2 * n) cap *= 2;
+    if (dense) cap = static_cast<size_t>(cols * rows);
+    else while (cap < 2 * n) cap *= 2;
     const size_t mask = cap - 1;
     out.cell_key_.resize(cap);
     out.cell_head_.assign(cap, -1);
     out.cell_tail_.resize(cap);
-    out.next_.clear();
-    auto slot = [&](uint64_t key) {
+    auto key_of = [](long long x, long long y) {
+        return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y);
+    };
+    // Slot of a cell, or cap when a dense grid has no such cell.
+    auto slot = [&](long long x, long long y) -> size_t {
+        if (dense) {
+            if (x < x0 || x > x1 || y < y0 || y > y1) return cap;
+            return static_cast<size_t>((y - y0) * cols + (x - x0));
+        }
+        const uint64_t key = key_of(x, y);
         size_t h = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
         while (out.cell_head_[h] >= 0 && out.cell_key_[h] != key) h = (h + 1) & mask;
         return h;
     };
-    auto cell_key = [](long long x, long long y) {
-        return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y);
-    };
-    const double cell = std::max(1.0, radius);
-    for (const auto& [pr, i] : order) {
-        (void)pr;
+    for (const auto& entry : order) {
+        const int i = entry.second;
         const Vec2 p = pts[i];
-        long long cx = static_cast<long long>(std::floor(p.x / cell)), cy = static_cast<long long>(std::floor(p.y / cell));
+        const long long cx = cell_of(p.x), cy = cell_of(p.y);
         int best = -1;
         double bd = radius * radius;
         for (long long y = cy - 1; y <= cy + 1; ++y)
             for (long long x = cx - 1; x <= cx + 1; ++x) {
-                const size_t h = slot(cell_key(x, y));
+                const size_t h = slot(x, y);
+                if (h == cap) continue;
                 for (int c = out.cell_head_[h]; c >= 0; c = out.next_[c]) {
                     Vec2 l = pts[out.leader[c]];
                     double d = (l.x - p.x) * (l.x - p.x) + (l.y - p.y) * (l.y - p.y);
@@ -57,8 +110,8 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
             best = static_cast<int>(out.leader.size());
             out.leader.push_back(i);
             out.next_.push_back(-1);
-            const size_t h = slot(cell_key(cx, cy));
-            if (out.cell_head_[h] < 0) { out.cell_key_[h] = cell_key(cx, cy); out.cell_head_[h] = best; }
+            const size_t h = slot(cx, cy);
+            if (out.cell_head_[h] < 0) { out.cell_key_[h] = key_of(cx, cy); out.cell_head_[h] = best; }
             else out.next_[out.cell_tail_[h]] = best;
             out.cell_tail_[h] = best;
         }
@@ -72,7 +125,7 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
     out.members.resize(n);
     auto& fill = out.cell_tail_;  // reused as write cursors
     fill.assign(out.member_begin.begin(), out.member_begin.end() - 1);
-    for (const auto& [pr, i] : order) out.members[fill[out.cluster_of[i]]++] = i;
+    for (const auto& entry : order) out.members[fill[out.cluster_of[entry.second]]++] = entry.second;
     out.centre.resize(nc);
     for (size_t c = 0; c < nc; ++c) {
         Vec2 s{0, 0};

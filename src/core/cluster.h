@@ -30,7 +30,7 @@ struct Clustering {
     const int* end(size_t c) const { return members.data() + member_begin[c + 1]; }
 
     // Scratch kept between calls.
-    std::vector<std::pair<double, int>> order_;
+    std::vector<std::pair<uint64_t, int>> order_, order_tmp_;
     std::vector<uint64_t> cell_key_;
     std::vector<int> cell_head_, cell_tail_, next_;
 };

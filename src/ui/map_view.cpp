@@ -8,6 +8,7 @@
 #include "core/arc_groups.h"
 #include "core/cluster.h"
 #include "core/hit_test.h"
+#include "ui/line_batch.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "imgui_internal.h"
@@ -66,7 +67,14 @@ Arc make_arc(ImVec2 a, ImVec2 b, float bend) {
     return {a, ImVec2(m.x - d.y * bend, m.y + d.x * bend), b};
 }
 
-void draw_arc(ImDrawList* dl, const Arc& arc, float upto, ImU32 col, float width, Dash dash, float px_per_segment) {
+// std::hypot for floats as glibc computes it (in double, then rounded): the same values
+// without a libm call per arc segment.
+float seg_length(float dx, float dy) {
+    return static_cast<float>(std::sqrt(static_cast<double>(dx) * dx + static_cast<double>(dy) * dy));
+}
+
+// Dashed arcs go through one LineBatch per arc: the same vertices as one AddPolyline per dash.
+void draw_arc(ImDrawList* dl, LineBatch& lines, const Arc& arc, float upto, ImU32 col, float width, Dash dash, float px_per_segment) {
     float len = std::hypot(arc.b.x - arc.a.x, arc.b.y - arc.a.y);
     int n = std::clamp(static_cast<int>(len / px_per_segment), 4, 48);
     int last = std::max(1, static_cast<int>(std::ceil(n * upto)));
@@ -74,7 +82,8 @@ void draw_arc(ImDrawList* dl, const Arc& arc, float upto, ImU32 col, float width
         ImVec2 pts[49];
         int k = 0;
         for (int i = 0; i <= last; ++i) pts[k++] = arc.at(std::min(upto, static_cast<float>(i) / n));
-        dl->AddPolyline(pts, k, col, 0, width);
+        lines.add(pts, k);
+        lines.flush(dl, col, width);
         return;
     }
     // Dashes: walk the polyline, toggling every on/off length.
@@ -86,7 +95,7 @@ void draw_arc(ImDrawList* dl, const Arc& arc, float upto, ImU32 col, float width
     seg[k++] = prev;
     for (int i = 1; i <= last; ++i) {
         ImVec2 p = arc.at(std::min(upto, static_cast<float>(i) / n));
-        float l = std::hypot(p.x - prev.x, p.y - prev.y);
+        float l = seg_length(p.x - prev.x, p.y - prev.y);
         while (l > 0) {
             float remain = (on ? dash.on : dash.off) - period_pos;
             if (remain > l) {
@@ -98,7 +107,7 @@ void draw_arc(ImDrawList* dl, const Arc& arc, float upto, ImU32 col, float width
             ImVec2 q(prev.x + (p.x - prev.x) * t, prev.y + (p.y - prev.y) * t);
             if (on) {
                 if (k < 63) seg[k++] = q;
-                if (k >= 2) dl->AddPolyline(seg, k, col, 0, width);
+                lines.add(seg, k);
                 k = 0;
             } else {
                 k = 0;
@@ -111,7 +120,8 @@ void draw_arc(ImDrawList* dl, const Arc& arc, float upto, ImU32 col, float width
         }
         prev = p;
     }
-    if (on && k >= 2) dl->AddPolyline(seg, k, col, 0, width);
+    if (on) lines.add(seg, k);
+    lines.flush(dl, col, width);
 }
 
 void label_text(const Organisation& o, NameLang lang, std::string& line1, std::string& line2, Lang& l2lang) {
@@ -170,6 +180,13 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         }
     }
 
+    // Grow the draw list's buffers up front, from the map's vertex count last frame, so that
+    // ImGui does not reallocate them (copying all drawn so far) halfway through the arcs.
+    MapScratch& ms = ui.map;  // per-frame buffers kept between frames
+    const int vtx_start = dl->VtxBuffer.Size, idx_start = dl->IdxBuffer.Size;
+    if (dl->VtxBuffer.Capacity < vtx_start + ms.last_vtx + ms.last_vtx / 4) dl->VtxBuffer.reserve(vtx_start + 2 * ms.last_vtx);
+    if (dl->IdxBuffer.Capacity < idx_start + ms.last_idx + ms.last_idx / 4) dl->IdxBuffer.reserve(idx_start + 2 * ms.last_idx);
+
     const Box view = cam.view_bounds();
     draw_land(dl, cam, ui.basemap, dark, view);
     draw_frame(dl, cam, dark, ui.fonts.regular);
@@ -185,7 +202,6 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     const Selection sel = m.selection();
     const size_t norgs = ds.organisations.size();
     const FlatIndex& fi = flat_index(ds, ui.map.flat_scratch);
-    MapScratch& ms = ui.map;  // per-frame buffers kept between frames
     std::vector<int>& shown = ms.shown;
     std::vector<Vec2>& spts = ms.spts;
     std::vector<double>& prio = ms.prio;
@@ -276,7 +292,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
             // (fewer vertices than the geometric fringe used for fractional widths).
             width = std::round(std::min(width, 9.0f) + (e.related || e.selected ? 1.2f : 0));
             const float bend = 0.18f + 0.05f * static_cast<float>(e.first % 4);
-            draw_arc(dl, make_arc(disp[e.hub], arc_end(e), bend), grow, col, width, e.faded || lod ? Dash{0, 0} : collab_dash(e.kind),
+            draw_arc(dl, ms.lines, make_arc(disp[e.hub], arc_end(e), bend), grow, col, width, e.faded || lod ? Dash{0, 0} : collab_dash(e.kind),
                      lod ? 16.0f : 6.0f);
             ++ui.drawn_links;
         }
@@ -397,6 +413,8 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         dl->AddText(font, fs, p, pal.text, e.text.c_str());
     }
     dl->PopClipRect();
+    ms.last_vtx = dl->VtxBuffer.Size - vtx_start;
+    ms.last_idx = dl->IdxBuffer.Size - idx_start;
 
     // Hover and click.
     HitGrid grid;

@@ -11,6 +11,7 @@
 #include "core/label_layout.h"
 #include "core/timeline.h"
 #include "ui/fonts.h"
+#include "ui/line_batch.h"
 
 namespace ca::ui {
 
@@ -33,6 +34,8 @@ struct MapScratch {
     std::vector<Vec2> hit_pts;
     std::vector<float> hit_r;
     std::vector<int> hit_org;
+    LineBatch lines;
+    int last_vtx = 0, last_idx = 0;  // vertices and indices the map drew last frame
 };
 
 struct UiContext {

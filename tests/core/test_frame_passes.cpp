@@ -302,16 +302,21 @@ TEST_CASE("top organisations: the best n by degree, then name, then index") {
 }
 
 TEST_CASE("clustering into flat arrays equals the reference clustering") {
+    CHECK(cluster_points({}, {}, 15.0).empty());
     std::mt19937 rng(5);
-    for (int round = 0; round < 20; ++round) {
+    for (int round = 0; round < 24; ++round) {
         const int n = 50 + round * 150;
+        // Rounds past 19 spread the points over a huge area: the hashed grid instead of the dense one.
+        const double scale = round < 20 ? 1.0 : 1000.0;
         std::normal_distribution<double> spread(0, 20 + round * 10);
         std::vector<Vec2> pts;
         std::vector<double> prio;
         for (int i = 0; i < n; ++i) {
-            double cx = (rng() % 5) * 300.0 - 200, cy = (rng() % 4) * 250.0 - 100;  // dense spots, negative cells too
+            double cx = (rng() % 5) * 300.0 * scale - 200, cy = (rng() % 4) * 250.0 * scale - 100;  // dense spots, negative cells too
             pts.push_back({cx + spread(rng), cy + spread(rng)});
-            prio.push_back(static_cast<double>(rng() % 7) * 10 + (rng() % 2) * 5);  // many ties
+            // Many ties; fractional, negative and signed-zero priorities too.
+            const double pr[] = {0.0, -0.0, -3.5, 1e-9, 2.25, 1e6, static_cast<double>(rng() % 7) * 10 + (rng() % 2) * 5};
+            prio.push_back(pr[rng() % 7 == 0 ? rng() % 6 : 6]);
         }
         Clustering flat;
         cluster_points(pts, prio, 15.0, flat);

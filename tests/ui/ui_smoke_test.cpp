@@ -1,14 +1,17 @@
 // Headless ImGui smoke test (no backend, as ImPlot's CI does): the full UI over the bundled
-// data for hundreds of frames with synthetic input — drag the playhead, click, zoom, select.
+// data for hundreds of frames with synthetic input — drag the playhead, click, zoom, select;
+// and the map's batched arc lines against ImGui's own AddPolyline.
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 
 #include "core/app_model.h"
 #include "core/embedded.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/line_batch.h"
 #include "ui/ui.h"
 
 namespace {
@@ -134,4 +137,43 @@ TEST_CASE("a 320x240 embed still lays out the timeline and map") {
     for (int i = 0; i < 30; ++i) h.frame();
     CHECK(h.ui.timeline_height <= 240 * 0.45f);
     CHECK(h.ui.track.x1 > h.ui.track.x0);
+}
+
+TEST_CASE("a line batch draws the same vertices and indices as one AddPolyline per line") {
+    Harness h;
+    ImGui::NewFrame();
+    ImDrawList batched(ImGui::GetDrawListSharedData()), direct(ImGui::GetDrawListSharedData());
+    for (ImDrawList* dl : {&batched, &direct}) {
+        dl->_ResetForNewFrame();
+        dl->PushClipRectFullScreen();
+        dl->PushTextureID(ImGui::GetIO().Fonts->TexID);
+    }
+    REQUIRE((batched.Flags & ImDrawListFlags_AntiAliasedLinesUseTex) != 0);
+    ca::ui::LineBatch lb;
+    unsigned seed = 12345;
+    auto rnd = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 8) % 10000 / 10000.0f; };
+    const float widths[] = {1, 2, 3, 9, 10, 0.5f, 1.6f, 70};  // whole pixels (the textured path) and others
+    for (int batch = 0; batch < 200; ++batch) {
+        const float w = widths[batch % 8];
+        const ImU32 col = IM_COL32(batch, 255 - batch, 40, 200);
+        const int lines = 1 + batch % 5;
+        for (int l = 0; l < lines; ++l) {
+            ImVec2 pts[64];
+            const int n = static_cast<int>(rnd() * 63) + 1;  // one point too: nothing drawn
+            for (int i = 0; i < n; ++i) {
+                pts[i] = ImVec2(rnd() * 1200, rnd() * 800);
+                if (i > 0 && rnd() < 0.1f) pts[i] = pts[i - 1];  // zero-length segments
+            }
+            lb.add(pts, n);
+            direct.AddPolyline(pts, n, col, 0, w);
+        }
+        lb.flush(&batched, col, w);
+    }
+    REQUIRE(batched.VtxBuffer.Size == direct.VtxBuffer.Size);
+    REQUIRE(batched.IdxBuffer.Size == direct.IdxBuffer.Size);
+    REQUIRE(batched._VtxCurrentIdx == direct._VtxCurrentIdx);
+    CHECK(batched.CmdBuffer.back().ElemCount == direct.CmdBuffer.back().ElemCount);
+    CHECK(std::memcmp(batched.VtxBuffer.Data, direct.VtxBuffer.Data, sizeof(ImDrawVert) * direct.VtxBuffer.Size) == 0);
+    CHECK(std::memcmp(batched.IdxBuffer.Data, direct.IdxBuffer.Data, sizeof(ImDrawIdx) * direct.IdxBuffer.Size) == 0);
+    ImGui::EndFrame();
 }
