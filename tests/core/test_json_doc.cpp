@@ -104,3 +104,31 @@ TEST_CASE("TextLocator finds the same places as a fresh scan, in any order") {
         CHECK(c1 == c2);
     }
 }
+
+TEST_CASE("JsonDoc agrees with the reference parser on random string bytes and escapes") {
+    // Strings are where the fast path does its own checking (UTF-8, surrogates): build
+    // 50,000 random ones from bytes biased towards UTF-8 lead and continuation bytes and escapes.
+    const char* pieces[] = {"\\u", "\\ud83d", "\\ude00", "\\udbff\\udfff", "\\n", "\\\"", "\\\\", "\\/", "\\x", "d83d", "00"};
+    unsigned seed = 7;
+    auto next = [&] { seed = seed * 1664525u + 1013904223u; return seed >> 8; };
+    int accepted = 0, rejected = 0;
+    for (int n = 0; n < 50000; ++n) {
+        std::string body;
+        const int len = static_cast<int>(next() % 12);
+        for (int i = 0; i < len; ++i) {
+            const unsigned r = next() % 10;
+            if (r < 3) body += pieces[next() % 11];
+            else if (r < 5) body += static_cast<char>('a' + next() % 26);
+            else if (r < 7) body += static_cast<char>(0x80 + next() % 0x40);  // continuation
+            else body += static_cast<char>(0xC0 + next() % 0x40);             // lead bytes, C0..FF
+        }
+        const std::string t = (next() % 2) ? "\"" + body + "\"" : "{\"" + body + "\": 1}";
+        JsonDoc d;
+        JsonError e;
+        const bool ok = d.parse(t, 32, e), ref = json_reference_accepts(t);
+        if (ok != ref || (ok && d.fast_path() != ref)) FAIL("disagree on: " << t);
+        (ref ? accepted : rejected)++;
+    }
+    CHECK(accepted > 1000);  // both kinds were exercised
+    CHECK(rejected > 1000);
+}
