@@ -186,17 +186,17 @@ public:
             out.emplace_back(a[i].str());
         }
     }
-    bool ref(const char* key, const IdMap& ids, int& out, bool required, const char* what) {
+    bool ref(const char* key, const IdIndex& ids, int& out, bool required, const char* what) {
         std::string_view s;
         if (!text(key, s, required)) return false;
         return resolve(key, s, ids, out, what);
     }
     // Looks s up in ids; an unknown id is reported against this object's field key.
-    bool resolve(const char* key, std::string_view s, const IdMap& ids, int& out,
+    bool resolve(const char* key, std::string_view s, const IdIndex& ids, int& out,
                  const char* what) {
-        auto it = ids.find(s);
-        if (it == ids.end()) { cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s)); return false; }
-        out = it->second;
+        const int i = ids.find(s);
+        if (i < 0) { cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s)); return false; }
+        out = i;
         return true;
     }
 
@@ -228,7 +228,7 @@ struct Parsed {
 void check_inferred(Obj& o, std::vector<std::string>& inferred) { o.strings("inferred", inferred); }
 
 // Registers the ids of one array; reports invalid and duplicate ids.
-void register_ids(Ctx& cx, std::vector<Item>& items, IdMap& ids) {
+void register_ids(Ctx& cx, std::vector<Item>& items, IdIndex& ids) {
     std::vector<Item> kept;
     kept.reserve(items.size());
     ids.reserve(ids.size() + items.size());
@@ -242,9 +242,9 @@ void register_ids(Ctx& cx, std::vector<Item>& items, IdMap& ids) {
             cx.error(it.file, it.ptr.str() + "/id", "invalid id " + dq(id) + " (use a-z, 0-9, '_', '.', '-', starting with a letter or digit)");
             continue;
         }
-        auto [pos, inserted] = ids.emplace(std::string(id), static_cast<int>(kept.size()));
+        const auto [inserted, first] = ids.insert(id, static_cast<int>(kept.size()));
         if (!inserted) {
-            const Item& a = kept[static_cast<size_t>(pos->second)];
+            const Item& a = kept[static_cast<size_t>(first)];
             cx.error(it.file, it.ptr.str() + "/id", "duplicate id " + dq(id) + " (first defined at " + cx.where(a.file, a.ptr.str() + "/id") + ")");
             continue;
         }
@@ -268,9 +268,9 @@ void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<i
         auto at = [&] { return o.field(key) + "/" + std::to_string(i); };  // only for diagnostics
         if (!a[i].is_string()) { o.cx().error(o.file(), at(), "expected a string"); continue; }
         const std::string_view name = a[i].str();
-        auto f = ds.source_ids.find(name);
-        if (f == ds.source_ids.end()) o.cx().error(o.file(), at(), "unknown source " + dq(name));
-        else out.push_back(f->second);
+        const int f = ds.source_ids.find(name);
+        if (f < 0) o.cx().error(o.file(), at(), "unknown source " + dq(name));
+        else out.push_back(f);
     }
 }
 

@@ -82,12 +82,10 @@ bool Organisation::is_inferred(std::string_view f) const { return contains(infer
 bool Collaboration::is_inferred(std::string_view f) const { return contains(inferred, f); }
 
 int Dataset::find_org(std::string_view id) const {
-    auto it = org_ids.find(id);
-    return it == org_ids.end() ? -1 : it->second;
+    return org_ids.find(id);
 }
 int Dataset::find_collab(std::string_view id) const {
-    auto it = collab_ids.find(id);
-    return it == collab_ids.end() ? -1 : it->second;
+    return collab_ids.find(id);
 }
 
 void Dataset::finalise() {
@@ -103,7 +101,8 @@ void Dataset::finalise() {
     std::stable_sort(events.begin(), events.end(),
                      [](const Event& a, const Event& b) { return first_day(a.date) < first_day(b.date); });
     event_ids.clear();
-    for (size_t i = 0; i < events.size(); ++i) event_ids[events[i].id] = static_cast<int>(i);
+    event_ids.reserve(events.size());
+    for (size_t i = 0; i < events.size(); ++i) event_ids.assign(events[i].id, static_cast<int>(i));
     for (auto& e : events) {
         lo = std::min(lo, static_cast<double>(first_day(e.date)));
         hi = std::max(hi, static_cast<double>(last_day(e.date)) + 1);

@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/dates.h"
+#include "core/id_index.h"
 
 namespace ca {
 
@@ -155,19 +155,12 @@ FlatIndex make_flat_index(const Dataset& ds);
 // ds.flat when it is current, else a fresh index built into scratch (datasets made by hand).
 const FlatIndex& flat_index(const Dataset& ds, FlatIndex& scratch);
 
-// id -> index, searchable by string_view without making a std::string.
-struct IdHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using IdMap = std::unordered_map<std::string, int, IdHash, std::equal_to<>>;
-
 struct Dataset {
     std::vector<Source> sources;
     std::vector<Organisation> organisations;
     std::vector<Collaboration> collaborations;
     std::vector<Event> events;  // sorted by date after loading
-    IdMap source_ids, org_ids, collab_ids, event_ids;
+    IdIndex source_ids, org_ids, collab_ids, event_ids;  // id -> index into the vector above
 
     int find_org(std::string_view id) const;
     int find_collab(std::string_view id) const;
