@@ -1,9 +1,8 @@
-// IdIndex: linear probing over a power-of-two slot table kept at most half full; the key
-// bytes are appended to one arena and never moved within it (offsets, not pointers).
+// IdIndex: linear probing over a power-of-two table of 8-byte slots kept at most half full;
+// key records are appended to one arena and never move within it (offsets, not pointers).
 #include "core/id_index.h"
 
 #include <cstdlib>
-#include <cstring>
 
 namespace ca {
 
@@ -14,8 +13,26 @@ uint64_t load64(const char* p) {
     std::memcpy(&v, p, 8);
     return v;
 }
+uint32_t load32(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
 
 constexpr uint64_t kMul = 0xFF51AFD7ED558CCDull;
+
+// a[0, n) == b[0, n) with word loads: ids are short, a libc memcmp call would cost more.
+bool bytes_equal(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 <= n; i += 8)
+            if (load64(a + i) != load64(b + i)) return false;
+        return load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    for (size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
 
 }  // namespace
 
@@ -27,12 +44,13 @@ uint32_t IdIndex::hash(std::string_view key) {
         h = (h ^ load64(p)) * kMul;
         h ^= h >> 32;
     }
-    if (n) {
-        uint64_t t = 0;
-        std::memcpy(&t, p, n);
-        h = (h ^ t) * kMul;
-        h ^= h >> 32;
-    }
+    // The last 0..7 bytes (the length is already in h, so overlapping loads are fine).
+    uint64_t t = 0;
+    if (n >= 4) t = (static_cast<uint64_t>(load32(p)) << 32) | load32(p + n - 4);
+    else if (n > 0)
+        t = (static_cast<uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+            (static_cast<uint64_t>(static_cast<unsigned char>(p[n >> 1])) << 8) | static_cast<unsigned char>(p[n - 1]);
+    h = (h ^ t) * kMul;
     // MurmurHash3's 64-bit finaliser: every input bit reaches the low 32 bits used below.
     h ^= h >> 33;
     h *= kMul;
@@ -42,33 +60,36 @@ uint32_t IdIndex::hash(std::string_view key) {
     return static_cast<uint32_t>(h);
 }
 
+bool IdIndex::same_key(const Slot& s, uint32_t h, std::string_view key) const {
+    if (s.hash != h) return false;
+    const uint32_t off = s.ref - 1;
+    return record(off).len == key.size() && bytes_equal(arena_.data() + off + kHeader, key.data(), key.size());
+}
+
+void IdIndex::set_value(const Slot& s, int value) { std::memcpy(&arena_[s.ref - 1], &value, sizeof value); }
+
 const IdIndex::Slot* IdIndex::find_slot(std::string_view key, uint32_t h) const {
     if (slots_.empty()) return nullptr;
     const size_t mask = slots_.size() - 1;
-    const char* arena = arena_.data();
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& s = slots_[i];
-        if (s.len == kEmpty) return nullptr;
-        if (s.hash == h && s.len == key.size() && std::memcmp(arena + s.off, key.data(), key.size()) == 0) return &s;
+        if (s.ref == 0) return nullptr;
+        if (same_key(s, h, key)) return &s;
     }
 }
 
 IdIndex::Slot* IdIndex::probe(std::string_view key, uint32_t h, bool& found) {
     const size_t mask = slots_.size() - 1;
-    const char* arena = arena_.data();
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         Slot& s = slots_[i];
-        if (s.len == kEmpty) { found = false; return &s; }
-        if (s.hash == h && s.len == key.size() && std::memcmp(arena + s.off, key.data(), key.size()) == 0) {
-            found = true;
-            return &s;
-        }
+        if (s.ref == 0) { found = false; return &s; }
+        if (same_key(s, h, key)) { found = true; return &s; }
     }
 }
 
 int IdIndex::find(std::string_view key) const {
     const Slot* s = find_slot(key, hash(key));
-    return s ? s->value : -1;
+    return s ? record(s->ref - 1).value : -1;
 }
 
 void IdIndex::reserve(size_t n) {
@@ -82,9 +103,9 @@ void IdIndex::rehash(size_t new_capacity) {
     old.swap(slots_);
     const size_t mask = new_capacity - 1;
     for (const Slot& s : old) {
-        if (s.len == kEmpty) continue;
+        if (s.ref == 0) continue;
         size_t i = s.hash & mask;
-        while (slots_[i].len != kEmpty) i = (i + 1) & mask;
+        while (slots_[i].ref != 0) i = (i + 1) & mask;
         slots_[i] = s;
     }
 }
@@ -100,12 +121,19 @@ IdIndex::Slot* IdIndex::emplace(std::string_view key, int value, bool& inserted)
         s = probe(key, h, found);
     }
     // Offsets and lengths are 32-bit: ids are short, so a 4 GiB arena means something is wrong.
-    if (key.size() >= kEmpty || arena_.size() > kEmpty - 1 - key.size()) std::abort();
+    constexpr size_t kMaxArena = 0xFFFFFF00u;
+    const size_t off = arena_.size();
+    if (off > kMaxArena - 16 || key.size() > kMaxArena - 16 - off) std::abort();
+    // key may lie in arena_ (a key from for_each): note where, since growing moves the bytes.
+    const uintptr_t at = reinterpret_cast<uintptr_t>(key.data()), base = reinterpret_cast<uintptr_t>(arena_.data());
+    const bool aliased = !key.empty() && at >= base && at < base + off;
+    const size_t key_off = aliased ? static_cast<size_t>(at - base) : 0;
+    const Record r{value, static_cast<uint32_t>(key.size())};
+    arena_.resize(off + padded(key.size()), '\0');
+    std::memcpy(&arena_[off], &r, sizeof r);
+    if (!key.empty()) std::memcpy(&arena_[off + kHeader], aliased ? arena_.data() + key_off : key.data(), key.size());
     s->hash = h;
-    s->value = value;
-    s->off = static_cast<uint32_t>(arena_.size());
-    s->len = static_cast<uint32_t>(key.size());
-    arena_.append(key.data(), key.size());
+    s->ref = static_cast<uint32_t>(off + 1);
     ++size_;
     inserted = true;
     return s;
@@ -114,12 +142,13 @@ IdIndex::Slot* IdIndex::emplace(std::string_view key, int value, bool& inserted)
 IdIndex::InsertResult IdIndex::insert(std::string_view key, int value) {
     bool inserted = false;
     const Slot* s = emplace(key, value, inserted);
-    return {inserted, s->value};
+    return {inserted, inserted ? value : record(s->ref - 1).value};
 }
 
 void IdIndex::assign(std::string_view key, int value) {
     bool inserted = false;
-    emplace(key, value, inserted)->value = value;
+    const Slot* s = emplace(key, value, inserted);
+    if (!inserted) set_value(*s, value);
 }
 
 void IdIndex::clear() {

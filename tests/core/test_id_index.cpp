@@ -288,6 +288,37 @@ TEST_CASE("id index: copies own their keys, clear keeps capacity") {
     CHECK(b.find("again") == -1);
 }
 
+TEST_CASE("id index: for_each runs in insertion order; keys may come from the index itself") {
+    IdIndex idx;
+    std::vector<std::string> keys;
+    for (int i = 0; i < 300; ++i) {
+        std::string k = "k";
+        k += std::to_string(i * 37 % 301);
+        keys.push_back(k);
+        idx.insert(k, i);
+    }
+    std::vector<std::string> order;
+    idx.for_each([&](std::string_view k, int v) {
+        CHECK(v == static_cast<int>(order.size()));
+        order.emplace_back(k);
+    });
+    CHECK(order == keys);
+    // Prefixes of a stored key, viewed inside the index's own bytes, while the bytes grow.
+    const std::string long_key(500, 'p');
+    idx.insert(long_key, 1000);
+    std::unordered_map<std::string, int> ref;
+    idx.for_each([&](std::string_view k, int v) { ref.emplace(std::string(k), v); });
+    for (size_t len = 1; len < long_key.size(); ++len) {
+        std::string_view inside;
+        idx.for_each([&](std::string_view k, int) {
+            if (k.size() == long_key.size()) inside = k.substr(0, len);
+        });
+        REQUIRE(idx.insert(inside, static_cast<int>(2000 + len)).inserted);
+        ref.emplace(long_key.substr(0, len), static_cast<int>(2000 + len));
+    }
+    require_same(idx, ref);
+}
+
 TEST_CASE("id index: a copied Dataset still finds its ids after the original is gone") {
     Dataset* original = new Dataset;
     original->organisations.resize(2);
