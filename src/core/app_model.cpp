@@ -17,6 +17,7 @@ void AppModel::set_dataset(Dataset ds, std::string name) {
     if (!view_.selected.empty() && data_.find_org(view_.selected) < 0 && data_.find_collab(view_.selected) < 0)
         view_.selected.clear();
     prev_vis_.clear();
+    vis_tracker_.reset();
     appeared_at_.assign(data_.collaborations.size(), -1e9);
     last_appeared_ = -1e9;
     touch();
@@ -24,7 +25,7 @@ void AppModel::set_dataset(Dataset ds, std::string name) {
 
 const Visibility& AppModel::visibility() {
     if (vis_dirty_) {
-        compute_visibility(data_, view_, vis_);
+        vis_tracker_.update(data_, view_, vis_);  // while playing, only what t crossed
         vis_dirty_ = false;
         if (prev_vis_.size() == vis_.collab.size()) {
             for (size_t i = 0; i < vis_.collab.size(); ++i)

@@ -79,6 +79,96 @@ void compute_visibility(const Dataset& ds, const ViewState& v, Visibility& out) 
     out.region_count.assign(region_count, region_count + enum_count<Region>());
 }
 
+void VisibilityTracker::full(const Dataset& ds, const ViewState& v, Visibility& out) {
+    compute_visibility(ds, v, out);
+    const FlatIndex& fi = flat_index(ds, scratch_);
+    const size_t nc = ds.collaborations.size();
+    eligible_.assign(nc, 0);
+    for (size_t i = 0; i < nc; ++i) {
+        if (v.filters.collab_kind_hidden(fi.kind[i])) continue;
+        for (uint32_t k = fi.part_begin[i]; k < fi.part_begin[i + 1]; ++k)
+            if (out.org[fi.part_org[k]] != Vis::Hidden) { eligible_[i] = 1; break; }
+    }
+    valid_ = true;
+    ds_ = &ds;
+    mode_ = v.mode;
+    filters_ = v.filters;
+    t_ = v.t;
+}
+
+// Moves collaboration c from its current state to `to`, keeping every count as a full pass
+// would leave it (an organisation is active exactly when its degree is positive).
+void VisibilityTracker::apply(const FlatIndex& fi, int c, Vis to, Visibility& out) {
+    const Vis from = out.collab[c];
+    if (from == to) return;
+    const int* p0 = fi.part_org.data() + fi.part_begin[c];
+    const int* p1 = fi.part_org.data() + fi.part_begin[c + 1];
+    auto active_change = [&](int d) {
+        out.active += d;
+        uint32_t regions = 0;
+        for (const int* p = p0; p != p1; ++p) {
+            if (out.org[*p] == Vis::Hidden) continue;
+            out.org_degree[*p] += d;
+            out.org[*p] = out.org_degree[*p] > 0 ? Vis::Active : Vis::Faded;
+            regions |= 1u << static_cast<int>(fi.org_region[*p]);
+        }
+        for (int r = 0; r < enum_count<Region>(); ++r) out.region_count[r] += d * static_cast<int>(regions >> r & 1);
+    };
+    const int kind = static_cast<int>(fi.kind[c]);
+    if (from == Vis::Active) active_change(-1);
+    else if (from == Vis::Faded) --out.faded;
+    if (from != Vis::Hidden) --out.kind_count[kind];
+    if (to == Vis::Active) active_change(+1);
+    else if (to == Vis::Faded) ++out.faded;
+    if (to != Vis::Hidden) ++out.kind_count[kind];
+    out.collab[c] = to;
+}
+
+void VisibilityTracker::update(const Dataset& ds, const ViewState& v, Visibility& out) {
+    const size_t nc = ds.collaborations.size();
+    const bool incremental = valid_ && ds_ == &ds && v.mode == mode_ && v.mode != TimeMode::Window &&
+                             v.filters == filters_ && out.collab.size() == nc && eligible_.size() == nc &&
+                             out.org.size() == ds.organisations.size();
+    if (!incremental) { full(ds, v, out); return; }
+    if (v.t == t_) return;
+    const FlatIndex& fi = flat_index(ds, scratch_);
+    if (sorted_for_ != &ds || by_lo_.size() != nc) {
+        by_lo_.resize(nc);
+        for (size_t i = 0; i < nc; ++i) by_lo_[i] = static_cast<int>(i);
+        by_hi_ = by_lo_;
+        std::sort(by_lo_.begin(), by_lo_.end(), [&](int a, int b) { return fi.lo[a] < fi.lo[b]; });
+        std::sort(by_hi_.begin(), by_hi_.end(), [&](int a, int b) { return fi.hi[a] < fi.hi[b]; });
+        lo_sorted_.resize(nc);
+        hi_sorted_.resize(nc);
+        for (size_t i = 0; i < nc; ++i) { lo_sorted_[i] = fi.lo[by_lo_[i]]; hi_sorted_[i] = fi.hi[by_hi_[i]]; }
+        seen_.assign(nc, 0);
+        pass_ = 0;
+        sorted_for_ = &ds;
+    }
+    if (++pass_ == 0) { std::fill(seen_.begin(), seen_.end(), 0); pass_ = 1; }
+    // "lo <= t" and "hi <= t" differ between the old and the new t exactly for bounds in (a, b].
+    const double a = std::min(t_, v.t), b = std::max(t_, v.t), t = v.t;
+    auto revisit = [&](const std::vector<double>& sorted, const std::vector<int>& by) {
+        auto first = std::upper_bound(sorted.begin(), sorted.end(), a);
+        auto last = std::upper_bound(first, sorted.end(), b);
+        for (auto it = first; it != last; ++it) {
+            const int c = by[static_cast<size_t>(it - sorted.begin())];
+            if (seen_[c] == pass_) continue;
+            seen_[c] = pass_;
+            Vis to = Vis::Hidden;
+            if (eligible_[c]) {
+                const double lo = fi.lo[c], hi = fi.hi[c];
+                if (mode_ == TimeMode::Snapshot) to = lo <= t && t < hi ? Vis::Active : Vis::Hidden;
+                else to = lo > t ? Vis::Hidden : hi <= t ? Vis::Faded : Vis::Active;
+            }
+            apply(fi, c, to, out);
+        }
+    };
+    revisit(lo_sorted_, by_lo_);
+    revisit(hi_sorted_, by_hi_);
+    t_ = v.t;
+}
+
 std::vector<int> top_organisations(const Dataset& ds, const Visibility& vis, size_t n) {
     // One pass keeping the best n (n is small: the stats strip shows three), so the frame
     // does not sort every connected organisation by name.

@@ -27,6 +27,32 @@ struct Visibility {
 bool org_passes(const Organisation& o, const Filters& f);
 void compute_visibility(const Dataset& ds, const ViewState& v, Visibility& out);
 
+// Keeps a Visibility current while the timeline plays: when only t moved since the last call
+// (same dataset, filters, and snapshot or cumulative mode), only the collaborations whose start
+// or end lies between the old and the new t are revisited; anything else recomputes it all.
+// The result always equals compute_visibility's.
+class VisibilityTracker {
+public:
+    void reset() { valid_ = false; sorted_for_ = nullptr; }  // the dataset changed
+    void update(const Dataset& ds, const ViewState& v, Visibility& out);
+
+private:
+    void full(const Dataset& ds, const ViewState& v, Visibility& out);
+    void apply(const FlatIndex& fi, int c, Vis to, Visibility& out);
+    bool valid_ = false;
+    const Dataset* ds_ = nullptr;
+    TimeMode mode_ = TimeMode::Cumulative;
+    Filters filters_;
+    double t_ = 0;
+    FlatIndex scratch_;
+    std::vector<uint8_t> eligible_;  // kind shown and a participant shown: visible when in time
+    const Dataset* sorted_for_ = nullptr;
+    std::vector<int> by_lo_, by_hi_;            // collaborations by start, by end
+    std::vector<double> lo_sorted_, hi_sorted_;
+    std::vector<uint32_t> seen_;                // per collaboration: the update that last saw it
+    uint32_t pass_ = 0;
+};
+
 // The most connected organisations at this time (by degree, then name), at most n.
 std::vector<int> top_organisations(const Dataset& ds, const Visibility& vis, size_t n);
 

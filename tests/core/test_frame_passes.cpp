@@ -282,6 +282,35 @@ TEST_CASE("visibility over the flat index equals the reference pass in every mod
     }
 }
 
+TEST_CASE("the visibility tracker equals a full pass as t plays, jumps back and filters change") {
+    Dataset a = random_dataset(11, 300, 4000), b = random_dataset(12, 200, 2500);
+    VisibilityTracker tracker;
+    Visibility tracked, full;
+    std::mt19937 rng(13);
+    ViewState v;
+    v.t = days_from_civil(1994, 6, 1);
+    const Dataset* ds = &a;
+    int steps = 0;
+    for (int step = 0; step < 1500; ++step) {
+        const unsigned r = rng() % 100;
+        if (r < 70) v.t += (rng() % 400) * 0.37;               // playing forward, sometimes by whole days
+        else if (r < 78) v.t -= (rng() % 3000) * 1.0;          // dragging back
+        else if (r < 82) v.t = days_from_civil(1990 + static_cast<int>(rng() % 40), 1, 1);  // a jump, before or after all
+        else if (r < 86) v.mode = static_cast<TimeMode>(rng() % 3);
+        else if (r < 90) v.filters.hidden_collab_kinds ^= 1u << (rng() % enum_count<CollabKind>());
+        else if (r < 93) v.filters.hidden_regions ^= 1u << (rng() % enum_count<Region>());
+        else if (r < 95) v.window_months = 1 + static_cast<int>(rng() % 60);
+        else if (r < 97) { ds = ds == &a ? &b : &a; tracker.reset(); }
+        // else: the same view again
+        if (r % 5 == 0) v.t = std::floor(v.t);  // exactly on day boundaries (interval bounds)
+        tracker.update(*ds, v, tracked);
+        compute_visibility(*ds, v, full);
+        check_same(tracked, full);
+        ++steps;
+    }
+    CHECK(steps == 1500);
+}
+
 TEST_CASE("top organisations: the best n by degree, then name, then index") {
     Dataset ds = random_dataset(4, 500, 4000);
     for (const ViewState& v : views()) {
