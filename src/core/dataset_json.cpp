@@ -20,12 +20,6 @@ bool valid_id(std::string_view s) {
     return true;
 }
 
-struct Pending {
-    int file;
-    std::string ptr;
-    size_t offset = std::string::npos;  // filled lazily
-};
-
 class Ctx {
 public:
     Ctx(const std::vector<InputFile>& files, const LoadOptions& opt, std::vector<Diagnostic>& out)

@@ -92,7 +92,12 @@ struct JsonDocBuilder {
     }
     bool null() { add(JType::Null); return true; }
     bool boolean(bool v) { doc.nodes_[add(JType::Bool)].b = v; return true; }
-    bool integer(int64_t v) { doc.nodes_[add(JType::Int)].i = v; return true; }
+    // A non-negative integer is kept as UInt whichever parser read it, so both build the same node.
+    bool integer(int64_t v) {
+        if (v >= 0) return unsigned_integer(static_cast<uint64_t>(v));
+        doc.nodes_[add(JType::Int)].i = v;
+        return true;
+    }
     bool unsigned_integer(uint64_t v) { doc.nodes_[add(JType::UInt)].u = v; return true; }
     bool real(double v) { doc.nodes_[add(JType::Float)].f = v; return true; }
 };
@@ -132,9 +137,9 @@ struct RapidEvents {
     const rapidjson::MemoryStream& in;
     bool Null() { return b.null(); }
     bool Bool(bool v) { return b.boolean(v); }
-    bool Int(int v) { return v < 0 ? b.integer(v) : b.unsigned_integer(static_cast<uint64_t>(v)); }
+    bool Int(int v) { return b.integer(v); }
     bool Uint(unsigned v) { return b.unsigned_integer(v); }
-    bool Int64(int64_t v) { return v < 0 ? b.integer(v) : b.unsigned_integer(static_cast<uint64_t>(v)); }
+    bool Int64(int64_t v) { return b.integer(v); }
     bool Uint64(uint64_t v) { return b.unsigned_integer(v); }
     bool Double(double v) { return b.real(v); }
     bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // not asked for
@@ -159,7 +164,7 @@ struct NlohmannEvents {
     std::string err_msg;
     bool null() { return b.null(); }
     bool boolean(bool v) { return b.boolean(v); }
-    bool number_integer(json::number_integer_t v) { return v < 0 ? b.integer(v) : b.unsigned_integer(static_cast<uint64_t>(v)); }
+    bool number_integer(json::number_integer_t v) { return b.integer(v); }
     bool number_unsigned(json::number_unsigned_t v) { return b.unsigned_integer(v); }
     bool number_float(json::number_float_t v, const json::string_t&) { return b.real(v); }
     bool string(json::string_t& v) { return b.string(v.data(), v.size()); }
