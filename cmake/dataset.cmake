@@ -5,7 +5,7 @@ list(FILTER CHIPATLAS_DATA_FILES EXCLUDE REGEX "schema\\.json$")
 list(SORT CHIPATLAS_DATA_FILES)
 
 add_executable(chipatlas_validate "${PROJECT_SOURCE_DIR}/src/app/validate_main.cpp" "${PROJECT_SOURCE_DIR}/src/app/validate.cpp"
-  "${PROJECT_SOURCE_DIR}/src/platform/file_text.cpp")
+  "${PROJECT_SOURCE_DIR}/src/platform/file_text.cpp" "${PROJECT_SOURCE_DIR}/src/platform/bulk_heap.cpp")
 target_link_libraries(chipatlas_validate PRIVATE chipatlas_core)
 chipatlas_warnings(chipatlas_validate)
 if(CHIPATLAS_WEB)

@@ -8,6 +8,7 @@
 #include "app/validate.h"
 #include "core/commands.h"
 #include "core/embedded.h"
+#include "platform/bulk_heap.h"
 #include "imgui.h"
 #include "ui/theme.h"
 
@@ -27,6 +28,9 @@ bool App::start(const AppConfig& cfg) {
     } else {
         for (const EmbeddedFile& f : embedded_dataset()) inputs.push_back({f.name, f.text()});
     }
+    size_t bytes = 0;
+    for (const InputFile& f : inputs) bytes += f.text.size();
+    BulkHeapScope heap(bytes * kLoadBytesPerTextByte);
     LoadResult r = load_dataset(inputs);
     if (!r.ok()) {
         errors_ = r.diagnostics;

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/dataset_json.h"
+#include "platform/bulk_heap.h"
 
 namespace ca {
 
@@ -33,7 +34,12 @@ int validate_files(const std::vector<std::string>& paths, bool quiet) {
         return 1;
     }
     std::vector<InputFile> inputs;
-    for (size_t i = 0; i < paths.size(); ++i) inputs.push_back({paths[i], texts[i].text()});
+    size_t bytes = 0;
+    for (size_t i = 0; i < paths.size(); ++i) {
+        inputs.push_back({paths[i], texts[i].text()});
+        bytes += texts[i].text().size();
+    }
+    BulkHeapScope heap(bytes * kLoadBytesPerTextByte);
     LoadResult r = load_dataset(inputs);
     for (auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     size_t errors = count_errors(r.diagnostics);

@@ -9,6 +9,10 @@
 
 namespace ca {
 
+// Memory a load touches per byte of JSON text (document nodes, then the model), measured on the
+// synthetic datasets: the size hint given to BulkHeapScope.
+constexpr size_t kLoadBytesPerTextByte = 4;
+
 // Opens files (mapped, see FileText) into texts (same order); each file that cannot be read becomes a
 // diagnostic "FILE:1:1: error: (document): cannot open file". Returns false if any failed.
 bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& texts, std::vector<Diagnostic>& errors);

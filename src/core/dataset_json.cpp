@@ -175,6 +175,7 @@ public:
     }
     void strings(const char* key, std::vector<std::string>& out) {
         JValue a = array(key, false);
+        out.reserve(out.size() + a.size());
         for (size_t i = 0; i < a.size(); ++i) {
             if (!a[i].is_string()) { cx_.error(file_, field(key) + "/" + std::to_string(i), "expected a string"); continue; }
             out.emplace_back(a[i].str());
@@ -258,6 +259,7 @@ void read_source(Ctx& cx, const Item& it, Source& s) {
 
 void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<int>& out) {
     const JValue a = o.array(key, true, true);
+    out.reserve(out.size() + a.size());
     for (size_t i = 0; i < a.size(); ++i) {
         auto at = [&] { return o.field(key) + "/" + std::to_string(i); };  // only for diagnostics
         if (!a[i].is_string()) { o.cx().error(o.file(), at(), "expected a string"); continue; }
@@ -274,6 +276,7 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
     o.str("name", g.name, true);
     o.str("abbr", g.abbr, false);
     if (const JValue names = o.array("names", false)) {
+        g.names.reserve(names.size());
         for (size_t i = 0; i < names.size(); ++i) {
             const Ptr arr = o.ptr().child("names"), p = arr.at(i);
             const JValue n = names[i];
@@ -315,6 +318,7 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
     o.str("title", c.title, true);
     o.enm("kind", c.kind, true);
     if (const JValue ps = o.array("participants", true, true)) {
+        c.participants.reserve(ps.size());
         for (size_t i = 0; i < ps.size(); ++i) {
             const Ptr arr = o.ptr().child("participants"), p = arr.at(i);
             const JValue pj = ps[i];
@@ -341,6 +345,7 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
             if (!topic_label(c.topics[i]))
                 cx.warn(it.file, o.field("topics") + "/" + std::to_string(i), "unknown topic " + dq(c.topics[i]));
     if (const JValue fs = o.array("facts", false)) {
+        c.facts.reserve(fs.size());
         for (size_t i = 0; i < fs.size(); ++i) {
             const Ptr arr = o.ptr().child("facts"), p = arr.at(i);
             const JValue fj = fs[i];
@@ -366,6 +371,7 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
     }
     o.str("summary", c.summary, true);
     if (const JValue ev = o.array("evidence", true, true)) {
+        c.evidence.reserve(ev.size());
         for (size_t i = 0; i < ev.size(); ++i) {
             const Ptr arr = o.ptr().child("evidence"), p = arr.at(i);
             const JValue ej = ev[i];

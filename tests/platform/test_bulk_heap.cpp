@@ -1,0 +1,82 @@
+// BulkHeapScope on the machine's real C library: big blocks come from the heap while it lasts,
+// the grown heap is marked for huge pages, and malloc's defaults come back afterwards.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "platform/bulk_heap.h"
+
+#if defined(__linux__) && defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#include <malloc.h>
+#define CA_GLIBC_HEAP 1
+#endif
+
+namespace {
+
+#ifdef CA_GLIBC_HEAP
+// Blocks malloc currently holds in their own mmap.
+size_t mmapped_blocks() { return mallinfo2().hblks; }
+
+// The VmFlags line of the /proc/self/smaps mapping that holds address p.
+std::string vm_flags_of(const void* p) {
+    std::ifstream in("/proc/self/smaps");
+    const auto a = reinterpret_cast<uintptr_t>(p);
+    std::string line;
+    bool inside = false;
+    while (std::getline(in, line)) {
+        unsigned long lo = 0, hi = 0;
+        if (std::sscanf(line.c_str(), "%lx-%lx ", &lo, &hi) == 2 && line.find(':') > line.find('-')) {
+            inside = a >= lo && a < hi;
+            continue;
+        }
+        if (inside && line.rfind("VmFlags:", 0) == 0) return line;
+    }
+    return "";
+}
+
+bool thp_available() {
+    std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
+    std::string s;
+    std::getline(in, s);
+    return s.find("[never]") == std::string::npos && !s.empty();
+}
+#endif
+
+}  // namespace
+
+TEST_CASE("BulkHeapScope: small hints do nothing") {
+    ca::BulkHeapScope scope(1 << 20);
+    CHECK_FALSE(scope.active());
+}
+
+#ifdef CA_GLIBC_HEAP
+TEST_CASE("BulkHeapScope: big blocks from the huge-page heap while active, malloc's defaults after") {
+    constexpr size_t kHint = 64u << 20, kBlock = 16u << 20;
+    const size_t before = mmapped_blocks();
+    {
+        ca::BulkHeapScope scope(kHint);
+        REQUIRE(scope.active());
+        auto* big = static_cast<char*>(std::malloc(kBlock));  // by default: a block of its own mmap
+        REQUIRE(big);
+        std::memset(big, 1, kBlock);
+        CHECK(mmapped_blocks() == before);
+        if (thp_available()) {
+            const std::string flags = vm_flags_of(big + kBlock - 1);  // well inside the grown range
+            INFO(flags);
+            CHECK(flags.find(" hg") != std::string::npos);
+        }
+        std::free(big);
+    }
+    // Larger than anything the heap has free: mmap'd again once the defaults are back.
+    void* huge = std::malloc(4 * kHint);
+    REQUIRE(huge);
+    CHECK(mmapped_blocks() == before + 1);
+    std::free(huge);
+}
+#endif
