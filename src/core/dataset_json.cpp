@@ -82,19 +82,27 @@ struct Ptr {
     }
 };
 
-// Reads the fields of one JSON object, reporting problems against its pointer.
+// Reads the fields of one JSON object, reporting problems against its pointer. The members
+// are matched to the allowed keys once, here; get() then finds a key among the allowed ones
+// (by address first: callers pass the same literals) instead of scanning the members again.
 class Obj {
 public:
     Obj(Ctx& cx, int file, const Ptr& ptr, JValue j, std::initializer_list<std::string_view> allowed)
         : cx_(cx), file_(file), ptr_(ptr), j_(j) {
         for (std::string_view a : allowed)
             if (n_allowed_ < kMaxFields) allowed_[n_allowed_++] = a;
-    }
-    ~Obj() {
         for (size_t i = 0, n = j_.size(); i < n; ++i) {
             const std::string_view k = j_.key(i);
-            if (std::none_of(allowed_, allowed_ + n_allowed_, [&](std::string_view a) { return k == a; }))
-                cx_.warn(file_, field(k), "unknown field " + dq(k) + " (ignored)");
+            const size_t a = allowed_index(k);
+            if (a < n_allowed_) member_[a] = j_[i];  // a repeated key: the last one wins
+            else unknown_ = true;
+        }
+    }
+    ~Obj() {
+        if (!unknown_) return;
+        for (size_t i = 0, n = j_.size(); i < n; ++i) {
+            const std::string_view k = j_.key(i);
+            if (allowed_index(k) == n_allowed_) cx_.warn(file_, field(k), "unknown field " + dq(k) + " (ignored)");
         }
     }
     std::string field(std::string_view k) const { return ptr_.str() + "/" + pointer_escape(k); }
@@ -104,7 +112,7 @@ public:
 
     // The member `key`; absent (after reporting, when required) if missing, or null and optional.
     JValue get(const char* key, bool required) {
-        JValue v = j_.find(key);
+        JValue v = member(key);
         if (!v || (v.is_null() && !required)) {
             if (required) cx_.error(file_, ptr_.str(), "missing required field " + dq(key));
             return {};
@@ -195,14 +203,30 @@ public:
         return true;
     }
 
+    // The member named key (which need not be an allowed one), else absent.
+    JValue member(const char* key) const {
+        for (size_t a = 0; a < n_allowed_; ++a)
+            if (allowed_[a].data() == key) return member_[a];
+        const size_t a = allowed_index(key);
+        return a < n_allowed_ ? member_[a] : j_.find(key);
+    }
+
 private:
+    size_t allowed_index(std::string_view k) const {
+        size_t a = 0;
+        while (a < n_allowed_ && k != allowed_[a]) ++a;
+        return a;
+    }
+
     Ctx& cx_;
     int file_;
     Ptr ptr_;
     JValue j_;
     static constexpr size_t kMaxFields = 16;
     std::string_view allowed_[kMaxFields] = {};
+    JValue member_[kMaxFields];
     size_t n_allowed_ = 0;
+    bool unknown_ = false;
 };
 
 // The roots of the four arrays ("/organisations" ...), for pointers of their elements.
@@ -302,9 +326,10 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
         has_lon = false;
     }
     g.has_coords = has_lat && has_lon;
-    if (region_on_map(g.region) && !g.has_coords && !it.j.contains("lat") && !it.j.contains("lon"))
+    const bool lat_given = static_cast<bool>(o.member("lat")), lon_given = static_cast<bool>(o.member("lon"));
+    if (region_on_map(g.region) && !g.has_coords && !lat_given && !lon_given)
         cx.error(it.file, it.ptr.str(), std::string("missing required fields \"lat\" and \"lon\" (required in region ") + enum_id(g.region) + ")");
-    else if (it.j.contains("lat") != it.j.contains("lon"))
+    else if (lat_given != lon_given)
         cx.error(it.file, it.ptr.str(), "\"lat\" and \"lon\" must be given together");
     if (o.str("parent", g.parent_id, false)) o.resolve("parent", g.parent_id, ds.org_ids, g.parent, "organisation");
     read_sources_list(o, "sources", ds, g.sources);

@@ -70,9 +70,14 @@ struct JsonDocBuilder {
         node.s.len = static_cast<uint32_t>(n);
         return true;
     }
-    // Whether the n decoded bytes at s are the text's own bytes just before offset `end` (the
-    // closing quote): true when the string had no escapes.
-    bool verbatim(const char* s, size_t n, size_t end) const { return end >= n && doc.text_.compare(end - n, n, s, n) == 0; }
+    // Whether a string of n decoded bytes whose closing quote is at offset `end` had no escapes,
+    // i.e. its bytes are the text's own [end - n, end). Escapes make the raw form longer, so
+    // with one the byte at end - n - 1 lies inside the raw string, where a '"' can only be the
+    // second byte of \" (the opening quote follows ':', ',', '[' or space, never '\\').
+    bool verbatim(size_t n, size_t end) const {
+        if (end < n + 1 || doc.text_[end - n - 1] != '"') return false;
+        return end == n + 1 || doc.text_[end - n - 2] != '\\';
+    }
     // A string found verbatim in the text: only its place is kept.
     bool string_in_text(size_t n, size_t end) {
         Node& node = doc.nodes_[add(JType::String)];
@@ -143,13 +148,17 @@ struct RapidEvents {
     bool Uint64(uint64_t v) { return b.unsigned_integer(v); }
     bool Double(double v) { return b.real(v); }
     bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // not asked for
+    // The whole text passed valid_utf8 before parsing, so only strings decoded from escapes
+    // (which can spell a lone surrogate) need the check again.
     bool String(const char* s, rapidjson::SizeType n, bool) {
-        if (!valid_utf8(s, n)) return false;
         const size_t end = in.Tell() - 1;
-        return b.verbatim(s, n, end) ? b.string_in_text(n, end) : b.string(s, n);
+        if (b.verbatim(n, end)) return b.string_in_text(n, end);
+        return valid_utf8(s, n) && b.string(s, n);
     }
     bool StartObject() { return b.open_container(JType::Object); }
-    bool Key(const char* s, rapidjson::SizeType n, bool) { return valid_utf8(s, n) && b.key(s, n); }
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+        return (b.verbatim(n, in.Tell() - 1) || valid_utf8(s, n)) && b.key(s, n);
+    }
     bool EndObject(rapidjson::SizeType) { return b.close_container(); }
     bool StartArray() { return b.open_container(JType::Array); }
     bool EndArray(rapidjson::SizeType) { return b.close_container(); }
@@ -235,7 +244,8 @@ bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
         RapidEvents h{b, ms};
         rapidjson::Reader reader;
         constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag;
-        if (!reader.Parse<kFlags>(ms, h).IsError() && ms.Tell() == text.size()) return fast_ = true;
+        if (valid_utf8(text.data(), text.size()) && !reader.Parse<kFlags>(ms, h).IsError() && ms.Tell() == text.size())
+            return fast_ = true;
     }
     // Slow path, for the diagnostic: nlohmann_json is the reference for what is valid JSON and
     // for the message (it also builds the document, should the two parsers ever disagree).

@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "platform/bulk_heap.h"
@@ -40,6 +42,24 @@ std::string vm_flags_of(const void* p) {
     return "";
 }
 
+// Resident kB of the /proc/self/smaps mapping that holds address p.
+long rss_kb_of(const void* p) {
+    std::ifstream in("/proc/self/smaps");
+    const auto a = reinterpret_cast<uintptr_t>(p);
+    std::string line;
+    bool inside = false;
+    while (std::getline(in, line)) {
+        unsigned long lo = 0, hi = 0;
+        if (std::sscanf(line.c_str(), "%lx-%lx ", &lo, &hi) == 2 && line.find(':') > line.find('-')) {
+            inside = a >= lo && a < hi;
+            continue;
+        }
+        long kb = 0;
+        if (inside && std::sscanf(line.c_str(), "Rss: %ld kB", &kb) == 1) return kb;
+    }
+    return -1;
+}
+
 bool thp_available() {
     std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
     std::string s;
@@ -48,11 +68,19 @@ bool thp_available() {
 }
 #endif
 
+struct EnvVar {  // sets a variable for one test, then removes it
+    explicit EnvVar(const char* value) { setenv("CHIPATLAS_BULK_HEAP", value, 1); }
+    ~EnvVar() { unsetenv("CHIPATLAS_BULK_HEAP"); }
+};
+
 }  // namespace
 
-TEST_CASE("BulkHeapScope: small hints do nothing") {
-    ca::BulkHeapScope scope(1 << 20);
-    CHECK_FALSE(scope.active());
+TEST_CASE("BulkHeapScope: small hints do nothing, nor does CHIPATLAS_BULK_HEAP=off") {
+    ca::BulkHeapScope small(1 << 20);
+    CHECK_FALSE(small.active());
+    EnvVar off("off");
+    ca::BulkHeapScope big(64u << 20);
+    CHECK_FALSE(big.active());
 }
 
 #ifdef CA_GLIBC_HEAP
@@ -78,5 +106,35 @@ TEST_CASE("BulkHeapScope: big blocks from the huge-page heap while active, mallo
     REQUIRE(huge);
     CHECK(mmapped_blocks() == before + 1);
     std::free(huge);
+}
+
+TEST_CASE("BulkHeapScope: the helper thread makes the grown heap resident before it is touched") {
+    constexpr size_t kHint = 64u << 20;
+    ca::BulkHeapScope scope(kHint);
+    REQUIRE(scope.active());
+    // A block that is allocated but never written: only the pre-faulting thread can make its
+    // pages resident. Polled (the thread runs on its own), up to a generous deadline.
+    auto* block = static_cast<char*>(std::malloc(kHint / 2));
+    REQUIRE(block);
+    const char* probe = block + kHint / 2 - 1;
+    long kb = 0;
+    for (int i = 0; i < 500 && kb < 16 * 1024; ++i) {
+        kb = rss_kb_of(probe);
+        if (kb < 16 * 1024) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    CHECK(kb >= 16 * 1024);
+    std::free(block);
+}
+
+TEST_CASE("BulkHeapScope: CHIPATLAS_BULK_HEAP=hugepages keeps huge pages but no helper thread") {
+    EnvVar mode("hugepages");
+    constexpr size_t kHint = 64u << 20;
+    ca::BulkHeapScope scope(kHint);
+    REQUIRE(scope.active());
+    auto* block = static_cast<char*>(std::malloc(kHint / 2));
+    REQUIRE(block);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    CHECK(rss_kb_of(block + kHint / 2 - 1) < 16 * 1024);  // nothing pre-faulted it
+    std::free(block);
 }
 #endif
