@@ -2,7 +2,19 @@
 // Other C libraries (Emscripten's, macOS's) get the no-op branch.
 #include "platform/bulk_heap.h"
 
-#if defined(__linux__) && defined(__GLIBC__)
+#include <cstdlib>  // defines __GLIBC__ where the C library is glibc
+
+// Sanitizers replace malloc: glibc's knobs would then tune a heap nobody allocates from.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define CA_MALLOC_REPLACED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define CA_MALLOC_REPLACED 1
+#endif
+#endif
+
+#if defined(__linux__) && defined(__GLIBC__) && !defined(CA_MALLOC_REPLACED)
+#define CA_GLIBC_HEAP 1
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -11,14 +23,15 @@
 #include <atomic>
 #include <climits>
 #include <cstdint>
-#include <cstdlib>
 #include <string_view>
 #include <thread>
 #endif
 
 namespace ca {
 
-#if defined(__linux__) && defined(__GLIBC__)
+#ifdef CA_GLIBC_HEAP
+
+bool BulkHeapScope::supported() { return true; }
 
 namespace {
 constexpr size_t kMin = 8u << 20;
@@ -85,6 +98,7 @@ BulkHeapScope::~BulkHeapScope() {
 
 #else
 
+bool BulkHeapScope::supported() { return false; }
 struct BulkHeapScope::Prefault {};
 BulkHeapScope::BulkHeapScope(size_t) {}
 BulkHeapScope::~BulkHeapScope() = default;

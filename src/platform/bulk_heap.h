@@ -22,6 +22,8 @@ public:
     BulkHeapScope(const BulkHeapScope&) = delete;
     BulkHeapScope& operator=(const BulkHeapScope&) = delete;
     bool active() const { return active_; }
+    // Whether this build can do it at all (glibc on Linux, without a sanitizer's malloc).
+    static bool supported();
 
 private:
     struct Prefault;  // the helper thread (only where the C library is glibc)

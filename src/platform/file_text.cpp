@@ -34,7 +34,14 @@ bool FileText::open(const std::string& path) {
     if (fd < 0) return false;
     struct stat st {};
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        // MAP_POPULATE (Linux): the page tables are filled by this one call instead of by a
+        // fault per 64 KiB as the parser first reads them (~500 faults on a 31 MB file).
+#ifdef MAP_POPULATE
+        constexpr int kFlags = MAP_PRIVATE | MAP_POPULATE;
+#else
+        constexpr int kFlags = MAP_PRIVATE;
+#endif
+        void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, kFlags, fd, 0);
         if (p != MAP_FAILED) {
             map_ = p;
             map_size_ = static_cast<size_t>(st.st_size);
