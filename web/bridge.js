@@ -473,17 +473,32 @@
   });
 
   // ------------------------------------------------------------------ events from the wasm
-  var warnedHistory = false;
-  function syncUrl(hash) {
-    if (typeof hash !== 'string') return;
-    lastHash = hash;
-    var cur = wasmHash(location.hash);
-    if (hash === cur) return;
+  // The URL follows the state, at most once a second: playback changes the state five times a
+  // second, and browsers limit history.replaceState (Safari: 100 calls per 30 s, then it
+  // throws; Chromium re-requests the favicon on each change). The last state always lands.
+  var URL_SYNC_MS = 1000;
+  var warnedHistory = false, lastUrlSync = -Infinity, urlTimer = 0;
+  function writeUrl() {
+    urlTimer = 0;
+    lastUrlSync = Date.now();
+    if (lastHash === wasmHash(location.hash)) return;
     try {
-      history.replaceState(history.state, '', hash ? hash : location.pathname + location.search);
+      history.replaceState(history.state, '', lastHash ? lastHash : location.pathname + location.search);
     } catch (e) {
       if (!warnedHistory) { warnedHistory = true; console.warn('chipatlas: cannot update the URL: ' + e.message); }
     }
+  }
+  function syncUrl(hash) {
+    if (typeof hash !== 'string') return;
+    lastHash = hash;
+    if (urlTimer) return;  // already due: it writes the newest hash
+    var wait = lastUrlSync + URL_SYNC_MS - Date.now();
+    if (wait <= 0) writeUrl();
+    else urlTimer = setTimeout(writeUrl, wait);
+  }
+  function cancelUrlSync() {
+    if (urlTimer) clearTimeout(urlTimer);
+    urlTimer = 0;
   }
 
   function applyChromeTheme(state) {
@@ -849,6 +864,7 @@
   window.addEventListener('hashchange', function () {
     var hash = wasmHash(location.hash);
     if (isReady && hash === lastHash) return;
+    cancelUrlSync();  // the hash typed or linked wins over a write still waiting
     command('setHash', { hash: hash }).then(null, function (e) { console.warn('chipatlas: setHash: ' + e.message); });
   });
 

@@ -16,7 +16,8 @@ test('play advances t, pause stops', { timeout: 120000 }, async () => {
     .catch(() => { throw new Error(`t did not move from ${t0} within 30 s after play`); });
   const playing = await page.evaluate(() => window.chipatlas.getState());
   assert.equal(playing.playing, true);
-  assert.ok(/[#&]play=1/.test(await page.evaluate(() => location.hash)), 'the hash says play=1 while playing');
+  await page.waitForFunction(() => /[#&]play=1/.test(location.hash), null, { timeout: 5000 })
+    .catch(() => { throw new Error('the hash does not say play=1 while playing'); });
   await page.evaluate(() => window.chipatlas.command('pause'));
   const p1 = await page.evaluate(() => window.chipatlas.getState());
   assert.equal(p1.playing, false);
@@ -31,6 +32,36 @@ test('play advances t, pause stops', { timeout: 120000 }, async () => {
   console.log(`# ${t0} → ${p1.t}; ${ev.states} state events, ${ev.active} active events`);
   assert.match(await page.locator('#sr-date').textContent(), new RegExp(p1.t.slice(0, 4)), 'mirror shows the date');
   assertClean(log, 'timeline');
+});
+
+test('playing rewrites the URL at most once a second, and the last state lands', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html#t=2005-01-01&mode=cumulative');
+  await recordEvents(page);
+  // Count the bridge's URL writes (it looks history.replaceState up on each call).
+  await page.evaluate(() => {
+    window.__urlWrites = [];
+    const orig = history.replaceState.bind(history);
+    history.replaceState = (s, title, url) => { window.__urlWrites.push(Date.now()); return orig(s, title, url); };
+  });
+  await page.evaluate(() => window.chipatlas.setState({ playing: true, speed: 16 }));
+  await sleep(5000);
+  await page.evaluate(() => window.chipatlas.command('pause'));
+  const r = await page.evaluate(() => ({
+    writes: window.__urlWrites.slice(),
+    states: window.__events.filter((e) => e.name === 'state').length,
+  }));
+  const gaps = r.writes.slice(1).map((t, i) => t - r.writes[i]);
+  console.log(`# ${r.states} state events, ${r.writes.length} URL writes, smallest gap ${Math.min(...gaps)} ms`);
+  assert.ok(r.states >= 10, `playback sent state events (${r.states})`);
+  assert.ok(r.writes.length >= 2, `the URL followed playback (${r.writes.length} writes)`);
+  assert.ok(r.writes.length < r.states, 'fewer URL writes than state events');
+  assert.ok(gaps.every((g) => g >= 950), `URL writes at least a second apart: ${gaps.join(', ')} ms`);
+  // After the pause, the URL catches up with the final state within the second.
+  const final = await page.evaluate(() => window.chipatlas.getState());
+  await page.waitForFunction((t) => new RegExp('[#&]t=' + t + '(&|$)').test(location.hash) && !/[#&]play=1/.test(location.hash),
+    final.t, { timeout: 3000 })
+    .catch(async () => { throw new Error(`the URL did not settle on t=${final.t}: ${await page.evaluate(() => location.hash)}`); });
+  assertClean(log, 'url throttle');
 });
 
 test('step jumps to the next event', { timeout: 120000 }, async () => {
