@@ -264,7 +264,6 @@
     var haveMalloc = typeof Module._malloc === 'function' && typeof Module._free === 'function' && Module.HEAPU8;
     if (isRealFunction('cwrap')) {
       caCommand = Module.cwrap('ca_command', 'string', ['string']);
-      caLoadDataset = Module.cwrap('ca_load_dataset', null, ['string', 'string']);
     } else if (typeof Module._ca_command === 'function' && haveMalloc) {
       caCommand = function (json) {
         var p = heapString(json);
@@ -273,11 +272,16 @@
     } else {
       return false;
     }
-    // A dataset can be large: marshal it through malloc rather than the (small) stack if we can.
+    // A dataset can be large: its bytes go through malloc as they came over the wire (no
+    // UTF-16 round trip, and bad UTF-8 reaches the validator instead of being replaced).
     if (typeof Module._ca_load_dataset === 'function' && haveMalloc) {
-      caLoadDataset = function (name, text) {
-        var pn = heapString(name), pt = heapString(text);
-        try { Module._ca_load_dataset(pn, pt); } finally { Module._free(pn); Module._free(pt); }
+      caLoadDataset = function (name, data) {
+        var bytes = typeof data === 'string' ? utf8enc.encode(data) : data;
+        var pn = heapString(name), pd = Module._malloc(Math.max(1, bytes.length));
+        try {
+          Module.HEAPU8.set(bytes, pd);
+          Module._ca_load_dataset(pn, pd, bytes.length);
+        } finally { Module._free(pn); Module._free(pd); }
       };
     }
     return true;
@@ -305,7 +309,7 @@
     var ds = pendingDataset;
     pendingDataset = null;
     if (!caLoadDataset) { showError('Cannot load dataset', 'this build does not export ca_load_dataset'); return; }
-    try { caLoadDataset(ds.name, ds.text); } catch (e) { showError('Cannot load dataset', ds.name + ': ' + (e && e.message || e)); }
+    try { caLoadDataset(ds.name, ds.bytes); } catch (e) { showError('Cannot load dataset', ds.name + ': ' + (e && e.message || e)); }
   }
 
   // ------------------------------------------------------------------ API (in-page and host)
@@ -888,8 +892,8 @@
     if (u.origin !== location.origin) return Promise.reject(new Error('only datasets from this site can be loaded'));
     return fetch(u.href, { credentials: 'same-origin', cache: 'no-cache' }).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
-      return r.text();
-    }).then(function (text) { return { name: spec, text: text }; });
+      return r.arrayBuffer();
+    }).then(function (buf) { return { name: spec, bytes: new Uint8Array(buf) }; });
   }
 
   function startArgs() {

@@ -58,7 +58,7 @@ bool App::start(const AppConfig& cfg) {
     return true;
 }
 
-bool App::load_text(const std::string& name, const std::string& text) {
+bool App::load_text(const std::string& name, std::string_view text) {
     std::vector<InputFile> in{{name, text}};
     LoadResult r = load_dataset(in);
     if (!r.ok()) {

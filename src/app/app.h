@@ -3,6 +3,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/app_model.h"
@@ -28,8 +29,9 @@ public:
     // Loads the data named in cfg (or the bundled data) and applies the initial view state.
     // Returns false when the data does not load; errors() then says why.
     bool start(const AppConfig& cfg);
-    // Replaces the dataset with JSON text; on errors keeps the current one.
-    bool load_text(const std::string& name, const std::string& text);
+    // Replaces the dataset with JSON text (the bytes as given: no NUL terminator needed, and
+    // bad UTF-8 is reported, not repaired); on errors keeps the current one.
+    bool load_text(const std::string& name, std::string_view text);
     const std::vector<Diagnostic>& errors() const { return errors_; }
 
     // One UI frame (between ImGui::NewFrame and ImGui::Render). dt in seconds.

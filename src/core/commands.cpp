@@ -12,6 +12,11 @@ namespace ca {
 namespace {
 using json = nlohmann::json;
 
+// json::dump, with bytes that are not UTF-8 replaced by U+FFFD instead of thrown about (a
+// throw is an abort in the exception-free web build). Parser messages quote the text they
+// stopped at, which can be half a character or a file's bad byte.
+std::string to_text(const json& j, int indent = -1) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
+
 template <class E> json mask_json(uint32_t mask) {
     json a = json::array();
     for (int i = 0; i < enum_count<E>(); ++i)
@@ -25,7 +30,7 @@ template <class E> bool mask_from(const json& a, uint32_t& out, std::vector<std:
     for (auto& v : a) {
         E e;
         if (v.is_string() && parse_enum(v.get_ref<const std::string&>(), e)) m |= 1u << static_cast<int>(e);
-        else warn.push_back(std::string(name) + ": unknown value " + v.dump());
+        else warn.push_back(std::string(name) + ": unknown value " + to_text(v));
     }
     out = m;
     return true;
@@ -185,12 +190,12 @@ std::string export_json(AppModel& m) {
         items.push_back(std::move(item));
     }
     json out = {{"generator", "chipatlas"}, {"state", state_json(m)}, {"collaborations", items}};
-    return out.dump(2);
+    return to_text(out, 2);
 }
 
 std::string state_event_json(AppModel& m) {
     std::string h = m.hash();
-    return json{{"state", state_json(m)}, {"hash", h}}.dump();
+    return to_text(json{{"state", state_json(m)}, {"hash", h}});
 }
 
 std::string active_event_json(AppModel& m) {
@@ -207,7 +212,7 @@ std::string active_event_json(AppModel& m) {
                          {"end", c.interval.has_end ? format_date(c.interval.end) : std::string()},
                          {"status", vis.collab[i] == Vis::Active ? "active" : "ended"}, {"participants", parts}});
     }
-    return json{{"t", format_day(static_cast<DayNum>(std::floor(m.view().t)))}, {"total", visible.size()}, {"items", items}}.dump();
+    return to_text(json{{"t", format_day(static_cast<DayNum>(std::floor(m.view().t)))}, {"total", visible.size()}, {"items", items}});
 }
 
 std::string selection_event_json(AppModel& m) {
@@ -231,7 +236,7 @@ std::string selection_event_json(AppModel& m) {
             j["details"] = std::string(enum_label(c.kind)) + " · " + format_date(c.interval.start) + " · " + c.summary;
         }
     }
-    return j.dump();
+    return to_text(j);
 }
 
 std::string diagnostics_json(const std::vector<Diagnostic>& d) {
@@ -239,15 +244,15 @@ std::string diagnostics_json(const std::vector<Diagnostic>& d) {
     for (auto& x : d)
         errs.push_back({{"file", x.file}, {"line", x.line}, {"col", x.col}, {"pointer", x.pointer}, {"message", x.message},
                         {"severity", x.severity == Severity::Error ? "error" : "warning"}});
-    return json{{"errors", errs}, {"text", format_diagnostics(d)}}.dump();
+    return to_text(json{{"errors", errs}, {"text", format_diagnostics(d)}});
 }
 
 CommandResult handle_command(AppModel& m, std::string_view text) {
     CommandResult r;
     json c = json::parse(text.begin(), text.end(), nullptr, false);
-    if (c.is_discarded() || !c.is_object()) { r.reply = reply_err("command is not a JSON object").dump(); return r; }
+    if (c.is_discarded() || !c.is_object()) { r.reply = to_text(reply_err("command is not a JSON object")); return r; }
     json cmdv = c.value("cmd", json());
-    if (!cmdv.is_string()) { r.reply = reply_err("missing \"cmd\"").dump(); return r; }
+    if (!cmdv.is_string()) { r.reply = to_text(reply_err("missing \"cmd\"")); return r; }
     const std::string cmd = cmdv.get<std::string>();
     json out = reply_ok();
     std::vector<std::string> warn;
@@ -331,7 +336,7 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         out = reply_err("unknown command " + cmd);
     }
     if (!warn.empty()) out["warnings"] = warn;
-    r.reply = out.dump();
+    r.reply = to_text(out);
     return r;
 }
 

@@ -108,9 +108,10 @@ EMSCRIPTEN_KEEPALIVE const char* ca_command(const char* json) {
     return reply.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE int ca_load_dataset(const char* name, const char* text) {
+EMSCRIPTEN_KEEPALIVE int ca_load_dataset(const char* name, const char* data, size_t size) {
     if (!ca::g_web || !ca::g_web->app) return 0;
-    return ca::g_web->app->load_text(name ? name : "dataset.json", text ? text : "") ? 1 : 0;
+    const std::string_view text = data ? std::string_view(data, size) : std::string_view();
+    return ca::g_web->app->load_text(name ? name : "dataset.json", text) ? 1 : 0;
 }
 
 }

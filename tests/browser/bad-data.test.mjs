@@ -1,7 +1,7 @@
 // (g) a broken dataset via ?data= shows FILE:LINE:COL lines in the page; the map stays.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, WEB_DIR, waitReady } from './harness.mjs';
 
@@ -25,6 +25,20 @@ test('index.html?data=testdata/bad.json lists the errors', { timeout: 120000 }, 
   assert.deepEqual(log.pageErrors, []);
   await page.locator('#error-dismiss').click();
   assert.equal(await page.locator('#error').isVisible(), false);
+});
+
+test('?data= bytes reach the validator as sent: bad UTF-8 is an error at its line and column', { timeout: 120000 }, async () => {
+  // (A browser's r.text() would have replaced the byte with U+FFFD and loaded the file.)
+  const body = Buffer.concat([Buffer.from('{"sources": [], "organisations": [],\n "note": "caf'), Buffer.from([0xff]),
+    Buffer.from('", "collaborations": [], "events": []}\n')]);
+  writeFileSync(join(WEB_DIR, 'testdata', 'bad-utf8.json'), body);
+  const { page, log } = await h.open('index.html?data=testdata/bad-utf8.json', { ready: false });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 60000 });
+  const lines = await page.locator('#error-lines li').allInnerTexts();
+  assert.ok(lines.some((l) => /^testdata\/bad-utf8\.json:2:\d+: error: .*UTF-8/.test(l)),
+    `an error on line 2 naming UTF-8; got:\n  ${lines.join('\n  ')}`);
+  await waitReady(page, log); // the built-in data still runs
+  assert.deepEqual(log.pageErrors, []);
 });
 
 test('?data= pointing at a missing file says so and still starts', { timeout: 120000 }, async () => {

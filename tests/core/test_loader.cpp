@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/commands.h"
 #include "core/dataset_json.h"
 #include "core/embedded.h"
 
@@ -62,6 +63,22 @@ TEST_CASE("loader: invalid UTF-8") {
     auto p = problems("{\"sources\": [\"\xff\"]}");
     REQUIRE(p.size() == 1);
     CHECK(p[0].rfind("t.json:1:15: error: (document): syntax error while parsing value - invalid string: ill-formed UTF-8 byte", 0) == 0);
+}
+
+TEST_CASE("loader: the page's error event carries a bad byte's diagnostic as valid JSON") {
+    // The parser's message quotes the bad byte; the event JSON must still be UTF-8 (the web
+    // build has no exceptions: a strict dump would abort the page instead of listing the error).
+    const std::string text = "{\"note\": \"caf\xff\"}";
+    std::vector<InputFile> in{{"t.json", text}};
+    LoadResult r = load_dataset(in);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].message.find('\xff') != std::string::npos);
+    std::string out;
+    REQUIRE_NOTHROW(out = diagnostics_json(r.diagnostics));
+    CHECK(out.find('\xff') == std::string::npos);
+    CHECK(out.find("\xef\xbf\xbd") != std::string::npos);  // U+FFFD in its place
+    CHECK(out.find("\"line\":1") != std::string::npos);
+    CHECK(out.find("ill-formed UTF-8 byte") != std::string::npos);
 }
 
 TEST_CASE("loader: wrong types") {
