@@ -23,6 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ca::LoadResult r = ca::load_dataset(in, opt);
     for (auto& d : r.diagnostics)
         if (d.line < 1 || d.col < 1) std::abort();
+    // The web page's error event: must not throw (an abort there) whatever bytes the messages quote.
+    const std::string event = ca::diagnostics_json(r.diagnostics);
+    if (!ca::json_reference_accepts(event)) std::abort();
     // The URL-hash decoder and the command interface take untrusted text too.
     ca::ViewState v;
     std::vector<std::string> warnings;
