@@ -896,6 +896,19 @@
     }).then(function (buf) { return { name: spec, bytes: new Uint8Array(buf) }; });
   }
 
+  // <link rel=preload> for chipatlas.js and .wasm; loadRuntime's requests then reuse them
+  // (crossorigin: the same request mode as Emscripten's fetch of the wasm).
+  function preloadRuntime() {
+    [['chipatlas.wasm', 'fetch'], ['chipatlas.js', 'script']].forEach(function (f) {
+      var l = doc.createElement('link');
+      l.rel = 'preload';
+      l.href = f[0];
+      l.as = f[1];
+      if (f[1] === 'fetch') l.crossOrigin = 'anonymous';
+      doc.head.appendChild(l);
+    });
+  }
+
   function startArgs() {
     var args = [];
     var hash = wasmHash(location.hash);
@@ -940,6 +953,7 @@
       return;
     }
     var spec = query.get('data');
+    if (spec) preloadRuntime();  // download the runtime while the dataset downloads
     var dataP = spec
       ? fetchDataset(spec).then(null, function (e) {
           showError('Could not load the dataset', spec + ': ' + e.message + '. Showing the built-in data.');

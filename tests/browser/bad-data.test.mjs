@@ -3,7 +3,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, WEB_DIR, waitReady } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { startHarness, assertClean, ROOT, WEB_DIR, waitReady } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -39,6 +40,20 @@ test('?data= bytes reach the validator as sent: bad UTF-8 is an error at its lin
     `an error on line 2 naming UTF-8; got:\n  ${lines.join('\n  ')}`);
   await waitReady(page, log); // the built-in data still runs
   assert.deepEqual(log.pageErrors, []);
+});
+
+test('?data= with a good dataset: it loads, and the runtime downloads once, beside it', { timeout: 120000 }, async () => {
+  // A valid one-file dataset: the generator's smallest output.
+  const out = join(WEB_DIR, 'testdata', 'small.json');
+  execFileSync('python3', [join(ROOT, 'tools', 'bench', 'gen_synthetic.py'), '20', out]);
+  const { page, log } = await h.open('index.html?data=testdata/small.json');
+  const s = await page.evaluate(() => window.chipatlas.getState());
+  assert.equal(s.dataset, 'testdata/small.json');
+  const count = (name) => log.requests.filter((u) => new URL(u).pathname === '/' + name).length;
+  assert.equal(count('chipatlas.wasm'), 1, 'the preloaded wasm is reused, not fetched again');
+  assert.equal(count('chipatlas.js'), 1, 'the preloaded script is reused');
+  assert.equal(count('testdata/small.json'), 1);
+  assertClean(log, '?data= good dataset');
 });
 
 test('?data= pointing at a missing file says so and still starts', { timeout: 120000 }, async () => {
