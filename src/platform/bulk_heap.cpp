@@ -36,7 +36,8 @@ bool BulkHeapScope::supported() { return true; }
 namespace {
 constexpr size_t kMin = 8u << 20;
 constexpr uintptr_t kHuge = 2u << 20;
-// glibc's defaults (malloc/malloc.c): what the destructor puts back.
+// glibc's defaults (mallopt(3)): what the destructor puts back. (Having set them, glibc no
+// longer moves its mmap threshold by itself: it stays at its initial 128 KiB.)
 constexpr int kDefaultMmapMax = 65536;
 constexpr int kDefaultTrim = 128 * 1024;
 constexpr int kDefaultTopPad = 128 * 1024;
