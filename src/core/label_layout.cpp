@@ -62,4 +62,20 @@ std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, 
     return out;
 }
 
+Rect slide_edge_label(Rect r, bool from_left, const std::vector<Rect>& obstacles, const Rect& bounds) {
+    const double w = r.x1 - r.x0, gap = 4;
+    // Each pass clears one obstacle; as many passes as obstacles reach the last free spot.
+    for (size_t pass = 0; pass <= obstacles.size(); ++pass) {
+        const Rect* hit = nullptr;
+        for (const Rect& o : obstacles)
+            if (o.overlaps(r) && (!hit || (from_left ? o.x1 > hit->x1 : o.x0 < hit->x0))) hit = &o;
+        if (!hit) break;
+        r.x0 = from_left ? hit->x1 + gap : hit->x0 - gap - w;
+        r.x1 = r.x0 + w;
+    }
+    if (r.x1 > bounds.x1) { r.x1 = bounds.x1; r.x0 = r.x1 - w; }
+    if (r.x0 < bounds.x0) { r.x0 = bounds.x0; r.x1 = r.x0 + w; }
+    return r;
+}
+
 }  // namespace ca

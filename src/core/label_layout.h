@@ -28,4 +28,9 @@ struct LabelPlacement {
 std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, const std::vector<Rect>& obstacles,
                                           const Rect& bounds);
 
+// A label pinned to the map's edge (an organisation off the map): r slides along x, away from
+// the edge it hangs off (rightwards when `from_left`), past any obstacle it overlaps, and is
+// kept inside bounds. Returns r unchanged when it overlaps nothing.
+Rect slide_edge_label(Rect r, bool from_left, const std::vector<Rect>& obstacles, const Rect& bounds);
+
 }  // namespace ca

@@ -250,7 +250,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         float y = std::clamp(h.y, pos.y + 40, pos.y + size.y - 40);
         return r == Region::Eu ? ImVec2(pos.x + 4, y - 30) : ImVec2(pos.x + size.x - 4, y - 30);
     };
-    struct EdgeLabel { ImVec2 p; std::string text; bool left; };
+    struct EdgeLabel { ImVec2 p; std::string text; bool left; Rect rect{}; };
     std::vector<EdgeLabel> edge_labels;
     // Collaborations become arcs between display points (a cluster or a lone node). Those with
     // the same ends, kind and status are merged and drawn once, wider by their count, so a
@@ -391,9 +391,17 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         }
     }
 
-    // Labels placed without overlaps, avoiding panels.
+    // Edge labels (organisations off the map) first, slid off the panels' backs (the panels
+    // draw over the map) along their row; then node labels, avoiding panels and edge labels.
     Rect bounds{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
-    std::vector<LabelPlacement> placed = layout_labels(lreq, ui.panels, bounds);
+    std::vector<Rect> obstacles = ui.panels;
+    for (auto& e : edge_labels) {
+        const ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, e.text.c_str());
+        const ImVec2 p = e.left ? ImVec2(e.p.x + 4, e.p.y - ts.y - 2) : ImVec2(e.p.x - ts.x - 8, e.p.y - ts.y - 2);
+        e.rect = slide_edge_label({p.x - 3.0, p.y - 1.0, p.x + ts.x + 3.0, p.y + ts.y + 1.0}, e.left, ui.panels, bounds);
+        obstacles.push_back(e.rect);
+    }
+    std::vector<LabelPlacement> placed = layout_labels(lreq, obstacles, bounds);
     ui.drawn_labels = 0;
     for (size_t i = 0; i < placed.size(); ++i) {
         if (!placed[i].placed) continue;
@@ -407,10 +415,9 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         ++ui.drawn_labels;
     }
     for (auto& e : edge_labels) {
-        ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, e.text.c_str());
-        ImVec2 p = e.left ? ImVec2(e.p.x + 4, e.p.y - ts.y - 2) : ImVec2(e.p.x - ts.x - 8, e.p.y - ts.y - 2);
-        dl->AddRectFilled(ImVec2(p.x - 3, p.y - 1), ImVec2(p.x + ts.x + 3, p.y + ts.y + 1), pal.halo, 3);
-        dl->AddText(font, fs, p, pal.text, e.text.c_str());
+        const Rect& r = e.rect;
+        dl->AddRectFilled(ImVec2(static_cast<float>(r.x0), static_cast<float>(r.y0)), ImVec2(static_cast<float>(r.x1), static_cast<float>(r.y1)), pal.halo, 3);
+        dl->AddText(font, fs, ImVec2(static_cast<float>(r.x0) + 3, static_cast<float>(r.y0) + 1), pal.text, e.text.c_str());
     }
     dl->PopClipRect();
     ms.last_vtx = dl->VtxBuffer.Size - vtx_start;

@@ -151,6 +151,36 @@ TEST_CASE("label layout: placed labels never overlap each other, obstacles or bo
     CHECK(two[1].placed);
 }
 
+TEST_CASE("edge labels slide off the panels they would hide under, inside the map") {
+    const Rect bounds{0, 0, 1280, 660};
+    const std::vector<Rect> panels{{10, 58, 280, 650}, {830, 8, 1270, 52}};  // legend, toolbar
+    // Hanging off the left edge, under the legend: moved to just right of it, same row.
+    const Rect left{4, 210, 404, 230};
+    const Rect l = slide_edge_label(left, true, panels, bounds);
+    CHECK(l.x0 == Approx(284));
+    CHECK(l.x1 - l.x0 == Approx(400));
+    CHECK(l.y0 == 210);
+    for (const Rect& p : panels) CHECK_FALSE(l.overlaps(p));
+    // Off the right edge, under the toolbar: moved left of it.
+    const Rect right{870, 20, 1270, 40};
+    const Rect r = slide_edge_label(right, false, panels, bounds);
+    CHECK(r.x1 == Approx(826));
+    for (const Rect& p : panels) CHECK_FALSE(r.overlaps(p));
+    // Clear of everything: unchanged.
+    const Rect free{300, 300, 500, 320};
+    const Rect f = slide_edge_label(free, true, panels, bounds);
+    CHECK(f.x0 == free.x0);
+    CHECK(f.x1 == free.x1);
+    // Two panels in a row: past both.
+    const std::vector<Rect> row{{0, 0, 100, 100}, {102, 0, 200, 100}};
+    const Rect two = slide_edge_label({4, 40, 64, 60}, true, row, bounds);
+    CHECK(two.x0 == Approx(204));
+    // Never pushed out of the map.
+    const Rect wide = slide_edge_label({4, 300, 1204, 320}, true, panels, bounds);
+    CHECK(wide.x1 <= bounds.x1);
+    CHECK(wide.x0 >= bounds.x0);
+}
+
 TEST_CASE("clustering: close points merge with counts, distant points stay apart") {
     std::vector<Vec2> pts{{100, 100}, {104, 102}, {98, 97}, {300, 300}, {600, 100}, {606, 100}};
     std::vector<double> prio{1, 5, 1, 1, 1, 2};
