@@ -195,7 +195,7 @@ void draw_details(AppModel& m, UiContext& ui) {
     Selection s = m.selection();
     if (!s.valid()) return;
     ImGuiIO& io = ImGui::GetIO();
-    const bool narrow = io.DisplaySize.x < 640;
+    const bool narrow = details_span_width(io.DisplaySize.x);
     float w = narrow ? io.DisplaySize.x - 20 : std::min(380.0f, io.DisplaySize.x * 0.4f);
     float top = narrow ? io.DisplaySize.y * 0.35f : ui.toolbar_bottom + 6;
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - w - 10, top), ImGuiCond_Always);

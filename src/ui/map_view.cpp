@@ -250,7 +250,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         float y = std::clamp(h.y, pos.y + 40, pos.y + size.y - 40);
         return r == Region::Eu ? ImVec2(pos.x + 4, y - 30) : ImVec2(pos.x + size.x - 4, y - 30);
     };
-    struct EdgeLabel { ImVec2 p; std::string text; bool left; Rect rect{}; };
+    struct EdgeLabel { ImVec2 p; std::string text; bool left; Rect rect{}; bool shown = false; };
     std::vector<EdgeLabel> edge_labels;
     // Collaborations become arcs between display points (a cluster or a lone node). Those with
     // the same ends, kind and status are merged and drawn once, wider by their count, so a
@@ -394,12 +394,16 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     // Edge labels (organisations off the map) first, slid off the panels' backs (the panels
     // draw over the map) along their row; then node labels, avoiding panels and edge labels.
     Rect bounds{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
+    // One that finds no free spot in its row, or is wider than the map (a small map, or one
+    // edge label per hub for the same organisation), is left out, like a node label that does not fit.
     std::vector<Rect> obstacles = ui.panels;
     for (auto& e : edge_labels) {
         const ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, e.text.c_str());
         const ImVec2 p = e.left ? ImVec2(e.p.x + 4, e.p.y - ts.y - 2) : ImVec2(e.p.x - ts.x - 8, e.p.y - ts.y - 2);
-        e.rect = slide_edge_label({p.x - 3.0, p.y - 1.0, p.x + ts.x + 3.0, p.y + ts.y + 1.0}, e.left, ui.panels, bounds);
-        obstacles.push_back(e.rect);
+        e.rect = slide_edge_label({p.x - 3.0, p.y - 1.0, p.x + ts.x + 3.0, p.y + ts.y + 1.0}, e.left, obstacles, bounds);
+        e.shown = e.rect.x0 >= bounds.x0 && e.rect.x1 <= bounds.x1 &&
+                  std::none_of(obstacles.begin(), obstacles.end(), [&](const Rect& o) { return o.overlaps(e.rect); });
+        if (e.shown) obstacles.push_back(e.rect);
     }
     std::vector<LabelPlacement> placed = layout_labels(lreq, obstacles, bounds);
     ui.drawn_labels = 0;
@@ -415,6 +419,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         ++ui.drawn_labels;
     }
     for (auto& e : edge_labels) {
+        if (!e.shown) continue;
         const Rect& r = e.rect;
         dl->AddRectFilled(ImVec2(static_cast<float>(r.x0), static_cast<float>(r.y0)), ImVec2(static_cast<float>(r.x1), static_cast<float>(r.y1)), pal.halo, 3);
         dl->AddText(font, fs, ImVec2(static_cast<float>(r.x0) + 3, static_cast<float>(r.y0) + 1), pal.text, e.text.c_str());

@@ -36,9 +36,12 @@ void draw_legend(AppModel& m, UiContext& ui) {
     const float top = ui.toolbar_bottom + 6;
     ImGui::SetNextWindowPos(ImVec2(10, top), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0), ImVec2(270, std::max(120.0f, io.DisplaySize.y - top - ui.timeline_height - 20)));
-    ImGui::SetNextWindowCollapsed(!ui.legend_open, ImGuiCond_Always);
+    // On a narrow screen the details sheet spans the width: the legend folds while it is open
+    // (the user's choice comes back when the details close) instead of showing through it.
+    const bool fold_for_details = details_span_width(io.DisplaySize.x) && m.selection().valid();
+    ImGui::SetNextWindowCollapsed(!ui.legend_open || fold_for_details, ImGuiCond_Always);
     bool open = ImGui::Begin("Legend & filters", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ui.legend_open = open;
+    if (!fold_for_details) ui.legend_open = open;
     record_panel(ui);
     if (!open) { ImGui::End(); return; }
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -46,12 +46,19 @@ void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed (1x = one year every 2 s)");
     ImGui::SameLine();
     bool loop = m.loop();
-    if (ImGui::Checkbox("Loop", &loop)) m.set_loop(loop);
+    // A phone-width box keeps the checkbox and drops its word (the tooltip says it).
+    if (ImGui::Checkbox(size.x < 480 ? "##loop" : "Loop", &loop)) m.set_loop(loop);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Loop playback");
     ImGui::SameLine();
-    // Date: shown large; click to type.
+    // Date: shown large; click to type. In a narrow box it takes the regular font (a line of
+    // its own would leave no room for the track).
     if (!ui.date_editing) {
         std::string d = format_day(static_cast<DayNum>(std::floor(v.t)));
-        ImGui::PushFont(ui.fonts.large);
+        const float avail = ImGui::GetContentRegionAvail().x;
+        ImFont* date_font = ui.fonts.large;
+        const auto width_in = [&](ImFont* f) { return f->CalcTextSizeA(f->FontSize, 1e9f, 0, d.c_str()).x; };
+        if (width_in(date_font) > avail) date_font = ImGui::GetFont();
+        ImGui::PushFont(date_font);
         if (ImGui::Selectable(d.c_str(), false, 0, ImGui::CalcTextSize(d.c_str()))) {
             ui.date_editing = true;
             std::snprintf(ui.date_input, sizeof ui.date_input, "%s", d.c_str());

@@ -79,6 +79,8 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size);
 void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size);
 void draw_legend(AppModel& m, UiContext& ui);
 void draw_details(AppModel& m, UiContext& ui);
+// Below this width the details panel is a sheet across the whole width (and the legend folds).
+inline bool details_span_width(float display_width) { return display_width < 640; }
 void draw_toolbar(AppModel& m, UiContext& ui);
 void draw_help(AppModel& m, UiContext& ui);
 
