@@ -131,6 +131,30 @@ TEST_CASE("clicking an organisation selects it and opens its details") {
     CHECK(details->Active);
 }
 
+TEST_CASE("on a phone-width screen the legend folds while the details sheet is open") {
+    Harness h(390, 740);
+    for (int i = 0; i < 3; ++i) h.frame();
+    ImGuiWindow* legend = ImGui::FindWindowByName("Legend & filters");
+    REQUIRE(legend != nullptr);
+    REQUIRE(h.ui.legend_open);
+    CHECK_FALSE(legend->Collapsed);
+    REQUIRE(h.m.select("ase"));
+    for (int i = 0; i < 3; ++i) h.frame();
+    CHECK(legend->Collapsed);
+    CHECK(h.ui.legend_open);  // the user's choice is kept for later
+    REQUIRE(h.m.select(""));
+    for (int i = 0; i < 3; ++i) h.frame();
+    CHECK_FALSE(legend->Collapsed);
+}
+
+TEST_CASE("on a wide screen the legend stays open beside the details") {
+    Harness h(1280, 800);
+    REQUIRE(h.m.select("ase"));
+    for (int i = 0; i < 3; ++i) h.frame();
+    CHECK_FALSE(ImGui::FindWindowByName("Legend & filters")->Collapsed);
+    CHECK(ImGui::FindWindowByName("Details")->Active);
+}
+
 TEST_CASE("a 320x240 embed still lays out the timeline and map") {
     Harness h(320, 240);
     h.m.set_embed(true);
