@@ -201,7 +201,11 @@ void draw_details(AppModel& m, UiContext& ui) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - w - 10, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(w, std::max(100.0f, io.DisplaySize.y - top - ui.timeline_height - 18)), ImGuiCond_Always);
     bool open = true;
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // opaque: long text over the map
+    bg.w = 1;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
     ImGui::Begin("Details", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize);
+    ImGui::PopStyleColor();
     ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
     ui.panels.push_back({p.x, p.y, p.x + sz.x, p.y + sz.y});
     ImGui::PushTextWrapPos(0);

@@ -210,7 +210,12 @@ void draw_help(AppModel& m, UiContext& ui) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, io.DisplaySize.x - 20), 0));
+    // Opaque: it sits over the legend on a small screen, whose text would show through.
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    bg.w = 1;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
     ImGui::Begin("About chipatlas", &ui.show_help, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
+    ImGui::PopStyleColor();
     ImGui::TextWrapped("chipatlas maps semiconductor collaboration in Hong Kong and the Greater Bay Area, South Korea, Taiwan and Japan: "
                        "who works with whom (consortia, MoUs, joint research, courses, internships, scholarships, forums) and when.");
     ImGui::Spacing();
