@@ -50,21 +50,25 @@ void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     if (ImGui::Checkbox(size.x < 480 ? "##loop" : "Loop", &loop)) m.set_loop(loop);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Loop playback");
     ImGui::SameLine();
-    // Date: shown large; click to type. In a narrow box it takes the regular font (a line of
-    // its own would leave no room for the track).
+    // Date: shown large; click to type. In a narrow box it takes the regular font, then drops
+    // the day, then the month (a line of its own would leave no room for the track).
     if (!ui.date_editing) {
-        std::string d = format_day(static_cast<DayNum>(std::floor(v.t)));
+        const std::string full = format_day(static_cast<DayNum>(std::floor(v.t)));
         const float avail = ImGui::GetContentRegionAvail().x;
+        const auto fits = [&](ImFont* f, const std::string& t) { return f->CalcTextSizeA(f->FontSize, 1e9f, 0, t.c_str()).x <= avail; };
         ImFont* date_font = ui.fonts.large;
-        const auto width_in = [&](ImFont* f) { return f->CalcTextSizeA(f->FontSize, 1e9f, 0, d.c_str()).x; };
-        if (width_in(date_font) > avail) date_font = ImGui::GetFont();
+        std::string d = full;
+        if (!fits(date_font, d)) date_font = ImGui::GetFont();
+        if (!fits(date_font, d)) d = full.substr(0, 7);  // YYYY-MM
+        if (!fits(date_font, d)) d = full.substr(0, 4);  // YYYY
         ImGui::PushFont(date_font);
         if (ImGui::Selectable(d.c_str(), false, 0, ImGui::CalcTextSize(d.c_str()))) {
             ui.date_editing = true;
-            std::snprintf(ui.date_input, sizeof ui.date_input, "%s", d.c_str());
+            std::snprintf(ui.date_input, sizeof ui.date_input, "%s", full.c_str());
         }
         ImGui::PopFont();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to type a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s%sClick to type a date (YYYY, YYYY-MM or YYYY-MM-DD)", d == full ? "" : full.c_str(), d == full ? "" : "\n");
     } else {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
         ImGui::SetKeyboardFocusHere();
