@@ -78,4 +78,20 @@ Rect slide_edge_label(Rect r, bool from_left, const std::vector<Rect>& obstacles
     return r;
 }
 
+bool place_edge_label(const Rect& r, bool from_left, const std::vector<Rect>& obstacles, const Rect& bounds, Rect& out) {
+    const double row = r.y1 - r.y0 + 2;
+    for (const int k : {0, -1, 1, -2, 2}) {
+        Rect c = r;
+        c.y0 += k * row;
+        c.y1 += k * row;
+        if (c.y0 < bounds.y0 || c.y1 > bounds.y1) continue;
+        c = slide_edge_label(c, from_left, obstacles, bounds);
+        if (c.x0 < bounds.x0 || c.x1 > bounds.x1) continue;
+        if (std::any_of(obstacles.begin(), obstacles.end(), [&](const Rect& o) { return o.overlaps(c); })) continue;
+        out = c;
+        return true;
+    }
+    return false;
+}
+
 }  // namespace ca

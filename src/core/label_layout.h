@@ -33,4 +33,8 @@ std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, 
 // kept inside bounds. Returns r unchanged when it overlaps nothing.
 Rect slide_edge_label(Rect r, bool from_left, const std::vector<Rect>& obstacles, const Rect& bounds);
 
+// slide_edge_label on its own row, then one and two rows above and below (edge labels of one
+// hub share a row): the first spot clear of every obstacle and inside bounds, or false.
+bool place_edge_label(const Rect& r, bool from_left, const std::vector<Rect>& obstacles, const Rect& bounds, Rect& out);
+
 }  // namespace ca

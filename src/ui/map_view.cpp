@@ -394,15 +394,13 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     // Edge labels (organisations off the map) first, slid off the panels' backs (the panels
     // draw over the map) along their row; then node labels, avoiding panels and edge labels.
     Rect bounds{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
-    // One that finds no free spot in its row, or is wider than the map (a small map, or one
+    // One that finds no free spot near its row, or is wider than the map (a small map, or one
     // edge label per hub for the same organisation), is left out, like a node label that does not fit.
     std::vector<Rect> obstacles = ui.panels;
     for (auto& e : edge_labels) {
         const ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, e.text.c_str());
         const ImVec2 p = e.left ? ImVec2(e.p.x + 4, e.p.y - ts.y - 2) : ImVec2(e.p.x - ts.x - 8, e.p.y - ts.y - 2);
-        e.rect = slide_edge_label({p.x - 3.0, p.y - 1.0, p.x + ts.x + 3.0, p.y + ts.y + 1.0}, e.left, obstacles, bounds);
-        e.shown = e.rect.x0 >= bounds.x0 && e.rect.x1 <= bounds.x1 &&
-                  std::none_of(obstacles.begin(), obstacles.end(), [&](const Rect& o) { return o.overlaps(e.rect); });
+        e.shown = place_edge_label({p.x - 3.0, p.y - 1.0, p.x + ts.x + 3.0, p.y + ts.y + 1.0}, e.left, obstacles, bounds, e.rect);
         if (e.shown) obstacles.push_back(e.rect);
     }
     std::vector<LabelPlacement> placed = layout_labels(lreq, obstacles, bounds);

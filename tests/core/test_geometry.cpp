@@ -181,6 +181,28 @@ TEST_CASE("edge labels slide off the panels they would hide under, inside the ma
     CHECK(wide.x0 >= bounds.x0);
 }
 
+TEST_CASE("edge labels of one hub take the rows beside each other, or are left out") {
+    const Rect bounds{0, 0, 810, 500};
+    std::vector<Rect> obstacles{{500, 50, 800, 95}};  // a toolbar
+    // Two labels on one row (one hub, two off-map regions), 400 px wide each.
+    Rect us, eu;
+    REQUIRE(place_edge_label({386, 112, 801, 133}, false, obstacles, bounds, us));
+    CHECK(us.y0 == 112);  // its own row is free
+    obstacles.push_back(us);
+    REQUIRE(place_edge_label({4, 112, 411, 133}, true, obstacles, bounds, eu));
+    CHECK(eu.y0 != 112);  // moved off the shared row...
+    CHECK(std::abs(eu.y0 - 112) <= 2 * 23);  // ...but stays near it
+    for (const Rect& o : obstacles) CHECK_FALSE(eu.overlaps(o));
+    CHECK(eu.x0 >= bounds.x0);
+    CHECK(eu.x1 <= bounds.x1);
+    // Wider than the map: no place.
+    Rect none;
+    CHECK_FALSE(place_edge_label({4, 300, 904, 320}, true, {}, bounds, none));
+    // Every nearby row taken: no place.
+    std::vector<Rect> full{{0, 0, 810, 500}};
+    CHECK_FALSE(place_edge_label({4, 200, 204, 220}, true, full, bounds, none));
+}
+
 TEST_CASE("clustering: close points merge with counts, distant points stay apart") {
     std::vector<Vec2> pts{{100, 100}, {104, 102}, {98, 97}, {300, 300}, {600, 100}, {606, 100}};
     std::vector<double> prio{1, 5, 1, 1, 1, 2};
