@@ -392,10 +392,10 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     }
 
     // Edge labels (organisations off the map) first, slid off the panels' backs (the panels
-    // draw over the map) along their row; then node labels, avoiding panels and edge labels.
+    // draw over the map) along their row or a row beside it; one that finds no free spot or is
+    // wider than the map is left out, like a node label that does not fit. Then node labels,
+    // avoiding panels and edge labels.
     Rect bounds{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
-    // One that finds no free spot near its row, or is wider than the map (a small map, or one
-    // edge label per hub for the same organisation), is left out, like a node label that does not fit.
     std::vector<Rect> obstacles = ui.panels;
     for (auto& e : edge_labels) {
         const ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, e.text.c_str());
