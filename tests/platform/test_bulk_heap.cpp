@@ -29,8 +29,8 @@ namespace {
 // Blocks malloc currently holds in their own mmap.
 size_t mmapped_blocks() { return mallinfo2().hblks; }
 
-// The VmFlags line of the /proc/self/smaps mapping that holds address p.
-std::string vm_flags_of(const void* p) {
+// The line starting with `key` in the /proc/self/smaps entry of the mapping that holds p, or "".
+std::string smaps_line(const void* p, const char* key) {
     std::ifstream in("/proc/self/smaps");
     const auto a = reinterpret_cast<uintptr_t>(p);
     std::string line;
@@ -41,27 +41,17 @@ std::string vm_flags_of(const void* p) {
             inside = a >= lo && a < hi;
             continue;
         }
-        if (inside && line.rfind("VmFlags:", 0) == 0) return line;
+        if (inside && line.rfind(key, 0) == 0) return line;
     }
     return "";
 }
 
-// Resident kB of the /proc/self/smaps mapping that holds address p.
+std::string vm_flags_of(const void* p) { return smaps_line(p, "VmFlags:"); }
+
+// Resident kB of the mapping that holds p, or -1.
 long rss_kb_of(const void* p) {
-    std::ifstream in("/proc/self/smaps");
-    const auto a = reinterpret_cast<uintptr_t>(p);
-    std::string line;
-    bool inside = false;
-    while (std::getline(in, line)) {
-        unsigned long lo = 0, hi = 0;
-        if (std::sscanf(line.c_str(), "%lx-%lx ", &lo, &hi) == 2 && line.find(':') > line.find('-')) {
-            inside = a >= lo && a < hi;
-            continue;
-        }
-        long kb = 0;
-        if (inside && std::sscanf(line.c_str(), "Rss: %ld kB", &kb) == 1) return kb;
-    }
-    return -1;
+    long kb = -1;
+    return std::sscanf(smaps_line(p, "Rss:").c_str(), "Rss: %ld kB", &kb) == 1 ? kb : -1;
 }
 
 bool thp_available() {
