@@ -275,8 +275,7 @@
     // A dataset can be large: its bytes go through malloc as they came over the wire (no
     // UTF-16 round trip, and bad UTF-8 reaches the validator instead of being replaced).
     if (typeof Module._ca_load_dataset === 'function' && haveMalloc) {
-      caLoadDataset = function (name, data) {
-        var bytes = typeof data === 'string' ? utf8enc.encode(data) : data;
+      caLoadDataset = function (name, bytes) {
         var pn = heapString(name), pd = Module._malloc(Math.max(1, bytes.length));
         try {
           Module.HEAPU8.set(bytes, pd);

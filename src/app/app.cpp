@@ -28,9 +28,7 @@ bool App::start(const AppConfig& cfg) {
     } else {
         for (const EmbeddedFile& f : embedded_dataset()) inputs.push_back({f.name, f.text()});
     }
-    size_t bytes = 0;
-    for (const InputFile& f : inputs) bytes += f.text.size();
-    BulkHeapScope heap(bytes * kLoadBytesPerTextByte);
+    BulkHeapScope heap(load_memory_hint(inputs));
     LoadResult r = load_dataset(inputs);
     if (!r.ok()) {
         errors_ = r.diagnostics;

@@ -4,14 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "core/dataset_json.h"
 #include "core/diagnostics.h"
 #include "platform/file_text.h"
 
 namespace ca {
 
-// Memory a load touches per byte of JSON text (document nodes, then the model), measured on the
-// synthetic datasets: the size hint given to BulkHeapScope.
-constexpr size_t kLoadBytesPerTextByte = 4;
+// The memory loading these files touches (document nodes, then the model: about 4 bytes per
+// byte of JSON text, measured on the synthetic datasets): the size hint for BulkHeapScope.
+size_t load_memory_hint(const std::vector<InputFile>& inputs);
 
 // Opens files (mapped, see FileText) into texts (same order); each file that cannot be read becomes a
 // diagnostic "FILE:1:1: error: (document): cannot open file". Returns false if any failed.
