@@ -12,6 +12,17 @@
   'use strict';
 
   var API_VERSION = 1;
+  // Limits on what crosses into the page and the wasm (docs/web_bridge.md, API.md). Commands
+  // must match src/core/commands.h (kCommandMaxBytes, kCommandMaxDepth): the wasm checks again.
+  var LIMITS = {
+    commandBytes: 64 * 1024,   // one command as UTF-8 JSON
+    commandDepth: 32,          // nesting of arrays and objects in one command
+    hashChars: 8 * 1024,       // the URL hash (view state)
+    datasetBytes: 64 * 1024 * 1024,  // a ?data= file
+    dataNameChars: 1024,       // the ?data= path
+    originsChars: 4096,        // ?origins= / #origins=
+    messageIdChars: 256        // the id a host puts on a postMessage command
+  };
   var doc = document;
   var root = doc.documentElement;
 
@@ -45,36 +56,47 @@
   var queryEmbed = query.get('embed') === '1';
   if (embed) root.classList.add('embed');
 
-  function normaliseOrigin(s) {
+  // Origins allowed to drive the page over postMessage. `*` (any origin) and `null` (opaque
+  // origins: sandboxed pages, file: URLs) are accepted only from the deployer's own
+  // <meta name="chipatlas-origins">, never from ?origins= / #origins=, which anyone who links
+  // to or frames the page controls (API.md, "Who may drive the page").
+  function normaliseOrigin(s, trusted) {
     s = String(s || '').trim();
     if (!s) return null;
-    if (s === '*' || s === 'null') return s;
+    if (s === '*' || s === 'null') return trusted ? s : null;
     try {
       var u = new URL(s);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
       return u.origin === 'null' ? null : u.origin;
     } catch (e) {
       return null;
     }
   }
-  function parseOrigins(list) {
+  function parseOrigins(list, trusted, refused) {
     var out = [];
-    String(list || '').split(/[\s,]+/).forEach(function (s) {
-      var o = normaliseOrigin(s);
-      if (o && out.indexOf(o) < 0) out.push(o);
+    String(list || '').slice(0, LIMITS.originsChars).split(/[\s,]+/).forEach(function (s) {
+      if (!s) return;
+      var o = normaliseOrigin(s, trusted);
+      if (!o) { if (refused) refused.push(s); return; }
+      if (out.indexOf(o) < 0) out.push(o);
     });
     return out;
   }
+  var refusedOrigins = [];
   var allowedOrigins = (function () {
-    var src = null;
-    if (query.has('origins')) src = query.get('origins');
-    else if (startHash.has('origins')) src = startHash.get('origins');
+    var list = null;
+    if (query.has('origins')) list = parseOrigins(query.get('origins'), false, refusedOrigins);
+    else if (startHash.has('origins')) list = parseOrigins(startHash.get('origins'), false, refusedOrigins);
     else {
       var meta = doc.querySelector('meta[name="chipatlas-origins"]');
-      if (meta) src = meta.getAttribute('content');
+      if (meta) list = parseOrigins(meta.getAttribute('content'), true, refusedOrigins);
     }
-    var list = parseOrigins(src);
-    return list.length ? list : [location.origin];
+    return list && list.length ? list : [location.origin];
   })();
+  if (refusedOrigins.length) {
+    console.warn('chipatlas: ignoring origins ' + refusedOrigins.slice(0, 5).map(function (o) { return JSON.stringify(o.slice(0, 80)); }).join(', ') +
+      ': the URL may name only http(s) origins; "*" and "null" are for the page\'s own <meta name="chipatlas-origins"> (see API.md)');
+  }
   function originAllowed(origin) {
     return allowedOrigins.indexOf('*') >= 0 || allowedOrigins.indexOf(origin) >= 0;
   }
@@ -167,11 +189,17 @@
     // Error panel.
     ui.errTitle = h('h2', { id: 'error-title' });
     ui.errDismiss = h('button', { type: 'button', id: 'error-dismiss', className: 'ca-btn', text: 'Dismiss' });
+    ui.errReload = h('button', { type: 'button', id: 'error-reload', className: 'ca-btn', text: 'Reload', hidden: true });
     ui.errMsg = h('p', { id: 'error-message' });
     ui.errLines = h('ul', { id: 'error-lines', 'aria-label': 'Errors', tabindex: '0', hidden: true });
     ui.error = h('div', { id: 'error', role: 'alert', 'aria-labelledby': 'error-title', hidden: true },
-      h('div', { className: 'ca-error-head' }, ui.errTitle, ui.errDismiss), ui.errMsg, ui.errLines);
+      h('div', { className: 'ca-error-head' }, ui.errTitle, ui.errReload, ui.errDismiss), ui.errMsg, ui.errLines);
     doc.body.appendChild(ui.error);
+    ui.errReload.addEventListener('click', reloadPage);
+
+    // Shown whenever the map shows a dataset other than the bundled, published one (?data=).
+    ui.datasetNote = h('p', { id: 'dataset-note', role: 'status', hidden: true });
+    doc.body.appendChild(ui.datasetNote);
 
     ui.toast = h('div', { id: 'toast', role: 'status', hidden: true });
     doc.body.appendChild(ui.toast);
@@ -191,8 +219,36 @@
       ui.error.hidden = true;
       if (doc.activeElement === ui.errDismiss || ui.error.contains(doc.activeElement)) ui.canvas.focus();
     });
-    ui.canvas.addEventListener('webglcontextlost', function () { toast('Graphics context lost, restoring…', 0); });
-    ui.canvas.addEventListener('webglcontextrestored', function () { hideToast(); });
+    ui.canvas.addEventListener('webglcontextlost', onContextLost);
+    ui.canvas.addEventListener('webglcontextrestored', onContextRestored);
+  }
+
+  function reloadPage() {
+    try { location.reload(); } catch (e) { /* a sandbox without navigation */ }
+  }
+  function reloadButton() {
+    var b = h('button', { type: 'button', className: 'ca-btn', id: 'toast-reload', text: 'Reload' });
+    b.addEventListener('click', reloadPage);
+    return b;
+  }
+
+  // A lost WebGL context usually comes back within a second or two; if it does not, say so
+  // and offer a reload instead of "restoring…" forever.
+  var CONTEXT_RESTORE_WAIT_MS = 5000;
+  var contextTimer = 0;
+  function onContextLost() {
+    toast('Graphics context lost, restoring…', 0);
+    clearTimeout(contextTimer);
+    contextTimer = setTimeout(function () {
+      contextTimer = 0;
+      toast('The graphics context did not come back. Reload the page to see the map again. ', 0, reloadButton());
+      postToHost('error', { kind: 'context', message: 'the WebGL context was lost and not restored' });
+    }, CONTEXT_RESTORE_WAIT_MS);
+  }
+  function onContextRestored() {
+    clearTimeout(contextTimer);
+    contextTimer = 0;
+    hideToast();
   }
 
   var toastTimer = 0;
@@ -209,6 +265,7 @@
   var fatal = false;
   function showError(title, message, lines) {
     if (!ui.error) { console.error(title + ': ' + message); return; }
+    if (fatal && !ui.errReload.hidden) return;  // a stopped app's panel stays
     ui.errTitle.textContent = title;
     ui.errMsg.textContent = message || '';
     while (ui.errLines.firstChild) ui.errLines.removeChild(ui.errLines.firstChild);
@@ -216,14 +273,30 @@
     ui.errLines.hidden = !(lines && lines.length);
     ui.error.hidden = false;
   }
+  // The app cannot go on: the error panel (with Reload), the host's `error` event, queued
+  // commands rejected, no more frames or commands (its memory may be corrupt after a trap).
   function fatalError(title, message) {
+    if (fatal) return;
     fatal = true;
     root.dataset.error = '1';
+    Module.preMainLoop = function () { return false; };  // Emscripten skips the frame
     if (ui.loading && ui.loading.parentNode) ui.loading.parentNode.removeChild(ui.loading);
-    showError(title, message);
+    if (ui.error) {
+      showError(title, message);
+      ui.errReload.hidden = false;
+      ui.errDismiss.hidden = true;
+    } else {
+      console.error(title + ': ' + message);
+    }
     rejectQueue(title);
     postToHost('error', { kind: 'fatal', message: title + (message ? ': ' + message : '') });
   }
+  function trapMessage(e) {
+    var what = e && e.message ? e.message : String(e);
+    return 'The app hit an internal error (' + what.slice(0, 300) + ') and has stopped to protect your view. ' +
+      'Reload the page to start again.';
+  }
+  function onTrap(e) { fatalError('chipatlas stopped', trapMessage(e)); }
   function diagnosticLines(data) {
     if (data && typeof data.text === 'string' && data.text.trim()) {
       return data.text.split('\n').filter(function (l) { return l.trim(); });
@@ -235,19 +308,21 @@
   }
 
   // ------------------------------------------------------------------ calls into the wasm
+  // Every string goes into the wasm through malloc (never Emscripten's ccall/cwrap, which copy
+  // strings onto the 5 MB wasm stack unchecked), after a size check; a failed allocation is an
+  // error, and an exception out of the wasm is a trap: the app stops (fatalError).
   var Module = {};
-  var caCommand = null;
-  var caLoadDataset = null;
   var utf8enc = new TextEncoder();
   var utf8dec = new TextDecoder();
 
-  function isRealFunction(name) {
-    var d = Object.getOwnPropertyDescriptor(Module, name);
-    return !!(d && 'value' in d && typeof d.value === 'function');
+  function exportsReady() {
+    return typeof Module._ca_command === 'function' && typeof Module._malloc === 'function' &&
+      typeof Module._free === 'function' && !!Module.HEAPU8;
   }
-  function heapString(str) {
-    var bytes = utf8enc.encode(str);
+  // Copies bytes (+ a NUL) into the wasm heap; returns the pointer, or throws when out of memory.
+  function heapBytes(bytes) {
     var p = Module._malloc(bytes.length + 1);
+    if (!p) throw new RangeError('out of memory (' + bytes.length + ' bytes)');
     Module.HEAPU8.set(bytes, p);
     Module.HEAPU8[p + bytes.length] = 0;
     return p;
@@ -255,45 +330,68 @@
   function readCString(p) {
     if (!p) return '';
     var heap = Module.HEAPU8;
-    var end = p;
-    while (heap[end]) end++;
+    var end = heap.indexOf(0, p);
+    if (end < 0) end = heap.length;
     return utf8dec.decode(heap.subarray(p, end));
   }
-  function bindExports() {
-    if (caCommand) return true;
-    var haveMalloc = typeof Module._malloc === 'function' && typeof Module._free === 'function' && Module.HEAPU8;
-    if (isRealFunction('cwrap')) {
-      caCommand = Module.cwrap('ca_command', 'string', ['string']);
-    } else if (typeof Module._ca_command === 'function' && haveMalloc) {
-      caCommand = function (json) {
-        var p = heapString(json);
-        try { return readCString(Module._ca_command(p)); } finally { Module._free(p); }
-      };
-    } else {
-      return false;
+
+  // Checks a command before it is serialised: depth and size, without recursion (a hostile
+  // message can be deeper than the JS stack) and stopping at the first limit crossed.
+  function commandTooBig(value) {
+    var stack = [value, 1];
+    var bytes = 0;
+    while (stack.length) {
+      var depth = stack.pop();
+      var v = stack.pop();
+      if (v === null || typeof v !== 'object') {
+        bytes += typeof v === 'string' ? v.length + 2 : 8;
+      } else {
+        if (depth > LIMITS.commandDepth) return 'command nested too deep (the limit is ' + LIMITS.commandDepth + ' levels)';
+        var keys = Array.isArray(v) ? null : Object.keys(v);
+        var n = keys ? keys.length : v.length;
+        bytes += 2 + n;
+        if (bytes > LIMITS.commandBytes) break;
+        for (var i = 0; i < n; i++) {
+          if (keys) bytes += keys[i].length + 3;
+          stack.push(keys ? v[keys[i]] : v[i], depth + 1);
+        }
+      }
+      if (bytes > LIMITS.commandBytes) break;
     }
-    // A dataset can be large: its bytes go through malloc as they came over the wire (no
-    // UTF-16 round trip, and bad UTF-8 reaches the validator instead of being replaced).
-    if (typeof Module._ca_load_dataset === 'function' && haveMalloc) {
-      caLoadDataset = function (name, bytes) {
-        var pn = heapString(name), pd = Module._malloc(Math.max(1, bytes.length));
-        try {
-          Module.HEAPU8.set(bytes, pd);
-          Module._ca_load_dataset(pn, pd, bytes.length);
-        } finally { Module._free(pn); Module._free(pd); }
-      };
-    }
-    return true;
+    return bytes > LIMITS.commandBytes ? 'command too large: over ' + LIMITS.commandBytes + ' bytes' : null;
   }
+  // The command as UTF-8 JSON within the limits, or { error }.
+  function encodeCommand(msg) {
+    var why = commandTooBig(msg);
+    if (why) return { error: why };
+    var text = JSON.stringify(msg);
+    // UTF-8 takes at least one byte per UTF-16 unit: a long string is too large before encoding.
+    if (typeof text !== 'string' || text.length > LIMITS.commandBytes) return { error: 'command too large: over ' + LIMITS.commandBytes + ' bytes' };
+    var bytes = utf8enc.encode(text);
+    if (bytes.length > LIMITS.commandBytes) return { error: 'command too large: ' + bytes.length + ' bytes (the limit is ' + LIMITS.commandBytes + ')' };
+    return { bytes: bytes };
+  }
+
   // One command, synchronously. Always returns an object with ok.
   function call(msg) {
     if (fatal) return { ok: false, error: 'chipatlas has stopped' };
-    if (!bindExports()) return { ok: false, error: 'chipatlas is not running yet' };
-    var text;
+    if (!exportsReady()) return { ok: false, error: 'chipatlas is not running yet' };
+    var enc;
+    try { enc = encodeCommand(msg); } catch (e) { return { ok: false, error: 'cannot send this command: ' + (e && e.message || e) }; }
+    if (enc.error) return { ok: false, error: enc.error };
+    var p = 0, text;
     try {
-      text = caCommand(JSON.stringify(msg));
+      p = heapBytes(enc.bytes);
     } catch (e) {
-      return { ok: false, error: 'ca_command failed: ' + (e && e.message || e) };
+      return { ok: false, error: 'cannot send this command: ' + (e && e.message || e) };
+    }
+    try {
+      text = readCString(Module._ca_command(p));
+    } catch (e) {
+      onTrap(e);
+      return { ok: false, error: 'chipatlas has stopped' };
+    } finally {
+      if (!fatal) Module._free(p);
     }
     try {
       var r = JSON.parse(text);
@@ -302,13 +400,52 @@
     return { ok: false, error: 'unreadable reply from ca_command' };
   }
 
+  // A dataset can be large: its bytes go through malloc as they came over the wire (no
+  // UTF-16 round trip, and bad UTF-8 reaches the validator instead of being replaced).
+  // Returns true when the wasm took it (errors come back as a dataerror event).
+  function loadDataset(name, bytes) {
+    if (typeof Module._ca_load_dataset !== 'function' || !exportsReady()) {
+      showError('Cannot load dataset', 'this build does not export ca_load_dataset');
+      return false;
+    }
+    var pn = 0, pd = 0;
+    try {
+      pn = heapBytes(utf8enc.encode(name));
+      pd = heapBytes(bytes);
+    } catch (e) {
+      if (pn) Module._free(pn);
+      showError('Cannot load the dataset', name + ': ' + (e && e.message || e) + '. Showing the built-in data.');
+      return false;
+    }
+    var ok = false;
+    try {
+      ok = Module._ca_load_dataset(pn, pd, bytes.length) === 1;
+    } catch (e) {
+      onTrap(e);
+      return false;
+    }
+    Module._free(pn);
+    Module._free(pd);
+    return ok;
+  }
+
   var pendingDataset = null;
+  var shownDataset = null;  // the name of a non-bundled dataset on the map, or null
   function loadPendingDataset() {
-    if (!pendingDataset || !bindExports()) return;
+    if (!pendingDataset || !exportsReady()) return;
     var ds = pendingDataset;
     pendingDataset = null;
-    if (!caLoadDataset) { showError('Cannot load dataset', 'this build does not export ca_load_dataset'); return; }
-    try { caLoadDataset(ds.name, ds.bytes); } catch (e) { showError('Cannot load dataset', ds.name + ': ' + (e && e.message || e)); }
+    if (loadDataset(ds.name, ds.bytes)) showDatasetNote(ds.name);
+  }
+  function showDatasetNote(name) {
+    shownDataset = name;
+    ui.datasetNote.textContent = '';
+    ui.datasetNote.appendChild(h('strong', { text: 'Not the published data: ' }));
+    ui.datasetNote.appendChild(doc.createTextNode('this map shows the dataset '));
+    ui.datasetNote.appendChild(h('code', { text: name }));
+    ui.datasetNote.appendChild(doc.createTextNode(', loaded from the link, not the published chipatlas dataset.'));
+    ui.datasetNote.hidden = false;
+    root.dataset.dataset = 'custom';
   }
 
   // ------------------------------------------------------------------ API (in-page and host)
@@ -326,6 +463,7 @@
   }
   function translate(cmd, a) {
     if (typeof cmd !== 'string' || !cmd) throw new TypeError('cmd must be a non-empty string');
+    if (cmd.length > 64) throw new Error('unknown command "' + cmd.slice(0, 64) + '…"');
     a = a && typeof a === 'object' ? a : {};
     switch (cmd) {
       case 'setTheme': return { cmd: 'setState', state: pick(a, ['theme']) };
@@ -454,20 +592,29 @@
     var source = ev.source;
     var target = ev.origin === 'null' ? '*' : ev.origin;
     if (source && source === window.parent && ev.origin !== 'null') parentOrigin = ev.origin;
+    // The id comes back in the reply: only a short string or a finite number is echoed.
+    var id = m.id;
+    var idOk = id === undefined || id === null || (typeof id === 'number' && isFinite(id)) ||
+      (typeof id === 'string' && id.length <= LIMITS.messageIdChars);
     function reply(ok, payload) {
-      var msg = { chipatlas: API_VERSION, type: 'reply', id: m.id, ok: ok };
+      var msg = { chipatlas: API_VERSION, type: 'reply', id: idOk ? id : null, ok: ok };
       Object.keys(payload).forEach(function (k) { msg[k] = payload[k]; });
       try { if (source) source.postMessage(msg, target); } catch (e) { /* ignore */ }
     }
     if (m.chipatlas !== API_VERSION) {
-      reply(false, { error: 'unsupported API version ' + m.chipatlas + ' (this page speaks ' + API_VERSION + ')' });
+      var v = typeof m.chipatlas === 'number' || typeof m.chipatlas === 'string' ? String(m.chipatlas).slice(0, 20) : typeof m.chipatlas;
+      reply(false, { error: 'unsupported API version ' + v + ' (this page speaks ' + API_VERSION + ')' });
+      return;
+    }
+    if (!idOk) {
+      reply(false, { error: 'id must be a number or a string of at most ' + LIMITS.messageIdChars + ' characters' });
       return;
     }
     // Arguments: the message's own fields (envelope excluded), or an `args` object.
     var args = {};
-    var src = m.args && typeof m.args === 'object' ? m.args : m;
+    var src = m.args && typeof m.args === 'object' && !Array.isArray(m.args) ? m.args : m;
     Object.keys(src).forEach(function (k) {
-      if (src === m && (k === 'chipatlas' || k === 'type' || k === 'id' || k === 'cmd')) return;
+      if (src === m && (k === 'chipatlas' || k === 'type' || k === 'id' || k === 'cmd' || k === 'args')) return;
       args[k] = src[k];
     });
     command(m.cmd, args).then(
@@ -591,6 +738,10 @@
           break;
         case 'active':
           updateMirrorFromActive(data);
+          break;
+        case 'fatal':
+          fatalError('chipatlas could not start', (data && typeof data.message === 'string' && data.message) ||
+            (data && typeof data.text === 'string' && data.text) || 'The app failed to start.');
           break;
         case 'dataerror':
           var lines = diagnosticLines(data);
@@ -775,6 +926,18 @@
   }
 
   var FOOTER_TEXT = 'chipatlas · Natural Earth · sources: see details';
+  var UNPUBLISHED_BAND = '#f5c542';  // amber, as #dataset-note
+  // Sets ctx.font to the largest size (from `size` down to 6 px) at which text fits width and
+  // returns the text, shortened with an ellipsis if even 6 px is too wide.
+  function fitText(ctx, text, size, width, weight) {
+    ctx.font = weight + size + 'px system-ui, sans-serif';
+    while (size > 6 && ctx.measureText(text).width > width) {
+      size -= 1;
+      ctx.font = weight + size + 'px system-ui, sans-serif';
+    }
+    while (text.length > 8 && ctx.measureText(text).width > width) text = text.slice(0, -2) + '…';
+    return text;
+  }
   var pngWait = null;
   function exportPng() {
     if (pngWait) return;
@@ -796,7 +959,8 @@
     var px = new Uint8ClampedArray(Module.HEAPU8.subarray(ptr, ptr + w * ht * 4));
     for (var i = 3; i < px.length; i += 4) px[i] = 255;
     var scale = Math.max(1, w / Math.max(1, ui.canvas.clientWidth || w));
-    var footer = Math.round(26 * scale);
+    var line = Math.round(26 * scale);
+    var footer = shownDataset ? 2 * line : line;
     var c = doc.createElement('canvas');
     c.width = w;
     c.height = ht + footer;
@@ -808,17 +972,19 @@
     ctx.fillStyle = dark ? '#3d4550' : '#c4cad3';
     ctx.fillRect(0, ht, w, Math.max(1, Math.round(scale)));
     var date = (lastState && lastState.t) || '';
-    var text = (date ? date + ' · ' : '') + FOOTER_TEXT;
-    var size = 12 * scale;
-    ctx.font = size + 'px system-ui, sans-serif';
     var pad = 8 * scale;
-    while (size > 6 && ctx.measureText(text).width > w - 2 * pad) {
-      size -= 1;
-      ctx.font = size + 'px system-ui, sans-serif';
-    }
+    var text = fitText(ctx, (date ? date + ' · ' : '') + FOOTER_TEXT, 12 * scale, w - 2 * pad, '');
     ctx.fillStyle = dark ? '#e6e8eb' : '#1a1d21';
     ctx.textBaseline = 'middle';
-    ctx.fillText(text, pad, ht + footer / 2 + 0.5 * scale);
+    ctx.fillText(text, pad, ht + line / 2 + 0.5 * scale);
+    if (shownDataset) {
+      // The same warning as the page's note: an image of made-up data must say so.
+      ctx.fillStyle = UNPUBLISHED_BAND;
+      ctx.fillRect(0, ht + line, w, line);
+      text = fitText(ctx, 'Not the published chipatlas data: dataset ' + shownDataset.slice(0, 120), 12 * scale, w - 2 * pad, 'bold ');
+      ctx.fillStyle = '#1a1d21';
+      ctx.fillText(text, pad, ht + line + line / 2 + 0.5 * scale);
+    }
     c.toBlob(function (blob) {
       if (!blob) { toast('Export failed: could not encode the PNG', 5000); return; }
       downloadBlob(blob, 'chipatlas-' + (date || 'map') + '.png');
@@ -865,7 +1031,9 @@
     if (isReady) call({ cmd: 'setState', state: { reducedMotion: !!mqReduce.matches } });
   });
   window.addEventListener('hashchange', function () {
-    var hash = wasmHash(location.hash);
+    var checked = checkedHash(location.hash);
+    if (checked.error) return;
+    var hash = checked.hash;
     if (isReady && hash === lastHash) return;
     cancelUrlSync();  // the hash typed or linked wins over a write still waiting
     command('setHash', { hash: hash }).then(null, function (e) { console.warn('chipatlas: setHash: ' + e.message); });
@@ -885,14 +1053,56 @@
     }
   }
 
+  // ?data=: a same-origin file, fetched without credentials and without following redirects
+  // (fetch would otherwise follow one to another site), at most LIMITS.datasetBytes.
+  function dataAllowed() {
+    var meta = doc.querySelector('meta[name="chipatlas-data"]');
+    return !(meta && /^\s*off\s*$/i.test(meta.getAttribute('content') || ''));
+  }
   function fetchDataset(spec) {
     var u;
+    if (spec.length > LIMITS.dataNameChars) return Promise.reject(new Error('the path is longer than ' + LIMITS.dataNameChars + ' characters'));
     try { u = new URL(spec, location.href); } catch (e) { return Promise.reject(new Error('not a URL')); }
-    if (u.origin !== location.origin) return Promise.reject(new Error('only datasets from this site can be loaded'));
-    return fetch(u.href, { credentials: 'same-origin', cache: 'no-cache' }).then(function (r) {
+    if (u.origin !== location.origin || (u.protocol !== 'https:' && u.protocol !== 'http:')) {
+      return Promise.reject(new Error('only datasets from this site can be loaded'));
+    }
+    u.hash = '';
+    return fetch(u.href, { credentials: 'omit', redirect: 'error', cache: 'no-cache', referrerPolicy: 'no-referrer' }).then(function (r) {
+      if (r.redirected || (r.url && new URL(r.url).origin !== location.origin)) throw new Error('the server redirected the request');
       if (!r.ok) throw new Error('HTTP ' + r.status);
-      return r.arrayBuffer();
-    }).then(function (buf) { return { name: spec, bytes: new Uint8Array(buf) }; });
+      var declared = Number(r.headers.get('content-length'));
+      if (declared > LIMITS.datasetBytes) throw new Error(tooLarge(declared));
+      return readCapped(r);
+    }, function (e) {
+      throw new Error('the request failed or was redirected (' + (e && e.message || e) + ')');
+    }).then(function (bytes) { return { name: spec, bytes: bytes }; });
+  }
+  function tooLarge(n) {
+    return 'the file is larger than ' + Math.round(LIMITS.datasetBytes / 1048576) + ' MB' + (n ? ' (' + n + ' bytes)' : '');
+  }
+  // The body as bytes, stopping as soon as it passes the size limit.
+  function readCapped(r) {
+    if (!r.body || !r.body.getReader) {
+      return r.arrayBuffer().then(function (buf) {
+        if (buf.byteLength > LIMITS.datasetBytes) throw new Error(tooLarge(buf.byteLength));
+        return new Uint8Array(buf);
+      });
+    }
+    var reader = r.body.getReader(), chunks = [], total = 0;
+    function next() {
+      return reader.read().then(function (c) {
+        if (c.done) {
+          var out = new Uint8Array(total), at = 0;
+          chunks.forEach(function (ch) { out.set(ch, at); at += ch.length; });
+          return out;
+        }
+        total += c.value.length;
+        if (total > LIMITS.datasetBytes) { reader.cancel(); throw new Error(tooLarge(0)); }
+        chunks.push(c.value);
+        return next();
+      });
+    }
+    return next();
   }
 
   // <link rel=preload> for chipatlas.js and .wasm; loadRuntime's requests then reuse them
@@ -908,9 +1118,17 @@
     });
   }
 
+  // The view state in the URL hash, or '' (with an error shown) when it is too long to read.
+  function checkedHash(hash) {
+    var h2 = wasmHash(hash);
+    if (h2.length <= LIMITS.hashChars) return { hash: h2 };
+    showError('This link\u2019s view cannot be read',
+      'Its view state is ' + h2.length + ' characters long; the limit is ' + LIMITS.hashChars + '. Showing the default view.');
+    return { hash: '', error: true };
+  }
   function startArgs() {
     var args = [];
-    var hash = wasmHash(location.hash);
+    var hash = checkedHash(location.hash).hash;
     if (hash) args.push('--hash', hash);
     if (queryEmbed) args.push('--embed');
     args.push('--system-theme', systemTheme());
@@ -929,7 +1147,13 @@
         ' Reloading the page may help.');
     };
     Module.onChipatlasEvent = onChipatlasEvent;
-    Module.postRun = [function () { bindExports(); loadPendingDataset(); }];
+    Module.postRun = [function () { loadPendingDataset(); }];
+    // A trap (out-of-bounds access, unreachable, stack exhaustion) inside a frame or an event
+    // handler reaches Emscripten's handleException, which calls quit_: stop the app visibly.
+    Module.quit = function (status, toThrow) {
+      if (toThrow && toThrow.name !== 'ExitStatus' && toThrow !== 'unwind') onTrap(toThrow);
+      throw toThrow;
+    };
     window.Module = Module;
 
     var s = doc.createElement('script');
@@ -952,10 +1176,16 @@
       return;
     }
     var spec = query.get('data');
+    if (spec && !dataAllowed()) {
+      showError('This page shows only its published data',
+        'Its publisher has turned off loading other datasets (?data=). Showing the published data.');
+      spec = null;
+    }
+    var shownSpec = spec ? spec.slice(0, 200) : '';
     if (spec) preloadRuntime();  // download the runtime while the dataset downloads
     var dataP = spec
       ? fetchDataset(spec).then(null, function (e) {
-          showError('Could not load the dataset', spec + ': ' + e.message + '. Showing the built-in data.');
+          showError('Could not load the dataset', shownSpec + ': ' + e.message + '. Showing the built-in data.');
           return null;
         })
       : Promise.resolve(null);
@@ -964,6 +1194,15 @@
       loadRuntime();
     });
   }
+
+  // A trap in wasm code that an event handler called directly (not through Emscripten's
+  // handleException) surfaces here.
+  window.addEventListener('error', function (e) {
+    if (typeof WebAssembly === 'object' && e.error instanceof WebAssembly.RuntimeError) onTrap(e.error);
+  });
+  window.addEventListener('unhandledrejection', function (e) {
+    if (typeof WebAssembly === 'object' && e.reason instanceof WebAssembly.RuntimeError) onTrap(e.reason);
+  });
 
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start);
   else start();

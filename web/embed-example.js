@@ -1,13 +1,32 @@
 /* Host side of the chipatlas postMessage API (see API.md), as an embedding page would write it.
- * ?app=<url of index.html> points at another server (default: index.html next to this page);
- * ?origins=<list> overrides the origins the atlas is told to accept (default: this page's). */
+ * The atlas URL: the iframe's data-app attribute (set by whoever deploys this page; it may
+ * name another site), else ?app=<url>, which must be an http(s) URL on this page's own origin
+ * (a link must not make this page frame javascript:, data: or someone else's site), else
+ * index.html next to this page. ?origins=<list> overrides the origins the atlas is told to
+ * accept (default: this page's). */
 (function () {
   'use strict';
   var params = new URLSearchParams(location.search);
   var iframe = document.getElementById('atlas');
   var logEl = document.getElementById('log');
 
-  var app = new URL(params.get('app') || 'index.html', location.href);
+  // The ?app= URL if it is same-origin http(s), else null.
+  function sameOriginApp(spec) {
+    try {
+      var u = new URL(spec, location.href);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === location.origin ? u : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  var app = null;
+  var refused = null;
+  if (iframe.dataset.app) app = new URL(iframe.dataset.app, location.href);
+  else if (params.has('app')) {
+    app = sameOriginApp(params.get('app'));
+    if (!app) refused = params.get('app');
+  }
+  if (!app) app = new URL('index.html', location.href);
   app.searchParams.set('embed', '1');
   app.searchParams.set('origins', params.has('origins') ? params.get('origins') : location.origin);
   // A sandboxed iframe without allow-same-origin has an opaque origin, so messages to it must
@@ -80,6 +99,10 @@
     });
   });
 
+  if (refused !== null) {
+    host.refusedApp = refused;
+    log('✗ ignoring ?app=' + refused.slice(0, 200) + ': only an http(s) URL on ' + location.origin + ' may be embedded');
+  }
   iframe.src = app.href;
   log('embedding ' + app.href);
 })();

@@ -12,11 +12,28 @@ function appFrame(page, origin) {
   return page.frames().find((f) => f.url().startsWith(origin + '/index.html'));
 }
 
-test('an allowed host drives the iframe (select, setTime, flyTo) and gets events', { timeout: 150000 }, async () => {
-  const hostUrl = `${h.foreignOrigin}/embed-example.html?app=${encodeURIComponent(h.origin + '/index.html')}`;
-  const { page, log } = await h.open(hostUrl, { ready: false, viewport: { width: 900, height: 900 } });
+// The example host page on the foreign origin, embedding the atlas from the main origin. A link
+// cannot point embed-example.html at another site (?app= is same-origin only), so the test
+// deploys it the way a publisher would: data-app on the iframe names the atlas.
+function openHost(query = '') {
+  return h.open(`${h.foreignOrigin}/embed-example.html${query}`, {
+    ready: false,
+    viewport: { width: 900, height: 900 },
+    route: (p) => p.route(`${h.foreignOrigin}/embed-example.html*`, async (r) => {
+      const resp = await r.fetch();
+      const body = (await resp.text()).replace('<iframe id="atlas"', `<iframe id="atlas" data-app="${h.origin}/index.html"`);
+      await r.fulfill({ response: resp, body });
+    }),
+  });
+}
+async function hostReady(page, log) {
   await page.waitForFunction(() => window.embedHost && window.embedHost.ready, null, { timeout: 90000 })
-    .catch((e) => { throw new Error(`host never got the ready event\n  ${describeLog(log)}`); });
+    .catch(() => { throw new Error(`host never got the ready event\n  ${describeLog(log)}`); });
+}
+
+test('an allowed host drives the iframe (select, setTime, flyTo) and gets events', { timeout: 150000 }, async () => {
+  const { page, log } = await openHost();
+  await hostReady(page, log);
   const frame = appFrame(page, h.origin);
   assert.ok(frame, 'the atlas iframe is there');
   assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('embed')), true);
@@ -62,9 +79,7 @@ test('an allowed host drives the iframe (select, setTime, flyTo) and gets events
 });
 
 test('a host on a non-allowed origin gets no replies and no events', { timeout: 150000 }, async () => {
-  const hostUrl = `${h.foreignOrigin}/embed-example.html?app=${encodeURIComponent(h.origin + '/index.html')}` +
-    `&origins=${encodeURIComponent('http://127.0.0.1:9')}`;
-  const { page, log } = await h.open(hostUrl, { ready: false, viewport: { width: 900, height: 900 } });
+  const { page, log } = await openHost(`?origins=${encodeURIComponent('http://127.0.0.1:9')}`);
   let frame;
   for (let i = 0; i < 100 && !frame; i++) { frame = appFrame(page, h.origin); if (!frame) await sleep(100); }
   assert.ok(frame, 'iframe present');
@@ -105,4 +120,136 @@ test('in-page API: calls made before ready are queued and run at ready', { timeo
   const bad = await page.evaluate(() => window.chipatlas.command('nope').then(() => 'ok', (e) => e.message));
   assert.match(bad, /unknown command/);
   assertClean(log, 'in-page API');
+});
+
+for (const origins of ['*', 'null', `* null`]) {
+  test(`?origins=${origins} in the URL is refused: the foreign host gets no replies`, { timeout: 150000 }, async () => {
+    const { page, log } = await openHost(`?origins=${encodeURIComponent(origins)}`);
+    let frame;
+    for (let i = 0; i < 100 && !frame; i++) { frame = appFrame(page, h.origin); if (!frame) await sleep(100); }
+    await waitReady(frame, log);
+    const r = await page.evaluate(() => window.embedHost.send('getState', {}, 3000).then(() => 'replied', (e) => e.message));
+    assert.match(r, /no reply/);
+    assert.ok(log.consoleWarnings.some((t) => /ignoring origins/.test(t)), 'the atlas says why in the console');
+  });
+}
+
+test('embed-example.html embeds only same-origin http(s) ?app= URLs', { timeout: 150000 }, async () => {
+  for (const app of ['javascript:alert(1)', 'data:text/html,<p>spoof</p>', `${h.foreignOrigin}/index.html`, '//example.com/x']) {
+    const { page, context } = await h.open(`embed-example.html?app=${encodeURIComponent(app)}`, { ready: false });
+    const src = await page.evaluate(() => document.getElementById('atlas').src);
+    assert.ok(src.startsWith(`${h.origin}/index.html?`), `${app} refused: iframe shows ${src}`);
+    assert.equal(await page.evaluate(() => window.embedHost.refusedApp), app);
+    await context.close();
+  }
+  const { page } = await h.open(`embed-example.html?app=${encodeURIComponent('index.html?x=1')}`, { ready: false });
+  assert.ok((await page.evaluate(() => document.getElementById('atlas').src)).startsWith(`${h.origin}/index.html?x=1`), 'same-origin ?app= kept');
+});
+
+// A message straight to the iframe (not through embedHost.send, which adds the envelope).
+function rawSend(page, msg, matchId = msg.id) {
+  return page.evaluate(([m, want]) => new Promise((res) => {
+    const fr = document.getElementById('atlas');
+    const timer = setTimeout(() => { removeEventListener('message', on); res({ timeout: true }); }, 20000);
+    function on(ev) {
+      if (ev.source === fr.contentWindow && ev.data && ev.data.type === 'reply' && ev.data.id === want) {
+        clearTimeout(timer); removeEventListener('message', on); res(ev.data);
+      }
+    }
+    addEventListener('message', on);
+    if (m.big) { m.args = { text: 'x'.repeat(m.big) }; delete m.big; }
+    if (m.deep) { let d = {}; const top = d; for (let i = 0; i < m.deep; i++) { d.a = {}; d = d.a; } m.args = { text: 'x', extra: top }; delete m.deep; }
+    fr.contentWindow.postMessage(m, '*');
+  }), [msg, matchId]);
+}
+
+test('an allowed host: 3 MB, 20 MB and 10,000-deep messages are refused; the next getState is right', { timeout: 150000 }, async () => {
+  const { page, log } = await openHost();
+  await hostReady(page, log);
+  await page.evaluate(() => window.embedHost.send('setTime', { t: '2023-08-30' }));
+  const base = { chipatlas: 1, type: 'command', cmd: 'search' };
+  const r3 = await rawSend(page, { ...base, id: 'mb3', big: 3e6 });
+  const r20 = await rawSend(page, { ...base, id: 'mb20', big: 20e6 });
+  const rd = await rawSend(page, { ...base, id: 'deep', deep: 10000 });
+  assert.equal(r3.ok, false); assert.match(r3.error, /too large/);
+  assert.equal(r20.ok, false); assert.match(r20.error, /too large/);
+  assert.equal(rd.ok, false); assert.match(rd.error, /nested too deep/);
+  const huge = await rawSend(page, { ...base, id: 'x'.repeat(5000), args: { text: 'a' } }, null);
+  assert.equal(huge.ok, false, 'an oversized id is not echoed: the reply has id null and says why');
+  assert.match(huge.error, /id must be/);
+  const st = await page.evaluate(() => window.embedHost.send('getState'));
+  assert.equal(st.state.t, '2023-08-30');
+  const frame = appFrame(page, h.origin);
+  assert.equal(await frame.evaluate(() => document.documentElement.dataset.error || ''), '');
+});
+
+test('a trap in the embedded atlas posts the host an error event and fails the command', { timeout: 150000 }, async () => {
+  const { page, log } = await openHost();
+  await hostReady(page, log);
+  const frame = appFrame(page, h.origin);
+  await frame.evaluate(() => { window.Module._ca_command = () => window.Module._ca_load_dataset(0, 0x7ffffff0, 64); });
+  const r = await page.evaluate(() => window.embedHost.send('getState', {}, 5000).then(() => 'ok', (e) => e.message));
+  assert.match(r, /stopped/);
+  await page.waitForFunction(() => window.embedHost.events.some((e) => e.event === 'error' && e.data.kind === 'fatal'), null, { timeout: 10000 });
+  const ev = await page.evaluate(() => window.embedHost.events.find((e) => e.event === 'error').data);
+  assert.match(ev.message, /memory access out of bounds/);
+  assert.equal(await frame.locator('#error-reload').isVisible(), true);
+});
+
+test('1,000 random host messages, then the atlas is driven normally', { timeout: 240000 }, async () => {
+  const { page, log } = await openHost();
+  await hostReady(page, log);
+  const sent = await page.evaluate(async () => {
+    let seed = 12345;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+    const pick = (a) => a[Math.floor(rnd() * a.length)];
+    const CMDS = ['getState', 'setState', 'setHash', 'play', 'pause', 'togglePlay', 'step', 'select', 'flyTo', 'search',
+      'export', 'locate', 'setTheme', 'setLanguage', 'setTime', 'setMode', 'setFilters', 'exportPng', 'nope', '', 'constructor', '__proto__'];
+    const str = (n) => { let s = ''; for (let i = 0; i < n; i++) s += String.fromCharCode(rnd() < 0.9 ? 32 + Math.floor(rnd() * 95) : Math.floor(rnd() * 0xd7ff)); return s; };
+    function value(depth) {
+      const k = Math.floor(rnd() * (depth > 0 ? 9 : 6));
+      switch (k) {
+        case 0: return null;
+        case 1: return rnd() < 0.5;
+        case 2: return pick([0, -0, 1, -1, 4294967297, -4294967297, 1e308, -1e308, 0.5, NaN, Infinity, 12]);
+        case 3: return str(Math.floor(rnd() * 40));
+        case 4: return rnd() < 0.003 ? 'y'.repeat(Math.floor(rnd() * 3e6)) : str(Math.floor(rnd() * 2000));
+        case 5: return pick(['2023-08-30', 'astri', 'korea', 'csv', 'json', '#t=2020&mode=window', 'dark', 'both']);
+        case 6: case 7: { const o = {}; const n = Math.floor(rnd() * 6); for (let i = 0; i < n; i++) o[pick(['t', 'state', 'text', 'id', 'item', 'region', 'hash', 'format', 'dir', 'mode', 'window', 'theme', 'lang', str(5)])] = value(depth - 1); return o; }
+        default: { const a = []; const n = Math.floor(rnd() * 6); for (let i = 0; i < n; i++) a.push(value(depth - 1)); return a; }
+      }
+    }
+    function deep(n) { let v = 1; for (let i = 0; i < n; i++) v = rnd() < 0.5 ? [v] : { a: v }; return v; }
+    const fr = document.getElementById('atlas');
+    let replies = 0;
+    addEventListener('message', (ev) => { if (ev.source === fr.contentWindow && ev.data && ev.data.type === 'reply') replies++; });
+    for (let i = 0; i < 1000; i++) {
+      const m = rnd() < 0.1 ? value(4) : {};
+      if (m && typeof m === 'object' && !Array.isArray(m)) {
+        m.chipatlas = rnd() < 0.85 ? 1 : pick([2, '1', null, undefined, {}, 1.5]);
+        m.type = rnd() < 0.85 ? 'command' : pick(['reply', 'event', '', 7]);
+        m.cmd = rnd() < 0.85 ? pick(CMDS) : value(2);
+        m.id = rnd() < 0.9 ? i : value(2);
+        if (rnd() < 0.5) m.args = rnd() < 0.05 ? deep(Math.floor(rnd() * 20000)) : value(Math.floor(rnd() * 6));
+        else for (let j = 0; j < 3; j++) m[pick(['t', 'state', 'text', 'item', 'region', 'hash', 'format', 'dir'])] = value(Math.floor(rnd() * 6));
+      }
+      try { fr.contentWindow.postMessage(m, '*'); } catch (e) { /* uncloneable: the host's problem */ }
+      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
+    }
+    await new Promise((r) => setTimeout(r, 3000));
+    return replies;
+  });
+  assert.ok(sent > 500, `most random commands got a reply (${sent})`);
+  const frame = appFrame(page, h.origin);
+  assert.equal(await frame.evaluate(() => document.documentElement.dataset.error || ''), '', 'the atlas did not stop');
+  await page.evaluate(() => window.embedHost.send('pause'));
+  await page.evaluate(() => window.embedHost.send('setState', { state: { hiddenKinds: [], hiddenRegions: [], hiddenOrgKinds: [] } }));
+  await page.evaluate(() => window.embedHost.send('setTime', { t: '2023-08-30' }));
+  await page.evaluate(() => window.embedHost.send('select', { item: 'astri' }));
+  const st = await page.evaluate(() => window.embedHost.send('getState'));
+  assert.equal(st.state.t, '2023-08-30');
+  assert.equal(st.state.selected, 'astri');
+  const found = await page.evaluate(() => window.embedHost.send('search', { text: 'ASTRI' }));
+  assert.ok(found.results.length >= 1);
+  assert.deepEqual(log.pageErrors, [], 'no page errors');
 });
