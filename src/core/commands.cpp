@@ -17,6 +17,47 @@ using json = nlohmann::json;
 // stopped at, which can be half a character or a file's bad byte.
 std::string to_text(const json& j, int indent = -1) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
 
+// Numbers from commands are checked as the doubles they are (nlohmann keeps integers as
+// int64/uint64 and converts them exactly enough for any range test here), never after a
+// narrowing get<int>: 4294967297 must not pass as 1. JSON has no NaN, but 1e999 parses to inf.
+bool number_in(const json& v, double lo, double hi, double& out) {
+    if (!v.is_number()) return false;
+    const double d = v.get<double>();
+    if (!std::isfinite(d) || d < lo || d > hi) return false;
+    out = d;
+    return true;
+}
+bool whole_number_in(const json& v, int lo, int hi, int& out) {
+    double d;
+    if (!number_in(v, lo, hi, d) || d != std::floor(d)) return false;
+    out = static_cast<int>(d);
+    return true;
+}
+
+// True when text nests arrays/objects deeper than limit. A linear scan of the bytes (strings
+// and their escapes skipped), no recursion: it runs before the parser, so a hostile text never
+// reaches nlohmann's recursive code (dump, comparisons, destruction of the parsed value). For
+// valid JSON the count is exact; for invalid JSON the parser stops at the first error, before
+// any depth this scan has not seen.
+bool nested_deeper_than(std::string_view text, int limit) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        if (in_string) {
+            if (ch == '\\') ++i;  // the escaped byte cannot end the string
+            else if (ch == '"') in_string = false;
+        } else if (ch == '"') {
+            in_string = true;
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > limit) return true;
+        } else if ((ch == ']' || ch == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return false;
+}
+
 template <class E> json mask_json(uint32_t mask) {
     json a = json::array();
     for (int i = 0; i < enum_count<E>(); ++i)
@@ -77,8 +118,7 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
         } else if (k == "mode") {
             if (!val.is_string() || !parse_time_mode(val.get_ref<const std::string&>(), v.mode)) bad("expected snapshot, window or cumulative");
         } else if (k == "window") {
-            if (val.is_number_integer() && val.get<int>() >= 1 && val.get<int>() <= 360) v.window_months = val.get<int>();
-            else bad("expected months 1..360");
+            if (!whole_number_in(val, 1, 360, v.window_months)) bad("expected a whole number of months 1..360");
         } else if (k == "hiddenKinds") {
             mask_from<CollabKind>(val, v.filters.hidden_collab_kinds, warn, "hiddenKinds");
         } else if (k == "hiddenOrgKinds") {
@@ -92,12 +132,18 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
                 v.selected = val.get<std::string>();
             else bad("no such organisation or collaboration");
         } else if (k == "camera") {
-            if (val.is_object() && val.value("lat", json()).is_number() && val.value("lon", json()).is_number() &&
-                val.value("zoom", json()).is_number() && val["zoom"].get<double>() > 0) {
+            // The URL hash's ranges (view_state.h): Web Mercator's latitudes, a zoom the camera can show.
+            auto field = [&](const char* f, double lo, double hi, double& out) {
+                auto p = val.find(f);
+                return p != val.end() && number_in(*p, lo, hi, out);
+            };
+            double lat, lon, zoom;
+            if (val.is_object() && field("lat", -kCamLatMax, kCamLatMax, lat) && field("lon", -kCamLonMax, kCamLonMax, lon) &&
+                field("zoom", kCamZoomMin, kCamZoomMax, zoom) && zoom > kCamZoomMin) {
                 v.has_camera = true;
-                v.cam_centre = {val["lat"].get<double>(), val["lon"].get<double>()};
-                v.zoom = val["zoom"].get<double>();
-            } else bad("expected {lat, lon, zoom}");
+                v.cam_centre = {lat, lon};
+                v.zoom = zoom;
+            } else bad("expected {lat -85..85, lon -180..180, zoom 0.05..2000}");
         } else if (k == "lang") {
             if (!val.is_string() || !parse_name_lang(val.get_ref<const std::string&>(), v.lang)) bad("expected en, native or both");
         } else if (k == "theme") {
@@ -112,8 +158,7 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
             if (val == "transparent" || val == "theme") v.transparent = val == "transparent";
             else bad("expected transparent or theme");
         } else if (k == "speed") {
-            if (val.is_number() && val.get<double>() >= 0.25 && val.get<double>() <= 16) v.speed = val.get<double>();
-            else bad("expected 0.25..16");
+            if (!number_in(val, 0.25, 16, v.speed)) bad("expected 0.25..16");
         } else if (k == "dark" || k == "dataset" || k == "frameMs") {
             // read-only, ignored
         } else {
@@ -145,11 +190,16 @@ std::vector<int> visible_collaborations(AppModel& m) {
     return out;
 }
 
-static std::string csv_field(const std::string& s) {
-    bool quote = s.find_first_of(",\"\n") != std::string::npos;
-    if (!quote) return s;
+// One CSV cell of free text (data from a dataset anyone can load with ?data=). A cell that
+// starts with = + - @ tab or CR is a formula to a spreadsheet (OWASP "CSV injection"): it gets
+// a leading ' so it reads as text. Cells holding , " CR or LF are quoted, quotes doubled.
+static std::string csv_text(std::string_view s) {
+    std::string v;
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) v = "'";
+    v += s;
+    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string o = "\"";
-    for (char c : s) { if (c == '"') o += '"'; o += c; }
+    for (char c : v) { if (c == '"') o += '"'; o += c; }
     return o + "\"";
 }
 
@@ -159,15 +209,22 @@ std::string export_csv(AppModel& m) {
     std::string s = "id,title,kind,start,end,status,participants,sources\n";
     for (int i : visible_collaborations(m)) {
         const Collaboration& c = ds.collaborations[i];
+        // Each source file once, in the order the evidence first cites it.
+        std::vector<const std::string*> files;
         std::string srcs;
         for (auto& e : c.evidence) {
+            const std::string& f = ds.sources[e.source].file;
+            bool seen = false;
+            for (const std::string* g : files) seen |= *g == f;
+            if (seen) continue;
+            files.push_back(&f);
             if (!srcs.empty()) srcs += ";";
-            srcs += ds.sources[e.source].file;
+            srcs += f;
         }
-        s += csv_field(c.id) + "," + csv_field(c.title) + "," + enum_id(c.kind) + "," + format_date(c.interval.start) + "," +
+        s += csv_text(c.id) + "," + csv_text(c.title) + "," + enum_id(c.kind) + "," + format_date(c.interval.start) + "," +
              (c.interval.has_end ? format_date(c.interval.end) : std::string()) + "," +
-             (vis.collab[i] == Vis::Active ? "active" : "ended") + "," + csv_field(participant_names(ds, c)) + "," +
-             csv_field(srcs) + "\n";
+             (vis.collab[i] == Vis::Active ? "active" : "ended") + "," + csv_text(participant_names(ds, c)) + "," +
+             csv_text(srcs) + "\n";
     }
     return s;
 }
@@ -239,6 +296,8 @@ std::string selection_event_json(AppModel& m) {
     return to_text(j);
 }
 
+std::string fatal_event_json(std::string_view message) { return to_text(json{{"message", std::string(message)}}); }
+
 std::string diagnostics_json(const std::vector<Diagnostic>& d) {
     json errs = json::array();
     for (auto& x : d)
@@ -249,6 +308,16 @@ std::string diagnostics_json(const std::vector<Diagnostic>& d) {
 
 CommandResult handle_command(AppModel& m, std::string_view text) {
     CommandResult r;
+    // Caps first, on the bytes: nothing this large or deep is a real command.
+    if (text.size() > kCommandMaxBytes) {
+        r.reply = to_text(reply_err("command too large: " + std::to_string(text.size()) + " bytes (the limit is " +
+                                    std::to_string(kCommandMaxBytes) + ")"));
+        return r;
+    }
+    if (nested_deeper_than(text, kCommandMaxDepth)) {
+        r.reply = to_text(reply_err("command nested too deep (the limit is " + std::to_string(kCommandMaxDepth) + " levels)"));
+        return r;
+    }
     json c = json::parse(text.begin(), text.end(), nullptr, false);
     if (c.is_discarded() || !c.is_object()) { r.reply = to_text(reply_err("command is not a JSON object")); return r; }
     json cmdv = c.value("cmd", json());
@@ -275,7 +344,7 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         m.toggle_play();
     } else if (cmd == "step") {
         json d = c.value("dir", json(1));
-        out["moved"] = m.step_event(d.is_number() && d.get<double>() < 0 ? -1 : 1);
+        out["moved"] = m.step_event(d.is_number() && d.get<double>() < 0 ? -1 : 1);  // only its sign counts
         out["t"] = format_day(static_cast<DayNum>(std::floor(m.view().t)));
     } else if (cmd == "select") {
         json id = c.value("id", json(""));

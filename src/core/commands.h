@@ -1,6 +1,7 @@
 // The JSON command interface shared by the host-page API, the in-page API and tests:
 // getState / setState / setHash / play / pause / step / select / flyTo / search / export.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,15 @@
 #include "core/app_model.h"
 
 namespace ca {
+
+// Caps on a command's text, checked before it is parsed: commands come from hostile places
+// (a host page's postMessage, the URL, the in-page API). The largest real command (setState
+// with every field) is well under 1 KB, and none nests deeper than 3 levels.
+// A longer text is refused unread: {"ok":false,"error":"command too large: N bytes (the limit is 65536)"}.
+inline constexpr size_t kCommandMaxBytes = 64 * 1024;
+// Deepest nesting of arrays and objects (the outer object is level 1), found by a linear scan of
+// the bytes before the parser sees them; deeper: {"ok":false,"error":"command nested too deep (the limit is 32 levels)"}.
+inline constexpr int kCommandMaxDepth = 32;
 
 struct CommandResult {
     std::string reply;        // JSON text {"ok":...}
@@ -27,8 +37,15 @@ std::string selection_event_json(AppModel& m);
 // {"errors":[...],"text":"..."}
 std::string diagnostics_json(const std::vector<Diagnostic>& d);
 
+// {"message":"..."}: the page's "fatal" event (the app cannot run). Bytes of message that are
+// not UTF-8 are replaced by U+FFFD, so the result is always valid JSON.
+std::string fatal_event_json(std::string_view message);
+
 // Visible collaborations at the current time, mode and filters.
 std::vector<int> visible_collaborations(AppModel& m);
+// One row per visible collaboration: id,title,kind,start,end,status,participants,sources.
+// Free-text cells that start with = + - @ tab or CR get a leading ' (OWASP CSV injection);
+// cells with , " CR or LF are quoted. sources lists each source file once.
 std::string export_csv(AppModel& m);
 std::string export_json(AppModel& m);
 

@@ -150,7 +150,8 @@ void decode_hash(std::string_view hash, ViewState& v, std::vector<std::string>& 
                 if (q == std::string::npos) break;
                 p = q + 1;
             }
-            if (ok && n == 3 && a[0] >= -85 && a[0] <= 85 && a[1] >= -180 && a[1] <= 180 && a[2] > 0.05 && a[2] <= 2000) {
+            if (ok && n == 3 && std::abs(a[0]) <= kCamLatMax && std::abs(a[1]) <= kCamLonMax && a[2] > kCamZoomMin &&
+                a[2] <= kCamZoomMax) {
                 v.has_camera = true;
                 v.cam_centre = {a[0], a[1]};
                 v.zoom = a[2];

@@ -9,6 +9,10 @@
 
 namespace ca {
 
+// The camera a view state may ask for (the hash's c=lat,lon,zoom and setState's camera):
+// Web Mercator's latitudes, any longitude, zoom (1 = the whole region) above kCamZoomMin.
+inline constexpr double kCamLatMax = 85, kCamLonMax = 180, kCamZoomMin = 0.05, kCamZoomMax = 2000;
+
 std::string encode_hash(const ViewState& v);
 // Applies the keys present in hash (with or without the leading '#') onto v.
 void decode_hash(std::string_view hash, ViewState& v, std::vector<std::string>& warnings);

@@ -1,0 +1,252 @@
+// The command interface against hostile input (issue 12): size and depth caps checked before
+// parsing, numbers range-checked on their full value before narrowing, the CSV export
+// neutralising formula cells, and the page's fatal event built as valid JSON.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/app_model.h"
+#include "core/commands.h"
+#include "core/dataset_json.h"
+#include "core/embedded.h"
+#include "core/json_doc.h"
+
+using namespace ca;
+using json = nlohmann::json;
+
+namespace {
+
+AppModel bundled_model() {
+    std::vector<InputFile> in;
+    for (auto& f : embedded_dataset()) in.push_back({f.name, f.text()});
+    LoadResult r = load_dataset(in);
+    REQUIRE(r.ok());
+    AppModel m;
+    m.set_dataset(std::move(r.dataset), "bundled");
+    m.set_viewport({0, 0}, {1280, 800});
+    return m;
+}
+
+json ask(AppModel& m, std::string_view text) {
+    const std::string reply = handle_command(m, text).reply;
+    REQUIRE(json_reference_accepts(reply));
+    json j = json::parse(reply);
+    REQUIRE(j.is_object());
+    REQUIRE(j["ok"].is_boolean());
+    return j;
+}
+
+// getState's answer, which must be ok:true whatever came before.
+json state_of(AppModel& m) {
+    json j = ask(m, R"({"cmd":"getState"})");
+    REQUIRE(j["ok"] == true);
+    REQUIRE(j["state"].is_object());
+    REQUIRE(j["hash"].is_string());
+    return j;
+}
+
+std::string repeat(const std::string& s, size_t n) {
+    std::string o;
+    o.reserve(s.size() * n);
+    for (size_t i = 0; i < n; ++i) o += s;
+    return o;
+}
+
+// {"cmd":"getState","pad":"xxx…"} of exactly n bytes.
+std::string padded_get_state(size_t n) {
+    const std::string head = R"({"cmd":"getState","pad":")", tail = "\"}";
+    REQUIRE(n >= head.size() + tail.size());
+    return head + std::string(n - head.size() - tail.size(), 'x') + tail;
+}
+
+bool has_warning(const json& reply, const std::string& w) {
+    if (!reply.contains("warnings")) return false;
+    for (auto& x : reply["warnings"])
+        if (x == w) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("commands: a text over kCommandMaxBytes is refused without being parsed") {
+    AppModel m = bundled_model();
+    const json before = state_of(m);
+    const std::string too_large = R"~({"error":"command too large: %N bytes (the limit is 65536)","ok":false})~";
+    auto expect = [&](size_t n) { return std::string(too_large).replace(too_large.find("%N"), 2, std::to_string(n)); };
+
+    // 3 MB of a well-formed command that would change the time.
+    std::string big = R"({"cmd":"setState","state":{"t":"2020-01-01"},"pad":")";
+    big += std::string(3 * 1024 * 1024 - big.size() - 2, 'x') + "\"}";
+    REQUIRE(big.size() == 3 * 1024 * 1024);
+    CHECK(handle_command(m, big).reply == expect(big.size()));
+    CHECK(state_of(m) == before);
+
+    // 20 MB of '[': refused for its size before any scan of its depth.
+    const std::string huge(20 * 1024 * 1024, '[');
+    CHECK(handle_command(m, huge).reply == expect(huge.size()));
+    CHECK(state_of(m) == before);
+
+    // The limit itself is accepted; one byte over is not.
+    CHECK(ask(m, padded_get_state(kCommandMaxBytes))["ok"] == true);
+    CHECK(handle_command(m, padded_get_state(kCommandMaxBytes + 1)).reply == expect(kCommandMaxBytes + 1));
+    CHECK(state_of(m) == before);
+}
+
+TEST_CASE("commands: nesting deeper than kCommandMaxDepth is refused before parsing") {
+    AppModel m = bundled_model();
+    const json before = state_of(m);
+    const std::string too_deep = R"~({"error":"command nested too deep (the limit is 32 levels)","ok":false})~";
+
+    // 10,000 arrays, closed and unclosed.
+    CHECK(handle_command(m, repeat("[", 10000) + repeat("]", 10000)).reply == too_deep);
+    CHECK(state_of(m) == before);
+    CHECK(handle_command(m, repeat("[", 10000)).reply == too_deep);
+    CHECK(state_of(m) == before);
+    // 10,000 objects inside a command that would otherwise be answered.
+    const std::string objs = R"({"cmd":"setState","state":{"t":"2020-01-01"},"a":)" + repeat(R"({"a":)", 9998) + "1" + repeat("}", 9999);
+    REQUIRE(objs.size() < kCommandMaxBytes);
+    CHECK(handle_command(m, objs).reply == too_deep);
+    CHECK(state_of(m) == before);
+
+    // Exactly kCommandMaxDepth levels (the command object + 31 arrays) is accepted; one more is not.
+    const std::string at_limit = R"({"cmd":"getState","a":)" + repeat("[", kCommandMaxDepth - 1) + repeat("]", kCommandMaxDepth - 1) + "}";
+    CHECK(ask(m, at_limit)["ok"] == true);
+    const std::string over = R"({"cmd":"getState","a":)" + repeat("[", kCommandMaxDepth) + repeat("]", kCommandMaxDepth) + "}";
+    CHECK(handle_command(m, over).reply == too_deep);
+    // Mixed objects and arrays count alike.
+    const std::string mixed = R"({"cmd":"getState","a":)" + repeat(R"([{"b":)", 16) + "1" + repeat("}]", 16) + "}";
+    CHECK(handle_command(m, mixed).reply == too_deep);
+
+    // Brackets inside strings are not nesting, escaped quotes do not end a string, and a
+    // backslash before the closing quote is its own escape.
+    CHECK(ask(m, R"({"cmd":"getState","a":")" + repeat("[{", 1000) + "\"}")["ok"] == true);
+    CHECK(ask(m, R"({"cmd":"getState","a":"\")" + repeat("[", 1000) + "\"}")["ok"] == true);
+    CHECK(ask(m, R"({"cmd":"getState","a":"\\","b":")" + repeat("[", 1000) + "\"}")["ok"] == true);
+    CHECK(handle_command(m, R"({"cmd":"getState","a":"\\","b":)" + repeat("[", 40) + "1" + repeat("]", 40) + "}").reply == too_deep);
+    CHECK(state_of(m) == before);
+}
+
+TEST_CASE("commands: setState window is range-checked on the full value, not after narrowing to int") {
+    AppModel m = bundled_model();
+    const json before = state_of(m);
+    const int window = m.view().window_months;
+    const std::string warning = "window: expected a whole number of months 1..360";
+    for (const char* v : {"4294967297", "-4294967295", "4294967308", "18446744073709551615", "-9223372036854775808", "12.5",
+                          "1e300", "-1e300", "0", "361", "-1", "\"12\"", "true", "null", "[12]"}) {
+        INFO("window " << v);
+        json r = ask(m, std::string(R"({"cmd":"setState","state":{"window":)") + v + "}}");
+        CHECK(r["ok"] == true);
+        CHECK(has_warning(r, warning));
+        CHECK(m.view().window_months == window);
+        CHECK(state_of(m) == before);
+    }
+    // Whole numbers in range, written as integers or as floats, are taken.
+    CHECK(!ask(m, R"({"cmd":"setState","state":{"window":360}})").contains("warnings"));
+    CHECK(m.view().window_months == 360);
+    CHECK(!ask(m, R"({"cmd":"setState","state":{"window":24.0}})").contains("warnings"));
+    CHECK(m.view().window_months == 24);
+    CHECK(!ask(m, R"({"cmd":"setState","state":{"window":1}})").contains("warnings"));
+    CHECK(m.view().window_months == 1);
+}
+
+TEST_CASE("commands: setState camera must be finite and in range; speed likewise") {
+    AppModel m = bundled_model();
+    const json before = state_of(m);
+    const std::string cam_warning = "camera: expected {lat -85..85, lon -180..180, zoom 0.05..2000}";
+    for (const char* cam : {R"({"lat":1e308,"lon":120,"zoom":1})", R"({"lat":-1e308,"lon":120,"zoom":1})", R"({"lat":30,"lon":1e308,"zoom":1})",
+                            R"({"lat":30,"lon":120,"zoom":1e308})", R"({"lat":30,"lon":120,"zoom":0})", R"({"lat":30,"lon":120,"zoom":-1})",
+                            R"({"lat":86,"lon":120,"zoom":1})", R"({"lat":30,"lon":181,"zoom":1})", R"({"lat":30,"lon":-181,"zoom":1})",
+                            R"({"lat":30,"lon":120,"zoom":2001})", R"({"lat":30,"lon":120,"zoom":0.01})", R"({"lat":"30","lon":120,"zoom":1})",
+                            R"({"lat":30,"lon":120})", R"({"lat":30,"lon":120,"zoom":null})", R"([30,120,1])", R"({"lat":4294967297,"lon":120,"zoom":1})"}) {
+        INFO("camera " << cam);
+        json r = ask(m, std::string(R"({"cmd":"setState","state":{"camera":)") + cam + "}}");
+        CHECK(r["ok"] == true);
+        CHECK(has_warning(r, cam_warning));
+        CHECK(state_of(m) == before);
+    }
+    json r = ask(m, R"({"cmd":"setState","state":{"camera":{"lat":30,"lon":125,"zoom":2}}})");
+    CHECK(!r.contains("warnings"));
+    CHECK(r["state"]["camera"]["lat"] == Approx(30).margin(1e-3));
+    CHECK(r["state"]["camera"]["lon"] == Approx(125).margin(1e-3));
+    CHECK(r["state"]["camera"]["zoom"] == Approx(2).margin(1e-2));
+    const json moved = state_of(m);
+
+    for (const char* s : {"1e308", "-1e308", "4294967297", "-4294967295", "0", "0.2", "16.5", "\"2\"", "null"}) {
+        INFO("speed " << s);
+        json rs = ask(m, std::string(R"({"cmd":"setState","state":{"speed":)") + s + "}}");
+        CHECK(has_warning(rs, "speed: expected 0.25..16"));
+        CHECK(state_of(m) == moved);
+    }
+    CHECK(!ask(m, R"({"cmd":"setState","state":{"speed":16}})").contains("warnings"));
+    CHECK(m.view().speed == 16);
+
+    // step: any number picks a direction; anything else means forward.
+    for (const char* d : {"1e308", "-1e308", "4294967297", "-4294967295", "-0", "\"back\"", "null", "{}"}) {
+        INFO("step dir " << d);
+        CHECK(ask(m, std::string(R"({"cmd":"step","dir":)") + d + "}")["ok"] == true);
+    }
+    state_of(m);
+}
+
+TEST_CASE("export: CSV cells that a spreadsheet would run as formulas are neutralised, and sources are listed once") {
+    // A dataset built here, one collaboration per hostile title, all active on 2022-08-23.
+    const char* titles[] = {R"(=HYPERLINK(\"http://x\"))", "+1", "-2", "@SUM(A1)", "\\tx", "\\rx", "a\\nb", "a\\rb", "plain, with comma"};
+    std::string collabs;
+    for (size_t i = 0; i < std::size(titles); ++i) {
+        if (i) collabs += ",\n";
+        collabs += "{\"id\": \"c" + std::to_string(i) + "\", \"title\": \"" + titles[i] +
+                   "\", \"kind\": \"mou\", \"participants\": [{\"org\": \"a\", \"role\": \"signatory\"}, {\"org\": \"b\", \"role\": \"signatory\"}],"
+                   " \"start\": \"2022-08-23\", \"summary\": \"S\", \"evidence\": [{\"source\": \"s\", \"quote\": \"Q1\"}, {\"source\": \"t\", \"quote\": \"Q2\"},"
+                   " {\"source\": \"s\", \"quote\": \"Q3\"}]}";
+    }
+    const std::string text =
+        "{\n"
+        "\"sources\": [{\"id\": \"s\", \"title\": \"T\", \"publisher\": \"P\", \"file\": \"=f.txt\"},"
+        " {\"id\": \"t\", \"title\": \"T2\", \"publisher\": \"P\", \"file\": \"g.txt\"}],\n"
+        "\"organisations\": [\n"
+        "{\"id\": \"a\", \"name\": \"-A\", \"abbr\": \"-A\", \"kind\": \"company\", \"region\": \"taiwan\", \"lat\": 22.6, \"lon\": 120.3, \"sources\": [\"s\"]},\n"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"university\", \"region\": \"taiwan\", \"lat\": 23.0, \"lon\": 120.2, \"sources\": [\"s\"]}\n"
+        "],\n"
+        "\"collaborations\": [\n" + collabs + "\n],\n"
+        "\"events\": []\n"
+        "}\n";
+    std::vector<InputFile> in{{"t.json", text}};
+    LoadResult lr = load_dataset(in);
+    INFO(format_diagnostics(lr.diagnostics));
+    REQUIRE(lr.ok());
+    AppModel m;
+    m.set_dataset(std::move(lr.dataset), "fixture");
+    m.set_viewport({0, 0}, {1280, 800});
+    REQUIRE(ask(m, R"({"cmd":"setState","state":{"t":"2022-08-23","mode":"cumulative"}})")["ok"] == true);
+
+    const std::string csv = export_csv(m);
+    const std::string rest = ",mou,2022-08-23,,active,\"'-A, B\",'=f.txt;g.txt\n";
+    CHECK(csv == "id,title,kind,start,end,status,participants,sources\n"
+                 "c0,\"'=HYPERLINK(\"\"http://x\"\")\"" + rest +
+                 "c1,'+1" + rest +
+                 "c2,'-2" + rest +
+                 "c3,'@SUM(A1)" + rest +
+                 "c4,'\tx" + rest +
+                 "c5,\"'\rx\"" + rest +
+                 "c6,\"a\nb\"" + rest +
+                 "c7,\"a\rb\"" + rest +
+                 "c8,\"plain, with comma\"" + rest);
+    // The export command carries the same text.
+    CHECK(ask(m, R"({"cmd":"export","format":"csv"})")["text"] == csv);
+}
+
+TEST_CASE("fatal_event_json: quotes, newlines and bad UTF-8 give valid JSON with the message") {
+    const std::string msg = "cannot create a WebGL2 context: \"webgl2\" said\nno \\ luck\t\x01";
+    const std::string ev = fatal_event_json(msg);
+    REQUIRE(json_reference_accepts(ev));
+    json j = json::parse(ev);
+    CHECK(j.size() == 1);
+    CHECK(j["message"] == msg);
+
+    const std::string bad = fatal_event_json("caf\xff \xc3 end\xe2\x82");
+    REQUIRE(json_reference_accepts(bad));
+    CHECK(bad.find('\xff') == std::string::npos);
+    CHECK(json::parse(bad)["message"].get<std::string>().find("\xef\xbf\xbd") != std::string::npos);  // U+FFFD
+    CHECK(json::parse(fatal_event_json(""))["message"] == "");
+}
