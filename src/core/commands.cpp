@@ -19,7 +19,8 @@ std::string to_text(const json& j, int indent = -1) { return j.dump(indent, ' ',
 
 // Numbers from commands are checked as the doubles they are (nlohmann keeps integers as
 // int64/uint64 and converts them exactly enough for any range test here), never after a
-// narrowing get<int>: 4294967297 must not pass as 1. JSON has no NaN, but 1e999 parses to inf.
+// narrowing get<int>: 4294967297 must not pass as 1. (nlohmann refuses 1e999, so no inf or NaN
+// arrives from text; the finiteness test is for values built in code.)
 bool number_in(const json& v, double lo, double hi, double& out) {
     if (!v.is_number()) return false;
     const double d = v.get<double>();

@@ -165,6 +165,9 @@ TEST_CASE("commands: setState camera must be finite and in range; speed likewise
         CHECK(has_warning(r, cam_warning));
         CHECK(state_of(m) == before);
     }
+    // Beyond a double's range the text is not accepted as JSON at all (so no inf reaches the camera).
+    CHECK(ask(m, R"({"cmd":"setState","state":{"camera":{"lat":1e999,"lon":120,"zoom":1}}})")["ok"] == false);
+    CHECK(state_of(m) == before);
     json r = ask(m, R"({"cmd":"setState","state":{"camera":{"lat":30,"lon":125,"zoom":2}}})");
     CHECK(!r.contains("warnings"));
     CHECK(r["state"]["camera"]["lat"] == Approx(30).margin(1e-3));
