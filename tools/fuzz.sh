@@ -1,14 +1,30 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target for the dataset loader (clang, ASan + UBSan) and runs it for
-# SECONDS (default 20; use 600+ on demand). Seeds: the bundled data and tests/data.
+# Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for SECONDS (default 20;
+# use 600+ on demand): fuzz_loader (the dataset loader; seeds: the bundled data and
+# tests/data) and fuzz_commands (the JSON command interface on the bundled dataset; seeds:
+# tests/fuzz/commands_seed). `bash tools/fuzz.sh SECONDS loader|commands` runs one of them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 SECONDS_TO_RUN="${1:-20}"
+WHICH="${2:-all}"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_loader
-CORPUS="build/fuzz/corpus"
-mkdir -p "$CORPUS"
-cp data/*.json tests/data/*.json "$CORPUS"/ 2>/dev/null || true
-build/fuzz/fuzz_loader -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -detect_leaks=1 -print_final_stats=1 "$CORPUS" 2>&1 | tail -n 20
+cmake --build --preset fuzz --target fuzz_loader fuzz_commands
+
+if [[ "$WHICH" == all || "$WHICH" == loader ]]; then
+  CORPUS="build/fuzz/corpus"
+  mkdir -p "$CORPUS"
+  cp data/*.json tests/data/*.json "$CORPUS"/ 2>/dev/null || true
+  echo "== fuzz_loader, ${SECONDS_TO_RUN} s"
+  build/fuzz/fuzz_loader -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -detect_leaks=1 -print_final_stats=1 "$CORPUS" 2>&1 | tail -n 20
+fi
+
+if [[ "$WHICH" == all || "$WHICH" == commands ]]; then
+  CORPUS="build/fuzz/corpus_commands"
+  mkdir -p "$CORPUS"
+  cp tests/fuzz/commands_seed/* "$CORPUS"/
+  echo "== fuzz_commands, ${SECONDS_TO_RUN} s"
+  build/fuzz/fuzz_commands -max_total_time="$SECONDS_TO_RUN" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+    -detect_leaks=1 -print_final_stats=1 "$CORPUS" 2>&1 | tail -n 20
+fi

@@ -18,7 +18,7 @@ step "ctest (core, ui, native screenshots, validator)" ctest --preset native -j2
 step "dataset quotes are exact substrings of the sources" python3 data/check_quotes.py "${CHIPATLAS_SOURCES:-$ROOT/../shared/sources}"
 step "configure+build web" bash -c 'cmake --preset web >/dev/null && cmake --build --preset web'
 step "browser tests (Chromium + playwright-core)" node --test --test-concurrency=1 tests/browser/
-step "fuzz the loader (short run)" bash tools/fuzz.sh "${CHIPATLAS_FUZZ_SECONDS:-20}"
+step "fuzz the loader and the commands (short runs)" bash tools/fuzz.sh "${CHIPATLAS_FUZZ_SECONDS:-20}"
 echo
 echo "=== summary"
 for f in "${failures[@]}"; do echo "FAILED: $f"; done
