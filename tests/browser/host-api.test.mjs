@@ -19,7 +19,7 @@ function openHost(query = '') {
   return h.open(`${h.foreignOrigin}/embed-example.html${query}`, {
     ready: false,
     viewport: { width: 900, height: 900 },
-    route: (p) => p.route(`${h.foreignOrigin}/embed-example.html*`, async (r) => {
+    route: (p) => p.route((u) => u.origin === h.foreignOrigin && u.pathname === '/embed-example.html', async (r) => {
       const resp = await r.fetch();
       const body = (await resp.text()).replace('<iframe id="atlas"', `<iframe id="atlas" data-app="${h.origin}/index.html"`);
       await r.fulfill({ response: resp, body });
