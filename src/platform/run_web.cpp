@@ -4,10 +4,12 @@
 #include <emscripten/html5.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/args.h"
 #include "core/commands.h"
+#include "core/diagnostics.h"
 #include "imgui.h"
 #include "platform/sdl_gl.h"
 
@@ -26,6 +28,7 @@ struct WebState {
     unsigned rendered_version = 0;
     bool export_png = false;
     bool context_lost = false;
+    bool dataerror_sent = false;  // App has reported why its data did not load
     std::vector<uint8_t> png;
 };
 WebState* g_web = nullptr;
@@ -78,17 +81,28 @@ EM_BOOL on_context_restored(int, const void*, void* arg) {
 
 int run_platform(const AppArgs& args) {
     g_web = new WebState();
-    g_web->app = new App([](const char* type, const std::string& json) { js_emit(type, json.c_str()); });
+    g_web->app = new App([](const char* type, const std::string& json) {
+        if (std::string_view(type) == "dataerror") g_web->dataerror_sent = true;
+        js_emit(type, json.c_str());
+    });
     AppConfig cfg = args.config;
     cfg.web = true;
     bool ok = g_web->app->start(cfg);
     std::string err;
     if (!gfx_init(g_web->gfx, 1024, 768, false, err)) {
-        std::string json = "{\"errors\":[],\"text\":\"cannot create a WebGL2 context: " + err + "\"}";
-        js_emit("fatal", json.c_str());
+        js_emit("fatal", fatal_event_json("cannot create a WebGL2 context: " + err).c_str());
         return 1;
     }
-    if (!ok) return 1;  // the page shows the dataerror event
+    if (!ok) {
+        // Data with errors was reported by the dataerror event; start() can also fail before
+        // loading (a --data file that cannot be opened), which only errors() tells.
+        if (!g_web->dataerror_sent) {
+            std::string why = format_diagnostics(g_web->app->errors());
+            while (!why.empty() && why.back() == '\n') why.pop_back();
+            js_emit("fatal", fatal_event_json("cannot start: " + why).c_str());
+        }
+        return 1;
+    }
     emscripten_set_webglcontextlost_callback("#canvas", g_web, EM_TRUE, on_context_lost);
     emscripten_set_webglcontextrestored_callback("#canvas", g_web, EM_TRUE, on_context_restored);
     emscripten_set_main_loop_arg(loop, g_web, 0, false);
