@@ -5,8 +5,8 @@
 // and records, per page: page errors, console errors/warnings, failed requests, requests to
 // any host other than 127.0.0.1 and CSP violations. Everything is closed by close().
 //
-// Env: CHIPATLAS_WEB_DIR (default build/web), CHIPATLAS_CHROMIUM (default /usr/bin/chromium),
-//      CHIPATLAS_HEADED=1 to watch.
+// Env: CHIPATLAS_WEB_DIR (default build/web/site, the web build's site folder),
+//      CHIPATLAS_CHROMIUM (default /usr/bin/chromium), CHIPATLAS_HEADED=1 to watch.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,10 +15,10 @@ import { inflateSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const WEB_DIR = resolve(ROOT, process.env.CHIPATLAS_WEB_DIR || 'build/web');
+export const WEB_DIR = resolve(ROOT, process.env.CHIPATLAS_WEB_DIR || 'build/web/site');
 export const CHROMIUM = process.env.CHIPATLAS_CHROMIUM || '/usr/bin/chromium';
 export const READY_TIMEOUT = Number(process.env.CHIPATLAS_READY_TIMEOUT || 60000);
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
 export const LAUNCH_ARGS = [
   '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader',
