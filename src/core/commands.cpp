@@ -37,7 +37,7 @@ bool whole_number_in(const json& v, int lo, int hi, int& out) {
 
 // True when text nests arrays/objects deeper than limit. A linear scan of the bytes (strings
 // and their escapes skipped), no recursion: it runs before the parser, so a hostile text never
-// reaches nlohmann's recursive code (dump, comparisons, destruction of the parsed value). For
+// reaches nlohmann's recursive code (copies, comparisons and dumps of the parsed value). For
 // valid JSON the count is exact; for invalid JSON the parser stops at the first error, before
 // any depth this scan has not seen.
 bool nested_deeper_than(std::string_view text, int limit) {
