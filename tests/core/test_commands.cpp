@@ -150,7 +150,7 @@ TEST_CASE("commands: setState window is range-checked on the full value, not aft
     CHECK(m.view().window_months == 1);
 }
 
-TEST_CASE("commands: setState camera must be finite and in range; speed likewise") {
+TEST_CASE("commands: setState camera and speed must be finite and in range, step takes any number") {
     AppModel m = bundled_model();
     const json before = state_of(m);
     const std::string cam_warning = "camera: expected {lat -85..85, lon -180..180, zoom 0.05..2000}";

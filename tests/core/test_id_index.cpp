@@ -288,7 +288,7 @@ TEST_CASE("id index: copies own their keys, clear keeps capacity") {
     CHECK(b.find("again") == -1);
 }
 
-TEST_CASE("id index: for_each runs in insertion order; keys may come from the index itself") {
+TEST_CASE("id index: for_each runs in insertion order, keys may come from the index itself") {
     IdIndex idx;
     std::vector<std::string> keys;
     for (int i = 0; i < 300; ++i) {

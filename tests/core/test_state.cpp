@@ -85,7 +85,7 @@ TEST_CASE("view state: encode/decode round trip, malformed values warn and are s
     CHECK(url_decode("a%20b+c%E4%B8%AD") == "a b c中");
 }
 
-TEST_CASE("visibility: filters hide kinds and regions; legend counts follow time") {
+TEST_CASE("visibility: filters hide kinds and regions, legend counts follow time") {
     AppModel m = model();
     m.set_mode(TimeMode::Cumulative);
     m.set_time(m.axis().t1);
