@@ -284,7 +284,6 @@
     if (ui.error) {
       showError(title, message);
       ui.errReload.hidden = false;
-      ui.errDismiss.hidden = true;
     } else {
       console.error(title + ': ' + message);
     }

@@ -23,6 +23,9 @@ export const LAUNCH_ARGS = [
   '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  // Chromium 14x+ blocks a page on 127.0.0.1:A from framing or fetching 127.0.0.1:B ("local
+  // network access"): the tests' two servers stand for two public sites, so turn it off.
+  '--disable-features=LocalNetworkAccessChecks',
 ];
 
 // Fails (never skips) when the web build is missing.

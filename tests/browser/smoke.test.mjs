@@ -58,6 +58,7 @@ test('chipatlas.wasm failing to load shows the error panel (Module.onAbort)', { 
   });
   await page.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
   assert.match(await page.locator('#error').innerText(), /stopped|could not/i);
+  assert.equal(await page.locator('#error-reload').isVisible(), true, 'a Reload button');
   await page.locator('#error-dismiss').click();
   assert.equal(await page.locator('#error').isVisible(), false, 'dismiss hides the panel');
 });
