@@ -145,10 +145,17 @@ public:
         out = v.number();
         return true;
     }
-    bool integer(const char* key, int& out, bool required) {
+    // An integer in [lo, hi], checked on the full value before it narrows to int (as a plain
+    // cast, 4294967297 would load as 1).
+    bool integer(const char* key, int& out, bool required, int lo, int hi) {
         JValue v = get(key, required);
         if (!v) return false;
         if (!v.is_number_integer()) { cx_.error(file_, field(key), "expected an integer"); return false; }
+        const double d = v.number();
+        if (d < lo || d > hi) {
+            cx_.error(file_, field(key), "integer " + num(d) + " out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+            return false;
+        }
         out = static_cast<int>(v.integer());
         return true;
     }
@@ -383,7 +390,7 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
                 cx.error(it.file, fo.field("unit"), "unknown unit " + dq(f.unit));
                 ok = false;
             }
-            ok = fo.integer("year", f.year, true) && ok;
+            ok = fo.integer("year", f.year, true, 1, 9999) && ok;
             if (fo.str("qualifier", f.qualifier, false) && !known_qualifier(f.qualifier)) {
                 cx.error(it.file, fo.field("qualifier"), "unknown qualifier " + dq(f.qualifier) +
                                                              " (expected over, about, almost, nearly, at_least or per_year)");

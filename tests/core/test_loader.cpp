@@ -242,3 +242,18 @@ TEST_CASE("loader: the bundled dataset is valid and covers the four sources") {
         korea |= c.kind == CollabKind::Mou && format_date(c.interval.start) == "2023-08-30";
     CHECK(korea);
 }
+
+TEST_CASE("loader: integers are range-checked before they narrow to int") {
+    // 4294967297 = 2^32 + 1: a plain cast to int loaded it as the year 1.
+    for (const char* year : {"4294967297", "-4294967295", "0", "10000", "9223372036854775808"}) {
+        std::string t = base("", std::string(", \"facts\": [{\"label\": \"L\", \"value\": 1, \"unit\": \"years\", \"year\": ") + year +
+                                     ", \"source\": \"s\", \"quote\": \"Q\"}]");
+        auto p = problems(t);
+        INFO(year);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].find("error: /collaborations/0/facts/0/year: integer ") != std::string::npos);
+        CHECK(p[0].find("out of range [1, 9999]") != std::string::npos);
+    }
+    std::string ok = base("", ", \"facts\": [{\"label\": \"L\", \"value\": 1, \"unit\": \"years\", \"year\": 2022, \"source\": \"s\", \"quote\": \"Q\"}]");
+    CHECK(problems(ok).empty());
+}
