@@ -19,11 +19,13 @@ Headers:
 - Correct MIME types for .wasm (application/wasm, needed for streaming compilation), .js,
   .mjs, .json, .otf/.ttf/.woff2, .svg, .csv, .map; X-Content-Type-Options: nosniff and
   Cache-Control: no-cache on every response.
-- CORS (Access-Control-Allow-Origin: *) only where embedding needs it: responses for .wasm and
-  .json paths, and the OPTIONS preflight for them. A sandboxed iframe has an opaque origin, so
-  its fetch of chipatlas.wasm and of ?data= datasets is cross-origin; the page, chipatlas.js,
-  bridge.js and style.css are loaded by plain <script>/<link>/navigation (no CORS mode) and get
-  no CORS header.
+- CORS (Access-Control-Allow-Origin: *) only where embedding needs it: responses for .wasm,
+  .json and .js/.mjs paths, and the OPTIONS preflight for them. A sandboxed iframe has an
+  opaque origin, so everything it fetches in CORS mode is cross-origin: chipatlas.wasm and
+  ?data= datasets (fetch), and the page's scripts in js/ (module scripts, and the modules they
+  import, are always fetched in CORS mode). chipatlas.js is a classic <script> and would do
+  without, but the rule is by extension, as a static host would configure it. The pages and
+  style.css are loaded by navigation and plain <link> (no CORS mode) and get no CORS header.
 - Every HTML response (error pages too) carries the Content-Security-Policy
       default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none';
       base-uri 'none'; form-action 'none'
@@ -81,7 +83,7 @@ MIME = {
 }
 
 # Paths whose responses may be read cross-origin (see the module docstring).
-CORS_EXTENSIONS = (".wasm", ".json")
+CORS_EXTENSIONS = (".wasm", ".json", ".js", ".mjs")
 
 # os.open flags for walking the served tree: never follow a link, never block on a FIFO.
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -205,7 +207,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_HEAD(self):
         self.serve(body=False)
 
-    def do_OPTIONS(self):  # CORS preflight; grants it only for .wasm/.json paths
+    def do_OPTIONS(self):  # CORS preflight; grants it only for CORS_EXTENSIONS paths
         if self.check_request() is None:
             return
         self.send_response(204)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, builds native + web, and runs every test:
-# ctest (Catch2 core, headless UI, native screenshots, validator), a short libFuzzer run,
-# the browser tests (Chromium + playwright-core) and the dataset quote check.
+# the page's unit tests (node:test, no browser), ctest (Catch2 core, headless UI, native
+# screenshots, validator), a short libFuzzer run, the browser tests (Chromium +
+# playwright-core) and the dataset quote check.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -13,6 +14,7 @@ step() {  # name, command...
   echo "=== $name"
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
 }
+step "page logic unit tests (node:test)" node --test tests/js/
 step "configure+build native" bash -c 'cmake --preset native >/dev/null && cmake --build --preset native'
 step "ctest (core, ui, native screenshots, validator)" ctest --preset native -j2
 step "dataset quotes are exact substrings of the sources" python3 data/check_quotes.py "${CHIPATLAS_SOURCES:-$ROOT/../shared/sources}"

@@ -30,7 +30,7 @@ export const LAUNCH_ARGS = [
 
 // Fails (never skips) when the web build is missing.
 export function requireBuild() {
-  const missing = ['chipatlas.wasm', 'chipatlas.js', 'index.html', 'bridge.js', 'style.css']
+  const missing = ['chipatlas.wasm', 'chipatlas.js', 'index.html', 'js/boot.js', 'style.css']
     .filter((f) => !existsSync(join(WEB_DIR, f)));
   if (missing.length) {
     throw new Error(`chipatlas web build incomplete: ${missing.join(', ')} missing in ${WEB_DIR}. ` +

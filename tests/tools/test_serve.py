@@ -5,6 +5,7 @@
 Starts serve.py on port 0 against a temporary tree:
     tmp/CMakeCache.txt, tmp/outside.txt          beside the site: must never be reachable
     tmp/site/index.html, app.js, app.wasm, data.json, .secret, .hidden/x.txt
+    tmp/site/js/mod.js, js/mod.mjs               ES modules (CORS, like the page's js/)
     tmp/site/sub/page.txt                        a directory without index.html
     tmp/site/docs/index.html                     a directory with one
     tmp/site/link.txt -> ../outside.txt, tmp/site/linkdir -> ..   symbolic links
@@ -35,6 +36,8 @@ class ServeTest(unittest.TestCase):
             "site/app.wasm": "\0asm\1\0\0\0",
             "site/data.json": '{"ok": true}\n',
             "site/style.css": "body{}\n",
+            "site/js/mod.js": "export const x = 1;\n",
+            "site/js/mod.mjs": "export const y = 2;\n",
             "site/.secret": "dotfile\n",
             "site/.hidden/x.txt": "in a dot-directory\n",
             "site/sub/page.txt": "in sub\n",
@@ -161,12 +164,15 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(self.request("http://evil.example/index.html")[0], 400)
 
     # --- CORS: only what a sandboxed (opaque-origin) embed fetches ---------------------------
-    def test_cors_only_on_wasm_and_json(self):
-        for path in ("/app.wasm", "/data.json"):
+    def test_cors_only_on_wasm_json_and_js(self):
+        # .js: the page's ES modules (js/boot.js and its imports) are fetched in CORS mode.
+        for path in ("/app.wasm", "/data.json", "/app.js", "/js/mod.js", "/js/mod.mjs"):
             status, h, _ = self.request(path, headers={"Origin": "null"})
             self.assertEqual(status, 200, path)
             self.assertEqual(h.get("access-control-allow-origin"), "*", path)
-        for path in ("/", "/index.html", "/app.js", "/style.css", "/docs/"):
+        _, h, _ = self.request("/js/mod.js")
+        self.assertTrue(h.get("content-type", "").startswith("text/javascript"), "modules need a JS MIME type")
+        for path in ("/", "/index.html", "/style.css", "/docs/", "/sub/page.txt"):
             status, h, _ = self.request(path, headers={"Origin": "null"})
             self.assertEqual(status, 200, path)
             self.assertNotIn("access-control-allow-origin", h, path)
@@ -180,6 +186,10 @@ class ServeTest(unittest.TestCase):
                                     headers={"Origin": "null", "Access-Control-Request-Method": "GET"})
         self.assertEqual(status, 204)
         self.assertNotIn("access-control-allow-origin", h)
+        status, h, _ = self.request("/js/mod.js", method="OPTIONS",
+                                    headers={"Origin": "null", "Access-Control-Request-Method": "GET"})
+        self.assertEqual(status, 204)
+        self.assertEqual(h.get("access-control-allow-origin"), "*")
 
     # --- CSP ---------------------------------------------------------------------------------
     def test_csp_on_html_only(self):

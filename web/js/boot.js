@@ -1,0 +1,152 @@
+// The page's entry (index.html, csp.html: <script type="module" src="js/boot.js">): builds the
+// chrome, defines window.chipatlas, sets window.Module and then loads chipatlas.js.
+//
+// All of web/js/ works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`: no
+// inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
+import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
+import { app } from './state.js';
+import { LIMITS } from './limits.js';
+import { checkedWasmHash, shareUrl } from './url_state.js';
+import { query, startHash, embed, queryEmbed } from './config.js';
+import { ui, buildChrome, showError } from './ui_chrome.js';
+import { Module, call, command, fatalError, onTrap, setPendingDataset, loadPendingDataset } from './runtime.js';
+import { installHostApi } from './host_api.js';
+import { onChipatlasEvent, onState, cancelUrlSync } from './events.js';
+import { wireSearch } from './search_box.js';
+import { wireTools } from './exports.js';
+import { dataAllowed, fetchDataset, preloadRuntime } from './dataset.js';
+// The modules the ones above import, named here too so that the browser requests every module
+// as soon as it has read this file, not one level of imports after another.
+import './commands.js';
+import './origins.js';
+import './host_events.js';
+import './mirror.js';
+
+if (embed) root.classList.add('embed');
+installHostApi();
+
+// ------------------------------------------------------------------ system preferences, URL edits
+watchMedia(mqDark, function () {
+  if (app.ready) call({ cmd: 'setState', state: { systemTheme: systemTheme() } });
+  const r = app.ready ? call({ cmd: 'getState' }) : null;
+  if (r && r.ok) onState(r);
+});
+watchMedia(mqReduce, function () {
+  if (app.ready) call({ cmd: 'setState', state: { reducedMotion: !!mqReduce.matches } });
+});
+window.addEventListener('hashchange', function () {
+  const checked = checkedHash(location.hash);
+  if (checked.error) return;
+  const hash = checked.hash;
+  if (app.ready && hash === app.lastHash) return;
+  cancelUrlSync();  // the hash typed or linked wins over a write still waiting
+  command('setHash', { hash: hash }).then(null, function (e) { console.warn('chipatlas: setHash: ' + e.message); });
+});
+
+// The view state in the URL hash, or '' (with an error shown) when it is too long to read.
+function checkedHash(hash) {
+  const c = checkedWasmHash(hash);
+  if (!c.tooLong) return { hash: c.hash };
+  showError('This link\u2019s view cannot be read',
+    'Its view state is ' + c.tooLong + ' characters long; the limit is ' + LIMITS.hashChars + '. Showing the default view.');
+  return { hash: '', error: true };
+}
+
+// ------------------------------------------------------------------ start-up
+function hasWebGL2() {
+  try {
+    if (!window.WebGL2RenderingContext) return false;
+    const gl = doc.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const lose = gl.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext(); // give the probe context back at once
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
+function startArgs() {
+  const args = [];
+  const hash = checkedHash(location.hash).hash;
+  if (hash) args.push('--hash', hash);
+  if (queryEmbed) args.push('--embed');
+  args.push('--system-theme', systemTheme());
+  if (mqReduce && mqReduce.matches) args.push('--reduced-motion');
+  args.push('--dpr', String(window.devicePixelRatio || 1));
+  return args;
+}
+
+function loadRuntime() {
+  Module.canvas = ui.canvas;
+  Module.arguments = startArgs();
+  Module.print = function (t) { console.log(t); };
+  Module.printErr = function (t) { console.warn(t); };
+  Module.onAbort = function (what) {
+    fatalError('chipatlas stopped', 'The app hit an error and cannot continue' + (what ? ': ' + what : '.') +
+      ' Reloading the page may help.');
+  };
+  Module.onChipatlasEvent = onChipatlasEvent;
+  Module.postRun = [function () { loadPendingDataset(); }];
+  // A trap (out-of-bounds access, unreachable, stack exhaustion) inside a frame or an event
+  // handler reaches Emscripten's handleException, which calls quit_: stop the app visibly.
+  Module.quit = function (status, toThrow) {
+    if (toThrow && toThrow.name !== 'ExitStatus' && toThrow !== 'unwind') onTrap(toThrow);
+    throw toThrow;
+  };
+  window.Module = Module;
+
+  // A classic script (Emscripten's glue is not a module), resolved against the page's URL.
+  const s = doc.createElement('script');
+  s.src = 'chipatlas.js';
+  s.async = true;
+  s.onerror = function () {
+    fatalError('chipatlas could not be loaded', 'chipatlas.js did not load. Check the connection and reload the page.');
+  };
+  doc.body.appendChild(s);
+}
+
+function start() {
+  buildChrome(shareUrl(location.href));
+  wireSearch();
+  wireTools();
+  const theme = startHash.get('theme');
+  if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;
+  if (!hasWebGL2()) {
+    fatalError('WebGL 2 is not available',
+      'chipatlas draws its map with WebGL 2, which this browser does not provide or has turned off. ' +
+      'Try a current version of Chrome, Edge, Firefox or Safari, and check that hardware acceleration is enabled.');
+    return;
+  }
+  let spec = query.get('data');
+  if (spec && !dataAllowed()) {
+    showError('This page shows only its published data',
+      'Its publisher has turned off loading other datasets (?data=). Showing the published data.');
+    spec = null;
+  }
+  const shownSpec = spec ? spec.slice(0, 200) : '';
+  if (spec) preloadRuntime();  // download the runtime while the dataset downloads
+  const dataP = spec
+    ? fetchDataset(spec).then(null, function (e) {
+        showError('Could not load the dataset', shownSpec + ': ' + e.message + '. Showing the built-in data.');
+        return null;
+      })
+    : Promise.resolve(null);
+  dataP.then(function (ds) {
+    setPendingDataset(ds);
+    loadRuntime();
+  });
+}
+
+// A trap in wasm code that an event handler called directly (not through Emscripten's
+// handleException) surfaces here.
+window.addEventListener('error', function (e) {
+  if (typeof WebAssembly === 'object' && e.error instanceof WebAssembly.RuntimeError) onTrap(e.error);
+});
+window.addEventListener('unhandledrejection', function (e) {
+  if (typeof WebAssembly === 'object' && e.reason instanceof WebAssembly.RuntimeError) onTrap(e.reason);
+});
+
+// Module scripts run after the document is parsed (as `defer` did), so this normally starts now.
+if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,136 @@
+// Events out of the wasm (Module.onChipatlasEvent, docs/web_bridge.md): the URL follows the
+// view state, the chrome follows the theme, and each event reaches the mirror, host and API.
+import { root } from './dom.js';
+import { app } from './state.js';
+import { API_VERSION } from './limits.js';
+import { wasmHash, shareUrl } from './url_state.js';
+import { queryEmbed } from './config.js';
+import { ui, showError, removeLoading } from './ui_chrome.js';
+import { call, fatalError, flushQueue } from './runtime.js';
+import { postToHost, emit } from './host_events.js';
+import { updateMirrorFromState, updateMirrorFromActive, updateMirrorFromSelection } from './mirror.js';
+import { runSearch } from './search_box.js';
+import { onPng } from './exports.js';
+
+// ------------------------------------------------------------------ the URL follows the state
+// At most once a second: playback changes the state five times a second, and browsers limit
+// history.replaceState (Safari: 100 calls per 30 s, then it throws; Chromium re-requests the
+// favicon on each change). The last state always lands.
+const URL_SYNC_MS = 1000;
+let warnedHistory = false, lastUrlSync = -Infinity, urlTimer = 0;
+function writeUrl() {
+  urlTimer = 0;
+  lastUrlSync = Date.now();
+  if (app.lastHash === wasmHash(location.hash)) return;
+  try {
+    history.replaceState(history.state, '', app.lastHash ? app.lastHash : location.pathname + location.search);
+  } catch (e) {
+    if (!warnedHistory) { warnedHistory = true; console.warn('chipatlas: cannot update the URL: ' + e.message); }
+  }
+}
+function syncUrl(hash) {
+  if (typeof hash !== 'string') return;
+  app.lastHash = hash;
+  if (urlTimer) return;  // already due: it writes the newest hash
+  const wait = lastUrlSync + URL_SYNC_MS - Date.now();
+  if (wait <= 0) writeUrl();
+  else urlTimer = setTimeout(writeUrl, wait);
+}
+// The hash typed or linked wins over a write still waiting.
+export function cancelUrlSync() {
+  if (urlTimer) clearTimeout(urlTimer);
+  urlTimer = 0;
+}
+
+function applyChromeTheme(state) {
+  if (!state) return;
+  const theme = state.theme === 'auto' || !state.theme
+    ? (typeof state.dark === 'boolean' ? (state.dark ? 'dark' : 'light') : null)
+    : state.theme;
+  if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;
+  else delete root.dataset.theme;
+}
+
+// A `state` event, or a getState reply: { state, hash }.
+export function onState(data) {
+  if (data.state) {
+    app.lastState = data.state;
+    applyChromeTheme(data.state);
+    updateMirrorFromState(data.state);
+    if (!queryEmbed && typeof data.state.embed === 'boolean') root.classList.toggle('embed', data.state.embed);
+  }
+  syncUrl(data.hash);
+  ui.openFull.href = shareUrl(location.href);
+}
+
+function onReady() {
+  if (app.ready) return;
+  app.ready = true;
+  root.dataset.ready = '1';
+  removeLoading();
+  const r = call({ cmd: 'getState' });
+  if (r.ok) onState(r);
+  flushQueue();
+  if (ui.search.value.trim()) runSearch();
+  postToHost('ready', { version: API_VERSION, state: app.lastState, hash: app.lastHash });
+  emit('ready', {});
+}
+
+// A dataerror event's diagnostics as FILE:LINE:COL lines.
+function diagnosticLines(data) {
+  if (data && typeof data.text === 'string' && data.text.trim()) {
+    return data.text.split('\n').filter(function (l) { return l.trim(); });
+  }
+  return ((data && data.errors) || []).map(function (e) {
+    return (e.file || '?') + ':' + (e.line || 0) + ':' + (e.col || 0) + ': ' + (e.severity || 'error') + ': ' +
+      (e.pointer || '') + ': ' + (e.message || '');
+  });
+}
+
+// Module.onChipatlasEvent(type, jsonText): never throws back into the wasm.
+export function onChipatlasEvent(type, json) {
+  let data;
+  try {
+    data = typeof json === 'string' ? (json ? JSON.parse(json) : {}) : (json || {});
+  } catch (e) {
+    console.warn('chipatlas: unreadable ' + type + ' event: ' + e.message);
+    return;
+  }
+  try {
+    switch (type) {
+      case 'ready':
+        onReady();
+        return; // onReady emits and posts
+      case 'state':
+        onState(data);
+        postToHost('statechange', data);
+        break;
+      case 'selection':
+        updateMirrorFromSelection(data);
+        postToHost('selectionchange', data);
+        break;
+      case 'active':
+        updateMirrorFromActive(data);
+        break;
+      case 'fatal':
+        fatalError('chipatlas could not start', (data && typeof data.message === 'string' && data.message) ||
+          (data && typeof data.text === 'string' && data.text) || 'The app failed to start.');
+        break;
+      case 'dataerror': {
+        const lines = diagnosticLines(data);
+        showError('The dataset has errors', 'The previous data is still shown. Fix these and reload:', lines);
+        postToHost('error', { kind: 'data', message: 'dataset errors', lines: lines });
+        break;
+      }
+      case 'png':
+        onPng(data);
+        break;
+      case 'height':
+        postToHost('height', data);
+        break;
+    }
+    emit(type, data);
+  } catch (e) {
+    console.error('chipatlas: ' + type + ' handler failed', e);
+  }
+}

@@ -1,0 +1,38 @@
+// The screen-reader mirror (#sr, aria-live): the date, the selection and the collaborations
+// the map shows, as text, from the wasm's `state`, `selection` and `active` events.
+import { doc, h } from './dom.js';
+import { ui } from './ui_chrome.js';
+
+function describeDate(t) { return t ? 'Date: ' + t + '.' : ''; }
+
+export function updateMirrorFromState(state) {
+  if (!state) return;
+  // While playing the date moves several times a second: leave it to the `active` updates.
+  if (!state.playing) ui.srDate.textContent = describeDate(state.t);
+}
+
+function participantName(p) {
+  if (typeof p === 'string') return p;
+  if (p && typeof p === 'object') return p.name || p.label || p.org || '';
+  return '';
+}
+export function updateMirrorFromActive(data) {
+  if (data.t) ui.srDate.textContent = describeDate(data.t);
+  const items = Array.isArray(data.items) ? data.items : [];
+  ui.srCount.textContent = items.length === 1 ? '1 collaboration on the map.' : items.length + ' collaborations on the map.';
+  const frag = doc.createDocumentFragment();
+  items.forEach(function (it) {
+    const when = (it.start || '?') + ' to ' + (it.end || 'ongoing');
+    const who = (it.participants || []).map(participantName).filter(Boolean).join(', ');
+    const text = (it.title || it.id) + ' (' + [it.kind, it.status].filter(Boolean).join(', ') + '; ' + when + ')' + (who ? ': ' + who : '');
+    frag.appendChild(h('li', { 'data-id': it.id, text: text }));
+  });
+  while (ui.srActive.firstChild) ui.srActive.removeChild(ui.srActive.firstChild);
+  ui.srActive.appendChild(frag);
+}
+
+export function updateMirrorFromSelection(data) {
+  if (!data || !data.id) ui.srSelection.textContent = 'Nothing selected.';
+  else ui.srSelection.textContent = 'Selected ' + (data.type || 'item') + ': ' + (data.label || data.id) + '.';
+  ui.srSelection.dataset.id = (data && data.id) || '';
+}

@@ -1,0 +1,167 @@
+// The running wasm: window.Module, every call into it (through malloc, never ccall/cwrap),
+// the command queue before `ready`, and stopping the app for good (fatalError) after a trap.
+import { root } from './dom.js';
+import { app } from './state.js';
+import { LIMITS } from './limits.js';
+import { encodeCommand, translate } from './commands.js';
+import { ui, showError, showDatasetNote, removeLoading } from './ui_chrome.js';
+import { postToHost } from './host_events.js';
+
+// Emscripten's Module object; boot.js fills it in and sets window.Module before chipatlas.js.
+export const Module = {};
+const utf8enc = new TextEncoder();
+const utf8dec = new TextDecoder();
+
+// ------------------------------------------------------------------ stopping the app
+// The app cannot go on: the error panel (with Reload), the host's `error` event, queued
+// commands rejected, no more frames or commands (its memory may be corrupt after a trap).
+export function fatalError(title, message) {
+  if (app.fatal) return;
+  app.fatal = true;
+  root.dataset.error = '1';
+  Module.preMainLoop = function () { return false; };  // Emscripten skips the frame
+  removeLoading();
+  if (ui.error) {
+    showError(title, message);
+    ui.errReload.hidden = false;
+  } else {
+    console.error(title + ': ' + message);
+  }
+  rejectQueue(title);
+  postToHost('error', { kind: 'fatal', message: title + (message ? ': ' + message : '') });
+}
+function trapMessage(e) {
+  const what = e && e.message ? e.message : String(e);
+  return 'The app hit an internal error (' + what.slice(0, 300) + ') and has stopped to protect your view. ' +
+    'Reload the page to start again.';
+}
+export function onTrap(e) { fatalError('chipatlas stopped', trapMessage(e)); }
+
+// ------------------------------------------------------------------ calls into the wasm
+// Every string goes into the wasm through malloc (never Emscripten's ccall/cwrap, which copy
+// strings onto the 5 MB wasm stack unchecked), after a size check; a failed allocation is an
+// error, and an exception out of the wasm is a trap: the app stops (fatalError).
+export function exportsReady() {
+  return typeof Module._ca_command === 'function' && typeof Module._malloc === 'function' &&
+    typeof Module._free === 'function' && !!Module.HEAPU8;
+}
+// Copies bytes (+ a NUL) into the wasm heap; returns the pointer, or throws when out of memory.
+function heapBytes(bytes) {
+  const p = Module._malloc(bytes.length + 1);
+  if (!p) throw new RangeError('out of memory (' + bytes.length + ' bytes)');
+  Module.HEAPU8.set(bytes, p);
+  Module.HEAPU8[p + bytes.length] = 0;
+  return p;
+}
+function readCString(p) {
+  if (!p) return '';
+  const heap = Module.HEAPU8;
+  let end = heap.indexOf(0, p);
+  if (end < 0) end = heap.length;
+  return utf8dec.decode(heap.subarray(p, end));
+}
+
+// One command (the wasm's own form), synchronously. Always returns an object with ok.
+export function call(msg) {
+  if (app.fatal) return { ok: false, error: 'chipatlas has stopped' };
+  if (!exportsReady()) return { ok: false, error: 'chipatlas is not running yet' };
+  let enc;
+  try { enc = encodeCommand(msg); } catch (e) { return { ok: false, error: 'cannot send this command: ' + (e && e.message || e) }; }
+  if (enc.error) return { ok: false, error: enc.error };
+  let p = 0, text;
+  try {
+    p = heapBytes(enc.bytes);
+  } catch (e) {
+    return { ok: false, error: 'cannot send this command: ' + (e && e.message || e) };
+  }
+  try {
+    text = readCString(Module._ca_command(p));
+  } catch (e) {
+    onTrap(e);
+    return { ok: false, error: 'chipatlas has stopped' };
+  } finally {
+    if (!app.fatal) Module._free(p);
+  }
+  try {
+    const r = JSON.parse(text);
+    if (r && typeof r === 'object') return r;
+  } catch (e) { /* fall through */ }
+  return { ok: false, error: 'unreadable reply from ca_command' };
+}
+
+// A dataset can be large: its bytes go through malloc as they came over the wire (no
+// UTF-16 round trip, and bad UTF-8 reaches the validator instead of being replaced).
+// Returns true when the wasm took it (errors come back as a dataerror event).
+function loadDataset(name, bytes) {
+  if (typeof Module._ca_load_dataset !== 'function' || !exportsReady()) {
+    showError('Cannot load dataset', 'this build does not export ca_load_dataset');
+    return false;
+  }
+  let pn = 0, pd = 0;
+  try {
+    pn = heapBytes(utf8enc.encode(name));
+    pd = heapBytes(bytes);
+  } catch (e) {
+    if (pn) Module._free(pn);
+    showError('Cannot load the dataset', name + ': ' + (e && e.message || e) + '. Showing the built-in data.');
+    return false;
+  }
+  let ok = false;
+  try {
+    ok = Module._ca_load_dataset(pn, pd, bytes.length) === 1;
+  } catch (e) {
+    onTrap(e);
+    return false;
+  }
+  Module._free(pn);
+  Module._free(pd);
+  return ok;
+}
+
+// The ?data= dataset fetched before the runtime started ({ name, bytes } or null); loaded in
+// Module.postRun.
+let pendingDataset = null;
+export function setPendingDataset(ds) { pendingDataset = ds; }
+export function loadPendingDataset() {
+  if (!pendingDataset || !exportsReady()) return;
+  const ds = pendingDataset;
+  pendingDataset = null;
+  if (loadDataset(ds.name, ds.bytes)) showDatasetNote(ds.name);
+}
+
+// ------------------------------------------------------------------ API commands
+// The API's commands (translated, commands.js) run at once when ready, else wait in a queue.
+let queue = [];
+function runJob(job) {
+  const r = call(job.msg);
+  if (r.ok) {
+    const result = {};
+    Object.keys(r).forEach(function (k) { if (k !== 'ok') result[k] = r[k]; });
+    if (r.warnings && r.warnings.length) console.warn('chipatlas: ' + job.msg.cmd + ': ' + r.warnings.join('; '));
+    job.resolve(result);
+  } else {
+    job.reject(new Error(r.error || 'command failed'));
+  }
+}
+// One API command; resolves with its result (the reply less `ok`), rejects with its error.
+export function command(cmd, args) {
+  let msg;
+  try { msg = translate(cmd, args); } catch (e) { return Promise.reject(e); }
+  return new Promise(function (resolve, reject) {
+    const job = { msg: msg, resolve: resolve, reject: reject };
+    if (app.fatal) reject(new Error('chipatlas has stopped'));
+    else if (app.ready) Promise.resolve().then(function () { runJob(job); });
+    else if (queue.length >= LIMITS.queuedCommands) reject(new Error('too many commands queued before start-up'));
+    else queue.push(job);
+  });
+}
+export function flushQueue() {
+  const jobs = queue;
+  queue = [];
+  jobs.forEach(runJob);
+}
+function rejectQueue(why) {
+  const jobs = queue;
+  queue = [];
+  jobs.forEach(function (j) { j.reject(new Error(why)); });
+}

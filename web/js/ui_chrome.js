@@ -1,0 +1,152 @@
+// The DOM chrome around the canvas: search box and share/export elements, the error panel,
+// the toast, the ?data= note, the screen-reader mirror's elements, and WebGL context loss.
+import { doc, root, h } from './dom.js';
+import { app } from './state.js';
+import { postToHost } from './host_events.js';
+
+// The page's elements, filled in by buildChrome (ids as in API.md and the browser tests).
+export const ui = {};
+
+export function buildChrome(openFullHref) {
+  ui.canvas = doc.getElementById('canvas');
+  if (!ui.canvas) {
+    ui.canvas = h('canvas', { id: 'canvas', tabindex: '0' });
+    doc.body.insertBefore(ui.canvas, doc.body.firstChild);
+  }
+  ui.loading = doc.getElementById('loading');
+
+  // Search combobox (ARIA 1.2 "list autocomplete" pattern; search_box.js).
+  ui.search = h('input', {
+    type: 'search', id: 'search', role: 'combobox', 'aria-autocomplete': 'list',
+    'aria-expanded': 'false', 'aria-controls': 'search-results', autocomplete: 'off',
+    spellcheck: 'false', enterkeyhint: 'search', placeholder: 'Search organisations, collaborations',
+    'aria-label': 'Search organisations and collaborations'
+  });
+  ui.results = h('ul', { id: 'search-results', role: 'listbox', 'aria-label': 'Search results', hidden: true });
+  ui.searchStatus = h('span', { id: 'search-status', className: 'visually-hidden', role: 'status' });
+  const searchBox = h('div', { className: 'ca-search', role: 'search' }, ui.search, ui.results, ui.searchStatus);
+
+  // Share / export (exports.js).
+  ui.copy = h('button', { type: 'button', id: 'copy-link', className: 'ca-btn', title: 'Copy a link to this view', text: 'Copy link' });
+  ui.png = h('button', { type: 'button', id: 'export-png', className: 'ca-btn', title: 'Download the map as an image (PNG)', 'aria-label': 'Download image (PNG)', text: 'PNG' });
+  ui.csv = h('button', { type: 'button', id: 'export-csv', className: 'ca-btn', title: 'Download the visible collaborations as CSV', 'aria-label': 'Download visible collaborations (CSV)', text: 'CSV' });
+  ui.json = h('button', { type: 'button', id: 'export-json', className: 'ca-btn', title: 'Download the visible collaborations as JSON', 'aria-label': 'Download visible collaborations (JSON)', text: 'JSON' });
+  ui.tools = h('div', { id: 'tools', role: 'group', 'aria-label': 'Share and export' }, ui.copy, ui.png, ui.csv, ui.json);
+  ui.menuToggle = h('button', {
+    type: 'button', id: 'menu-toggle', className: 'ca-btn', 'aria-label': 'Share and export',
+    title: 'Share and export', 'aria-haspopup': 'true', 'aria-expanded': 'false', 'aria-controls': 'tools', text: '⋯'
+  });
+  ui.openFull = h('a', {
+    id: 'open-full', className: 'ca-link', href: openFullHref, target: '_blank', rel: 'noopener',
+    title: 'Open the full atlas in a new tab'
+  }, h('span', { className: 'ca-long', text: 'Open full view ' }), h('span', { 'aria-hidden': 'true', text: '↗' }),
+    h('span', { className: 'visually-hidden', text: ' (opens in a new tab)' }));
+  const menu = h('div', { className: 'ca-menu' }, ui.menuToggle, ui.tools);
+
+  ui.chrome = h('div', { id: 'chrome' }, searchBox, menu, ui.openFull);
+  // Keys typed into the chrome belong to the DOM, never to SDL (which may listen on window).
+  ['keydown', 'keyup', 'keypress'].forEach(function (t) {
+    ui.chrome.addEventListener(t, function (e) { e.stopPropagation(); });
+  });
+  doc.body.insertBefore(ui.chrome, ui.canvas); // tab order: search, tools, then the map
+
+  // Error panel.
+  ui.errTitle = h('h2', { id: 'error-title' });
+  ui.errDismiss = h('button', { type: 'button', id: 'error-dismiss', className: 'ca-btn', text: 'Dismiss' });
+  ui.errReload = h('button', { type: 'button', id: 'error-reload', className: 'ca-btn', text: 'Reload', hidden: true });
+  ui.errMsg = h('p', { id: 'error-message' });
+  ui.errLines = h('ul', { id: 'error-lines', 'aria-label': 'Errors', tabindex: '0', hidden: true });
+  ui.error = h('div', { id: 'error', role: 'alert', 'aria-labelledby': 'error-title', hidden: true },
+    h('div', { className: 'ca-error-head' }, ui.errTitle, ui.errReload, ui.errDismiss), ui.errMsg, ui.errLines);
+  doc.body.appendChild(ui.error);
+  ui.errReload.addEventListener('click', reloadPage);
+
+  // Shown whenever the map shows a dataset other than the bundled, published one (?data=).
+  ui.datasetNote = h('p', { id: 'dataset-note', role: 'status', hidden: true });
+  doc.body.appendChild(ui.datasetNote);
+
+  ui.toast = h('div', { id: 'toast', role: 'status', hidden: true });
+  doc.body.appendChild(ui.toast);
+
+  // Screen-reader mirror of what the map shows (mirror.js).
+  ui.srDate = h('p', { id: 'sr-date' });
+  ui.srSelection = h('p', { id: 'sr-selection', text: 'Nothing selected.' });
+  ui.srCount = h('p', { id: 'sr-count' });
+  ui.srActive = h('ul', { id: 'sr-active', 'aria-label': 'Collaborations on the map' });
+  ui.sr = h('section', { id: 'sr', className: 'visually-hidden', 'aria-live': 'polite', 'aria-label': 'Map summary' },
+    h('h2', { text: 'Map summary' }), ui.srDate, ui.srSelection, ui.srCount, ui.srActive);
+  doc.body.appendChild(ui.sr);
+
+  ui.errDismiss.addEventListener('click', function () {
+    ui.error.hidden = true;
+    if (doc.activeElement === ui.errDismiss || ui.error.contains(doc.activeElement)) ui.canvas.focus();
+  });
+  ui.canvas.addEventListener('webglcontextlost', onContextLost);
+  ui.canvas.addEventListener('webglcontextrestored', onContextRestored);
+}
+
+export function removeLoading() {
+  if (ui.loading && ui.loading.parentNode) ui.loading.parentNode.removeChild(ui.loading);
+}
+export function reloadPage() {
+  try { location.reload(); } catch (e) { /* a sandbox without navigation */ }
+}
+function reloadButton() {
+  const b = h('button', { type: 'button', className: 'ca-btn', id: 'toast-reload', text: 'Reload' });
+  b.addEventListener('click', reloadPage);
+  return b;
+}
+
+// A lost WebGL context usually comes back within a second or two; if it does not, say so
+// and offer a reload instead of "restoring…" forever.
+const CONTEXT_RESTORE_WAIT_MS = 5000;
+let contextTimer = 0;
+function onContextLost() {
+  toast('Graphics context lost, restoring…', 0);
+  clearTimeout(contextTimer);
+  contextTimer = setTimeout(function () {
+    contextTimer = 0;
+    toast('The graphics context did not come back. Reload the page to see the map again. ', 0, reloadButton());
+    postToHost('error', { kind: 'context', message: 'the WebGL context was lost and not restored' });
+  }, CONTEXT_RESTORE_WAIT_MS);
+}
+function onContextRestored() {
+  clearTimeout(contextTimer);
+  contextTimer = 0;
+  hideToast();
+}
+
+// A short message at the bottom (ms: how long; 0 keeps it), with an optional element after it.
+let toastTimer = 0;
+export function toast(msg, ms, extra) {
+  clearTimeout(toastTimer);
+  ui.toast.textContent = msg;
+  if (extra) ui.toast.appendChild(extra);
+  ui.toast.hidden = false;
+  if (ms !== 0) toastTimer = setTimeout(hideToast, ms || 2500);
+}
+export function hideToast() { ui.toast.hidden = true; ui.toast.textContent = ''; }
+
+// The error panel (the console before the chrome exists); a stopped app's panel stays.
+export function showError(title, message, lines) {
+  if (!ui.error) { console.error(title + ': ' + message); return; }
+  if (app.fatal && !ui.errReload.hidden) return;
+  ui.errTitle.textContent = title;
+  ui.errMsg.textContent = message || '';
+  while (ui.errLines.firstChild) ui.errLines.removeChild(ui.errLines.firstChild);
+  (lines || []).forEach(function (l) { ui.errLines.appendChild(h('li', null, h('code', { text: l }))); });
+  ui.errLines.hidden = !(lines && lines.length);
+  ui.error.hidden = false;
+}
+
+// The amber note: the map shows `name`, not the published dataset.
+export function showDatasetNote(name) {
+  app.shownDataset = name;
+  ui.datasetNote.textContent = '';
+  ui.datasetNote.appendChild(h('strong', { text: 'Not the published data: ' }));
+  ui.datasetNote.appendChild(doc.createTextNode('this map shows the dataset '));
+  ui.datasetNote.appendChild(h('code', { text: name }));
+  ui.datasetNote.appendChild(doc.createTextNode(', loaded from the link, not the published chipatlas dataset.'));
+  ui.datasetNote.hidden = false;
+  root.dataset.dataset = 'custom';
+}
