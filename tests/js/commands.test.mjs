@@ -171,3 +171,16 @@ test('messageArgs: the message\'s own fields less the envelope, or its args obje
     { cmd: 'select', id: 'astri' });
   assert.deepEqual(translate('select', messageArgs({ chipatlas: 1, type: 'command', id: 9, cmd: 'select' })), { cmd: 'select', id: '' });
 });
+
+test('messageArgs and translate ignore a "__proto__" key (as structured clone delivers it, an own property)', () => {
+  const m = JSON.parse('{"chipatlas":1,"type":"command","id":1,"cmd":"search","text":"a","__proto__":{"polluted":true}}');
+  assert.ok(Object.prototype.hasOwnProperty.call(m, '__proto__'), 'the fixture has an own __proto__ key');
+  const args = messageArgs(m);
+  assert.equal(Object.getPrototypeOf(args), Object.prototype, 'the copy keeps its prototype');
+  assert.equal(args.polluted, undefined);
+  assert.deepEqual(Object.keys(args), ['text']);
+  const msg = translate('search', m);
+  assert.equal(Object.getPrototypeOf(msg), Object.prototype);
+  assert.equal(msg.polluted, undefined);
+  assert.equal(JSON.stringify(msg).includes('polluted'), false);
+});

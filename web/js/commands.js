@@ -30,7 +30,7 @@ export function translate(cmd, a) {
   }
   if (DIRECT.indexOf(cmd) < 0) throw new Error('unknown command "' + cmd + '"');
   const msg = {};
-  Object.keys(a).forEach(function (k) { msg[k] = a[k]; });
+  Object.keys(a).forEach(function (k) { if (k !== '__proto__') msg[k] = a[k]; });
   msg.cmd = cmd;
   return msg;
 }
@@ -102,6 +102,9 @@ export function messageArgs(m) {
   const src = m.args && typeof m.args === 'object' && !Array.isArray(m.args) ? m.args : m;
   Object.keys(src).forEach(function (k) {
     if (src === m && ENVELOPE.indexOf(k) >= 0) return;
+    // A structured-cloned "__proto__" key is an own property; as a plain assignment it would
+    // set the copy's prototype instead of a field.
+    if (k === '__proto__') return;
     args[k] = src[k];
   });
   return args;
