@@ -104,7 +104,6 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
         ImGui::TextDisabled("%s · %s · %s%s%s", enum_label(c.kind), enum_label(it->role), interval_text(c.interval).c_str(),
                             dagger(c.is_inferred("start")), cv == Vis::Active ? " · active" : cv == Vis::Faded ? " · ended" : " · not shown now");
         for (auto& f : c.facts) ImGui::TextWrapped("%s", fact_text(f).c_str());
-        std::string partners;
         for (auto& p : c.participants) {
             if (p.org == oi) continue;
             ImGui::PushID(p.org);

@@ -71,7 +71,7 @@ struct UiContext {
 
 // Loads the basemap from the embedded assets (once).
 void init_ui(UiContext& ui);
-// One frame of UI for a display of the given size (logical pixels).
+// One frame of UI, over the whole ImGui display (io.DisplaySize, logical pixels).
 void draw_ui(AppModel& m, UiContext& ui);
 
 // Individual views (ui.cpp calls them in order).
@@ -82,7 +82,9 @@ void draw_details(AppModel& m, UiContext& ui);
 // Below this width the details panel is a sheet across the whole width (and the legend folds).
 inline bool details_span_width(float display_width) { return display_width < 640; }
 void draw_toolbar(AppModel& m, UiContext& ui);
-void draw_help(AppModel& m, UiContext& ui);
+void draw_help(UiContext& ui);
+// Records the current ImGui window's rectangle in ui.panels (the map keeps labels off it).
+void record_panel(UiContext& ui);
 
 // Display name according to the language setting ("ASTRI · 香港應用科技研究院").
 std::string display_name(const Organisation& o, NameLang lang);

@@ -290,7 +290,9 @@ TEST_CASE("the visibility tracker equals a full pass as t plays, jumps back and 
     ViewState v;
     v.t = days_from_civil(1994, 6, 1);
     const Dataset* ds = &a;
-    int steps = 0;
+    // The plays must move things: count the steps whose visible set differs from the last one.
+    int changed = 0;
+    std::vector<Vis> last;
     for (int step = 0; step < 1500; ++step) {
         const unsigned r = rng() % 100;
         if (r < 70) v.t += (rng() % 400) * 0.37;               // playing forward, sometimes by whole days
@@ -306,9 +308,10 @@ TEST_CASE("the visibility tracker equals a full pass as t plays, jumps back and 
         tracker.update(*ds, v, tracked);
         compute_visibility(*ds, v, full);
         check_same(tracked, full);
-        ++steps;
+        changed += full.collab != last;
+        last = full.collab;
     }
-    CHECK(steps == 1500);
+    CHECK(changed > 500);  // the tracker was compared across many real transitions, not one static view
 }
 
 TEST_CASE("top organisations: the best n by degree, then name, then index") {

@@ -1,0 +1,125 @@
+// The legend, doubling as the filters: collaboration kinds, organisation kinds and regions,
+// each with its count at the current time; the stats strip under it.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/search.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+
+namespace ca::ui {
+
+void record_panel(UiContext& ui) {
+    ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+    ui.panels.push_back({p.x, p.y, p.x + s.x, p.y + s.y});
+}
+
+namespace {
+
+void swatch_line(ImDrawList* dl, ImVec2 p, ImU32 col, Dash d) {
+    float x = p.x, end = p.x + 26;
+    if (d.on <= 0) { dl->AddLine(ImVec2(x, p.y), ImVec2(end, p.y), col, 2.5f); return; }
+    while (x < end) {
+        dl->AddLine(ImVec2(x, p.y), ImVec2(std::min(end, x + d.on), p.y), col, 2.5f);
+        x += d.on + d.off;
+    }
+}
+
+}  // namespace
+
+void draw_legend(AppModel& m, UiContext& ui) {
+    const Dataset& ds = m.data();
+    const bool dark = m.dark();
+    const Visibility& vis = m.visibility();
+    const ViewState& v = m.view();
+    ImGuiIO& io = ImGui::GetIO();
+    const float top = ui.toolbar_bottom + 6;
+    ImGui::SetNextWindowPos(ImVec2(10, top), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0), ImVec2(270, std::max(120.0f, io.DisplaySize.y - top - ui.timeline_height - 20)));
+    // On a narrow screen the details sheet spans the width: the legend folds while it is open
+    // (the user's choice comes back when the details close) instead of showing through it.
+    const bool fold_for_details = details_span_width(io.DisplaySize.x) && m.selection().valid();
+    ImGui::SetNextWindowCollapsed(!ui.legend_open || fold_for_details, ImGuiCond_Always);
+    bool open = ImGui::Begin("Legend & filters", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    if (!fold_for_details) ui.legend_open = open;
+    record_panel(ui);
+    if (!open) { ImGui::End(); return; }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Totals per kind and region come with the dataset's flat index; organisations active per
+    // kind take one pass over the organisations.
+    FlatIndex scratch;
+    const FlatIndex& fi = flat_index(ds, scratch);
+    const int* kind_total = fi.collab_kind_total;
+    const int* org_total = fi.org_kind_total;
+    const int* region_total = fi.org_region_total;
+    int org_active[enum_count<OrgKind>()] = {};
+    for (size_t i = 0; i < fi.org_kind.size(); ++i) org_active[static_cast<int>(fi.org_kind[i])] += vis.org[i] == Vis::Active;
+    ImGui::TextDisabled("Collaborations (click to hide)");
+    for (int k = 0; k < enum_count<CollabKind>(); ++k) {
+        CollabKind ck = static_cast<CollabKind>(k);
+        bool hidden = v.filters.collab_kind_hidden(ck);
+        const int total = kind_total[k];
+        if (total == 0 && !hidden) continue;
+        ImGui::PushID(k);
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        char label[96];
+        std::snprintf(label, sizeof label, "%s  %d", enum_label(ck), vis.kind_count[k]);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 34);
+        if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        if (ImGui::Selectable(label, false)) m.toggle_collab_kind(ck);
+        if (hidden) ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d shown at this date, %d in all. Click to %s.", vis.kind_count[k], total, hidden ? "show" : "hide");
+        swatch_line(dl, ImVec2(p.x + 2, p.y + ImGui::GetTextLineHeight() / 2), hidden ? with_alpha(collab_colour(ck, dark), 0.3f) : collab_colour(ck, dark), collab_dash(ck));
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Organisations");
+    for (int k = 0; k < enum_count<OrgKind>(); ++k) {
+        OrgKind ok = static_cast<OrgKind>(k);
+        const int n = org_total[k], active = org_active[k];
+        if (n == 0) continue;
+        ImGui::PushID(100 + k);
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        char label[96];
+        std::snprintf(label, sizeof label, "%s  %d/%d", enum_label(ok), active, n);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 22);
+        bool hidden = v.filters.org_kind_hidden(ok);
+        if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        if (ImGui::Selectable(label, false)) m.toggle_org_kind(ok);
+        if (hidden) ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d active at this date of %d. Click to %s.", active, n, hidden ? "show" : "hide");
+        float r = ImGui::GetTextLineHeight() * 0.3f;
+        ImU32 col = org_colour(ok, dark);
+        if (hidden) col = with_alpha(col, 0.3f);
+        draw_shape(dl, ImVec2(p.x + 9, p.y + ImGui::GetTextLineHeight() / 2), r, org_shape(ok), col, col);
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Regions");
+    for (int r = 0; r < enum_count<Region>(); ++r) {
+        Region rg = static_cast<Region>(r);
+        if (!region_total[r]) continue;
+        bool shown = !v.filters.region_hidden(rg);
+        char label[64];
+        std::snprintf(label, sizeof label, "%s (%d)##rg%d", enum_label(rg), vis.region_count[r], r);
+        if (ImGui::Checkbox(label, &shown)) m.toggle_region(rg);
+    }
+    ImGui::Separator();
+    // Stats strip for time t.
+    ImGui::Text("%d active · %d ended", vis.active, vis.faded);
+    std::vector<int> top_orgs = top_organisations(ds, vis, 3);
+    if (!top_orgs.empty()) {
+        ImGui::TextDisabled("Most connected:");
+        for (int o : top_orgs) {
+            ImGui::PushID(o);
+            char b[128];
+            std::snprintf(b, sizeof b, "%s (%d)", ds.organisations[o].short_name().c_str(), vis.org_degree[o]);
+            if (ImGui::SmallButton(b)) { m.select_org(o); m.fly_to_org(o); }
+            ImGui::PopID();
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace ca::ui
