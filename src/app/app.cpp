@@ -1,64 +1,92 @@
-// App lifecycle: loading the bundled or given dataset, the frame function, and the change
-// detection that turns model versions into host events (state at most ~5 times a second).
+// App lifecycle: loading the bundled or given dataset, the frame function, the change detection
+// that turns model versions into host events (state at most ~5 times a second), and what the
+// platform hands over: pinch zoom, commands from the page, PNG export, failures.
 #include "app/app.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 
 #include "app/validate.h"
 #include "core/commands.h"
 #include "core/embedded.h"
-#include "platform/bulk_heap.h"
 #include "imgui.h"
 #include "ui/theme.h"
 
 namespace ca {
 
-bool App::start(const AppConfig& cfg) {
-    ui_.opt.web = cfg.web;
+bool App::start(Platform& p) {
+    platform_ = &p;
+    const auto t0 = std::chrono::steady_clock::now();
+    const bool ok = load_start_data();
+    start_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return ok;
+}
+
+bool App::load_start_data() {
+    ui_.opt.web = platform_->browser();
     ui::init_ui(ui_);
     if (!ui_.basemap_error.empty()) std::fprintf(stderr, "chipatlas: %s\n", ui_.basemap_error.c_str());
     std::vector<FileText> texts;
     std::vector<InputFile> inputs;
     std::string name = "bundled";
-    if (!cfg.data_files.empty()) {
-        if (!read_files(cfg.data_files, texts, errors_)) return false;
-        for (size_t i = 0; i < cfg.data_files.size(); ++i) inputs.push_back({cfg.data_files[i], texts[i].text()});
-        name = cfg.data_files.front();
+    if (!cfg_.data_files.empty()) {
+        if (!read_files(cfg_.data_files, texts, errors_)) return false;
+        for (size_t i = 0; i < cfg_.data_files.size(); ++i) inputs.push_back({cfg_.data_files[i], texts[i].text()});
+        name = cfg_.data_files.front();
     } else {
         for (const EmbeddedFile& f : embedded_dataset()) inputs.push_back({f.name, f.text()});
     }
-    BulkHeapScope heap(load_memory_hint(inputs));
-    LoadResult r = load_dataset(inputs);
+    LoadResult r = ca::load_dataset(inputs);
     if (!r.ok()) {
         errors_ = r.diagnostics;
         emit("dataerror", diagnostics_json(errors_));
         return false;
     }
-    model_.set_system_dark(cfg.system_dark);
+    model_.set_system_dark(cfg_.system_dark);
     model_.set_dataset(std::move(r.dataset), name);
     ViewState v = model_.view();
-    v.embed = cfg.embed;
-    v.reduced_motion = cfg.reduced_motion;
+    v.embed = cfg_.embed;
+    v.reduced_motion = cfg_.reduced_motion;
     model_.apply_view(v);
-    model_.apply_hash(cfg.hash, pending_warnings_);
-    if (cfg.embed) model_.set_embed(true);
-    if (!cfg.region.empty()) {
-        RegionPreset p;
-        if (parse_preset(cfg.region.c_str(), p)) {
-            region_pending_ = p;
+    model_.apply_hash(cfg_.hash, pending_warnings_);
+    if (cfg_.embed) model_.set_embed(true);
+    if (!cfg_.region.empty()) {
+        RegionPreset preset;
+        if (parse_preset(cfg_.region.c_str(), preset)) {
+            region_pending_ = preset;
             has_region_ = true;
         }
     }
-    ui_.show_help = !cfg.embed && cfg.hash.empty() && cfg.web;
+    ui_.show_help = !cfg_.embed && cfg_.hash.empty() && platform_->browser();
     for (auto& w : pending_warnings_) std::fprintf(stderr, "chipatlas: warning: %s\n", w.c_str());
     fonts_dirty_ = true;
     return true;
 }
 
-bool App::load_text(const std::string& name, std::string_view text) {
+void App::failed(std::string_view why) {
+    const bool page = listened();
+    if (why.empty()) {
+        // start() failed. Data with errors was reported by the dataerror event on the web; start()
+        // can also fail before loading (a --data file that cannot be opened), which only errors() tells.
+        if (!page) {
+            for (auto& d : errors_) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+            return;
+        }
+        if (dataerror_sent_) return;
+        std::string text = format_diagnostics(errors_);
+        while (!text.empty() && text.back() == '\n') text.pop_back();
+        emit("fatal", fatal_event_json("cannot start: " + text));
+        return;
+    }
+    if (page) emit("fatal", fatal_event_json(why));
+    else std::fprintf(stderr, "chipatlas: %.*s\n", static_cast<int>(why.size()), why.data());
+}
+
+bool App::load_dataset(const std::string& name, std::string_view text) {
     std::vector<InputFile> in{{name, text}};
-    LoadResult r = load_dataset(in);
+    LoadResult r = ca::load_dataset(in);
     if (!r.ok()) {
         errors_ = r.diagnostics;
         emit("dataerror", diagnostics_json(errors_));
@@ -97,7 +125,41 @@ void App::frame(double dt) {
     since_state_ += dt;
 }
 
+ClearColor App::clear_color() const {
+    if (model_.view().transparent) return {0, 0, 0, 0};  // the page shows through
+    const ImVec4 c = ui::palette(model_.dark()).clear;
+    return {c.x, c.y, c.z, 1};
+}
+
+void App::on_pinch(float x, float y, float spread) {
+    if (std::abs(spread) > 0.0005f) model_.zoom_at({x, y}, std::exp(spread * 5.0));
+}
+
+std::string App::command(std::string_view json) {
+    CommandResult r = handle_command(model_, json);
+    if (r.export_png) png_pending_ = true;
+    return std::move(r.reply);
+}
+
+void App::emit(const char* type, const std::string& json) {
+    if (!listened()) return;
+    if (std::string_view(type) == "dataerror") dataerror_sent_ = true;
+    platform_->emit(type, json);
+}
+
 void App::after_render() {
+    model_.note_frame_ms(platform_->last_frame().ui_ms);
+    emit_changes();
+    if (png_pending_) {
+        png_pending_ = false;
+        int w, h;
+        platform_->read_pixels(png_, w, h);
+        emit("png", "{\"width\":" + std::to_string(w) + ",\"height\":" + std::to_string(h) +
+                        ",\"ptr\":" + std::to_string(reinterpret_cast<uintptr_t>(png_.data())) + "}");
+    }
+}
+
+void App::emit_changes() {
     if (!ready_sent_ && model_.has_data()) {
         ready_sent_ = true;
         emit("ready", "{}");
@@ -106,7 +168,7 @@ void App::after_render() {
     if (model_.version() != last_version_ && (since_state_ >= 0.2 || !model_.view().playing)) {
         last_version_ = model_.version();
         since_state_ = 0;
-        if (sink_) {  // events are built only when someone listens (not in the native app)
+        if (listened()) {  // events are built only when someone listens (not in the native app)
             emit("state", state_event_json(model_));
             std::vector<int> active = visible_collaborations(model_);
             if (active != last_active_) {

@@ -1,17 +1,18 @@
 // The application: model + UI context + dataset loading, the per-frame function and the
-// events it reports to the host (ready, state, selection, active set, data errors).
+// events it reports to the host (ready, state, selection, active set, data errors, PNG export).
+// It implements the platform's interface (platform/platform.h) and owns the policy the
+// platform leaves to it: pinch zoom, commands, what is reported where, --screenshot and --bench.
 #pragma once
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/app_model.h"
+#include "platform/platform.h"
 #include "ui/ui.h"
 
 namespace ca {
-
-using EventSink = std::function<void(const char* type, const std::string& json)>;
 
 struct AppConfig {
     std::string hash;            // initial view state (URL hash)
@@ -19,43 +20,66 @@ struct AppConfig {
     bool embed = false;
     bool system_dark = false;
     bool reduced_motion = false;
-    bool web = false;
     std::string region;          // --region: start on a preset without a flight
 };
 
-class App {
+// Frames the app drives itself instead of the platform's loop (native only).
+struct DriveOptions {
+    std::string screenshot;      // --screenshot OUT.png: render a few frames, write the last one
+    int screenshot_frames = 4;
+    bool bench = false;          // --bench: play, time frames, print one JSON line
+    int bench_frames = 300;      // --frames N
+};
+
+class App final : public PlatformApp {
 public:
-    explicit App(EventSink sink) : sink_(std::move(sink)) {}
-    // Loads the data named in cfg (or the bundled data) and applies the initial view state.
-    // Returns false when the data does not load; errors() then says why.
-    bool start(const AppConfig& cfg);
+    explicit App(AppConfig cfg, DriveOptions drive = {}) : cfg_(std::move(cfg)), drive_(std::move(drive)) {}
+
+    // PlatformApp. start() loads the data named in the config (or the bundled data) and applies
+    // the initial view state; false when the data does not load, and errors() says why.
+    bool start(Platform& p) override;
+    void failed(std::string_view why) override;
+    bool drives_frames() const override { return !drive_.screenshot.empty() || drive_.bench; }
+    int drive(Platform& p) override;  // app/drive.cpp
+    bool fonts_dirty() const override { return fonts_dirty_; }
+    void rebuild_fonts(float dpr) override;
+    // One UI frame (between ImGui::NewFrame and ImGui::Render). dt in seconds.
+    void frame(double dt) override;
+    ClearColor clear_color() const override;
+    // After the frame was rendered: reports what changed, and the frame's pixels when asked.
+    void after_render() override;
+    // True while something animates (playback, flights, growing arcs) or a PNG export waits.
+    bool wants_frames() const override { return animating_ || png_pending_; }
+    unsigned state_version() const override { return model_.version(); }
+    void on_pinch(float x, float y, float spread) override;
+    std::string command(std::string_view json) override;
     // Replaces the dataset with JSON text (the bytes as given: no NUL terminator needed, and
     // bad UTF-8 is reported, not repaired); on errors keeps the current one.
-    bool load_text(const std::string& name, std::string_view text);
+    bool load_dataset(const std::string& name, std::string_view text) override;
+
     const std::vector<Diagnostic>& errors() const { return errors_; }
-
-    // One UI frame (between ImGui::NewFrame and ImGui::Render). dt in seconds.
-    void frame(double dt);
-    // After the frame was rendered: reports what changed.
-    void after_render();
-    // True while something animates (playback, flights, growing arcs) or input is settling.
-    bool wants_frames() const { return animating_; }
-    bool fonts_dirty() const { return fonts_dirty_; }
-    void rebuild_fonts(float dpr);
-    bool dark() const { return model_.dark(); }
-
     AppModel& model() { return model_; }
     ui::UiContext& ui() { return ui_; }
+    double start_ms() const { return start_ms_; }  // how long start() took (load + validate)
 
 private:
-    void emit(const char* type, const std::string& json) { if (sink_) sink_(type, json); }
-    EventSink sink_;
+    bool load_start_data();
+    // Events go to the page; natively nobody listens and they are not even built.
+    bool listened() const { return platform_ && platform_->browser(); }
+    void emit(const char* type, const std::string& json);
+    void emit_changes();
+
+    AppConfig cfg_;
+    DriveOptions drive_;
+    Platform* platform_ = nullptr;
     AppModel model_;
     ui::UiContext ui_;
     std::vector<Diagnostic> errors_;
+    double start_ms_ = 0;
     bool fonts_dirty_ = true;
     bool animating_ = false;
     bool ready_sent_ = false;
+    bool dataerror_sent_ = false;  // a dataerror event has said why the data did not load
     bool style_dark_ = false;
     bool style_set_ = false;
     unsigned last_version_ = 0;
@@ -66,6 +90,8 @@ private:
     std::vector<std::string> pending_warnings_;
     RegionPreset region_pending_ = RegionPreset::All;
     bool has_region_ = false;
+    bool png_pending_ = false;      // exportPng: read the next rendered frame back
+    std::vector<uint8_t> png_;      // its pixels, alive until the next export (the page reads them)
 };
 
 }  // namespace ca

@@ -10,21 +10,15 @@ namespace ca {
 
 struct AppArgs {
     AppConfig config;
+    DriveOptions drive;                 // --screenshot OUT.png, --bench, --frames N
     std::vector<std::string> validate;  // --validate FILE...
     bool do_validate = false;
-    std::string screenshot;             // --screenshot OUT.png
     int width = 1280, height = 800;     // --size WxH
-    bool bench = false;                 // --bench
-    int bench_frames = 300;             // --frames N
-    int screenshot_frames = 4;
     std::string error;                  // parse error (usage printed)
     bool help = false;
 };
 
 AppArgs parse_args(int argc, char** argv);
 const char* usage_text();
-
-// Runs the platform's main loop (run_native.cpp or run_web.cpp).
-int run_platform(const AppArgs& args);
 
 }  // namespace ca

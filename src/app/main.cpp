@@ -1,7 +1,8 @@
-// chipatlas entry point: parse options, validate when asked, otherwise hand over to the
-// platform's loop (native window or the browser's requestAnimationFrame).
+// chipatlas entry point: parse options, validate when asked, otherwise hand the app over to the
+// platform (a native window, or the browser's requestAnimationFrame).
 #include <cstdio>
 
+#include "app/app.h"
 #include "app/args.h"
 #include "app/validate.h"
 
@@ -13,5 +14,7 @@ int main(int argc, char** argv) {
         return args.help ? 0 : 2;
     }
     if (args.do_validate) return ca::validate_files(args.validate, false);
-    return ca::run_platform(args);
+    // Static: on the web the browser keeps calling into the app after main returns.
+    static ca::App app(args.config, args.drive);
+    return ca::run_platform(app, {args.width, args.height});
 }

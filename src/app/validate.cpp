@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "core/dataset_json.h"
-#include "platform/bulk_heap.h"
 
 namespace ca {
 
@@ -25,12 +24,6 @@ bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& te
     return ok;
 }
 
-size_t load_memory_hint(const std::vector<InputFile>& inputs) {
-    size_t bytes = 0;
-    for (const InputFile& f : inputs) bytes += f.text.size();
-    return bytes * 4;
-}
-
 int validate_files(const std::vector<std::string>& paths, bool quiet) {
     if (paths.empty()) { std::fprintf(stderr, "usage: --validate FILE...\n"); return 2; }
     std::vector<FileText> texts;
@@ -41,7 +34,6 @@ int validate_files(const std::vector<std::string>& paths, bool quiet) {
     }
     std::vector<InputFile> inputs;
     for (size_t i = 0; i < paths.size(); ++i) inputs.push_back({paths[i], texts[i].text()});
-    BulkHeapScope heap(load_memory_hint(inputs));
     LoadResult r = load_dataset(inputs);
     for (auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     size_t errors = count_errors(r.diagnostics);

@@ -10,10 +10,6 @@
 
 namespace ca {
 
-// The memory loading these files touches (document nodes, then the model: about 4 bytes per
-// byte of JSON text, measured on the synthetic datasets): the size hint for BulkHeapScope.
-size_t load_memory_hint(const std::vector<InputFile>& inputs);
-
 // Opens files (mapped, see FileText) into texts (same order); each file that cannot be read becomes a
 // diagnostic "FILE:1:1: error: (document): cannot open file". Returns false if any failed.
 bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& texts, std::vector<Diagnostic>& errors);

@@ -1,16 +1,12 @@
 // Web platform: emscripten_set_main_loop_arg drives frames (rendering only when something
 // changed), the JS bridge (ca_command, ca_load_dataset, events), WebGL context loss/restore.
+// What the commands mean and which events the page gets is the app's (PlatformApp).
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
 #include <string>
 #include <string_view>
-#include <vector>
 
-#include "app/args.h"
-#include "core/commands.h"
-#include "core/diagnostics.h"
-#include "imgui.h"
 #include "platform/sdl_gl.h"
 
 EM_JS(void, js_emit, (const char* type, const char* json), {
@@ -20,87 +16,80 @@ EM_JS(void, js_emit, (const char* type, const char* json), {
 namespace ca {
 namespace {
 
-struct WebState {
-    App* app = nullptr;
-    Gfx gfx;
-    double last = 0;
-    int settle = 3;
-    unsigned rendered_version = 0;
-    bool export_png = false;
-    bool context_lost = false;
-    bool dataerror_sent = false;  // App has reported why its data did not load
-    std::vector<uint8_t> png;
-};
-WebState* g_web = nullptr;
+class WebPlatform final : public SdlGlPlatform {
+public:
+    using SdlGlPlatform::SdlGlPlatform;
+    bool browser() const override { return true; }
+    void emit(const char* type, const std::string& json) override { js_emit(type, json.c_str()); }
+    void present() override {}  // the browser shows the canvas after each animation frame
+    bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
 
-void loop(void* arg) {
-    WebState& w = *static_cast<WebState*>(arg);
+    PlatformApp& app() { return app_; }
+    void loop();
+    void context_lost() { context_lost_ = true; }
+    void context_restored();
+
+private:
+    double last_ = 0;
+    int settle_ = 3;
+    unsigned rendered_version_ = 0;
+    bool context_lost_ = false;
+};
+WebPlatform* g_web = nullptr;
+
+void WebPlatform::loop() {
     SDL_Event e;
     bool got = false;
     while (SDL_PollEvent(&e)) {
         got = true;
-        gfx_handle_event(w.gfx, *w.app, e);
+        handle_event(e);
     }
     double now = emscripten_get_now();
-    double dt = w.last > 0 ? (now - w.last) / 1000.0 : 1.0 / 60;
-    w.last = now;
-    if (w.context_lost) return;
-    if (got) w.settle = 3;
-    const bool needed = got || w.settle > 0 || w.app->wants_frames() || w.export_png ||
-                        w.app->model().version() != w.rendered_version || w.app->fonts_dirty();
+    double dt = last_ > 0 ? (now - last_) / 1000.0 : 1.0 / 60;
+    last_ = now;
+    if (context_lost_) return;
+    if (got) settle_ = 3;
+    const bool needed = got || settle_ > 0 || app_.wants_frames() || app_.state_version() != rendered_version_ ||
+                        app_.fonts_dirty();
     if (!needed) return;  // nothing changed and nothing plays: skip the frame
-    gfx_render(w.gfx, *w.app, dt > 0.1 ? 0.1 : dt);
-    w.rendered_version = w.app->model().version();
-    --w.settle;
-    w.app->after_render();
-    if (w.export_png) {
-        w.export_png = false;
-        int pw, ph;
-        gfx_read_pixels(w.gfx, w.png, pw, ph);
-        std::string json = "{\"width\":" + std::to_string(pw) + ",\"height\":" + std::to_string(ph) +
-                           ",\"ptr\":" + std::to_string(reinterpret_cast<uintptr_t>(w.png.data())) + "}";
-        js_emit("png", json.c_str());
-    }
+    render(dt > 0.1 ? 0.1 : dt);
+    rendered_version_ = app_.state_version();
+    --settle_;
+    app_.after_render();
 }
 
+void WebPlatform::context_restored() {
+    context_lost_ = false;
+    recreate_device_objects();
+    settle_ = 3;
+    emit("contextrestored", "{}");
+}
+
+void loop(void* arg) { static_cast<WebPlatform*>(arg)->loop(); }
+
 EM_BOOL on_context_lost(int, const void*, void* arg) {
-    static_cast<WebState*>(arg)->context_lost = true;
+    static_cast<WebPlatform*>(arg)->context_lost();
     return EM_TRUE;  // preventDefault: the browser may restore the context
 }
 
 EM_BOOL on_context_restored(int, const void*, void* arg) {
-    WebState& w = *static_cast<WebState*>(arg);
-    w.context_lost = false;
-    gfx_recreate_device_objects(w.gfx);
-    w.settle = 3;
-    js_emit("contextrestored", "{}");
+    static_cast<WebPlatform*>(arg)->context_restored();
     return EM_TRUE;
 }
 
 }  // namespace
 
-int run_platform(const AppArgs& args) {
-    g_web = new WebState();
-    g_web->app = new App([](const char* type, const std::string& json) {
-        if (std::string_view(type) == "dataerror") g_web->dataerror_sent = true;
-        js_emit(type, json.c_str());
-    });
-    AppConfig cfg = args.config;
-    cfg.web = true;
-    bool ok = g_web->app->start(cfg);
+// The app and the platform outlive this function: the browser calls loop() from now on.
+int run_platform(PlatformApp& app, const PlatformConfig&) {
+    g_web = new WebPlatform(app);
+    const bool ok = app.start(*g_web);
     std::string err;
-    if (!gfx_init(g_web->gfx, 1024, 768, false, err)) {
-        js_emit("fatal", fatal_event_json("cannot create a WebGL2 context: " + err).c_str());
+    if (!g_web->open(1024, 768, false, err)) {
+        app.failed("cannot create a WebGL2 context: " + err);
         return 1;
     }
     if (!ok) {
-        // Data with errors was reported by the dataerror event; start() can also fail before
-        // loading (a --data file that cannot be opened), which only errors() tells.
-        if (!g_web->dataerror_sent) {
-            std::string why = format_diagnostics(g_web->app->errors());
-            while (!why.empty() && why.back() == '\n') why.pop_back();
-            js_emit("fatal", fatal_event_json("cannot start: " + why).c_str());
-        }
+        app.failed({});
         return 1;
     }
     emscripten_set_webglcontextlost_callback("#canvas", g_web, EM_TRUE, on_context_lost);
@@ -115,17 +104,15 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* ca_command(const char* json) {
     static std::string reply;
-    if (!ca::g_web || !ca::g_web->app) return "{\"ok\":false,\"error\":\"not started\"}";
-    ca::CommandResult r = ca::handle_command(ca::g_web->app->model(), json ? json : "");
-    if (r.export_png) ca::g_web->export_png = true;
-    reply = std::move(r.reply);
+    if (!ca::g_web) return "{\"ok\":false,\"error\":\"not started\"}";
+    reply = ca::g_web->app().command(json ? json : "");
     return reply.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE int ca_load_dataset(const char* name, const char* data, size_t size) {
-    if (!ca::g_web || !ca::g_web->app) return 0;
+    if (!ca::g_web) return 0;
     const std::string_view text = data ? std::string_view(data, size) : std::string_view();
-    return ca::g_web->app->load_text(name ? name : "dataset.json", text) ? 1 : 0;
+    return ca::g_web->app().load_dataset(name ? name : "dataset.json", text) ? 1 : 0;
 }
 
 }

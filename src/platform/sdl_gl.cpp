@@ -5,11 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/app.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
-#include "ui/theme.h"
 
 #ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
@@ -26,7 +24,7 @@ static float drawable_ratio(SDL_Window* w) {
     return ww > 0 ? std::max(1.0f, static_cast<float>(dw) / ww) : 1.0f;
 }
 
-bool gfx_init(Gfx& g, int width, int height, bool hidden, std::string& error) {
+bool SdlGlPlatform::open(int width, int height, bool hidden, std::string& error) {
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) { error = SDL_GetError(); return false; }
 #ifdef __EMSCRIPTEN__
@@ -46,53 +44,62 @@ bool gfx_init(Gfx& g, int width, int height, bool hidden, std::string& error) {
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (hidden ? SDL_WINDOW_HIDDEN : 0);
-    g.window = SDL_CreateWindow("chipatlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
-    if (!g.window) { error = SDL_GetError(); return false; }
-    g.gl = SDL_GL_CreateContext(g.window);
-    if (!g.gl) { error = std::string("cannot create an OpenGL context: ") + SDL_GetError(); return false; }
-    SDL_GL_MakeCurrent(g.window, g.gl);
+    window_ = SDL_CreateWindow("chipatlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+    if (!window_) { error = SDL_GetError(); return false; }
+    gl_ = SDL_GL_CreateContext(window_);
+    if (!gl_) { error = std::string("cannot create an OpenGL context: ") + SDL_GetError(); return false; }
+    SDL_GL_MakeCurrent(window_, gl_);
     SDL_GL_SetSwapInterval(1);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini: state lives in the URL
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
+    ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
     ImGui_ImplOpenGL3_Init(glsl);
-    g.glsl = glsl;
-    g.dpr = drawable_ratio(g.window);
-    g.imgui_ready = true;
+    glsl_ = glsl;
+    dpr_ = drawable_ratio(window_);
+    imgui_ready_ = true;
     return true;
 }
 
-void gfx_shutdown(Gfx& g) {
-    if (g.imgui_ready) {
+void SdlGlPlatform::close() {
+    if (imgui_ready_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplSDL2_Shutdown();
         ImGui::DestroyContext();
     }
-    if (g.gl) SDL_GL_DeleteContext(g.gl);
-    if (g.window) SDL_DestroyWindow(g.window);
+    if (gl_) SDL_GL_DeleteContext(gl_);
+    if (window_) SDL_DestroyWindow(window_);
     SDL_Quit();
-    g = Gfx{};
+    window_ = nullptr;
+    gl_ = nullptr;
+    imgui_ready_ = false;
 }
 
-bool gfx_handle_event(Gfx& g, App& app, const SDL_Event& e) {
+bool SdlGlPlatform::handle_event(const SDL_Event& e) {
     ImGui_ImplSDL2_ProcessEvent(&e);
     if (e.type == SDL_QUIT) return false;
-    if (e.type == SDL_MULTIGESTURE && std::abs(e.mgesture.dDist) > 0.0005f) {
+    if (e.type == SDL_MULTIGESTURE) {
         int w, h;
-        SDL_GetWindowSize(g.window, &w, &h);
-        app.model().zoom_at({e.mgesture.x * w, e.mgesture.y * h}, std::exp(e.mgesture.dDist * 5.0));
+        SDL_GetWindowSize(window_, &w, &h);
+        app_.on_pinch(e.mgesture.x * w, e.mgesture.y * h, e.mgesture.dDist);
     }
     return true;
 }
 
-void gfx_render(Gfx& g, App& app, double dt) {
-    float dpr = drawable_ratio(g.window);
-    if (app.fonts_dirty() || std::abs(dpr - g.dpr) > 0.01f || !ImGui::GetIO().Fonts->IsBuilt()) {
-        g.dpr = dpr;
-        app.rebuild_fonts(dpr);
+bool SdlGlPlatform::pump_events() {
+    bool running = true;
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) running = handle_event(e) && running;
+    return running;
+}
+
+void SdlGlPlatform::render(double dt) {
+    float dpr = drawable_ratio(window_);
+    if (app_.fonts_dirty() || std::abs(dpr - dpr_) > 0.01f || !ImGui::GetIO().Fonts->IsBuilt()) {
+        dpr_ = dpr;
+        app_.rebuild_fonts(dpr);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -101,27 +108,29 @@ void gfx_render(Gfx& g, App& app, double dt) {
     ImGui::GetIO().DeltaTime = static_cast<float>(std::max(1e-4, dt));
     const Uint64 t0 = SDL_GetPerformanceCounter();
     ImGui::NewFrame();
-    app.frame(dt);
+    app_.frame(dt);
     ImGui::Render();
     const Uint64 t1 = SDL_GetPerformanceCounter();
     int fw, fh;
-    SDL_GL_GetDrawableSize(g.window, &fw, &fh);
+    SDL_GL_GetDrawableSize(window_, &fw, &fh);
     glViewport(0, 0, fw, fh);
-    ImVec4 c = ui::palette(app.dark()).clear;
-    if (app.model().view().transparent) glClearColor(0, 0, 0, 0);  // the page shows through
-    else glClearColor(c.x, c.y, c.z, 1);
+    const ClearColor c = app_.clear_color();
+    glClearColor(c.r, c.g, c.b, c.a);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     const double f = 1000.0 / static_cast<double>(SDL_GetPerformanceFrequency());
-    g.ui_ms = static_cast<double>(t1 - t0) * f;
-    g.gl_ms = static_cast<double>(SDL_GetPerformanceCounter() - t1) * f;
-    app.model().note_frame_ms(g.ui_ms);
+    timings_.ui_ms = static_cast<double>(t1 - t0) * f;
+    timings_.gl_ms = static_cast<double>(SDL_GetPerformanceCounter() - t1) * f;
 }
 
-void gfx_finish(Gfx&) { glFinish(); }
+void SdlGlPlatform::present() { SDL_GL_SwapWindow(window_); }
 
-void gfx_read_pixels(Gfx& g, std::vector<uint8_t>& rgba, int& w, int& h) {
-    SDL_GL_GetDrawableSize(g.window, &w, &h);
+void SdlGlPlatform::finish() { glFinish(); }
+
+void SdlGlPlatform::drawable_size(int& w, int& h) const { SDL_GL_GetDrawableSize(window_, &w, &h); }
+
+void SdlGlPlatform::read_pixels(std::vector<uint8_t>& rgba, int& w, int& h) {
+    SDL_GL_GetDrawableSize(window_, &w, &h);
     rgba.resize(static_cast<size_t>(w) * h * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
@@ -137,11 +146,11 @@ void gfx_read_pixels(Gfx& g, std::vector<uint8_t>& rgba, int& w, int& h) {
     }
 }
 
-void gfx_recreate_device_objects(Gfx& g) {
+void SdlGlPlatform::recreate_device_objects() {
     // A full re-initialisation: the backend's cached buffer sizes must be forgotten too, or
     // glBufferSubData writes past the new, empty buffers.
     ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplOpenGL3_Init(g.glsl);
+    ImGui_ImplOpenGL3_Init(glsl_);
     ImGui_ImplOpenGL3_CreateDeviceObjects();
 }
 

@@ -1,35 +1,44 @@
-// SDL2 + OpenGL (GL 3 / WebGL2) set-up shared by the native and web platforms: window,
-// context, ImGui backends, event handling (including pinch), rendering and read-back.
+// SDL2 + OpenGL (GL 3 / WebGL2) shared by the native and web platforms: window, context, ImGui
+// backends, event handling (including pinch), rendering and read-back. run_native.cpp and
+// run_web.cpp add their loop and what differs (events to a page, PNG files, presenting).
 #pragma once
 #include <SDL.h>
 
-#include <cstdint>
 #include <string>
-#include <vector>
+
+#include "platform/platform.h"
 
 namespace ca {
-class App;
 
-struct Gfx {
-    SDL_Window* window = nullptr;
-    SDL_GLContext gl = nullptr;
-    float dpr = 1;
-    bool imgui_ready = false;
-    const char* glsl = "";
-    double ui_ms = 0, gl_ms = 0;  // last frame: building the UI (CPU), and GL submission
+class SdlGlPlatform : public Platform {
+public:
+    explicit SdlGlPlatform(PlatformApp& app) : app_(app) {}
+    // Opens the window (the page's #canvas on the web), the GL context and ImGui.
+    bool open(int width, int height, bool hidden, std::string& error);
+    void close();
+    // Feeds one event to ImGui and the app (pinch); returns false on quit.
+    bool handle_event(const SDL_Event& e);
+    // Re-creates GL objects after a WebGL context loss.
+    void recreate_device_objects();
+
+    bool pump_events() override;
+    void render(double dt) override;
+    void present() override;
+    void finish() override;
+    void read_pixels(std::vector<uint8_t>& rgba, int& width, int& height) override;
+    void drawable_size(int& width, int& height) const override;
+    FrameTimings last_frame() const override { return timings_; }
+
+protected:
+    PlatformApp& app_;
+
+private:
+    SDL_Window* window_ = nullptr;
+    SDL_GLContext gl_ = nullptr;
+    float dpr_ = 1;
+    bool imgui_ready_ = false;
+    const char* glsl_ = "";
+    FrameTimings timings_;
 };
-
-bool gfx_init(Gfx& g, int width, int height, bool hidden, std::string& error);
-void gfx_shutdown(Gfx& g);
-// Feeds one event to ImGui and the app (pinch zoom); returns false on quit.
-bool gfx_handle_event(Gfx& g, App& app, const SDL_Event& e);
-// Builds one frame: fonts if needed, NewFrame, app.frame, Render, GL draw (no swap).
-void gfx_render(Gfx& g, App& app, double dt);
-// Waits until GL has finished all submitted work (benchmarks).
-void gfx_finish(Gfx& g);
-// Reads the back buffer as RGBA, top row first.
-void gfx_read_pixels(Gfx& g, std::vector<uint8_t>& rgba, int& w, int& h);
-// Re-creates GL objects after a WebGL context loss.
-void gfx_recreate_device_objects(Gfx& g);
 
 }  // namespace ca

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (print figures; nothing here pass/fails): synthetic datasets of 1k, 10k and 50k
 # organisations (10x collaborations), native --bench at 1920x1080 under Xvfb, the load time
-# over ten runs per heap mode, the validator's time, and the browser benchmark (bundled data,
+# over ten runs, the validator's time, and the browser benchmark (bundled data,
 # then each size through ?data=).
 # Usage: tools/bench/run.sh [SIZES...] (default 1000 10000; 50000 makes a 160 MB file)
 set -euo pipefail
@@ -18,17 +18,14 @@ for n in "${SIZES[@]}"; do
   [ -f "$f" ] || python3 tools/bench/gen_synthetic.py "$n" "$f" >&2
   echo "# native, $n organisations ($(du -h "$f" | cut -f1))"
   run_bench --data "$f"
-  # Load + validate alone, 10 fresh processes per heap mode (src/platform/bulk_heap.h): the
-  # default (huge pages + pre-faulting thread), huge pages only, and off. On a VM where a page
-  # fault or a fresh page costs ~10 us, the spread between runs is the kernel's, not the loader's.
-  for mode in default hugepages off; do
-    loads=()
-    for _ in 1 2 3 4 5 6 7 8 9 10; do
-      line=$(CHIPATLAS_BULK_HEAP=$mode run_bench --data "$f" --frames 6)
-      loads+=("$(sed -n 's/.*"load_validate_ms":\([0-9.]*\).*/\1/p' <<<"$line")")
-    done
-    python3 -c 'import sys, statistics as s; v = sorted(map(float, sys.argv[2:])); print("load_validate_ms heap=%s runs=%d median=%.1f p90=%.1f min=%.1f max=%.1f" % (sys.argv[1], len(v), s.median(v), v[int(0.9 * (len(v) - 1))], v[0], v[-1]))' "$mode" "${loads[@]}"
+  # Load + validate alone, 10 fresh processes. On a VM where a page fault or a fresh page costs
+  # ~10 us, the spread between runs is the kernel's, not the loader's.
+  loads=()
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    line=$(run_bench --data "$f" --frames 6)
+    loads+=("$(sed -n 's/.*"load_validate_ms":\([0-9.]*\).*/\1/p' <<<"$line")")
   done
+  python3 -c 'import sys, statistics as s; v = sorted(map(float, sys.argv[1:])); print("load_validate_ms runs=%d median=%.1f p90=%.1f min=%.1f max=%.1f" % (len(v), s.median(v), v[int(0.9 * (len(v) - 1))], v[0], v[-1]))' "${loads[@]}"
   /usr/bin/time -f "validate_wall_s=%e max_rss_kb=%M minor_faults=%R" build/native/chipatlas --validate "$f"
 done
 echo "# browser, bundled data"

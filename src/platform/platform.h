@@ -1,0 +1,103 @@
+// The platform layer's whole interface (sokol_app / hello_imgui style). The platform owns the
+// window, the GL context, ImGui's SDL and OpenGL backends and the main loop; the app implements
+// PlatformApp and owns every policy (what a pinch does, what a command means, what is reported
+// to the page, the --screenshot and --bench modes). Nothing in src/platform includes app/, ui/
+// or core/: the app reaches the platform through this header only.
+// One implementation per platform, chosen by CMake: run_native.cpp (SDL2 + OpenGL 3) and
+// run_web.cpp (Emscripten + WebGL2), over the shared sdl_gl.cpp.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ca {
+
+// Where the time of the last frame went.
+struct FrameTimings {
+    double ui_ms = 0;  // building the UI: ImGui::NewFrame, PlatformApp::frame, ImGui::Render (CPU)
+    double gl_ms = 0;  // handing ImGui's draw data to GL
+};
+
+struct ClearColor {
+    float r = 0, g = 0, b = 0, a = 1;  // a = 0: transparent (an embedding page shows through)
+};
+
+// What the platform offers the app, from PlatformApp::start on. One implementation per platform.
+class Platform {
+public:
+    virtual ~Platform() = default;
+    // True in a web page: events reach the page, pointers may be fingers.
+    virtual bool browser() const = 0;
+    // Sends an event to the page (Module.onChipatlasEvent(type, json)); does nothing natively.
+    virtual void emit(const char* type, const std::string& json) = 0;
+
+    // The rest needs the window, the GL context and ImGui: from PlatformApp::drive (frames the
+    // app drives itself) and the per-frame calls, not from start().
+    // Hands pending input to ImGui and the app; false once the user asked to quit.
+    virtual bool pump_events() = 0;
+    // Builds and draws one frame: the app's fonts when they changed (or the pixel ratio did),
+    // ImGui::NewFrame, PlatformApp::frame(dt), ImGui::Render, clear and GL draw. No present.
+    virtual void render(double dt) = 0;
+    virtual void present() = 0;  // swaps buffers (the browser presents by itself)
+    virtual void finish() = 0;   // waits until GL has finished all submitted work (benchmarks)
+    // Reads the back buffer of the frame just rendered as RGBA, top row first.
+    virtual void read_pixels(std::vector<uint8_t>& rgba, int& width, int& height) = 0;
+    virtual void drawable_size(int& width, int& height) const = 0;  // in pixels
+    virtual FrameTimings last_frame() const = 0;
+    // Writes RGBA pixels (top row first) to a PNG file; false when it cannot (no file system
+    // on the web).
+    virtual bool write_png(const std::string& path, const uint8_t* rgba, int width, int height) = 0;
+};
+
+// What the app gives the platform. All calls come from the main thread.
+class PlatformApp {
+public:
+    virtual ~PlatformApp() = default;
+
+    // Before the window opens: loads the data and applies the start-up options. False when the
+    // app cannot run; run_platform then calls failed("") once the window is open (or at once
+    // natively, where no window is opened for an app that cannot run).
+    virtual bool start(Platform& p) = 0;
+    // run_platform gives up: `why` says what the platform could not do (no window or GL
+    // context), or is empty after start() returned false. The app tells the user or the page.
+    virtual void failed(std::string_view why) = 0;
+    // Whether the app drives its frames itself (drive) instead of the platform's event loop.
+    virtual bool drives_frames() const = 0;
+    // Called once the window is open when drives_frames(): runs frames through p (pump_events,
+    // render, present, read_pixels) and returns the process exit status. Native only.
+    virtual int drive(Platform& p) = 0;
+
+    // Each frame: fonts first (only when fonts_dirty(), or the device pixel ratio changed, or
+    // ImGui has none), then frame(dt) between ImGui::NewFrame and ImGui::Render (dt in
+    // seconds), the clear colour, and after_render once the frame is drawn.
+    virtual bool fonts_dirty() const = 0;
+    virtual void rebuild_fonts(float dpr) = 0;
+    virtual void frame(double dt) = 0;
+    virtual ClearColor clear_color() const = 0;
+    virtual void after_render() = 0;
+    // True while something animates or waits for a frame: the platform keeps rendering.
+    virtual bool wants_frames() const = 0;
+    // Changes whenever what the app shows changed: the web skips frames while it stays the same.
+    virtual unsigned state_version() const = 0;
+
+    // Input beyond what ImGui gets: a two-finger pinch around (x, y) (window points); `spread`
+    // is the change of the fingers' distance (SDL's normalised dDist).
+    virtual void on_pinch(float x, float y, float spread) = 0;
+
+    // From the page (web): a JSON command, answered with JSON; a dataset to load (the bytes as
+    // given). Only after start().
+    virtual std::string command(std::string_view json) = 0;
+    virtual bool load_dataset(const std::string& name, std::string_view text) = 0;
+};
+
+struct PlatformConfig {
+    int width = 1280, height = 800;  // native window size in points (the web canvas sizes itself)
+};
+
+// Runs the app: start, the window, then the platform's loop (or the app's drive). Natively it
+// returns when the window closes; on the web it returns once the browser drives the frames, and
+// the app must outlive it.
+int run_platform(PlatformApp& app, const PlatformConfig& cfg);
+
+}  // namespace ca

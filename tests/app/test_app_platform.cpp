@@ -1,0 +1,201 @@
+// The app through the platform interface alone (platform/platform.h), with a fake platform and
+// a headless ImGui context instead of SDL and GL: the events a page gets and their order, PNG
+// export, pinch zoom, commands, start and platform failures, and silence natively.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/app.h"
+#include "imgui.h"
+
+namespace {
+
+using nlohmann::json;
+
+class FakePlatform final : public ca::Platform {
+public:
+    FakePlatform(ca::PlatformApp& app, bool browser) : app_(app), browser_(browser) {
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+    }
+    ~FakePlatform() override { ImGui::DestroyContext(); }
+
+    bool browser() const override { return browser_; }
+    void emit(const char* type, const std::string& j) override { events.emplace_back(type, j); }
+    bool pump_events() override { return true; }
+    void render(double dt) override {
+        ImGuiIO& io = ImGui::GetIO();
+        if (app_.fonts_dirty() || !io.Fonts->IsBuilt()) {
+            app_.rebuild_fonts(1.0f);
+            unsigned char* px;
+            int w, h;
+            io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+        }
+        io.DeltaTime = static_cast<float>(dt);
+        ImGui::NewFrame();
+        app_.frame(dt);
+        ImGui::Render();
+        clear = app_.clear_color();
+        ++frames;
+    }
+    void present() override {}
+    void finish() override {}
+    void read_pixels(std::vector<uint8_t>& rgba, int& w, int& h) override {
+        w = 4;
+        h = 2;
+        rgba.assign(static_cast<size_t>(w) * h * 4, 0x7f);
+    }
+    void drawable_size(int& w, int& h) const override { w = 1280; h = 800; }
+    ca::FrameTimings last_frame() const override { return {1.5, 0.5}; }
+    bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
+
+    // One frame as the platforms run it: render, then after_render.
+    void step() {
+        render(1.0 / 60);
+        app_.after_render();
+    }
+    std::vector<std::string> types() const {
+        std::vector<std::string> t;
+        for (auto& e : events) t.push_back(e.first);
+        return t;
+    }
+
+    std::vector<std::pair<std::string, std::string>> events;
+    ca::ClearColor clear;
+    int frames = 0;
+
+private:
+    ca::PlatformApp& app_;
+    bool browser_;
+};
+
+}  // namespace
+
+TEST_CASE("in a browser the first frame reports ready, state, active, height and selection") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    CHECK(p.events.empty());
+    p.step();
+    CHECK(p.types() == std::vector<std::string>{"ready", "state", "active", "height", "selection"});
+    CHECK(p.events[3].second == "{\"px\":793}");  // 1280 × 0.62
+    CHECK(p.clear.a == 1.0f);
+    CHECK(app.model().frame_ms_median() == 1.5);  // the platform's timing, noted by the app
+    p.events.clear();
+    p.step();
+    CHECK(p.events.empty());  // nothing changed
+}
+
+TEST_CASE("commands from the page, and exportPng reads the next frame back") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    p.step();  // settle: a second frame brings no events
+    p.events.clear();
+    CHECK(json::parse(app.command(R"({"cmd":"getState"})")).value("ok", false));
+    CHECK(json::parse(app.command(R"({"cmd":"select","id":"no such id"})")).value("ok", true) == false);
+    const bool animating = app.wants_frames();
+    CHECK(json::parse(app.command(R"({"cmd":"exportPng"})")).value("ok", false));
+    CHECK(app.wants_frames());  // the web renders a frame for it
+    p.step();
+    REQUIRE(!p.events.empty());
+    CHECK(p.events.back().first == "png");
+    json png = json::parse(p.events.back().second);
+    CHECK(png["width"] == 4);
+    CHECK(png["height"] == 2);
+    CHECK(png["ptr"].get<uint64_t>() != 0);
+    CHECK(*reinterpret_cast<const uint8_t*>(static_cast<uintptr_t>(png["ptr"].get<uint64_t>())) == 0x7f);
+    CHECK(app.wants_frames() == animating);
+    p.events.clear();
+    p.step();
+    CHECK(p.types() != std::vector<std::string>{"png"});  // once per command
+}
+
+TEST_CASE("a pinch zooms around the fingers, and a tiny one does nothing") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, false);
+    REQUIRE(app.start(p));
+    p.step();
+    const double scale = app.model().camera().scale;
+    app.on_pinch(640, 400, 0.0004f);
+    CHECK(app.model().camera().scale == scale);
+    app.on_pinch(640, 400, 0.05f);
+    CHECK(app.model().camera().scale > scale);
+}
+
+TEST_CASE("natively nothing is sent, and the screenshot and bench modes drive the frames") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, false);
+    REQUIRE(app.start(p));
+    CHECK(!app.drives_frames());
+    p.step();
+    app.command(R"({"cmd":"play"})");
+    p.step();
+    CHECK(p.events.empty());
+    ca::DriveOptions shot;
+    shot.screenshot = "/nonexistent/dir/out.png";
+    ca::App headless(ca::AppConfig{}, shot);
+    CHECK(headless.drives_frames());
+}
+
+TEST_CASE("the screenshot mode renders its frames and reports a file it cannot write") {
+    ca::DriveOptions shot;
+    shot.screenshot = "out.png";
+    ca::App app(ca::AppConfig{}, shot);
+    FakePlatform p(app, false);
+    REQUIRE(app.start(p));
+    CHECK(app.drive(p) == 1);  // the fake platform writes no files
+    CHECK(p.frames == shot.screenshot_frames);
+}
+
+TEST_CASE("the platform's failure is a fatal event on the web") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    app.failed("cannot create a WebGL2 context: \"no\"");
+    REQUIRE(p.types() == std::vector<std::string>{"fatal"});
+    CHECK(json::parse(p.events[0].second) == json{{"message", "cannot create a WebGL2 context: \"no\""}});
+}
+
+TEST_CASE("a start that fails says why once: dataerror for bad data, fatal for a file it cannot open") {
+    SECTION("a file that cannot be opened") {
+        ca::AppConfig cfg;
+        cfg.data_files = {"/nonexistent/data.json"};
+        ca::App app(cfg);
+        FakePlatform p(app, true);
+        CHECK(!app.start(p));
+        CHECK(p.events.empty());
+        app.failed({});
+        REQUIRE(p.types() == std::vector<std::string>{"fatal"});
+        CHECK(json::parse(p.events[0].second)["message"] ==
+              "cannot start: /nonexistent/data.json:1:1: error: (document): cannot open file");
+    }
+    SECTION("data with errors") {
+        ca::AppConfig cfg;
+        cfg.data_files = {CHIPATLAS_SOURCE_DIR "/tests/data/bad_dataset.json"};
+        ca::App app(cfg);
+        FakePlatform p(app, true);
+        CHECK(!app.start(p));
+        REQUIRE(p.types() == std::vector<std::string>{"dataerror"});
+        app.failed({});
+        CHECK(p.types() == std::vector<std::string>{"dataerror"});
+    }
+}
+
+TEST_CASE("a dataset from the page replaces the data, or is refused with a dataerror event") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    p.events.clear();
+    CHECK(!app.load_dataset("page.json", "{\"organisations\": 3"));
+    REQUIRE(p.types() == std::vector<std::string>{"dataerror"});
+    CHECK(json::parse(p.events[0].second)["errors"][0]["file"] == "page.json");
+    CHECK(app.model().has_data());  // the bundled data stays
+}
