@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/view_state.h"
+#include "core/url_hash.h"
 
 namespace ca {
 
@@ -56,7 +56,7 @@ void AppModel::set_time(double t) {
 }
 void AppModel::set_mode(TimeMode m) { if (m != view_.mode) { view_.mode = m; touch(); } }
 void AppModel::set_window(int months) {
-    months = std::clamp(months, 1, 360);
+    months = kWindowMonths.clamp(months);
     if (months != view_.window_months) { view_.window_months = months; touch(); }
 }
 void AppModel::set_filters(const Filters& f) { if (!(f == view_.filters)) { view_.filters = f; touch(); } }
@@ -68,7 +68,7 @@ void AppModel::set_theme(Theme t) { if (t != view_.theme) { view_.theme = t; tou
 void AppModel::set_embed(bool e) { if (e != view_.embed) { view_.embed = e; touch(); } }
 void AppModel::set_reduced_motion(bool r) { if (r != view_.reduced_motion) { view_.reduced_motion = r; touch(); } }
 void AppModel::set_speed(double s) {
-    s = std::clamp(s, 0.25, 16.0);
+    s = kSpeed.clamp(s);
     if (s != view_.speed) { view_.speed = s; touch(); }
 }
 
@@ -97,8 +97,8 @@ bool AppModel::select(std::string_view id) {
 void AppModel::select_org(int i) { select(i >= 0 ? std::string_view(data_.organisations[i].id) : std::string_view()); }
 void AppModel::select_collab(int i) { select(i >= 0 ? std::string_view(data_.collaborations[i].id) : std::string_view()); }
 
-double AppModel::min_scale() const { return camera_.fit_scale(preset_box(RegionPreset::All)) * 0.5; }
-double AppModel::max_scale() const { return camera_.fit_scale(preset_box(RegionPreset::All)) * 600; }
+double AppModel::min_scale() const { return scale_for_zoom(camera_, kZoomShown.lo); }
+double AppModel::max_scale() const { return scale_for_zoom(camera_, kZoomShown.hi); }
 
 void AppModel::set_viewport(Vec2 origin, Vec2 size) {
     if (size.x < 1 || size.y < 1) return;
@@ -160,23 +160,29 @@ void AppModel::pan(Vec2 d) {
     touch();
 }
 
-void AppModel::sync_camera_to_view() {
+void AppModel::write_camera(ViewState& v) const {
     if (!have_viewport_) return;
-    view_.has_camera = true;
-    view_.cam_centre = unproject(camera_.centre);
-    view_.zoom = zoom_level(camera_);
+    v.has_camera = true;
+    v.cam_centre = unproject(camera_.centre);
+    v.zoom = zoom_level(camera_);
 }
 
-std::string AppModel::hash() {
-    sync_camera_to_view();
-    return encode_hash(view_);
+ViewState AppModel::current_view() const {
+    ViewState v = view_;
+    write_camera(v);
+    return v;
 }
+
+std::string AppModel::hash() const { return encode_hash(current_view()); }
 
 void AppModel::apply_view(const ViewState& v) {
+    write_camera(view_);  // so that only a camera v changes moves it
     bool cam = v.has_camera && (!view_.has_camera || v.cam_centre.lat != view_.cam_centre.lat ||
                                 v.cam_centre.lon != view_.cam_centre.lon || v.zoom != view_.zoom);
     view_ = v;
     view_.t = std::clamp(view_.t, axis_.t0, axis_.t1);
+    view_.window_months = kWindowMonths.clamp(view_.window_months);
+    view_.speed = kSpeed.clamp(view_.speed);
     if (!view_.selected.empty() && has_data() && data_.find_org(view_.selected) < 0 && data_.find_collab(view_.selected) < 0)
         view_.selected.clear();
     if (cam) {
@@ -192,8 +198,7 @@ void AppModel::apply_view(const ViewState& v) {
 }
 
 void AppModel::apply_hash(std::string_view h, std::vector<std::string>& warnings) {
-    sync_camera_to_view();
-    ViewState v = view_;
+    ViewState v = current_view();
     decode_hash(h, v, warnings);
     if (!v.selected.empty() && has_data() && data_.find_org(v.selected) < 0 && data_.find_collab(v.selected) < 0) {
         warnings.push_back("ignoring sel=" + v.selected + ": no such organisation or collaboration");

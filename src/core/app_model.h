@@ -1,14 +1,16 @@
-// The application model: dataset, view state, camera, playback, flights and hover, changed
-// only through intent methods (what UI widgets, keys, URL and host API ask for). No rendering.
+// The application model: dataset, view state, camera, playback, flights and hover. The view
+// state, camera and playback change only through intent methods (what UI widgets, keys, URL and
+// host API ask for); hover_org is a plain field the map view writes each frame.
+// No rendering.
 #pragma once
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/app_state.h"
 #include "core/camera.h"
 #include "core/dataset_json.h"
 #include "core/timeline.h"
+#include "core/view_state.h"
 #include "core/visibility.h"
 
 namespace ca {
@@ -81,10 +83,14 @@ public:
     double min_scale() const;
     double max_scale() const;
 
-    // URL / host state
-    std::string hash();
+    // URL / host state. view() holds the camera as last applied; current_view() is view() with
+    // the camera as it is now (what getState and a link report).
+    ViewState current_view() const;
+    std::string hash() const;  // encode_hash(current_view())
     void apply_hash(std::string_view h, std::vector<std::string>& warnings);
-    void apply_view(const ViewState& v);  // camera from v if it has one
+    // Takes v (the ranges of view_state.h clamped, t to the axis); the camera moves when v's
+    // differs from current_view()'s.
+    void apply_view(const ViewState& v);
 
     // Advances playback and flights by dt seconds; returns true while something animates.
     bool tick(double dt);
@@ -102,11 +108,12 @@ public:
 
     // Incremented whenever anything in ViewState or the camera changes.
     unsigned version() const { return version_; }
-    int hover_org = -1, hover_collab = -1;
+    // The organisation under the pointer (index or -1): set by the map view each frame.
+    int hover_org = -1;
 
 private:
     void touch() { ++version_; vis_dirty_ = true; }
-    void sync_camera_to_view();
+    void write_camera(ViewState& v) const;  // the camera now, into v (once there is a viewport)
     Dataset data_;
     std::string dataset_name_;
     ViewState view_;

@@ -20,18 +20,12 @@ std::string to_text(const json& j, int indent = -1) { return j.dump(indent, ' ',
 // Numbers from commands are checked as the doubles they are (nlohmann keeps integers as
 // int64/uint64 and converts them exactly enough for any range test here), never after a
 // narrowing get<int>: 4294967297 must not pass as 1. (nlohmann refuses 1e999, so no inf or NaN
-// arrives from text; the finiteness test is for values built in code.)
-bool number_in(const json& v, double lo, double hi, double& out) {
+// arrives from text; Range::contains refuses them all the same, for values built in code.)
+template <class T> bool number_in(const json& v, const Range<T>& range, T& out) {
     if (!v.is_number()) return false;
     const double d = v.get<double>();
-    if (!std::isfinite(d) || d < lo || d > hi) return false;
-    out = d;
-    return true;
-}
-bool whole_number_in(const json& v, int lo, int hi, int& out) {
-    double d;
-    if (!number_in(v, lo, hi, d) || d != std::floor(d)) return false;
-    out = static_cast<int>(d);
+    if (!std::isfinite(d) || !range.contains(d)) return false;
+    out = static_cast<T>(d);
     return true;
 }
 
@@ -59,107 +53,110 @@ bool nested_deeper_than(std::string_view text, int limit) {
     return false;
 }
 
-template <class E> json mask_json(uint32_t mask) {
+double round_to(double x, int decimals) {
+    double scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    return std::round(x * scale) / scale;
+}
+
+// --- Each value type of view_state.h as getState's JSON.
+json json_of(const DayField&, double t) { return format_day(static_cast<DayNum>(std::floor(t))); }
+template <class E> json json_of(const ChoiceField<E>& f, E e) { return f.ids[static_cast<size_t>(e)]; }
+template <class T> json json_of(const NumberField<T>&, T x) { return x; }
+template <class E> json json_of(const MaskField<E>&, uint32_t mask) {
     json a = json::array();
     for (int i = 0; i < enum_count<E>(); ++i)
         if (mask >> i & 1) a.push_back(enum_id(static_cast<E>(i)));
     return a;
 }
+json json_of(const IdField&, const std::string& id) { return id; }
+json json_of(const CameraField& f, const ViewState& v) {
+    return {{"lat", round_to(v.cam_centre.lat, f.latlon_decimals)}, {"lon", round_to(v.cam_centre.lon, f.latlon_decimals)},
+            {"zoom", round_to(v.zoom, f.zoom_decimals)}};
+}
+json json_of(const FlagField&, bool b) { return b; }
+json json_of(const SwitchField& f, bool b) { return b ? f.on : f.off; }
 
-template <class E> bool mask_from(const json& a, uint32_t& out, std::vector<std::string>& warn, const char* name) {
-    if (!a.is_array()) { warn.push_back(std::string(name) + ": expected an array"); return false; }
+// --- setState's JSON back into the value, or why not into why (the value then stays as it
+// was; a list takes its known values and names each unknown one).
+using Why = std::vector<std::string>;
+void read_json(const DayField&, const json& j, double& t, Why& why, const Dataset&) {
+    Date d;
+    if (j.is_string() && parse_date(j.get_ref<const std::string&>(), d)) t = first_day(d);
+    else why.push_back("expected a date YYYY[-MM[-DD]]");
+}
+template <class E> void read_json(const ChoiceField<E>& f, const json& j, E& e, Why& why, const Dataset&) {
+    if (!j.is_string() || !parse_choice(f.ids, j.get_ref<const std::string&>(), e)) why.push_back(expected(f));
+}
+template <class T> void read_json(const NumberField<T>& f, const json& j, T& x, Why& why, const Dataset&) {
+    if (!number_in(j, f.range, x)) why.push_back(expected(f));
+}
+template <class E> void read_json(const MaskField<E>&, const json& j, uint32_t& mask, Why& why, const Dataset&) {
+    if (!j.is_array()) { why.push_back("expected an array"); return; }
     uint32_t m = 0;
-    for (auto& v : a) {
+    for (auto& v : j) {
         E e;
         if (v.is_string() && parse_enum(v.get_ref<const std::string&>(), e)) m |= 1u << static_cast<int>(e);
-        else warn.push_back(std::string(name) + ": unknown value " + to_text(v));
+        else why.push_back("unknown value " + to_text(v));
     }
-    out = m;
-    return true;
+    mask = m;
+}
+void read_json(const IdField&, const json& j, std::string& id, Why& why, const Dataset& ds) {
+    if (!j.is_string()) why.push_back("expected a string");
+    else if (const std::string& s = j.get_ref<const std::string&>(); s.empty() || ds.find_org(s) >= 0 || ds.find_collab(s) >= 0) id = s;
+    else why.push_back("no such organisation or collaboration");
+}
+void read_json(const CameraField& f, const json& j, ViewState& v, Why& why, const Dataset&) {
+    auto field = [&](const char* name, const Range<double>& range, double& out) {
+        auto p = j.find(name);
+        return p != j.end() && number_in(*p, range, out);
+    };
+    double lat, lon, zoom;
+    if (j.is_object() && field("lat", f.lat, lat) && field("lon", f.lon, lon) && field("zoom", f.zoom, zoom)) {
+        v.has_camera = true;
+        v.cam_centre = {lat, lon};
+        v.zoom = zoom;
+    } else {
+        why.push_back("expected {lat " + f.lat.text() + ", lon " + f.lon.text() + ", zoom " + f.zoom.text() + "}");
+    }
+}
+void read_json(const FlagField&, const json& j, bool& b, Why& why, const Dataset&) {
+    if (j.is_boolean()) b = j.get<bool>();
+    else why.push_back("expected true or false");
+}
+void read_json(const SwitchField& f, const json& j, bool& b, Why& why, const Dataset&) {
+    if (j == f.on || j == f.off) b = j == f.on;
+    else why.push_back(expected(f));
 }
 
-json state_json(AppModel& m) {
-    m.hash();  // syncs camera into the view
-    const ViewState& v = m.view();
+json state_json(const AppModel& m) {
+    const ViewState v = m.current_view();
     json s;
-    s["t"] = format_day(static_cast<DayNum>(std::floor(v.t)));
-    s["mode"] = time_mode_id(v.mode);
-    s["window"] = v.window_months;
-    s["hiddenKinds"] = mask_json<CollabKind>(v.filters.hidden_collab_kinds);
-    s["hiddenOrgKinds"] = mask_json<OrgKind>(v.filters.hidden_org_kinds);
-    s["hiddenRegions"] = mask_json<Region>(v.filters.hidden_regions);
-    s["selected"] = v.selected;
-    s["camera"] = {{"lat", std::round(v.cam_centre.lat * 1e4) / 1e4}, {"lon", std::round(v.cam_centre.lon * 1e4) / 1e4},
-                   {"zoom", std::round(v.zoom * 100) / 100}};
-    s["lang"] = name_lang_id(v.lang);
-    s["theme"] = theme_id(v.theme);
+    for_each_field([&](const auto& f, const auto& value) { s[f.json] = json_of(f, value); }, v);
     s["dark"] = m.dark();
-    s["embed"] = v.embed;
-    s["background"] = v.transparent ? "transparent" : "theme";
-    s["playing"] = v.playing;
-    s["speed"] = v.speed;
-    s["reducedMotion"] = v.reduced_motion;
     s["dataset"] = m.dataset_name();
     s["frameMs"] = std::round(m.frame_ms_median() * 1000) / 1000;
     return s;
 }
 
 void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
-    m.hash();
-    ViewState v = m.view();
+    ViewState v = m.current_view();
     for (auto it = s.begin(); it != s.end(); ++it) {
         const std::string& k = it.key();
-        const json& val = *it;
-        auto bad = [&](const char* why) { warn.push_back(k + ": " + why); };
-        if (k == "t") {
-            Date d;
-            std::string why;
-            if (val.is_string() && parse_date(val.get_ref<const std::string&>(), d, &why)) v.t = first_day(d);
-            else bad("expected a date YYYY[-MM[-DD]]");
-        } else if (k == "mode") {
-            if (!val.is_string() || !parse_time_mode(val.get_ref<const std::string&>(), v.mode)) bad("expected snapshot, window or cumulative");
-        } else if (k == "window") {
-            if (!whole_number_in(val, 1, 360, v.window_months)) bad("expected a whole number of months 1..360");
-        } else if (k == "hiddenKinds") {
-            mask_from<CollabKind>(val, v.filters.hidden_collab_kinds, warn, "hiddenKinds");
-        } else if (k == "hiddenOrgKinds") {
-            mask_from<OrgKind>(val, v.filters.hidden_org_kinds, warn, "hiddenOrgKinds");
-        } else if (k == "hiddenRegions") {
-            mask_from<Region>(val, v.filters.hidden_regions, warn, "hiddenRegions");
-        } else if (k == "selected") {
-            if (!val.is_string()) bad("expected a string");
-            else if (val.get_ref<const std::string&>().empty() || m.data().find_org(val.get_ref<const std::string&>()) >= 0 ||
-                     m.data().find_collab(val.get_ref<const std::string&>()) >= 0)
-                v.selected = val.get<std::string>();
-            else bad("no such organisation or collaboration");
-        } else if (k == "camera") {
-            // The URL hash's ranges (view_state.h): Web Mercator's latitudes, a zoom the camera can show.
-            auto field = [&](const char* f, double lo, double hi, double& out) {
-                auto p = val.find(f);
-                return p != val.end() && number_in(*p, lo, hi, out);
-            };
-            double lat, lon, zoom;
-            if (val.is_object() && field("lat", -kCamLatMax, kCamLatMax, lat) && field("lon", -kCamLonMax, kCamLonMax, lon) &&
-                field("zoom", kCamZoomMin, kCamZoomMax, zoom) && zoom > kCamZoomMin) {
-                v.has_camera = true;
-                v.cam_centre = {lat, lon};
-                v.zoom = zoom;
-            } else bad("expected {lat -85..85, lon -180..180, zoom 0.05..2000}");
-        } else if (k == "lang") {
-            if (!val.is_string() || !parse_name_lang(val.get_ref<const std::string&>(), v.lang)) bad("expected en, native or both");
-        } else if (k == "theme") {
-            if (!val.is_string() || !parse_theme(val.get_ref<const std::string&>(), v.theme)) bad("expected auto, light or dark");
-        } else if (k == "systemTheme") {
-            if (val.is_string()) m.set_system_dark(val.get_ref<const std::string&>() == "dark");
-            else bad("expected dark or light");
-        } else if (k == "embed" || k == "playing" || k == "reducedMotion") {
-            if (!val.is_boolean()) { bad("expected true or false"); continue; }
-            (k == "embed" ? v.embed : k == "playing" ? v.playing : v.reduced_motion) = val.get<bool>();
-        } else if (k == "background") {
-            if (val == "transparent" || val == "theme") v.transparent = val == "transparent";
-            else bad("expected transparent or theme");
-        } else if (k == "speed") {
-            if (!number_in(val, 0.25, 16, v.speed)) bad("expected 0.25..16");
+        bool field = false;
+        for_each_field(
+            [&](const auto& f, auto& value) {
+                if (k != f.json) return;
+                field = true;
+                Why why;
+                read_json(f, *it, value, why, m.data());
+                for (const std::string& w : why) warn.push_back(k + ": " + w);
+            },
+            v);
+        if (field) continue;
+        if (k == "systemTheme") {
+            if (it->is_string()) m.set_system_dark(it->get_ref<const std::string&>() == "dark");
+            else warn.push_back(k + ": expected dark or light");
         } else if (k == "dark" || k == "dataset" || k == "frameMs") {
             // read-only, ignored
         } else {
@@ -252,8 +249,7 @@ std::string export_json(AppModel& m) {
 }
 
 std::string state_event_json(AppModel& m) {
-    std::string h = m.hash();
-    return to_text(json{{"state", state_json(m)}, {"hash", h}});
+    return to_text(json{{"state", state_json(m)}, {"hash", m.hash()}});
 }
 
 std::string active_event_json(AppModel& m) {

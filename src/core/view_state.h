@@ -1,23 +1,149 @@
-// Encodes the view state as a URL hash ("#t=2023-08-30&mode=window&sel=astri&c=22.3,114.2,4")
-// and decodes it back; malformed or unknown values are skipped with a warning, never fatal.
+// The view state: everything a shared link restores (ViewState, its Filters and enums), and the
+// one table of its fields, for_each_field: each field's JSON name (getState / setState), URL
+// hash key, value type and range, and when a hash writes it. The URL codec (url_hash.cpp), the
+// JSON commands (commands.cpp), the model's clamps (app_model.cpp) and the UI's limits
+// (ui/timeline_view.cpp) all take them from here; docs/web_bridge.md ("State") lists them.
 #pragma once
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <type_traits>
 
-#include "core/app_state.h"
+#include "core/camera.h"
+#include "core/model.h"
 
 namespace ca {
 
-// The camera a view state may ask for (the hash's c=lat,lon,zoom and setState's camera):
-// Web Mercator's latitudes, any longitude, zoom (1 = the whole region) above kCamZoomMin.
-inline constexpr double kCamLatMax = 85, kCamLonMax = 180, kCamZoomMin = 0.05, kCamZoomMax = 2000;
+enum class TimeMode : uint8_t { Snapshot, Window, Cumulative };
+enum class NameLang : uint8_t { En, Native, Both };
+enum class Theme : uint8_t { Auto, Light, Dark };
+// Their ids in hashes and JSON, in enum order.
+inline constexpr const char* kTimeModeIds[] = {"snapshot", "window", "cumulative"};
+inline constexpr const char* kNameLangIds[] = {"en", "native", "both"};
+inline constexpr const char* kThemeIds[] = {"auto", "light", "dark"};
+static_assert(std::size(kTimeModeIds) == static_cast<size_t>(TimeMode::Cumulative) + 1 &&
+              std::size(kNameLangIds) == static_cast<size_t>(NameLang::Both) + 1 && std::size(kThemeIds) == static_cast<size_t>(Theme::Dark) + 1);
 
-std::string encode_hash(const ViewState& v);
-// Applies the keys present in hash (with or without the leading '#') onto v.
-void decode_hash(std::string_view hash, ViewState& v, std::vector<std::string>& warnings);
+// The enum whose id is s (false when none is); "a, b or c" of the ids, for messages.
+template <class E> bool parse_choice(std::span<const char* const> ids, std::string_view s, E& out) {
+    for (size_t i = 0; i < ids.size(); ++i)
+        if (s == ids[i]) { out = static_cast<E>(i); return true; }
+    return false;
+}
+std::string choices_text(std::span<const char* const> ids);
 
-std::string url_decode(std::string_view s);
-std::string url_encode(std::string_view s);
+// lo..hi (lo itself outside when lo_open). contains() takes the full double, so a value is
+// checked before any narrowing to T; NaN and the infinities are never inside, and for an integer
+// T neither is a fraction.
+template <class T> struct Range {
+    T lo, hi;
+    bool lo_open = false;
+    bool contains(double x) const {
+        return (lo_open ? x > lo : x >= lo) && x <= hi && (std::is_floating_point_v<T> || x == std::floor(x));
+    }
+    T clamp(T x) const { return !(x >= lo) ? lo : x > hi ? hi : x; }  // NaN → lo
+    std::string text() const;                                            // "lo..hi", as messages quote it
+};
+
+// Window mode's length in months (the timeline's slider runs over all of it).
+inline constexpr Range<int> kWindowMonths{1, 360};
+// Playback speed (1: a year every 2 s), and the timeline's choices of it.
+inline constexpr Range<double> kSpeed{0.25, 16};
+inline constexpr double kSpeedPresets[] = {kSpeed.lo, 0.5, 1, 2, 4, 8, kSpeed.hi};
+// The camera a view state may ask for: Web Mercator's latitudes, any longitude, a zoom (1 = the
+// whole region) above 0.05. The model then shows zooms within kZoomShown.
+inline constexpr Range<double> kCamLat{-85, 85}, kCamLon{-180, 180}, kCamZoom{0.05, 2000, true};
+inline constexpr Range<double> kZoomShown{0.5, 600};
+
+struct Filters {
+    uint32_t hidden_collab_kinds = 0;  // bit per CollabKind
+    uint32_t hidden_org_kinds = 0;     // bit per OrgKind
+    uint32_t hidden_regions = 0;       // bit per Region
+    bool collab_kind_hidden(CollabKind k) const { return hidden_collab_kinds >> static_cast<int>(k) & 1; }
+    bool org_kind_hidden(OrgKind k) const { return hidden_org_kinds >> static_cast<int>(k) & 1; }
+    bool region_hidden(Region r) const { return hidden_regions >> static_cast<int>(r) & 1; }
+    bool operator==(const Filters&) const = default;
+};
+
+// Everything a shared link restores. Its fields, as hashes and JSON see them: for_each_field.
+struct ViewState {
+    double t = 0;  // day number of the playhead
+    TimeMode mode = TimeMode::Cumulative;
+    int window_months = 24;
+    Filters filters;
+    std::string selected;  // organisation or collaboration id
+    bool has_camera = false;
+    LatLon cam_centre{30, 125};
+    double zoom = 1;
+    NameLang lang = NameLang::Both;
+    Theme theme = Theme::Auto;
+    bool embed = false;
+    bool transparent = false;  // embed on the host page's own background (no sea fill)
+    bool playing = false;
+    double speed = 1;
+    bool reduced_motion = false;
+    bool operator==(const ViewState&) const = default;
+};
+
+// --- The fields' value types. url_hash.cpp (hash text) and commands.cpp (JSON) have one
+// overload per type; a field's row below says which type, name, key and range it has.
+
+// When encode_hash writes a field: always, when it differs from a default ViewState, or also
+// whenever the mode is window.
+enum class Write : uint8_t { Always, IfChanged, IfChangedOrWindowMode };
+struct FieldName {
+    const char* json;  // name in getState / setState
+    const char* hash;  // key in the URL hash
+    Write write = Write::IfChanged;
+};
+struct DayField : FieldName {};  // a day number: "2023-08-30"
+template <class E> struct ChoiceField : FieldName {
+    std::span<const char* const> ids;  // by enum value
+};
+template <class T> struct NumberField : FieldName {
+    Range<T> range;
+    const char* what = "";  // what messages say before the range: "expected <what>lo..hi"
+};
+template <class E> struct MaskField : FieldName {};  // a bit per E: "a,b" in a hash, ["a","b"] in JSON
+struct IdField : FieldName {};                        // an organisation or collaboration id
+struct FlagField : FieldName {};                      // 1/0 in a hash, true/false in JSON
+struct SwitchField : FieldName {                      // a bool written as one of two words
+    const char* on;
+    const char* off;
+};
+struct CameraField : FieldName {  // has_camera, cam_centre, zoom
+    Range<double> lat, lon, zoom;
+    int latlon_decimals, zoom_decimals;  // as hashes and getState round them
+};
+
+// What a refused value should have been, as the warnings of both codecs say it.
+template <class E> std::string expected(const ChoiceField<E>& f) { return "expected " + choices_text(f.ids); }
+template <class T> std::string expected(const NumberField<T>& f) { return "expected " + std::string(f.what) + f.range.text(); }
+inline std::string expected(const SwitchField& f) { return std::string("expected ") + f.on + " or " + f.off; }
+
+// The table: calls visit(field, s.member...) for each field, in the URL hash's order, with that
+// member of each state passed (encode_hash passes the state and a default one to compare). The
+// camera's three members go as the states themselves.
+template <class Visit, class... State> void for_each_field(Visit&& visit, State&... s) {
+    visit(DayField{{"t", "t", Write::Always}}, s.t...);
+    visit(ChoiceField<TimeMode>{{"mode", "mode", Write::Always}, kTimeModeIds}, s.mode...);
+    visit(NumberField<int>{{"window", "win", Write::IfChangedOrWindowMode}, kWindowMonths, "a whole number of months "},
+          s.window_months...);
+    visit(MaskField<CollabKind>{{"hiddenKinds", "hk"}}, s.filters.hidden_collab_kinds...);
+    visit(MaskField<OrgKind>{{"hiddenOrgKinds", "ho"}}, s.filters.hidden_org_kinds...);
+    visit(MaskField<Region>{{"hiddenRegions", "hr"}}, s.filters.hidden_regions...);
+    visit(IdField{{"selected", "sel"}}, s.selected...);
+    visit(CameraField{{"camera", "c"}, kCamLat, kCamLon, kCamZoom, 4, 2}, s...);
+    visit(ChoiceField<NameLang>{{"lang", "lang"}, kNameLangIds}, s.lang...);
+    visit(ChoiceField<Theme>{{"theme", "theme"}, kThemeIds}, s.theme...);
+    visit(FlagField{{"embed", "embed"}}, s.embed...);
+    visit(SwitchField{{"background", "bg"}, "transparent", "theme"}, s.transparent...);
+    visit(FlagField{{"playing", "play"}}, s.playing...);
+    visit(NumberField<double>{{"speed", "speed"}, kSpeed}, s.speed...);
+    visit(FlagField{{"reducedMotion", "rm"}}, s.reduced_motion...);
+}
 
 }  // namespace ca

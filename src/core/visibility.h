@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/app_state.h"
+#include "core/view_state.h"
 #include "core/model.h"
 
 namespace ca {

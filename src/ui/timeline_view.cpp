@@ -94,7 +94,7 @@ void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         ImGui::SameLine();
         int w = v.window_months;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-        if (ImGui::SliderInt("##win", &w, 1, 120, w % 12 == 0 ? "%d months" : "%d months")) m.set_window(w);
+        if (ImGui::SliderInt("##win", &w, kWindowMonths.lo, kWindowMonths.hi, w % 12 == 0 ? "%d months" : "%d months")) m.set_window(w);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Window length (months)");
     }
 

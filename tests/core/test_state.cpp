@@ -7,7 +7,7 @@
 #include "core/embedded.h"
 #include "core/search.h"
 #include "core/timeline.h"
-#include "core/view_state.h"
+#include "core/url_hash.h"
 
 using namespace ca;
 

@@ -7,7 +7,7 @@
 #include "core/commands.h"
 #include "core/dataset_json.h"
 #include "core/json_doc.h"
-#include "core/view_state.h"
+#include "core/url_hash.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);

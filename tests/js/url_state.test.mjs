@@ -32,7 +32,7 @@ test('wasmHash: origins removed (with or without a value), everything else kept 
   assert.equal(wasmHash('#origins=x'), '', 'nothing left: no bare #');
   assert.equal(wasmHash('t=1&&mode=window&'), '#t=1&mode=window', 'empty parts dropped, # added');
   assert.equal(wasmHash('#originsx=1&x=origins&ORIGINS=1'), '#originsx=1&x=origins&ORIGINS=1', 'only the exact key');
-  assert.equal(wasmHash('#data=x.json'), '#data=x.json', 'view_state.cpp passes over data itself');
+  assert.equal(wasmHash('#data=x.json'), '#data=x.json', 'url_hash.cpp passes over data itself');
   for (const none of ['', '#', null, undefined]) assert.equal(wasmHash(none), '');
 });
 

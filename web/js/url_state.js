@@ -4,8 +4,9 @@ import { LIMITS } from './limits.js';
 
 // The one table of URL keys that belong to the page rather than to the view state, and where
 // each may travel: `wasm`, kept in the hash the wasm reads; `share`, kept (in the query and in
-// the hash) in shared links and "Open full view". view_state.cpp passes over "origins" and
-// "data" silently when a hash still has them; ?data= is kept in shared links.
+// the hash) in shared links and "Open full view". The wasm passes over "origins" and "data"
+// silently when a hash still has them (src/core/url_hash.cpp, kPageKeys); ?data= is kept in
+// shared links.
 export const PAGE_KEYS = Object.freeze([
   // The postMessage allow-list: read once at start (origins.js), never passed on.
   Object.freeze({ key: 'origins', wasm: false, share: false }),
