@@ -12,6 +12,7 @@ target_compile_definitions(imgui PUBLIC "ImDrawIdx=unsigned int" IMGUI_DISABLE_D
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 
 if(CHIPATLAS_APP)
+  include(sdl2)  # SDL2::SDL2, native or compiled for wasm
   add_library(imgui_backends STATIC
     "${IMGUI_DIR}/backends/imgui_impl_sdl.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
   target_link_libraries(imgui_backends PUBLIC imgui)
@@ -21,17 +22,8 @@ if(CHIPATLAS_APP)
     target_compile_options(imgui_backends PRIVATE -fno-sanitize=bounds)
   endif()
   if(CHIPATLAS_WEB)
-    execute_process(COMMAND bash "${PROJECT_SOURCE_DIR}/tools/build_sdl2_wasm.sh"
-      OUTPUT_VARIABLE SDL2_WASM_DIR OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE _sdl_rc)
-    if(NOT _sdl_rc EQUAL 0)
-      message(FATAL_ERROR "building SDL2 for wasm failed")
-    endif()
-    add_library(SDL2::SDL2 STATIC IMPORTED)
-    set_target_properties(SDL2::SDL2 PROPERTIES IMPORTED_LOCATION "${SDL2_WASM_DIR}/lib/libSDL2.a"
-      INTERFACE_INCLUDE_DIRECTORIES "${SDL2_WASM_DIR}/include/SDL2")
     target_compile_definitions(imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
   else()
-    find_package(SDL2 REQUIRED)
     find_package(OpenGL REQUIRED)
     target_link_libraries(imgui_backends PUBLIC OpenGL::GL ${CMAKE_DL_LIBS})
   endif()
