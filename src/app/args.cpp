@@ -3,6 +3,7 @@
 #include "app/args.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace ca {
@@ -16,7 +17,7 @@ const char* usage_text() {
            "  --hash '#t=...&mode=...'  initial view state, as in the web page's URL\n"
            "  --region all|gba|korea|taiwan|japan   start on a region preset\n"
            "  --bench [--frames N]    render headless and print one JSON line of timings\n"
-           "  --embed, --dark, --reduced-motion, --system-theme dark|light, --dpr N\n";
+           "  --embed, --dark, --reduced-motion, --system-theme dark|light\n";
 }
 
 AppArgs parse_args(int argc, char** argv) {
@@ -45,7 +46,6 @@ AppArgs parse_args(int argc, char** argv) {
         else if (o == "--dark") a.config.system_dark = true;
         else if (o == "--system-theme") { if (value(v)) a.config.system_dark = v == "dark"; }
         else if (o == "--reduced-motion") a.config.reduced_motion = true;
-        else if (o == "--dpr") value(v);  // the web page's; SDL reports the real ratio
         else if (o == "--help" || o == "-h") a.help = true;
         else a.error = "unknown option " + o;
         if (!a.error.empty()) break;

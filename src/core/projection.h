@@ -25,7 +25,6 @@ struct Box {
 };
 
 enum class RegionPreset { All, Gba, Korea, Taiwan, Japan, Count };
-const char* preset_id(RegionPreset p);
 const char* preset_label(RegionPreset p);
 bool parse_preset(const char* s, RegionPreset& out);
 // The lat/lon box of a preset, projected to a world box.

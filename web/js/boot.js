@@ -73,7 +73,6 @@ function startArgs() {
   if (queryEmbed) args.push('--embed');
   args.push('--system-theme', systemTheme());
   if (mqReduce && mqReduce.matches) args.push('--reduced-motion');
-  args.push('--dpr', String(window.devicePixelRatio || 1));
   return args;
 }
 
