@@ -1,5 +1,6 @@
-// The map's arc grouping as one pass over the flat collaboration index with an open-addressing
-// table keyed by (point, point[, kind, status]): no per-frame allocation once warmed up.
+// The map's arc grouping as one pass over the flat collaboration index with a hash map keyed
+// by (point, point[, kind, status]) to the arc's place in the output: no per-frame allocation
+// once warmed up (tsl::robin_map keeps its buckets across clear()).
 #include "core/arc_groups.h"
 
 #include <algorithm>
@@ -14,25 +15,7 @@ void ArcGrouper::group(const Dataset& ds, const ArcInputs& in, std::vector<ArcGr
     out.clear();
     if (in.hover_org >= 0) partner.assign(ds.organisations.size(), 0);
     else partner.clear();
-    if (keys_.size() < 1024) keys_.resize(1024);
-    slots_.assign(keys_.size(), -1);
-    size_t mask = keys_.size() - 1;
-    auto find = [&](uint64_t key) {
-        size_t h = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 29) & mask;
-        while (slots_[h] >= 0 && keys_[h] != key) h = (h + 1) & mask;
-        return h;
-    };
-    group_keys_.clear();
-    auto grow_table = [&] {
-        keys_.assign(keys_.size() * 2, 0);
-        slots_.assign(keys_.size(), -1);
-        mask = keys_.size() - 1;
-        for (size_t e = 0; e < group_keys_.size(); ++e) {
-            const size_t h = find(group_keys_[e]);
-            keys_[h] = group_keys_[e];
-            slots_[h] = static_cast<int>(e);
-        }
-    };
+    groups_.clear();
     const int* part = fi.part_org.data();
     for (size_t ci = 0; ci < nc; ++ci) {
         const Vis cv = vis[ci];
@@ -69,12 +52,8 @@ void ArcGrouper::group(const Dataset& ds, const ArcInputs& in, std::vector<ArcGr
                 if (b_id == kNoPoint || b_id == a_id) continue;  // not drawn, or both in one collapsed cluster
             }
             const uint64_t key = arc_key(a_id, b_id, kind, faded, in.lod);
-            size_t h = find(key);
-            if (slots_[h] < 0) {
-                if ((out.size() + 1) * 2 > keys_.size()) { grow_table(); h = find(key); }
-                keys_[h] = key;
-                slots_[h] = static_cast<int>(out.size());
-                group_keys_.push_back(key);
+            const auto [it, fresh] = groups_.try_emplace(key, static_cast<int>(out.size()));
+            if (fresh) {
                 ArcGroup g;
                 g.hub = hub;
                 g.other = o;
@@ -84,7 +63,7 @@ void ArcGrouper::group(const Dataset& ds, const ArcInputs& in, std::vector<ArcGr
                 g.max_age = age;
                 out.push_back(g);
             }
-            ArcGroup& g = out[slots_[h]];
+            ArcGroup& g = out[static_cast<size_t>(it->second)];
             ++g.count;
             g.facts += fi.facts[ci];
             g.related |= related;

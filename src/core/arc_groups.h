@@ -2,6 +2,7 @@
 // lone node), per kind and status, counting its collaborations. Recomputed every frame, flat.
 #pragma once
 #include <cstdint>
+#include <tsl/robin_map.h>
 #include <vector>
 
 #include "core/model.h"
@@ -45,8 +46,7 @@ public:
 
 private:
     FlatIndex scratch_;
-    std::vector<uint64_t> keys_, group_keys_;
-    std::vector<int> slots_;
+    tsl::robin_map<uint64_t, int> groups_;  // arc key -> index in the output (clear() keeps the buckets)
 };
 
 // The key merging two collaborations' spokes into one arc.

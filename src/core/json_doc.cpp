@@ -1,111 +1,16 @@
-// JsonDoc: parse events appended to a flat node array; a container's children are gathered
-// on a stack and copied out contiguously when it closes.
+// JsonDoc: RapidJSON's reader (the fast path) or nlohmann_json's SAX parser (the reference,
+// for the messages) feeds RapidJSON's Document through a handler that limits depth and checks UTF-8.
 #include "core/json_doc.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <rapidjson/document.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
 namespace ca {
-
-// Appends values to the document; shared by the RapidJSON and nlohmann event adapters below.
-struct JsonDocBuilder {
-    using Node = JsonDoc::Node;
-
-    JsonDoc& doc;
-    int max_depth;
-    std::vector<uint32_t> open;    // children of the open containers, innermost last
-    std::vector<uint32_t> frames;  // per open container: its node index and where its children start in `open`
-    bool has_key = false;
-    uint32_t key_off = 0, key_len = 0;
-    bool too_deep = false;
-    struct KeySlot { uint32_t off = 0, len = 0; bool used = false; };
-    KeySlot key_cache[64];  // object keys repeat: each distinct key is stored once (mostly)
-
-    JsonDocBuilder(JsonDoc& d, int depth) : doc(d), max_depth(depth) { open.reserve(1024); }
-
-    uint32_t add(JType t) {
-        Node n;
-        n.type = t;
-        if (has_key) {
-            n.key_off = key_off;
-            n.key_len_hi = static_cast<uint8_t>(key_len >> 16);
-            n.key_len_lo = static_cast<uint16_t>(key_len);
-            has_key = false;
-        }
-        const auto idx = static_cast<uint32_t>(doc.nodes_.size());
-        doc.nodes_.push_back(n);
-        if (!frames.empty()) open.push_back(idx);
-        return idx;
-    }
-    bool open_container(JType t) {
-        if (static_cast<int>(frames.size() / 2) >= max_depth) { too_deep = true; return false; }
-        uint32_t idx = add(t);
-        frames.push_back(idx);
-        frames.push_back(static_cast<uint32_t>(open.size()));
-        return true;
-    }
-    bool close_container() {
-        const uint32_t start = frames.back(); frames.pop_back();
-        const uint32_t idx = frames.back(); frames.pop_back();
-        Node& n = doc.nodes_[idx];
-        n.s.off = static_cast<uint32_t>(doc.kids_.size());
-        n.s.len = static_cast<uint32_t>(open.size() - start);
-        doc.kids_.insert(doc.kids_.end(), open.begin() + start, open.end());
-        open.resize(start);
-        return true;
-    }
-    uint32_t append(const char* s, size_t n) {
-        const auto off = static_cast<uint32_t>(doc.chars_.size());
-        doc.chars_.append(s, n);
-        return off;
-    }
-    bool string(const char* s, size_t n) {
-        const uint32_t off = append(s, n);
-        Node& node = doc.nodes_[add(JType::String)];
-        node.s.off = off;
-        node.s.len = static_cast<uint32_t>(n);
-        return true;
-    }
-    // Whether a string of n decoded bytes whose closing quote is at offset `end` had no escapes,
-    // i.e. its bytes are the text's own [end - n, end). Escapes make the raw form longer, so
-    // with one the byte at end - n - 1 lies inside the raw string, where a '"' can only be the
-    // second byte of \" (the opening quote follows ':', ',', '[' or space, never '\\').
-    bool verbatim(size_t n, size_t end) const {
-        if (end < n + 1 || doc.text_[end - n - 1] != '"') return false;
-        return end == n + 1 || doc.text_[end - n - 2] != '\\';
-    }
-    // A string found verbatim in the text: only its place is kept.
-    bool string_in_text(size_t n, size_t end) {
-        Node& node = doc.nodes_[add(JType::String)];
-        node.in_text = 1;
-        node.s.off = static_cast<uint32_t>(end - n);
-        node.s.len = static_cast<uint32_t>(n);
-        return true;
-    }
-    bool key(const char* s, size_t n) {
-        n = std::min<size_t>(n, 0x7FFFFF);
-        KeySlot& slot = key_cache[(n * 31 + (n ? static_cast<unsigned char>(s[0]) * 7 + static_cast<unsigned char>(s[n - 1]) : 0)) & 63];
-        if (!(slot.used && slot.len == n && doc.chars_.compare(slot.off, n, s, n) == 0)) slot = {append(s, n), static_cast<uint32_t>(n), true};
-        key_off = slot.off;
-        key_len = slot.len;
-        has_key = true;
-        return true;
-    }
-    bool null() { add(JType::Null); return true; }
-    bool boolean(bool v) { doc.nodes_[add(JType::Bool)].b = v; return true; }
-    // A non-negative integer is kept as UInt whichever parser read it, so both build the same node.
-    bool integer(int64_t v) {
-        if (v >= 0) return unsigned_integer(static_cast<uint64_t>(v));
-        doc.nodes_[add(JType::Int)].i = v;
-        return true;
-    }
-    bool unsigned_integer(uint64_t v) { doc.nodes_[add(JType::UInt)].u = v; return true; }
-    bool real(double v) { doc.nodes_[add(JType::Float)].f = v; return true; }
-};
 
 namespace {
 
@@ -140,54 +45,94 @@ bool valid_utf8(const char* text, size_t n) {
     return true;
 }
 
-// RapidJSON's reader events (the fast path).
-struct RapidEvents {
-    using Ch = char;
-    JsonDocBuilder& b;
-    const rapidjson::MemoryStream& in;
-    bool Null() { return b.null(); }
-    bool Bool(bool v) { return b.boolean(v); }
-    bool Int(int v) { return b.integer(v); }
-    bool Uint(unsigned v) { return b.unsigned_integer(v); }
-    bool Int64(int64_t v) { return b.integer(v); }
-    bool Uint64(uint64_t v) { return b.unsigned_integer(v); }
-    bool Double(double v) { return b.real(v); }
-    bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // not asked for
-    // The whole text passed valid_utf8 before parsing, so only strings decoded from escapes
-    // (which can spell a lone surrogate) need the check again.
-    bool String(const char* s, rapidjson::SizeType n, bool) {
-        const size_t end = in.Tell() - 1;
-        if (b.verbatim(n, end)) return b.string_in_text(n, end);
-        return valid_utf8(s, n) && b.string(s, n);
+// Forwards parse events to the Document's handler, refusing nesting over max_depth.
+struct DocSink {
+    rapidjson::Document& d;
+    int max_depth;
+    int depth = 0;
+    bool too_deep = false;
+    bool open() {
+        if (depth >= max_depth) { too_deep = true; return false; }
+        ++depth;
+        return true;
     }
-    bool StartObject() { return b.open_container(JType::Object); }
-    bool Key(const char* s, rapidjson::SizeType n, bool) {
-        return (b.verbatim(n, in.Tell() - 1) || valid_utf8(s, n)) && b.key(s, n);
-    }
-    bool EndObject(rapidjson::SizeType) { return b.close_container(); }
-    bool StartArray() { return b.open_container(JType::Array); }
-    bool EndArray(rapidjson::SizeType) { return b.close_container(); }
+    bool close() { --depth; return true; }
 };
 
-// nlohmann_json's SAX events (the reference parser, whose messages the user sees).
+// RapidJSON's reader events (the fast path). The whole text passed valid_utf8 before parsing,
+// so only strings decoded from escapes (which can spell a lone surrogate) are checked again;
+// strings without escapes are referenced in the text, not copied.
+struct RapidEvents {
+    using Ch = char;
+    DocSink& k;
+    std::string_view text;
+    const rapidjson::MemoryStream& in;
+    // Whether a string of n decoded bytes whose closing quote is at offset `end` had no escapes,
+    // i.e. its bytes are the text's own [end - n, end). Escapes make the raw form longer, so
+    // with one the byte at end - n - 1 lies inside the raw string, where a '"' can only be the
+    // second byte of \" (the opening quote follows ':', ',', '[' or space, never '\\').
+    bool verbatim(size_t n, size_t end) const {
+        if (end < n + 1 || text[end - n - 1] != '"') return false;
+        return end == n + 1 || text[end - n - 2] != '\\';
+    }
+    bool str(const char* s, rapidjson::SizeType n, bool is_key) {
+        const size_t end = in.Tell() - 1;
+        const bool in_text = verbatim(n, end);
+        if (!in_text && !valid_utf8(s, n)) return false;
+        const char* p = in_text ? text.data() + (end - n) : s;
+        return is_key ? k.d.Key(p, n, !in_text) : k.d.String(p, n, !in_text);
+    }
+    bool Null() { return k.d.Null(); }
+    bool Bool(bool v) { return k.d.Bool(v); }
+    bool Int(int v) { return k.d.Int(v); }
+    bool Uint(unsigned v) { return k.d.Uint(v); }
+    bool Int64(int64_t v) { return k.d.Int64(v); }
+    bool Uint64(uint64_t v) { return k.d.Uint64(v); }
+    bool Double(double v) { return k.d.Double(v); }
+    bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // not asked for
+    bool String(const char* s, rapidjson::SizeType n, bool) { return str(s, n, false); }
+    bool Key(const char* s, rapidjson::SizeType n, bool) { return str(s, n, true); }
+    bool StartObject() { return k.open() && k.d.StartObject(); }
+    bool EndObject(rapidjson::SizeType n) { return k.close() && k.d.EndObject(n); }
+    bool StartArray() { return k.open() && k.d.StartArray(); }
+    bool EndArray(rapidjson::SizeType n) { return k.close() && k.d.EndArray(n); }
+};
+
+// nlohmann_json's SAX events (the reference parser, whose messages the user sees). Containers
+// count their own members, which RapidJSON's EndObject/EndArray need.
 struct NlohmannEvents {
     using json = nlohmann::json;
-    JsonDocBuilder& b;
+    DocSink& k;
+    std::vector<rapidjson::SizeType> counts;
     bool failed = false;
     size_t err_pos = 0;
     std::string err_msg;
-    bool null() { return b.null(); }
-    bool boolean(bool v) { return b.boolean(v); }
-    bool number_integer(json::number_integer_t v) { return b.integer(v); }
-    bool number_unsigned(json::number_unsigned_t v) { return b.unsigned_integer(v); }
-    bool number_float(json::number_float_t v, const json::string_t&) { return b.real(v); }
-    bool string(json::string_t& v) { return b.string(v.data(), v.size()); }
+    bool value() {
+        if (!counts.empty()) ++counts.back();
+        return true;
+    }
+    bool null() { return value() && k.d.Null(); }
+    bool boolean(bool v) { return value() && k.d.Bool(v); }
+    bool number_integer(json::number_integer_t v) { return value() && k.d.Int64(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return value() && k.d.Uint64(v); }
+    bool number_float(json::number_float_t v, const json::string_t&) { return value() && k.d.Double(v); }
+    bool string(json::string_t& v) { return value() && k.d.String(v.data(), static_cast<rapidjson::SizeType>(v.size()), true); }
     bool binary(json::binary_t&) { return true; }  // not produced by the JSON input format
-    bool start_object(std::size_t) { return b.open_container(JType::Object); }
-    bool key(json::string_t& k) { return b.key(k.data(), k.size()); }
-    bool end_object() { return b.close_container(); }
-    bool start_array(std::size_t) { return b.open_container(JType::Array); }
-    bool end_array() { return b.close_container(); }
+    bool start(bool object) {
+        if (!value() || !k.open()) return false;
+        counts.push_back(0);
+        return object ? k.d.StartObject() : k.d.StartArray();
+    }
+    bool end(bool object) {
+        const rapidjson::SizeType n = counts.back();
+        counts.pop_back();
+        return k.close() && (object ? k.d.EndObject(n) : k.d.EndArray(n));
+    }
+    bool start_object(std::size_t) { return start(true); }
+    bool key(json::string_t& s) { return k.d.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()), true); }
+    bool end_object() { return end(true); }
+    bool start_array(std::size_t) { return start(false); }
+    bool end_array() { return end(false); }
     bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) {
         failed = true;
         err_pos = pos;
@@ -226,43 +171,51 @@ size_t too_deep_at(std::string_view t, int max_depth) {
 
 }  // namespace
 
+JsonDoc::JsonDoc() = default;
+JsonDoc::~JsonDoc() = default;
+JsonDoc::JsonDoc(JsonDoc&&) noexcept = default;
+JsonDoc& JsonDoc::operator=(JsonDoc&&) noexcept = default;
+
 void JsonDoc::clear() {
-    text_ = {};
-    nodes_.clear();
-    kids_.clear();
-    chars_.clear();
+    doc_.reset();
+    fast_ = false;
 }
+
+JValue JsonDoc::root() const { return doc_ ? JValue(doc_.get()) : JValue(); }
 
 bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
     clear();
-    // Typical datasets: a node per ~12 bytes of text; most strings stay in the text.
-    text_ = text;
-    nodes_.reserve(text.size() / 12 + 16);
-    kids_.reserve(text.size() / 12 + 16);
-    chars_.reserve(4096);
+    doc_ = std::make_unique<rapidjson::Document>();
     {
         // Fast path. RapidJSON is as strict as nlohmann_json except that it stops at a NUL byte
         // (so success also requires having read the whole text) and that UTF-8 is checked by
         // valid_utf8 above rather than by its slower kParseValidateEncodingFlag.
-        JsonDocBuilder b(*this, max_depth);
+        DocSink sink{*doc_, max_depth};
         rapidjson::MemoryStream ms(text.data(), text.size());
-        RapidEvents h{b, ms};
-        rapidjson::Reader reader;
-        constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag;
-        if (valid_utf8(text.data(), text.size()) && !reader.Parse<kFlags>(ms, h).IsError() && ms.Tell() == text.size())
-            return fast_ = true;
+        RapidEvents h{sink, text, ms};
+        bool ok = false;
+        auto fast = [&](rapidjson::Document&) {
+            rapidjson::Reader reader;
+            constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag;
+            ok = !reader.Parse<kFlags>(ms, h).IsError() && ms.Tell() == text.size();
+            return ok;
+        };
+        if (valid_utf8(text.data(), text.size())) doc_->Populate(fast);
+        if (ok) return fast_ = true;
     }
     // Slow path, for the diagnostic: nlohmann_json is the reference for what is valid JSON and
     // for the message (it also builds the document, should the two parsers ever disagree).
-    clear();
-    text_ = text;
-    JsonDocBuilder b(*this, max_depth);
-    NlohmannEvents h{b};
-    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &h, nlohmann::detail::input_format_t::json, true, false);
-    fast_ = false;
-    if (!h.failed && !b.too_deep) return true;
+    doc_ = std::make_unique<rapidjson::Document>();
+    DocSink sink{*doc_, max_depth};
+    NlohmannEvents h{sink};
+    auto slow = [&](rapidjson::Document&) {
+        return nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &h, nlohmann::detail::input_format_t::json, true, false) &&
+               !h.failed && !sink.too_deep;
+    };
+    doc_->Populate(slow);
+    if (!h.failed && !sink.too_deep) return true;
     err = JsonError{};
-    if (b.too_deep) {
+    if (sink.too_deep) {
         err.too_deep = true;
         err.offset = too_deep_at(text, max_depth);
     } else {
@@ -277,57 +230,60 @@ bool json_reference_accepts(std::string_view text) {
     return nlohmann::json::accept(text.data(), text.data() + text.size());
 }
 
-JType JValue::type() const { return d_ ? d_->nodes_[i_].type : JType::Null; }
+JType JValue::type() const {
+    if (!v_) return JType::Null;
+    switch (v_->GetType()) {
+        case rapidjson::kNullType: return JType::Null;
+        case rapidjson::kFalseType:
+        case rapidjson::kTrueType: return JType::Bool;
+        case rapidjson::kStringType: return JType::String;
+        case rapidjson::kArrayType: return JType::Array;
+        case rapidjson::kObjectType: return JType::Object;
+        case rapidjson::kNumberType: break;
+    }
+    // A non-negative integer is UInt whichever parser read it.
+    return v_->IsUint64() ? JType::UInt : v_->IsInt64() ? JType::Int : JType::Float;
+}
 
 std::string_view JValue::str() const {
-    if (type() != JType::String) return {};
-    const auto& n = d_->nodes_[i_];
-    return (n.in_text ? d_->text_ : std::string_view(d_->chars_)).substr(n.s.off, n.s.len);
+    return v_ && v_->IsString() ? std::string_view(v_->GetString(), v_->GetStringLength()) : std::string_view();
 }
 
-double JValue::number() const {
-    switch (type()) {
-        case JType::Int: return static_cast<double>(d_->nodes_[i_].i);
-        case JType::UInt: return static_cast<double>(d_->nodes_[i_].u);
-        case JType::Float: return d_->nodes_[i_].f;
-        default: return 0;
-    }
-}
+double JValue::number() const { return v_ && v_->IsNumber() ? v_->GetDouble() : 0; }
 
 long long JValue::integer() const {
     switch (type()) {
-        case JType::Int: return d_->nodes_[i_].i;
-        case JType::UInt: return static_cast<long long>(d_->nodes_[i_].u);
-        case JType::Float: return static_cast<long long>(d_->nodes_[i_].f);
+        case JType::Int: return v_->GetInt64();
+        case JType::UInt: return static_cast<long long>(v_->GetUint64());
+        case JType::Float: return static_cast<long long>(v_->GetDouble());
         default: return 0;
     }
 }
 
-bool JValue::boolean() const { return type() == JType::Bool && d_->nodes_[i_].b; }
+bool JValue::boolean() const { return v_ && v_->IsTrue(); }
 
 size_t JValue::size() const {
-    JType t = type();
-    return (t == JType::Array || t == JType::Object) ? d_->nodes_[i_].s.len : 0;
+    if (!v_) return 0;
+    return v_->IsArray() ? v_->Size() : v_->IsObject() ? v_->MemberCount() : 0;
 }
 
 JValue JValue::operator[](size_t i) const {
     if (i >= size()) return {};
-    return JValue(d_, d_->kids_[d_->nodes_[i_].s.off + i]);
+    const auto n = static_cast<rapidjson::SizeType>(i);
+    return JValue(v_->IsArray() ? &(*v_)[n] : &(v_->MemberBegin() + n)->value);
 }
 
 std::string_view JValue::key(size_t i) const {
     if (type() != JType::Object || i >= size()) return {};
-    const auto& n = d_->nodes_[d_->kids_[d_->nodes_[i_].s.off + i]];
-    return std::string_view(d_->chars_).substr(n.key_off, n.key_len());
+    const auto& name = (v_->MemberBegin() + static_cast<rapidjson::SizeType>(i))->name;
+    return std::string_view(name.GetString(), name.GetStringLength());
 }
 
 JValue JValue::find(std::string_view k) const {
     if (type() != JType::Object) return {};
-    const auto& n = d_->nodes_[i_];
-    for (size_t i = n.s.len; i-- > 0;) {
-        const uint32_t c = d_->kids_[n.s.off + i];
-        const auto& m = d_->nodes_[c];
-        if (m.key_len() == k.size() && std::string_view(d_->chars_).substr(m.key_off, k.size()) == k) return JValue(d_, c);
+    for (auto m = v_->MemberEnd(); m != v_->MemberBegin();) {
+        --m;
+        if (m->name.GetStringLength() == k.size() && std::memcmp(m->name.GetString(), k.data(), k.size()) == 0) return JValue(&m->value);
     }
     return {};
 }

@@ -1,8 +1,10 @@
-// A compact read-only JSON document: one node array and one string arena, filled by
-// RapidJSON's SAX reader; nlohmann_json's parser gives the error message when the text is bad.
+// A read-only JSON document (RapidJSON's Document behind a small handle type); nlohmann_json's
+// parser is the reference for what is valid and gives the error message when the text is bad.
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <rapidjson/fwd.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,17 +13,14 @@ namespace ca {
 
 enum class JType : uint8_t { Null, Bool, Int, UInt, Float, String, Array, Object };
 
-class JsonDoc;
-
 // A handle to one value of a JsonDoc (which must outlive it). A default-made JValue is
 // "absent": it converts to false and every accessor treats it as null.
 class JValue {
 public:
     JValue() = default;
-    explicit operator bool() const { return d_ != nullptr; }
+    explicit operator bool() const { return v_ != nullptr; }
     JType type() const;
     bool is_null() const { return type() == JType::Null; }
-    bool is_bool() const { return type() == JType::Bool; }
     bool is_string() const { return type() == JType::String; }
     bool is_array() const { return type() == JType::Array; }
     bool is_object() const { return type() == JType::Object; }
@@ -43,9 +42,8 @@ public:
 
 private:
     friend class JsonDoc;
-    JValue(const JsonDoc* d, uint32_t i) : d_(d), i_(i) {}
-    const JsonDoc* d_ = nullptr;
-    uint32_t i_ = 0;
+    explicit JValue(const rapidjson::Value* v) : v_(v) {}
+    const rapidjson::Value* v_ = nullptr;
 };
 
 struct JsonError {
@@ -54,39 +52,25 @@ struct JsonError {
     bool too_deep = false;  // nesting went over max_depth (message is then empty)
 };
 
+// RapidJSON's Document, filled through its SAX interface so that nesting is limited, UTF-8 is
+// checked as strictly as nlohmann_json checks it, and strings without escapes point into the
+// text instead of being copied.
 class JsonDoc {
 public:
+    JsonDoc();
+    ~JsonDoc();
+    JsonDoc(JsonDoc&&) noexcept;
+    JsonDoc& operator=(JsonDoc&&) noexcept;
     // Parses a whole JSON text, which must outlive the document (strings without escapes are
     // not copied). On failure returns false, fills err and leaves the document empty.
     bool parse(std::string_view text, int max_depth, JsonError& err);
-    JValue root() const { return nodes_.empty() ? JValue() : JValue(this, 0); }
+    JValue root() const;
     // Whether the last successful parse took RapidJSON's path (false: nlohmann_json's).
     bool fast_path() const { return fast_; }
     void clear();
 
 private:
-    friend class JValue;
-    friend struct JsonDocBuilder;
-    struct Node {  // 16 bytes
-        JType type = JType::Null;
-        uint8_t key_len_hi : 7;   // member key, when the parent is an object: chars_[key_off, +key_len)
-        uint8_t in_text : 1;      // a String whose bytes are text_[s.off, +s.len) rather than in chars_
-        uint16_t key_len_lo = 0;  // (23-bit length: keys are cut at 8 MiB)
-        uint32_t key_off = 0;
-        uint32_t key_len() const { return static_cast<uint32_t>(key_len_hi) << 16 | key_len_lo; }
-        union {
-            double f;
-            int64_t i;
-            uint64_t u;
-            bool b;
-            struct { uint32_t off, len; } s;  // String: bytes in chars_; Array/Object: children in kids_
-        };
-        Node() : key_len_hi(0), in_text(0), i(0) {}
-    };
-    std::vector<Node> nodes_;
-    std::vector<uint32_t> kids_;  // node indices of each container's children, contiguous per container
-    std::string chars_;     // keys, and strings that are not verbatim in the text
-    std::string_view text_;
+    std::unique_ptr<rapidjson::Document> doc_;
     bool fast_ = false;
 };
 
