@@ -46,7 +46,12 @@ public:
 
 private:
     FlatIndex scratch_;
-    tsl::robin_map<uint64_t, int> groups_;  // arc key -> index in the output (clear() keeps the buckets)
+    // std::hash<uint64_t> is the identity, and arc keys keep their low bits nearly constant (a
+    // point id shifted up): mix them, or a power-of-two table puts most keys in a few buckets.
+    struct KeyHash {
+        size_t operator()(uint64_t k) const { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
+    };
+    tsl::robin_map<uint64_t, int, KeyHash> groups_;  // arc key -> index in the output (clear() keeps the buckets)
 };
 
 // The key merging two collaborations' spokes into one arc.
