@@ -1,6 +1,6 @@
-// The map's arc grouping as one pass over the flat collaboration index with a hash map keyed
+// The map's arc grouping as one pass over the flat collaboration index with a GroupTable keyed
 // by (point, point[, kind, status]) to the arc's place in the output: no per-frame allocation
-// once warmed up (tsl::robin_map keeps its buckets across clear()).
+// once warmed up.
 #include "core/arc_groups.h"
 
 #include <algorithm>
@@ -52,7 +52,8 @@ void ArcGrouper::group(const Dataset& ds, const ArcInputs& in, std::vector<ArcGr
                 if (b_id == kNoPoint || b_id == a_id) continue;  // not drawn, or both in one collapsed cluster
             }
             const uint64_t key = arc_key(a_id, b_id, kind, faded, in.lod);
-            const auto [it, fresh] = groups_.try_emplace(key, static_cast<int>(out.size()));
+            bool fresh;
+            const int gi = groups_.insert(key, static_cast<int>(out.size()), fresh);
             if (fresh) {
                 ArcGroup g;
                 g.hub = hub;
@@ -63,7 +64,7 @@ void ArcGrouper::group(const Dataset& ds, const ArcInputs& in, std::vector<ArcGr
                 g.max_age = age;
                 out.push_back(g);
             }
-            ArcGroup& g = out[static_cast<size_t>(it->second)];
+            ArcGroup& g = out[static_cast<size_t>(gi)];
             ++g.count;
             g.facts += fi.facts[ci];
             g.related |= related;

@@ -2,9 +2,9 @@
 // lone node), per kind and status, counting its collaborations. Recomputed every frame, flat.
 #pragma once
 #include <cstdint>
-#include <tsl/robin_map.h>
 #include <vector>
 
+#include "core/group_table.h"
 #include "core/model.h"
 #include "core/visibility.h"
 
@@ -46,12 +46,7 @@ public:
 
 private:
     FlatIndex scratch_;
-    // std::hash<uint64_t> is the identity, and arc keys keep their low bits nearly constant (a
-    // point id shifted up): mix them, or a power-of-two table puts most keys in a few buckets.
-    struct KeyHash {
-        size_t operator()(uint64_t k) const { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 29); }
-    };
-    tsl::robin_map<uint64_t, int, KeyHash> groups_;  // arc key -> index in the output (clear() keeps the buckets)
+    GroupTable groups_;  // arc key -> index in the output
 };
 
 // The key merging two collaborations' spokes into one arc.
