@@ -8,7 +8,7 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 PKGS=(build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev
       emscripten nodejs npm libsdl2-dev nlohmann-json3-dev rapidjson-dev robin-map-dev catch2
-      clang libclang-rt-14-dev
+      clang clang-format libclang-rt-14-dev
       chromium xvfb xauth libgl1-mesa-dri libgl-dev
       fonts-noto-cjk python3 python3-fonttools python3-brotli libstb-dev)
 
