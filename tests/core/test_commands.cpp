@@ -9,24 +9,15 @@
 #include "core/app_model.h"
 #include "core/commands.h"
 #include "core/dataset_json.h"
-#include "core/embedded.h"
 #include "core/json_doc.h"
+#include "fixture.h"
 
 using namespace ca;
 using json = nlohmann::json;
 
 namespace {
 
-AppModel bundled_model() {
-    std::vector<InputFile> in;
-    for (auto& f : embedded_dataset()) in.push_back({f.name, f.text()});
-    LoadResult r = load_dataset(in);
-    REQUIRE(r.ok());
-    AppModel m;
-    m.set_dataset(std::move(r.dataset), "bundled");
-    m.set_viewport({0, 0}, {1280, 800});
-    return m;
-}
+using test::fixture_model;
 
 json ask(AppModel& m, std::string_view text) {
     const std::string reply = handle_command(m, text).reply;
@@ -70,7 +61,7 @@ bool has_warning(const json& reply, const std::string& w) {
 }  // namespace
 
 TEST_CASE("commands: a text over kCommandMaxBytes is refused without being parsed") {
-    AppModel m = bundled_model();
+    AppModel m = fixture_model();
     const json before = state_of(m);
     const std::string too_large = R"~({"error":"command too large: %N bytes (the limit is 65536)","ok":false})~";
     auto expect = [&](size_t n) { return std::string(too_large).replace(too_large.find("%N"), 2, std::to_string(n)); };
@@ -94,7 +85,7 @@ TEST_CASE("commands: a text over kCommandMaxBytes is refused without being parse
 }
 
 TEST_CASE("commands: nesting deeper than kCommandMaxDepth is refused before parsing") {
-    AppModel m = bundled_model();
+    AppModel m = fixture_model();
     const json before = state_of(m);
     const std::string too_deep = R"~({"error":"command nested too deep (the limit is 32 levels)","ok":false})~";
 
@@ -128,7 +119,7 @@ TEST_CASE("commands: nesting deeper than kCommandMaxDepth is refused before pars
 }
 
 TEST_CASE("commands: setState window is range-checked on the full value, not after narrowing to int") {
-    AppModel m = bundled_model();
+    AppModel m = fixture_model();
     const json before = state_of(m);
     const int window = m.view().window_months;
     const std::string warning = "window: expected a whole number of months 1..360";
@@ -151,7 +142,7 @@ TEST_CASE("commands: setState window is range-checked on the full value, not aft
 }
 
 TEST_CASE("commands: setState camera and speed must be finite and in range, step takes any number") {
-    AppModel m = bundled_model();
+    AppModel m = fixture_model();
     const json before = state_of(m);
     const std::string cam_warning = "camera: expected {lat -85..85, lon -180..180, zoom 0.05..2000}";
     for (const char* cam : {R"({"lat":1e308,"lon":120,"zoom":1})", R"({"lat":-1e308,"lon":120,"zoom":1})", R"({"lat":30,"lon":1e308,"zoom":1})",

@@ -1,30 +1,19 @@
 // Search (CJK, abbreviations, full-width), URL view-state encoding, visibility/filters, the
-// JSON command interface and exports, on the bundled dataset.
+// JSON command interface and exports, on the tests' own dataset (fixture.h).
 #include <catch2/catch.hpp>
 
 #include "core/app_model.h"
 #include "core/commands.h"
-#include "core/embedded.h"
 #include "core/search.h"
 #include "core/timeline.h"
 #include "core/url_hash.h"
+#include "fixture.h"
 
 using namespace ca;
 
 namespace {
-Dataset bundled() {
-    std::vector<InputFile> in;
-    for (auto& f : embedded_dataset()) in.push_back({f.name, f.text()});
-    LoadResult r = load_dataset(in);
-    REQUIRE(r.ok());
-    return std::move(r.dataset);
-}
-AppModel model() {
-    AppModel m;
-    m.set_dataset(bundled(), "bundled");
-    m.set_viewport({0, 0}, {1280, 800});
-    return m;
-}
+using test::fixture_dataset;
+using test::fixture_model;
 std::string first_org(const Dataset& ds, const char* q) {
     auto h = search(ds, q);
     for (auto& x : h)
@@ -34,7 +23,7 @@ std::string first_org(const Dataset& ds, const char* q) {
 }  // namespace
 
 TEST_CASE("search: abbreviations, English, native scripts and full-width letters") {
-    Dataset ds = bundled();
+    Dataset ds = fixture_dataset();
     CHECK(first_org(ds, "ASTRI") == "astri");
     CHECK(first_org(ds, "astri") == "astri");
     CHECK(first_org(ds, "ＡＳＴＲＩ") == "astri");
@@ -86,7 +75,7 @@ TEST_CASE("view state: encode/decode round trip, malformed values warn and are s
 }
 
 TEST_CASE("visibility: filters hide kinds and regions, legend counts follow time") {
-    AppModel m = model();
+    AppModel m = fixture_model();
     m.set_mode(TimeMode::Cumulative);
     m.set_time(m.axis().t1);
     int all = m.visibility().active + m.visibility().faded;
@@ -113,7 +102,7 @@ TEST_CASE("visibility: filters hide kinds and regions, legend counts follow time
 }
 
 TEST_CASE("timeline: playback advances, loops and steps between events") {
-    AppModel m = model();
+    AppModel m = fixture_model();
     const TimeAxis a = m.axis();
     CHECK(a.t0 <= m.data().time_min);
     CHECK(a.t1 >= m.data().time_max);
@@ -151,7 +140,7 @@ TEST_CASE("timeline: playback advances, loops and steps between events") {
 }
 
 TEST_CASE("commands: setState, getState, select, flyTo, search, export") {
-    AppModel m = model();
+    AppModel m = fixture_model();
     auto r = handle_command(m, R"({"cmd":"setState","state":{"t":"2022-08-23","mode":"snapshot","selected":"cnt","bogus":1}})");
     CHECK(r.reply.find("\"ok\":true") != std::string::npos);
     CHECK(r.reply.find("unknown field bogus") != std::string::npos);
