@@ -19,24 +19,15 @@
 
 #include "core/app_model.h"
 #include "core/commands.h"
-#include "core/embedded.h"
 #include "core/url_hash.h"
+#include "fixture.h"
 
 using namespace ca;
 using json = nlohmann::json;
 
 namespace {
 
-AppModel model() {
-    std::vector<InputFile> in;
-    for (auto& f : embedded_dataset()) in.push_back({f.name, f.text()});
-    LoadResult r = load_dataset(in);
-    REQUIRE(r.ok());
-    AppModel m;
-    m.set_dataset(std::move(r.dataset), "bundled");
-    m.set_viewport({0, 0}, {1280, 800});
-    return m;
-}
+AppModel model() { return test::fixture_model(); }
 
 json ask(AppModel& m, const json& command) {
     json reply = json::parse(handle_command(m, command.dump()).reply);
