@@ -244,3 +244,27 @@ TEST_CASE("fatal_event_json: quotes, newlines and bad UTF-8 give valid JSON with
     CHECK(json::parse(bad)["message"].get<std::string>().find("\xef\xbf\xbd") != std::string::npos);  // U+FFFD
     CHECK(json::parse(fatal_event_json(""))["message"] == "");
 }
+
+TEST_CASE("commands: setState, getState, select, flyTo, search, export") {
+    AppModel m = fixture_model();
+    auto r = handle_command(m, R"({"cmd":"setState","state":{"t":"2022-08-23","mode":"snapshot","selected":"cnt","bogus":1}})");
+    CHECK(r.reply.find("\"ok\":true") != std::string::npos);
+    CHECK(r.reply.find("unknown field bogus") != std::string::npos);
+    CHECK(format_day(static_cast<DayNum>(m.view().t)) == "2022-08-23");
+    CHECK(m.view().selected == "cnt");
+    CHECK(handle_command(m, R"({"cmd":"select","id":"nope"})").reply.find("\"ok\":false") != std::string::npos);
+    CHECK(handle_command(m, R"({"cmd":"flyTo","region":"korea"})").reply == R"({"ok":true})");
+    CHECK(handle_command(m, R"({"cmd":"flyTo","region":"mars"})").reply.find("\"ok\":false") != std::string::npos);
+    CHECK(handle_command(m, "not json").reply.find("\"ok\":false") != std::string::npos);
+    auto s = handle_command(m, R"({"cmd":"search","text":"SK"})").reply;
+    CHECK(s.find("skhynix") != std::string::npos);
+    // Export on the forum day in snapshot mode: the forum and the MoU signed there.
+    std::string csv = export_csv(m);
+    CHECK(csv.rfind("id,title,kind,start,end,status,participants,sources\n", 0) == 0);
+    CHECK(csv.find(",forum,2022-08-23,2022-08-23,active,") != std::string::npos);
+    for (auto& line : {std::string(",mou,2023-08-30")}) CHECK(csv.find(line) == std::string::npos);  // not yet
+    std::string js = export_json(m);
+    CHECK(js.find("\"collaborations\"") != std::string::npos);
+    auto g = handle_command(m, R"({"cmd":"getState"})").reply;
+    CHECK(g.find("\"hash\":\"#t=2022-08-23&mode=snapshot") != std::string::npos);
+}
