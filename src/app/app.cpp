@@ -94,8 +94,7 @@ bool App::load_dataset(const std::string& name, std::string_view text) {
     }
     errors_.clear();
     model_.set_dataset(std::move(r.dataset), name);
-    ui_.projected_for = nullptr;
-    ui_.hist_for = nullptr;
+    ui::dataset_changed(ui_);
     fonts_dirty_ = true;
     return true;
 }

@@ -36,11 +36,6 @@ const Visibility& AppModel::visibility() {
     return vis_;
 }
 
-double AppModel::appear_age(int c) const {
-    if (view_.reduced_motion || c < 0 || static_cast<size_t>(c) >= appeared_at_.size()) return 1e9;
-    return clock_ - appeared_at_[c];
-}
-
 Selection AppModel::selection() const {
     if (view_.selected.empty()) return {};
     int o = data_.find_org(view_.selected);

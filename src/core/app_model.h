@@ -94,11 +94,8 @@ public:
 
     // Advances playback and flights by dt seconds; returns true while something animates.
     bool tick(double dt);
-    // Seconds since a collaboration became visible (for arcs growing from the lead), or a large
-    // value when nothing animates.
-    double appear_age(int collab) const;
-    // When each collaboration last appeared (clock seconds), nullptr with reduced motion: the
-    // array behind appear_age for passes over every collaboration.
+    // When each collaboration last became visible (clock seconds; now() minus it is how long
+    // its arc has been growing from the lead), nullptr with reduced motion (nothing grows).
     const double* appeared_at() const { return view_.reduced_motion ? nullptr : appeared_at_.data(); }
     double now() const { return clock_; }
 

@@ -49,13 +49,21 @@ private:
     GroupTable groups_;  // arc key -> index in the output
 };
 
-// The key merging two collaborations' spokes into one arc.
+// Display point ids: a collapsed cluster's index (below the number of clusters), the number of
+// clusters + an organisation's index for a node of its own, and kEdgePointBase + its index for
+// an organisation without coordinates (drawn at the map's US or EU edge). Each off-map
+// organisation is a point of its own, so arcs to two of them never merge (ids were once
+// 0x3fffff00 + index % 200, which merged organisations 200 indices apart). All ids stay below
+// 2^29 for datasets of fewer than 2^27 organisations, which keeps arc_key exact.
+inline constexpr uint32_t kEdgePointBase = 1u << 28;
+inline uint32_t edge_point_id(int org) { return kEdgePointBase + static_cast<uint32_t>(org); }
+
+// The key merging two collaborations' spokes into one arc: a (bits 34..63), b (5..33), the kind
+// (1..4) and whether ended (0), without overlap for ids below 2^29.
 inline uint64_t arc_key(uint32_t a, uint32_t b, CollabKind kind, bool faded, bool lod) {
     uint64_t key = (static_cast<uint64_t>(a) << 34) ^ (static_cast<uint64_t>(b) << 5);
     if (!lod) key ^= (static_cast<uint64_t>(kind) << 1) ^ static_cast<uint64_t>(faded);
     return key;
 }
-// The point id of an organisation without coordinates (drawn at the map's edge, US or EU).
-inline uint32_t edge_point_id(int org) { return 0x3fffff00u + static_cast<uint32_t>(org % 200); }
 
 }  // namespace ca

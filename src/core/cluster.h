@@ -11,7 +11,7 @@
 namespace ca {
 
 struct Cluster {
-    Vec2 centre;               // screen position (priority-weighted mean of members)
+    Vec2 centre;               // screen position (the plain mean of its members')
     std::vector<int> members;  // indices into the input
     int leader = -1;           // member with the highest priority
 };

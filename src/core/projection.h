@@ -8,6 +8,11 @@ struct Vec2 {
     double x = 0, y = 0;
 };
 
+// A screen position or size in single precision, as the views draw (ImGui's vertices).
+struct PointF {
+    float x = 0, y = 0;
+};
+
 struct LatLon {
     double lat = 0, lon = 0;
     bool operator==(const LatLon&) const = default;

@@ -1,13 +1,12 @@
-// The map: basemap triangles and coastlines, the GBA frame, collaboration arcs (hub and
-// spokes, dashed by kind, growing when new), nodes shaped by kind, clusters, labels, input.
+// The map: basemap triangles and coastlines, the GBA frame, and the scene that core computes
+// (core/map_scene.h): collaboration arcs (hub and spokes, dashed by kind, growing when new),
+// nodes shaped by kind, clusters and spiders, labels. Input: pan, zoom, hover and click.
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <cstdint>
+#include <cstdio>
 
-#include "core/arc_groups.h"
-#include "core/cluster.h"
-#include "core/hit_test.h"
+#include "core/map_scene.h"
 #include "ui/line_batch.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
@@ -16,6 +15,7 @@
 namespace ca::ui {
 namespace {
 
+ImVec2 iv(PointF p) { return ImVec2(p.x, p.y); }
 ImVec2 iv(Vec2 v) { return ImVec2(static_cast<float>(v.x), static_cast<float>(v.y)); }
 
 bool box_visible(const Box& b, const Box& view) {
@@ -53,7 +53,7 @@ void draw_frame(ImDrawList* dl, const Camera& cam, bool dark, ImFont* font) {
     if (p1.x - p0.x > 90) dl->AddText(font, font->FontSize * ImGui::GetIO().FontGlobalScale * 0.85f, ImVec2(p0.x + 6, p0.y + 4), pal.frame_text, "Greater Bay Area");
 }
 
-// Quadratic Bézier from a to b bowing to the left of the direction of travel.
+// Quadratic Bézier from a, bowing through c, to b.
 struct Arc {
     ImVec2 a, c, b;
     ImVec2 at(float t) const {
@@ -61,11 +61,6 @@ struct Arc {
         return ImVec2(u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y);
     }
 };
-
-Arc make_arc(ImVec2 a, ImVec2 b, float bend) {
-    ImVec2 m((a.x + b.x) / 2, (a.y + b.y) / 2), d(b.x - a.x, b.y - a.y);
-    return {a, ImVec2(m.x - d.y * bend, m.y + d.x * bend), b};
-}
 
 // std::hypot for floats as glibc computes it (in double, then rounded): the same values
 // without a libm call per arc segment.
@@ -124,12 +119,161 @@ void draw_arc(ImDrawList* dl, LineBatch& lines, const Arc& arc, float upto, ImU3
     lines.flush(dl, col, width);
 }
 
-void label_text(const Organisation& o, NameLang lang, std::string& line1, std::string& line2, Lang& l2lang) {
-    const LocalName* nat = o.native();
-    line1 = lang == NameLang::Native && nat ? nat->text : o.short_name();
-    line2.clear();
-    if (lang == NameLang::Both && nat) { line2 = nat->text; l2lang = nat->lang; }
-    else if (lang == NameLang::Native && nat) { line2 = o.short_name(); l2lang = Lang::Count; }
+// A label's second line is set in a smaller font.
+constexpr float kSecondLineScale = 0.85f;
+
+// Label sizes in the map's fonts, for the scene's label layout.
+class FontMeasure final : public TextMeasure {
+public:
+    FontMeasure(const Fonts& fonts, float size) : fonts_(fonts), size_(size) {}
+    PointF first_line(const std::string& text) const override {
+        const ImVec2 s = fonts_.regular->CalcTextSizeA(size_, 1e9f, 0, text.c_str());
+        return {s.x, s.y};
+    }
+    PointF second_line(const std::string& text, Lang lang) const override {
+        const ImVec2 s = second_font(lang)->CalcTextSizeA(size_ * kSecondLineScale, 1e9f, 0, text.c_str());
+        return {s.x, s.y};
+    }
+    ImFont* second_font(Lang lang) const { return lang == Lang::Count ? fonts_.small : fonts_.for_lang(lang); }
+
+private:
+    const Fonts& fonts_;
+    float size_;
+};
+
+// Pan and zoom (drag, wheel, double click, arrows, + - 0). Returns whether the canvas is hovered.
+bool route_input(AppModel& m, ImVec2 pos, ImVec2 size, const MapTuning& t) {
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::InvisibleButton("##mapcanvas", size, ImGuiButtonFlags_MouseButtonLeft);
+    const bool hovered = ImGui::IsItemHovered();
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.drag_threshold)) {
+        m.pan({io.MouseDelta.x, io.MouseDelta.y});
+    }
+    if (hovered && io.MouseWheel != 0) m.zoom_at({io.MousePos.x, io.MousePos.y}, std::pow(t.zoom_per_wheel_notch, io.MouseWheel));
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) m.zoom_at({io.MousePos.x, io.MousePos.y}, t.zoom_per_double_click);
+    if (!io.WantTextInput && !ImGui::IsAnyItemActive()) {
+        const float step = t.pan_step;
+        bool shift = io.KeyShift;
+        if (!shift) {
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) m.pan({step, 0});
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) m.pan({-step, 0});
+        }
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) m.pan({0, step});
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) m.pan({0, -step});
+        for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+            ImWchar ch = io.InputQueueCharacters[i];
+            Vec2 centre{pos.x + size.x / 2, pos.y + size.y / 2};
+            if (ch == '+' || ch == '=') m.zoom_at(centre, t.zoom_per_key);
+            else if (ch == '-' || ch == '_') m.zoom_at(centre, 1 / t.zoom_per_key);
+            else if (ch == '0') m.reset_view();
+        }
+    }
+    return hovered;
+}
+
+// Arcs in the scene's order (ended ones first, active on top).
+void draw_arcs(ImDrawList* dl, LineBatch& lines, const MapScene& scene, bool dark) {
+    const Palette& pal = palette(dark);
+    for (const SceneArc& a : scene.arcs) {
+        const ImU32 col = with_alpha(a.faded ? pal.faded : collab_colour(a.kind, dark), a.alpha);
+        draw_arc(dl, lines, Arc{iv(a.a), iv(a.c), iv(a.b)}, a.grow, col, a.width, a.dashed ? collab_dash(a.kind) : Dash{0, 0}, a.segment);
+    }
+}
+
+// Clusters and nodes, cluster by cluster: a collapsed cluster's disc and count, or a spread
+// cluster's ring and legs, then its nodes.
+void draw_marks(ImDrawList* dl, const MapScene& scene, const Dataset& ds, bool dark, ImFont* font, float fs) {
+    const Palette& pal = palette(dark);
+    for (const SceneGroup& g : scene.groups) {
+        if (g.collapsed) {
+            const ImVec2 p = iv(g.centre);
+            const ImU32 fill = g.any_active ? (dark ? IM_COL32(60, 90, 120, 235) : IM_COL32(40, 70, 110, 230)) : pal.faded;
+            dl->AddCircleFilled(p, g.radius, fill, 28);
+            dl->AddCircle(p, g.radius + 2.5f, with_alpha(fill, 0.35f), 28, 3);
+            char buf[24];
+            std::snprintf(buf, sizeof buf, "%d", g.count());
+            const ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, buf);
+            dl->AddText(font, fs, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), IM_COL32_WHITE, buf);
+            continue;
+        }
+        if (g.spread) {
+            dl->AddCircle(iv(g.centre), g.radius, with_alpha(pal.text_dim, 0.5f), 48, 1);
+            for (int i = g.node_begin; i < g.node_end; ++i) dl->AddLine(iv(g.centre), iv(scene.nodes[i].p), with_alpha(pal.text_dim, 0.6f), 1);
+        }
+        for (int i = g.node_begin; i < g.node_end; ++i) {
+            const SceneNode& n = scene.nodes[i];
+            const Organisation& o = ds.organisations[n.org];
+            const ImVec2 p = iv(n.p);
+            ImU32 fill = org_colour(o.kind, dark);
+            if (!n.active) fill = with_alpha(mix(fill, pal.faded, 0.6f), 0.6f);
+            if (n.dimmed) fill = with_alpha(fill, 0.3f);
+            if (n.selected || n.hovered) dl->AddCircleFilled(p, n.radius + 6, with_alpha(pal.highlight, 0.18f), 24);
+            draw_shape(dl, p, n.radius, org_shape(o.kind), fill, n.selected ? pal.highlight : pal.node_outline);
+        }
+    }
+}
+
+// Placed labels on their halos, then the edge labels over them.
+void draw_labels(ImDrawList* dl, const MapScene& scene, const FontMeasure& fm, ImFont* font, float fs, bool dark, const MapTuning& t) {
+    const Palette& pal = palette(dark);
+    auto corner = [](double x, double y) { return ImVec2(static_cast<float>(x), static_cast<float>(y)); };
+    for (const SceneLabel& l : scene.labels) {
+        const Rect& r = l.rect;
+        dl->AddRectFilled(corner(r.x0, r.y0), corner(r.x1, r.y1), pal.halo, 4);
+        const float x = static_cast<float>(r.x0) + t.label_pad_x / 2, y = static_cast<float>(r.y0) + t.label_pad_y / 2;
+        dl->AddText(font, fs, ImVec2(x, y), l.dim ? pal.text_dim : pal.text, l.line1.c_str());
+        if (!l.line2.empty()) dl->AddText(fm.second_font(l.lang2), fs * kSecondLineScale, ImVec2(x, y + fs), pal.text_dim, l.line2.c_str());
+    }
+    for (const SceneEdgeLabel& l : scene.edge_labels) {
+        const Rect& r = l.rect;
+        dl->AddRectFilled(corner(r.x0, r.y0), corner(r.x1, r.y1), pal.halo, 3);
+        const ImVec2 at(static_cast<float>(r.x0) + static_cast<float>(t.edge_label_box_pad_x), static_cast<float>(r.y0) + static_cast<float>(t.edge_label_box_pad_y));
+        dl->AddText(font, fs, at, pal.text, l.text.c_str());
+    }
+}
+
+void org_tooltip(AppModel& m, const Fonts& fonts, int org) {
+    const Organisation& o = m.data().organisations[org];
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(o.name.c_str());
+    if (const LocalName* n = o.native()) {
+        ImGui::PushFont(fonts.for_lang(n->lang));
+        ImGui::TextUnformatted(n->text.c_str());
+        ImGui::PopFont();
+    }
+    ImGui::TextDisabled("%s · %s · %d active", enum_label(o.kind), o.city.empty() ? enum_label(o.region) : o.city.c_str(), m.visibility().org_degree[org]);
+    ImGui::EndTooltip();
+}
+
+// Hover (tooltip, hand cursor, AppModel::hover_org) and click: select an organisation, zoom
+// into or spread a cluster, close a spider on empty ground.
+void route_pointer(AppModel& m, UiContext& ui, const MapScene& scene, bool hovered, bool click) {
+    const MapTuning& t = ui.map_tuning;
+    ImGuiIO& io = ImGui::GetIO();
+    m.hover_org = -1;
+    if (!hovered || ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.drag_threshold)) return;
+    const HitTarget h = scene.hit({io.MousePos.x, io.MousePos.y}, ui.opt.web ? t.hit_radius_touch : t.hit_radius_mouse);
+    if (h.kind == HitTarget::None) {
+        if (click) ui.spider = -1;
+        return;
+    }
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (h.kind == HitTarget::Org) {
+        m.hover_org = h.index;
+        org_tooltip(m, ui.fonts, h.index);
+        if (click) m.select_org(h.index);
+        return;
+    }
+    const SceneGroup& g = scene.groups[static_cast<size_t>(h.index)];
+    ImGui::BeginTooltip();
+    ImGui::Text("%d organisations — click to spread", g.count());
+    for (int k = 0; k < g.count() && k < 8; ++k) ImGui::BulletText("%s", m.data().organisations[scene.members_begin(g)[k]].short_name().c_str());
+    ImGui::EndTooltip();
+    if (!click) return;
+    const ClusterClick c = ui.map_scene.click_cluster(h.index, m.camera(), m.max_scale(), t);
+    if (c.spread) ui.spider = g.leader;
+    else m.fly_to_box(c.box, t.cluster_fit_margin);
 }
 
 }  // namespace
@@ -142,338 +286,53 @@ std::string display_name(const Organisation& o, NameLang lang) {
 }
 
 void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
-    const Dataset& ds = m.data();
     const bool dark = m.dark();
     const Palette& pal = palette(dark);
+    const MapTuning& t = ui.map_tuning;
     m.set_viewport({pos.x, pos.y}, {size.x, size.y});
-    Camera& cam = m.camera();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (!m.view().transparent) dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), pal.sea);
 
     // Input first (so this frame draws the result).
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::InvisibleButton("##mapcanvas", size, ImGuiButtonFlags_MouseButtonLeft);
-    const bool hovered = ImGui::IsItemHovered();
-    ImGuiIO& io = ImGui::GetIO();
+    const bool hovered = route_input(m, pos, size, t);
     const bool click = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
-                       !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, 4);
-    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
-        m.pan({io.MouseDelta.x, io.MouseDelta.y});
-    }
-    if (hovered && io.MouseWheel != 0) m.zoom_at({io.MousePos.x, io.MousePos.y}, std::pow(1.2, io.MouseWheel));
-    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) m.zoom_at({io.MousePos.x, io.MousePos.y}, 2.0);
-    if (!io.WantTextInput && !ImGui::IsAnyItemActive()) {
-        const float step = 60;
-        bool shift = io.KeyShift;
-        if (!shift) {
-            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) m.pan({step, 0});
-            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) m.pan({-step, 0});
-        }
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) m.pan({0, step});
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) m.pan({0, -step});
-        for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
-            ImWchar ch = io.InputQueueCharacters[i];
-            Vec2 centre{pos.x + size.x / 2, pos.y + size.y / 2};
-            if (ch == '+' || ch == '=') m.zoom_at(centre, 1.5);
-            else if (ch == '-' || ch == '_') m.zoom_at(centre, 1 / 1.5);
-            else if (ch == '0') m.reset_view();
-        }
-    }
+                       !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, t.click_slop);
 
     // Grow the draw list's buffers up front, from the map's vertex count last frame, so that
     // ImGui does not reallocate them (copying all drawn so far) halfway through the arcs.
-    MapScratch& ms = ui.map;  // per-frame buffers kept between frames
+    MapDrawBuffers& buf = ui.map_draw;
     const int vtx_start = dl->VtxBuffer.Size, idx_start = dl->IdxBuffer.Size;
-    if (dl->VtxBuffer.Capacity < vtx_start + ms.last_vtx + ms.last_vtx / 4) dl->VtxBuffer.reserve(vtx_start + 2 * ms.last_vtx);
-    if (dl->IdxBuffer.Capacity < idx_start + ms.last_idx + ms.last_idx / 4) dl->IdxBuffer.reserve(idx_start + 2 * ms.last_idx);
+    if (dl->VtxBuffer.Capacity < vtx_start + buf.last_vtx + buf.last_vtx / 4) dl->VtxBuffer.reserve(vtx_start + 2 * buf.last_vtx);
+    if (dl->IdxBuffer.Capacity < idx_start + buf.last_idx + buf.last_idx / 4) dl->IdxBuffer.reserve(idx_start + 2 * buf.last_idx);
 
-    const Box view = cam.view_bounds();
-    draw_land(dl, cam, ui.basemap, dark, view);
+    const Camera& cam = m.camera();
+    draw_land(dl, cam, ui.basemap, dark, cam.view_bounds());
     draw_frame(dl, cam, dark, ui.fonts.regular);
 
-    // Organisation positions and clusters.
-    if (ui.projected_for != &ds || ui.org_world.size() != ds.organisations.size()) {
-        ui.org_world.resize(ds.organisations.size());
-        for (size_t i = 0; i < ds.organisations.size(); ++i)
-            if (ds.organisations[i].has_coords) ui.org_world[i] = project({ds.organisations[i].lat, ds.organisations[i].lon});
-        ui.projected_for = &ds;
-    }
-    const Visibility& vis = m.visibility();
-    const Selection sel = m.selection();
-    const size_t norgs = ds.organisations.size();
-    const FlatIndex& fi = flat_index(ds, ui.map.flat_scratch);
-    std::vector<int>& shown = ms.shown;
-    std::vector<Vec2>& spts = ms.spts;
-    std::vector<double>& prio = ms.prio;
-    shown.clear();
-    spts.clear();
-    prio.clear();
-    for (size_t i = 0; i < norgs; ++i) {
-        if (vis.org[i] == Vis::Hidden || !fi.org_has_coords[i]) continue;
-        Vec2 s = cam.world_to_screen(ui.org_world[i]);
-        if (s.x < pos.x - 200 || s.y < pos.y - 200 || s.x > pos.x + size.x + 200 || s.y > pos.y + size.y + 200) continue;
-        shown.push_back(static_cast<int>(i));
-        spts.push_back(s);
-        prio.push_back(vis.org_degree[i] * 10.0 + (sel.is_org && sel.index == static_cast<int>(i) ? 1000 : 0) +
-                       (vis.org[i] == Vis::Active ? 5 : 0));
-    }
-    cluster_points(spts, prio, 15.0, ms.clusters);
-    const Clustering& clusters = ms.clusters;
-    std::vector<ImVec2>& disp = ms.disp;
-    disp.assign(norgs, ImVec2(-1e6f, -1e6f));
-    // The display point of each drawn organisation: its collapsed cluster, else its own.
-    std::vector<uint32_t>& point_of = ms.point_of_org;
-    point_of.assign(norgs, kNoPoint);
-    const uint32_t nclusters = static_cast<uint32_t>(clusters.size());
-    for (size_t ci = 0; ci < clusters.size(); ++ci) {
-        const int count = clusters.count(ci);
-        const int leader = shown[clusters.leader[ci]];
-        const bool spider = count > 1 && ui.spider == leader;
-        const Vec2 centre = clusters.centre[ci];
-        for (int k = 0; k < count; ++k) {
-            const int mi = clusters.begin(ci)[k];
-            const int org = shown[mi];
-            point_of[org] = count > 1 && !spider ? static_cast<uint32_t>(ci) : nclusters + static_cast<uint32_t>(org);
-            if (count == 1) disp[org] = iv(spts[mi]);
-            else if (spider) {
-                float ang = static_cast<float>(k) / count * 6.2832f - 1.5708f;
-                float r = 26 + 3.0f * count;
-                disp[org] = ImVec2(static_cast<float>(centre.x) + std::cos(ang) * r, static_cast<float>(centre.y) + std::sin(ang) * r);
-            } else disp[org] = iv(centre);
-        }
-    }
-
-    // Links.
-    const int hover_org = m.hover_org;
-    auto edge_point = [&](int hub, Region r) {
-        ImVec2 h = disp[hub];
-        float y = std::clamp(h.y, pos.y + 40, pos.y + size.y - 40);
-        return r == Region::Eu ? ImVec2(pos.x + 4, y - 30) : ImVec2(pos.x + size.x - 4, y - 30);
-    };
-    struct EdgeLabel { ImVec2 p; std::string text; bool left; Rect rect{}; bool shown = false; };
-    std::vector<EdgeLabel> edge_labels;
-    // Collaborations become arcs between display points (a cluster or a lone node). Those with
-    // the same ends, kind and status are merged and drawn once, wider by their count, so a
-    // large dataset draws one arc per visible pair rather than one per collaboration.
-    // Level of detail: with thousands of visible collaborations, one arc per pair of points
-    // (coloured by its first collaboration's kind, solid), whatever the kinds and status.
-    const bool lod = vis.active + vis.faded > 3000;
-    ArcInputs arc_in;
-    arc_in.collab_vis = &vis.collab;
-    arc_in.point_of_org = &point_of;
-    arc_in.hover_org = hover_org;
-    arc_in.selected_org = sel.is_org ? sel.index : -1;
-    arc_in.selected_collab = sel.is_org ? -1 : sel.index;
-    arc_in.lod = lod;
-    arc_in.appeared_at = m.appeared_at();
-    arc_in.clock = m.now();
-    std::vector<ArcGroup>& edges = ms.arcs;
-    const std::vector<char>& partner = ms.partner;  // organisations sharing a drawn collaboration with the hovered one
-    ms.grouper.group(ds, arc_in, edges, ms.partner);
-    auto arc_end = [&](const ArcGroup& e) {
-        return fi.org_has_coords[e.other] ? disp[e.other] : edge_point(e.hub, fi.org_region[e.other]);
-    };
-    for (const ArcGroup& e : edges) {
-        if (fi.org_has_coords[e.other]) continue;
-        const Organisation& o = ds.organisations[e.other];
-        edge_labels.push_back({arc_end(e), "→ " + o.short_name(), o.region == Region::Eu});
-    }
-    ui.drawn_links = 0;
-    dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
-    for (int pass = 0; pass < 2; ++pass) {  // ended first, active on top
-        for (const ArcGroup& e : edges) {
-            if (e.faded != (pass == 0)) continue;
-            const float grow = static_cast<float>(std::clamp(e.max_age / 0.9, 0.0, 1.0));
-            float alpha = e.faded ? 0.35f : 0.85f;
-            if (hover_org >= 0 && !e.related) alpha *= 0.2f;
-            const ImU32 col = with_alpha(e.faded ? pal.faded : collab_colour(e.kind, dark), alpha);
-            float width = e.faded ? 1.0f : 1.6f + 0.35f * std::min(e.facts, 6) + 1.2f * std::log2(static_cast<float>(e.count));
-            // Whole-pixel widths let ImGui draw anti-aliased lines from its baked-line texture
-            // (fewer vertices than the geometric fringe used for fractional widths).
-            width = std::round(std::min(width, 9.0f) + (e.related || e.selected ? 1.2f : 0));
-            const float bend = 0.18f + 0.05f * static_cast<float>(e.first % 4);
-            draw_arc(dl, ms.lines, make_arc(disp[e.hub], arc_end(e), bend), grow, col, width, e.faded || lod ? Dash{0, 0} : collab_dash(e.kind),
-                     lod ? 16.0f : 6.0f);
-            ++ui.drawn_links;
-        }
-    }
-
-    // Nodes and clusters.
-    std::vector<Vec2>& hit_pts = ms.hit_pts;
-    std::vector<float>& hit_r = ms.hit_r;
-    std::vector<int>& hit_org = ms.hit_org;  // >= 0 org, < 0: -(cluster+1)
-    hit_pts.clear();
-    hit_r.clear();
-    hit_org.clear();
-    ui.drawn_nodes = ui.drawn_clusters = 0;
-    std::vector<LabelRequest> lreq;
-    struct LabelInfo { std::string l1, l2; Lang lang2; ImU32 col; };
-    std::vector<LabelInfo> linfo;
     ImFont* font = ui.fonts.regular;
-    const float fs = font->FontSize * io.FontGlobalScale;
-    // Only the most important nodes ask for a label: layout cost stays bounded on big data.
-    constexpr size_t kMaxLabels = 350;
-    double label_min_prio = -1e300;
-    if (clusters.size() > kMaxLabels) {
-        std::vector<double>& lp = ms.label_prio;
-        lp.clear();
-        for (int l : clusters.leader) lp.push_back(prio[l]);
-        std::nth_element(lp.begin(), lp.begin() + kMaxLabels, lp.end(), std::greater<double>());
-        label_min_prio = lp[kMaxLabels];
-    }
-    for (size_t ci = 0; ci < clusters.size(); ++ci) {
-        const size_t nmembers = static_cast<size_t>(clusters.count(ci));
-        const int c_leader = clusters.leader[ci];
-        const Vec2 c_centre = clusters.centre[ci];
-        int leader = shown[c_leader];
-        bool spider = nmembers > 1 && ui.spider == leader;
-        if (nmembers > 1 && !spider) {
-            ImVec2 p = iv(c_centre);
-            float r = 11 + 2.0f * std::sqrt(static_cast<float>(nmembers));
-            int active = 0;
-            for (const int* mi = clusters.begin(ci); mi != clusters.end(ci); ++mi) active += vis.org[shown[*mi]] == Vis::Active;
-            ImU32 fill = active ? (dark ? IM_COL32(60, 90, 120, 235) : IM_COL32(40, 70, 110, 230)) : pal.faded;
-            dl->AddCircleFilled(p, r, fill, 28);
-            dl->AddCircle(p, r + 2.5f, with_alpha(fill, 0.35f), 28, 3);
-            char buf[24];
-            std::snprintf(buf, sizeof buf, "%zu", nmembers);
-            ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, buf);
-            dl->AddText(font, fs, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), IM_COL32_WHITE, buf);
-            hit_pts.push_back({p.x, p.y});
-            hit_r.push_back(r);
-            hit_org.push_back(-static_cast<int>(ci) - 1);
-            ++ui.drawn_clusters;
-            if (prio[c_leader] < label_min_prio) continue;
-            // Label: the leader's short name + "+n".
-            const Organisation& lo = ds.organisations[leader];
-            std::string l1, l2;
-            Lang l2lang = Lang::Count;
-            label_text(lo, m.view().lang, l1, l2, l2lang);
-            l1 += " +" + std::to_string(nmembers - 1);
-            (void)l2lang;
-            ImVec2 sz = font->CalcTextSizeA(fs, 1e9f, 0, l1.c_str());
-            lreq.push_back({{p.x, p.y}, r, sz.x + 8, sz.y + 4, prio[c_leader] + 50});
-            linfo.push_back({l1, "", Lang::Count, pal.text});
-            continue;
-        }
-        if (spider) {
-            dl->AddCircle(iv(c_centre), 26 + 3.0f * nmembers, with_alpha(pal.text_dim, 0.5f), 48, 1);
-            for (const int* mi = clusters.begin(ci); mi != clusters.end(ci); ++mi) dl->AddLine(iv(c_centre), disp[shown[*mi]], with_alpha(pal.text_dim, 0.6f), 1);
-        }
-        for (const int* mip = clusters.begin(ci); mip != clusters.end(ci); ++mip) {
-            const int mi = *mip;
-            int org = shown[mi];
-            const Organisation& o = ds.organisations[org];
-            ImVec2 p = disp[org];
-            float r = 4.5f + 2.4f * std::sqrt(static_cast<float>(vis.org_degree[org]));
-            bool is_sel = sel.is_org && sel.index == org;
-            bool is_hover = hover_org == org;
-            ImU32 fill = org_colour(o.kind, dark);
-            if (vis.org[org] != Vis::Active) fill = with_alpha(mix(fill, pal.faded, 0.6f), 0.6f);
-            if (hover_org >= 0 && !is_hover && !partner[org]) fill = with_alpha(fill, 0.3f);
-            if (is_sel || is_hover) dl->AddCircleFilled(p, r + 6, with_alpha(pal.highlight, 0.18f), 24);
-            draw_shape(dl, p, r, org_shape(o.kind), fill, is_sel ? pal.highlight : pal.node_outline);
-            hit_pts.push_back({p.x, p.y});
-            hit_r.push_back(r + 2);
-            hit_org.push_back(org);
-            ++ui.drawn_nodes;
-            if (prio[mi] < label_min_prio && !is_sel && !is_hover) continue;
-            std::string l1, l2;
-            Lang l2lang = Lang::Count;
-            label_text(o, m.view().lang, l1, l2, l2lang);
-            ImVec2 s1 = font->CalcTextSizeA(fs, 1e9f, 0, l1.c_str());
-            ImFont* f2 = l2lang == Lang::Count ? ui.fonts.small : ui.fonts.for_lang(l2lang);
-            ImVec2 s2 = l2.empty() ? ImVec2(0, 0) : f2->CalcTextSizeA(fs * 0.85f, 1e9f, 0, l2.c_str());
-            double pr = prio[mi] + (is_hover ? 2000 : 0);
-            if (vis.org[org] != Vis::Active && !is_sel && !is_hover) pr -= 100;
-            lreq.push_back({{p.x, p.y}, r, std::max(s1.x, s2.x) + 8, s1.y + (l2.empty() ? 0 : s2.y) + 4, pr});
-            linfo.push_back({l1, l2, l2lang, vis.org[org] == Vis::Active ? pal.text : pal.text_dim});
-        }
-    }
+    const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    const FontMeasure measure(ui.fonts, fs);
+    MapSceneInput in = map_scene_input(m);
+    in.origin = {pos.x, pos.y};
+    in.size = {size.x, size.y};
+    in.spider = ui.spider;
+    in.obstacles = &ui.panels;
+    in.text = &measure;
+    const MapScene& scene = ui.map_scene.build(in, t);
 
-    // Edge labels (organisations off the map) first, slid off the panels' backs (the panels
-    // draw over the map) along their row or a row beside it; one that finds no free spot or is
-    // wider than the map is left out, like a node label that does not fit. Then node labels,
-    // avoiding panels and edge labels.
-    Rect bounds{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
-    std::vector<Rect> obstacles = ui.panels;
-    for (auto& e : edge_labels) {
-        const ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, e.text.c_str());
-        const ImVec2 p = e.left ? ImVec2(e.p.x + 4, e.p.y - ts.y - 2) : ImVec2(e.p.x - ts.x - 8, e.p.y - ts.y - 2);
-        e.shown = place_edge_label({p.x - 3.0, p.y - 1.0, p.x + ts.x + 3.0, p.y + ts.y + 1.0}, e.left, obstacles, bounds, e.rect);
-        if (e.shown) obstacles.push_back(e.rect);
-    }
-    std::vector<LabelPlacement> placed = layout_labels(lreq, obstacles, bounds);
-    ui.drawn_labels = 0;
-    for (size_t i = 0; i < placed.size(); ++i) {
-        if (!placed[i].placed) continue;
-        const Rect& r = placed[i].rect;
-        dl->AddRectFilled(ImVec2(static_cast<float>(r.x0), static_cast<float>(r.y0)), ImVec2(static_cast<float>(r.x1), static_cast<float>(r.y1)), pal.halo, 4);
-        dl->AddText(font, fs, ImVec2(static_cast<float>(r.x0) + 4, static_cast<float>(r.y0) + 2), linfo[i].col, linfo[i].l1.c_str());
-        if (!linfo[i].l2.empty()) {
-            ImFont* f2 = linfo[i].lang2 == Lang::Count ? ui.fonts.small : ui.fonts.for_lang(linfo[i].lang2);
-            dl->AddText(f2, fs * 0.85f, ImVec2(static_cast<float>(r.x0) + 4, static_cast<float>(r.y0) + 2 + fs), pal.text_dim, linfo[i].l2.c_str());
-        }
-        ++ui.drawn_labels;
-    }
-    for (auto& e : edge_labels) {
-        if (!e.shown) continue;
-        const Rect& r = e.rect;
-        dl->AddRectFilled(ImVec2(static_cast<float>(r.x0), static_cast<float>(r.y0)), ImVec2(static_cast<float>(r.x1), static_cast<float>(r.y1)), pal.halo, 3);
-        dl->AddText(font, fs, ImVec2(static_cast<float>(r.x0) + 3, static_cast<float>(r.y0) + 1), pal.text, e.text.c_str());
-    }
+    dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+    draw_arcs(dl, buf.lines, scene, dark);
+    draw_marks(dl, scene, m.data(), dark, font, fs);
+    draw_labels(dl, scene, measure, font, fs, dark, t);
     dl->PopClipRect();
-    ms.last_vtx = dl->VtxBuffer.Size - vtx_start;
-    ms.last_idx = dl->IdxBuffer.Size - idx_start;
+    buf.last_vtx = dl->VtxBuffer.Size - vtx_start;
+    buf.last_idx = dl->IdxBuffer.Size - idx_start;
+    ui.drawn_links = static_cast<int>(scene.arcs.size());
+    ui.drawn_nodes = static_cast<int>(scene.nodes.size());
+    ui.drawn_clusters = scene.collapsed_clusters;
+    ui.drawn_labels = static_cast<int>(scene.labels.size());
 
-    // Hover and click.
-    HitGrid grid;
-    grid.build(hit_pts, hit_r);
-    m.hover_org = -1;
-    if (hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
-        int h = grid.query({io.MousePos.x, io.MousePos.y}, ui.opt.web ? 14.0f : 8.0f);
-        if (h >= 0) {
-            int target = hit_org[h];
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            if (target >= 0) {
-                m.hover_org = target;
-                const Organisation& o = ds.organisations[target];
-                ImGui::BeginTooltip();
-                ImGui::TextUnformatted(o.name.c_str());
-                if (const LocalName* n = o.native()) {
-                    ImGui::PushFont(ui.fonts.for_lang(n->lang));
-                    ImGui::TextUnformatted(n->text.c_str());
-                    ImGui::PopFont();
-                }
-                ImGui::TextDisabled("%s · %s · %d active", enum_label(o.kind), o.city.empty() ? enum_label(o.region) : o.city.c_str(), vis.org_degree[target]);
-                ImGui::EndTooltip();
-            } else {
-                const size_t c = static_cast<size_t>(-target - 1);
-                const int count = clusters.count(c);
-                ImGui::BeginTooltip();
-                ImGui::Text("%d organisations — click to spread", count);
-                for (int k = 0; k < count && k < 8; ++k) ImGui::BulletText("%s", ds.organisations[shown[clusters.begin(c)[k]]].short_name().c_str());
-                ImGui::EndTooltip();
-            }
-            if (click) {
-                if (target >= 0) m.select_org(target);
-                else {
-                    const size_t c = static_cast<size_t>(-target - 1);
-                    Box b{{1e300, 1e300}, {-1e300, -1e300}};
-                    for (const int* mi = clusters.begin(c); mi != clusters.end(c); ++mi) {
-                        Vec2 w = ui.org_world[shown[*mi]];
-                        b.min.x = std::min(b.min.x, w.x); b.min.y = std::min(b.min.y, w.y);
-                        b.max.x = std::max(b.max.x, w.x); b.max.y = std::max(b.max.y, w.y);
-                    }
-                    double need = cam.fit_scale(b, 80);
-                    if (need > m.max_scale() * 0.9 || b.width() < 0.5) ui.spider = shown[clusters.leader[c]];
-                    else m.fly_to_box(b, 80);
-                }
-            }
-        } else if (click) {
-            ui.spider = -1;
-        }
-    }
+    route_pointer(m, ui, scene, hovered, click);
 }
 
 }  // namespace ca::ui

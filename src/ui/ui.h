@@ -5,11 +5,10 @@
 #include <vector>
 
 #include "core/app_model.h"
-#include "core/arc_groups.h"
 #include "core/basemap.h"
-#include "core/cluster.h"
-#include "core/label_layout.h"
+#include "core/map_scene.h"
 #include "core/timeline.h"
+#include "core/timeline_layout.h"
 #include "ui/fonts.h"
 #include "ui/line_batch.h"
 
@@ -19,21 +18,8 @@ struct UiOptions {
     bool web = false;         // the page supplies the search box (DOM input, for IMEs)
 };
 
-// The map view's per-frame working arrays, kept so a frame does not allocate them again.
-struct MapScratch {
-    FlatIndex flat_scratch;
-    std::vector<int> shown;  // drawn organisations
-    std::vector<Vec2> spts;  // their screen positions
-    std::vector<double> prio, label_prio;
-    Clustering clusters;
-    std::vector<ImVec2> disp;  // per organisation: where it is drawn (-1e6: not drawn)
-    std::vector<uint32_t> point_of_org;
-    ArcGrouper grouper;
-    std::vector<ArcGroup> arcs;
-    std::vector<char> partner;
-    std::vector<Vec2> hit_pts;
-    std::vector<float> hit_r;
-    std::vector<int> hit_org;
+// The map view's drawing buffers, kept between frames so a frame does not allocate them again.
+struct MapDrawBuffers {
     LineBatch lines;
     int last_vtx = 0, last_idx = 0;  // vertices and indices the map drew last frame
 };
@@ -43,10 +29,10 @@ struct UiContext {
     Fonts fonts;
     Basemap basemap;
     std::string basemap_error;
-    std::vector<Vec2> org_world;  // projected organisation positions
-    const Dataset* projected_for = nullptr;
     int spider = -1;              // organisation leading an expanded cluster
-    MapScratch map;
+    MapTuning map_tuning;         // the map scene's tuning values (core/map_scene.h)
+    MapSceneBuilder map_scene;    // this frame's map scene, its buffers kept between frames
+    MapDrawBuffers map_draw;
     std::vector<Rect> panels;       // screen rects of panels this frame
     std::vector<Rect> last_panels;  // last frame's, which map labels avoid (the map draws first)
     char search[128] = "";
@@ -58,12 +44,9 @@ struct UiContext {
     float toolbar_bottom = 46;  // lowest pixel of the top chrome, last frame
     // Where the timeline track was drawn last frame (tests drive the playhead with it).
     TimeAxis track;
-    Histogram hist;  // cached: recomputed when data, filters or track width change
-    uint32_t hist_hidden = ~0u;
-    double hist_x0 = 0, hist_x1 = 0;
-    const Dataset* hist_for = nullptr;
-    size_t hist_count = 0;
     float track_y0 = 0, track_y1 = 0;
+    TimelineTuning timeline_tuning;   // the track's tuning values (core/timeline_layout.h)
+    TimelineLayoutBuilder timeline;   // this frame's track layout (histogram cached)
     // Statistics of the last map frame, for benchmarks and tests.
     int drawn_links = 0, drawn_nodes = 0, drawn_labels = 0, drawn_clusters = 0;
     double map_ms = 0, visibility_ms = 0;  // CPU time of the map view and of visibility, last frame
@@ -71,6 +54,11 @@ struct UiContext {
 
 // Loads the basemap from the embedded assets (once).
 void init_ui(UiContext& ui);
+// Drops the views' caches of the dataset: call after AppModel::set_dataset.
+inline void dataset_changed(UiContext& ui) {
+    ui.map_scene.forget_dataset();
+    ui.timeline.forget_dataset();
+}
 // One frame of UI, over the whole ImGui display (io.DisplaySize, logical pixels).
 void draw_ui(AppModel& m, UiContext& ui);
 

@@ -208,7 +208,7 @@ void reference_arcs(const Dataset& ds, const ArcInputs& in, std::vector<ArcGroup
             uint32_t b_id;
             if (!o.has_coords) {
                 if (o.region != Region::Us && o.region != Region::Eu) continue;
-                b_id = 0x3fffff00u + static_cast<uint32_t>(p.org % 200);
+                b_id = kEdgePointBase + static_cast<uint32_t>(p.org);
             } else {
                 b_id = pt[p.org];
                 if (b_id == kNoPoint || b_id == a_id) continue;

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+# Compares two folders of PNG screenshots pixel by pixel (no Pillow: zlib and a small PNG
+# decoder). Usage: pngdiff.py BEFORE_DIR AFTER_DIR. Prints one line per image that differs
+# (pixels changed and their bounding box) and a summary; exit status 1 when any image differs
+# or is missing from either side.
+import os, struct, sys, zlib
+
+
+def read_png(path):
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path + ": not a PNG"
+    pos, idat = 8, []
+    w = h = bpp = None
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and ctype in (2, 6), path + ": expected 8-bit RGB(A)"
+            bpp = 4 if ctype == 6 else 3
+        elif kind == b"IDAT":
+            idat.append(body)
+        pos += 12 + n
+    raw = zlib.decompress(b"".join(idat))
+    stride = w * bpp
+    rows, prev = [], bytearray(stride)
+    for y in range(h):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        if f == 1:
+            for x in range(bpp, stride): line[x] = (line[x] + line[x - bpp]) & 255
+        elif f == 2:
+            for x in range(stride): line[x] = (line[x] + prev[x]) & 255
+        elif f == 3:
+            for x in range(stride):
+                a = line[x - bpp] if x >= bpp else 0
+                line[x] = (line[x] + (a + prev[x]) // 2) & 255
+        elif f == 4:
+            for x in range(stride):
+                a = line[x - bpp] if x >= bpp else 0
+                b = prev[x]
+                c = prev[x - bpp] if x >= bpp else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        prev = line
+    return w, h, bpp, rows
+
+
+def diff(a_path, b_path):
+    """None when the pixels are identical, else (changed pixels, bbox)."""
+    if open(a_path, "rb").read() == open(b_path, "rb").read():
+        return None
+    wa, ha, ba, ra = read_png(a_path)
+    wb, hb, bb, rb = read_png(b_path)
+    if (wa, ha, ba) != (wb, hb, bb):
+        return ("size %dx%d vs %dx%d" % (wa, ha, wb, hb), None)
+    changed, x0, y0, x1, y1 = 0, wa, ha, -1, -1
+    for y in range(ha):
+        if ra[y] == rb[y]:
+            continue
+        for x in range(wa):
+            if ra[y][x * ba:(x + 1) * ba] != rb[y][x * ba:(x + 1) * ba]:
+                changed += 1
+                x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+    if changed == 0:
+        return None  # same pixels, different encoding
+    return (changed, (x0, y0, x1, y1))
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: pngdiff.py BEFORE_DIR AFTER_DIR")
+    a_dir, b_dir = sys.argv[1:]
+    a = {f for f in os.listdir(a_dir) if f.endswith(".png")}
+    b = {f for f in os.listdir(b_dir) if f.endswith(".png")}
+    bad = 0
+    for f in sorted(a ^ b):
+        print("missing in %s: %s" % (b_dir if f in a else a_dir, f))
+        bad += 1
+    same = 0
+    for f in sorted(a & b):
+        d = diff(os.path.join(a_dir, f), os.path.join(b_dir, f))
+        if d is None:
+            same += 1
+        else:
+            bad += 1
+            print("DIFFERS %s: %s pixels, bbox %s" % (f, d[0], d[1]))
+    print("%d images compared, %d identical, %d different or missing" % (len(a & b), same, bad))
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
