@@ -55,7 +55,7 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
     priority_order(prio, out);
     const auto& order = out.order_;
     // Grid cell -> clusters whose leader lies in it, as a chain in creation order. A dense grid
-    // over the points' bounds when that is small (points on a screen), else open addressing.
+    // over the points' bounds when that is small (points on a screen), else a GroupTable.
     const double cell = std::max(1.0, radius);
     auto cell_of = [&](double v) { return static_cast<long long>(std::floor(v / cell)); };
     long long x0 = 0, y0 = 0, x1 = -1, y1 = -1;
@@ -69,26 +69,39 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
     }
     const long long cols = x1 - x0 + 1, rows = y1 - y0 + 1;
     const bool dense = n && cols > 0 && rows > 0 && cols * rows <= std::max<long long>(4 * static_cast<long long>(n), 1 << 16);
-    size_t cap = 16;
-    if (dense) cap = static_cast<size_t>(cols * rows);
-    else while (cap < 2 * n) cap *= 2;
-    const size_t mask = cap - 1;
-    out.cell_key_.resize(cap);
-    out.cell_head_.assign(cap, -1);
-    out.cell_tail_.resize(cap);
+    // Cells: a dense grid's are all there from the start; a sparse grid's are numbered as
+    // they get their first cluster (cells_ maps a cell's key to its number).
+    const size_t none = static_cast<size_t>(-1);
+    if (dense) {
+        out.cell_head_.assign(static_cast<size_t>(cols * rows), -1);
+        out.cell_tail_.resize(out.cell_head_.size());
+    } else {
+        out.cells_.clear(2 * n);
+        out.cell_head_.clear();
+        out.cell_tail_.clear();
+    }
     auto key_of = [](long long x, long long y) {
         return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y);
     };
-    // Slot of a cell, or cap when a dense grid has no such cell.
+    // The number of a cell, or `none` when it has no cluster yet (or lies outside a dense grid).
     auto slot = [&](long long x, long long y) -> size_t {
         if (dense) {
-            if (x < x0 || x > x1 || y < y0 || y > y1) return cap;
+            if (x < x0 || x > x1 || y < y0 || y > y1) return none;
             return static_cast<size_t>((y - y0) * cols + (x - x0));
         }
-        const uint64_t key = key_of(x, y);
-        size_t h = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-        while (out.cell_head_[h] >= 0 && out.cell_key_[h] != key) h = (h + 1) & mask;
-        return h;
+        const int c = out.cells_.find(key_of(x, y));
+        return c < 0 ? none : static_cast<size_t>(c);
+    };
+    // The number of a cell, made when it has none (sparse grids).
+    auto make_slot = [&](long long x, long long y) -> size_t {
+        if (dense) return slot(x, y);
+        bool inserted;
+        const int c = out.cells_.insert(key_of(x, y), static_cast<int>(out.cell_head_.size()), inserted);
+        if (inserted) {
+            out.cell_head_.push_back(-1);
+            out.cell_tail_.push_back(-1);
+        }
+        return static_cast<size_t>(c);
     };
     for (const auto& entry : order) {
         const int i = entry.second;
@@ -99,7 +112,7 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
         for (long long y = cy - 1; y <= cy + 1; ++y)
             for (long long x = cx - 1; x <= cx + 1; ++x) {
                 const size_t h = slot(x, y);
-                if (h == cap) continue;
+                if (h == none) continue;
                 for (int c = out.cell_head_[h]; c >= 0; c = out.next_[c]) {
                     Vec2 l = pts[out.leader[c]];
                     double d = (l.x - p.x) * (l.x - p.x) + (l.y - p.y) * (l.y - p.y);
@@ -110,8 +123,8 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
             best = static_cast<int>(out.leader.size());
             out.leader.push_back(i);
             out.next_.push_back(-1);
-            const size_t h = slot(cx, cy);
-            if (out.cell_head_[h] < 0) { out.cell_key_[h] = key_of(cx, cy); out.cell_head_[h] = best; }
+            const size_t h = make_slot(cx, cy);
+            if (out.cell_head_[h] < 0) out.cell_head_[h] = best;
             else out.next_[out.cell_tail_[h]] = best;
             out.cell_tail_[h] = best;
         }

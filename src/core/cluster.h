@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/group_table.h"
 #include "core/projection.h"
 
 namespace ca {
@@ -31,7 +32,7 @@ struct Clustering {
 
     // Scratch kept between calls.
     std::vector<std::pair<uint64_t, int>> order_, order_tmp_;
-    std::vector<uint64_t> cell_key_;
+    GroupTable cells_;  // sparse grids: cell key -> index into cell_head_ / cell_tail_
     std::vector<int> cell_head_, cell_tail_, next_;
 };
 

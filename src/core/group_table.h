@@ -33,6 +33,8 @@ public:
         }
         return vals_[h];
     }
+    // The value stored for key, or -1 when absent.
+    int find(uint64_t key) const { return keys_.empty() ? -1 : vals_[slot(key)]; }
     size_t size() const { return size_; }
 
 private:
