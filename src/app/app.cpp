@@ -80,8 +80,10 @@ void App::failed(std::string_view why) {
         emit("fatal", fatal_event_json("cannot start: " + text));
         return;
     }
-    if (page) emit("fatal", fatal_event_json(why));
-    else std::fprintf(stderr, "chipatlas: %.*s\n", static_cast<int>(why.size()), why.data());
+    if (page)
+        emit("fatal", fatal_event_json(why));
+    else
+        std::fprintf(stderr, "chipatlas: %.*s\n", static_cast<int>(why.size()), why.data());
 }
 
 bool App::load_dataset(const std::string& name, std::string_view text) {

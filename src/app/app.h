@@ -15,20 +15,20 @@
 namespace ca {
 
 struct AppConfig {
-    std::string hash;            // initial view state (URL hash)
+    std::string hash;                     // initial view state (URL hash)
     std::vector<std::string> data_files;  // --data FILE...: instead of the bundled dataset
     bool embed = false;
     bool system_dark = false;
     bool reduced_motion = false;
-    std::string region;          // --region: start on a preset without a flight
+    std::string region;  // --region: start on a preset without a flight
 };
 
 // Frames the app drives itself instead of the platform's loop (native only).
 struct DriveOptions {
-    std::string screenshot;      // --screenshot OUT.png: render a few frames, write the last one
+    std::string screenshot;  // --screenshot OUT.png: render a few frames, write the last one
     int screenshot_frames = 4;
-    bool bench = false;          // --bench: play, time frames, print one JSON line
-    int bench_frames = 300;      // --frames N
+    bool bench = false;      // --bench: play, time frames, print one JSON line
+    int bench_frames = 300;  // --frames N
 };
 
 class App final : public PlatformApp {
@@ -90,8 +90,8 @@ private:
     std::vector<std::string> pending_warnings_;
     RegionPreset region_pending_ = RegionPreset::All;
     bool has_region_ = false;
-    bool png_pending_ = false;      // exportPng: read the next rendered frame back
-    std::vector<uint8_t> png_;      // its pixels, alive until the next export (the page reads them)
+    bool png_pending_ = false;  // exportPng: read the next rendered frame back
+    std::vector<uint8_t> png_;  // its pixels, alive until the next export (the page reads them)
 };
 
 }  // namespace ca

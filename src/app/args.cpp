@@ -28,26 +28,44 @@ AppArgs parse_args(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         std::string o = argv[i];
         auto value = [&](std::string& out) {
-            if (i + 1 >= argc) { a.error = o + " needs a value"; return false; }
+            if (i + 1 >= argc) {
+                a.error = o + " needs a value";
+                return false;
+            }
             out = argv[++i];
             return true;
         };
         std::string v;
-        if (o == "--validate") { a.do_validate = true; files_after(i, a.validate); }
-        else if (o == "--data") { files_after(i, a.config.data_files); if (a.config.data_files.empty()) a.error = "--data needs a file"; }
-        else if (o == "--screenshot") value(a.drive.screenshot);
+        if (o == "--validate") {
+            a.do_validate = true;
+            files_after(i, a.validate);
+        } else if (o == "--data") {
+            files_after(i, a.config.data_files);
+            if (a.config.data_files.empty()) a.error = "--data needs a file";
+        } else if (o == "--screenshot")
+            value(a.drive.screenshot);
         else if (o == "--size") {
             if (value(v) && std::sscanf(v.c_str(), "%dx%d", &a.width, &a.height) != 2) a.error = "--size expects WxH";
-        } else if (o == "--hash") value(a.config.hash);
-        else if (o == "--region") value(a.config.region);
-        else if (o == "--bench") a.drive.bench = true;
-        else if (o == "--frames") { if (value(v)) a.drive.bench_frames = std::atoi(v.c_str()); }
-        else if (o == "--embed") a.config.embed = true;
-        else if (o == "--dark") a.config.system_dark = true;
-        else if (o == "--system-theme") { if (value(v)) a.config.system_dark = v == "dark"; }
-        else if (o == "--reduced-motion") a.config.reduced_motion = true;
-        else if (o == "--help" || o == "-h") a.help = true;
-        else a.error = "unknown option " + o;
+        } else if (o == "--hash")
+            value(a.config.hash);
+        else if (o == "--region")
+            value(a.config.region);
+        else if (o == "--bench")
+            a.drive.bench = true;
+        else if (o == "--frames") {
+            if (value(v)) a.drive.bench_frames = std::atoi(v.c_str());
+        } else if (o == "--embed")
+            a.config.embed = true;
+        else if (o == "--dark")
+            a.config.system_dark = true;
+        else if (o == "--system-theme") {
+            if (value(v)) a.config.system_dark = v == "dark";
+        } else if (o == "--reduced-motion")
+            a.config.reduced_motion = true;
+        else if (o == "--help" || o == "-h")
+            a.help = true;
+        else
+            a.error = "unknown option " + o;
         if (!a.error.empty()) break;
     }
     return a;

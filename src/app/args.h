@@ -13,8 +13,8 @@ struct AppArgs {
     DriveOptions drive;                 // --screenshot OUT.png, --bench, --frames N
     std::vector<std::string> validate;  // --validate FILE...
     bool do_validate = false;
-    int width = 1280, height = 800;     // --size WxH
-    std::string error;                  // parse error (usage printed)
+    int width = 1280, height = 800;  // --size WxH
+    std::string error;               // parse error (usage printed)
     bool help = false;
 };
 

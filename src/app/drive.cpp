@@ -79,12 +79,13 @@ int bench(App& app, Platform& p, const DriveOptions& opt) {
     const Dataset& ds = app.model().data();
     int w, h;
     p.drawable_size(w, h);
-    std::printf("{\"dataset\":\"%s\",\"organisations\":%zu,\"collaborations\":%zu,\"size\":\"%dx%d\",\"frames\":%zu,"
-                "\"load_validate_ms\":%.1f,\"frame_ms_median\":%.3f,\"frame_ms_p95\":%.3f,\"map_ms_median\":%.3f,\"visibility_ms_median\":%.3f,\"gl_submit_ms_median\":%.3f,\"draw_calls_avg\":%.0f,"
-                "\"draw_calls_max\":%zu,\"vertices_avg\":%.0f,\"vertices_max\":%zu}\n",
-                app.model().dataset_name().c_str(), ds.organisations.size(), ds.collaborations.size(), w, h, s.cpu.size(),
-                app.start_ms(), s.cpu_pct(0.5), s.cpu_pct(0.95), map_median, vis_median, gl_median, s.avg(s.cmd_sum), s.cmd_max,
-                s.avg(s.vtx_sum), s.vtx_max);
+    std::printf(
+        "{\"dataset\":\"%s\",\"organisations\":%zu,\"collaborations\":%zu,\"size\":\"%dx%d\",\"frames\":%zu,"
+        "\"load_validate_ms\":%.1f,\"frame_ms_median\":%.3f,\"frame_ms_p95\":%.3f,\"map_ms_median\":%.3f,\"visibility_ms_median\":%.3f,"
+        "\"gl_submit_ms_median\":%.3f,\"draw_calls_avg\":%.0f,"
+        "\"draw_calls_max\":%zu,\"vertices_avg\":%.0f,\"vertices_max\":%zu}\n",
+        app.model().dataset_name().c_str(), ds.organisations.size(), ds.collaborations.size(), w, h, s.cpu.size(), app.start_ms(),
+        s.cpu_pct(0.5), s.cpu_pct(0.95), map_median, vis_median, gl_median, s.avg(s.cmd_sum), s.cmd_max, s.avg(s.vtx_sum), s.vtx_max);
     return 0;
 }
 

@@ -25,7 +25,10 @@ bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& te
 }
 
 int validate_files(const std::vector<std::string>& paths, bool quiet) {
-    if (paths.empty()) { std::fprintf(stderr, "usage: --validate FILE...\n"); return 2; }
+    if (paths.empty()) {
+        std::fprintf(stderr, "usage: --validate FILE...\n");
+        return 2;
+    }
     std::vector<FileText> texts;
     std::vector<Diagnostic> io_errors;
     if (!read_files(paths, texts, io_errors)) {
@@ -42,9 +45,8 @@ int validate_files(const std::vector<std::string>& paths, bool quiet) {
         return 1;
     }
     if (!quiet)
-        std::printf("valid: %zu sources, %zu organisations, %zu collaborations, %zu events (%zu warnings)\n",
-                    r.dataset.sources.size(), r.dataset.organisations.size(), r.dataset.collaborations.size(),
-                    r.dataset.events.size(), r.diagnostics.size());
+        std::printf("valid: %zu sources, %zu organisations, %zu collaborations, %zu events (%zu warnings)\n", r.dataset.sources.size(),
+                    r.dataset.organisations.size(), r.dataset.collaborations.size(), r.dataset.events.size(), r.diagnostics.size());
     return 0;
 }
 

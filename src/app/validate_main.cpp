@@ -10,8 +10,10 @@ int main(int argc, char** argv) {
     bool quiet = false;
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--quiet") == 0) quiet = true;
-        else files.emplace_back(argv[i]);
+        if (std::strcmp(argv[i], "--quiet") == 0)
+            quiet = true;
+        else
+            files.emplace_back(argv[i]);
     }
     return ca::validate_files(files, quiet);
 }

@@ -14,8 +14,7 @@ void AppModel::set_dataset(Dataset ds, std::string name) {
     dataset_name_ = std::move(name);
     axis_ = axis_for(data_);
     if (view_.t < axis_.t0 || view_.t > axis_.t1 || view_.t == 0) view_.t = std::min(axis_.t1, std::floor(data_.time_max));
-    if (!view_.selected.empty() && data_.find_org(view_.selected) < 0 && data_.find_collab(view_.selected) < 0)
-        view_.selected.clear();
+    if (!view_.selected.empty() && data_.find_org(view_.selected) < 0 && data_.find_collab(view_.selected) < 0) view_.selected.clear();
     prev_vis_.clear();
     vis_tracker_.reset();
     appeared_at_.assign(data_.collaborations.size(), -1e9);
@@ -29,7 +28,10 @@ const Visibility& AppModel::visibility() {
         vis_dirty_ = false;
         if (prev_vis_.size() == vis_.collab.size()) {
             for (size_t i = 0; i < vis_.collab.size(); ++i)
-                if (prev_vis_[i] == Vis::Hidden && vis_.collab[i] != Vis::Hidden) { appeared_at_[i] = clock_; last_appeared_ = clock_; }
+                if (prev_vis_[i] == Vis::Hidden && vis_.collab[i] != Vis::Hidden) {
+                    appeared_at_[i] = clock_;
+                    last_appeared_ = clock_;
+                }
         }
         prev_vis_ = vis_.collab;
     }
@@ -47,24 +49,72 @@ Selection AppModel::selection() const {
 
 void AppModel::set_time(double t) {
     t = std::clamp(t, axis_.t0, axis_.t1);
-    if (t != view_.t) { view_.t = t; touch(); }
+    if (t != view_.t) {
+        view_.t = t;
+        touch();
+    }
 }
-void AppModel::set_mode(TimeMode m) { if (m != view_.mode) { view_.mode = m; touch(); } }
+void AppModel::set_mode(TimeMode m) {
+    if (m != view_.mode) {
+        view_.mode = m;
+        touch();
+    }
+}
 void AppModel::set_window(int months) {
     months = kWindowMonths.clamp(months);
-    if (months != view_.window_months) { view_.window_months = months; touch(); }
+    if (months != view_.window_months) {
+        view_.window_months = months;
+        touch();
+    }
 }
-void AppModel::set_filters(const Filters& f) { if (!(f == view_.filters)) { view_.filters = f; touch(); } }
-void AppModel::toggle_collab_kind(CollabKind k) { view_.filters.hidden_collab_kinds ^= 1u << static_cast<int>(k); touch(); }
-void AppModel::toggle_org_kind(OrgKind k) { view_.filters.hidden_org_kinds ^= 1u << static_cast<int>(k); touch(); }
-void AppModel::toggle_region(Region r) { view_.filters.hidden_regions ^= 1u << static_cast<int>(r); touch(); }
-void AppModel::set_lang(NameLang l) { if (l != view_.lang) { view_.lang = l; touch(); } }
-void AppModel::set_theme(Theme t) { if (t != view_.theme) { view_.theme = t; touch(); } }
-void AppModel::set_embed(bool e) { if (e != view_.embed) { view_.embed = e; touch(); } }
-void AppModel::set_reduced_motion(bool r) { if (r != view_.reduced_motion) { view_.reduced_motion = r; touch(); } }
+void AppModel::set_filters(const Filters& f) {
+    if (!(f == view_.filters)) {
+        view_.filters = f;
+        touch();
+    }
+}
+void AppModel::toggle_collab_kind(CollabKind k) {
+    view_.filters.hidden_collab_kinds ^= 1u << static_cast<int>(k);
+    touch();
+}
+void AppModel::toggle_org_kind(OrgKind k) {
+    view_.filters.hidden_org_kinds ^= 1u << static_cast<int>(k);
+    touch();
+}
+void AppModel::toggle_region(Region r) {
+    view_.filters.hidden_regions ^= 1u << static_cast<int>(r);
+    touch();
+}
+void AppModel::set_lang(NameLang l) {
+    if (l != view_.lang) {
+        view_.lang = l;
+        touch();
+    }
+}
+void AppModel::set_theme(Theme t) {
+    if (t != view_.theme) {
+        view_.theme = t;
+        touch();
+    }
+}
+void AppModel::set_embed(bool e) {
+    if (e != view_.embed) {
+        view_.embed = e;
+        touch();
+    }
+}
+void AppModel::set_reduced_motion(bool r) {
+    if (r != view_.reduced_motion) {
+        view_.reduced_motion = r;
+        touch();
+    }
+}
 void AppModel::set_speed(double s) {
     s = kSpeed.clamp(s);
-    if (s != view_.speed) { view_.speed = s; touch(); }
+    if (s != view_.speed) {
+        view_.speed = s;
+        touch();
+    }
 }
 
 void AppModel::play() {
@@ -73,7 +123,12 @@ void AppModel::play() {
     view_.playing = true;
     touch();
 }
-void AppModel::pause() { if (view_.playing) { view_.playing = false; touch(); } }
+void AppModel::pause() {
+    if (view_.playing) {
+        view_.playing = false;
+        touch();
+    }
+}
 void AppModel::toggle_play() { view_.playing ? pause() : play(); }
 
 bool AppModel::step_event(int dir) {
@@ -84,9 +139,18 @@ bool AppModel::step_event(int dir) {
 }
 
 bool AppModel::select(std::string_view id) {
-    if (id.empty()) { if (!view_.selected.empty()) { view_.selected.clear(); touch(); } return true; }
+    if (id.empty()) {
+        if (!view_.selected.empty()) {
+            view_.selected.clear();
+            touch();
+        }
+        return true;
+    }
     if (data_.find_org(id) < 0 && data_.find_collab(id) < 0) return false;
-    if (view_.selected != id) { view_.selected = std::string(id); touch(); }
+    if (view_.selected != id) {
+        view_.selected = std::string(id);
+        touch();
+    }
     return true;
 }
 void AppModel::select_org(int i) { select(i >= 0 ? std::string_view(data_.organisations[i].id) : std::string_view()); }
@@ -106,12 +170,14 @@ void AppModel::set_viewport(Vec2 origin, Vec2 size) {
     camera_.origin = origin;
     camera_.viewport = size;
     have_viewport_ = true;
-    if (first && !pending_camera_) camera_ = fitted(preset_box(RegionPreset::All), 24);
+    if (first && !pending_camera_)
+        camera_ = fitted(preset_box(RegionPreset::All), 24);
     else if (pending_camera_) {
         camera_.centre = project(view_.cam_centre);
         camera_.scale = scale_for_zoom(camera_, view_.zoom);
         pending_camera_ = false;
-    } else camera_.scale = scale_for_zoom(camera_, z);
+    } else
+        camera_.scale = scale_for_zoom(camera_, z);
     touch();
 }
 
@@ -129,8 +195,11 @@ Camera AppModel::fitted(const Box& b, double margin) const {
 
 void AppModel::fly_to_box(const Box& b, double margin) {
     Camera target = fitted(b, margin);
-    if (view_.reduced_motion) { camera_ = target; flight_.active = false; }
-    else flight_ = {true, camera_, target, 0, 0.9};
+    if (view_.reduced_motion) {
+        camera_ = target;
+        flight_.active = false;
+    } else
+        flight_ = {true, camera_, target, 0, 0.9};
     touch();
 }
 void AppModel::fly_to(RegionPreset p) { fly_to_box(preset_box(p), 24); }
@@ -172,8 +241,8 @@ std::string AppModel::hash() const { return encode_hash(current_view()); }
 
 void AppModel::apply_view(const ViewState& v) {
     write_camera(view_);  // so that only a camera v changes moves it
-    bool cam = v.has_camera && (!view_.has_camera || v.cam_centre.lat != view_.cam_centre.lat ||
-                                v.cam_centre.lon != view_.cam_centre.lon || v.zoom != view_.zoom);
+    bool cam = v.has_camera && (!view_.has_camera || v.cam_centre.lat != view_.cam_centre.lat || v.cam_centre.lon != view_.cam_centre.lon ||
+                                v.zoom != view_.zoom);
     view_ = v;
     view_.t = std::clamp(view_.t, axis_.t0, axis_.t1);
     view_.window_months = kWindowMonths.clamp(view_.window_months);
@@ -233,8 +302,10 @@ bool AppModel::tick(double dt) {
 namespace ca {
 
 void AppModel::note_frame_ms(double ms) {
-    if (frame_ms_.size() < 120) frame_ms_.push_back(ms);
-    else frame_ms_[frame_ms_next_++ % 120] = ms;
+    if (frame_ms_.size() < 120)
+        frame_ms_.push_back(ms);
+    else
+        frame_ms_[frame_ms_next_++ % 120] = ms;
 }
 
 double AppModel::frame_ms_median() const {

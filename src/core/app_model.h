@@ -62,7 +62,7 @@ public:
     void toggle_play();
     void set_loop(bool l) { playback_.loop = l; }
     bool loop() const { return playback_.loop; }
-    bool step_event(int dir);  // false if there is no event that way
+    bool step_event(int dir);          // false if there is no event that way
     bool select(std::string_view id);  // "" clears; false for an unknown id
     void select_org(int i);
     void select_collab(int i);
@@ -72,7 +72,12 @@ public:
     const Camera& camera() const { return camera_; }
     void set_viewport(Vec2 origin, Vec2 size);
     // Screen space covered by panels (left, top, right, bottom): fits keep boxes clear of it.
-    void set_insets(double l, double t, double r, double b) { insets_[0] = l; insets_[1] = t; insets_[2] = r; insets_[3] = b; }
+    void set_insets(double l, double t, double r, double b) {
+        insets_[0] = l;
+        insets_[1] = t;
+        insets_[2] = r;
+        insets_[3] = b;
+    }
     Camera fitted(const Box& b, double margin) const;
     void fly_to(RegionPreset p);
     void fly_to_box(const Box& b, double margin = 40);
@@ -109,7 +114,10 @@ public:
     int hover_org = -1;
 
 private:
-    void touch() { ++version_; vis_dirty_ = true; }
+    void touch() {
+        ++version_;
+        vis_dirty_ = true;
+    }
     void write_camera(ViewState& v) const;  // the camera now, into v (once there is a viewport)
     Dataset data_;
     std::string dataset_name_;

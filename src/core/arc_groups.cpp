@@ -13,8 +13,10 @@ void ArcGrouper::group(const Dataset& ds, const ArcInputs& in, std::vector<ArcGr
     const std::vector<uint32_t>& pt = *in.point_of_org;
     const size_t nc = ds.collaborations.size();
     out.clear();
-    if (in.hover_org >= 0) partner.assign(ds.organisations.size(), 0);
-    else partner.clear();
+    if (in.hover_org >= 0)
+        partner.assign(ds.organisations.size(), 0);
+    else
+        partner.clear();
     groups_.clear();
     const int* part = fi.part_org.data();
     for (size_t ci = 0; ci < nc; ++ci) {
@@ -26,7 +28,10 @@ void ArcGrouper::group(const Dataset& ds, const ArcInputs& in, std::vector<ArcGr
         if (hub < 0 || pt[hub] == kNoPoint) {
             hub = -1;
             for (const int* p = p0; p != p1; ++p)
-                if (pt[*p] != kNoPoint) { hub = *p; break; }
+                if (pt[*p] != kNoPoint) {
+                    hub = *p;
+                    break;
+                }
             if (hub < 0) continue;
         }
         bool related = false, selected = in.selected_collab == static_cast<int>(ci);

@@ -11,9 +11,13 @@ struct Reader {
     const uint8_t* p;
     const uint8_t* end;
     bool ok = true;
-    template <class T> T get() {
+    template <class T>
+    T get() {
         T v{};
-        if (end - p < static_cast<long>(sizeof(T))) { ok = false; return v; }
+        if (end - p < static_cast<long>(sizeof(T))) {
+            ok = false;
+            return v;
+        }
         std::memcpy(&v, p, sizeof(T));  // host is little-endian (x86, wasm)
         p += sizeof(T);
         return v;
@@ -24,8 +28,10 @@ struct Reader {
 Box bounds_of(const std::vector<Vec2>& v) {
     Box b{{1e300, 1e300}, {-1e300, -1e300}};
     for (auto& w : v) {
-        b.min.x = std::min(b.min.x, w.x); b.min.y = std::min(b.min.y, w.y);
-        b.max.x = std::max(b.max.x, w.x); b.max.y = std::max(b.max.y, w.y);
+        b.min.x = std::min(b.min.x, w.x);
+        b.min.y = std::min(b.min.y, w.y);
+        b.max.x = std::max(b.max.x, w.x);
+        b.max.y = std::max(b.max.y, w.y);
     }
     return b;
 }
@@ -40,10 +46,16 @@ size_t Basemap::triangle_count() const {
 bool parse_basemap(const uint8_t* data, size_t size, Basemap& out, std::string& error) {
     Reader r{data, data + size};
     out = Basemap{};
-    if (size < 8 || std::memcmp(data, "CABM", 4) != 0) { error = "not a CABM basemap"; return false; }
+    if (size < 8 || std::memcmp(data, "CABM", 4) != 0) {
+        error = "not a CABM basemap";
+        return false;
+    }
     r.p += 4;
     uint32_t version = r.get<uint32_t>();
-    if (version != 1) { error = "unsupported basemap version " + std::to_string(version); return false; }
+    if (version != 1) {
+        error = "unsupported basemap version " + std::to_string(version);
+        return false;
+    }
     float lon0 = r.get<float>(), lat0 = r.get<float>(), lon1 = r.get<float>(), lat1 = r.get<float>();
     auto deq = [&](uint16_t qlon, uint16_t qlat) {
         return project({lat0 + qlat / 65535.0 * (lat1 - lat0), lon0 + qlon / 65535.0 * (lon1 - lon0)});
@@ -54,22 +66,34 @@ bool parse_basemap(const uint8_t* data, size_t size, Basemap& out, std::string& 
         uint8_t cat = r.get<uint8_t>();
         f.category = cat < static_cast<uint8_t>(LandCategory::Count) ? static_cast<LandCategory>(cat) : LandCategory::Other;
         uint8_t nl = r.get<uint8_t>();
-        if (!r.has(nl)) { r.ok = false; break; }
+        if (!r.has(nl)) {
+            r.ok = false;
+            break;
+        }
         f.name.assign(reinterpret_cast<const char*>(r.p), nl);
         r.p += nl;
         uint32_t nv = r.get<uint32_t>();
-        if (!r.has(static_cast<size_t>(nv) * 4)) { r.ok = false; break; }
+        if (!r.has(static_cast<size_t>(nv) * 4)) {
+            r.ok = false;
+            break;
+        }
         f.vertices.reserve(nv);
         for (uint32_t k = 0; k < nv; ++k) {
             uint16_t a = r.get<uint16_t>(), b = r.get<uint16_t>();
             f.vertices.push_back(deq(a, b));
         }
         uint32_t ni = r.get<uint32_t>();
-        if (!r.has(static_cast<size_t>(ni) * 2) || ni % 3) { r.ok = false; break; }
+        if (!r.has(static_cast<size_t>(ni) * 2) || ni % 3) {
+            r.ok = false;
+            break;
+        }
         f.indices.resize(ni);
         for (uint32_t k = 0; k < ni; ++k) {
             f.indices[k] = r.get<uint16_t>();
-            if (f.indices[k] >= nv) { error = "basemap index out of range"; return false; }
+            if (f.indices[k] >= nv) {
+                error = "basemap index out of range";
+                return false;
+            }
         }
         f.bounds = bounds_of(f.vertices);
         out.land.push_back(std::move(f));
@@ -81,7 +105,10 @@ bool parse_basemap(const uint8_t* data, size_t size, Basemap& out, std::string& 
         uint8_t cat = r.get<uint8_t>();
         l.category = cat < static_cast<uint8_t>(LandCategory::Count) ? static_cast<LandCategory>(cat) : LandCategory::Other;
         uint32_t np = r.get<uint32_t>();
-        if (!r.has(static_cast<size_t>(np) * 4)) { r.ok = false; break; }
+        if (!r.has(static_cast<size_t>(np) * 4)) {
+            r.ok = false;
+            break;
+        }
         l.points.reserve(np);
         for (uint32_t k = 0; k < np; ++k) {
             uint16_t a = r.get<uint16_t>(), b = r.get<uint16_t>();
@@ -90,7 +117,10 @@ bool parse_basemap(const uint8_t* data, size_t size, Basemap& out, std::string& 
         l.bounds = bounds_of(l.points);
         out.lines.push_back(std::move(l));
     }
-    if (!r.ok) { error = "truncated basemap"; return false; }
+    if (!r.ok) {
+        error = "truncated basemap";
+        return false;
+    }
     return true;
 }
 

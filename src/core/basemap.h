@@ -9,7 +9,20 @@
 
 namespace ca {
 
-enum class LandCategory : uint8_t { Other, China, HongKong, Macao, Taiwan, SouthKorea, Japan, NorthKorea, Russia, Philippines, Vietnam, Count };
+enum class LandCategory : uint8_t {
+    Other,
+    China,
+    HongKong,
+    Macao,
+    Taiwan,
+    SouthKorea,
+    Japan,
+    NorthKorea,
+    Russia,
+    Philippines,
+    Vietnam,
+    Count
+};
 
 struct LandFeature {
     LandCategory category = LandCategory::Other;

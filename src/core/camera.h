@@ -6,8 +6,8 @@
 namespace ca {
 
 struct Camera {
-    Vec2 centre;           // world km
-    double scale = 0.001;  // pixels per km
+    Vec2 centre;              // world km
+    double scale = 0.001;     // pixels per km
     Vec2 viewport{800, 600};  // pixels (CSS/logical)
     Vec2 origin{0, 0};        // top-left of the viewport on screen
 

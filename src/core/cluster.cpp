@@ -36,7 +36,10 @@ void priority_order(const std::vector<double>& prio, Clustering& out) {
     for (int b = 0; b < 8; ++b) {
         if (n == 0 || hist[b][order[0].first >> (8 * b) & 0xff] == n) continue;  // one bucket: nothing moves
         size_t pos[256], sum = 0;
-        for (int v = 0; v < 256; ++v) { pos[v] = sum; sum += hist[b][v]; }
+        for (int v = 0; v < 256; ++v) {
+            pos[v] = sum;
+            sum += hist[b][v];
+        }
         for (const auto& e : order) tmp[pos[e.first >> (8 * b) & 0xff]++] = e;
         order.swap(tmp);
     }
@@ -61,10 +64,18 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
     long long x0 = 0, y0 = 0, x1 = -1, y1 = -1;
     if (n) {
         double lx = pts[0].x, ly = pts[0].y, hx = lx, hy = ly;
-        for (const Vec2& p : pts) { lx = std::min(lx, p.x); ly = std::min(ly, p.y); hx = std::max(hx, p.x); hy = std::max(hy, p.y); }
-        if (std::isfinite(lx) && std::isfinite(ly) && std::isfinite(hx) && std::isfinite(hy) &&
-            (hx - lx) / cell < 1e6 && (hy - ly) / cell < 1e6) {
-            x0 = cell_of(lx); y0 = cell_of(ly); x1 = cell_of(hx); y1 = cell_of(hy);
+        for (const Vec2& p : pts) {
+            lx = std::min(lx, p.x);
+            ly = std::min(ly, p.y);
+            hx = std::max(hx, p.x);
+            hy = std::max(hy, p.y);
+        }
+        if (std::isfinite(lx) && std::isfinite(ly) && std::isfinite(hx) && std::isfinite(hy) && (hx - lx) / cell < 1e6 &&
+            (hy - ly) / cell < 1e6) {
+            x0 = cell_of(lx);
+            y0 = cell_of(ly);
+            x1 = cell_of(hx);
+            y1 = cell_of(hy);
         }
     }
     const long long cols = x1 - x0 + 1, rows = y1 - y0 + 1;
@@ -80,9 +91,7 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
         out.cell_head_.clear();
         out.cell_tail_.clear();
     }
-    auto key_of = [](long long x, long long y) {
-        return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y);
-    };
+    auto key_of = [](long long x, long long y) { return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y); };
     // The number of a cell, or `none` when it has no cluster yet (or lies outside a dense grid).
     auto slot = [&](long long x, long long y) -> size_t {
         if (dense) {
@@ -116,7 +125,10 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
                 for (int c = out.cell_head_[h]; c >= 0; c = out.next_[c]) {
                     Vec2 l = pts[out.leader[c]];
                     double d = (l.x - p.x) * (l.x - p.x) + (l.y - p.y) * (l.y - p.y);
-                    if (d <= bd) { bd = d; best = c; }
+                    if (d <= bd) {
+                        bd = d;
+                        best = c;
+                    }
                 }
             }
         if (best < 0) {
@@ -124,8 +136,10 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
             out.leader.push_back(i);
             out.next_.push_back(-1);
             const size_t h = make_slot(cx, cy);
-            if (out.cell_head_[h] < 0) out.cell_head_[h] = best;
-            else out.next_[out.cell_tail_[h]] = best;
+            if (out.cell_head_[h] < 0)
+                out.cell_head_[h] = best;
+            else
+                out.next_[out.cell_tail_[h]] = best;
             out.cell_tail_[h] = best;
         }
         out.cluster_of[i] = best;
@@ -142,7 +156,10 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
     out.centre.resize(nc);
     for (size_t c = 0; c < nc; ++c) {
         Vec2 s{0, 0};
-        for (const int* m = out.begin(c); m != out.end(c); ++m) { s.x += pts[*m].x; s.y += pts[*m].y; }
+        for (const int* m = out.begin(c); m != out.end(c); ++m) {
+            s.x += pts[*m].x;
+            s.y += pts[*m].y;
+        }
         const size_t k = static_cast<size_t>(out.count(c));
         out.centre[c] = {s.x / k, s.y / k};
     }

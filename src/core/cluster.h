@@ -24,7 +24,7 @@ struct Clustering {
     std::vector<int> leader;
     std::vector<int> member_begin;  // size() + 1 entries
     std::vector<int> members;
-    std::vector<int> cluster_of;    // per input point
+    std::vector<int> cluster_of;  // per input point
     size_t size() const { return leader.size(); }
     int count(size_t c) const { return member_begin[c + 1] - member_begin[c]; }
     const int* begin(size_t c) const { return members.data() + member_begin[c]; }

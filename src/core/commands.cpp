@@ -21,7 +21,8 @@ std::string to_text(const json& j, int indent = -1) { return j.dump(indent, ' ',
 // int64/uint64 and converts them exactly enough for any range test here), never after a
 // narrowing get<int>: 4294967297 must not pass as 1. (nlohmann refuses 1e999, so no inf or NaN
 // arrives from text; Range::contains refuses them all the same, for values built in code.)
-template <class T> bool number_in(const json& v, const Range<T>& range, T& out) {
+template <class T>
+bool number_in(const json& v, const Range<T>& range, T& out) {
     if (!v.is_number()) return false;
     const double d = v.get<double>();
     if (!std::isfinite(d) || !range.contains(d)) return false;
@@ -40,8 +41,10 @@ bool nested_deeper_than(std::string_view text, int limit) {
     for (size_t i = 0; i < text.size(); ++i) {
         const char ch = text[i];
         if (in_string) {
-            if (ch == '\\') ++i;  // the escaped byte cannot end the string
-            else if (ch == '"') in_string = false;
+            if (ch == '\\')
+                ++i;  // the escaped byte cannot end the string
+            else if (ch == '"')
+                in_string = false;
         } else if (ch == '"') {
             in_string = true;
         } else if (ch == '[' || ch == '{') {
@@ -61,9 +64,16 @@ double round_to(double x, int decimals) {
 
 // --- Each value type of view_state.h as getState's JSON.
 json json_of(const DayField&, double t) { return format_day(static_cast<DayNum>(std::floor(t))); }
-template <class E> json json_of(const ChoiceField<E>& f, E e) { return f.ids[static_cast<size_t>(e)]; }
-template <class T> json json_of(const NumberField<T>&, T x) { return x; }
-template <class E> json json_of(const MaskField<E>&, uint32_t mask) {
+template <class E>
+json json_of(const ChoiceField<E>& f, E e) {
+    return f.ids[static_cast<size_t>(e)];
+}
+template <class T>
+json json_of(const NumberField<T>&, T x) {
+    return x;
+}
+template <class E>
+json json_of(const MaskField<E>&, uint32_t mask) {
     json a = json::array();
     for (int i = 0; i < enum_count<E>(); ++i)
         if (mask >> i & 1) a.push_back(enum_id(static_cast<E>(i)));
@@ -71,7 +81,8 @@ template <class E> json json_of(const MaskField<E>&, uint32_t mask) {
 }
 json json_of(const IdField&, const std::string& id) { return id; }
 json json_of(const CameraField& f, const ViewState& v) {
-    return {{"lat", round_to(v.cam_centre.lat, f.latlon_decimals)}, {"lon", round_to(v.cam_centre.lon, f.latlon_decimals)},
+    return {{"lat", round_to(v.cam_centre.lat, f.latlon_decimals)},
+            {"lon", round_to(v.cam_centre.lon, f.latlon_decimals)},
             {"zoom", round_to(v.zoom, f.zoom_decimals)}};
 }
 json json_of(const FlagField&, bool b) { return b; }
@@ -82,29 +93,42 @@ json json_of(const SwitchField& f, bool b) { return b ? f.on : f.off; }
 using Why = std::vector<std::string>;
 void read_json(const DayField&, const json& j, double& t, Why& why, const Dataset&) {
     Date d;
-    if (j.is_string() && parse_date(j.get_ref<const std::string&>(), d)) t = first_day(d);
-    else why.push_back("expected a date YYYY[-MM[-DD]]");
+    if (j.is_string() && parse_date(j.get_ref<const std::string&>(), d))
+        t = first_day(d);
+    else
+        why.push_back("expected a date YYYY[-MM[-DD]]");
 }
-template <class E> void read_json(const ChoiceField<E>& f, const json& j, E& e, Why& why, const Dataset&) {
+template <class E>
+void read_json(const ChoiceField<E>& f, const json& j, E& e, Why& why, const Dataset&) {
     if (!j.is_string() || !parse_choice(f.ids, j.get_ref<const std::string&>(), e)) why.push_back(expected(f));
 }
-template <class T> void read_json(const NumberField<T>& f, const json& j, T& x, Why& why, const Dataset&) {
+template <class T>
+void read_json(const NumberField<T>& f, const json& j, T& x, Why& why, const Dataset&) {
     if (!number_in(j, f.range, x)) why.push_back(expected(f));
 }
-template <class E> void read_json(const MaskField<E>&, const json& j, uint32_t& mask, Why& why, const Dataset&) {
-    if (!j.is_array()) { why.push_back("expected an array"); return; }
+template <class E>
+void read_json(const MaskField<E>&, const json& j, uint32_t& mask, Why& why, const Dataset&) {
+    if (!j.is_array()) {
+        why.push_back("expected an array");
+        return;
+    }
     uint32_t m = 0;
     for (auto& v : j) {
         E e;
-        if (v.is_string() && parse_enum(v.get_ref<const std::string&>(), e)) m |= 1u << static_cast<int>(e);
-        else why.push_back("unknown value " + to_text(v));
+        if (v.is_string() && parse_enum(v.get_ref<const std::string&>(), e))
+            m |= 1u << static_cast<int>(e);
+        else
+            why.push_back("unknown value " + to_text(v));
     }
     mask = m;
 }
 void read_json(const IdField&, const json& j, std::string& id, Why& why, const Dataset& ds) {
-    if (!j.is_string()) why.push_back("expected a string");
-    else if (const std::string& s = j.get_ref<const std::string&>(); s.empty() || ds.find_org(s) >= 0 || ds.find_collab(s) >= 0) id = s;
-    else why.push_back("no such organisation or collaboration");
+    if (!j.is_string())
+        why.push_back("expected a string");
+    else if (const std::string& s = j.get_ref<const std::string&>(); s.empty() || ds.find_org(s) >= 0 || ds.find_collab(s) >= 0)
+        id = s;
+    else
+        why.push_back("no such organisation or collaboration");
 }
 void read_json(const CameraField& f, const json& j, ViewState& v, Why& why, const Dataset&) {
     auto field = [&](const char* name, const Range<double>& range, double& out) {
@@ -121,12 +145,16 @@ void read_json(const CameraField& f, const json& j, ViewState& v, Why& why, cons
     }
 }
 void read_json(const FlagField&, const json& j, bool& b, Why& why, const Dataset&) {
-    if (j.is_boolean()) b = j.get<bool>();
-    else why.push_back("expected true or false");
+    if (j.is_boolean())
+        b = j.get<bool>();
+    else
+        why.push_back("expected true or false");
 }
 void read_json(const SwitchField& f, const json& j, bool& b, Why& why, const Dataset&) {
-    if (j == f.on || j == f.off) b = j == f.on;
-    else why.push_back(expected(f));
+    if (j == f.on || j == f.off)
+        b = j == f.on;
+    else
+        why.push_back(expected(f));
 }
 
 json state_json(const AppModel& m) {
@@ -155,8 +183,10 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
             v);
         if (field) continue;
         if (k == "systemTheme") {
-            if (it->is_string()) m.set_system_dark(it->get_ref<const std::string&>() == "dark");
-            else warn.push_back(k + ": expected dark or light");
+            if (it->is_string())
+                m.set_system_dark(it->get_ref<const std::string&>() == "dark");
+            else
+                warn.push_back(k + ": expected dark or light");
         } else if (k == "dark" || k == "dataset" || k == "frameMs") {
             // read-only, ignored
         } else {
@@ -197,7 +227,10 @@ static std::string csv_text(std::string_view s) {
     v += s;
     if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string o = "\"";
-    for (char c : v) { if (c == '"') o += '"'; o += c; }
+    for (char c : v) {
+        if (c == '"') o += '"';
+        o += c;
+    }
     return o + "\"";
 }
 
@@ -221,8 +254,7 @@ std::string export_csv(AppModel& m) {
         }
         s += csv_text(c.id) + "," + csv_text(c.title) + "," + enum_id(c.kind) + "," + format_date(c.interval.start) + "," +
              (c.interval.has_end ? format_date(c.interval.end) : std::string()) + "," +
-             (vis.collab[i] == Vis::Active ? "active" : "ended") + "," + csv_text(participant_names(ds, c)) + "," +
-             csv_text(srcs) + "\n";
+             (vis.collab[i] == Vis::Active ? "active" : "ended") + "," + csv_text(participant_names(ds, c)) + "," + csv_text(srcs) + "\n";
     }
     return s;
 }
@@ -238,19 +270,22 @@ std::string export_json(AppModel& m) {
             parts.push_back({{"org", ds.organisations[p.org].id}, {"name", ds.organisations[p.org].name}, {"role", enum_id(p.role)}});
         json ev = json::array();
         for (auto& e : c.evidence) ev.push_back({{"source", ds.sources[e.source].file}, {"quote", e.quote}});
-        json item = {{"id", c.id}, {"title", c.title}, {"kind", enum_id(c.kind)}, {"start", format_date(c.interval.start)},
+        json item = {{"id", c.id},
+                     {"title", c.title},
+                     {"kind", enum_id(c.kind)},
+                     {"start", format_date(c.interval.start)},
                      {"end", c.interval.has_end ? json(format_date(c.interval.end)) : json(nullptr)},
-                     {"status", vis.collab[i] == Vis::Active ? "active" : "ended"}, {"participants", parts},
-                     {"summary", c.summary}, {"evidence", ev}};
+                     {"status", vis.collab[i] == Vis::Active ? "active" : "ended"},
+                     {"participants", parts},
+                     {"summary", c.summary},
+                     {"evidence", ev}};
         items.push_back(std::move(item));
     }
     json out = {{"generator", "chipatlas"}, {"state", state_json(m)}, {"collaborations", items}};
     return to_text(out, 2);
 }
 
-std::string state_event_json(AppModel& m) {
-    return to_text(json{{"state", state_json(m)}, {"hash", m.hash()}});
-}
+std::string state_event_json(AppModel& m) { return to_text(json{{"state", state_json(m)}, {"hash", m.hash()}}); }
 
 std::string active_event_json(AppModel& m) {
     const Dataset& ds = m.data();
@@ -262,9 +297,13 @@ std::string active_event_json(AppModel& m) {
         const Collaboration& c = ds.collaborations[i];
         json parts = json::array();
         for (auto& p : c.participants) parts.push_back(ds.organisations[p.org].name);
-        items.push_back({{"id", c.id}, {"title", c.title}, {"kind", enum_label(c.kind)}, {"start", format_date(c.interval.start)},
+        items.push_back({{"id", c.id},
+                         {"title", c.title},
+                         {"kind", enum_label(c.kind)},
+                         {"start", format_date(c.interval.start)},
                          {"end", c.interval.has_end ? format_date(c.interval.end) : std::string()},
-                         {"status", vis.collab[i] == Vis::Active ? "active" : "ended"}, {"participants", parts}});
+                         {"status", vis.collab[i] == Vis::Active ? "active" : "ended"},
+                         {"participants", parts}});
     }
     return to_text(json{{"t", format_day(static_cast<DayNum>(std::floor(m.view().t)))}, {"total", visible.size()}, {"items", items}});
 }
@@ -298,10 +337,63 @@ std::string fatal_event_json(std::string_view message) { return to_text(json{{"m
 std::string diagnostics_json(const std::vector<Diagnostic>& d) {
     json errs = json::array();
     for (auto& x : d)
-        errs.push_back({{"file", x.file}, {"line", x.line}, {"col", x.col}, {"pointer", x.pointer}, {"message", x.message},
+        errs.push_back({{"file", x.file},
+                        {"line", x.line},
+                        {"col", x.col},
+                        {"pointer", x.pointer},
+                        {"message", x.message},
                         {"severity", x.severity == Severity::Error ? "error" : "warning"}});
     return to_text(json{{"errors", errs}, {"text", format_diagnostics(d)}});
 }
+
+namespace {
+
+// The search command's results: organisations and collaborations matching text, each saying
+// whether it shows at the current time.
+json search_results(AppModel& m, const json& tj) {
+    json res = json::array();
+    if (!tj.is_string()) return res;
+    const Dataset& ds = m.data();
+    const Visibility& vis = m.visibility();
+    for (auto& h : search(ds, tj.get<std::string>())) {
+        if (h.is_org) {
+            const Organisation& o = ds.organisations[h.index];
+            res.push_back({{"id", o.id},
+                           {"type", "organisation"},
+                           {"label", o.abbr.empty() ? o.name : o.name + " (" + o.abbr + ")"},
+                           {"native", o.native() ? o.native()->text : ""},
+                           {"region", enum_label(o.region)},
+                           {"active", vis.org[h.index] == Vis::Active}});
+        } else {
+            const Collaboration& cc = ds.collaborations[h.index];
+            res.push_back({{"id", cc.id},
+                           {"type", "collaboration"},
+                           {"label", cc.title},
+                           {"native", ""},
+                           {"region", format_date(cc.interval.start)},
+                           {"active", vis.collab[h.index] == Vis::Active}});
+        }
+    }
+    return res;
+}
+
+// The locate command: an organisation's screen position (CSS pixels), so tests and hosts can
+// point at it.
+json locate_reply(AppModel& m, const json& id) {
+    const int o = id.is_string() ? m.data().find_org(id.get<std::string>()) : -1;
+    if (o < 0 || !m.data().organisations[o].has_coords) return reply_err("no such organisation on the map");
+    const Organisation& org = m.data().organisations[o];
+    const Camera& cam = m.camera();
+    const Vec2 p = cam.world_to_screen(project({org.lat, org.lon}));
+    json out = reply_ok();
+    out["x"] = p.x;
+    out["y"] = p.y;
+    out["onScreen"] =
+        p.x >= cam.origin.x && p.y >= cam.origin.y && p.x <= cam.origin.x + cam.viewport.x && p.y <= cam.origin.y + cam.viewport.y;
+    return out;
+}
+
+}  // namespace
 
 CommandResult handle_command(AppModel& m, std::string_view text) {
     CommandResult r;
@@ -316,9 +408,15 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         return r;
     }
     json c = json::parse(text.begin(), text.end(), nullptr, false);
-    if (c.is_discarded() || !c.is_object()) { r.reply = to_text(reply_err("command is not a JSON object")); return r; }
+    if (c.is_discarded() || !c.is_object()) {
+        r.reply = to_text(reply_err("command is not a JSON object"));
+        return r;
+    }
     json cmdv = c.value("cmd", json());
-    if (!cmdv.is_string()) { r.reply = to_text(reply_err("missing \"cmd\"")); return r; }
+    if (!cmdv.is_string()) {
+        r.reply = to_text(reply_err("missing \"cmd\""));
+        return r;
+    }
     const std::string cmd = cmdv.get<std::string>();
     json out = reply_ok();
     std::vector<std::string> warn;
@@ -327,12 +425,20 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         out["hash"] = m.hash();
     } else if (cmd == "setState") {
         json s = c.value("state", json());
-        if (!s.is_object()) out = reply_err("setState needs a \"state\" object");
-        else { apply_state(m, s, warn); out["state"] = state_json(m); }
+        if (!s.is_object())
+            out = reply_err("setState needs a \"state\" object");
+        else {
+            apply_state(m, s, warn);
+            out["state"] = state_json(m);
+        }
     } else if (cmd == "setHash") {
         json h = c.value("hash", json());
-        if (!h.is_string()) out = reply_err("setHash needs a \"hash\" string");
-        else { m.apply_hash(h.get<std::string>(), warn); out["state"] = state_json(m); }
+        if (!h.is_string())
+            out = reply_err("setHash needs a \"hash\" string");
+        else {
+            m.apply_hash(h.get<std::string>(), warn);
+            out["state"] = state_json(m);
+        }
     } else if (cmd == "play") {
         m.play();
     } else if (cmd == "pause") {
@@ -345,7 +451,8 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         out["t"] = format_day(static_cast<DayNum>(std::floor(m.view().t)));
     } else if (cmd == "select") {
         json id = c.value("id", json(""));
-        if (!id.is_string() || !m.select(id.get<std::string>())) out = reply_err("no such organisation or collaboration");
+        if (!id.is_string() || !m.select(id.get<std::string>()))
+            out = reply_err("no such organisation or collaboration");
         else {
             Selection s = m.selection();
             if (s.valid() && s.is_org) m.fly_to_org(s.index);
@@ -353,49 +460,25 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
     } else if (cmd == "flyTo") {
         json rj = c.value("region", json());
         RegionPreset p;
-        if (!rj.is_string() || !parse_preset(rj.get<std::string>().c_str(), p)) out = reply_err("unknown region (expected all, gba, korea, taiwan or japan)");
-        else m.fly_to(p);
+        if (!rj.is_string() || !parse_preset(rj.get<std::string>().c_str(), p))
+            out = reply_err("unknown region (expected all, gba, korea, taiwan or japan)");
+        else
+            m.fly_to(p);
     } else if (cmd == "search") {
-        json tj = c.value("text", json(""));
-        json res = json::array();
-        if (tj.is_string()) {
-            const Dataset& ds = m.data();
-            const Visibility& vis = m.visibility();  // results say whether they show at this time
-            for (auto& h : search(ds, tj.get<std::string>())) {
-                if (h.is_org) {
-                    const Organisation& o = ds.organisations[h.index];
-                    res.push_back({{"id", o.id}, {"type", "organisation"}, {"label", o.abbr.empty() ? o.name : o.name + " (" + o.abbr + ")"},
-                                   {"native", o.native() ? o.native()->text : ""}, {"region", enum_label(o.region)},
-                                   {"active", vis.org[h.index] == Vis::Active}});
-                } else {
-                    const Collaboration& cc = ds.collaborations[h.index];
-                    res.push_back({{"id", cc.id}, {"type", "collaboration"}, {"label", cc.title}, {"native", ""},
-                                   {"region", format_date(cc.interval.start)},
-                                   {"active", vis.collab[h.index] == Vis::Active}});
-                }
-            }
-        }
-        out["results"] = res;
+        out["results"] = search_results(m, c.value("text", json("")));
     } else if (cmd == "export") {
         json f = c.value("format", json("csv"));
         std::string day = format_day(static_cast<DayNum>(std::floor(m.view().t)));
-        if (f == "csv") { out["text"] = export_csv(m); out["filename"] = "chipatlas-" + day + ".csv"; }
-        else if (f == "json") { out["text"] = export_json(m); out["filename"] = "chipatlas-" + day + ".json"; }
-        else out = reply_err("format must be csv or json");
+        if (f == "csv") {
+            out["text"] = export_csv(m);
+            out["filename"] = "chipatlas-" + day + ".csv";
+        } else if (f == "json") {
+            out["text"] = export_json(m);
+            out["filename"] = "chipatlas-" + day + ".json";
+        } else
+            out = reply_err("format must be csv or json");
     } else if (cmd == "locate") {
-        // Screen position (CSS pixels) of an organisation: lets tests and hosts point at it.
-        json id = c.value("id", json(""));
-        int o = id.is_string() ? m.data().find_org(id.get<std::string>()) : -1;
-        if (o < 0 || !m.data().organisations[o].has_coords) out = reply_err("no such organisation on the map");
-        else {
-            const Organisation& org = m.data().organisations[o];
-            Vec2 p = m.camera().world_to_screen(project({org.lat, org.lon}));
-            const Camera& cam = m.camera();
-            out["x"] = p.x;
-            out["y"] = p.y;
-            out["onScreen"] = p.x >= cam.origin.x && p.y >= cam.origin.y && p.x <= cam.origin.x + cam.viewport.x &&
-                              p.y <= cam.origin.y + cam.viewport.y;
-        }
+        out = locate_reply(m, c.value("id", json("")));
     } else if (cmd == "exportPng") {
         r.export_png = true;
     } else {

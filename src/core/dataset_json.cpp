@@ -22,14 +22,16 @@ bool valid_id(std::string_view s) {
 
 class Ctx {
 public:
-    Ctx(const std::vector<InputFile>& files, const LoadOptions& opt, std::vector<Diagnostic>& out)
-        : files_(files), opt_(opt), out_(out) {
+    Ctx(const std::vector<InputFile>& files, const LoadOptions& opt, std::vector<Diagnostic>& out) : files_(files), opt_(opt), out_(out) {
         for (const InputFile& f : files) locators_.emplace_back(f.text);
     }
 
     void add(int file, std::string ptr, std::string msg, Severity sev, size_t offset = std::string::npos) {
         if (sev == Severity::Error) ++errors_;
-        if (out_.size() >= opt_.max_diagnostics) { ++dropped_; return; }
+        if (out_.size() >= opt_.max_diagnostics) {
+            ++dropped_;
+            return;
+        }
         Diagnostic d;
         d.file = files_[file].name;
         d.pointer = std::move(ptr);
@@ -94,8 +96,10 @@ public:
         for (size_t i = 0, n = j_.size(); i < n; ++i) {
             const std::string_view k = j_.key(i);
             const size_t a = allowed_index(k);
-            if (a < n_allowed_) member_[a] = j_[i];  // a repeated key: the last one wins
-            else unknown_ = true;
+            if (a < n_allowed_)
+                member_[a] = j_[i];  // a repeated key: the last one wins
+            else
+                unknown_ = true;
         }
     }
     ~Obj() {
@@ -123,7 +127,10 @@ public:
     bool text(const char* key, std::string_view& out, bool required) {
         JValue v = get(key, required);
         if (!v) return false;
-        if (!v.is_string()) { cx_.error(file_, field(key), "expected a string"); return false; }
+        if (!v.is_string()) {
+            cx_.error(file_, field(key), "expected a string");
+            return false;
+        }
         const std::string_view s = v.str();
         if (std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; })) {
             cx_.error(file_, field(key), "must not be empty");
@@ -141,7 +148,10 @@ public:
     bool number(const char* key, double& out, bool required) {
         JValue v = get(key, required);
         if (!v) return false;
-        if (!v.is_number()) { cx_.error(file_, field(key), "expected a number"); return false; }
+        if (!v.is_number()) {
+            cx_.error(file_, field(key), "expected a number");
+            return false;
+        }
         out = v.number();
         return true;
     }
@@ -150,7 +160,10 @@ public:
     bool integer(const char* key, int& out, bool required, int lo, int hi) {
         JValue v = get(key, required);
         if (!v) return false;
-        if (!v.is_number_integer()) { cx_.error(file_, field(key), "expected an integer"); return false; }
+        if (!v.is_number_integer()) {
+            cx_.error(file_, field(key), "expected an integer");
+            return false;
+        }
         const double d = v.number();
         if (d < lo || d > hi) {
             cx_.error(file_, field(key), "integer " + num(d) + " out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
@@ -162,7 +175,10 @@ public:
     bool date(const char* key, Date& out, bool required) {
         JValue v = get(key, required);
         if (!v) return false;
-        if (!v.is_string()) { cx_.error(file_, field(key), "expected a date string"); return false; }
+        if (!v.is_string()) {
+            cx_.error(file_, field(key), "expected a date string");
+            return false;
+        }
         const std::string_view s = v.str();
         std::string why;
         if (!parse_date(s, out, &why)) {
@@ -171,7 +187,8 @@ public:
         }
         return true;
     }
-    template <class E> bool enm(const char* key, E& out, bool required, const char* what = "kind") {
+    template <class E>
+    bool enm(const char* key, E& out, bool required, const char* what = "kind") {
         std::string_view s;
         if (!text(key, s, required)) return false;
         if (!parse_enum(s, out)) {
@@ -184,15 +201,24 @@ public:
     JValue array(const char* key, bool required, bool nonempty = false) {
         JValue v = get(key, required);
         if (!v) return {};
-        if (!v.is_array()) { cx_.error(file_, field(key), "expected an array"); return {}; }
-        if (nonempty && v.empty()) { cx_.error(file_, field(key), "must list at least one item"); return {}; }
+        if (!v.is_array()) {
+            cx_.error(file_, field(key), "expected an array");
+            return {};
+        }
+        if (nonempty && v.empty()) {
+            cx_.error(file_, field(key), "must list at least one item");
+            return {};
+        }
         return v;
     }
     void strings(const char* key, std::vector<std::string>& out) {
         JValue a = array(key, false);
         out.reserve(out.size() + a.size());
         for (size_t i = 0; i < a.size(); ++i) {
-            if (!a[i].is_string()) { cx_.error(file_, field(key) + "/" + std::to_string(i), "expected a string"); continue; }
+            if (!a[i].is_string()) {
+                cx_.error(file_, field(key) + "/" + std::to_string(i), "expected a string");
+                continue;
+            }
             out.emplace_back(a[i].str());
         }
     }
@@ -202,10 +228,12 @@ public:
         return resolve(key, s, ids, out, what);
     }
     // Looks s up in ids; an unknown id is reported against this object's field key.
-    bool resolve(const char* key, std::string_view s, const IdIndex& ids, int& out,
-                 const char* what) {
+    bool resolve(const char* key, std::string_view s, const IdIndex& ids, int& out, const char* what) {
         const int i = ids.find(s);
-        if (i < 0) { cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s)); return false; }
+        if (i < 0) {
+            cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s));
+            return false;
+        }
         out = i;
         return true;
     }
@@ -237,8 +265,8 @@ private:
 };
 
 // The roots of the four arrays ("/organisations" ...), for pointers of their elements.
-const Ptr kRootPtrs[] = {{nullptr, "sources", -1}, {nullptr, "organisations", -1}, {nullptr, "collaborations", -1},
-                         {nullptr, "events", -1}};
+const Ptr kRootPtrs[] = {
+    {nullptr, "sources", -1}, {nullptr, "organisations", -1}, {nullptr, "collaborations", -1}, {nullptr, "events", -1}};
 
 struct Item {
     int file;
@@ -259,19 +287,30 @@ void register_ids(Ctx& cx, std::vector<Item>& items, IdIndex& ids) {
     kept.reserve(items.size());
     ids.reserve(ids.size() + items.size());
     for (auto& it : items) {
-        if (!it.j.is_object()) { cx.error(it.file, it.ptr.str(), "expected an object"); continue; }
+        if (!it.j.is_object()) {
+            cx.error(it.file, it.ptr.str(), "expected an object");
+            continue;
+        }
         JValue f = it.j.find("id");
-        if (!f) { cx.error(it.file, it.ptr.str(), "missing required field \"id\""); continue; }
-        if (!f.is_string()) { cx.error(it.file, it.ptr.str() + "/id", "expected a string"); continue; }
+        if (!f) {
+            cx.error(it.file, it.ptr.str(), "missing required field \"id\"");
+            continue;
+        }
+        if (!f.is_string()) {
+            cx.error(it.file, it.ptr.str() + "/id", "expected a string");
+            continue;
+        }
         const std::string_view id = f.str();
         if (!valid_id(id)) {
-            cx.error(it.file, it.ptr.str() + "/id", "invalid id " + dq(id) + " (use a-z, 0-9, '_', '.', '-', starting with a letter or digit)");
+            cx.error(it.file, it.ptr.str() + "/id",
+                     "invalid id " + dq(id) + " (use a-z, 0-9, '_', '.', '-', starting with a letter or digit)");
             continue;
         }
         const auto [inserted, first] = ids.insert(id, static_cast<int>(kept.size()));
         if (!inserted) {
             const Item& a = kept[static_cast<size_t>(first)];
-            cx.error(it.file, it.ptr.str() + "/id", "duplicate id " + dq(id) + " (first defined at " + cx.where(a.file, a.ptr.str() + "/id") + ")");
+            cx.error(it.file, it.ptr.str() + "/id",
+                     "duplicate id " + dq(id) + " (first defined at " + cx.where(a.file, a.ptr.str() + "/id") + ")");
             continue;
         }
         kept.push_back(it);
@@ -293,17 +332,22 @@ void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<i
     out.reserve(out.size() + a.size());
     for (size_t i = 0; i < a.size(); ++i) {
         auto at = [&] { return o.field(key) + "/" + std::to_string(i); };  // only for diagnostics
-        if (!a[i].is_string()) { o.cx().error(o.file(), at(), "expected a string"); continue; }
+        if (!a[i].is_string()) {
+            o.cx().error(o.file(), at(), "expected a string");
+            continue;
+        }
         const std::string_view name = a[i].str();
         const int f = ds.source_ids.find(name);
-        if (f < 0) o.cx().error(o.file(), at(), "unknown source " + dq(name));
-        else out.push_back(f);
+        if (f < 0)
+            o.cx().error(o.file(), at(), "unknown source " + dq(name));
+        else
+            out.push_back(f);
     }
 }
 
 void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
-    Obj o(cx, it.file, it.ptr, it.j, {"id", "name", "abbr", "names", "kind", "industry", "region", "city", "lat", "lon",
-                                       "parent", "sources", "inferred", "note"});
+    Obj o(cx, it.file, it.ptr, it.j,
+          {"id", "name", "abbr", "names", "kind", "industry", "region", "city", "lat", "lon", "parent", "sources", "inferred", "note"});
     o.str("name", g.name, true);
     o.str("abbr", g.abbr, false);
     if (const JValue names = o.array("names", false)) {
@@ -311,7 +355,10 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
         for (size_t i = 0; i < names.size(); ++i) {
             const Ptr arr = o.ptr().child("names"), p = arr.at(i);
             const JValue n = names[i];
-            if (!n.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
+            if (!n.is_object()) {
+                cx.error(it.file, p.str(), "expected an object");
+                continue;
+            }
             Obj no(cx, it.file, p, n, {"lang", "text"});
             LocalName ln;
             bool ok = no.enm("lang", ln.lang, true, "language");
@@ -335,7 +382,8 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
     g.has_coords = has_lat && has_lon;
     const bool lat_given = static_cast<bool>(o.member("lat")), lon_given = static_cast<bool>(o.member("lon"));
     if (region_on_map(g.region) && !g.has_coords && !lat_given && !lon_given)
-        cx.error(it.file, it.ptr.str(), std::string("missing required fields \"lat\" and \"lon\" (required in region ") + enum_id(g.region) + ")");
+        cx.error(it.file, it.ptr.str(),
+                 std::string("missing required fields \"lat\" and \"lon\" (required in region ") + enum_id(g.region) + ")");
     else if (lat_given != lon_given)
         cx.error(it.file, it.ptr.str(), "\"lat\" and \"lon\" must be given together");
     if (o.str("parent", g.parent_id, false)) o.resolve("parent", g.parent_id, ds.org_ids, g.parent, "organisation");
@@ -345,8 +393,8 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
 }
 
 void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
-    Obj o(cx, it.file, it.ptr, it.j, {"id", "title", "kind", "participants", "start", "end", "topics", "facts", "summary",
-                                       "evidence", "parent", "inferred", "note"});
+    Obj o(cx, it.file, it.ptr, it.j,
+          {"id", "title", "kind", "participants", "start", "end", "topics", "facts", "summary", "evidence", "parent", "inferred", "note"});
     o.str("title", c.title, true);
     o.enm("kind", c.kind, true);
     if (const JValue ps = o.array("participants", true, true)) {
@@ -354,7 +402,10 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
         for (size_t i = 0; i < ps.size(); ++i) {
             const Ptr arr = o.ptr().child("participants"), p = arr.at(i);
             const JValue pj = ps[i];
-            if (!pj.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
+            if (!pj.is_object()) {
+                cx.error(it.file, p.str(), "expected an object");
+                continue;
+            }
             Obj po(cx, it.file, p, pj, {"org", "role", "note"});
             Participant part;
             bool ok = po.ref("org", ds.org_ids, part.org, true, "organisation");
@@ -381,7 +432,10 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
         for (size_t i = 0; i < fs.size(); ++i) {
             const Ptr arr = o.ptr().child("facts"), p = arr.at(i);
             const JValue fj = fs[i];
-            if (!fj.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
+            if (!fj.is_object()) {
+                cx.error(it.file, p.str(), "expected an object");
+                continue;
+            }
             Obj fo(cx, it.file, p, fj, {"label", "value", "unit", "year", "qualifier", "source", "quote", "note"});
             Fact f;
             bool ok = fo.str("label", f.label, true);
@@ -392,8 +446,8 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
             }
             ok = fo.integer("year", f.year, true, 1, 9999) && ok;
             if (fo.str("qualifier", f.qualifier, false) && !known_qualifier(f.qualifier)) {
-                cx.error(it.file, fo.field("qualifier"), "unknown qualifier " + dq(f.qualifier) +
-                                                             " (expected over, about, almost, nearly, at_least or per_year)");
+                cx.error(it.file, fo.field("qualifier"),
+                         "unknown qualifier " + dq(f.qualifier) + " (expected over, about, almost, nearly, at_least or per_year)");
                 ok = false;
             }
             ok = fo.ref("source", ds.source_ids, f.source, true, "source") && ok;
@@ -407,7 +461,10 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
         for (size_t i = 0; i < ev.size(); ++i) {
             const Ptr arr = o.ptr().child("evidence"), p = arr.at(i);
             const JValue ej = ev[i];
-            if (!ej.is_object()) { cx.error(it.file, p.str(), "expected an object"); continue; }
+            if (!ej.is_object()) {
+                cx.error(it.file, p.str(), "expected an object");
+                continue;
+            }
             Obj eo(cx, it.file, p, ej, {"source", "quote"});
             Evidence e;
             bool ok = eo.ref("source", ds.source_ids, e.source, true, "source");
@@ -442,14 +499,15 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
         const int f = static_cast<int>(fi);
         std::string_view text = files[fi].text;
         if (text.size() > opt.max_bytes) {
-            cx.add(f, "", "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                              std::to_string(opt.max_bytes) + " bytes", Severity::Error, 0);
+            cx.add(f, "",
+                   "file is " + std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(opt.max_bytes) + " bytes",
+                   Severity::Error, 0);
             continue;
         }
         JsonError err;
         if (!p.docs[fi].parse(text, opt.max_depth, err)) {
-            cx.add(f, "", err.too_deep ? "nesting deeper than " + std::to_string(opt.max_depth) + " levels" : err.message,
-                   Severity::Error, err.offset);
+            cx.add(f, "", err.too_deep ? "nesting deeper than " + std::to_string(opt.max_depth) + " levels" : err.message, Severity::Error,
+                   err.offset);
             continue;
         }
         const JValue doc = p.docs[fi].root();
@@ -461,16 +519,24 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
         for (size_t m = 0; m < doc.size(); ++m) {
             const std::string_view k = doc.key(m);
             const JValue arr = doc[m];
-            std::vector<Item>* dst = k == "sources" ? &p.sources : k == "organisations" ? &p.orgs
-                                   : k == "collaborations" ? &p.collabs : k == "events" ? &p.events : nullptr;
+            std::vector<Item>* dst = k == "sources"          ? &p.sources
+                                     : k == "organisations"  ? &p.orgs
+                                     : k == "collaborations" ? &p.collabs
+                                     : k == "events"         ? &p.events
+                                                             : nullptr;
             std::string ptr = "/" + pointer_escape(k);
-            const Ptr* root = k == "sources" ? &kRootPtrs[0] : k == "organisations" ? &kRootPtrs[1]
-                            : k == "collaborations" ? &kRootPtrs[2] : &kRootPtrs[3];
+            const Ptr* root = k == "sources"          ? &kRootPtrs[0]
+                              : k == "organisations"  ? &kRootPtrs[1]
+                              : k == "collaborations" ? &kRootPtrs[2]
+                                                      : &kRootPtrs[3];
             if (!dst) {
                 if (k != "$schema" && k != "version" && k != "note") cx.warn(f, ptr, "unknown field " + dq(k) + " (ignored)");
                 continue;
             }
-            if (!arr.is_array()) { cx.error(f, ptr, "expected an array"); continue; }
+            if (!arr.is_array()) {
+                cx.error(f, ptr, "expected an array");
+                continue;
+            }
             dst->reserve(dst->size() + arr.size());
             for (size_t i = 0; i < arr.size(); ++i) dst->push_back({f, root->at(i), arr[i]});
         }
@@ -484,13 +550,25 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
 
     auto id_of = [](const Item& it) { return std::string(it.j.find("id").str()); };
     ds.sources.resize(p.sources.size());
-    for (size_t i = 0; i < p.sources.size(); ++i) { ds.sources[i].id = id_of(p.sources[i]); read_source(cx, p.sources[i], ds.sources[i]); }
+    for (size_t i = 0; i < p.sources.size(); ++i) {
+        ds.sources[i].id = id_of(p.sources[i]);
+        read_source(cx, p.sources[i], ds.sources[i]);
+    }
     ds.organisations.resize(p.orgs.size());
-    for (size_t i = 0; i < p.orgs.size(); ++i) { ds.organisations[i].id = id_of(p.orgs[i]); read_org(cx, p.orgs[i], ds, ds.organisations[i]); }
+    for (size_t i = 0; i < p.orgs.size(); ++i) {
+        ds.organisations[i].id = id_of(p.orgs[i]);
+        read_org(cx, p.orgs[i], ds, ds.organisations[i]);
+    }
     ds.collaborations.resize(p.collabs.size());
-    for (size_t i = 0; i < p.collabs.size(); ++i) { ds.collaborations[i].id = id_of(p.collabs[i]); read_collab(cx, p.collabs[i], ds, ds.collaborations[i]); }
+    for (size_t i = 0; i < p.collabs.size(); ++i) {
+        ds.collaborations[i].id = id_of(p.collabs[i]);
+        read_collab(cx, p.collabs[i], ds, ds.collaborations[i]);
+    }
     ds.events.resize(p.events.size());
-    for (size_t i = 0; i < p.events.size(); ++i) { ds.events[i].id = id_of(p.events[i]); read_event(cx, p.events[i], ds, ds.events[i]); }
+    for (size_t i = 0; i < p.events.size(); ++i) {
+        ds.events[i].id = id_of(p.events[i]);
+        read_event(cx, p.events[i], ds, ds.events[i]);
+    }
 
     if (cx.dropped()) {
         Diagnostic d;

@@ -50,21 +50,18 @@ bool parse_date(std::string_view s, Date& out, std::string* why) {
         if (why) *why = msg;
         return false;
     };
-    if (s.size() != 4 && s.size() != 7 && s.size() != 10)
-        return fail("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return fail("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
     Date d;
     if (!digits(s.substr(0, 4), d.year)) return fail("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
     if (d.year < 1900 || d.year > 2100) return fail("year out of range 1900..2100");
     d.precision = Precision::Year;
     if (s.size() >= 7) {
-        if (s[4] != '-' || !digits(s.substr(5, 2), d.month))
-            return fail("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+        if (s[4] != '-' || !digits(s.substr(5, 2), d.month)) return fail("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
         if (d.month < 1 || d.month > 12) return fail("month out of range 1..12");
         d.precision = Precision::Month;
     }
     if (s.size() == 10) {
-        if (s[7] != '-' || !digits(s.substr(8, 2), d.day))
-            return fail("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+        if (s[7] != '-' || !digits(s.substr(8, 2), d.day)) return fail("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
         if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return fail("day out of range for its month");
         d.precision = Precision::Day;
     }
@@ -75,9 +72,15 @@ bool parse_date(std::string_view s, Date& out, std::string* why) {
 std::string format_date(const Date& d) {
     char buf[48];
     switch (d.precision) {
-        case Precision::Year: std::snprintf(buf, sizeof buf, "%04d", d.year); break;
-        case Precision::Month: std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month); break;
-        case Precision::Day: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day); break;
+        case Precision::Year:
+            std::snprintf(buf, sizeof buf, "%04d", d.year);
+            break;
+        case Precision::Month:
+            std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+            break;
+        case Precision::Day:
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+            break;
     }
     return buf;
 }
@@ -94,30 +97,36 @@ std::string format_date_human(const Date& d) {
     static const char* mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     char buf[48];
     switch (d.precision) {
-        case Precision::Year: std::snprintf(buf, sizeof buf, "%d", d.year); break;
-        case Precision::Month: std::snprintf(buf, sizeof buf, "%s %d", mon[d.month - 1], d.year); break;
-        case Precision::Day: std::snprintf(buf, sizeof buf, "%d %s %d", d.day, mon[d.month - 1], d.year); break;
+        case Precision::Year:
+            std::snprintf(buf, sizeof buf, "%d", d.year);
+            break;
+        case Precision::Month:
+            std::snprintf(buf, sizeof buf, "%s %d", mon[d.month - 1], d.year);
+            break;
+        case Precision::Day:
+            std::snprintf(buf, sizeof buf, "%d %s %d", d.day, mon[d.month - 1], d.year);
+            break;
     }
     return buf;
 }
 
 DayNum first_day(const Date& d) {
-    return days_from_civil(d.year, d.precision == Precision::Year ? 1 : d.month,
-                           d.precision == Precision::Day ? d.day : 1);
+    return days_from_civil(d.year, d.precision == Precision::Year ? 1 : d.month, d.precision == Precision::Day ? d.day : 1);
 }
 
 DayNum last_day(const Date& d) {
     switch (d.precision) {
-        case Precision::Year: return days_from_civil(d.year, 12, 31);
-        case Precision::Month: return days_from_civil(d.year, d.month, days_in_month(d.year, d.month));
-        case Precision::Day: return days_from_civil(d.year, d.month, d.day);
+        case Precision::Year:
+            return days_from_civil(d.year, 12, 31);
+        case Precision::Month:
+            return days_from_civil(d.year, d.month, days_in_month(d.year, d.month));
+        case Precision::Day:
+            return days_from_civil(d.year, d.month, d.day);
     }
     return 0;
 }
 
-double Interval::hi() const {
-    return has_end ? static_cast<double>(last_day(end)) + 1.0 : std::numeric_limits<double>::infinity();
-}
+double Interval::hi() const { return has_end ? static_cast<double>(last_day(end)) + 1.0 : std::numeric_limits<double>::infinity(); }
 
 bool active_at(const Interval& iv, double t) { return iv.lo() <= t && t < iv.hi(); }
 

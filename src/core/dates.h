@@ -26,9 +26,9 @@ int days_in_month(int y, int m);
 
 // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD". On failure returns false and sets why.
 bool parse_date(std::string_view s, Date& out, std::string* why = nullptr);
-std::string format_date(const Date& d);          // in its own precision
-std::string format_day(DayNum d);                // YYYY-MM-DD
-std::string format_date_human(const Date& d);    // "30 Aug 2023", "Aug 2023", "2023"
+std::string format_date(const Date& d);        // in its own precision
+std::string format_day(DayNum d);              // YYYY-MM-DD
+std::string format_date_human(const Date& d);  // "30 Aug 2023", "Aug 2023", "2023"
 
 // The first and last day a date covers: a year-only date covers the whole year.
 DayNum first_day(const Date& d);

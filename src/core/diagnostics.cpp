@@ -18,7 +18,10 @@ std::string Diagnostic::to_string() const {
 
 std::string format_diagnostics(const std::vector<Diagnostic>& d) {
     std::string s;
-    for (auto& x : d) { s += x.to_string(); s += '\n'; }
+    for (auto& x : d) {
+        s += x.to_string();
+        s += '\n';
+    }
     return s;
 }
 
@@ -34,8 +37,11 @@ namespace {
 void count_lines(std::string_view text, size_t from, size_t to, int& line, int& col) {
     for (size_t i = from; i < to; ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') { ++line; col = 1; }
-        else if ((c & 0xC0) != 0x80) ++col;  // count code points, not continuation bytes
+        if (c == '\n') {
+            ++line;
+            col = 1;
+        } else if ((c & 0xC0) != 0x80)
+            ++col;  // count code points, not continuation bytes
     }
 }
 
@@ -50,9 +56,12 @@ void line_col(std::string_view text, size_t offset, int& line, int& col) {
 std::string pointer_escape(std::string_view key) {
     std::string s;
     for (char c : key) {
-        if (c == '~') s += "~0";
-        else if (c == '/') s += "~1";
-        else s += c;
+        if (c == '~')
+            s += "~0";
+        else if (c == '/')
+            s += "~1";
+        else
+            s += c;
     }
     return s;
 }
@@ -77,20 +86,31 @@ struct Scanner {
         ws();
         if (p >= t.size()) return;
         char c = t[p];
-        if (c == '"') { str(); return; }
+        if (c == '"') {
+            str();
+            return;
+        }
         if (c == '{' || c == '[') {
             int depth = 0;
             while (p < t.size()) {
                 char d = t[p];
-                if (d == '"') { str(); continue; }
-                if (d == '{' || d == '[') ++depth;
-                else if (d == '}' || d == ']') { if (--depth == 0) { ++p; return; } }
+                if (d == '"') {
+                    str();
+                    continue;
+                }
+                if (d == '{' || d == '[')
+                    ++depth;
+                else if (d == '}' || d == ']') {
+                    if (--depth == 0) {
+                        ++p;
+                        return;
+                    }
+                }
                 ++p;
             }
             return;
         }
-        while (p < t.size() && t[p] != ',' && t[p] != '}' && t[p] != ']' && t[p] != ' ' && t[p] != '\n' &&
-               t[p] != '\r' && t[p] != '\t')
+        while (p < t.size() && t[p] != ',' && t[p] != '}' && t[p] != ']' && t[p] != ' ' && t[p] != '\n' && t[p] != '\r' && t[p] != '\t')
             ++p;
     }
 };
@@ -98,8 +118,11 @@ struct Scanner {
 std::string unescape_token(std::string_view tok) {
     std::string s;
     for (size_t i = 0; i < tok.size(); ++i) {
-        if (tok[i] == '~' && i + 1 < tok.size()) { s += tok[i + 1] == '1' ? '/' : '~'; ++i; }
-        else s += tok[i];
+        if (tok[i] == '~' && i + 1 < tok.size()) {
+            s += tok[i + 1] == '1' ? '/' : '~';
+            ++i;
+        } else
+            s += tok[i];
     }
     return s;
 }
@@ -132,10 +155,16 @@ size_t TextLocator::locate(std::string_view pointer) {
                 sc.ws();
                 if (sc.p < json.size() && json[sc.p] == ':') ++sc.p;
                 sc.ws();
-                if (key == tok) { found = true; break; }
+                if (key == tok) {
+                    found = true;
+                    break;
+                }
                 sc.value();
                 sc.ws();
-                if (sc.p < json.size() && json[sc.p] == ',') { ++sc.p; continue; }
+                if (sc.p < json.size() && json[sc.p] == ',') {
+                    ++sc.p;
+                    continue;
+                }
                 return best;
             }
             if (!found) return best;
@@ -164,8 +193,10 @@ size_t TextLocator::locate(std::string_view pointer) {
                 if (k == idx) break;
                 sc.value();
                 sc.ws();
-                if (sc.p < json.size() && json[sc.p] == ',') ++sc.p;
-                else return best;
+                if (sc.p < json.size() && json[sc.p] == ',')
+                    ++sc.p;
+                else
+                    return best;
                 sc.ws();
                 ++k;
             }

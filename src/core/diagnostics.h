@@ -38,11 +38,17 @@ public:
     void line_col(size_t offset, int& line, int& col);
 
 private:
-    struct Mark { long index; size_t offset; };          // element index -> its offset
-    struct LineMark { size_t offset; int line, col; };  // offset -> line and column there
+    struct Mark {
+        long index;
+        size_t offset;
+    };  // element index -> its offset
+    struct LineMark {
+        size_t offset;
+        int line, col;
+    };  // offset -> line and column there
     std::string_view text_;
     std::vector<std::pair<std::string, std::vector<Mark>>> arrays_;  // per top-level array, by index
-    std::vector<LineMark> lines_{{0, 1, 1}};                          // by offset
+    std::vector<LineMark> lines_{{0, 1, 1}};                         // by offset
 };
 
 // Escapes a key or index for use in a JSON pointer.

@@ -12,14 +12,20 @@ void HitGrid::build(const std::vector<Vec2>& centres, const std::vector<float>& 
     r_ = radii;
     cell_ = cell;
     max_r_ = 0;
-    if (c_.empty()) { cols_ = rows_ = 0; return; }
+    if (c_.empty()) {
+        cols_ = rows_ = 0;
+        return;
+    }
     double minx = 1e300, miny = 1e300, maxx = -1e300, maxy = -1e300;
     for (size_t i = 0; i < c_.size(); ++i) {
-        minx = std::min(minx, c_[i].x); miny = std::min(miny, c_[i].y);
-        maxx = std::max(maxx, c_[i].x); maxy = std::max(maxy, c_[i].y);
+        minx = std::min(minx, c_[i].x);
+        miny = std::min(miny, c_[i].y);
+        maxx = std::max(maxx, c_[i].x);
+        maxy = std::max(maxy, c_[i].y);
         max_r_ = std::max(max_r_, r_[i]);
     }
-    ox_ = minx; oy_ = miny;
+    ox_ = minx;
+    oy_ = miny;
     cols_ = std::clamp(static_cast<int>((maxx - minx) / cell_) + 1, 1, 4096);
     rows_ = std::clamp(static_cast<int>((maxy - miny) / cell_) + 1, 1, 4096);
     start_.assign(static_cast<size_t>(cols_) * rows_ + 1, 0);
@@ -52,7 +58,10 @@ int HitGrid::query(Vec2 p, float min_radius) const {
                 double dx = c_[i].x - p.x, dy = c_[i].y - p.y;
                 double d = std::sqrt(dx * dx + dy * dy);
                 double r = std::max(r_[i], min_radius);
-                if (d <= r && d - r_[i] < bd) { bd = d - r_[i]; best = i; }
+                if (d <= r && d - r_[i] < bd) {
+                    bd = d - r_[i];
+                    best = i;
+                }
             }
         }
     return best;

@@ -1,11 +1,11 @@
 // IdIndex: the Dataset's id maps (id string -> index), a tsl::robin_map (Debian's
 // robin-map-dev) with transparent hashing, so lookups by std::string_view allocate nothing.
 #pragma once
+#include <tsl/robin_map.h>
 #include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
-#include <tsl/robin_map.h>
 
 namespace ca {
 

@@ -2,13 +2,13 @@
 // for the messages) feeds RapidJSON's Document through a handler that limits depth and checks UTF-8.
 #include "core/json_doc.h"
 
+#include <rapidjson/document.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
-#include <rapidjson/document.h>
-#include <rapidjson/memorystream.h>
-#include <rapidjson/reader.h>
 
 namespace ca {
 
@@ -30,13 +30,24 @@ bool valid_utf8(const char* text, size_t n) {
         while (i + 8 <= n && (std::memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0)) i += 8;
         if (i >= n) break;
         const unsigned c = s[i];
-        if (c < 0x80) { ++i; continue; }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
         size_t len;
         unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c >= 0xE0 && c <= 0xEF) { len = 3; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
-        else if (c >= 0xF0 && c <= 0xF4) { len = 4; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
-        else return false;
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else
+            return false;
         if (n - i < len || s[i + 1] < lo || s[i + 1] > hi) return false;
         for (size_t k = 2; k < len; ++k)
             if ((s[i + k] & 0xC0) != 0x80) return false;
@@ -52,11 +63,17 @@ struct DocSink {
     int depth = 0;
     bool too_deep = false;
     bool open() {
-        if (depth >= max_depth) { too_deep = true; return false; }
+        if (depth >= max_depth) {
+            too_deep = true;
+            return false;
+        }
         ++depth;
         return true;
     }
-    bool close() { --depth; return true; }
+    bool close() {
+        --depth;
+        return true;
+    }
 };
 
 // RapidJSON's reader events (the fast path). The whole text passed valid_utf8 before parsing,
@@ -226,20 +243,24 @@ bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
     return false;
 }
 
-bool json_reference_accepts(std::string_view text) {
-    return nlohmann::json::accept(text.data(), text.data() + text.size());
-}
+bool json_reference_accepts(std::string_view text) { return nlohmann::json::accept(text.data(), text.data() + text.size()); }
 
 JType JValue::type() const {
     if (!v_) return JType::Null;
     switch (v_->GetType()) {
-        case rapidjson::kNullType: return JType::Null;
+        case rapidjson::kNullType:
+            return JType::Null;
         case rapidjson::kFalseType:
-        case rapidjson::kTrueType: return JType::Bool;
-        case rapidjson::kStringType: return JType::String;
-        case rapidjson::kArrayType: return JType::Array;
-        case rapidjson::kObjectType: return JType::Object;
-        case rapidjson::kNumberType: break;
+        case rapidjson::kTrueType:
+            return JType::Bool;
+        case rapidjson::kStringType:
+            return JType::String;
+        case rapidjson::kArrayType:
+            return JType::Array;
+        case rapidjson::kObjectType:
+            return JType::Object;
+        case rapidjson::kNumberType:
+            break;
     }
     // A non-negative integer is UInt whichever parser read it.
     return v_->IsUint64() ? JType::UInt : v_->IsInt64() ? JType::Int : JType::Float;
@@ -253,10 +274,14 @@ double JValue::number() const { return v_ && v_->IsNumber() ? v_->GetDouble() : 
 
 long long JValue::integer() const {
     switch (type()) {
-        case JType::Int: return v_->GetInt64();
-        case JType::UInt: return static_cast<long long>(v_->GetUint64());
-        case JType::Float: return static_cast<long long>(v_->GetDouble());
-        default: return 0;
+        case JType::Int:
+            return v_->GetInt64();
+        case JType::UInt:
+            return static_cast<long long>(v_->GetUint64());
+        case JType::Float:
+            return static_cast<long long>(v_->GetDouble());
+        default:
+            return 0;
     }
 }
 

@@ -1,10 +1,10 @@
 // A read-only JSON document (RapidJSON's Document behind a small handle type); nlohmann_json's
 // parser is the reference for what is valid and gives the error message when the text is bad.
 #pragma once
+#include <rapidjson/fwd.h>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <rapidjson/fwd.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,18 +24,24 @@ public:
     bool is_string() const { return type() == JType::String; }
     bool is_array() const { return type() == JType::Array; }
     bool is_object() const { return type() == JType::Object; }
-    bool is_number() const { JType t = type(); return t == JType::Int || t == JType::UInt || t == JType::Float; }
-    bool is_number_integer() const { JType t = type(); return t == JType::Int || t == JType::UInt; }
+    bool is_number() const {
+        JType t = type();
+        return t == JType::Int || t == JType::UInt || t == JType::Float;
+    }
+    bool is_number_integer() const {
+        JType t = type();
+        return t == JType::Int || t == JType::UInt;
+    }
 
     std::string_view str() const;  // "" unless a string
     double number() const;         // 0 unless a number
     long long integer() const;     // truncated for floats; 0 unless a number
     bool boolean() const;
 
-    size_t size() const;                  // elements of an array, members of an object, else 0
+    size_t size() const;  // elements of an array, members of an object, else 0
     bool empty() const { return size() == 0; }
-    JValue operator[](size_t i) const;    // element i of an array, or the value of member i
-    std::string_view key(size_t i) const; // the key of member i of an object
+    JValue operator[](size_t i) const;     // element i of an array, or the value of member i
+    std::string_view key(size_t i) const;  // the key of member i of an object
     // The member named k of an object (the last one when a key repeats), else absent.
     JValue find(std::string_view k) const;
     bool contains(std::string_view k) const { return static_cast<bool>(find(k)); }

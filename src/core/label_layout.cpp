@@ -9,8 +9,7 @@
 
 namespace ca {
 
-std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, const std::vector<Rect>& obstacles,
-                                          const Rect& bounds) {
+std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, const std::vector<Rect>& obstacles, const Rect& bounds) {
     std::vector<LabelPlacement> out(req.size());
     std::vector<int> order(req.size());
     std::iota(order.begin(), order.end(), 0);
@@ -33,7 +32,12 @@ std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, 
             return true;
         });
     };
-    auto insert = [&](const Rect& r) { for_cells(r, [&](long long k) { grid[k].push_back(r); return true; }); };
+    auto insert = [&](const Rect& r) {
+        for_cells(r, [&](long long k) {
+            grid[k].push_back(r);
+            return true;
+        });
+    };
     for (auto& o : obstacles) insert(o);
     // Nodes themselves are obstacles for other labels.
     for (auto& q : req) insert({q.anchor.x - q.radius, q.anchor.y - q.radius, q.anchor.x + q.radius, q.anchor.y + q.radius});
@@ -42,10 +46,10 @@ std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, 
         const LabelRequest& q = req[i];
         const double g = q.radius + 3, w = q.w, h = q.h, ax = q.anchor.x, ay = q.anchor.y;
         const Rect cand[] = {
-            {ax + g, ay - h / 2, ax + g + w, ay + h / 2},           // right
-            {ax - g - w, ay - h / 2, ax - g, ay + h / 2},           // left
-            {ax - w / 2, ay - g - h, ax + w / 2, ay - g},           // above
-            {ax - w / 2, ay + g, ax + w / 2, ay + g + h},           // below
+            {ax + g, ay - h / 2, ax + g + w, ay + h / 2},  // right
+            {ax - g - w, ay - h / 2, ax - g, ay + h / 2},  // left
+            {ax - w / 2, ay - g - h, ax + w / 2, ay - g},  // above
+            {ax - w / 2, ay + g, ax + w / 2, ay + g + h},  // below
             {ax + g * 0.7, ay - g * 0.7 - h, ax + g * 0.7 + w, ay - g * 0.7},
             {ax - g * 0.7 - w, ay - g * 0.7 - h, ax - g * 0.7, ay - g * 0.7},
             {ax + g * 0.7, ay + g * 0.7, ax + g * 0.7 + w, ay + g * 0.7 + h},
@@ -73,8 +77,14 @@ Rect slide_edge_label(Rect r, bool from_left, const std::vector<Rect>& obstacles
         r.x0 = from_left ? hit->x1 + gap : hit->x0 - gap - w;
         r.x1 = r.x0 + w;
     }
-    if (r.x1 > bounds.x1) { r.x1 = bounds.x1; r.x0 = r.x1 - w; }
-    if (r.x0 < bounds.x0) { r.x0 = bounds.x0; r.x1 = r.x0 + w; }
+    if (r.x1 > bounds.x1) {
+        r.x1 = bounds.x1;
+        r.x0 = r.x1 - w;
+    }
+    if (r.x0 < bounds.x0) {
+        r.x0 = bounds.x0;
+        r.x1 = r.x0 + w;
+    }
     return r;
 }
 

@@ -25,8 +25,7 @@ struct LabelPlacement {
 };
 
 // obstacles: rectangles labels must avoid (panels, other nodes); bounds: the visible area.
-std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, const std::vector<Rect>& obstacles,
-                                          const Rect& bounds);
+std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, const std::vector<Rect>& obstacles, const Rect& bounds);
 
 // A label pinned to the map's edge (an organisation off the map): r slides along x, away from
 // the edge it hangs off (rightwards when `from_left`), past any obstacle it overlaps, and is

@@ -26,8 +26,11 @@ void label_text(const Organisation& o, NameLang lang, std::string& line1, std::s
     line1 = lang == NameLang::Native && nat ? nat->text : o.short_name();
     line2.clear();
     l2lang = Lang::Count;
-    if (lang == NameLang::Both && nat) { line2 = nat->text; l2lang = nat->lang; }
-    else if (lang == NameLang::Native && nat) line2 = o.short_name();
+    if (lang == NameLang::Both && nat) {
+        line2 = nat->text;
+        l2lang = nat->lang;
+    } else if (lang == NameLang::Native && nat)
+        line2 = o.short_name();
 }
 
 // 2π and π/2 as the view has always written them (the spider's angles).
@@ -90,7 +93,8 @@ void MapSceneBuilder::place_organisations(const MapSceneInput& in, const MapTuni
         if (s.x < origin_.x - m || s.y < origin_.y - m || s.x > origin_.x + size_.x + m || s.y > origin_.y + size_.y + m) continue;
         shown_.push_back(static_cast<int>(i));
         spts_.push_back(s);
-        prio_.push_back(vis.org_degree[i] * t.priority_per_degree + (sel.is_org && sel.index == static_cast<int>(i) ? t.priority_selected : 0) +
+        prio_.push_back(vis.org_degree[i] * t.priority_per_degree +
+                        (sel.is_org && sel.index == static_cast<int>(i) ? t.priority_selected : 0) +
                         (vis.org[i] == Vis::Active ? t.priority_active : 0));
     }
     cluster_points(spts_, prio_, t.cluster_radius, clusters_);
@@ -123,12 +127,14 @@ void MapSceneBuilder::make_groups(const MapSceneInput& in, const MapTuning& t) {
             scene_.members.push_back(org);
             g.any_active |= vis.org[org] == Vis::Active;
             point_of_org_[org] = g.collapsed ? static_cast<uint32_t>(ci) : nclusters + static_cast<uint32_t>(org);
-            if (count == 1) disp_[org] = to_f(spts_[mi]);
+            if (count == 1)
+                disp_[org] = to_f(spts_[mi]);
             else if (g.spread) {
                 const float ang = static_cast<float>(k) / count * kTurn - kQuarterTurn;
                 const float r = t.spider_radius_base + t.spider_radius_per_member * count;
                 disp_[org] = PointF{static_cast<float>(centre.x) + std::cos(ang) * r, static_cast<float>(centre.y) + std::sin(ang) * r};
-            } else disp_[org] = to_f(centre);
+            } else
+                disp_[org] = to_f(centre);
         }
         g.member_end = static_cast<int>(scene_.members.size());
         scene_.groups.push_back(g);
@@ -141,7 +147,8 @@ PointF MapSceneBuilder::edge_point(int hub, Region r) const {
     const MapTuning& t = *tuning_;
     const PointF h = disp_[hub];
     const float y = std::clamp(h.y, origin_.y + t.edge_margin_y, origin_.y + size_.y - t.edge_margin_y);
-    return r == Region::Eu ? PointF{origin_.x + t.edge_inset, y - t.edge_rise} : PointF{origin_.x + size_.x - t.edge_inset, y - t.edge_rise};
+    return r == Region::Eu ? PointF{origin_.x + t.edge_inset, y - t.edge_rise}
+                           : PointF{origin_.x + size_.x - t.edge_inset, y - t.edge_rise};
 }
 
 PointF MapSceneBuilder::arc_end(const ArcGroup& e) const {
@@ -232,7 +239,8 @@ void MapSceneBuilder::make_marks(const MapSceneInput& in, const MapTuning& t) {
             l.org = g.leader;
             l.cluster = true;
             const PointF sz = in.text->first_line(l.line1);
-            requests_.push_back({{g.centre.x, g.centre.y}, g.radius, sz.x + t.label_pad_x, sz.y + t.label_pad_y, leader_prio + t.label_bonus_cluster});
+            requests_.push_back(
+                {{g.centre.x, g.centre.y}, g.radius, sz.x + t.label_pad_x, sz.y + t.label_pad_y, leader_prio + t.label_bonus_cluster});
             pending_.push_back(std::move(l));
             continue;
         }
@@ -260,7 +268,8 @@ void MapSceneBuilder::make_marks(const MapSceneInput& in, const MapTuning& t) {
             const PointF s2 = l.line2.empty() ? PointF{0, 0} : in.text->second_line(l.line2, l.lang2);
             double pr = prio_[mi] + (n.hovered ? t.label_bonus_hovered : 0);
             if (!n.active && !n.selected && !n.hovered) pr -= t.label_penalty_idle;
-            requests_.push_back({{n.p.x, n.p.y}, n.radius, std::max(s1.x, s2.x) + t.label_pad_x, s1.y + (l.line2.empty() ? 0 : s2.y) + t.label_pad_y, pr});
+            requests_.push_back(
+                {{n.p.x, n.p.y}, n.radius, std::max(s1.x, s2.x) + t.label_pad_x, s1.y + (l.line2.empty() ? 0 : s2.y) + t.label_pad_y, pr});
             pending_.push_back(std::move(l));
         }
         g.node_end = static_cast<int>(scene_.nodes.size());
@@ -289,7 +298,8 @@ void MapSceneBuilder::place_labels(const MapSceneInput& in, const MapTuning& t) 
         const PointF ts = in.text->first_line(l.text);
         const PointF p = left ? PointF{end.x + t.edge_label_gap_x, end.y - ts.y - t.edge_label_gap_y}
                               : PointF{end.x - ts.x - t.edge_label_gap_right, end.y - ts.y - t.edge_label_gap_y};
-        const Rect r{p.x - t.edge_label_box_pad_x, p.y - t.edge_label_box_pad_y, p.x + ts.x + t.edge_label_box_pad_x, p.y + ts.y + t.edge_label_box_pad_y};
+        const Rect r{p.x - t.edge_label_box_pad_x, p.y - t.edge_label_box_pad_y, p.x + ts.x + t.edge_label_box_pad_x,
+                     p.y + ts.y + t.edge_label_box_pad_y};
         if (!place_edge_label(r, left, obstacles, bounds, l.rect)) continue;
         obstacles.push_back(l.rect);
         scene_.edge_labels.push_back(std::move(l));
@@ -309,8 +319,10 @@ ClusterClick MapSceneBuilder::click_cluster(int group, const Camera& cam, double
     b = {{1e300, 1e300}, {-1e300, -1e300}};
     for (const int* m = scene_.members_begin(g); m != scene_.members_end(g); ++m) {
         const Vec2 w = org_world_[static_cast<size_t>(*m)];
-        b.min.x = std::min(b.min.x, w.x); b.min.y = std::min(b.min.y, w.y);
-        b.max.x = std::max(b.max.x, w.x); b.max.y = std::max(b.max.y, w.y);
+        b.min.x = std::min(b.min.x, w.x);
+        b.min.y = std::min(b.min.y, w.y);
+        b.max.x = std::max(b.max.x, w.x);
+        b.max.y = std::max(b.max.y, w.y);
     }
     const double need = cam.fit_scale(b, t.cluster_fit_margin);
     c.spread = need > max_scale * t.spread_above_max_scale || b.width() < t.spread_below_width;

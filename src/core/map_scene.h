@@ -157,13 +157,13 @@ MapSceneInput map_scene_input(AppModel& m);
 // through control point c, to b (another point, or an off-map organisation's edge point).
 struct SceneArc {
     PointF a, c, b;
-    float grow = 1;      // drawn from a up to this curve parameter (new arcs grow)
-    float width = 1;     // whole pixels
+    float grow = 1;   // drawn from a up to this curve parameter (new arcs grow)
+    float width = 1;  // whole pixels
     float alpha = 1;
-    float segment = 6;   // tessellation length (MapTuning::arc_segment or arc_segment_lod)
-    CollabKind kind = CollabKind::Mou;  // the first merged collaboration's
-    bool faded = false;  // ended (cumulative mode): drawn grey
-    bool dashed = false; // in its kind's dash pattern (not when faded or with lod)
+    float segment = 6;                                // tessellation length (MapTuning::arc_segment or arc_segment_lod)
+    CollabKind kind = CollabKind::Mou;                // the first merged collaboration's
+    bool faded = false;                               // ended (cumulative mode): drawn grey
+    bool dashed = false;                              // in its kind's dash pattern (not when faded or with lod)
     int hub = -1, other = -1, first = -1, count = 0;  // organisations, first collaboration, merged
 };
 
@@ -172,17 +172,17 @@ struct SceneNode {
     int org = -1;
     PointF p;
     float radius = 0;
-    bool active = false;    // in an active collaboration (else drawn faded)
+    bool active = false;  // in an active collaboration (else drawn faded)
     bool selected = false, hovered = false;
-    bool dimmed = false;    // another organisation is hovered and this one is not its partner
+    bool dimmed = false;  // another organisation is hovered and this one is not its partner
 };
 
 // One cluster of the clustering, in drawing order: a single node, a collapsed cluster (a disc
 // with its member count) or a spread one (a ring, spider legs from its centre to its nodes).
 struct SceneGroup {
-    PointF centre;     // the members' mean screen position
-    float radius = 0;  // collapsed: the disc's; spread: the ring's (the legs' length); else 0
-    int leader = -1;   // organisation of highest priority
+    PointF centre;                         // the members' mean screen position
+    float radius = 0;                      // collapsed: the disc's; spread: the ring's (the legs' length); else 0
+    int leader = -1;                       // organisation of highest priority
     int member_begin = 0, member_end = 0;  // MapScene::members (organisations, by priority)
     int node_begin = 0, node_end = 0;      // MapScene::nodes (none when collapsed)
     bool collapsed = false, spread = false;
@@ -270,11 +270,11 @@ private:
     const FlatIndex* fi_ = nullptr;
     PointF origin_, size_;
     const MapTuning* tuning_ = nullptr;  // during build()
-    std::vector<int> shown_;     // placed organisations
-    std::vector<Vec2> spts_;     // their screen positions
+    std::vector<int> shown_;             // placed organisations
+    std::vector<Vec2> spts_;             // their screen positions
     std::vector<double> prio_, label_prio_;
     Clustering clusters_;
-    std::vector<PointF> disp_;   // per organisation: where it is drawn
+    std::vector<PointF> disp_;  // per organisation: where it is drawn
     std::vector<uint32_t> point_of_org_;
     ArcGrouper grouper_;
     std::vector<ArcGroup> groups_;

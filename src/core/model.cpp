@@ -9,38 +9,58 @@
 namespace ca {
 
 const EnumInfo<OrgKind>* org_kind_table() {
-    static const EnumInfo<OrgKind> t[] = {{"government", "Government body"}, {"research_institute", "Research institute"},
-        {"university", "University"}, {"company", "Company"}, {"association", "Association"},
-        {"consortium", "Consortium"}, {"group", "Group of organisations"}};
+    static const EnumInfo<OrgKind> t[] = {{"government", "Government body"},  {"research_institute", "Research institute"},
+                                          {"university", "University"},       {"company", "Company"},
+                                          {"association", "Association"},     {"consortium", "Consortium"},
+                                          {"group", "Group of organisations"}};
     return t;
 }
 const EnumInfo<Industry>* industry_table() {
-    static const EnumInfo<Industry> t[] = {{"none", ""}, {"idm", "IDM"}, {"foundry", "Foundry"}, {"osat", "OSAT"},
-        {"equipment", "Equipment"}, {"materials", "Materials"}, {"fabless", "Fabless"}, {"ems", "EMS"},
-        {"electronics", "Electronics"}, {"machinery", "Machinery"}, {"automation", "Automation"},
-        {"it_services", "IT services"}, {"display", "Display"}, {"property", "Property"}, {"other", "Other"}};
+    static const EnumInfo<Industry> t[] = {{"none", ""},
+                                           {"idm", "IDM"},
+                                           {"foundry", "Foundry"},
+                                           {"osat", "OSAT"},
+                                           {"equipment", "Equipment"},
+                                           {"materials", "Materials"},
+                                           {"fabless", "Fabless"},
+                                           {"ems", "EMS"},
+                                           {"electronics", "Electronics"},
+                                           {"machinery", "Machinery"},
+                                           {"automation", "Automation"},
+                                           {"it_services", "IT services"},
+                                           {"display", "Display"},
+                                           {"property", "Property"},
+                                           {"other", "Other"}};
     return t;
 }
 const EnumInfo<Region>* region_table() {
     static const EnumInfo<Region> t[] = {{"hong_kong", "Hong Kong"}, {"gba", "GBA (mainland)"}, {"korea", "South Korea"},
-        {"taiwan", "Taiwan"}, {"japan", "Japan"}, {"us", "United States"}, {"eu", "European Union"}, {"other", "Elsewhere"}};
+                                         {"taiwan", "Taiwan"},       {"japan", "Japan"},        {"us", "United States"},
+                                         {"eu", "European Union"},   {"other", "Elsewhere"}};
     return t;
 }
 const EnumInfo<CollabKind>* collab_kind_table() {
-    static const EnumInfo<CollabKind> t[] = {{"consortium", "Consortium"}, {"mou", "MoU"}, {"forum", "Forum"},
-        {"joint_research", "Joint research"}, {"course", "Course / college"}, {"internship", "Internship"},
-        {"scholarship", "Scholarship"}, {"mentorship", "Mentorship"}, {"alliance", "Alliance"}};
+    static const EnumInfo<CollabKind> t[] = {{"consortium", "Consortium"},
+                                             {"mou", "MoU"},
+                                             {"forum", "Forum"},
+                                             {"joint_research", "Joint research"},
+                                             {"course", "Course / college"},
+                                             {"internship", "Internship"},
+                                             {"scholarship", "Scholarship"},
+                                             {"mentorship", "Mentorship"},
+                                             {"alliance", "Alliance"}};
     return t;
 }
 const EnumInfo<Role>* role_table() {
-    static const EnumInfo<Role> t[] = {{"lead", "Lead"}, {"member", "Member"}, {"sponsor", "Sponsor"},
-        {"signatory", "Signatory"}, {"host", "Host"}, {"partner", "Partner"}, {"organiser", "Organiser"},
-        {"speaker", "Speaker"}, {"supporter", "Supporter"}};
+    static const EnumInfo<Role> t[] = {{"lead", "Lead"},           {"member", "Member"},   {"sponsor", "Sponsor"},
+                                       {"signatory", "Signatory"}, {"host", "Host"},       {"partner", "Partner"},
+                                       {"organiser", "Organiser"}, {"speaker", "Speaker"}, {"supporter", "Supporter"}};
     return t;
 }
 const EnumInfo<EventKind>* event_kind_table() {
-    static const EnumInfo<EventKind> t[] = {{"signing", "Signing"}, {"launch", "Launch"}, {"conference", "Conference"},
-        {"forum", "Forum"}, {"graduation", "Graduation"}, {"milestone", "Milestone"}, {"report", "Report"}};
+    static const EnumInfo<EventKind> t[] = {{"signing", "Signing"}, {"launch", "Launch"},         {"conference", "Conference"},
+                                            {"forum", "Forum"},     {"graduation", "Graduation"}, {"milestone", "Milestone"},
+                                            {"report", "Report"}};
     return t;
 }
 const EnumInfo<Lang>* lang_table() {
@@ -51,21 +71,31 @@ const EnumInfo<Lang>* lang_table() {
 bool region_on_map(Region r) { return r <= Region::Japan; }
 
 const char* topic_label(std::string_view topic) {
-    static const char* t[][2] = {{"advanced_packaging", "Advanced packaging"}, {"3d_ic", "3D IC"},
-        {"third_gen_semiconductors", "Third-generation semiconductors"}, {"smart_manufacturing", "Smart manufacturing"},
-        {"ai_iiot", "AI / IIoT"}, {"talent", "Talent"}, {"net_zero", "Net zero"}, {"sustainability", "Sustainability"},
-        {"wireless_chips", "Wireless chips"}, {"automation", "Automation"}, {"5g_mmwave", "5G mmWave"},
-        {"optoelectronics", "Optoelectronics"}, {"materials", "Materials"}, {"equipment", "Equipment"},
-        {"reindustrialisation", "Re-industrialisation"}, {"commercialisation", "Commercialisation"}};
+    static const char* t[][2] = {{"advanced_packaging", "Advanced packaging"},
+                                 {"3d_ic", "3D IC"},
+                                 {"third_gen_semiconductors", "Third-generation semiconductors"},
+                                 {"smart_manufacturing", "Smart manufacturing"},
+                                 {"ai_iiot", "AI / IIoT"},
+                                 {"talent", "Talent"},
+                                 {"net_zero", "Net zero"},
+                                 {"sustainability", "Sustainability"},
+                                 {"wireless_chips", "Wireless chips"},
+                                 {"automation", "Automation"},
+                                 {"5g_mmwave", "5G mmWave"},
+                                 {"optoelectronics", "Optoelectronics"},
+                                 {"materials", "Materials"},
+                                 {"equipment", "Equipment"},
+                                 {"reindustrialisation", "Re-industrialisation"},
+                                 {"commercialisation", "Commercialisation"}};
     for (auto& e : t)
         if (topic == e[0]) return e[1];
     return nullptr;
 }
 
 const char* unit_label(std::string_view unit) {
-    static const char* t[][2] = {{"USD", "US$"}, {"TWD", "NT$"}, {"students", "students"}, {"interns", "interns"},
-        {"hours", "hours"}, {"projects", "projects"}, {"courses", "courses"}, {"schools", "schools"},
-        {"people", "people"}, {"percent", "%"}, {"years", "years"}};
+    static const char* t[][2] = {{"USD", "US$"},       {"TWD", "NT$"},           {"students", "students"}, {"interns", "interns"},
+                                 {"hours", "hours"},   {"projects", "projects"}, {"courses", "courses"},   {"schools", "schools"},
+                                 {"people", "people"}, {"percent", "%"},         {"years", "years"}};
     for (auto& e : t)
         if (unit == e[0]) return e[1];
     return nullptr;
@@ -75,31 +105,27 @@ bool known_qualifier(std::string_view q) {
     return q == "over" || q == "about" || q == "almost" || q == "nearly" || q == "at_least" || q == "per_year";
 }
 
-static bool contains(const std::vector<std::string>& v, std::string_view s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-}
+static bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 bool Organisation::is_inferred(std::string_view f) const { return contains(inferred, f); }
 bool Collaboration::is_inferred(std::string_view f) const { return contains(inferred, f); }
 
-int Dataset::find_org(std::string_view id) const {
-    return org_ids.find(id);
-}
-int Dataset::find_collab(std::string_view id) const {
-    return collab_ids.find(id);
-}
+int Dataset::find_org(std::string_view id) const { return org_ids.find(id); }
+int Dataset::find_collab(std::string_view id) const { return collab_ids.find(id); }
 
 void Dataset::finalise() {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (auto& c : collaborations) {
         c.hub = -1;
         for (auto& p : c.participants)
-            if (p.role == Role::Lead) { c.hub = p.org; break; }
+            if (p.role == Role::Lead) {
+                c.hub = p.org;
+                break;
+            }
         if (c.hub < 0 && !c.participants.empty()) c.hub = c.participants.front().org;
         lo = std::min(lo, c.interval.lo());
         hi = std::max(hi, c.interval.has_end ? c.interval.hi() : c.interval.lo() + 1);
     }
-    std::stable_sort(events.begin(), events.end(),
-                     [](const Event& a, const Event& b) { return first_day(a.date) < first_day(b.date); });
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return first_day(a.date) < first_day(b.date); });
     event_ids.clear();
     event_ids.reserve(events.size());
     for (size_t i = 0; i < events.size(); ++i) event_ids.assign(events[i].id, static_cast<int>(i));
@@ -107,7 +133,10 @@ void Dataset::finalise() {
         lo = std::min(lo, static_cast<double>(first_day(e.date)));
         hi = std::max(hi, static_cast<double>(last_day(e.date)) + 1);
     }
-    if (!(lo < hi)) { lo = days_from_civil(2000, 1, 1); hi = days_from_civil(2025, 1, 1); }
+    if (!(lo < hi)) {
+        lo = days_from_civil(2000, 1, 1);
+        hi = days_from_civil(2025, 1, 1);
+    }
     time_min = lo;
     time_max = hi;
     build_flat_index();

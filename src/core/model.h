@@ -12,7 +12,24 @@
 namespace ca {
 
 enum class OrgKind : uint8_t { Government, ResearchInstitute, University, Company, Association, Consortium, Group, Count };
-enum class Industry : uint8_t { None, Idm, Foundry, Osat, Equipment, Materials, Fabless, Ems, Electronics, Machinery, Automation, ItServices, Display, Property, Other, Count };
+enum class Industry : uint8_t {
+    None,
+    Idm,
+    Foundry,
+    Osat,
+    Equipment,
+    Materials,
+    Fabless,
+    Ems,
+    Electronics,
+    Machinery,
+    Automation,
+    ItServices,
+    Display,
+    Property,
+    Other,
+    Count
+};
 enum class Region : uint8_t { HongKong, Gba, Korea, Taiwan, Japan, Us, Eu, Other, Count };
 enum class CollabKind : uint8_t { Consortium, Mou, Forum, JointResearch, Course, Internship, Scholarship, Mentorship, Alliance, Count };
 enum class Role : uint8_t { Lead, Member, Sponsor, Signatory, Host, Partner, Organiser, Speaker, Supporter, Count };
@@ -20,7 +37,11 @@ enum class EventKind : uint8_t { Signing, Launch, Conference, Forum, Graduation,
 enum class Lang : uint8_t { ZhHant, ZhHans, Ko, Ja, Count };
 
 // Stable machine ids ("research_institute") and human labels ("Research institute").
-template <class E> struct EnumInfo { const char* id; const char* label; };
+template <class E>
+struct EnumInfo {
+    const char* id;
+    const char* label;
+};
 const EnumInfo<OrgKind>* org_kind_table();
 const EnumInfo<Industry>* industry_table();
 const EnumInfo<Region>* region_table();
@@ -29,25 +50,61 @@ const EnumInfo<Role>* role_table();
 const EnumInfo<EventKind>* event_kind_table();
 const EnumInfo<Lang>* lang_table();
 
-template <class E> const EnumInfo<E>* enum_table();
-template <> inline const EnumInfo<OrgKind>* enum_table<OrgKind>() { return org_kind_table(); }
-template <> inline const EnumInfo<Industry>* enum_table<Industry>() { return industry_table(); }
-template <> inline const EnumInfo<Region>* enum_table<Region>() { return region_table(); }
-template <> inline const EnumInfo<CollabKind>* enum_table<CollabKind>() { return collab_kind_table(); }
-template <> inline const EnumInfo<Role>* enum_table<Role>() { return role_table(); }
-template <> inline const EnumInfo<EventKind>* enum_table<EventKind>() { return event_kind_table(); }
-template <> inline const EnumInfo<Lang>* enum_table<Lang>() { return lang_table(); }
+template <class E>
+const EnumInfo<E>* enum_table();
+template <>
+inline const EnumInfo<OrgKind>* enum_table<OrgKind>() {
+    return org_kind_table();
+}
+template <>
+inline const EnumInfo<Industry>* enum_table<Industry>() {
+    return industry_table();
+}
+template <>
+inline const EnumInfo<Region>* enum_table<Region>() {
+    return region_table();
+}
+template <>
+inline const EnumInfo<CollabKind>* enum_table<CollabKind>() {
+    return collab_kind_table();
+}
+template <>
+inline const EnumInfo<Role>* enum_table<Role>() {
+    return role_table();
+}
+template <>
+inline const EnumInfo<EventKind>* enum_table<EventKind>() {
+    return event_kind_table();
+}
+template <>
+inline const EnumInfo<Lang>* enum_table<Lang>() {
+    return lang_table();
+}
 
-template <class E> constexpr int enum_count() { return static_cast<int>(E::Count); }
-template <class E> const char* enum_id(E e) { return enum_table<E>()[static_cast<int>(e)].id; }
-template <class E> const char* enum_label(E e) { return enum_table<E>()[static_cast<int>(e)].label; }
-template <class E> bool parse_enum(std::string_view s, E& out) {
+template <class E>
+constexpr int enum_count() {
+    return static_cast<int>(E::Count);
+}
+template <class E>
+const char* enum_id(E e) {
+    return enum_table<E>()[static_cast<int>(e)].id;
+}
+template <class E>
+const char* enum_label(E e) {
+    return enum_table<E>()[static_cast<int>(e)].label;
+}
+template <class E>
+bool parse_enum(std::string_view s, E& out) {
     for (int i = 0; i < enum_count<E>(); ++i)
-        if (s == enum_table<E>()[i].id) { out = static_cast<E>(i); return true; }
+        if (s == enum_table<E>()[i].id) {
+            out = static_cast<E>(i);
+            return true;
+        }
     return false;
 }
 // "a, b or c" list of the valid ids, for error messages.
-template <class E> std::string enum_choices() {
+template <class E>
+std::string enum_choices() {
     std::string s;
     for (int i = 0; i < enum_count<E>(); ++i) {
         if (i) s += (i + 1 == enum_count<E>()) ? " or " : ", ";
@@ -134,11 +191,11 @@ struct Event {
 struct FlatIndex {
     std::vector<uint32_t> part_begin;  // collaborations + 1 entries
     std::vector<int> part_org;
-    std::vector<double> lo, hi;        // Interval::lo() / hi() of each collaboration (hi: +inf when open)
+    std::vector<double> lo, hi;  // Interval::lo() / hi() of each collaboration (hi: +inf when open)
     std::vector<CollabKind> kind;
-    std::vector<int> hub;              // Collaboration::hub
-    std::vector<int> facts;            // number of facts of each collaboration
-    std::vector<Region> org_region;    // per organisation
+    std::vector<int> hub;            // Collaboration::hub
+    std::vector<int> facts;          // number of facts of each collaboration
+    std::vector<Region> org_region;  // per organisation
     std::vector<OrgKind> org_kind;
     std::vector<uint8_t> org_has_coords;
     int collab_kind_total[static_cast<int>(CollabKind::Count)] = {};
@@ -159,7 +216,7 @@ struct Dataset {
     std::vector<Source> sources;
     std::vector<Organisation> organisations;
     std::vector<Collaboration> collaborations;
-    std::vector<Event> events;  // sorted by date after loading
+    std::vector<Event> events;                           // sorted by date after loading
     IdIndex source_ids, org_ids, collab_ids, event_ids;  // id -> index into the vector above
 
     int find_org(std::string_view id) const;
@@ -167,7 +224,7 @@ struct Dataset {
     // Earliest start and latest end/start (day numbers) over collaborations and events.
     double time_min = 0, time_max = 0;
     FlatIndex flat;
-    void finalise();  // computes hubs, time extent, the flat index; sorts events
+    void finalise();          // computes hubs, time extent, the flat index; sorts events
     void build_flat_index();  // the flat index alone (part of finalise)
 };
 

@@ -16,8 +16,7 @@ constexpr double kPhi1 = 25 * kDeg, kPhi2 = 40 * kDeg, kPhi0 = 30 * kDeg, kLam0 
 struct Lcc {
     double n, F, rho0;
     Lcc() {
-        n = std::log(std::cos(kPhi1) / std::cos(kPhi2)) /
-            std::log(std::tan(kPi / 4 + kPhi2 / 2) / std::tan(kPi / 4 + kPhi1 / 2));
+        n = std::log(std::cos(kPhi1) / std::cos(kPhi2)) / std::log(std::tan(kPi / 4 + kPhi2 / 2) / std::tan(kPi / 4 + kPhi1 / 2));
         F = std::cos(kPhi1) * std::pow(std::tan(kPi / 4 + kPhi1 / 2), n) / n;
         rho0 = kR * F / std::pow(std::tan(kPi / 4 + kPhi0 / 2), n);
     }
@@ -52,10 +51,8 @@ struct PresetInfo {
     double lat0, lon0, lat1, lon1;
 };
 const PresetInfo kPresets[] = {
-    {"all", "All", 19.5, 110.0, 44.0, 145.0},
-    {"gba", "HK + GBA", 21.9, 112.6, 23.2, 114.6},
-    {"korea", "Korea", 33.5, 125.5, 38.5, 130.0},
-    {"taiwan", "Taiwan", 21.8, 119.8, 25.4, 122.2},
+    {"all", "All", 19.5, 110.0, 44.0, 145.0},     {"gba", "HK + GBA", 21.9, 112.6, 23.2, 114.6},
+    {"korea", "Korea", 33.5, 125.5, 38.5, 130.0}, {"taiwan", "Taiwan", 21.8, 119.8, 25.4, 122.2},
     {"japan", "Japan", 31.0, 129.5, 43.5, 145.5},
 };
 }  // namespace
@@ -63,7 +60,10 @@ const PresetInfo kPresets[] = {
 const char* preset_label(RegionPreset p) { return kPresets[static_cast<int>(p)].label; }
 bool parse_preset(const char* s, RegionPreset& out) {
     for (int i = 0; i < static_cast<int>(RegionPreset::Count); ++i)
-        if (std::strcmp(s, kPresets[i].id) == 0) { out = static_cast<RegionPreset>(i); return true; }
+        if (std::strcmp(s, kPresets[i].id) == 0) {
+            out = static_cast<RegionPreset>(i);
+            return true;
+        }
     return false;
 }
 
@@ -73,8 +73,10 @@ Box preset_box(RegionPreset p) {
     for (int i = 0; i <= 8; ++i)
         for (int j = 0; j <= 8; ++j) {
             Vec2 w = project({k.lat0 + (k.lat1 - k.lat0) * i / 8, k.lon0 + (k.lon1 - k.lon0) * j / 8});
-            b.min.x = std::min(b.min.x, w.x); b.min.y = std::min(b.min.y, w.y);
-            b.max.x = std::max(b.max.x, w.x); b.max.y = std::max(b.max.y, w.y);
+            b.min.x = std::min(b.min.x, w.x);
+            b.min.y = std::min(b.min.y, w.y);
+            b.max.x = std::max(b.max.x, w.x);
+            b.max.y = std::max(b.max.y, w.y);
         }
     return b;
 }

@@ -71,8 +71,12 @@ double Playback::advance(double t, double dt, double t0, double t1) {
     if (!playing) return t;
     t += dt * speed * kDaysPerSecond;
     if (t >= t1) {
-        if (loop) t = t0;
-        else { t = t1; playing = false; }
+        if (loop)
+            t = t0;
+        else {
+            t = t1;
+            playing = false;
+        }
     }
     return t;
 }

@@ -27,8 +27,8 @@ std::vector<Tick> make_ticks(const TimeAxis& a, double min_px = 6);
 
 // Starts per bin (years or months, whichever gives >= 8 px bins) stacked by kind.
 struct Histogram {
-    std::vector<double> bin_start;       // day numbers, size n+1
-    std::vector<std::vector<int>> count; // [bin][kind]
+    std::vector<double> bin_start;        // day numbers, size n+1
+    std::vector<std::vector<int>> count;  // [bin][kind]
     int max_total = 0;
 };
 Histogram make_histogram(const Dataset& ds, const TimeAxis& a, uint32_t hidden_kinds);

@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/view_state.h"
 #include "core/projection.h"
 #include "core/timeline.h"
+#include "core/view_state.h"
 
 namespace ca {
 
@@ -55,24 +55,24 @@ struct TimelineBar {  // one kind's share of a histogram bin
 
 struct TimelineTick {
     float x;
-    float length;      // below the base line
-    bool major;        // a year (else a month)
-    bool labelled;     // its year is written under it
+    float length;   // below the base line
+    bool major;     // a year (else a month)
+    bool labelled;  // its year is written under it
     int year;
 };
 
 struct TimelineEventMark {
     float x;
-    int event;  // index into Dataset::events
+    int event;        // index into Dataset::events
     CollabKind kind;  // of its collaboration
 };
 
 struct TimelineLayout {
-    PointF button;           // the track's input area: top-left (the cursor) ...
-    PointF button_size;      // ... and size
+    PointF button;                         // the track's input area: top-left (the cursor) ...
+    PointF button_size;                    // ... and size
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the track
-    float base_y = 0;        // the histogram's base line
-    TimeAxis axis;           // days <-> pixels over [x0, x1]
+    float base_y = 0;                      // the histogram's base line
+    TimeAxis axis;                         // days <-> pixels over [x0, x1]
     std::vector<TimelineBar> bars;
     std::vector<TimelineTick> ticks;
     std::vector<TimelineEventMark> events;  // those whose collaboration kind is shown

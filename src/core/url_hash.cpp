@@ -16,7 +16,11 @@ std::string url_decode(std::string_view s) {
     for (size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '%' && i + 2 < s.size()) {
             int a = hex(s[i + 1]), b = hex(s[i + 2]);
-            if (a >= 0 && b >= 0) { o += static_cast<char>(a * 16 + b); i += 2; continue; }
+            if (a >= 0 && b >= 0) {
+                o += static_cast<char>(a * 16 + b);
+                i += 2;
+                continue;
+            }
         }
         o += s[i] == '+' ? ' ' : s[i];
     }
@@ -27,9 +31,14 @@ std::string url_encode(std::string_view s) {
     static const char* hex = "0123456789ABCDEF";
     std::string o;
     for (unsigned char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~' || c == ',')
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~' ||
+            c == ',')
             o += static_cast<char>(c);
-        else { o += '%'; o += hex[c >> 4]; o += hex[c & 15]; }
+        else {
+            o += '%';
+            o += hex[c >> 4];
+            o += hex[c & 15];
+        }
     }
     return o;
 }
@@ -50,23 +59,33 @@ bool parse_double(std::string_view s, double& out) {
     return true;
 }
 
-template <class E> std::string mask_list(uint32_t mask) {
+template <class E>
+std::string mask_list(uint32_t mask) {
     std::string s;
     for (int i = 0; i < enum_count<E>(); ++i)
-        if (mask >> i & 1) { if (!s.empty()) s += ','; s += enum_id(static_cast<E>(i)); }
+        if (mask >> i & 1) {
+            if (!s.empty()) s += ',';
+            s += enum_id(static_cast<E>(i));
+        }
     return s;
 }
 
 // --- Each value type as hash text (before %-encoding, which only ids need).
 std::string hash_text(const DayField&, double t) { return format_day(static_cast<DayNum>(std::floor(t))); }
-template <class E> std::string hash_text(const ChoiceField<E>& f, E e) { return f.ids[static_cast<size_t>(e)]; }
+template <class E>
+std::string hash_text(const ChoiceField<E>& f, E e) {
+    return f.ids[static_cast<size_t>(e)];
+}
 std::string hash_text(const NumberField<int>&, int n) { return std::to_string(n); }
 std::string hash_text(const NumberField<double>&, double x) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", x);
     return buf;
 }
-template <class E> std::string hash_text(const MaskField<E>&, uint32_t mask) { return mask_list<E>(mask); }
+template <class E>
+std::string hash_text(const MaskField<E>&, uint32_t mask) {
+    return mask_list<E>(mask);
+}
 std::string hash_text(const IdField&, const std::string& id) { return url_encode(id); }
 std::string hash_text(const CameraField& f, const ViewState& v) {
     char buf[96];
@@ -85,18 +104,24 @@ bool parse_text(const DayField&, const std::string& s, double& t, std::string& w
     t = first_day(d);
     return true;
 }
-template <class E> bool parse_text(const ChoiceField<E>& f, const std::string& s, E& e, std::string& why) {
+template <class E>
+bool parse_text(const ChoiceField<E>& f, const std::string& s, E& e, std::string& why) {
     if (parse_choice(f.ids, s, e)) return true;
     why = expected(f);
     return false;
 }
-template <class T> bool parse_text(const NumberField<T>& f, const std::string& s, T& x, std::string& why) {
+template <class T>
+bool parse_text(const NumberField<T>& f, const std::string& s, T& x, std::string& why) {
     double d;
-    if (parse_double(s, d) && f.range.contains(d)) { x = static_cast<T>(d); return true; }
+    if (parse_double(s, d) && f.range.contains(d)) {
+        x = static_cast<T>(d);
+        return true;
+    }
     why = expected(f);
     return false;
 }
-template <class E> bool parse_text(const MaskField<E>&, const std::string& s, uint32_t& mask, std::string& why) {
+template <class E>
+bool parse_text(const MaskField<E>&, const std::string& s, uint32_t& mask, std::string& why) {
     uint32_t m = 0;
     size_t i = 0;
     while (i <= s.size()) {
@@ -105,7 +130,10 @@ template <class E> bool parse_text(const MaskField<E>&, const std::string& s, ui
         const std::string_view tok = std::string_view(s).substr(i, j - i);
         if (!tok.empty()) {
             E e;
-            if (!parse_enum(tok, e)) { why = "unknown value " + std::string(tok); return false; }
+            if (!parse_enum(tok, e)) {
+                why = "unknown value " + std::string(tok);
+                return false;
+            }
             m |= 1u << static_cast<int>(e);
         }
         i = j + 1;
@@ -138,20 +166,31 @@ bool parse_text(const CameraField& f, const std::string& s, ViewState& v, std::s
     return true;
 }
 bool parse_text(const FlagField&, const std::string& s, bool& b, std::string& why) {
-    if (s == "1" || s == "true" || s.empty()) b = true;
-    else if (s == "0" || s == "false") b = false;
-    else { why = "expected 1 or 0"; return false; }
+    if (s == "1" || s == "true" || s.empty())
+        b = true;
+    else if (s == "0" || s == "false")
+        b = false;
+    else {
+        why = "expected 1 or 0";
+        return false;
+    }
     return true;
 }
 bool parse_text(const SwitchField& f, const std::string& s, bool& b, std::string& why) {
-    if (s == f.on) b = true;
-    else if (s == f.off) b = false;
-    else { why = expected(f); return false; }
+    if (s == f.on)
+        b = true;
+    else if (s == f.off)
+        b = false;
+    else {
+        why = expected(f);
+        return false;
+    }
     return true;
 }
 
 // Whether encode_hash writes a field of v (value; def: the same field of a default ViewState).
-template <class F, class T> bool written(const F& f, const T& value, const T& def, const ViewState& v) {
+template <class F, class T>
+bool written(const F& f, const T& value, const T& def, const ViewState& v) {
     return f.write == Write::Always || !(value == def) || (f.write == Write::IfChangedOrWindowMode && v.mode == TimeMode::Window);
 }
 bool written(const CameraField&, const ViewState&, const ViewState&, const ViewState& v) { return v.has_camera; }

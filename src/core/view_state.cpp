@@ -14,7 +14,8 @@ std::string choices_text(std::span<const char* const> ids) {
     return s;
 }
 
-template <class T> std::string Range<T>::text() const {
+template <class T>
+std::string Range<T>::text() const {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%g..%g", static_cast<double>(lo), static_cast<double>(hi));
     return buf;

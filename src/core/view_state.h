@@ -25,12 +25,17 @@ inline constexpr const char* kTimeModeIds[] = {"snapshot", "window", "cumulative
 inline constexpr const char* kNameLangIds[] = {"en", "native", "both"};
 inline constexpr const char* kThemeIds[] = {"auto", "light", "dark"};
 static_assert(std::size(kTimeModeIds) == static_cast<size_t>(TimeMode::Cumulative) + 1 &&
-              std::size(kNameLangIds) == static_cast<size_t>(NameLang::Both) + 1 && std::size(kThemeIds) == static_cast<size_t>(Theme::Dark) + 1);
+              std::size(kNameLangIds) == static_cast<size_t>(NameLang::Both) + 1 &&
+              std::size(kThemeIds) == static_cast<size_t>(Theme::Dark) + 1);
 
 // The enum whose id is s (false when none is); "a, b or c" of the ids, for messages.
-template <class E> bool parse_choice(std::span<const char* const> ids, std::string_view s, E& out) {
+template <class E>
+bool parse_choice(std::span<const char* const> ids, std::string_view s, E& out) {
     for (size_t i = 0; i < ids.size(); ++i)
-        if (s == ids[i]) { out = static_cast<E>(i); return true; }
+        if (s == ids[i]) {
+            out = static_cast<E>(i);
+            return true;
+        }
     return false;
 }
 std::string choices_text(std::span<const char* const> ids);
@@ -38,14 +43,13 @@ std::string choices_text(std::span<const char* const> ids);
 // lo..hi (lo itself outside when lo_open). contains() takes the full double, so a value is
 // checked before any narrowing to T; NaN and the infinities are never inside, and for an integer
 // T neither is a fraction.
-template <class T> struct Range {
+template <class T>
+struct Range {
     T lo, hi;
     bool lo_open = false;
-    bool contains(double x) const {
-        return (lo_open ? x > lo : x >= lo) && x <= hi && (std::is_floating_point_v<T> || x == std::floor(x));
-    }
+    bool contains(double x) const { return (lo_open ? x > lo : x >= lo) && x <= hi && (std::is_floating_point_v<T> || x == std::floor(x)); }
     T clamp(T x) const { return !(x >= lo) ? lo : x > hi ? hi : x; }  // NaN → lo
-    std::string text() const;                                            // "lo..hi", as messages quote it
+    std::string text() const;                                         // "lo..hi", as messages quote it
 };
 
 // Window mode's length in months (the timeline's slider runs over all of it).
@@ -100,17 +104,20 @@ struct FieldName {
     Write write = Write::IfChanged;
 };
 struct DayField : FieldName {};  // a day number: "2023-08-30"
-template <class E> struct ChoiceField : FieldName {
+template <class E>
+struct ChoiceField : FieldName {
     std::span<const char* const> ids;  // by enum value
 };
-template <class T> struct NumberField : FieldName {
+template <class T>
+struct NumberField : FieldName {
     Range<T> range;
     const char* what = "";  // what messages say before the range: "expected <what>lo..hi"
 };
-template <class E> struct MaskField : FieldName {};  // a bit per E: "a,b" in a hash, ["a","b"] in JSON
-struct IdField : FieldName {};                        // an organisation or collaboration id
-struct FlagField : FieldName {};                      // 1/0 in a hash, true/false in JSON
-struct SwitchField : FieldName {                      // a bool written as one of two words
+template <class E>
+struct MaskField : FieldName {};  // a bit per E: "a,b" in a hash, ["a","b"] in JSON
+struct IdField : FieldName {};    // an organisation or collaboration id
+struct FlagField : FieldName {};  // 1/0 in a hash, true/false in JSON
+struct SwitchField : FieldName {  // a bool written as one of two words
     const char* on;
     const char* off;
 };
@@ -120,14 +127,21 @@ struct CameraField : FieldName {  // has_camera, cam_centre, zoom
 };
 
 // What a refused value should have been, as the warnings of both codecs say it.
-template <class E> std::string expected(const ChoiceField<E>& f) { return "expected " + choices_text(f.ids); }
-template <class T> std::string expected(const NumberField<T>& f) { return "expected " + std::string(f.what) + f.range.text(); }
+template <class E>
+std::string expected(const ChoiceField<E>& f) {
+    return "expected " + choices_text(f.ids);
+}
+template <class T>
+std::string expected(const NumberField<T>& f) {
+    return "expected " + std::string(f.what) + f.range.text();
+}
 inline std::string expected(const SwitchField& f) { return std::string("expected ") + f.on + " or " + f.off; }
 
 // The table: calls visit(field, s.member...) for each field, in the URL hash's order, with that
 // member of each state passed (encode_hash passes the state and a default one to compare). The
 // camera's three members go as the states themselves.
-template <class Visit, class... State> void for_each_field(Visit&& visit, State&... s) {
+template <class Visit, class... State>
+void for_each_field(Visit&& visit, State&... s) {
     visit(DayField{{"t", "t", Write::Always}}, s.t...);
     visit(ChoiceField<TimeMode>{{"mode", "mode", Write::Always}, kTimeModeIds}, s.mode...);
     visit(NumberField<int>{{"window", "win", Write::IfChangedOrWindowMode}, kWindowMonths, "a whole number of months "},

@@ -8,7 +8,8 @@ namespace ca {
 
 Vis collab_vis_at(const Interval& iv, double t, TimeMode mode, int window_months) {
     switch (mode) {
-        case TimeMode::Snapshot: return active_at(iv, t) ? Vis::Active : Vis::Hidden;
+        case TimeMode::Snapshot:
+            return active_at(iv, t) ? Vis::Active : Vis::Hidden;
         case TimeMode::Window: {
             double lo = iv.lo();
             return (lo <= t && lo >= add_months(t, -window_months)) ? Vis::Active : Vis::Hidden;
@@ -20,9 +21,7 @@ Vis collab_vis_at(const Interval& iv, double t, TimeMode mode, int window_months
     return Vis::Hidden;
 }
 
-bool org_passes(const Organisation& o, const Filters& f) {
-    return !f.org_kind_hidden(o.kind) && !f.region_hidden(o.region);
-}
+bool org_passes(const Organisation& o, const Filters& f) { return !f.org_kind_hidden(o.kind) && !f.region_hidden(o.region); }
 
 void compute_visibility(const Dataset& ds, const ViewState& v, Visibility& out) {
     FlatIndex scratch;
@@ -50,9 +49,15 @@ void compute_visibility(const Dataset& ds, const ViewState& v, Visibility& out) 
         const double lo = fi.lo[i];
         Vis cv;
         switch (mode) {
-            case TimeMode::Snapshot: cv = lo <= t && t < fi.hi[i] ? Vis::Active : Vis::Hidden; break;
-            case TimeMode::Window: cv = lo <= t && lo >= wlo ? Vis::Active : Vis::Hidden; break;
-            default: cv = lo > t ? Vis::Hidden : fi.hi[i] <= t ? Vis::Faded : Vis::Active; break;
+            case TimeMode::Snapshot:
+                cv = lo <= t && t < fi.hi[i] ? Vis::Active : Vis::Hidden;
+                break;
+            case TimeMode::Window:
+                cv = lo <= t && lo >= wlo ? Vis::Active : Vis::Hidden;
+                break;
+            default:
+                cv = lo > t ? Vis::Hidden : fi.hi[i] <= t ? Vis::Faded : Vis::Active;
+                break;
         }
         if (cv == Vis::Hidden) continue;
         const int* p0 = fi.part_org.data() + fi.part_begin[i];
@@ -87,7 +92,10 @@ void VisibilityTracker::full(const Dataset& ds, const ViewState& v, Visibility& 
     for (size_t i = 0; i < nc; ++i) {
         if (v.filters.collab_kind_hidden(fi.kind[i])) continue;
         for (uint32_t k = fi.part_begin[i]; k < fi.part_begin[i + 1]; ++k)
-            if (out.org[fi.part_org[k]] != Vis::Hidden) { eligible_[i] = 1; break; }
+            if (out.org[fi.part_org[k]] != Vis::Hidden) {
+                eligible_[i] = 1;
+                break;
+            }
     }
     valid_ = true;
     ds_ = &ds;
@@ -115,21 +123,27 @@ void VisibilityTracker::apply(const FlatIndex& fi, int c, Vis to, Visibility& ou
         for (int r = 0; r < enum_count<Region>(); ++r) out.region_count[r] += d * static_cast<int>(regions >> r & 1);
     };
     const int kind = static_cast<int>(fi.kind[c]);
-    if (from == Vis::Active) active_change(-1);
-    else if (from == Vis::Faded) --out.faded;
+    if (from == Vis::Active)
+        active_change(-1);
+    else if (from == Vis::Faded)
+        --out.faded;
     if (from != Vis::Hidden) --out.kind_count[kind];
-    if (to == Vis::Active) active_change(+1);
-    else if (to == Vis::Faded) ++out.faded;
+    if (to == Vis::Active)
+        active_change(+1);
+    else if (to == Vis::Faded)
+        ++out.faded;
     if (to != Vis::Hidden) ++out.kind_count[kind];
     out.collab[c] = to;
 }
 
 void VisibilityTracker::update(const Dataset& ds, const ViewState& v, Visibility& out) {
     const size_t nc = ds.collaborations.size();
-    const bool incremental = valid_ && ds_ == &ds && v.mode == mode_ && v.mode != TimeMode::Window &&
-                             v.filters == filters_ && out.collab.size() == nc && eligible_.size() == nc &&
-                             out.org.size() == ds.organisations.size();
-    if (!incremental) { full(ds, v, out); return; }
+    const bool incremental = valid_ && ds_ == &ds && v.mode == mode_ && v.mode != TimeMode::Window && v.filters == filters_ &&
+                             out.collab.size() == nc && eligible_.size() == nc && out.org.size() == ds.organisations.size();
+    if (!incremental) {
+        full(ds, v, out);
+        return;
+    }
     if (v.t == t_) return;
     const FlatIndex& fi = flat_index(ds, scratch_);
     if (sorted_for_ != &ds || by_lo_.size() != nc) {
@@ -140,12 +154,18 @@ void VisibilityTracker::update(const Dataset& ds, const ViewState& v, Visibility
         std::sort(by_hi_.begin(), by_hi_.end(), [&](int a, int b) { return fi.hi[a] < fi.hi[b]; });
         lo_sorted_.resize(nc);
         hi_sorted_.resize(nc);
-        for (size_t i = 0; i < nc; ++i) { lo_sorted_[i] = fi.lo[by_lo_[i]]; hi_sorted_[i] = fi.hi[by_hi_[i]]; }
+        for (size_t i = 0; i < nc; ++i) {
+            lo_sorted_[i] = fi.lo[by_lo_[i]];
+            hi_sorted_[i] = fi.hi[by_hi_[i]];
+        }
         seen_.assign(nc, 0);
         pass_ = 0;
         sorted_for_ = &ds;
     }
-    if (++pass_ == 0) { std::fill(seen_.begin(), seen_.end(), 0); pass_ = 1; }
+    if (++pass_ == 0) {
+        std::fill(seen_.begin(), seen_.end(), 0);
+        pass_ = 1;
+    }
     // "lo <= t" and "hi <= t" differ between the old and the new t exactly for bounds in (a, b].
     const double a = std::min(t_, v.t), b = std::max(t_, v.t), t = v.t;
     auto revisit = [&](const std::vector<double>& sorted, const std::vector<int>& by) {
@@ -158,8 +178,10 @@ void VisibilityTracker::update(const Dataset& ds, const ViewState& v, Visibility
             Vis to = Vis::Hidden;
             if (eligible_[c]) {
                 const double lo = fi.lo[c], hi = fi.hi[c];
-                if (mode_ == TimeMode::Snapshot) to = lo <= t && t < hi ? Vis::Active : Vis::Hidden;
-                else to = lo > t ? Vis::Hidden : hi <= t ? Vis::Faded : Vis::Active;
+                if (mode_ == TimeMode::Snapshot)
+                    to = lo <= t && t < hi ? Vis::Active : Vis::Hidden;
+                else
+                    to = lo > t ? Vis::Hidden : hi <= t ? Vis::Faded : Vis::Active;
             }
             apply(fi, c, to, out);
         }

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/view_state.h"
 #include "core/model.h"
+#include "core/view_state.h"
 
 namespace ca {
 
@@ -17,10 +17,10 @@ Vis collab_vis_at(const Interval& iv, double t, TimeMode mode, int window_months
 
 struct Visibility {
     std::vector<Vis> collab;
-    std::vector<Vis> org;          // Active: in an active collaboration; Faded: shown but idle
-    std::vector<int> org_degree;   // number of visible active collaborations
-    std::vector<int> kind_count;   // visible collaborations per CollabKind (legend counts)
-    std::vector<int> region_count; // visible active collaborations touching each Region
+    std::vector<Vis> org;           // Active: in an active collaboration; Faded: shown but idle
+    std::vector<int> org_degree;    // number of visible active collaborations
+    std::vector<int> kind_count;    // visible collaborations per CollabKind (legend counts)
+    std::vector<int> region_count;  // visible active collaborations touching each Region
     int active = 0, faded = 0;
 };
 
@@ -33,7 +33,10 @@ void compute_visibility(const Dataset& ds, const ViewState& v, Visibility& out);
 // The result always equals compute_visibility's.
 class VisibilityTracker {
 public:
-    void reset() { valid_ = false; sorted_for_ = nullptr; }  // the dataset changed
+    void reset() {
+        valid_ = false;
+        sorted_for_ = nullptr;
+    }  // the dataset changed
     void update(const Dataset& ds, const ViewState& v, Visibility& out);
 
 private:
@@ -47,9 +50,9 @@ private:
     FlatIndex scratch_;
     std::vector<uint8_t> eligible_;  // kind shown and a participant shown: visible when in time
     const Dataset* sorted_for_ = nullptr;
-    std::vector<int> by_lo_, by_hi_;            // collaborations by start, by end
+    std::vector<int> by_lo_, by_hi_;  // collaborations by start, by end
     std::vector<double> lo_sorted_, hi_sorted_;
-    std::vector<uint32_t> seen_;                // per collaboration: the update that last saw it
+    std::vector<uint32_t> seen_;  // per collaboration: the update that last saw it
     uint32_t pass_ = 0;
 };
 

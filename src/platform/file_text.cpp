@@ -52,7 +52,11 @@ bool FileText::open(const std::string& path) {
     char chunk[1 << 16];
     for (;;) {
         const ssize_t n = ::read(fd, chunk, sizeof chunk);
-        if (n < 0) { ::close(fd); buf_.clear(); return false; }
+        if (n < 0) {
+            ::close(fd);
+            buf_.clear();
+            return false;
+        }
         if (n == 0) break;
         buf_.append(chunk, static_cast<size_t>(n));
     }

@@ -36,7 +36,10 @@ void NativePlatform::event_loop() {
             got = true;
             running = handle_event(e);
         }
-        while (SDL_PollEvent(&e)) { got = true; running = handle_event(e) && running; }
+        while (SDL_PollEvent(&e)) {
+            got = true;
+            running = handle_event(e) && running;
+        }
         if (got) settle = 3;
         auto now = Clock::now();
         double dt = std::chrono::duration<double>(now - last).count();
@@ -62,8 +65,10 @@ int run_platform(PlatformApp& app, const PlatformConfig& cfg) {
         return 1;
     }
     int rc = 0;
-    if (app.drives_frames()) rc = app.drive(p);
-    else p.event_loop();
+    if (app.drives_frames())
+        rc = app.drive(p);
+    else
+        p.event_loop();
     p.close();
     return rc;
 }

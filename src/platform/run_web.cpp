@@ -49,8 +49,7 @@ void WebPlatform::loop() {
     last_ = now;
     if (context_lost_) return;
     if (got) settle_ = 3;
-    const bool needed = got || settle_ > 0 || app_.wants_frames() || app_.state_version() != rendered_version_ ||
-                        app_.fonts_dirty();
+    const bool needed = got || settle_ > 0 || app_.wants_frames() || app_.state_version() != rendered_version_ || app_.fonts_dirty();
     if (!needed) return;  // nothing changed and nothing plays: skip the frame
     render(dt > 0.1 ? 0.1 : dt);
     rendered_version_ = app_.state_version();
@@ -114,5 +113,4 @@ EMSCRIPTEN_KEEPALIVE int ca_load_dataset(const char* name, const char* data, siz
     const std::string_view text = data ? std::string_view(data, size) : std::string_view();
     return ca::g_web->app().load_dataset(name ? name : "dataset.json", text) ? 1 : 0;
 }
-
 }

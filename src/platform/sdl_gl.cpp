@@ -26,7 +26,10 @@ static float drawable_ratio(SDL_Window* w) {
 
 bool SdlGlPlatform::open(int width, int height, bool hidden, std::string& error) {
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) { error = SDL_GetError(); return false; }
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        error = SDL_GetError();
+        return false;
+    }
 #ifdef __EMSCRIPTEN__
     const char* glsl = "#version 300 es";
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
@@ -45,9 +48,15 @@ bool SdlGlPlatform::open(int width, int height, bool hidden, std::string& error)
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (hidden ? SDL_WINDOW_HIDDEN : 0);
     window_ = SDL_CreateWindow("chipatlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
-    if (!window_) { error = SDL_GetError(); return false; }
+    if (!window_) {
+        error = SDL_GetError();
+        return false;
+    }
     gl_ = SDL_GL_CreateContext(window_);
-    if (!gl_) { error = std::string("cannot create an OpenGL context: ") + SDL_GetError(); return false; }
+    if (!gl_) {
+        error = std::string("cannot create an OpenGL context: ") + SDL_GetError();
+        return false;
+    }
     SDL_GL_MakeCurrent(window_, gl_);
     SDL_GL_SetSwapInterval(1);
     IMGUI_CHECKVERSION();

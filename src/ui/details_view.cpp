@@ -20,8 +20,10 @@ std::string interval_text(const Interval& iv) {
 
 std::string fact_text(const Fact& f) {
     char num[64];
-    if (std::floor(f.value) == f.value && std::abs(f.value) < 1e15) std::snprintf(num, sizeof num, "%.0f", f.value);
-    else std::snprintf(num, sizeof num, "%g", f.value);
+    if (std::floor(f.value) == f.value && std::abs(f.value) < 1e15)
+        std::snprintf(num, sizeof num, "%.0f", f.value);
+    else
+        std::snprintf(num, sizeof num, "%g", f.value);
     // Thousands separators.
     std::string n = num, grouped;
     size_t digits = n.find('.') == std::string::npos ? n.size() : n.find('.');
@@ -29,13 +31,20 @@ std::string fact_text(const Fact& f) {
         grouped += n[i];
         if (i + 1 < digits && (digits - i - 1) % 3 == 0 && n[i] != '-') grouped += ',';
     }
-    std::string q = f.qualifier == "over" ? "over " : f.qualifier == "about" ? "about " : f.qualifier == "almost" ? "almost "
-                  : f.qualifier == "nearly" ? "nearly " : f.qualifier == "at_least" ? "at least " : "";
+    std::string q = f.qualifier == "over"       ? "over "
+                    : f.qualifier == "about"    ? "about "
+                    : f.qualifier == "almost"   ? "almost "
+                    : f.qualifier == "nearly"   ? "nearly "
+                    : f.qualifier == "at_least" ? "at least "
+                                                : "";
     const char* u = unit_label(f.unit);
     std::string s = f.label + ": " + q;
-    if (f.unit == "USD" || f.unit == "TWD") s += std::string(u) + grouped;
-    else if (f.unit == "percent") s += grouped + "%";
-    else s += grouped + " " + (u ? u : f.unit.c_str());
+    if (f.unit == "USD" || f.unit == "TWD")
+        s += std::string(u) + grouped;
+    else if (f.unit == "percent")
+        s += grouped + "%";
+    else
+        s += grouped + " " + (u ? u : f.unit.c_str());
     if (f.qualifier == "per_year") s += " a year";
     s += " (" + std::to_string(f.year) + ")";
     return s;
@@ -84,7 +93,10 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
     ImGui::Text("%s", kind.c_str());
     ImGui::Text("%s%s%s", o.city.empty() ? "" : o.city.c_str(), o.city.empty() ? "" : ", ", enum_label(o.region));
     if (o.has_coords) ImGui::TextDisabled("%.4f, %.4f%s", o.lat, o.lon, dagger(o.is_inferred("lat")));
-    if (o.parent >= 0 && link(("Part of " + ds.organisations[o.parent].name).c_str(), "parent")) { m.select_org(o.parent); m.fly_to_org(o.parent); }
+    if (o.parent >= 0 && link(("Part of " + ds.organisations[o.parent].name).c_str(), "parent")) {
+        m.select_org(o.parent);
+        m.fly_to_org(o.parent);
+    }
     if (!o.note.empty()) ImGui::TextWrapped("Note: %s", o.note.c_str());
     ImGui::Separator();
     int count = 0;
@@ -102,12 +114,18 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
         if (link(c.title.c_str(), c.id.c_str())) m.select_collab(static_cast<int>(ci));
         ImGui::Indent();
         ImGui::TextDisabled("%s · %s · %s%s%s", enum_label(c.kind), enum_label(it->role), interval_text(c.interval).c_str(),
-                            dagger(c.is_inferred("start")), cv == Vis::Active ? " · active" : cv == Vis::Faded ? " · ended" : " · not shown now");
+                            dagger(c.is_inferred("start")),
+                            cv == Vis::Active  ? " · active"
+                            : cv == Vis::Faded ? " · ended"
+                                               : " · not shown now");
         for (auto& f : c.facts) ImGui::TextWrapped("%s", fact_text(f).c_str());
         for (auto& p : c.participants) {
             if (p.org == oi) continue;
             ImGui::PushID(p.org);
-            if (ImGui::SmallButton(ds.organisations[p.org].short_name().c_str())) { m.select_org(p.org); m.fly_to_org(p.org); }
+            if (ImGui::SmallButton(ds.organisations[p.org].short_name().c_str())) {
+                m.select_org(p.org);
+                m.fly_to_org(p.org);
+            }
             ImGui::PopID();
             ImGui::SameLine();
         }
@@ -145,7 +163,11 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     ImGui::TextWrapped("%s", c.summary.c_str());
     if (!c.topics.empty()) {
         std::string t;
-        for (auto& tp : c.topics) { if (!t.empty()) t += " · "; const char* l = topic_label(tp); t += l ? l : tp; }
+        for (auto& tp : c.topics) {
+            if (!t.empty()) t += " · ";
+            const char* l = topic_label(tp);
+            t += l ? l : tp;
+        }
         ImGui::TextDisabled("%s", t.c_str());
     }
     ImGui::Separator();
@@ -153,7 +175,10 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     for (auto& p : c.participants) {
         const Organisation& o = ds.organisations[p.org];
         std::string label = display_name(o, m.view().lang) + "  (" + enum_label(p.role) + ")";
-        if (link(label.c_str(), o.id.c_str())) { m.select_org(p.org); m.fly_to_org(p.org); }
+        if (link(label.c_str(), o.id.c_str())) {
+            m.select_org(p.org);
+            m.fly_to_org(p.org);
+        }
     }
     if (!c.facts.empty()) {
         ImGui::Separator();
@@ -176,7 +201,11 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     bool any_event = false;
     for (auto& e : ds.events) {
         if (e.collaboration != ci) continue;
-        if (!any_event) { ImGui::Separator(); ImGui::TextDisabled("Timeline"); any_event = true; }
+        if (!any_event) {
+            ImGui::Separator();
+            ImGui::TextDisabled("Timeline");
+            any_event = true;
+        }
         ImGui::PushID(e.id.c_str());
         if (link((format_date_human(e.date) + " — " + e.title).c_str(), e.id.c_str())) m.set_time(first_day(e.date));
         ImGui::PopID();
@@ -203,13 +232,16 @@ void draw_details(AppModel& m, UiContext& ui) {
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // opaque: long text over the map
     bg.w = 1;
     ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
-    ImGui::Begin("Details", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize);
+    ImGui::Begin("Details", &open,
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize);
     ImGui::PopStyleColor();
     ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
     ui.panels.push_back({p.x, p.y, p.x + sz.x, p.y + sz.y});
     ImGui::PushTextWrapPos(0);
-    if (s.is_org) org_details(m, ui, s.index);
-    else collab_details(m, ui, s.index);
+    if (s.is_org)
+        org_details(m, ui, s.index);
+    else
+        collab_details(m, ui, s.index);
     ImGui::PopTextWrapPos();
     ImGui::End();
     if (!open || (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) m.select("");

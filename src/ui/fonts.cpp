@@ -17,18 +17,32 @@ void add_dataset_text(ImFontGlyphRangesBuilder& b, const Dataset& ds, int lang /
     for (auto& o : ds.organisations) {
         for (auto& n : o.names)
             if (lang < 0 || static_cast<int>(n.lang) == lang) b.AddText(n.text.c_str());
-        if (lang < 0) { b.AddText(o.name.c_str()); b.AddText(o.abbr.c_str()); b.AddText(o.city.c_str()); b.AddText(o.note.c_str()); }
+        if (lang < 0) {
+            b.AddText(o.name.c_str());
+            b.AddText(o.abbr.c_str());
+            b.AddText(o.city.c_str());
+            b.AddText(o.note.c_str());
+        }
     }
     if (lang >= 0) return;
-    for (auto& s : ds.sources) { b.AddText(s.title.c_str()); b.AddText(s.publisher.c_str()); }
+    for (auto& s : ds.sources) {
+        b.AddText(s.title.c_str());
+        b.AddText(s.publisher.c_str());
+    }
     for (auto& c : ds.collaborations) {
         b.AddText(c.title.c_str());
         b.AddText(c.summary.c_str());
         b.AddText(c.note.c_str());
-        for (auto& f : c.facts) { b.AddText(f.label.c_str()); b.AddText(f.quote.c_str()); }
+        for (auto& f : c.facts) {
+            b.AddText(f.label.c_str());
+            b.AddText(f.quote.c_str());
+        }
         for (auto& e : c.evidence) b.AddText(e.quote.c_str());
     }
-    for (auto& e : ds.events) { b.AddText(e.title.c_str()); b.AddText(e.quote.c_str()); }
+    for (auto& e : ds.events) {
+        b.AddText(e.title.c_str());
+        b.AddText(e.quote.c_str());
+    }
 }
 
 ImFont* add_font(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ranges) {
@@ -38,8 +52,8 @@ ImFont* add_font(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ra
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file->data), static_cast<int>(file->size), px,
-                                                      &cfg, ranges.Data);
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file->data), static_cast<int>(file->size), px, &cfg,
+                                                      ranges.Data);
 }
 
 }  // namespace
@@ -71,7 +85,8 @@ void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px) {
             ImFontConfig cfg;
             cfg.FontDataOwnedByAtlas = false;
             cfg.MergeMode = true;
-            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sym->data), static_cast<int>(sym->size), base_px * dpr, &cfg, sym_ranges);
+            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sym->data), static_cast<int>(sym->size), base_px * dpr, &cfg,
+                                           sym_ranges);
         }
     }
     if (!f.regular) {

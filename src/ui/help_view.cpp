@@ -31,8 +31,9 @@ void draw_help(UiContext& ui) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
     ImGui::Begin("About chipatlas", &ui.show_help, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
     ImGui::PopStyleColor();
-    ImGui::TextWrapped("chipatlas maps semiconductor collaboration in Hong Kong and the Greater Bay Area, South Korea, Taiwan and Japan: "
-                       "who works with whom (consortia, MoUs, joint research, courses, internships, scholarships, forums) and when.");
+    ImGui::TextWrapped(
+        "chipatlas maps semiconductor collaboration in Hong Kong and the Greater Bay Area, South Korea, Taiwan and Japan: "
+        "who works with whom (consortia, MoUs, joint research, courses, internships, scholarships, forums) and when.");
     ImGui::Spacing();
     help_bullet("Drag to pan, scroll or pinch to zoom, double-click to zoom in.");
     help_bullet("Press Play (Space) to watch collaborations appear over time.");

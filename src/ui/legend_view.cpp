@@ -19,7 +19,10 @@ namespace {
 
 void swatch_line(ImDrawList* dl, ImVec2 p, ImU32 col, Dash d) {
     float x = p.x, end = p.x + 26;
-    if (d.on <= 0) { dl->AddLine(ImVec2(x, p.y), ImVec2(end, p.y), col, 2.5f); return; }
+    if (d.on <= 0) {
+        dl->AddLine(ImVec2(x, p.y), ImVec2(end, p.y), col, 2.5f);
+        return;
+    }
     while (x < end) {
         dl->AddLine(ImVec2(x, p.y), ImVec2(std::min(end, x + d.on), p.y), col, 2.5f);
         x += d.on + d.off;
@@ -41,10 +44,14 @@ void draw_legend(AppModel& m, UiContext& ui) {
     // (the user's choice comes back when the details close) instead of showing through it.
     const bool fold_for_details = details_span_width(io.DisplaySize.x) && m.selection().valid();
     ImGui::SetNextWindowCollapsed(!ui.legend_open || fold_for_details, ImGuiCond_Always);
-    bool open = ImGui::Begin("Legend & filters", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    bool open = ImGui::Begin("Legend & filters", nullptr,
+                             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     if (!fold_for_details) ui.legend_open = open;
     record_panel(ui);
-    if (!open) { ImGui::End(); return; }
+    if (!open) {
+        ImGui::End();
+        return;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // Totals per kind and region come with the dataset's flat index; organisations active per
     // kind take one pass over the organisations.
@@ -69,8 +76,10 @@ void draw_legend(AppModel& m, UiContext& ui) {
         if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
         if (ImGui::Selectable(label, false)) m.toggle_collab_kind(ck);
         if (hidden) ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d shown at this date, %d in all. Click to %s.", vis.kind_count[k], total, hidden ? "show" : "hide");
-        swatch_line(dl, ImVec2(p.x + 2, p.y + ImGui::GetTextLineHeight() / 2), hidden ? with_alpha(collab_colour(ck, dark), 0.3f) : collab_colour(ck, dark), collab_dash(ck));
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%d shown at this date, %d in all. Click to %s.", vis.kind_count[k], total, hidden ? "show" : "hide");
+        swatch_line(dl, ImVec2(p.x + 2, p.y + ImGui::GetTextLineHeight() / 2),
+                    hidden ? with_alpha(collab_colour(ck, dark), 0.3f) : collab_colour(ck, dark), collab_dash(ck));
         ImGui::PopID();
     }
     ImGui::Separator();
@@ -115,7 +124,10 @@ void draw_legend(AppModel& m, UiContext& ui) {
             ImGui::PushID(o);
             char b[128];
             std::snprintf(b, sizeof b, "%s (%d)", ds.organisations[o].short_name().c_str(), vis.org_degree[o]);
-            if (ImGui::SmallButton(b)) { m.select_org(o); m.fly_to_org(o); }
+            if (ImGui::SmallButton(b)) {
+                m.select_org(o);
+                m.fly_to_org(o);
+            }
             ImGui::PopID();
         }
     }

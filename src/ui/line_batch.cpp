@@ -47,7 +47,11 @@ void LineBatch::flush(ImDrawList* dl, ImU32 col, float thickness) {
             float dx = points[i1 + 1].x - points[i1].x;
             float dy = points[i1 + 1].y - points[i1].y;
             float d2 = dx * dx + dy * dy;
-            if (d2 > 0.0f) { float inv_len = ImRsqrt(d2); dx *= inv_len; dy *= inv_len; }
+            if (d2 > 0.0f) {
+                float inv_len = ImRsqrt(d2);
+                dx *= inv_len;
+                dy *= inv_len;
+            }
             temp_normals[i1].x = dy;
             temp_normals[i1].y = -dx;
         }
@@ -75,16 +79,24 @@ void LineBatch::flush(ImDrawList* dl, ImU32 col, float thickness) {
             out_vtx[0].y = points[i2].y + dm_y;
             out_vtx[1].x = points[i2].x - dm_x;
             out_vtx[1].y = points[i2].y - dm_y;
-            idx[0] = static_cast<ImDrawIdx>(idx2 + 0); idx[1] = static_cast<ImDrawIdx>(idx1 + 0); idx[2] = static_cast<ImDrawIdx>(idx1 + 1);
-            idx[3] = static_cast<ImDrawIdx>(idx2 + 1); idx[4] = static_cast<ImDrawIdx>(idx1 + 1); idx[5] = static_cast<ImDrawIdx>(idx2 + 0);
+            idx[0] = static_cast<ImDrawIdx>(idx2 + 0);
+            idx[1] = static_cast<ImDrawIdx>(idx1 + 0);
+            idx[2] = static_cast<ImDrawIdx>(idx1 + 1);
+            idx[3] = static_cast<ImDrawIdx>(idx2 + 1);
+            idx[4] = static_cast<ImDrawIdx>(idx1 + 1);
+            idx[5] = static_cast<ImDrawIdx>(idx2 + 0);
             idx += 6;
             idx1 = idx2;
         }
         dl->_IdxWritePtr = idx;
         ImDrawVert* vtx = dl->_VtxWritePtr;
         for (int i = 0; i < points_count; i++) {
-            vtx[0].pos = temp_points[i * 2 + 0]; vtx[0].uv = tex_uv0; vtx[0].col = col;
-            vtx[1].pos = temp_points[i * 2 + 1]; vtx[1].uv = tex_uv1; vtx[1].col = col;
+            vtx[0].pos = temp_points[i * 2 + 0];
+            vtx[0].uv = tex_uv0;
+            vtx[0].col = col;
+            vtx[1].pos = temp_points[i * 2 + 1];
+            vtx[1].uv = tex_uv1;
+            vtx[1].col = col;
             vtx += 2;
         }
         dl->_VtxWritePtr = vtx;

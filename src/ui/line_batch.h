@@ -9,7 +9,10 @@ namespace ca::ui {
 
 class LineBatch {
 public:
-    void clear() { pts_.clear(); ends_.clear(); }
+    void clear() {
+        pts_.clear();
+        ends_.clear();
+    }
     // One open polyline (ignored below two points, as AddPolyline does).
     void add(const ImVec2* pts, int count);
     // Draws every polyline added since clear() in one colour and width, then clears.

@@ -7,10 +7,10 @@
 #include <cstdio>
 
 #include "core/map_scene.h"
+#include "imgui_internal.h"
 #include "ui/line_batch.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
-#include "imgui_internal.h"
 
 namespace ca::ui {
 namespace {
@@ -50,7 +50,9 @@ void draw_frame(ImDrawList* dl, const Camera& cam, bool dark, ImFont* font) {
     if (p1.x - p0.x < 14) return;
     const Palette& pal = palette(dark);
     dl->AddRect(p0, p1, pal.frame, 6, 0, 1.5f);
-    if (p1.x - p0.x > 90) dl->AddText(font, font->FontSize * ImGui::GetIO().FontGlobalScale * 0.85f, ImVec2(p0.x + 6, p0.y + 4), pal.frame_text, "Greater Bay Area");
+    if (p1.x - p0.x > 90)
+        dl->AddText(font, font->FontSize * ImGui::GetIO().FontGlobalScale * 0.85f, ImVec2(p0.x + 6, p0.y + 4), pal.frame_text,
+                    "Greater Bay Area");
 }
 
 // Quadratic Bézier from a, bowing through c, to b.
@@ -64,9 +66,7 @@ struct Arc {
 
 // std::hypot for floats as glibc computes it (in double, then rounded): the same values
 // without a libm call per arc segment.
-float seg_length(float dx, float dy) {
-    return static_cast<float>(std::sqrt(static_cast<double>(dx) * dx + static_cast<double>(dy) * dy));
-}
+float seg_length(float dx, float dy) { return static_cast<float>(std::sqrt(static_cast<double>(dx) * dx + static_cast<double>(dy) * dy)); }
 
 // Dashed arcs go through one LineBatch per arc: the same vertices as one AddPolyline per dash.
 void draw_arc(ImDrawList* dl, LineBatch& lines, const Arc& arc, float upto, ImU32 col, float width, Dash dash, float px_per_segment) {
@@ -164,9 +164,12 @@ bool route_input(AppModel& m, ImVec2 pos, ImVec2 size, const MapTuning& t) {
         for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
             ImWchar ch = io.InputQueueCharacters[i];
             Vec2 centre{pos.x + size.x / 2, pos.y + size.y / 2};
-            if (ch == '+' || ch == '=') m.zoom_at(centre, t.zoom_per_key);
-            else if (ch == '-' || ch == '_') m.zoom_at(centre, 1 / t.zoom_per_key);
-            else if (ch == '0') m.reset_view();
+            if (ch == '+' || ch == '=')
+                m.zoom_at(centre, t.zoom_per_key);
+            else if (ch == '-' || ch == '_')
+                m.zoom_at(centre, 1 / t.zoom_per_key);
+            else if (ch == '0')
+                m.reset_view();
         }
     }
     return hovered;
@@ -199,7 +202,8 @@ void draw_marks(ImDrawList* dl, const MapScene& scene, const Dataset& ds, bool d
         }
         if (g.spread) {
             dl->AddCircle(iv(g.centre), g.radius, with_alpha(pal.text_dim, 0.5f), 48, 1);
-            for (int i = g.node_begin; i < g.node_end; ++i) dl->AddLine(iv(g.centre), iv(scene.nodes[i].p), with_alpha(pal.text_dim, 0.6f), 1);
+            for (int i = g.node_begin; i < g.node_end; ++i)
+                dl->AddLine(iv(g.centre), iv(scene.nodes[i].p), with_alpha(pal.text_dim, 0.6f), 1);
         }
         for (int i = g.node_begin; i < g.node_end; ++i) {
             const SceneNode& n = scene.nodes[i];
@@ -228,7 +232,8 @@ void draw_labels(ImDrawList* dl, const MapScene& scene, const FontMeasure& fm, I
     for (const SceneEdgeLabel& l : scene.edge_labels) {
         const Rect& r = l.rect;
         dl->AddRectFilled(corner(r.x0, r.y0), corner(r.x1, r.y1), pal.halo, 3);
-        const ImVec2 at(static_cast<float>(r.x0) + static_cast<float>(t.edge_label_box_pad_x), static_cast<float>(r.y0) + static_cast<float>(t.edge_label_box_pad_y));
+        const ImVec2 at(static_cast<float>(r.x0) + static_cast<float>(t.edge_label_box_pad_x),
+                        static_cast<float>(r.y0) + static_cast<float>(t.edge_label_box_pad_y));
         dl->AddText(font, fs, at, pal.text, l.text.c_str());
     }
 }
@@ -242,7 +247,8 @@ void org_tooltip(AppModel& m, const Fonts& fonts, int org) {
         ImGui::TextUnformatted(n->text.c_str());
         ImGui::PopFont();
     }
-    ImGui::TextDisabled("%s · %s · %d active", enum_label(o.kind), o.city.empty() ? enum_label(o.region) : o.city.c_str(), m.visibility().org_degree[org]);
+    ImGui::TextDisabled("%s · %s · %d active", enum_label(o.kind), o.city.empty() ? enum_label(o.region) : o.city.c_str(),
+                        m.visibility().org_degree[org]);
     ImGui::EndTooltip();
 }
 
@@ -268,12 +274,15 @@ void route_pointer(AppModel& m, UiContext& ui, const MapScene& scene, bool hover
     const SceneGroup& g = scene.groups[static_cast<size_t>(h.index)];
     ImGui::BeginTooltip();
     ImGui::Text("%d organisations — click to spread", g.count());
-    for (int k = 0; k < g.count() && k < 8; ++k) ImGui::BulletText("%s", m.data().organisations[scene.members_begin(g)[k]].short_name().c_str());
+    for (int k = 0; k < g.count() && k < 8; ++k)
+        ImGui::BulletText("%s", m.data().organisations[scene.members_begin(g)[k]].short_name().c_str());
     ImGui::EndTooltip();
     if (!click) return;
     const ClusterClick c = ui.map_scene.click_cluster(h.index, m.camera(), m.max_scale(), t);
-    if (c.spread) ui.spider = g.leader;
-    else m.fly_to_box(c.box, t.cluster_fit_margin);
+    if (c.spread)
+        ui.spider = g.leader;
+    else
+        m.fly_to_box(c.box, t.cluster_fit_margin);
 }
 
 }  // namespace
@@ -295,8 +304,8 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
 
     // Input first (so this frame draws the result).
     const bool hovered = route_input(m, pos, size, t);
-    const bool click = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
-                       !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, t.click_slop);
+    const bool click =
+        hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, t.click_slop);
 
     // Grow the draw list's buffers up front, from the map's vertex count last frame, so that
     // ImGui does not reallocate them (copying all drawn so far) halfway through the arcs.

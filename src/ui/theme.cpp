@@ -6,19 +6,17 @@
 
 namespace ca::ui {
 
-static constexpr ImU32 rgb(unsigned v, unsigned a = 255) {
-    return IM_COL32((v >> 16) & 255, (v >> 8) & 255, v & 255, a);
-}
+static constexpr ImU32 rgb(unsigned v, unsigned a = 255) { return IM_COL32((v >> 16) & 255, (v >> 8) & 255, v & 255, a); }
 
 const Palette& palette(bool dark) {
-    static const Palette light{rgb(0xDCE8F2), rgb(0xF4F1EA), rgb(0xFBFAF6), rgb(0xFFFFFF), rgb(0x9AB0C4), rgb(0xB9B2A6),
-                               rgb(0x5A7A99, 200), rgb(0x3D5A78), rgb(0x1D2630), rgb(0x5C6873), rgb(0xFFFFFF, 220),
-                               rgb(0xFFFFFF), rgb(0xA7B0B8, 150), rgb(0x111111), rgb(0xFFFFFF, 240),
-                               ImVec4(0.863f, 0.910f, 0.949f, 1)};
-    static const Palette darkp{rgb(0x0F1720), rgb(0x25303B), rgb(0x2E3B48), rgb(0x3A4A5A), rgb(0x4A6176), rgb(0x56616C),
-                               rgb(0x8FB3D9, 200), rgb(0xA9C6E4), rgb(0xE6EDF3), rgb(0x9AA7B3), rgb(0x0F1720, 220),
-                               rgb(0x0F1720), rgb(0x5A6570, 150), rgb(0xFFFFFF), rgb(0x17212B, 240),
-                               ImVec4(0.059f, 0.090f, 0.125f, 1)};
+    static const Palette light{rgb(0xDCE8F2),      rgb(0xF4F1EA), rgb(0xFBFAF6),      rgb(0xFFFFFF),
+                               rgb(0x9AB0C4),      rgb(0xB9B2A6), rgb(0x5A7A99, 200), rgb(0x3D5A78),
+                               rgb(0x1D2630),      rgb(0x5C6873), rgb(0xFFFFFF, 220), rgb(0xFFFFFF),
+                               rgb(0xA7B0B8, 150), rgb(0x111111), rgb(0xFFFFFF, 240), ImVec4(0.863f, 0.910f, 0.949f, 1)};
+    static const Palette darkp{rgb(0x0F1720),      rgb(0x25303B), rgb(0x2E3B48),      rgb(0x3A4A5A),
+                               rgb(0x4A6176),      rgb(0x56616C), rgb(0x8FB3D9, 200), rgb(0xA9C6E4),
+                               rgb(0xE6EDF3),      rgb(0x9AA7B3), rgb(0x0F1720, 220), rgb(0x0F1720),
+                               rgb(0x5A6570, 150), rgb(0xFFFFFF), rgb(0x17212B, 240), ImVec4(0.059f, 0.090f, 0.125f, 1)};
     return dark ? darkp : light;
 }
 
@@ -38,46 +36,70 @@ ImU32 land_colour(LandCategory c, bool dark) {
     const Palette& p = palette(dark);
     switch (c) {
         case LandCategory::HongKong:
-        case LandCategory::Macao: return p.land_hk;
+        case LandCategory::Macao:
+            return p.land_hk;
         case LandCategory::Taiwan:
         case LandCategory::SouthKorea:
         case LandCategory::Japan:
-        case LandCategory::China: return p.land_focus;
-        default: return p.land;
+        case LandCategory::China:
+            return p.land_focus;
+        default:
+            return p.land;
     }
 }
 
 Dash collab_dash(CollabKind k) {
     switch (k) {
-        case CollabKind::Consortium: return {0, 0};
-        case CollabKind::Mou: return {10, 4};
-        case CollabKind::Forum: return {2, 4};
-        case CollabKind::JointResearch: return {0, 0};
-        case CollabKind::Course: return {6, 3};
-        case CollabKind::Internship: return {3, 3};
-        case CollabKind::Scholarship: return {12, 3};
-        case CollabKind::Mentorship: return {5, 5};
-        case CollabKind::Alliance: return {14, 6};
-        default: return {0, 0};
+        case CollabKind::Consortium:
+            return {0, 0};
+        case CollabKind::Mou:
+            return {10, 4};
+        case CollabKind::Forum:
+            return {2, 4};
+        case CollabKind::JointResearch:
+            return {0, 0};
+        case CollabKind::Course:
+            return {6, 3};
+        case CollabKind::Internship:
+            return {3, 3};
+        case CollabKind::Scholarship:
+            return {12, 3};
+        case CollabKind::Mentorship:
+            return {5, 5};
+        case CollabKind::Alliance:
+            return {14, 6};
+        default:
+            return {0, 0};
     }
 }
 
 Shape org_shape(OrgKind k) {
     switch (k) {
-        case OrgKind::Government: return Shape::Square;
-        case OrgKind::ResearchInstitute: return Shape::Triangle;
-        case OrgKind::University: return Shape::Diamond;
-        case OrgKind::Company: return Shape::Circle;
-        case OrgKind::Association: return Shape::Hexagon;
-        case OrgKind::Consortium: return Shape::Star;
-        case OrgKind::Group: return Shape::Ring;
-        default: return Shape::Circle;
+        case OrgKind::Government:
+            return Shape::Square;
+        case OrgKind::ResearchInstitute:
+            return Shape::Triangle;
+        case OrgKind::University:
+            return Shape::Diamond;
+        case OrgKind::Company:
+            return Shape::Circle;
+        case OrgKind::Association:
+            return Shape::Hexagon;
+        case OrgKind::Consortium:
+            return Shape::Star;
+        case OrgKind::Group:
+            return Shape::Ring;
+        default:
+            return Shape::Circle;
     }
 }
 
 void draw_shape(ImDrawList* dl, ImVec2 c, float r, Shape s, ImU32 fill, ImU32 outline) {
     switch (s) {
-        case Shape::Circle: dl->AddCircleFilled(c, r, fill, 20); dl->AddCircle(c, r, outline, 20, 1.2f); break;
+        case Shape::Circle:
+            dl->AddCircleFilled(c, r, fill, 20);
+            dl->AddCircle(c, r, outline, 20, 1.2f);
+            break;
         case Shape::Square: {
             float h = r * 0.88f;
             dl->AddRectFilled(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), fill, 1.5f);
@@ -96,14 +118,18 @@ void draw_shape(ImDrawList* dl, ImVec2 c, float r, Shape s, ImU32 fill, ImU32 ou
             dl->AddPolyline(q, 4, outline, ImDrawFlags_Closed, 1.2f);
             break;
         }
-        case Shape::Hexagon: dl->AddNgonFilled(c, r * 1.05f, fill, 6); dl->AddNgon(c, r * 1.05f, outline, 6, 1.2f); break;
+        case Shape::Hexagon:
+            dl->AddNgonFilled(c, r * 1.05f, fill, 6);
+            dl->AddNgon(c, r * 1.05f, outline, 6, 1.2f);
+            break;
         case Shape::Star: {
             ImVec2 q[10];
             for (int i = 0; i < 10; ++i) {
                 float ang = -1.5708f + i * 0.6283f, rr = (i % 2) ? r * 0.55f : r * 1.3f;
                 q[i] = ImVec2(c.x + std::cos(ang) * rr, c.y + std::sin(ang) * rr);
             }
-            for (int i = 0; i < 10; i += 2) dl->AddTriangleFilled(c, q[i], q[(i + 1) % 10], fill), dl->AddTriangleFilled(c, q[i], q[(i + 9) % 10], fill);
+            for (int i = 0; i < 10; i += 2)
+                dl->AddTriangleFilled(c, q[i], q[(i + 1) % 10], fill), dl->AddTriangleFilled(c, q[i], q[(i + 9) % 10], fill);
             dl->AddPolyline(q, 10, outline, ImDrawFlags_Closed, 1.1f);
             break;
         }
@@ -121,13 +147,16 @@ ImU32 with_alpha(ImU32 c, float a) {
 
 ImU32 mix(ImU32 a, ImU32 b, float t) {
     ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
+    return ImGui::ColorConvertFloat4ToU32(
+        ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
 }
 
 void apply_style(bool dark, float scale) {
     ImGuiStyle s;
-    if (dark) ImGui::StyleColorsDark(&s);
-    else ImGui::StyleColorsLight(&s);
+    if (dark)
+        ImGui::StyleColorsDark(&s);
+    else
+        ImGui::StyleColorsLight(&s);
     s.WindowRounding = 8;
     s.FrameRounding = 5;
     s.GrabRounding = 5;

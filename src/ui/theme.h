@@ -21,7 +21,9 @@ ImU32 org_colour(OrgKind k, bool dark);
 ImU32 land_colour(LandCategory c, bool dark);
 
 // Dash pattern of a collaboration kind: on/off lengths in pixels (0 = solid).
-struct Dash { float on, off; };
+struct Dash {
+    float on, off;
+};
 Dash collab_dash(CollabKind k);
 
 enum class Shape { Circle, Square, Triangle, Diamond, Hexagon, Star, Ring };

@@ -63,11 +63,13 @@ void draw_date(AppModel& m, UiContext& ui) {
         }
         ImGui::PopFont();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s%sClick to type a date (YYYY, YYYY-MM or YYYY-MM-DD)", d == full ? "" : full.c_str(), d == full ? "" : "\n");
+            ImGui::SetTooltip("%s%sClick to type a date (YYYY, YYYY-MM or YYYY-MM-DD)", d == full ? "" : full.c_str(),
+                              d == full ? "" : "\n");
     } else {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
         ImGui::SetKeyboardFocusHere();
-        if (ImGui::InputText("##date", ui.date_input, sizeof ui.date_input, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
+        if (ImGui::InputText("##date", ui.date_input, sizeof ui.date_input,
+                             ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
             Date d;
             if (parse_date(ui.date_input, d)) m.set_time(first_day(d));
             ui.date_editing = false;
@@ -174,8 +176,9 @@ void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     const bool compact = m.view().embed || size.x < 560;
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
-    ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                         ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::Begin(
+        "Timeline", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
     ui.panels.push_back({pos.x, pos.y, pos.x + size.x, pos.y + size.y});
     draw_transport(m, size);
     ImGui::SameLine();

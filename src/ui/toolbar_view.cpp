@@ -14,9 +14,13 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     ImGuiIO& io = ImGui::GetIO();
     // In the web page the DOM search box and export buttons sit at the top-left: go right.
     // Below the DOM bar when the window is too narrow for both on one row.
-    if (ui.opt.web) ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 8, io.DisplaySize.x < 900 ? 52.0f : 8.0f), ImGuiCond_Always, ImVec2(1, 0));
-    else ImGui::SetNextWindowPos(ImVec2(10, 8));
-    ImGui::Begin("##toolbar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    if (ui.opt.web)
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 8, io.DisplaySize.x < 900 ? 52.0f : 8.0f), ImGuiCond_Always, ImVec2(1, 0));
+    else
+        ImGui::SetNextWindowPos(ImVec2(10, 8));
+    ImGui::Begin(
+        "##toolbar", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     if (!ui.opt.web && !v.embed) {
         ImGui::PushFont(ui.fonts.large);
         ImGui::TextUnformatted("chipatlas");
@@ -27,15 +31,21 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
         if (ui.search[0]) {
             ImVec2 p = ImGui::GetItemRectMin(), s = ImGui::GetItemRectSize();
             ImGui::SetNextWindowPos(ImVec2(p.x, p.y + s.y + 2));
-            ImGui::Begin("##results", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+            ImGui::Begin("##results", nullptr,
+                         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoFocusOnAppearing);
             auto hits = search(m.data(), ui.search, 12);
             if (hits.empty()) ImGui::TextDisabled("No match");
             for (auto& h : hits) {
                 ImGui::PushID(h.index * 2 + h.is_org);
-                std::string label = h.is_org ? display_name(m.data().organisations[h.index], NameLang::Both) : m.data().collaborations[h.index].title;
+                std::string label =
+                    h.is_org ? display_name(m.data().organisations[h.index], NameLang::Both) : m.data().collaborations[h.index].title;
                 if (ImGui::Selectable(label.c_str())) {
-                    if (h.is_org) { m.select_org(h.index); m.fly_to_org(h.index); }
-                    else m.select_collab(h.index);
+                    if (h.is_org) {
+                        m.select_org(h.index);
+                        m.fly_to_org(h.index);
+                    } else
+                        m.select_collab(h.index);
                     ui.search[0] = 0;
                 }
                 ImGui::PopID();

@@ -27,16 +27,17 @@ void draw_ui(AppModel& m, UiContext& ui) {
     if (compact && ui.legend_open && m.view().embed) ui.legend_open = false;
 
     const bool legend = (!compact || !m.view().embed) && ui.legend_open;
-    m.set_insets(legend && io.DisplaySize.x >= 700 ? 280 : 0, ui.toolbar_bottom,
-                 m.selection().valid() && io.DisplaySize.x >= 640 ? 390 : 0, ui.timeline_height + 16);
+    m.set_insets(legend && io.DisplaySize.x >= 700 ? 280 : 0, ui.toolbar_bottom, m.selection().valid() && io.DisplaySize.x >= 640 ? 390 : 0,
+                 ui.timeline_height + 16);
     // The map window sits at the back and never takes focus from panels.
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-    ImGui::Begin("##map", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse |
-                                       ImGuiWindowFlags_NoBackground);
+    ImGui::Begin("##map", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar(2);
     // Panels are drawn after the map, but labels must avoid them: use last frame's rects.
     ui.panels = ui.last_panels;

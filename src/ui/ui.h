@@ -15,7 +15,7 @@
 namespace ca::ui {
 
 struct UiOptions {
-    bool web = false;         // the page supplies the search box (DOM input, for IMEs)
+    bool web = false;  // the page supplies the search box (DOM input, for IMEs)
 };
 
 // The map view's drawing buffers, kept between frames so a frame does not allocate them again.
@@ -29,9 +29,9 @@ struct UiContext {
     Fonts fonts;
     Basemap basemap;
     std::string basemap_error;
-    int spider = -1;              // organisation leading an expanded cluster
-    MapTuning map_tuning;         // the map scene's tuning values (core/map_scene.h)
-    MapSceneBuilder map_scene;    // this frame's map scene, its buffers kept between frames
+    int spider = -1;            // organisation leading an expanded cluster
+    MapTuning map_tuning;       // the map scene's tuning values (core/map_scene.h)
+    MapSceneBuilder map_scene;  // this frame's map scene, its buffers kept between frames
     MapDrawBuffers map_draw;
     std::vector<Rect> panels;       // screen rects of panels this frame
     std::vector<Rect> last_panels;  // last frame's, which map labels avoid (the map draws first)
@@ -45,8 +45,8 @@ struct UiContext {
     // Where the timeline track was drawn last frame (tests drive the playhead with it).
     TimeAxis track;
     float track_y0 = 0, track_y1 = 0;
-    TimelineTuning timeline_tuning;   // the track's tuning values (core/timeline_layout.h)
-    TimelineLayoutBuilder timeline;   // this frame's track layout (histogram cached)
+    TimelineTuning timeline_tuning;  // the track's tuning values (core/timeline_layout.h)
+    TimelineLayoutBuilder timeline;  // this frame's track layout (histogram cached)
     // Statistics of the last map frame, for benchmarks and tests.
     int drawn_links = 0, drawn_nodes = 0, drawn_labels = 0, drawn_clusters = 0;
     double map_ms = 0, visibility_ms = 0;  // CPU time of the map view and of visibility, last frame

@@ -50,7 +50,10 @@ public:
         h = 2;
         rgba.assign(static_cast<size_t>(w) * h * 4, 0x7f);
     }
-    void drawable_size(int& w, int& h) const override { w = 1280; h = 800; }
+    void drawable_size(int& w, int& h) const override {
+        w = 1280;
+        h = 800;
+    }
     ca::FrameTimings last_frame() const override { return {1.5, 0.5}; }
     bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
 

@@ -123,8 +123,8 @@ TEST_CASE("commands: setState window is range-checked on the full value, not aft
     const json before = state_of(m);
     const int window = m.view().window_months;
     const std::string warning = "window: expected a whole number of months 1..360";
-    for (const char* v : {"4294967297", "-4294967295", "4294967308", "18446744073709551615", "-9223372036854775808", "12.5",
-                          "1e300", "-1e300", "0", "361", "-1", "\"12\"", "true", "null", "[12]"}) {
+    for (const char* v : {"4294967297", "-4294967295", "4294967308", "18446744073709551615", "-9223372036854775808", "12.5", "1e300",
+                          "-1e300", "0", "361", "-1", "\"12\"", "true", "null", "[12]"}) {
         INFO("window " << v);
         json r = ask(m, std::string(R"({"cmd":"setState","state":{"window":)") + v + "}}");
         CHECK(r["ok"] == true);
@@ -145,11 +145,12 @@ TEST_CASE("commands: setState camera and speed must be finite and in range, step
     AppModel m = fixture_model();
     const json before = state_of(m);
     const std::string cam_warning = "camera: expected {lat -85..85, lon -180..180, zoom 0.05..2000}";
-    for (const char* cam : {R"({"lat":1e308,"lon":120,"zoom":1})", R"({"lat":-1e308,"lon":120,"zoom":1})", R"({"lat":30,"lon":1e308,"zoom":1})",
-                            R"({"lat":30,"lon":120,"zoom":1e308})", R"({"lat":30,"lon":120,"zoom":0})", R"({"lat":30,"lon":120,"zoom":-1})",
-                            R"({"lat":86,"lon":120,"zoom":1})", R"({"lat":30,"lon":181,"zoom":1})", R"({"lat":30,"lon":-181,"zoom":1})",
-                            R"({"lat":30,"lon":120,"zoom":2001})", R"({"lat":30,"lon":120,"zoom":0.01})", R"({"lat":"30","lon":120,"zoom":1})",
-                            R"({"lat":30,"lon":120})", R"({"lat":30,"lon":120,"zoom":null})", R"([30,120,1])", R"({"lat":4294967297,"lon":120,"zoom":1})"}) {
+    for (const char* cam :
+         {R"({"lat":1e308,"lon":120,"zoom":1})", R"({"lat":-1e308,"lon":120,"zoom":1})", R"({"lat":30,"lon":1e308,"zoom":1})",
+          R"({"lat":30,"lon":120,"zoom":1e308})", R"({"lat":30,"lon":120,"zoom":0})", R"({"lat":30,"lon":120,"zoom":-1})",
+          R"({"lat":86,"lon":120,"zoom":1})", R"({"lat":30,"lon":181,"zoom":1})", R"({"lat":30,"lon":-181,"zoom":1})",
+          R"({"lat":30,"lon":120,"zoom":2001})", R"({"lat":30,"lon":120,"zoom":0.01})", R"({"lat":"30","lon":120,"zoom":1})",
+          R"({"lat":30,"lon":120})", R"({"lat":30,"lon":120,"zoom":null})", R"([30,120,1])", R"({"lat":4294967297,"lon":120,"zoom":1})"}) {
         INFO("camera " << cam);
         json r = ask(m, std::string(R"({"cmd":"setState","state":{"camera":)") + cam + "}}");
         CHECK(r["ok"] == true);
@@ -190,8 +191,10 @@ TEST_CASE("export: CSV cells that a spreadsheet would run as formulas are neutra
     for (size_t i = 0; i < std::size(titles); ++i) {
         if (i) collabs += ",\n";
         collabs += "{\"id\": \"c" + std::to_string(i) + "\", \"title\": \"" + titles[i] +
-                   "\", \"kind\": \"mou\", \"participants\": [{\"org\": \"a\", \"role\": \"signatory\"}, {\"org\": \"b\", \"role\": \"signatory\"}],"
-                   " \"start\": \"2022-08-23\", \"summary\": \"S\", \"evidence\": [{\"source\": \"s\", \"quote\": \"Q1\"}, {\"source\": \"t\", \"quote\": \"Q2\"},"
+                   "\", \"kind\": \"mou\", \"participants\": [{\"org\": \"a\", \"role\": \"signatory\"}, {\"org\": \"b\", \"role\": "
+                   "\"signatory\"}],"
+                   " \"start\": \"2022-08-23\", \"summary\": \"S\", \"evidence\": [{\"source\": \"s\", \"quote\": \"Q1\"}, {\"source\": "
+                   "\"t\", \"quote\": \"Q2\"},"
                    " {\"source\": \"s\", \"quote\": \"Q3\"}]}";
     }
     const std::string text =
@@ -199,10 +202,14 @@ TEST_CASE("export: CSV cells that a spreadsheet would run as formulas are neutra
         "\"sources\": [{\"id\": \"s\", \"title\": \"T\", \"publisher\": \"P\", \"file\": \"=f.txt\"},"
         " {\"id\": \"t\", \"title\": \"T2\", \"publisher\": \"P\", \"file\": \"g.txt\"}],\n"
         "\"organisations\": [\n"
-        "{\"id\": \"a\", \"name\": \"-A\", \"abbr\": \"-A\", \"kind\": \"company\", \"region\": \"taiwan\", \"lat\": 22.6, \"lon\": 120.3, \"sources\": [\"s\"]},\n"
-        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"university\", \"region\": \"taiwan\", \"lat\": 23.0, \"lon\": 120.2, \"sources\": [\"s\"]}\n"
+        "{\"id\": \"a\", \"name\": \"-A\", \"abbr\": \"-A\", \"kind\": \"company\", \"region\": \"taiwan\", \"lat\": 22.6, \"lon\": 120.3, "
+        "\"sources\": [\"s\"]},\n"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"university\", \"region\": \"taiwan\", \"lat\": 23.0, \"lon\": 120.2, \"sources\": "
+        "[\"s\"]}\n"
         "],\n"
-        "\"collaborations\": [\n" + collabs + "\n],\n"
+        "\"collaborations\": [\n" +
+        collabs +
+        "\n],\n"
         "\"events\": []\n"
         "}\n";
     std::vector<InputFile> in{{"t.json", text}};
@@ -216,16 +223,11 @@ TEST_CASE("export: CSV cells that a spreadsheet would run as formulas are neutra
 
     const std::string csv = export_csv(m);
     const std::string rest = ",mou,2022-08-23,,active,\"'-A, B\",'=f.txt;g.txt\n";
-    CHECK(csv == "id,title,kind,start,end,status,participants,sources\n"
-                 "c0,\"'=HYPERLINK(\"\"http://x\"\")\"" + rest +
-                 "c1,'+1" + rest +
-                 "c2,'-2" + rest +
-                 "c3,'@SUM(A1)" + rest +
-                 "c4,'\tx" + rest +
-                 "c5,\"'\rx\"" + rest +
-                 "c6,\"a\nb\"" + rest +
-                 "c7,\"a\rb\"" + rest +
-                 "c8,\"plain, with comma\"" + rest);
+    CHECK(csv ==
+          "id,title,kind,start,end,status,participants,sources\n"
+          "c0,\"'=HYPERLINK(\"\"http://x\"\")\"" +
+              rest + "c1,'+1" + rest + "c2,'-2" + rest + "c3,'@SUM(A1)" + rest + "c4,'\tx" + rest + "c5,\"'\rx\"" + rest + "c6,\"a\nb\"" +
+              rest + "c7,\"a\rb\"" + rest + "c8,\"plain, with comma\"" + rest);
     // The export command carries the same text.
     CHECK(ask(m, R"({"cmd":"export","format":"csv"})")["text"] == csv);
 }

@@ -25,11 +25,19 @@ std::string base(const std::string& org_extra = "", const std::string& collab_ex
     return "{\n"
            "\"sources\": [{\"id\": \"s\", \"title\": \"T\", \"publisher\": \"P\", \"file\": \"f.txt\"}],\n"
            "\"organisations\": [\n"
-           "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"company\", \"region\": \"taiwan\", \"lat\": 22.6, \"lon\": 120.3, \"sources\": [\"s\"]" + org_extra + "},\n"
-           "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"university\", \"region\": \"taiwan\", \"lat\": 23.0, \"lon\": 120.2, \"sources\": [\"s\"]}\n"
+           "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"company\", \"region\": \"taiwan\", \"lat\": 22.6, \"lon\": 120.3, \"sources\": "
+           "[\"s\"]" +
+           org_extra +
+           "},\n"
+           "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"university\", \"region\": \"taiwan\", \"lat\": 23.0, \"lon\": 120.2, \"sources\": "
+           "[\"s\"]}\n"
            "],\n"
            "\"collaborations\": [\n"
-           "{\"id\": \"c\", \"title\": \"C\", \"kind\": \"mou\", \"participants\": [{\"org\": \"a\", \"role\": \"signatory\"}, {\"org\": \"b\", \"role\": \"signatory\"}], \"start\": \"2022-08-23\", \"summary\": \"S\", \"evidence\": [{\"source\": \"s\", \"quote\": \"Q\"}]" + collab_extra + "}\n"
+           "{\"id\": \"c\", \"title\": \"C\", \"kind\": \"mou\", \"participants\": [{\"org\": \"a\", \"role\": \"signatory\"}, {\"org\": "
+           "\"b\", \"role\": \"signatory\"}], \"start\": \"2022-08-23\", \"summary\": \"S\", \"evidence\": [{\"source\": \"s\", \"quote\": "
+           "\"Q\"}]" +
+           collab_extra +
+           "}\n"
            "],\n"
            "\"events\": []\n"
            "}\n";
@@ -50,7 +58,8 @@ TEST_CASE("loader: a valid dataset loads with no diagnostics") {
 TEST_CASE("loader: truncated JSON") {
     auto p = problems("{\n\"sources\": [\n");
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:3:1: error: (document): syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
+    CHECK(p[0] ==
+          "t.json:3:1: error: (document): syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
 }
 
 TEST_CASE("loader: trailing comma") {
@@ -157,8 +166,9 @@ TEST_CASE("loader: unknown kinds list the valid ones") {
     t.replace(t.find("\"kind\": \"mou\""), 13, "\"kind\": \"treaty\"");
     auto p = problems(t);
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:8:35: error: /collaborations/0/kind: unknown kind \"treaty\" (expected consortium, mou, forum, "
-                  "joint_research, course, internship, scholarship, mentorship or alliance)");
+    CHECK(p[0] ==
+          "t.json:8:35: error: /collaborations/0/kind: unknown kind \"treaty\" (expected consortium, mou, forum, "
+          "joint_research, course, internship, scholarship, mentorship or alliance)");
 }
 
 TEST_CASE("loader: empty names") {
@@ -204,11 +214,13 @@ TEST_CASE("loader: every problem is reported, not only the first") {
 }
 
 TEST_CASE("loader: references resolve across files and errors name their file") {
-    std::string orgs = "{\"sources\": [{\"id\": \"s\", \"title\": \"T\", \"publisher\": \"P\", \"file\": \"f\"}],\n"
-                       "\"organisations\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"group\", \"region\": \"us\", \"sources\": [\"s\"]}]}";
-    std::string col = "{\"collaborations\": [\n{\"id\": \"c\", \"title\": \"C\", \"kind\": \"forum\", \"participants\": "
-                      "[{\"org\": \"a\", \"role\": \"host\"}, {\"org\": \"q\", \"role\": \"speaker\"}], \"start\": \"2020\", "
-                      "\"summary\": \"S\", \"evidence\": [{\"source\": \"s\", \"quote\": \"Q\"}]}]}";
+    std::string orgs =
+        "{\"sources\": [{\"id\": \"s\", \"title\": \"T\", \"publisher\": \"P\", \"file\": \"f\"}],\n"
+        "\"organisations\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"group\", \"region\": \"us\", \"sources\": [\"s\"]}]}";
+    std::string col =
+        "{\"collaborations\": [\n{\"id\": \"c\", \"title\": \"C\", \"kind\": \"forum\", \"participants\": "
+        "[{\"org\": \"a\", \"role\": \"host\"}, {\"org\": \"q\", \"role\": \"speaker\"}], \"start\": \"2020\", "
+        "\"summary\": \"S\", \"evidence\": [{\"source\": \"s\", \"quote\": \"Q\"}]}]}";
     std::vector<InputFile> in{{"orgs.json", orgs}, {"col.json", col}};
     LoadResult r = load_dataset(in);
     REQUIRE(r.diagnostics.size() == 1);
@@ -238,8 +250,7 @@ TEST_CASE("loader: the bundled dataset is valid and covers the four sources") {
     for (size_t i = 0; i < cited.size(); ++i) CHECK(cited[i] > 0);
     // The Korean MoU of 2023-08-30 is there with its date.
     bool korea = false;
-    for (auto& c : ds.collaborations)
-        korea |= c.kind == CollabKind::Mou && format_date(c.interval.start) == "2023-08-30";
+    for (auto& c : ds.collaborations) korea |= c.kind == CollabKind::Mou && format_date(c.interval.start) == "2023-08-30";
     CHECK(korea);
 }
 
@@ -254,6 +265,7 @@ TEST_CASE("loader: integers are range-checked before they narrow to int") {
         CHECK(p[0].find("error: /collaborations/0/facts/0/year: integer ") != std::string::npos);
         CHECK(p[0].find("out of range [1, 9999]") != std::string::npos);
     }
-    std::string ok = base("", ", \"facts\": [{\"label\": \"L\", \"value\": 1, \"unit\": \"years\", \"year\": 2022, \"source\": \"s\", \"quote\": \"Q\"}]");
+    std::string ok = base(
+        "", ", \"facts\": [{\"label\": \"L\", \"value\": 1, \"unit\": \"years\", \"year\": 2022, \"source\": \"s\", \"quote\": \"Q\"}]");
     CHECK(problems(ok).empty());
 }

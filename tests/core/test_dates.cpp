@@ -70,8 +70,8 @@ TEST_CASE("started_within is half-open and add_months clamps the day") {
 
 TEST_CASE("mode semantics at the edges") {
     Interval iv{D("2020-06"), true, D("2021-06")};
-    const double before = days_from_civil(2020, 5, 31), start = days_from_civil(2020, 6, 1),
-                 last = days_from_civil(2021, 6, 30), after = days_from_civil(2021, 7, 1);
+    const double before = days_from_civil(2020, 5, 31), start = days_from_civil(2020, 6, 1), last = days_from_civil(2021, 6, 30),
+                 after = days_from_civil(2021, 7, 1);
     // Snapshot: active only inside.
     CHECK(collab_vis_at(iv, before, TimeMode::Snapshot, 12) == Vis::Hidden);
     CHECK(collab_vis_at(iv, start, TimeMode::Snapshot, 12) == Vis::Active);

@@ -152,7 +152,10 @@ std::vector<Cluster> reference_clusters(const std::vector<Vec2>& pts, const std:
                 for (int c : it->second) {
                     Vec2 l = pts[out[c].leader];
                     double d = (l.x - p.x) * (l.x - p.x) + (l.y - p.y) * (l.y - p.y);
-                    if (d <= bd) { bd = d; best = c; }
+                    if (d <= bd) {
+                        bd = d;
+                        best = c;
+                    }
                 }
             }
         if (best < 0) {
@@ -168,7 +171,10 @@ std::vector<Cluster> reference_clusters(const std::vector<Vec2>& pts, const std:
     }
     for (auto& c : out) {
         Vec2 s{0, 0};
-        for (int m : c.members) { s.x += pts[m].x; s.y += pts[m].y; }
+        for (int m : c.members) {
+            s.x += pts[m].x;
+            s.y += pts[m].y;
+        }
         c.centre = {s.x / c.members.size(), s.y / c.members.size()};
     }
     return out;
@@ -190,7 +196,10 @@ void reference_arcs(const Dataset& ds, const ArcInputs& in, std::vector<ArcGroup
         if (hub < 0 || !ds.organisations[hub].has_coords || pt[hub] == kNoPoint) {
             hub = -1;
             for (auto& p : c.participants)
-                if (pt[p.org] != kNoPoint) { hub = p.org; break; }
+                if (pt[p.org] != kNoPoint) {
+                    hub = p.org;
+                    break;
+                }
             if (hub < 0) continue;
         }
         bool related = false, selected = in.selected_collab == static_cast<int>(ci);
@@ -295,14 +304,24 @@ TEST_CASE("the visibility tracker equals a full pass as t plays, jumps back and 
     std::vector<Vis> last;
     for (int step = 0; step < 1500; ++step) {
         const unsigned r = rng() % 100;
-        if (r < 70) v.t += (rng() % 400) * 0.37;               // playing forward, sometimes by whole days
-        else if (r < 78) v.t -= (rng() % 3000) * 1.0;          // dragging back
-        else if (r < 82) v.t = days_from_civil(1990 + static_cast<int>(rng() % 40), 1, 1);  // a jump, before or after all
-        else if (r < 86) v.mode = static_cast<TimeMode>(rng() % 3);
-        else if (r < 90) v.filters.hidden_collab_kinds ^= 1u << (rng() % enum_count<CollabKind>());
-        else if (r < 93) v.filters.hidden_regions ^= 1u << (rng() % enum_count<Region>());
-        else if (r < 95) v.window_months = 1 + static_cast<int>(rng() % 60);
-        else if (r < 97) { ds = ds == &a ? &b : &a; tracker.reset(); }
+        if (r < 70)
+            v.t += (rng() % 400) * 0.37;  // playing forward, sometimes by whole days
+        else if (r < 78)
+            v.t -= (rng() % 3000) * 1.0;  // dragging back
+        else if (r < 82)
+            v.t = days_from_civil(1990 + static_cast<int>(rng() % 40), 1, 1);  // a jump, before or after all
+        else if (r < 86)
+            v.mode = static_cast<TimeMode>(rng() % 3);
+        else if (r < 90)
+            v.filters.hidden_collab_kinds ^= 1u << (rng() % enum_count<CollabKind>());
+        else if (r < 93)
+            v.filters.hidden_regions ^= 1u << (rng() % enum_count<Region>());
+        else if (r < 95)
+            v.window_months = 1 + static_cast<int>(rng() % 60);
+        else if (r < 97) {
+            ds = ds == &a ? &b : &a;
+            tracker.reset();
+        }
         // else: the same view again
         if (r % 5 == 0) v.t = std::floor(v.t);  // exactly on day boundaries (interval bounds)
         tracker.update(*ds, v, tracked);
@@ -387,8 +406,10 @@ TEST_CASE("arc grouping equals the reference grouping (lod, hover, selection, gr
         in.point_of_org = &pt;
         in.lod = rng() % 2 == 0;
         in.hover_org = rng() % 3 == 0 ? -1 : static_cast<int>(rng() % ds.organisations.size());
-        if (rng() % 2) in.selected_org = static_cast<int>(rng() % ds.organisations.size());
-        else in.selected_collab = static_cast<int>(rng() % ds.collaborations.size());
+        if (rng() % 2)
+            in.selected_org = static_cast<int>(rng() % ds.organisations.size());
+        else
+            in.selected_collab = static_cast<int>(rng() % ds.collaborations.size());
         in.appeared_at = rng() % 4 == 0 ? nullptr : appeared.data();
         in.clock = 5.5;
         std::vector<ArcGroup> fast, ref;

@@ -98,8 +98,8 @@ TEST_CASE("hit testing: nearest circle, minimum touch radius, misses") {
     CHECK(g.query({109, 101}) == 1);
     CHECK(g.query({415, 300}) == 2);
     CHECK(g.query({250, 250}) == -1);
-    CHECK(g.query({100, 112}) == -1);          // outside radius 5
-    CHECK(g.query({100, 112}, 14) == 0);       // a finger-sized target reaches it
+    CHECK(g.query({100, 112}) == -1);     // outside radius 5
+    CHECK(g.query({100, 112}, 14) == 0);  // a finger-sized target reaches it
     HitGrid empty;
     empty.build({}, {});
     CHECK(empty.query({0, 0}, 50) == -1);
@@ -108,7 +108,10 @@ TEST_CASE("hit testing: nearest circle, minimum touch radius, misses") {
     std::uniform_real_distribution<double> u(0, 2000);
     std::vector<Vec2> pts;
     std::vector<float> r;
-    for (int i = 0; i < 3000; ++i) { pts.push_back({u(rng), u(rng)}); r.push_back(4); }
+    for (int i = 0; i < 3000; ++i) {
+        pts.push_back({u(rng), u(rng)});
+        r.push_back(4);
+    }
     g.build(pts, r);
     for (int k = 0; k < 300; ++k) {
         Vec2 q{u(rng), u(rng)};
@@ -116,7 +119,10 @@ TEST_CASE("hit testing: nearest circle, minimum touch radius, misses") {
         double bd = 1e300;
         for (int i = 0; i < 3000; ++i) {
             double d = std::hypot(pts[i].x - q.x, pts[i].y - q.y);
-            if (d <= 10 && d - 4 < bd) { bd = d - 4; best = i; }
+            if (d <= 10 && d - 4 < bd) {
+                bd = d - 4;
+                best = i;
+            }
         }
         CHECK(g.query(q, 10) == best);
     }
@@ -190,7 +196,7 @@ TEST_CASE("edge labels of one hub take the rows beside each other, or are left o
     CHECK(us.y0 == 112);  // its own row is free
     obstacles.push_back(us);
     REQUIRE(place_edge_label({4, 112, 411, 133}, true, obstacles, bounds, eu));
-    CHECK(eu.y0 != 112);  // moved off the shared row...
+    CHECK(eu.y0 != 112);                     // moved off the shared row...
     CHECK(std::abs(eu.y0 - 112) <= 2 * 23);  // ...but stays near it
     for (const Rect& o : obstacles) CHECK_FALSE(eu.overlaps(o));
     CHECK(eu.x0 >= bounds.x0);
@@ -230,7 +236,8 @@ TEST_CASE("basemap: the Natural Earth asset parses with the focus areas present"
     REQUIRE(parse_basemap(f->data, f->size, bm, err));
     CHECK(bm.triangle_count() > 1000);
     CHECK(bm.lines.size() > 10);
-    for (LandCategory c : {LandCategory::HongKong, LandCategory::Macao, LandCategory::Taiwan, LandCategory::SouthKorea, LandCategory::Japan}) {
+    for (LandCategory c :
+         {LandCategory::HongKong, LandCategory::Macao, LandCategory::Taiwan, LandCategory::SouthKorea, LandCategory::Japan}) {
         bool found = false;
         for (auto& l : bm.land) found |= l.category == c;
         CHECK(found);

@@ -50,15 +50,70 @@ TEST_CASE("JsonDoc stops at the nesting limit and reports where") {
 
 TEST_CASE("JsonDoc's fast path accepts exactly what the reference parser accepts") {
     const char* cases[] = {
-        "{}", "[]", "0", "-0", "-0.0", "1e400", "-1e-400", "18446744073709551615", "18446744073709551616",
-        "-9223372036854775809", "01", "[01]", "1.", ".5", "+1", "[1,]", "{\"a\":1,}", "[1 2]", "\"a\" \"b\"",
-        "\"\\u00e9\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"", "\"\\ud83dx\"", "\"\\x\"", "\"tab\there\"",
-        "\"\xc3\xa9\"", "\"\xc3\"", "\"\xed\xa0\x80\"", "\"\xc0\xaf\"", "\"\xf4\x90\x80\x80\"", "\"\xef\xbb\xbf\"",
-        "\xef\xbb\xbf{}", "{} ", " {}\n", "{}x", "nul", "null", "true", "tru",
-        "\"\xe0\x80\x80\"", "\"\xe0\xa0\x80\"", "\"\xf4\x8f\xbf\xbf\"", "\"\xf5\x80\x80\x80\"", "\"\xf0\x8f\xbf\xbf\"",
-        "\"\xf0\x9f\x98\x80\"", "\"\x80\"", "\"ab\xc3\"", "\"\xe6\x97\xa5\xe6\x9c\xac 12345678\xe6\"", "\"\xc1\xbf\"",
-        "\"\xed\x9f\xbf\"", "\"\xee\x80\x80\"", "{\"\xc3\xa9\": 1}", "{\"\xc3\": 1}", "\"\xff\"",
-        "[1e5, 1E+5, 1e-5, -1.5e3]", "{\"\\ude00\": 1}", "{\"\\u00e9\": 1}", "{\"a\" 1}", "{\"a\":}", "[\"\\/\"]", "/* c */ {}", "NaN", "[Infinity]",
+        "{}",
+        "[]",
+        "0",
+        "-0",
+        "-0.0",
+        "1e400",
+        "-1e-400",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775809",
+        "01",
+        "[01]",
+        "1.",
+        ".5",
+        "+1",
+        "[1,]",
+        "{\"a\":1,}",
+        "[1 2]",
+        "\"a\" \"b\"",
+        "\"\\u00e9\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\ud83d\"",
+        "\"\\ude00\"",
+        "\"\\ud83dx\"",
+        "\"\\x\"",
+        "\"tab\there\"",
+        "\"\xc3\xa9\"",
+        "\"\xc3\"",
+        "\"\xed\xa0\x80\"",
+        "\"\xc0\xaf\"",
+        "\"\xf4\x90\x80\x80\"",
+        "\"\xef\xbb\xbf\"",
+        "\xef\xbb\xbf{}",
+        "{} ",
+        " {}\n",
+        "{}x",
+        "nul",
+        "null",
+        "true",
+        "tru",
+        "\"\xe0\x80\x80\"",
+        "\"\xe0\xa0\x80\"",
+        "\"\xf4\x8f\xbf\xbf\"",
+        "\"\xf5\x80\x80\x80\"",
+        "\"\xf0\x8f\xbf\xbf\"",
+        "\"\xf0\x9f\x98\x80\"",
+        "\"\x80\"",
+        "\"ab\xc3\"",
+        "\"\xe6\x97\xa5\xe6\x9c\xac 12345678\xe6\"",
+        "\"\xc1\xbf\"",
+        "\"\xed\x9f\xbf\"",
+        "\"\xee\x80\x80\"",
+        "{\"\xc3\xa9\": 1}",
+        "{\"\xc3\": 1}",
+        "\"\xff\"",
+        "[1e5, 1E+5, 1e-5, -1.5e3]",
+        "{\"\\ude00\": 1}",
+        "{\"\\u00e9\": 1}",
+        "{\"a\" 1}",
+        "{\"a\":}",
+        "[\"\\/\"]",
+        "/* c */ {}",
+        "NaN",
+        "[Infinity]",
     };
     for (const char* c : cases) {
         std::string t(c);
@@ -111,17 +166,24 @@ TEST_CASE("JsonDoc agrees with the reference parser on random string bytes and e
     // 50,000 random ones from bytes biased towards UTF-8 lead and continuation bytes and escapes.
     const char* pieces[] = {"\\u", "\\ud83d", "\\ude00", "\\udbff\\udfff", "\\n", "\\\"", "\\\\", "\\/", "\\x", "d83d", "00", "\\\"\\\""};
     unsigned seed = 7;
-    auto next = [&] { seed = seed * 1664525u + 1013904223u; return seed >> 8; };
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
     int accepted = 0, rejected = 0;
     for (int n = 0; n < 50000; ++n) {
         std::string body;
         const int len = static_cast<int>(next() % 12);
         for (int i = 0; i < len; ++i) {
             const unsigned r = next() % 10;
-            if (r < 3) body += pieces[next() % 12];
-            else if (r < 5) body += static_cast<char>('a' + next() % 26);
-            else if (r < 7) body += static_cast<char>(0x80 + next() % 0x40);  // continuation
-            else body += static_cast<char>(0xC0 + next() % 0x40);             // lead bytes, C0..FF
+            if (r < 3)
+                body += pieces[next() % 12];
+            else if (r < 5)
+                body += static_cast<char>('a' + next() % 26);
+            else if (r < 7)
+                body += static_cast<char>(0x80 + next() % 0x40);  // continuation
+            else
+                body += static_cast<char>(0xC0 + next() % 0x40);  // lead bytes, C0..FF
         }
         const std::string t = (next() % 2) ? "\"" + body + "\"" : "{\"" + body + "\": 1}";
         JsonDoc d;

@@ -108,7 +108,7 @@ TEST_CASE("map scene: nodes within the cluster radius of a leader merge, farther
     Fixture f;
     const int a = f.org("a", 100, 100), b = f.org("b", 114, 100);  // 14 px apart: one cluster
     const int c = f.org("c", 300, 100), d = f.org("d", 316, 100);  // 16 px apart: two nodes
-    f.collab({a, c});  // a and c are active: they lead
+    f.collab({a, c});                                              // a and c are active: they lead
     const MapScene& s = f.build();
     REQUIRE(s.groups.size() == 3);
     CHECK(s.collapsed_clusters == 1);
@@ -177,7 +177,7 @@ TEST_CASE("map scene: a spread cluster puts its members on spider legs around it
     CHECK(f.builder.click_cluster(0, f.cam, 10).spread);  // fitting needs ~73 px/km: more than 0.9 × 10
     const ClusterClick zoom = f.builder.click_cluster(0, f.cam, 1000);
     CHECK_FALSE(zoom.spread);
-    CHECK(zoom.box.width() == Approx(7).margin(0.01));   // the members' world box (km)
+    CHECK(zoom.box.width() == Approx(7).margin(0.01));  // the members' world box (km)
     CHECK(zoom.box.height() == Approx(6).margin(0.01));
 }
 
@@ -188,12 +188,12 @@ TEST_CASE("map scene: level of detail above the arc threshold merges kinds into 
     f.collab({a, b}, CollabKind::Forum);
     f.collab({a, b}, CollabKind::Mou);
     f.collab({a, b}, CollabKind::Course, 2015, 2018);  // ended: faded in cumulative mode
-    f.tuning.lod_arc_threshold = 4;  // 4 visible collaborations: not above it
+    f.tuning.lod_arc_threshold = 4;                    // 4 visible collaborations: not above it
     const MapScene& detailed = f.build();
     CHECK_FALSE(detailed.lod);
     REQUIRE(detailed.arcs.size() == 3);  // mou ×2 merged, forum, the ended course
     CHECK(detailed.faded_arcs == 1);
-    CHECK(detailed.arcs[0].faded);       // ended arcs are drawn first
+    CHECK(detailed.arcs[0].faded);  // ended arcs are drawn first
     CHECK(detailed.arcs[0].kind == CollabKind::Course);
     CHECK_FALSE(detailed.arcs[0].dashed);
     CHECK(detailed.arcs[1].kind == CollabKind::Mou);
@@ -223,14 +223,14 @@ TEST_CASE("map scene: arcs grow, and those of the hovered organisation stand out
     REQUIRE(plain.arcs.size() == 2);
     CHECK(plain.arcs[0].width == 2);  // round(1.6 + 0 facts + 1.2·log2(1))
     CHECK(plain.arcs[0].alpha == 0.85f);
-    CHECK(plain.arcs[0].grow == 1);   // nothing grows without appearance times
-    CHECK(plain.arcs[0].c.y > 100);   // bows to the right of a → b as seen on screen (downwards)
+    CHECK(plain.arcs[0].grow == 1);  // nothing grows without appearance times
+    CHECK(plain.arcs[0].c.y > 100);  // bows to the right of a → b as seen on screen (downwards)
     CHECK(plain.arcs[0].c.y == Approx(100 + 400 * 0.18f));
     f.hover = a;
     const MapScene& hovered = f.build();
-    CHECK(hovered.arcs[0].width == 3);                         // related: emphasised
-    CHECK(hovered.arcs[1].alpha == Approx(0.85f * 0.2f));     // unrelated: dimmed
-    CHECK(node_of(hovered, b)->dimmed == false);               // a's partner
+    CHECK(hovered.arcs[0].width == 3);                     // related: emphasised
+    CHECK(hovered.arcs[1].alpha == Approx(0.85f * 0.2f));  // unrelated: dimmed
+    CHECK(node_of(hovered, b)->dimmed == false);           // a's partner
     CHECK(node_of(hovered, c)->dimmed == true);
     CHECK(node_of(hovered, a)->hovered);
 }

@@ -33,7 +33,11 @@ TEST_CASE("timeline: playback advances, loops and steps between events") {
     m.set_time(a.t0);
     double last = a.t0;
     int steps = 0;
-    while (m.step_event(+1)) { CHECK(m.view().t > last); last = m.view().t; ++steps; }
+    while (m.step_event(+1)) {
+        CHECK(m.view().t > last);
+        last = m.view().t;
+        ++steps;
+    }
     CHECK(steps >= 5);
     CHECK(m.step_event(-1));
     CHECK(m.view().t < last);
@@ -46,6 +50,7 @@ TEST_CASE("timeline: playback advances, loops and steps between events") {
     CHECK(ticks.front().t >= a.t0);
     Histogram h = make_histogram(m.data(), ax, 0);
     int total = 0;
-    for (auto& bin : h.count) for (int n : bin) total += n;
+    for (auto& bin : h.count)
+        for (int n : bin) total += n;
     CHECK(total == static_cast<int>(m.data().collaborations.size()));
 }

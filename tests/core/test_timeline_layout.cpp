@@ -23,8 +23,8 @@ struct Fixture {
         ds.organisations.push_back(o);
         // Starts over 2010..2019: three in 2015; an event on three of them (two on one day).
         const int years[] = {2010, 2012, 2015, 2015, 2015, 2019};
-        const CollabKind kinds[] = {CollabKind::Mou, CollabKind::Forum, CollabKind::Mou, CollabKind::Course, CollabKind::Forum,
-                                    CollabKind::Mou};
+        const CollabKind kinds[] = {CollabKind::Mou,    CollabKind::Forum, CollabKind::Mou,
+                                    CollabKind::Course, CollabKind::Forum, CollabKind::Mou};
         for (int i = 0; i < 6; ++i) {
             Collaboration c;
             c.id = "c";
@@ -105,8 +105,8 @@ TEST_CASE("timeline layout: the pointer is over an event's marker within its hit
     CHECK(l.event_at({x + 4.9f, l.y0 + 1}) == forum);
     CHECK(l.event_at({x - 4.9f, l.y0 + 13.9f}) == forum);
     CHECK(l.event_at({x + 5.1f, l.y0 + 5}) == -1);  // beside it
-    CHECK(l.event_at({x, l.y0 + 14}) == -1);         // below the markers: the track
-    CHECK(l.event_at({x, l.y0 - 30}) == forum);      // above: the view asks only while over the track
+    CHECK(l.event_at({x, l.y0 + 14}) == -1);        // below the markers: the track
+    CHECK(l.event_at({x, l.y0 - 30}) == forum);     // above: the view asks only while over the track
     // Two events on one day: the one drawn last (on top) answers; both markers are highlighted.
     const float x2 = l.x_of(first_day(day(2015, 6, 1)));
     const int at = l.event_at({x2, l.y0 + 5});
@@ -169,6 +169,6 @@ TEST_CASE("timeline layout: histogram bars stack by kind up to the track's top, 
         last = tk.x;
         ++labelled;
     }
-    CHECK(years == 11);  // 2010..2020
+    CHECK(years == 11);     // 2010..2020
     CHECK(labelled == 11);  // 96 px apart: all labelled
 }

@@ -24,7 +24,9 @@ TEST_CASE("view state: encode/decode round trip, malformed values warn and are s
     v.transparent = true;
     v.speed = 2;
     std::string h = encode_hash(v);
-    CHECK(h == "#t=2023-08-30&mode=window&win=18&hk=mou,forum&hr=japan&sel=astri&c=22.3000,114.2000,6.00&lang=native&theme=dark&embed=1&bg=transparent&speed=2");
+    CHECK(h ==
+          "#t=2023-08-30&mode=window&win=18&hk=mou,forum&hr=japan&sel=astri&c=22.3000,114.2000,6.00&lang=native&theme=dark&embed=1&bg="
+          "transparent&speed=2");
     ViewState back;
     std::vector<std::string> warn;
     decode_hash(h, back, warn);
@@ -35,8 +37,8 @@ TEST_CASE("view state: encode/decode round trip, malformed values warn and are s
     decode_hash("#t=banana&mode=zzz&win=0&c=1,2&hk=forum,nope&foo=1&theme=dark", w, warn);
     CHECK(warn.size() == 6);
     CHECK(warn[0] == "ignoring t=banana: expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
-    CHECK(w.theme == Theme::Dark);        // good keys still apply
-    CHECK(w.mode == ViewState{}.mode);    // bad ones leave the default
+    CHECK(w.theme == Theme::Dark);      // good keys still apply
+    CHECK(w.mode == ViewState{}.mode);  // bad ones leave the default
     CHECK(w.filters.hidden_collab_kinds == 0);
     CHECK(url_decode("a%20b+c%E4%B8%AD") == "a b c中");
 }

@@ -99,9 +99,7 @@ bool hash_takes(const std::string& key_value) {
     decode_hash(key_value, v, warnings);
     return warnings.empty();
 }
-bool set_state_takes(AppModel& m, const json& state) {
-    return !ask(m, {{"cmd", "setState"}, {"state", state}}).contains("warnings");
-}
+bool set_state_takes(AppModel& m, const json& state) { return !ask(m, {{"cmd", "setState"}, {"state", state}}).contains("warnings"); }
 
 std::string read_text(const std::filesystem::path& p) {
     std::ifstream f(p, std::ios::binary);
@@ -142,15 +140,18 @@ TEST_CASE("view state table: every field round-trips hash -> state -> hash") {
     for_each_field(
         [&](const auto&, const auto& a, const auto& b) {
             ++fields;
-            if constexpr (std::is_same_v<std::decay_t<decltype(a)>, ViewState>) changed += a.has_camera != b.has_camera;
-            else changed += !(a == b);
+            if constexpr (std::is_same_v<std::decay_t<decltype(a)>, ViewState>)
+                changed += a.has_camera != b.has_camera;
+            else
+                changed += !(a == b);
         },
         full, def);
     CHECK(changed == fields);
 
     const std::string h = encode_hash(full);
-    CHECK(h == "#t=2023-08-30&mode=window&win=18&hk=mou,forum&ho=company&hr=japan&sel=astri&c=22.3000,114.2000,6.00"
-               "&lang=native&theme=dark&embed=1&bg=transparent&play=1&speed=2&rm=1");
+    CHECK(h ==
+          "#t=2023-08-30&mode=window&win=18&hk=mou,forum&ho=company&hr=japan&sel=astri&c=22.3000,114.2000,6.00"
+          "&lang=native&theme=dark&embed=1&bg=transparent&play=1&speed=2&rm=1");
     ViewState back;
     std::vector<std::string> warnings;
     decode_hash(h, back, warnings);
@@ -311,7 +312,7 @@ TEST_CASE("AppModel::hash() and current_view() report the camera now without cha
     CHECK(now.cam_centre.lat != before.cam_centre.lat);
     CHECK(h == encode_hash(now));
     CHECK(c.hash() == h);
-    CHECK(m.view() == before);  // view() keeps the camera last applied
+    CHECK(m.view() == before);          // view() keeps the camera last applied
     CHECK(m.version() == version + 1);  // the pan, nothing more
 
     // setState with no camera leaves a flight in progress alone (apply_view compares against

@@ -56,7 +56,10 @@ struct Bytes {
         for (int i = 0; i < 8; ++i) v = v << 8 | byte();
         return v;
     }
-    template <class T, size_t N> const T& pick(const T (&a)[N]) { return a[byte() % N]; }
+    template <class T, size_t N>
+    const T& pick(const T (&a)[N]) {
+        return a[byte() % N];
+    }
     std::string take(size_t len) {
         len = std::min(len, n);
         std::string s(reinterpret_cast<const char*>(p), len);
@@ -69,25 +72,97 @@ struct Bytes {
 const char* const kCommands[] = {"getState", "setState", "setHash", "play",   "pause",  "togglePlay", "step",
                                  "select",   "flyTo",    "search",  "export", "locate", "exportPng"};
 const char* const kFields[] = {"cmd", "state", "hash", "dir", "id", "region", "text", "format", "bogus", ""};
-const char* const kStateKeys[] = {"t",     "mode",      "window",        "hiddenKinds", "hiddenOrgKinds", "hiddenRegions", "selected",
-                                  "camera", "lang",     "theme",         "systemTheme", "embed",          "playing",       "reducedMotion",
-                                  "background", "speed", "dark",         "dataset",     "frameMs",        "Window",        "t "};
-const char* const kWords[] = {"",       "snapshot", "window",  "cumulative", "mou",     "forum",     "consortium", "japan",
-                              "korea",  "taiwan",   "gba",     "all",        "astri",   "cnt",       "skhynix",    "samsung",
-                              "csv",    "json",     "png",     "en",         "native",  "both",      "dark",       "light",
-                              "auto",   "theme",    "transparent", "2023-08-30", "2023", "2023-02-29", "0000-01-01", "9999-12-31",
-                              "-2023",  "2023-13-01", "SK",     "삼성",       "中山大學", "ＡＳＴＲＩ", "\xff\xfe", "\xed\xa0\x80",
-                              "lat",    "=1+1",     "\"",      "\\",         "[",       "{\"cmd\":\"getState\"}"};
+const char* const kStateKeys[] = {"t",          "mode",  "window", "hiddenKinds", "hiddenOrgKinds", "hiddenRegions", "selected",
+                                  "camera",     "lang",  "theme",  "systemTheme", "embed",          "playing",       "reducedMotion",
+                                  "background", "speed", "dark",   "dataset",     "frameMs",        "Window",        "t "};
+const char* const kWords[] = {"",
+                              "snapshot",
+                              "window",
+                              "cumulative",
+                              "mou",
+                              "forum",
+                              "consortium",
+                              "japan",
+                              "korea",
+                              "taiwan",
+                              "gba",
+                              "all",
+                              "astri",
+                              "cnt",
+                              "skhynix",
+                              "samsung",
+                              "csv",
+                              "json",
+                              "png",
+                              "en",
+                              "native",
+                              "both",
+                              "dark",
+                              "light",
+                              "auto",
+                              "theme",
+                              "transparent",
+                              "2023-08-30",
+                              "2023",
+                              "2023-02-29",
+                              "0000-01-01",
+                              "9999-12-31",
+                              "-2023",
+                              "2023-13-01",
+                              "SK",
+                              "삼성",
+                              "中山大學",
+                              "ＡＳＴＲＩ",
+                              "\xff\xfe",
+                              "\xed\xa0\x80",
+                              "lat",
+                              "=1+1",
+                              "\"",
+                              "\\",
+                              "[",
+                              "{\"cmd\":\"getState\"}"};
 // Literal number tokens nlohmann would not produce (placed through a marker string).
-const char* const kLiterals[] = {"1e999", "-1e999", "-0", "-0.0", "4294967297", "-4294967295", "18446744073709551616",
-                                 "-9223372036854775809", "1e-400", "123456789012345678901234567890", "1E+2", "0.25", "16.0000001"};
-const double kNumbers[] = {0.0,  -0.0,   1.0,    -1.0,   0.5,    12.5,   360,     361,     1e308, -1e308,
-                           5e-324, 4294967297.0, -4294967295.0, 2147483648.0, 0.25, 16, 85, 85.0001, 180, 2000,
-                           0.05, std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
-                           std::numeric_limits<double>::infinity(), std::nan("")};
+const char* const kLiterals[] = {"1e999",
+                                 "-1e999",
+                                 "-0",
+                                 "-0.0",
+                                 "4294967297",
+                                 "-4294967295",
+                                 "18446744073709551616",
+                                 "-9223372036854775809",
+                                 "1e-400",
+                                 "123456789012345678901234567890",
+                                 "1E+2",
+                                 "0.25",
+                                 "16.0000001"};
+const double kNumbers[] = {0.0,
+                           -0.0,
+                           1.0,
+                           -1.0,
+                           0.5,
+                           12.5,
+                           360,
+                           361,
+                           1e308,
+                           -1e308,
+                           5e-324,
+                           4294967297.0,
+                           -4294967295.0,
+                           2147483648.0,
+                           0.25,
+                           16,
+                           85,
+                           85.0001,
+                           180,
+                           2000,
+                           0.05,
+                           std::numeric_limits<double>::max(),
+                           std::numeric_limits<double>::lowest(),
+                           std::numeric_limits<double>::infinity(),
+                           std::nan("")};
 const int64_t kIntegers[] = {0, 1, -1, 24, 360, 361, 4294967297LL, -4294967295LL, INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN};
-const char* const kHashKeys[] = {"t", "mode", "win", "hk", "ho", "hr", "sel", "c", "lang", "theme", "embed", "bg", "play", "speed", "rm",
-                                 "origins", "data", "", "%", "c%3D"};
+const char* const kHashKeys[] = {"t",     "mode", "win",  "hk",    "ho", "hr",      "sel",  "c", "lang", "theme",
+                                 "embed", "bg",   "play", "speed", "rm", "origins", "data", "",  "%",    "c%3D"};
 
 const std::string kLiteralMark = "@@literal:";
 
@@ -95,11 +170,16 @@ json value(Bytes& b, int depth);
 
 std::string any_string(Bytes& b) {
     switch (b.byte() % 5) {
-        case 0: return b.pick(kWords);
-        case 1: return b.take(b.byte() % 64);
-        case 2: return std::string(size_t(b.byte()) * 4096 + b.byte(), static_cast<char>(b.byte()));  // up to ~1 MB
-        case 3: return std::string(b.pick(kWords)) + b.take(b.byte() % 8);
-        default: return kLiteralMark + std::to_string(b.byte() % std::size(kLiterals));
+        case 0:
+            return b.pick(kWords);
+        case 1:
+            return b.take(b.byte() % 64);
+        case 2:
+            return std::string(size_t(b.byte()) * 4096 + b.byte(), static_cast<char>(b.byte()));  // up to ~1 MB
+        case 3:
+            return std::string(b.pick(kWords)) + b.take(b.byte() % 8);
+        default:
+            return kLiteralMark + std::to_string(b.byte() % std::size(kLiterals));
     }
 }
 
@@ -111,12 +191,18 @@ std::string url_hash(Bytes& b) {
         if (b.byte() % 8 == 0) continue;
         h += '=';
         switch (b.byte() % 4) {
-            case 0: h += b.pick(kWords); break;
-            case 1: h += std::to_string(b.pick(kNumbers)); break;
+            case 0:
+                h += b.pick(kWords);
+                break;
+            case 1:
+                h += std::to_string(b.pick(kNumbers));
+                break;
             case 2:
                 h += std::to_string(b.pick(kNumbers)) + "," + std::to_string(b.pick(kNumbers)) + "," + std::to_string(b.pick(kNumbers));
                 break;
-            default: h += b.take(b.byte() % 16); break;
+            default:
+                h += b.take(b.byte() % 16);
+                break;
         }
     }
     return h;
@@ -125,8 +211,10 @@ std::string url_hash(Bytes& b) {
 json container(Bytes& b, int depth, bool object) {
     json c = object ? json::object() : json::array();
     for (int i = 0, n = b.byte() % 9; i < n && b.n; ++i) {
-        if (object) c[b.byte() & 1 ? std::string(b.pick(kStateKeys)) : any_string(b)] = value(b, depth + 1);
-        else c.push_back(value(b, depth + 1));
+        if (object)
+            c[b.byte() & 1 ? std::string(b.pick(kStateKeys)) : any_string(b)] = value(b, depth + 1);
+        else
+            c.push_back(value(b, depth + 1));
     }
     return c;
 }
@@ -134,30 +222,41 @@ json container(Bytes& b, int depth, bool object) {
 json value(Bytes& b, int depth) {
     if (depth > 100) return nullptr;
     switch (b.byte() % 14) {
-        case 0: return nullptr;
-        case 1: return (b.byte() & 1) != 0;
-        case 2: return static_cast<int8_t>(b.byte());
-        case 3: return b.pick(kNumbers);
-        case 4: return b.pick(kIntegers);
+        case 0:
+            return nullptr;
+        case 1:
+            return (b.byte() & 1) != 0;
+        case 2:
+            return static_cast<int8_t>(b.byte());
+        case 3:
+            return b.pick(kNumbers);
+        case 4:
+            return b.pick(kIntegers);
         case 5: {
             uint64_t bits = b.u64();
             double d;
             std::memcpy(&d, &bits, sizeof d);
             return d;  // inf and NaN serialise as null
         }
-        case 6: return static_cast<int64_t>(b.u64());
-        case 7: return b.u64();
+        case 6:
+            return static_cast<int64_t>(b.u64());
+        case 7:
+            return b.u64();
         case 8:
-        case 9: return any_string(b);
-        case 10: return container(b, depth, false);
-        case 11: return container(b, depth, true);
+        case 9:
+            return any_string(b);
+        case 10:
+            return container(b, depth, false);
+        case 11:
+            return container(b, depth, true);
         case 12: {  // a narrow, deep nest around a value
             int levels = b.byte() % 101;
             json v = value(b, 101);
             for (int i = 0; i < levels && depth + i < 100; ++i) v = (i & 1) ? json::array({std::move(v)}) : json{{"a", std::move(v)}};
             return v;
         }
-        default: return url_hash(b);
+        default:
+            return url_hash(b);
     }
 }
 
@@ -172,7 +271,8 @@ json state_object(Bytes& b) {
 
 std::string generated_command(Bytes& b) {
     json c;
-    if (b.byte() % 16 == 0) c = value(b, 0);  // not an object, or no cmd
+    if (b.byte() % 16 == 0)
+        c = value(b, 0);  // not an object, or no cmd
     else {
         c = json::object();
         const uint8_t k = b.byte();

@@ -175,7 +175,10 @@ TEST_CASE("a line batch draws the same vertices and indices as one AddPolyline p
     REQUIRE((batched.Flags & ImDrawListFlags_AntiAliasedLinesUseTex) != 0);
     ca::ui::LineBatch lb;
     unsigned seed = 12345;
-    auto rnd = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 8) % 10000 / 10000.0f; };
+    auto rnd = [&] {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 8) % 10000 / 10000.0f;
+    };
     const float widths[] = {1, 2, 3, 9, 10, 0.5f, 1.6f, 70};  // whole pixels (the textured path) and others
     for (int batch = 0; batch < 200; ++batch) {
         const float w = widths[batch % 8];
