@@ -16,6 +16,7 @@ step() {  # name, command...
 }
 step "page logic unit tests (node:test)" node --test tests/js/
 step "C++ formatting (clang-format, .clang-format)" bash tools/check_format.sh
+step "no function in src/ over 120 lines" python3 tools/function_lengths.py --max 120 --top 3 src
 step "configure+build native" bash -c 'cmake --preset native >/dev/null && cmake --build --preset native'
 step "ctest (core, ui, native screenshots, validator)" ctest --preset native -j2
 step "dataset quotes are exact substrings of the sources" python3 data/check_quotes.py "${CHIPATLAS_SOURCES:-$ROOT/../shared/sources}"
