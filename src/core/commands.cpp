@@ -5,6 +5,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/json_doc.h"
 #include "core/search.h"
 #include "core/view_state.h"
 
@@ -28,32 +29,6 @@ bool number_in(const json& v, const Range<T>& range, T& out) {
     if (!std::isfinite(d) || !range.contains(d)) return false;
     out = static_cast<T>(d);
     return true;
-}
-
-// True when text nests arrays/objects deeper than limit. A linear scan of the bytes (strings
-// and their escapes skipped), no recursion: it runs before the parser, so a hostile text never
-// reaches nlohmann's recursive code (copies, comparisons and dumps of the parsed value). For
-// valid JSON the count is exact; for invalid JSON the parser stops at the first error, before
-// any depth this scan has not seen.
-bool nested_deeper_than(std::string_view text, int limit) {
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char ch = text[i];
-        if (in_string) {
-            if (ch == '\\')
-                ++i;  // the escaped byte cannot end the string
-            else if (ch == '"')
-                in_string = false;
-        } else if (ch == '"') {
-            in_string = true;
-        } else if (ch == '[' || ch == '{') {
-            if (++depth > limit) return true;
-        } else if ((ch == ']' || ch == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return false;
 }
 
 double round_to(double x, int decimals) {
@@ -403,7 +378,9 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
                                     std::to_string(kCommandMaxBytes) + ")"));
         return r;
     }
-    if (nested_deeper_than(text, kCommandMaxDepth)) {
+    // Before the parser, so a hostile text never reaches nlohmann's recursive code (copies,
+    // comparisons and dumps of the parsed value).
+    if (json_too_deep_at(text, kCommandMaxDepth) < text.size()) {
         r.reply = to_text(reply_err("command nested too deep (the limit is " + std::to_string(kCommandMaxDepth) + " levels)"));
         return r;
     }

@@ -169,23 +169,6 @@ std::string clean_parse_message(const std::string& m) {
     return p == std::string::npos ? m : m.substr(p + 2);
 }
 
-// Offset of the first place nesting exceeds max_depth, or the end of the text.
-size_t too_deep_at(std::string_view t, int max_depth) {
-    int depth = 0;
-    for (size_t i = 0; i < t.size(); ++i) {
-        char c = t[i];
-        if (c == '"') {
-            for (++i; i < t.size() && t[i] != '"'; ++i)
-                if (t[i] == '\\') ++i;
-        } else if (c == '[' || c == '{') {
-            if (++depth > max_depth) return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return t.size();
-}
-
 }  // namespace
 
 JsonDoc::JsonDoc() = default;
@@ -234,13 +217,34 @@ bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
     err = JsonError{};
     if (sink.too_deep) {
         err.too_deep = true;
-        err.offset = too_deep_at(text, max_depth);
+        err.offset = json_too_deep_at(text, max_depth);
     } else {
         err.message = clean_parse_message(h.err_msg);
         err.offset = h.err_pos > 0 ? h.err_pos - 1 : 0;
     }
     clear();
     return false;
+}
+
+size_t json_too_deep_at(std::string_view text, int max_depth) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        if (in_string) {
+            if (ch == '\\')
+                ++i;  // the escaped byte cannot end the string
+            else if (ch == '"')
+                in_string = false;
+        } else if (ch == '"') {
+            in_string = true;
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > max_depth) return i;
+        } else if ((ch == ']' || ch == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return text.size();
 }
 
 bool json_reference_accepts(std::string_view text) { return nlohmann::json::accept(text.data(), text.data() + text.size()); }

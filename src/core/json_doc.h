@@ -80,6 +80,12 @@ private:
     bool fast_ = false;
 };
 
+// The offset of the first '[' or '{' that nests deeper than max_depth, or text.size() when none
+// does. A linear scan of the bytes (strings and their escapes skipped, stray closers ignored), no
+// recursion: it can run before any parser. For valid JSON the count is exact; for invalid JSON a
+// parser stops at the first error, before any depth this scan has not seen.
+size_t json_too_deep_at(std::string_view text, int max_depth);
+
 // The reference verdict (nlohmann_json's): is text one valid JSON value? For tests and fuzzing,
 // which check that the fast path never accepts what the reference rejects.
 bool json_reference_accepts(std::string_view text);
