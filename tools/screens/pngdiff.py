@@ -1,51 +1,14 @@
 #!/usr/bin/env python3
-# Compares two folders of PNG screenshots pixel by pixel (no Pillow: zlib and a small PNG
-# decoder). Usage: pngdiff.py BEFORE_DIR AFTER_DIR. Prints one line per image that differs
+# Compares two folders of PNG screenshots pixel by pixel (no Pillow: the small PNG decoder of
+# tests/check_png.py). Usage: pngdiff.py BEFORE_DIR AFTER_DIR. Prints one line per image that differs
 # (pixels changed and their bounding box) and a summary; exit status 1 when any image differs
 # or is missing from either side.
-import os, struct, sys, zlib
+import os, sys
 
 
-def read_png(path):
-    data = open(path, "rb").read()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", path + ": not a PNG"
-    pos, idat = 8, []
-    w = h = bpp = None
-    while pos < len(data):
-        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + n]
-        if kind == b"IHDR":
-            w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
-            assert depth == 8 and ctype in (2, 6), path + ": expected 8-bit RGB(A)"
-            bpp = 4 if ctype == 6 else 3
-        elif kind == b"IDAT":
-            idat.append(body)
-        pos += 12 + n
-    raw = zlib.decompress(b"".join(idat))
-    stride = w * bpp
-    rows, prev = [], bytearray(stride)
-    for y in range(h):
-        f = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        if f == 1:
-            for x in range(bpp, stride): line[x] = (line[x] + line[x - bpp]) & 255
-        elif f == 2:
-            for x in range(stride): line[x] = (line[x] + prev[x]) & 255
-        elif f == 3:
-            for x in range(stride):
-                a = line[x - bpp] if x >= bpp else 0
-                line[x] = (line[x] + (a + prev[x]) // 2) & 255
-        elif f == 4:
-            for x in range(stride):
-                a = line[x - bpp] if x >= bpp else 0
-                b = prev[x]
-                c = prev[x - bpp] if x >= bpp else 0
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(bytes(line))
-        prev = line
-    return w, h, bpp, rows
+# The PNG reader of the screenshot tests (tests/check_png.py): one decoder for both.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests"))
+from check_png import read_png  # noqa: E402
 
 
 def diff(a_path, b_path):
