@@ -75,12 +75,15 @@ test('a URL hash too long to read is an error in the page, and the view stays', 
 test('a trap inside a command stops the app visibly: error panel with Reload, later commands refused', { timeout: 120000 }, async () => {
   const { page } = await h.open('index.html');
   await page.evaluate(() => { window.Module._ca_command = () => window.Module._ca_load_dataset(0, 0x7ffffff0, 64); });
+  await page.locator('#canvas').focus();  // a keyboard user on the map
   const first = await page.evaluate(() => window.chipatlas.command('setTime', { t: '2020-01-01' }).then(() => 'ok', (e) => e.message));
   assert.match(first, /stopped/);
   const p = await fatalPanel(page);
   assert.match(p.text, /chipatlas stopped.*memory access out of bounds.*Reload/s);
   assert.ok(p.reload, 'a Reload button');
   assert.equal(p.flag, '1');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'error-reload',
+    'focus moves from the stopped map to Reload (the map\'s key handlers would swallow Tab)');
   const next = await page.evaluate(() => window.chipatlas.getState().then(() => 'ok', (e) => e.message));
   assert.match(next, /stopped/);
 });

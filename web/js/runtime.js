@@ -24,6 +24,10 @@ export function fatalError(title, message) {
   if (ui.error) {
     showError(title, message);
     ui.errReload.hidden = false;
+    // The stopped map still holds SDL's key handlers, which swallow Tab: a keyboard user on the
+    // map (or nowhere) gets the way out.
+    const active = document.activeElement;
+    if (!active || active === document.body || active === ui.canvas) ui.errReload.focus({ preventScroll: true });
   } else {
     console.error(title + ': ' + message);
   }
