@@ -11,7 +11,7 @@ function(chipatlas_web_site target)
   target_link_options(${target} PRIVATE
     -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0
     -sFILESYSTEM=0 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sINITIAL_MEMORY=33554432
-    "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_malloc,_free"
+    "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_malloc,_free"
     -fno-exceptions)
   # A target of its own, so an edit to web/ alone is copied on the next build.
   add_custom_target(web_files ALL

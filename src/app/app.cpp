@@ -86,19 +86,35 @@ void App::failed(std::string_view why) {
         std::fprintf(stderr, "chipatlas: %.*s\n", static_cast<int>(why.size()), why.data());
 }
 
-bool App::load_dataset(const std::string& name, std::string_view text) {
-    std::vector<InputFile> in{{name, text}};
+bool App::load_datasets(const std::vector<DatasetText>& files, const std::string* hash) {
+    std::vector<InputFile> in;
+    std::string name;
+    for (const DatasetText& f : files) {
+        in.push_back({f.name, f.text});
+        name += (name.empty() ? "" : ",") + f.name;
+    }
+    if (files.empty()) {  // back to the bundled, published data
+        for (const EmbeddedFile& f : embedded_dataset()) in.push_back({f.name, f.text()});
+        name = "bundled";
+    }
     LoadResult r = ca::load_dataset(in);
-    if (!r.ok()) {
+    const bool ok = r.ok();
+    if (!ok) {
         errors_ = r.diagnostics;
         emit("dataerror", diagnostics_json(errors_));
-        return false;
+    } else {
+        errors_.clear();
+        model_.set_dataset(std::move(r.dataset), name);
+        ui::dataset_changed(ui_);
+        fonts_dirty_ = true;
     }
-    errors_.clear();
-    model_.set_dataset(std::move(r.dataset), name);
-    ui::dataset_changed(ui_);
-    fonts_dirty_ = true;
-    return true;
+    if (hash) {
+        std::vector<std::string> warnings;
+        model_.apply_hash(*hash, warnings);
+        for (auto& w : warnings) std::fprintf(stderr, "chipatlas: warning: %s\n", w.c_str());
+        if (!hash->empty()) ui_.show_help = false;  // a link with a view opens on it, as at start
+    }
+    return ok;
 }
 
 void App::rebuild_fonts(float dpr) {

@@ -53,9 +53,12 @@ public:
     unsigned state_version() const override { return model_.version(); }
     void on_pinch(float x, float y, float spread) override;
     std::string command(std::string_view json) override;
-    // Replaces the dataset with JSON text (the bytes as given: no NUL terminator needed, and
-    // bad UTF-8 is reported, not repaired); on errors keeps the current one.
-    bool load_dataset(const std::string& name, std::string_view text) override;
+    // Replaces the dataset with the files' JSON text (the bytes as given: no NUL terminator
+    // needed, and bad UTF-8 is reported, not repaired); on errors keeps the current one. The
+    // dataset's name (getState's `dataset`) is the files' names joined by commas. No files:
+    // the bundled data again (named "bundled").
+    bool load_datasets(const std::vector<DatasetText>& files, const std::string* hash) override;
+    bool load_dataset(const std::string& name, std::string_view text) { return load_datasets({{name, text}}, nullptr); }
 
     const std::vector<Diagnostic>& errors() const { return errors_; }
     AppModel& model() { return model_; }

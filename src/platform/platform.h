@@ -19,6 +19,12 @@ struct FrameTimings {
     double gl_ms = 0;  // handing ImGui's draw data to GL
 };
 
+// One file of a dataset the page hands over: its name (shown in errors) and its bytes as given.
+struct DatasetText {
+    std::string name;
+    std::string_view text;
+};
+
 struct ClearColor {
     float r = 0, g = 0, b = 0, a = 1;  // a = 0: transparent (an embedding page shows through)
 };
@@ -85,10 +91,13 @@ public:
     // is the change of the fingers' distance (SDL's normalised dDist).
     virtual void on_pinch(float x, float y, float spread) = 0;
 
-    // From the page (web): a JSON command, answered with JSON; a dataset to load (the bytes as
-    // given). Only after start().
+    // From the page (web): a JSON command, answered with JSON; a dataset of one or more files to
+    // load together (ids resolve across the files; on any error the shown dataset stays; no
+    // files: the bundled data again). Then,
+    // when `hash` is not null, that view state is applied, whether the files loaded or not (a
+    // link's view is applied only once its dataset is there). Only after start().
     virtual std::string command(std::string_view json) = 0;
-    virtual bool load_dataset(const std::string& name, std::string_view text) = 0;
+    virtual bool load_datasets(const std::vector<DatasetText>& files, const std::string* hash) = 0;
 };
 
 struct PlatformConfig {

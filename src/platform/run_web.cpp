@@ -1,11 +1,12 @@
 // Web platform: emscripten_set_main_loop_arg drives frames (rendering only when something
-// changed), the JS bridge (ca_command, ca_load_dataset, events), WebGL context loss/restore.
+// changed), the JS bridge (ca_command, ca_load_dataset(s), events), WebGL context loss/restore.
 // What the commands mean and which events the page gets is the app's (PlatformApp).
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "platform/sdl_gl.h"
 
@@ -111,6 +112,21 @@ EMSCRIPTEN_KEEPALIVE const char* ca_command(const char* json) {
 EMSCRIPTEN_KEEPALIVE int ca_load_dataset(const char* name, const char* data, size_t size) {
     if (!ca::g_web) return 0;
     const std::string_view text = data ? std::string_view(data, size) : std::string_view();
-    return ca::g_web->app().load_dataset(name ? name : "dataset.json", text) ? 1 : 0;
+    return ca::g_web->app().load_datasets({{name ? name : "dataset.json", text}}, nullptr) ? 1 : 0;
+}
+
+// Several files loaded as one dataset in one call (all or nothing: on any error the shown
+// dataset stays), then the view state `hash` when it is not null. names[i] and datas[i]
+// (sizes[i] bytes, no NUL needed) for i < n.
+EMSCRIPTEN_KEEPALIVE int ca_load_datasets(int n, const char* const* names, const char* const* datas,
+                                          const size_t* sizes, const char* hash) {
+    if (!ca::g_web || n < 0 || (n > 0 && (!names || !datas || !sizes))) return 0;
+    std::vector<ca::DatasetText> files;
+    for (int i = 0; i < n; ++i) {
+        const std::string_view text = datas[i] ? std::string_view(datas[i], sizes[i]) : std::string_view();
+        files.push_back({names[i] ? names[i] : "dataset.json", text});
+    }
+    const std::string h = hash ? hash : "";
+    return ca::g_web->app().load_datasets(files, hash ? &h : nullptr) ? 1 : 0;
 }
 }

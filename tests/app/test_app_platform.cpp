@@ -202,3 +202,48 @@ TEST_CASE("a dataset from the page replaces the data, or is refused with a datae
     CHECK(json::parse(p.events[0].second)["errors"][0]["file"] == "page.json");
     CHECK(app.model().has_data());  // the bundled data stays
 }
+
+namespace {
+const char* kOrgs = R"({"sources": [{"id": "t_src", "title": "T", "publisher": "P", "file": "none"}],
+ "organisations": [
+  {"id": "t_a", "name": "Alpha", "kind": "company", "region": "korea", "lat": 36.3, "lon": 127.4, "sources": ["t_src"]},
+  {"id": "t_b", "name": "Beta", "kind": "company", "region": "japan", "lat": 34.7, "lon": 135.5, "sources": ["t_src"]}]})";
+const char* kLinks = R"({"collaborations": [{"id": "t_link", "title": "Link", "kind": "alliance",
+  "participants": [{"org": "t_a", "role": "lead"}, {"org": "t_b", "role": "member"}], "start": "1993-04-01",
+  "summary": "S.", "evidence": [{"source": "t_src", "quote": "T."}]}], "events": []})";
+}  // namespace
+
+TEST_CASE("several files from the page load as one dataset, then the link's view applies") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    const std::string hash = "#t=1996-05-01&sel=t_a";
+    REQUIRE(app.load_datasets({{"orgs.json", kOrgs}, {"links.json", kLinks}}, &hash));
+    CHECK(app.model().dataset_name() == "orgs.json,links.json");
+    CHECK(app.model().data().collaborations.size() == 1);
+    CHECK(app.model().view().selected == "t_a");  // an id that only the new files have
+    p.step();
+    const json s = json::parse(app.command(R"({"cmd": "getState"})"));
+    CHECK(s["state"]["t"] == "1996-05-01");
+    CHECK(s["state"]["dataset"] == "orgs.json,links.json");
+
+    // No files: the bundled, published data again.
+    REQUIRE(app.load_datasets({}, nullptr));
+    CHECK(app.model().dataset_name() == "bundled");
+    CHECK(app.model().data().collaborations.size() > 1);
+}
+
+TEST_CASE("a failure in one of several files keeps the shown dataset; its errors name the file") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    const size_t bundled = app.model().data().collaborations.size();
+    p.events.clear();
+    CHECK(!app.load_datasets({{"orgs.json", kOrgs}, {"broken.json", "{\"collaborations\": [,]}"}}, nullptr));
+    REQUIRE(p.types() == std::vector<std::string>{"dataerror"});
+    CHECK(json::parse(p.events[0].second)["errors"][0]["file"] == "broken.json");
+    CHECK(app.model().dataset_name() == "bundled");
+    CHECK(app.model().data().collaborations.size() == bundled);
+}

@@ -9,18 +9,20 @@ import { LIMITS } from './limits.js';
 import { checkedWasmHash, shareUrl } from './url_state.js';
 import { query, startHash, embed, queryEmbed } from './config.js';
 import { ui, buildChrome, showError } from './ui_chrome.js';
-import { Module, call, command, fatalError, onTrap, setPendingDataset, loadPendingDataset } from './runtime.js';
+import { Module, call, command, fatalError, onTrap } from './runtime.js';
 import { installHostApi } from './host_api.js';
 import { onChipatlasEvent, onState, cancelUrlSync } from './events.js';
 import { wireSearch } from './search_box.js';
 import { wireTools } from './exports.js';
-import { dataAllowed, fetchDataset, preloadRuntime } from './dataset.js';
+import { dataAllowed, fetchDatasets, preloadRuntime } from './dataset.js';
+import { wireDatasets, setPendingDataset, hasPendingDataset, loadPendingDataset } from './datasets.js';
 // The modules the ones above import, named here too so that the browser requests every module
 // as soon as it has read this file, not one level of imports after another.
 import './commands.js';
 import './origins.js';
 import './host_events.js';
 import './mirror.js';
+import './data_files.js';
 
 if (embed) root.classList.add('embed');
 installHostApi();
@@ -66,19 +68,20 @@ function hasWebGL2() {
   }
 }
 
-function startArgs() {
+// hash: the link's view; not given at start when a ?data= dataset waits (it is applied once
+// that dataset is loaded: its ids and dates may exist only there).
+function startArgs(hash) {
   const args = [];
-  const hash = checkedHash(location.hash).hash;
-  if (hash) args.push('--hash', hash);
+  if (hash && !hasPendingDataset()) args.push('--hash', hash);
   if (queryEmbed) args.push('--embed');
   args.push('--system-theme', systemTheme());
   if (mqReduce && mqReduce.matches) args.push('--reduced-motion');
   return args;
 }
 
-function loadRuntime() {
+function loadRuntime(hash) {
   Module.canvas = ui.canvas;
-  Module.arguments = startArgs();
+  Module.arguments = startArgs(hash);
   Module.print = function (t) { console.log(t); };
   Module.printErr = function (t) { console.warn(t); };
   Module.onAbort = function (what) {
@@ -109,6 +112,7 @@ function start() {
   buildChrome(shareUrl(location.href));
   wireSearch();
   wireTools();
+  wireDatasets();
   const theme = startHash.get('theme');
   if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;
   if (!hasWebGL2()) {
@@ -126,14 +130,15 @@ function start() {
   const shownSpec = spec ? spec.slice(0, 200) : '';
   if (spec) preloadRuntime();  // download the runtime while the dataset downloads
   const dataP = spec
-    ? fetchDataset(spec).then(null, function (e) {
-        showError('Could not load the dataset', shownSpec + ': ' + e.message + '. Showing the built-in data.');
+    ? fetchDatasets(spec).then(null, function (e) {
+        showError('Could not load the dataset', shownSpec + ': ' + e.message + '. Showing the published data.');
         return null;
       })
     : Promise.resolve(null);
-  dataP.then(function (ds) {
-    setPendingDataset(ds);
-    loadRuntime();
+  const hash = checkedHash(location.hash).hash;
+  dataP.then(function (files) {
+    setPendingDataset(files, hash);
+    loadRuntime(hash);
   });
 }
 

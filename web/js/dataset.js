@@ -1,7 +1,9 @@
-// ?data=: another dataset for the map, fetched from the page's own origin only, without
-// credentials or redirects and at most LIMITS.datasetBytes; and preloading the runtime.
+// ?data=: another dataset for the map (one or several comma-separated files), fetched from the
+// page's own origin only, without credentials or redirects, each file and all of them together
+// capped (LIMITS); and preloading the runtime.
 import { doc } from './dom.js';
 import { LIMITS } from './limits.js';
+import { splitDataSpec } from './data_files.js';
 
 // <meta name="chipatlas-data" content="off">: the deployer turned ?data= off.
 export function dataAllowed() {
@@ -13,10 +15,23 @@ function tooLarge(n) {
   return 'the file is larger than ' + Math.round(LIMITS.datasetBytes / 1048576) + ' MB' + (n ? ' (' + n + ' bytes)' : '');
 }
 
-// Resolves with { name, bytes }, or rejects with an Error whose message the page shows.
-export function fetchDataset(spec) {
+// ?data=a.json,b.json: resolves with [{ name, bytes }] in the order given, or rejects with an
+// Error whose message names the file that failed (and then nothing is loaded).
+export function fetchDatasets(spec) {
+  const split = splitDataSpec(spec);
+  if (split.error) return Promise.reject(new Error(split.error));
+  const budget = { left: LIMITS.datasetTotalBytes };
+  return Promise.all(split.names.map(function (name) {
+    return fetchDataset(name, budget).then(null, function (e) {
+      throw new Error((split.names.length > 1 ? name + ': ' : '') + e.message);
+    });
+  }));
+}
+
+// One file: resolves with { name, bytes }, or rejects with an Error whose message the page shows.
+// budget.left: the bytes all the files may still take together.
+function fetchDataset(spec, budget) {
   let u;
-  if (spec.length > LIMITS.dataNameChars) return Promise.reject(new Error('the path is longer than ' + LIMITS.dataNameChars + ' characters'));
   try { u = new URL(spec, location.href); } catch (e) { return Promise.reject(new Error('not a URL')); }
   if (u.origin !== location.origin || (u.protocol !== 'https:' && u.protocol !== 'http:')) {
     return Promise.reject(new Error('only datasets from this site can be loaded'));
@@ -28,17 +43,22 @@ export function fetchDataset(spec) {
     if (!r.ok) throw new Error('HTTP ' + r.status);
     const declared = Number(r.headers.get('content-length'));
     if (declared > LIMITS.datasetBytes) throw new Error(tooLarge(declared));
-    return readCapped(r);
+    return readCapped(r, budget);
   }, function (e) {
     throw new Error('the request failed or was redirected (' + (e && e.message || e) + ')');
   }).then(function (bytes) { return { name: spec, bytes: bytes }; });
 }
 
-// The body as bytes, stopping as soon as it passes the size limit.
-function readCapped(r) {
+// The body as bytes, stopping as soon as it passes the size limit (of the file, or of all files).
+function readCapped(r, budget) {
+  function take(n) {
+    budget.left -= n;
+    if (budget.left < 0) throw new Error('the files together are larger than ' + Math.round(LIMITS.datasetTotalBytes / 1048576) + ' MB');
+  }
   if (!r.body || !r.body.getReader) {
     return r.arrayBuffer().then(function (buf) {
       if (buf.byteLength > LIMITS.datasetBytes) throw new Error(tooLarge(buf.byteLength));
+      take(buf.byteLength);
       return new Uint8Array(buf);
     });
   }
@@ -54,6 +74,7 @@ function readCapped(r) {
       }
       total += c.value.length;
       if (total > LIMITS.datasetBytes) { reader.cancel(); throw new Error(tooLarge(0)); }
+      try { take(c.value.length); } catch (e) { reader.cancel(); throw e; }
       chunks.push(c.value);
       return next();
     });

@@ -118,7 +118,7 @@ export function onChipatlasEvent(type, json) {
         break;
       case 'dataerror': {
         const lines = diagnosticLines(data);
-        showError('The dataset has errors', 'The previous data is still shown. Fix these and reload:', lines);
+        showError('The dataset has errors', 'The data shown before stays on the map. Fix these and load the files again:', lines);
         postToHost('error', { kind: 'data', message: 'dataset errors', lines: lines });
         break;
       }

@@ -10,8 +10,11 @@ export const LIMITS = Object.freeze({
   commandDepth: 32,                // nesting of arrays and objects in one command
   commandNameChars: 64,            // the `cmd` of a command
   hashChars: 8 * 1024,             // the URL hash (view state)
-  datasetBytes: 64 * 1024 * 1024,  // a ?data= file
-  dataNameChars: 1024,             // the ?data= path
+  datasetBytes: 64 * 1024 * 1024,  // one dataset file (?data=, or opened or dropped)
+  datasetTotalBytes: 64 * 1024 * 1024,  // all the files of one dataset together
+  datasetFiles: 16,                // files in one dataset (?data=a.json,b.json, or opened together)
+  dataNameChars: 1024,             // the whole ?data= value, and one local file's name
+  errorLines: 50,                  // dataset errors listed in the page (then "and N more")
   originsChars: 4096,              // ?origins= / #origins=
   messageIdChars: 256,             // the id a host puts on a postMessage command
   queuedCommands: 200,             // commands waiting for `ready`

@@ -4,7 +4,7 @@ import { root } from './dom.js';
 import { app } from './state.js';
 import { LIMITS } from './limits.js';
 import { encodeCommand, translate } from './commands.js';
-import { ui, showError, showDatasetNote, removeLoading } from './ui_chrome.js';
+import { ui, showError, removeLoading } from './ui_chrome.js';
 import { postToHost } from './host_events.js';
 
 // Emscripten's Module object; boot.js fills it in and sets window.Module before chipatlas.js.
@@ -93,44 +93,52 @@ export function call(msg) {
   return { ok: false, error: 'unreadable reply from ca_command' };
 }
 
-// A dataset can be large: its bytes go through malloc as they came over the wire (no
-// UTF-16 round trip, and bad UTF-8 reaches the validator instead of being replaced).
-// Returns true when the wasm took it (errors come back as a dataerror event).
-function loadDataset(name, bytes) {
-  if (typeof Module._ca_load_dataset !== 'function' || !exportsReady()) {
-    showError('Cannot load dataset', 'this build does not export ca_load_dataset');
+// A dataset can be large: its bytes go through malloc as they came (no UTF-16 round trip, and
+// bad UTF-8 reaches the validator instead of being replaced). files: [{ name, bytes }], loaded
+// together in one call (all or nothing); an empty list loads the bundled data again. hash: a
+// view state to apply afterwards (a link's), or null. Returns true when the wasm took the
+// files (errors come back as a dataerror event); the caller says why not otherwise.
+export function loadDatasets(files, hash) {
+  if (app.fatal) return false;
+  if (typeof Module._ca_load_datasets !== 'function' || !exportsReady()) {
+    showError('Cannot load the dataset', 'this build does not export ca_load_datasets');
     return false;
   }
-  let pn = 0, pd = 0;
+  const n = files.length, ptrs = [];
+  let table = 0, ph = 0, ok = false;
+  function setU32(at, v) { new DataView(Module.HEAPU8.buffer).setUint32(at, v, true); }
+  function freeAll() {
+    ptrs.forEach(function (p) { Module._free(p); });
+    if (table) Module._free(table);
+    if (ph) Module._free(ph);
+  }
   try {
-    pn = heapBytes(utf8enc.encode(name));
-    pd = heapBytes(bytes);
+    // names[n], datas[n], sizes[n] (wasm32: 4 bytes each), then the strings and the bytes.
+    table = n ? Module._malloc(12 * n) : 0;
+    if (n && !table) throw new RangeError('out of memory');
+    files.forEach(function (f, i) {
+      const pn = heapBytes(utf8enc.encode(f.name));
+      ptrs.push(pn);
+      const pd = heapBytes(f.bytes);
+      ptrs.push(pd);
+      setU32(table + 4 * i, pn);
+      setU32(table + 4 * (n + i), pd);
+      setU32(table + 4 * (2 * n + i), f.bytes.length);
+    });
+    if (hash !== null && hash !== undefined) ph = heapBytes(utf8enc.encode(hash));
   } catch (e) {
-    if (pn) Module._free(pn);
-    showError('Cannot load the dataset', name + ': ' + (e && e.message || e) + '. Showing the built-in data.');
+    freeAll();
+    showError('Cannot load the dataset', (e && e.message || e) + '. The data shown before stays.');
     return false;
   }
-  let ok = false;
   try {
-    ok = Module._ca_load_dataset(pn, pd, bytes.length) === 1;
+    ok = Module._ca_load_datasets(n, table, table + 4 * n, table + 8 * n, ph) === 1;
   } catch (e) {
     onTrap(e);
     return false;
   }
-  Module._free(pn);
-  Module._free(pd);
+  freeAll();
   return ok;
-}
-
-// The ?data= dataset fetched before the runtime started ({ name, bytes } or null); loaded in
-// Module.postRun.
-let pendingDataset = null;
-export function setPendingDataset(ds) { pendingDataset = ds; }
-export function loadPendingDataset() {
-  if (!pendingDataset || !exportsReady()) return;
-  const ds = pendingDataset;
-  pendingDataset = null;
-  if (loadDataset(ds.name, ds.bytes)) showDatasetNote(ds.name);
 }
 
 // ------------------------------------------------------------------ API commands

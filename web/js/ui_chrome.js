@@ -1,8 +1,10 @@
-// The DOM chrome around the canvas: search box and share/export elements, the error panel,
-// the toast, the ?data= note, the screen-reader mirror's elements, and WebGL context loss.
+// The DOM chrome around the canvas: search box and share/export elements, the error panel, the
+// toast, the dataset bar (which data is shown; Open data file…), the screen-reader mirror's
+// elements, and WebGL context loss.
 import { doc, root, h } from './dom.js';
 import { app } from './state.js';
 import { postToHost } from './host_events.js';
+import { capLines } from './data_files.js';
 
 // The page's elements, filled in by buildChrome (ids as in API.md and the browser tests).
 export const ui = {};
@@ -61,9 +63,24 @@ export function buildChrome(openFullHref) {
   doc.body.appendChild(ui.error);
   ui.errReload.addEventListener('click', reloadPage);
 
-  // Shown whenever the map shows a dataset other than the bundled, published one (?data=).
-  ui.datasetNote = h('p', { id: 'dataset-note', role: 'status', hidden: true });
-  doc.body.appendChild(ui.datasetNote);
+  // Which dataset the map shows, always: "Published data", or the amber note naming the files
+  // (?data=, opened or dropped), with the way back; and "Open data file…" (datasets.js).
+  ui.datasetPublished = h('p', { id: 'dataset-published', text: 'Published data' });
+  ui.datasetNote = h('p', { id: 'dataset-note', hidden: true });
+  ui.datasetReset = h('button', { type: 'button', id: 'dataset-reset', className: 'ca-btn', hidden: true,
+    title: 'Show the published chipatlas data again', text: 'Show published data' });
+  ui.openData = h('button', { type: 'button', id: 'open-data', className: 'ca-btn', 'aria-controls': 'open-data-input',
+    title: 'Open one or more dataset JSON files from this computer (nothing is uploaded); or drop them on the page',
+    text: 'Open data file\u2026' });
+  ui.openDataInput = h('input', { type: 'file', id: 'open-data-input', accept: '.json,application/json', multiple: true,
+    hidden: true, tabindex: '-1', 'aria-label': 'Open data file' });
+  ui.datasetBar = h('div', { id: 'dataset-bar', role: 'group', 'aria-label': 'Dataset shown' },
+    h('div', { role: 'status', className: 'ca-dataset-status' }, ui.datasetPublished, ui.datasetNote),
+    ui.datasetReset, ui.openData, ui.openDataInput);
+  ['keydown', 'keyup', 'keypress'].forEach(function (t) {
+    ui.datasetBar.addEventListener(t, function (e) { e.stopPropagation(); });
+  });
+  doc.body.insertBefore(ui.datasetBar, ui.canvas); // before the map in tab order (SDL swallows Tab there)
 
   ui.toast = h('div', { id: 'toast', role: 'status', hidden: true });
   doc.body.appendChild(ui.toast);
@@ -134,19 +151,30 @@ export function showError(title, message, lines) {
   ui.errTitle.textContent = title;
   ui.errMsg.textContent = message || '';
   while (ui.errLines.firstChild) ui.errLines.removeChild(ui.errLines.firstChild);
-  (lines || []).forEach(function (l) { ui.errLines.appendChild(h('li', null, h('code', { text: l }))); });
+  capLines(lines || []).forEach(function (l) { ui.errLines.appendChild(h('li', null, h('code', { text: l }))); });
   ui.errLines.hidden = !(lines && lines.length);
   ui.error.hidden = false;
 }
 
-// The amber note: the map shows `name`, not the published dataset.
-export function showDatasetNote(name) {
-  app.shownDataset = name;
+// Says which dataset the map shows: names null for the published one, else the files' names
+// (the amber note: "Not the published data: a.json, b.json", and the button back).
+export function showDatasetNote(names) {
+  const custom = !!(names && names.length);
+  app.shownDataset = custom ? names.slice() : null;
   ui.datasetNote.textContent = '';
-  ui.datasetNote.appendChild(h('strong', { text: 'Not the published data: ' }));
-  ui.datasetNote.appendChild(doc.createTextNode('this map shows the dataset '));
-  ui.datasetNote.appendChild(h('code', { text: name }));
-  ui.datasetNote.appendChild(doc.createTextNode(', loaded from the link, not the published chipatlas dataset.'));
-  ui.datasetNote.hidden = false;
-  root.dataset.dataset = 'custom';
+  if (custom) {
+    ui.datasetNote.appendChild(h('strong', { text: 'Not the published data: ' }));
+    names.forEach(function (n, i) {
+      if (i) ui.datasetNote.appendChild(doc.createTextNode(', '));
+      ui.datasetNote.appendChild(h('code', { text: n }));
+    });
+    ui.datasetNote.appendChild(doc.createTextNode(names.length > 1
+      ? '. This map shows these files together, not the published chipatlas dataset.'
+      : '. This map shows this file, not the published chipatlas dataset.'));
+  }
+  ui.datasetNote.hidden = !custom;
+  ui.datasetReset.hidden = !custom;
+  ui.datasetPublished.hidden = custom;
+  if (custom) root.dataset.dataset = 'custom';
+  else delete root.dataset.dataset;
 }

@@ -1,0 +1,125 @@
+// Datasets at run time: the ?data= files at start (and then the link's view), files opened
+// with "Open data file…" or dropped on the page (read here, never uploaded), the way back to
+// the published data, and the one moment a dataset was loaded (onDatasetLoaded).
+import { doc, root } from './dom.js';
+import { app } from './state.js';
+import { ui, showError, showDatasetNote } from './ui_chrome.js';
+import { loadDatasets } from './runtime.js';
+import { postToHost, emit } from './host_events.js';
+import { checkLocalFiles, describeFiles } from './data_files.js';
+import { dataAllowed } from './dataset.js';
+
+// ------------------------------------------------------------------ the moment a dataset loaded
+// Everything that follows a new dataset on the map goes through datasetLoaded: the note, the
+// page's `datasetchange` event, and the hooks added with onDatasetLoaded(fn). fn gets
+// { published, names, files } (files: [{ name, bytes }]; empty for the published data).
+const hooks = [];
+export function onDatasetLoaded(fn) { hooks.push(fn); }
+function datasetLoaded(files) {
+  const names = files.map(function (f) { return f.name; });
+  showDatasetNote(names.length ? names : null);
+  const info = { published: !names.length, names: names, files: files };
+  hooks.forEach(function (fn) {
+    try { fn(info); } catch (e) { console.error('chipatlas: a dataset hook failed', e); }
+  });
+  const data = { published: info.published, files: names };
+  emit('datasetchange', data);
+  postToHost('datasetchange', data);
+}
+
+// Loads files as the dataset shown (all or nothing; [] = the published data). hash: the view
+// to apply once they are loaded (a link's), or null to keep the current one. True when shown.
+export function showDataset(files, hash) {
+  const ok = loadDatasets(files, hash);
+  if (ok) datasetLoaded(files);
+  return ok;
+}
+
+// ------------------------------------------------------------------ ?data= at start
+// The files fetched before the runtime started, loaded in Module.postRun with the link's view.
+let pending = null;
+export function setPendingDataset(files, hash) { pending = files && files.length ? { files: files, hash: hash } : null; }
+export function hasPendingDataset() { return !!pending; }
+export function loadPendingDataset() {
+  if (!pending) return;
+  const p = pending;
+  pending = null;
+  showDataset(p.files, p.hash || null);
+}
+
+// ------------------------------------------------------------------ local files
+// Reads the files (bytes as they are, as ?data= gets them) and shows them, or lists why not.
+export function openLocalFiles(fileList) {
+  const list = Array.from(fileList || []);
+  const why = checkLocalFiles(list);
+  if (why) {
+    showError('Could not open the data file', why + '. The data shown before stays.');
+    focusError();
+    return Promise.resolve(false);
+  }
+  if (!app.ready) {
+    showError('Could not open the data file', 'chipatlas is still starting; try again in a moment.');
+    return Promise.resolve(false);
+  }
+  return Promise.all(list.map(function (f) {
+    return f.arrayBuffer().then(function (buf) { return { name: f.name, bytes: new Uint8Array(buf) }; });
+  })).then(function (files) {
+    const ok = showDataset(files, null);
+    if (!ok) focusError();  // the dataerror event has listed the errors
+    return ok;
+  }, function (e) {
+    showError('Could not open the data file', describeFiles(list.map(function (f) { return f.name; })) + ': ' +
+      (e && e.message || e) + '. The data shown before stays.');
+    focusError();
+    return false;
+  });
+}
+function focusError() {
+  if (ui.error.hidden) return;
+  (ui.errLines.hidden ? ui.errDismiss : ui.errLines).focus({ preventScroll: true });
+}
+
+function hasFiles(e) {
+  const t = e.dataTransfer && e.dataTransfer.types;
+  return !!t && Array.prototype.indexOf.call(t, 'Files') >= 0;
+}
+
+// The button, the file input, dropping on the page, and the way back to the published data.
+// With ?data= turned off by the deployer (<meta name="chipatlas-data" content="off">) the page
+// shows its published data only: no button, and drops are ignored.
+export function wireDatasets() {
+  ui.datasetReset.addEventListener('click', function () {
+    if (showDataset([], null)) ui.openData.focus({ preventScroll: true });
+  });
+  if (!dataAllowed()) {
+    ui.openData.hidden = true;
+    return;
+  }
+  ui.openData.addEventListener('click', function () { ui.openDataInput.click(); });
+  ui.openDataInput.addEventListener('change', function () {
+    const files = ui.openDataInput.files;
+    openLocalFiles(files).then(function () { ui.openDataInput.value = ''; });
+  });
+  let depth = 0;
+  doc.addEventListener('dragenter', function (e) {
+    if (!hasFiles(e)) return;
+    depth++;
+    root.dataset.dropping = '1';
+  });
+  doc.addEventListener('dragleave', function (e) {
+    if (!hasFiles(e)) return;
+    if (--depth <= 0) { depth = 0; delete root.dataset.dropping; }
+  });
+  doc.addEventListener('dragover', function (e) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();  // allows the drop (the browser would otherwise open the file)
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  doc.addEventListener('drop', function (e) {
+    depth = 0;
+    delete root.dataset.dropping;
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    openLocalFiles(e.dataTransfer.files);
+  });
+}
