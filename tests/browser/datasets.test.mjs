@@ -1,0 +1,180 @@
+// Runtime datasets (issue 14, item 5): ?data= applies the link's view after its dataset has
+// loaded; several files at once; files opened with "Open data file…" or dropped on the page load
+// locally, with their errors listed; the page always says which dataset is shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startHarness, assertClean, waitReady, sleep, ROOT } from './harness.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { if (h) await h.close(); });
+
+const TESTDATA = join(ROOT, 'web', 'testdata');
+const state = (page) => page.evaluate(() => window.chipatlas.getState());
+// Records every hash the page writes with history.replaceState, before anything else runs.
+const recordHashes = () => {
+  window.__hashes = [];
+  const replace = history.replaceState.bind(history);
+  history.replaceState = function (s, t, url) {
+    window.__hashes.push(String(url));
+    return replace(s, t, url);
+  };
+};
+
+test('?data=FILE#t=…&sel=ID: the view applies after FILE loads, and the URL keeps it', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html?data=testdata/ds-one.json#t=1996-05-01&sel=ds_alpha', { initScript: recordHashes });
+  const s = await state(page);
+  assert.equal(s.dataset, 'testdata/ds-one.json');
+  assert.equal(s.selected, 'ds_alpha', 'the id that exists only in FILE is selected');
+  assert.equal(s.t, '1996-05-01', 'the date of the link, not one moved into the published data\u2019s range');
+  // State mirroring writes at most once a second (and not at all when the URL already says the
+  // same): after that second, no URL written may have lost the view.
+  await sleep(1500);
+  const written = await page.evaluate(() => window.__hashes);
+  for (const u of written) {
+    assert.match(u, /[#&]sel=ds_alpha(&|$)/, `every URL written keeps the selection: ${written.join(' | ')}`);
+    assert.match(u, /[#&]t=1996-05-01(&|$)/, `every URL written keeps the date: ${written.join(' | ')}`);
+  }
+  assert.match(await page.evaluate(() => location.hash), /sel=ds_alpha/);
+  assert.equal(await page.evaluate(() => location.search), '?data=testdata/ds-one.json');
+  assertClean(log, '?data= with a hash');
+});
+
+test('?data=a.json,b.json shows the files together; the note names both', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html?data=testdata/ds-orgs.json,testdata/ds-links.json#t=1996-05-01&sel=ds_beta');
+  const s = await state(page);
+  assert.equal(s.dataset, 'testdata/ds-orgs.json,testdata/ds-links.json');
+  assert.equal(s.selected, 'ds_beta');
+  // The collaboration of the second file links the organisations of the first.
+  await page.waitForFunction(() => !!document.querySelector('#sr-active li[data-id="ds_link"]'), null, { timeout: 10000 });
+  const note = page.locator('#dataset-note');
+  assert.match(await note.innerText(), /Not the published data: testdata\/ds-orgs\.json, testdata\/ds-links\.json/);
+  assert.equal(await page.locator('#dataset-published').isVisible(), false);
+  assertClean(log, 'two files');
+});
+
+test('?data= with one bad file: its errors name it, and the published data stays', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html?data=testdata/ds-orgs.json,testdata/bad.json', { ready: false });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 60000 });
+  const lines = await page.locator('#error-lines li').allInnerTexts();
+  assert.ok(lines.length >= 1 && lines.filter((l) => !/^and \d+ more/.test(l)).every((l) => /^testdata\/bad\.json:\d+:\d+: /.test(l)),
+    `every error names testdata/bad.json:LINE:COL; got:\n  ${lines.join('\n  ')}`);
+  await waitReady(page, log);
+  assert.equal((await state(page)).dataset, 'bundled');
+  assert.ok(await page.locator('#dataset-published').isVisible(), 'the page says it shows the published data');
+
+  // A missing file: the error names it; nothing is loaded.
+  const o = await h.open('index.html?data=testdata/ds-orgs.json,testdata/nope.json', { ready: false });
+  await o.page.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+  assert.match(await o.page.locator('#error').innerText(), /testdata\/nope\.json: HTTP 404/);
+  await waitReady(o.page, o.log);
+  assert.equal((await state(o.page)).dataset, 'bundled');
+});
+
+test('?data= with too many files is refused with the limit', { timeout: 120000 }, async () => {
+  const many = Array.from({ length: 17 }, (_, i) => `testdata/f${i}.json`).join(',');
+  const { page, log } = await h.open(`index.html?data=${many}`, { ready: false });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+  assert.match(await page.locator('#error').innerText(), /17 files named; at most 16/);
+  await waitReady(page, log);
+  assert.ok(!log.requests.some((u) => /\/testdata\/f\d+\.json/.test(u)), 'none of them fetched');
+});
+
+test('Open data file… loads local files (nothing uploaded); the note says which; back to the published data', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html');
+  assert.match(await page.locator('#dataset-published').innerText(), /Published data/);
+  assert.equal(await page.locator('#dataset-note').isVisible(), false);
+  const button = page.locator('#open-data');
+  assert.equal(await button.evaluate((b) => b.tagName), 'BUTTON', 'a real button: keyboard reachable');
+  assert.match(await button.innerText(), /Open data file/);
+  await button.focus();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'open-data');
+
+  const before = log.requests.length;
+  await page.locator('#open-data-input').setInputFiles([join(TESTDATA, 'ds-orgs.json'), join(TESTDATA, 'ds-links.json')]);
+  await page.waitForFunction(() => /ds-links\.json/.test(document.getElementById('dataset-note').innerText), null, { timeout: 10000 });
+  const s = await state(page);
+  assert.equal(s.dataset, 'ds-orgs.json,ds-links.json');
+  assert.match(await page.locator('#dataset-note').innerText(), /Not the published data: ds-orgs\.json, ds-links\.json/);
+  assert.deepEqual(log.requests.slice(before).filter((u) => !/^(data|blob):/.test(u)), [], 'nothing went over the network');
+
+  const reset = page.locator('#dataset-reset');
+  assert.ok(await reset.isVisible());
+  await reset.click();
+  assert.equal((await state(page)).dataset, 'bundled');
+  assert.ok(await page.locator('#dataset-published').isVisible());
+  assert.equal(await page.locator('#dataset-note').isVisible(), false);
+  assert.equal(await reset.isVisible(), false);
+  assert.equal(await page.evaluate(() => location.href.includes('data=')), false);
+  assertClean(log, 'open data file');
+});
+
+test('an invalid local file lists FILE:LINE:COL errors (capped), focusable and dismissable; the data shown stays', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html');
+  await page.locator('#open-data-input').setInputFiles(join(TESTDATA, 'ds-one.json'));
+  await page.locator('#dataset-note').waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal((await state(page)).dataset, 'ds-one.json');
+
+  await page.locator('#open-data-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json',
+    buffer: readFileSync(join(TESTDATA, 'bad.json')) });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 10000 });
+  const lines = await page.locator('#error-lines li').allInnerTexts();
+  assert.ok(lines.some((l) => /^broken\.json:\d+:\d+: error: /.test(l)), `FILE:LINE:COL lines; got:\n  ${lines.join('\n  ')}`);
+  assert.equal((await state(page)).dataset, 'ds-one.json', 'the dataset shown before stays');
+  assert.match(await page.locator('#dataset-note').innerText(), /ds-one\.json/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'error-lines', 'focus moves to the error list');
+
+  // Many errors: the list stops at 50, then says how many more.
+  const orgs = Array.from({ length: 80 }, (_, i) => ({ id: `x${i}`, name: `X ${i}`, kind: 'no_such_kind', region: 'korea', lat: 36, lon: 127, sources: ['ds_src'] }));
+  const many = JSON.stringify({ sources: [{ id: 'ds_src', title: 'T', publisher: 'P', file: 'none' }], organisations: orgs }, null, 1);
+  await page.locator('#open-data-input').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(many) });
+  await page.waitForFunction(() => /^many\.json:/.test(document.querySelector('#error-lines li')?.innerText || ''), null, { timeout: 10000 });
+  const capped = await page.locator('#error-lines li').allInnerTexts();
+  assert.equal(capped.length, 51, '50 lines and one "and N more"');
+  assert.match(capped[50], /^and \d+ more errors$/);
+  await page.locator('#error-dismiss').click();
+  assert.equal(await page.locator('#error').isVisible(), false);
+  assert.equal((await state(page)).dataset, 'ds-one.json');
+  assert.deepEqual(log.pageErrors, []);
+});
+
+test('a JSON file dropped on the page loads; a file over the size limit is refused', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html');
+  const text = readFileSync(join(TESTDATA, 'ds-one.json'), 'utf8');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
+    const target = document.getElementById('canvas');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  }, text);
+  await page.waitForFunction(() => /dropped\.json/.test(document.getElementById('dataset-note').innerText), null, { timeout: 10000 });
+  assert.equal((await state(page)).dataset, 'dropped.json');
+  assert.match(await page.locator('#dataset-note').innerText(), /Not the published data: dropped\.json/);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.dropping || ''), '', 'the drop highlight is gone');
+
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(64 * 1024 * 1024 + 1)], 'huge.json', { type: 'application/json' }));
+    document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 10000 });
+  assert.match(await page.locator('#error').innerText(), /huge\.json: the file is larger than 64 MB/);
+  assert.equal((await state(page)).dataset, 'dropped.json', 'the dataset shown before stays');
+  assertClean(log, 'drop');
+});
+
+test('getState and the datasetchange event say which dataset is shown', { timeout: 120000 }, async () => {
+  const { page } = await h.open('index.html');
+  await page.evaluate(() => { window.__ds = []; window.chipatlas.on('datasetchange', (d) => window.__ds.push(d)); });
+  await page.locator('#open-data-input').setInputFiles(join(TESTDATA, 'ds-one.json'));
+  await page.locator('#dataset-reset').click();  // waits until it is visible: after the load
+  assert.deepEqual(await page.evaluate(() => window.__ds), [
+    { published: false, files: ['ds-one.json'] },
+    { published: true, files: [] },
+  ]);
+  assert.equal((await state(page)).dataset, 'bundled');
+});
