@@ -105,7 +105,7 @@ export function onPng(data) {
     // The same warning as the page's note: an image of made-up data must say so.
     ctx.fillStyle = UNPUBLISHED_BAND;
     ctx.fillRect(0, ht + line, w, line);
-    text = fitText(ctx, 'Not the published chipatlas data: dataset ' + app.shownDataset.slice(0, 120), 12 * scale, w - 2 * pad, 'bold ');
+    text = fitText(ctx, 'Not the published chipatlas data: ' + app.shownDataset.slice(0, 120), 12 * scale, w - 2 * pad, 'bold ');
     ctx.fillStyle = '#1a1d21';
     ctx.fillText(text, pad, ht + line + line / 2 + 0.5 * scale);
   }

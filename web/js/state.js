@@ -6,5 +6,5 @@ export const app = {
   ready: false,        // the wasm drew its first frame with data (the `ready` event)
   lastState: null,     // the newest state object from the wasm
   lastHash: null,      // the newest view-state hash from the wasm
-  shownDataset: null,  // the name of a non-bundled (?data=) dataset on the map, or null
+  shownDataset: null,  // the file names ("a.json, b.json") of a non-published dataset on the map, or null
 };

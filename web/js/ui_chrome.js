@@ -160,7 +160,7 @@ export function showError(title, message, lines) {
 // (the amber note: "Not the published data: a.json, b.json", and the button back).
 export function showDatasetNote(names) {
   const custom = !!(names && names.length);
-  app.shownDataset = custom ? names.slice() : null;
+  app.shownDataset = custom ? names.join(', ') : null;
   ui.datasetNote.textContent = '';
   if (custom) {
     ui.datasetNote.appendChild(h('strong', { text: 'Not the published data: ' }));
