@@ -118,8 +118,8 @@ EMSCRIPTEN_KEEPALIVE int ca_load_dataset(const char* name, const char* data, siz
 // Several files loaded as one dataset in one call (all or nothing: on any error the shown
 // dataset stays), then the view state `hash` when it is not null. names[i] and datas[i]
 // (sizes[i] bytes, no NUL needed) for i < n.
-EMSCRIPTEN_KEEPALIVE int ca_load_datasets(int n, const char* const* names, const char* const* datas,
-                                          const size_t* sizes, const char* hash) {
+EMSCRIPTEN_KEEPALIVE int ca_load_datasets(int n, const char* const* names, const char* const* datas, const size_t* sizes,
+                                          const char* hash) {
     if (!ca::g_web || n < 0 || (n > 0 && (!names || !datas || !sizes))) return 0;
     std::vector<ca::DatasetText> files;
     for (int i = 0; i < n; ++i) {
