@@ -52,6 +52,12 @@ test('?data=a.json,b.json shows the files together; the note names both', { time
   const note = page.locator('#dataset-note');
   assert.match(await note.innerText(), /Not the published data: testdata\/ds-orgs\.json, testdata\/ds-links\.json/);
   assert.equal(await page.locator('#dataset-published').isVisible(), false);
+
+  // Back to the published data: the link no longer names the files (a copy or reload shows what is seen).
+  await page.locator('#dataset-reset').click();
+  assert.equal((await state(page)).dataset, 'bundled');
+  assert.equal(await page.evaluate(() => new URL(location.href).searchParams.has('data')), false);
+  assert.equal(await page.evaluate(() => document.getElementById('open-full').href.includes('data=')), false);
   assertClean(log, 'two files');
 });
 

@@ -8,6 +8,7 @@ import { loadDatasets } from './runtime.js';
 import { postToHost, emit } from './host_events.js';
 import { checkLocalFiles, describeFiles } from './data_files.js';
 import { dataAllowed } from './dataset.js';
+import { shareUrl } from './url_state.js';
 
 // ------------------------------------------------------------------ the moment a dataset loaded
 // Everything that follows a new dataset on the map goes through datasetLoaded: the note, the
@@ -15,8 +16,9 @@ import { dataAllowed } from './dataset.js';
 // { published, names, files } (files: [{ name, bytes }]; empty for the published data).
 const hooks = [];
 export function onDatasetLoaded(fn) { hooks.push(fn); }
-function datasetLoaded(files) {
+function datasetLoaded(files, fromLink) {
   const names = files.map(function (f) { return f.name; });
+  if (!fromLink) dropDataFromUrl();
   showDatasetNote(names.length ? names : null);
   const info = { published: !names.length, names: names, files: files };
   hooks.forEach(function (fn) {
@@ -27,11 +29,21 @@ function datasetLoaded(files) {
   postToHost('datasetchange', data);
 }
 
+// The page no longer shows the link's ?data=: a copied link or a reload must not bring it back.
+function dropDataFromUrl() {
+  const u = new URL(location.href);
+  if (!u.searchParams.has('data')) return;
+  u.searchParams.delete('data');
+  try { history.replaceState(history.state, '', u.href); } catch (e) { /* a sandbox without history */ }
+  ui.openFull.href = shareUrl(location.href);
+}
+
 // Loads files as the dataset shown (all or nothing; [] = the published data). hash: the view
-// to apply once they are loaded (a link's), or null to keep the current one. True when shown.
-export function showDataset(files, hash) {
+// to apply once they are loaded (a link's), or null to keep the current one; fromLink: the
+// files are the URL's ?data=. True when shown.
+export function showDataset(files, hash, fromLink) {
   const ok = loadDatasets(files, hash);
-  if (ok) datasetLoaded(files);
+  if (ok) datasetLoaded(files, !!fromLink);
   return ok;
 }
 
@@ -44,7 +56,7 @@ export function loadPendingDataset() {
   if (!pending) return;
   const p = pending;
   pending = null;
-  showDataset(p.files, p.hash || null);
+  showDataset(p.files, p.hash || null, true);
 }
 
 // ------------------------------------------------------------------ local files
