@@ -98,8 +98,13 @@ test('Open data file… loads local files (nothing uploaded); the note says whic
   await button.focus();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'open-data');
 
+  assert.equal(await page.getByRole('button', { name: 'Open data file\u2026' }).count(), 1, 'named for screen readers');
+
+  // Enter on the focused button opens the browser's file chooser (several files allowed).
   const before = log.requests.length;
-  await page.locator('#open-data-input').setInputFiles([join(TESTDATA, 'ds-orgs.json'), join(TESTDATA, 'ds-links.json')]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), page.keyboard.press('Enter')]);
+  assert.equal(chooser.isMultiple(), true);
+  await chooser.setFiles([join(TESTDATA, 'ds-orgs.json'), join(TESTDATA, 'ds-links.json')]);
   await page.waitForFunction(() => /ds-links\.json/.test(document.getElementById('dataset-note').innerText), null, { timeout: 10000 });
   const s = await state(page);
   assert.equal(s.dataset, 'ds-orgs.json,ds-links.json');
