@@ -189,3 +189,25 @@ test('getState and the datasetchange event say which dataset is shown', { timeou
   ]);
   assert.equal((await state(page)).dataset, 'bundled');
 });
+
+test('with ?data= turned off by the deployer, no Open data file… button, and a drop only says so', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html', {
+    route: (p) => p.route((u) => u.pathname === '/index.html', async (r) => {
+      const resp = await r.fetch();
+      const body = (await resp.text()).replace('<meta name="chipatlas-data" content="on">', '<meta name="chipatlas-data" content="off">');
+      await r.fulfill({ response: resp, body });
+    }),
+  });
+  assert.equal(await page.locator('#open-data').isVisible(), false);
+  assert.ok(await page.locator('#dataset-published').isVisible());
+  const text = readFileSync(join(TESTDATA, 'ds-one.json'), 'utf8');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
+    document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, text);
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 10000 });
+  assert.match(await page.locator('#error').innerText(), /only its published data/);
+  assert.equal((await state(page)).dataset, 'bundled');
+  assertClean(log, 'data off');
+});

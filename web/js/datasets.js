@@ -98,23 +98,23 @@ function hasFiles(e) {
 
 // The button, the file input, dropping on the page, and the way back to the published data.
 // With ?data= turned off by the deployer (<meta name="chipatlas-data" content="off">) the page
-// shows its published data only: no button, and drops are ignored.
+// shows its published data only: no button, and a drop only says so.
 export function wireDatasets() {
   ui.datasetReset.addEventListener('click', function () {
-    if (showDataset([], null)) ui.openData.focus({ preventScroll: true });
+    // The button hides itself: focus goes to Open data file… (or the map where that is hidden).
+    if (showDataset([], null)) (ui.openData.offsetParent ? ui.openData : ui.canvas).focus({ preventScroll: true });
   });
-  if (!dataAllowed()) {
-    ui.openData.hidden = true;
-    return;
-  }
+  const allowed = dataAllowed();
+  if (!allowed) ui.openData.hidden = true;
   ui.openData.addEventListener('click', function () { ui.openDataInput.click(); });
   ui.openDataInput.addEventListener('change', function () {
+    if (!allowed) return;
     const files = ui.openDataInput.files;
     openLocalFiles(files).then(function () { ui.openDataInput.value = ''; });
   });
   let depth = 0;
   doc.addEventListener('dragenter', function (e) {
-    if (!hasFiles(e)) return;
+    if (!hasFiles(e) || !allowed) return;
     depth++;
     root.dataset.dropping = '1';
   });
@@ -131,7 +131,8 @@ export function wireDatasets() {
     depth = 0;
     delete root.dataset.dropping;
     if (!hasFiles(e)) return;
-    e.preventDefault();
-    openLocalFiles(e.dataTransfer.files);
+    e.preventDefault();  // never let the browser navigate away to the dropped file
+    if (allowed) openLocalFiles(e.dataTransfer.files);
+    else showError('This page shows only its published data', 'Its publisher has turned off loading other datasets. Showing the published data.');
   });
 }
