@@ -210,7 +210,7 @@ const char* kOrgs = R"({"sources": [{"id": "t_src", "title": "T", "publisher": "
   {"id": "t_b", "name": "Beta", "kind": "company", "region": "japan", "lat": 34.7, "lon": 135.5, "sources": ["t_src"]}]})";
 const char* kLinks = R"({"collaborations": [{"id": "t_link", "title": "Link", "kind": "alliance",
   "participants": [{"org": "t_a", "role": "lead"}, {"org": "t_b", "role": "member"}], "start": "1993-04-01",
-  "summary": "S.", "evidence": [{"source": "t_src", "quote": "T."}]}], "events": []})";
+  "end": "1999", "summary": "S.", "evidence": [{"source": "t_src", "quote": "T."}]}], "events": []})";
 }  // namespace
 
 TEST_CASE("several files from the page load as one dataset, then the link's view applies") {
@@ -234,7 +234,7 @@ TEST_CASE("several files from the page load as one dataset, then the link's view
     CHECK(app.model().data().collaborations.size() > 1);
 }
 
-TEST_CASE("a failure in one of several files keeps the shown dataset; its errors name the file") {
+TEST_CASE("a failure in one of several files keeps the shown dataset, and its errors name the file") {
     ca::App app(ca::AppConfig{});
     FakePlatform p(app, true);
     REQUIRE(app.start(p));
