@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <iterator>
 #include <limits>
+#include <string>
 
 namespace ca {
 
@@ -122,6 +124,17 @@ bool is_web_url(std::string_view url) {
         if (u <= 0x20 || u == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\') return false;
     }
     return true;
+}
+
+std::string count_in_words(size_t n) {
+    static const char* const kWords[] = {"no",    "one",  "two", "three",  "four",   "five",  "six",
+                                         "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+    return n < std::size(kWords) ? kWords[n] : std::to_string(n);
+}
+
+std::string provenance_sentence(const Dataset& ds) {
+    const size_t n = ds.sources.size();
+    return "Every fact comes from " + count_in_words(n) + (n == 1 ? " public text" : " public texts") + " (see each item's sources).";
 }
 
 static bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }

@@ -216,6 +216,11 @@ struct FlatIndex {
 };
 
 struct Dataset;
+// "no", "one", "two" ... "twelve", then digits ("13"): small counts in running text.
+std::string count_in_words(size_t n);
+// The About dialog's provenance sentence, counted from the data: "Every fact comes from four
+// public texts (see each item's sources)." ("one public text" for one source).
+std::string provenance_sentence(const Dataset& ds);
 FlatIndex make_flat_index(const Dataset& ds);
 // ds.flat when it is current, else a fresh index built into scratch (datasets made by hand).
 const FlatIndex& flat_index(const Dataset& ds, FlatIndex& scratch);
