@@ -27,6 +27,10 @@ public:
 
     bool browser() const override { return browser_; }
     void emit(const char* type, const std::string& j) override { events.emplace_back(type, j); }
+    bool open_url(const std::string& url) override {
+        opened.push_back(url);
+        return true;
+    }
     bool pump_events() override { return true; }
     void render(double dt) override {
         ImGuiIO& io = ImGui::GetIO();
@@ -69,6 +73,7 @@ public:
     }
 
     std::vector<std::pair<std::string, std::string>> events;
+    std::vector<std::string> opened;  // open_url's calls
     ca::ClearColor clear;
     int frames = 0;
 
@@ -201,4 +206,21 @@ TEST_CASE("a dataset from the page replaces the data, or is refused with a datae
     REQUIRE(p.types() == std::vector<std::string>{"dataerror"});
     CHECK(json::parse(p.events[0].second)["errors"][0]["file"] == "page.json");
     CHECK(app.model().has_data());  // the bundled data stays
+}
+
+TEST_CASE("\"Read the original\" reaches the platform's open_url; a javascript: url never does") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    // What the details panel's button asks for, then the next frame hands it to the platform.
+    const std::string url = app.model().data().sources.at(0).url;
+    REQUIRE(!url.empty());
+    CHECK(app.model().request_open_url(url));
+    CHECK_FALSE(app.model().request_open_url("javascript:alert(document.cookie)"));
+    CHECK(p.opened.empty());
+    p.step();
+    CHECK(p.opened == std::vector<std::string>{url});
+    p.step();
+    CHECK(p.opened.size() == 1);  // once
 }
