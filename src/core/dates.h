@@ -36,12 +36,12 @@ DayNum last_day(const Date& d);
 
 struct Interval {
     Date start;
+    bool has_end = false;
+    Date end;
     // The start is an upper bound: it began on or before `start` ("by 2022"), the data file's
     // "start_bound": "by". The interval's day bounds still begin at start (the earliest date
     // the sources attest); what is shown says "by".
     bool start_by = false;
-    bool has_end = false;
-    Date end;
     // Day bounds, inclusive; an open end reaches +infinity.
     double lo() const { return first_day(start); }
     double hi() const;  // last_day(end) + 1 (exclusive), or +inf
