@@ -416,8 +416,8 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
 
 void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
     Obj o(cx, it.file, it.ptr, it.j,
-          {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "evidence", "parent", "inferred",
-           "note"});
+          {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "evidence", "parent",
+           "inferred", "note"});
     o.str("title", c.title, true);
     o.enm("kind", c.kind, true);
     if (const JValue ps = o.array("participants", true, true)) {

@@ -55,10 +55,9 @@ const EnumInfo<CollabKind>* collab_kind_table() {
     return t;
 }
 const EnumInfo<Role>* role_table() {
-    static const EnumInfo<Role> t[] = {{"lead", "Lead"},           {"member", "Member"},   {"sponsor", "Sponsor"},
-                                       {"signatory", "Signatory"}, {"host", "Host"},       {"partner", "Partner"},
-                                       {"organiser", "Organiser"}, {"speaker", "Speaker"}, {"supporter", "Supporter"},
-                                       {"witness", "Witness"}};
+    static const EnumInfo<Role> t[] = {
+        {"lead", "Lead"},       {"member", "Member"},       {"sponsor", "Sponsor"}, {"signatory", "Signatory"}, {"host", "Host"},
+        {"partner", "Partner"}, {"organiser", "Organiser"}, {"speaker", "Speaker"}, {"supporter", "Supporter"}, {"witness", "Witness"}};
     return t;
 }
 const EnumInfo<EventKind>* event_kind_table() {
@@ -127,7 +126,7 @@ bool is_web_url(std::string_view url) {
 }
 
 std::string count_in_words(size_t n) {
-    static const char* const kWords[] = {"no",    "one",  "two", "three",  "four",   "five",  "six",
+    static const char* const kWords[] = {"no",    "one",   "two",  "three", "four",   "five",  "six",
                                          "seven", "eight", "nine", "ten",   "eleven", "twelve"};
     return n < std::size(kWords) ? kWords[n] : std::to_string(n);
 }

@@ -16,11 +16,12 @@ EM_JS(void, js_emit, (const char* type, const char* json), {
 // A new tab that cannot reach back to this page (noopener) and is not told where it came from
 // (noreferrer); the scheme is checked again here, on the page's side of the bridge.
 EM_JS(int, js_open_url, (const char* url_c), {
-    var url = UTF8ToString(url_c);
-    var u;
-    try { u = new URL(url); } catch (e) { return 0; }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return 0;
-    window.open(u.href, '_blank', 'noopener,noreferrer');
+    var u = null;
+    try {
+        u = new URL(UTF8ToString(url_c));
+    } catch (e) { return 0; }
+    if (u.protocol != "http:" && u.protocol != "https:") return 0;
+    window.open(u.href, "_blank", "noopener,noreferrer");
     return 1;
 });
 

@@ -23,7 +23,8 @@ std::vector<std::string> problems(const std::string& text, LoadOptions opt = {})
 // A valid minimal dataset, one element per line, to edit in tests.
 std::string base(const std::string& org_extra = "", const std::string& collab_extra = "") {
     return "{\n"
-           "\"sources\": [{\"id\": \"s\", \"title\": \"T\", \"publisher\": \"P\", \"file\": \"f.txt\", \"url\": \"https://example.org/s\"}],\n"
+           "\"sources\": [{\"id\": \"s\", \"title\": \"T\", \"publisher\": \"P\", \"file\": \"f.txt\", \"url\": "
+           "\"https://example.org/s\"}],\n"
            "\"organisations\": [\n"
            "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"company\", \"region\": \"taiwan\", \"lat\": 22.6, \"lon\": 120.3, \"sources\": "
            "[\"s\"]" +

@@ -90,10 +90,10 @@ TEST_CASE("is_web_url: http(s) with a host only, no spaces or control characters
         INFO(ok);
         CHECK(is_web_url(ok));
     }
-    for (const char* bad : {"", "javascript:alert(1)", "JavaScript://example.org/%0Aalert(1)", "data:text/html,<b>x</b>",
-                            "vbscript:x", "file:///etc/passwd", "ftp://example.org/", "//example.org/", "https://", "https:///path",
-                            "http://exa mple.org", "https://example.org/\n", "https://example.org/\"onclick", "https://e.org/<script>",
-                            " https://example.org", "example.org"}) {
+    for (const char* bad :
+         {"", "javascript:alert(1)", "JavaScript://example.org/%0Aalert(1)", "data:text/html,<b>x</b>", "vbscript:x", "file:///etc/passwd",
+          "ftp://example.org/", "//example.org/", "https://", "https:///path", "http://exa mple.org", "https://example.org/\n",
+          "https://example.org/\"onclick", "https://e.org/<script>", " https://example.org", "example.org"}) {
         INFO(bad);
         CHECK_FALSE(is_web_url(bad));
     }
@@ -188,7 +188,8 @@ TEST_CASE("exports carry each source's url once") {
     const size_t row = csv.find("\nkr_mou,");
     REQUIRE(row != std::string::npos);
     const std::string line = csv.substr(row + 1, csv.find('\n', row + 1) - row - 1);
-    CHECK(line == "kr_mou,Advanced packaging MoU,mou,2023-08-30,,,active,\"Samsung Electronics, SK hynix\",two.txt,https://example.org/two");
+    CHECK(line ==
+          "kr_mou,Advanced packaging MoU,mou,2023-08-30,,,active,\"Samsung Electronics, SK hynix\",two.txt,https://example.org/two");
 
     const json j = json::parse(export_json(m));
     REQUIRE(j["sources"].is_array());
