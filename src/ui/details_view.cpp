@@ -239,7 +239,9 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     ImGui::TextDisabled("Sources");
     for (int si : cited_sources(c)) {
         const Source& s = ds.sources[si];
-        ImGui::BulletText("%s — %s", s.title.c_str(), s.publisher.c_str());
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s — %s", s.title.c_str(), s.publisher.c_str());
         ImGui::Indent();
         source_links(m, s);
         ImGui::Unindent();
