@@ -138,6 +138,12 @@ bool AppModel::step_event(int dir) {
     return true;
 }
 
+bool AppModel::request_open_url(std::string_view url) {
+    if (!is_web_url(url) || url_requests_.size() >= 8) return false;  // a handful per frame at most
+    url_requests_.emplace_back(url);
+    return true;
+}
+
 bool AppModel::select(std::string_view id) {
     if (id.empty()) {
         if (!view_.selected.empty()) {

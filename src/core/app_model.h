@@ -64,6 +64,10 @@ public:
     bool loop() const { return playback_.loop; }
     bool step_event(int dir);          // false if there is no event that way
     bool select(std::string_view id);  // "" clears; false for an unknown id
+    // Asks to open an http(s) address (a source's "Read the original"); false, and nothing is
+    // queued, for anything is_web_url refuses. The app hands queued URLs to the platform.
+    bool request_open_url(std::string_view url);
+    std::vector<std::string> take_url_requests() { return std::move(url_requests_); }
     void select_org(int i);
     void select_collab(int i);
 
@@ -137,6 +141,7 @@ private:
     bool pending_camera_ = false;
     double clock_ = 0;
     double insets_[4] = {0, 0, 0, 0};
+    std::vector<std::string> url_requests_;
     std::vector<double> frame_ms_;
     size_t frame_ms_next_ = 0;
     unsigned version_ = 1;

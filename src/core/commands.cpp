@@ -2,6 +2,7 @@
 // is_*/find/value accessors, so malformed input is answered with {"ok":false,...}.
 #include "core/commands.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -209,37 +210,54 @@ static std::string csv_text(std::string_view s) {
     return o + "\"";
 }
 
+// The sources c's evidence cites, each once, in the order first cited.
+static std::vector<int> cited_sources(const Collaboration& c) {
+    std::vector<int> out;
+    for (auto& e : c.evidence)
+        if (std::find(out.begin(), out.end(), e.source) == out.end()) out.push_back(e.source);
+    return out;
+}
+
 std::string export_csv(AppModel& m) {
     const Dataset& ds = m.data();
     const Visibility& vis = m.visibility();
-    std::string s = "id,title,kind,start,end,status,participants,sources\n";
+    std::string s = "id,title,kind,start,start_bound,end,status,participants,sources,source_urls\n";
     for (int i : visible_collaborations(m)) {
         const Collaboration& c = ds.collaborations[i];
-        // Each source file once, in the order the evidence first cites it.
-        std::vector<const std::string*> files;
-        std::string srcs;
-        for (auto& e : c.evidence) {
-            const std::string& f = ds.sources[e.source].file;
-            bool seen = false;
-            for (const std::string* g : files) seen |= *g == f;
-            if (seen) continue;
-            files.push_back(&f);
+        // Each source once, in the order the evidence first cites it; its url in the same place.
+        std::string srcs, urls;
+        for (int si : cited_sources(c)) {
+            const Source& src = ds.sources[si];
             if (!srcs.empty()) srcs += ";";
-            srcs += f;
+            if (!urls.empty()) urls += " ";
+            srcs += src.file;
+            urls += src.url;
         }
         s += csv_text(c.id) + "," + csv_text(c.title) + "," + enum_id(c.kind) + "," + format_date(c.interval.start) + "," +
-             (c.interval.has_end ? format_date(c.interval.end) : std::string()) + "," +
-             (vis.collab[i] == Vis::Active ? "active" : "ended") + "," + csv_text(participant_names(ds, c)) + "," + csv_text(srcs) + "\n";
+             (c.interval.start_by ? "by" : "") + "," + (c.interval.has_end ? format_date(c.interval.end) : std::string()) + "," +
+             (vis.collab[i] == Vis::Active ? "active" : "ended") + "," + csv_text(participant_names(ds, c)) + "," + csv_text(srcs) + "," +
+             csv_text(urls) + "\n";
     }
     return s;
+}
+
+// A source as exports and events describe it: its url once, the archived copy's when known.
+static json source_json(const Source& s) {
+    json j = {{"id", s.id}, {"title", s.title}, {"publisher", s.publisher}, {"file", s.file}, {"url", s.url}};
+    if (s.has_published) j["published"] = format_date(s.published);
+    if (!s.archived_url.empty()) j["archived_url"] = s.archived_url;
+    return j;
 }
 
 std::string export_json(AppModel& m) {
     const Dataset& ds = m.data();
     const Visibility& vis = m.visibility();
     json items = json::array();
+    std::vector<int> used;  // sources cited by the exported collaborations, each once
     for (int i : visible_collaborations(m)) {
         const Collaboration& c = ds.collaborations[i];
+        for (int si : cited_sources(c))
+            if (std::find(used.begin(), used.end(), si) == used.end()) used.push_back(si);
         json parts = json::array();
         for (auto& p : c.participants)
             parts.push_back({{"org", ds.organisations[p.org].id}, {"name", ds.organisations[p.org].name}, {"role", enum_id(p.role)}});
@@ -254,9 +272,14 @@ std::string export_json(AppModel& m) {
                      {"participants", parts},
                      {"summary", c.summary},
                      {"evidence", ev}};
+        if (c.interval.start_by) item["start_bound"] = "by";
         items.push_back(std::move(item));
     }
-    json out = {{"generator", "chipatlas"}, {"state", state_json(m)}, {"collaborations", items}};
+    // Evidence names its source by file; the sources, with their urls, are listed once here.
+    std::sort(used.begin(), used.end());
+    json sources = json::array();
+    for (int si : used) sources.push_back(source_json(ds.sources[si]));
+    json out = {{"generator", "chipatlas"}, {"state", state_json(m)}, {"sources", sources}, {"collaborations", items}};
     return to_text(out, 2);
 }
 
@@ -275,7 +298,7 @@ std::string active_event_json(AppModel& m) {
         items.push_back({{"id", c.id},
                          {"title", c.title},
                          {"kind", enum_label(c.kind)},
-                         {"start", format_date(c.interval.start)},
+                         {"start", (c.interval.start_by ? "by " : "") + format_date(c.interval.start)},
                          {"end", c.interval.has_end ? format_date(c.interval.end) : std::string()},
                          {"status", vis.collab[i] == Vis::Active ? "active" : "ended"},
                          {"participants", parts}});
@@ -297,11 +320,17 @@ std::string selection_event_json(AppModel& m) {
             j["native"] = o.native() ? o.native()->text : "";
             j["details"] = std::string(enum_label(o.kind)) + " · " + (o.city.empty() ? enum_label(o.region) : o.city) + " · " +
                            std::to_string(n) + (n == 1 ? " collaboration" : " collaborations");
+            json srcs = json::array();
+            for (int si : o.sources) srcs.push_back(source_json(ds.sources[si]));
+            j["sources"] = std::move(srcs);
         } else {
             const Collaboration& c = ds.collaborations[s.index];
             j["label"] = c.title;
             j["native"] = "";
-            j["details"] = std::string(enum_label(c.kind)) + " · " + format_date(c.interval.start) + " · " + c.summary;
+            j["details"] = std::string(enum_label(c.kind)) + " · " + format_interval_human(c.interval) + " · " + c.summary;
+            json srcs = json::array();
+            for (int si : cited_sources(c)) srcs.push_back(source_json(ds.sources[si]));
+            j["sources"] = std::move(srcs);
         }
     }
     return to_text(j);

@@ -318,12 +318,34 @@ void register_ids(Ctx& cx, std::vector<Item>& items, IdIndex& ids) {
     items = std::move(kept);
 }
 
+// A source's url or archived_url: http(s) only (a javascript: or data: URL must never reach a
+// link), at most kMaxUrlLength bytes. The message quotes at most the first 80 bytes.
+void read_url(Obj& o, const char* key, std::string& out, bool required) {
+    std::string_view s;
+    if (!o.text(key, s, required)) return;
+    if (s.size() > kMaxUrlLength) {
+        o.cx().error(o.file(), o.field(key), std::to_string(s.size()) + " bytes long, over the limit of " + std::to_string(kMaxUrlLength));
+        return;
+    }
+    if (!is_web_url(s)) {
+        std::string shown(s.substr(0, 80));
+        if (s.size() > 80) shown += "…";
+        o.cx().error(o.file(), o.field(key),
+                     "not a web address: " + dq(shown) +
+                         " (expected an absolute http:// or https:// URL with a host, without spaces, quotes or < >)");
+        return;
+    }
+    out.assign(s);
+}
+
 void read_source(Ctx& cx, const Item& it, Source& s) {
-    Obj o(cx, it.file, it.ptr, it.j, {"id", "title", "publisher", "published", "file", "note", "url"});
+    Obj o(cx, it.file, it.ptr, it.j, {"id", "title", "publisher", "published", "file", "note", "url", "archived_url"});
     o.str("title", s.title, true);
     o.str("publisher", s.publisher, true);
     s.has_published = o.date("published", s.published, false);
     o.str("file", s.file, true);
+    read_url(o, "url", s.url, true);
+    read_url(o, "archived_url", s.archived_url, false);
     o.str("note", s.note, false);
 }
 
@@ -394,7 +416,8 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
 
 void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
     Obj o(cx, it.file, it.ptr, it.j,
-          {"id", "title", "kind", "participants", "start", "end", "topics", "facts", "summary", "evidence", "parent", "inferred", "note"});
+          {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "evidence", "parent",
+           "inferred", "note"});
     o.str("title", c.title, true);
     o.enm("kind", c.kind, true);
     if (const JValue ps = o.array("participants", true, true)) {
@@ -419,6 +442,12 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
         }
     }
     bool has_start = o.date("start", c.interval.start, true);
+    if (std::string_view b; o.text("start_bound", b, false)) {
+        if (b == "by")
+            c.interval.start_by = true;
+        else if (b != "on")
+            cx.error(it.file, o.field("start_bound"), "unknown start_bound " + dq(b) + " (expected on or by)");
+    }
     c.interval.has_end = o.date("end", c.interval.end, false);
     if (has_start && c.interval.has_end && last_day(c.interval.end) < first_day(c.interval.start))
         cx.error(it.file, o.field("end"), "end " + format_date(c.interval.end) + " is before start " + format_date(c.interval.start));

@@ -126,6 +126,15 @@ DayNum last_day(const Date& d) {
     return 0;
 }
 
+std::string format_start_human(const Interval& iv) { return (iv.start_by ? "by " : "") + format_date_human(iv.start); }
+
+std::string format_interval_human(const Interval& iv) {
+    std::string s = format_start_human(iv);
+    if (!iv.has_end) return s + " – ongoing";
+    if (iv.end == iv.start && !iv.start_by) return s;
+    return s + " – " + format_date_human(iv.end);
+}
+
 double Interval::hi() const { return has_end ? static_cast<double>(last_day(end)) + 1.0 : std::numeric_limits<double>::infinity(); }
 
 bool active_at(const Interval& iv, double t) { return iv.lo() <= t && t < iv.hi(); }

@@ -38,10 +38,19 @@ struct Interval {
     Date start;
     bool has_end = false;
     Date end;
+    // The start is an upper bound: it began on or before `start` ("by 2022"), the data file's
+    // "start_bound": "by". The interval's day bounds still begin at start (the earliest date
+    // the sources attest); what is shown says "by".
+    bool start_by = false;
     // Day bounds, inclusive; an open end reaches +infinity.
     double lo() const { return first_day(start); }
     double hi() const;  // last_day(end) + 1 (exclusive), or +inf
 };
+
+// "30 Aug 2023", or "by 2022" for a start that is an upper bound (Interval::start_by).
+std::string format_start_human(const Interval& iv);
+// What a visitor reads: "by 2022 – ongoing", "23 Aug 2022" (one day), "2016 – 2022".
+std::string format_interval_human(const Interval& iv);
 
 // Active at t: lo <= t < hi (t is a day number; the last day counts whole).
 bool active_at(const Interval& iv, double t);

@@ -3,8 +3,11 @@
 #include "core/model.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
+#include <iterator>
 #include <limits>
+#include <string>
 
 namespace ca {
 
@@ -52,9 +55,9 @@ const EnumInfo<CollabKind>* collab_kind_table() {
     return t;
 }
 const EnumInfo<Role>* role_table() {
-    static const EnumInfo<Role> t[] = {{"lead", "Lead"},           {"member", "Member"},   {"sponsor", "Sponsor"},
-                                       {"signatory", "Signatory"}, {"host", "Host"},       {"partner", "Partner"},
-                                       {"organiser", "Organiser"}, {"speaker", "Speaker"}, {"supporter", "Supporter"}};
+    static const EnumInfo<Role> t[] = {
+        {"lead", "Lead"},       {"member", "Member"},       {"sponsor", "Sponsor"}, {"signatory", "Signatory"}, {"host", "Host"},
+        {"partner", "Partner"}, {"organiser", "Organiser"}, {"speaker", "Speaker"}, {"supporter", "Supporter"}, {"witness", "Witness"}};
     return t;
 }
 const EnumInfo<EventKind>* event_kind_table() {
@@ -103,6 +106,34 @@ const char* unit_label(std::string_view unit) {
 
 bool known_qualifier(std::string_view q) {
     return q == "over" || q == "about" || q == "almost" || q == "nearly" || q == "at_least" || q == "per_year";
+}
+
+bool is_web_url(std::string_view url) {
+    if (url.size() > kMaxUrlLength) return false;
+    auto lower_prefix = [&](std::string_view p) {
+        if (url.size() < p.size()) return false;
+        for (size_t i = 0; i < p.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(url[i])) != p[i]) return false;
+        return true;
+    };
+    const size_t n = lower_prefix("https://") ? 8 : lower_prefix("http://") ? 7 : 0;
+    if (n == 0 || url.size() == n || url[n] == '/') return false;  // no host
+    for (char c : url) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\') return false;
+    }
+    return true;
+}
+
+std::string count_in_words(size_t n) {
+    static const char* const kWords[] = {"no",    "one",   "two",  "three", "four",   "five",  "six",
+                                         "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+    return n < std::size(kWords) ? kWords[n] : std::to_string(n);
+}
+
+std::string provenance_sentence(const Dataset& ds) {
+    const size_t n = ds.sources.size();
+    return "Every fact comes from " + count_in_words(n) + (n == 1 ? " public text" : " public texts") + " (see each item's sources).";
 }
 
 static bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }

@@ -32,7 +32,7 @@ enum class Industry : uint8_t {
 };
 enum class Region : uint8_t { HongKong, Gba, Korea, Taiwan, Japan, Us, Eu, Other, Count };
 enum class CollabKind : uint8_t { Consortium, Mou, Forum, JointResearch, Course, Internship, Scholarship, Mentorship, Alliance, Count };
-enum class Role : uint8_t { Lead, Member, Sponsor, Signatory, Host, Partner, Organiser, Speaker, Supporter, Count };
+enum class Role : uint8_t { Lead, Member, Sponsor, Signatory, Host, Partner, Organiser, Speaker, Supporter, Witness, Count };
 enum class EventKind : uint8_t { Signing, Launch, Conference, Forum, Graduation, Milestone, Report, Count };
 enum class Lang : uint8_t { ZhHant, ZhHans, Ko, Ja, Count };
 
@@ -118,8 +118,16 @@ const char* topic_label(std::string_view topic);  // nullptr for an unknown topi
 const char* unit_label(std::string_view unit);    // nullptr for an unknown unit
 bool known_qualifier(std::string_view q);
 
+// The longest url or archived_url a source may have (the loader refuses longer ones).
+inline constexpr size_t kMaxUrlLength = 2048;
+// An absolute http:// or https:// URL (scheme in any case) with a host, at most kMaxUrlLength
+// bytes, no spaces or control characters: the only URLs the atlas opens or links to.
+bool is_web_url(std::string_view url);
+
 struct Source {
     std::string id, title, publisher, file, note;
+    std::string url;           // the original article (http or https)
+    std::string archived_url;  // an archived copy of it, or empty
     bool has_published = false;
     Date published;
 };
@@ -208,6 +216,11 @@ struct FlatIndex {
 };
 
 struct Dataset;
+// "no", "one", "two" ... "twelve", then digits ("13"): small counts in running text.
+std::string count_in_words(size_t n);
+// The About dialog's provenance sentence, counted from the data: "Every fact comes from four
+// public texts (see each item's sources)." ("one public text" for one source).
+std::string provenance_sentence(const Dataset& ds);
 FlatIndex make_flat_index(const Dataset& ds);
 // ds.flat when it is current, else a fresh index built into scratch (datasets made by hand).
 const FlatIndex& flat_index(const Dataset& ds, FlatIndex& scratch);

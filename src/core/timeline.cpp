@@ -51,6 +51,7 @@ Histogram make_histogram(const Dataset& ds, const TimeAxis& a, uint32_t hidden_k
     h.bin_start.push_back(days_from_civil(y1 + 1, 1, 1));
     const size_t nb = h.bin_start.size() - 1;
     h.count.assign(nb, std::vector<int>(enum_count<CollabKind>(), 0));
+    h.by.assign(nb, std::vector<int>(enum_count<CollabKind>(), 0));
     for (auto& c : ds.collaborations) {
         if (hidden_kinds >> static_cast<int>(c.kind) & 1) continue;
         double lo = c.interval.lo();
@@ -58,6 +59,7 @@ Histogram make_histogram(const Dataset& ds, const TimeAxis& a, uint32_t hidden_k
         if (it == h.bin_start.begin() || it == h.bin_start.end()) continue;
         size_t b = static_cast<size_t>(it - h.bin_start.begin()) - 1;
         ++h.count[b][static_cast<int>(c.kind)];
+        if (c.interval.start_by) ++h.by[b][static_cast<int>(c.kind)];
     }
     for (auto& bin : h.count) {
         int s = 0;

@@ -29,6 +29,7 @@ std::vector<Tick> make_ticks(const TimeAxis& a, double min_px = 6);
 struct Histogram {
     std::vector<double> bin_start;        // day numbers, size n+1
     std::vector<std::vector<int>> count;  // [bin][kind]
+    std::vector<std::vector<int>> by;     // [bin][kind]: of count, starts that are only upper bounds ("by")
     int max_total = 0;
 };
 Histogram make_histogram(const Dataset& ds, const TimeAxis& a, uint32_t hidden_kinds);

@@ -8,6 +8,12 @@
 
 namespace ca {
 
+const TimelineBar* TimelineLayout::by_bar_at(PointF p) const {
+    for (const TimelineBar& b : bars)
+        if (b.by_start && p.x >= b.x0 && p.x < b.x1 && p.y >= b.y0 && p.y < b.y1) return &b;
+    return nullptr;
+}
+
 bool TimelineLayout::over_event(size_t i, PointF p, const TimelineTuning& t) const {
     return std::abs(p.x - events[i].x) < t.event_hit_half_width && p.y < y0 + t.event_bottom;
 }
@@ -53,11 +59,14 @@ const TimelineLayout& TimelineLayoutBuilder::build(const Dataset& ds, const View
         const float x0 = l.x_of(h.bin_start[b]) + t.bar_gap, x1 = l.x_of(h.bin_start[b + 1]) - t.bar_gap;
         float y = l.base_y;
         for (int k = 0; k < enum_count<CollabKind>(); ++k) {
-            const int n = h.count[b][k];
-            if (!n || h.max_total == 0) continue;
-            const float hh = hist_h * n / h.max_total;
-            l.bars.push_back({x0, y - hh, x1, y, static_cast<CollabKind>(k)});
-            y -= hh;
+            if (!h.count[b][k] || h.max_total == 0) continue;
+            const int by = h.by[b][k], parts[2] = {h.count[b][k] - by, by};
+            for (int part = 0; part < 2; ++part) {
+                if (!parts[part]) continue;
+                const float hh = hist_h * parts[part] / h.max_total;
+                l.bars.push_back({x0, y - hh, x1, y, static_cast<CollabKind>(k), part == 1, parts[part]});
+                y -= hh;
+            }
         }
     }
 

@@ -51,6 +51,10 @@ struct TimelineTuning {
 struct TimelineBar {  // one kind's share of a histogram bin
     float x0, y0, x1, y1;
     CollabKind kind;
+    // Starts known only as "by" this bin (Interval::start_by): drawn faded, open to the left,
+    // stacked above the kind's exact starts; count says how many.
+    bool by_start = false;
+    int count = 0;
 };
 
 struct TimelineTick {
@@ -78,6 +82,8 @@ struct TimelineLayout {
     std::vector<TimelineEventMark> events;  // those whose collaboration kind is shown
     float playhead_x = 0;
 
+    // The "by" bar (TimelineBar::by_start) under the pointer at p, else nullptr.
+    const TimelineBar* by_bar_at(PointF p) const;
     // Whether the pointer at p is over events[i]'s marker.
     bool over_event(size_t i, PointF p, const TimelineTuning& t = {}) const;
     // The event (index into Dataset::events) under the pointer at p: the last marker drawn

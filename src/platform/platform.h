@@ -37,6 +37,10 @@ public:
     virtual bool browser() const = 0;
     // Sends an event to the page (Module.onChipatlasEvent(type, json)); does nothing natively.
     virtual void emit(const char* type, const std::string& json) = 0;
+    // Opens an http:// or https:// address outside the app: natively in the system's browser
+    // (SDL_OpenURL), on the web in a new tab with noopener and noreferrer. Any other scheme is
+    // refused (false): the app checks its URLs too, and this is the last gate.
+    virtual bool open_url(const std::string& url) = 0;
 
     // The rest needs the window, the GL context and ImGui: from PlatformApp::drive (frames the
     // app drives itself) and the per-frame calls, not from start().

@@ -18,6 +18,7 @@ public:
     using SdlGlPlatform::SdlGlPlatform;
     bool browser() const override { return false; }
     void emit(const char*, const std::string&) override {}
+    bool open_url(const std::string& url) override { return has_web_scheme(url) && SDL_OpenURL(url.c_str()) == 0; }
     bool write_png(const std::string& path, const uint8_t* rgba, int w, int h) override {
         return stbi_write_png(path.c_str(), w, h, 4, rgba, w * 4) != 0;
     }

@@ -3,6 +3,7 @@
 #include "platform/sdl_gl.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "imgui.h"
@@ -16,6 +17,17 @@
 #endif
 
 namespace ca {
+
+bool has_web_scheme(std::string_view url) {
+    auto starts = [&](std::string_view p) {
+        if (url.size() <= p.size()) return false;
+        for (size_t i = 0; i < p.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(url[i])) != p[i]) return false;
+        return true;
+    };
+    if (!starts("http://") && !starts("https://")) return false;
+    return std::none_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; });
+}
 
 static float drawable_ratio(SDL_Window* w) {
     int ww, wh, dw, dh;

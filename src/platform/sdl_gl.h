@@ -5,10 +5,15 @@
 #include <SDL.h>
 
 #include <string>
+#include <string_view>
 
 #include "platform/platform.h"
 
 namespace ca {
+
+// The platform's own gate for open_url: "http://" or "https://" (any case) and a host, no
+// control characters or spaces. (The app's fuller check is core's is_web_url.)
+bool has_web_scheme(std::string_view url);
 
 class SdlGlPlatform : public Platform {
 public:

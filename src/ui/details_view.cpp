@@ -12,11 +12,7 @@ namespace {
 
 const char* dagger(bool inferred) { return inferred ? " †" : ""; }
 
-std::string interval_text(const Interval& iv) {
-    std::string s = format_date_human(iv.start);
-    s += iv.has_end ? (iv.end == iv.start ? std::string() : " – " + format_date_human(iv.end)) : std::string(" – ongoing");
-    return s;
-}
+std::string interval_text(const Interval& iv) { return format_interval_human(iv); }
 
 std::string fact_text(const Fact& f) {
     char num[64];
@@ -61,6 +57,31 @@ void quote_block(const Dataset& ds, int source, const std::string& quote) {
                            s.has_published ? format_date_human(s.published).c_str() : "", s.file.c_str());
         ImGui::Unindent();
     }
+}
+
+// "Read the original ↗" (and "archived copy ↗") for a source with a web address: buttons, so
+// Tab reaches them and Enter presses them; the platform opens the page in a new tab.
+void source_links(AppModel& m, const Source& s) {
+    if (s.url.empty() && s.archived_url.empty()) return;
+    ImGui::PushID(&s);
+    if (!s.url.empty()) {
+        if (ImGui::SmallButton("Read the original ↗")) m.request_open_url(s.url);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
+    }
+    if (!s.archived_url.empty()) {
+        if (!s.url.empty()) ImGui::SameLine();
+        if (ImGui::SmallButton("archived copy ↗")) m.request_open_url(s.archived_url);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.archived_url.c_str());
+    }
+    ImGui::PopID();
+}
+
+// Each source that c's evidence cites, once, in the order first cited.
+std::vector<int> cited_sources(const Collaboration& c) {
+    std::vector<int> out;
+    for (auto& e : c.evidence)
+        if (e.source >= 0 && std::find(out.begin(), out.end(), e.source) == out.end()) out.push_back(e.source);
+    return out;
 }
 
 bool link(const char* label, const char* id) {
@@ -145,6 +166,7 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
         ImGui::BulletText("%s", src.title.c_str());
         ImGui::Indent();
         ImGui::TextDisabled("%s [%s]", src.publisher.c_str(), src.file.c_str());
+        source_links(m, src);
         ImGui::Unindent();
     }
     if (!o.inferred.empty()) ImGui::TextDisabled("† from general knowledge, not the sources");
@@ -159,6 +181,9 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(collab_colour(c.kind, m.dark())), "%s", enum_label(c.kind));
     ImGui::SameLine();
     ImGui::Text("%s%s", interval_text(c.interval).c_str(), dagger(c.is_inferred("start")));
+    if (c.interval.start_by)
+        ImGui::TextDisabled("Started %s or earlier: the sources say it was running then, not when it began.",
+                            format_date_human(c.interval.start).c_str());
     if (c.parent >= 0 && link(("Part of " + ds.collaborations[c.parent].title).c_str(), "parent")) m.select_collab(c.parent);
     ImGui::TextWrapped("%s", c.summary.c_str());
     if (!c.topics.empty()) {
@@ -212,6 +237,16 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     }
     ImGui::Separator();
     ImGui::TextDisabled("Sources");
+    for (int si : cited_sources(c)) {
+        const Source& s = ds.sources[si];
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s — %s", s.title.c_str(), s.publisher.c_str());
+        ImGui::Indent();
+        source_links(m, s);
+        ImGui::Unindent();
+    }
+    ImGui::TextDisabled("Quotes");
     for (auto& e : c.evidence) quote_block(ds, e.source, e.quote);
     if (!c.note.empty()) ImGui::TextWrapped("Note: %s", c.note.c_str());
     if (!c.inferred.empty()) ImGui::TextDisabled("† from general knowledge, not the sources");

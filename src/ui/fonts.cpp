@@ -11,7 +11,7 @@ namespace {
 
 const char* kUiChars =
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
-    "–—‘’“”•…·←→↑↓×±≤≥°✓✕€£¥₩†▶■◆▲●○ 繁體中文简体中文한국어日本語";
+    "–—‘’“”•…·←→↑↓↗×±≤≥°✓✕€£¥₩†▶■◆▲●○ 繁體中文简体中文한국어日本語";
 
 void add_dataset_text(ImFontGlyphRangesBuilder& b, const Dataset& ds, int lang /* -1 = all */) {
     for (auto& o : ds.organisations) {

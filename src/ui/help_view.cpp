@@ -20,7 +20,7 @@ void help_bullet(const char* text) {
 
 }  // namespace
 
-void draw_help(UiContext& ui) {
+void draw_help(const AppModel& m, UiContext& ui) {
     if (!ui.show_help) return;
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -42,7 +42,7 @@ void draw_help(UiContext& ui) {
     help_bullet("Keys: arrows pan, + / - zoom, 0 reset, Shift+arrows jump between events, , . step a month.");
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("Every fact comes from four public texts (see each item's sources). Values marked † are from general knowledge.");
+    ImGui::TextWrapped("%s Values marked † are from general knowledge.", provenance_sentence(m.data()).c_str());
     ImGui::TextWrapped("Basemap: Natural Earth (public domain). Fonts: Noto Sans CJK (SIL OFL).");
     ImGui::PopStyleColor();
     if (ImGui::Button("Start exploring")) ui.show_help = false;

@@ -117,8 +117,15 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     ui.track_y1 = l.y1;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(l.x0, l.y0), ImVec2(l.x1, l.base_y), with_alpha(pal.sea, 0.6f), 4);
-    for (const TimelineBar& b : l.bars)
-        dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), with_alpha(collab_colour(b.kind, dark), 0.75f));
+    for (const TimelineBar& b : l.bars) {
+        const ImU32 col = collab_colour(b.kind, dark);
+        dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), with_alpha(col, b.by_start ? 0.3f : 0.75f));
+        if (!b.by_start) continue;
+        // Open to the left: the start may lie earlier. An outline and a "<" at the left edge.
+        dl->AddRect(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), with_alpha(col, 0.9f));
+        const float my = (b.y0 + b.y1) / 2, r = std::min(3.0f, (b.y1 - b.y0) / 2);
+        dl->AddTriangleFilled(ImVec2(b.x0 - 1, my), ImVec2(b.x0 + r + 1, my - r), ImVec2(b.x0 + r + 1, my + r), with_alpha(col, 0.9f));
+    }
     ImFont* small = ui.fonts.small;
     const float sfs = small->FontSize * ImGui::GetIO().FontGlobalScale;
     for (const TimelineTick& tk : l.ticks) {
@@ -151,6 +158,11 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     } else if (track_active) {
         m.pause();
         m.set_time(l.time_at(mouse.x));
+    } else if (const TimelineBar* bb = track_hover ? l.by_bar_at(mouse) : nullptr) {
+        int y, mo, d;
+        civil_from_days(static_cast<DayNum>(l.time_at((bb->x0 + bb->x1) / 2)), y, mo, d);
+        ImGui::SetTooltip("%d %s started by %d or earlier\n(the sources report them in %d, not when they began)", bb->count,
+                          bb->count == 1 ? "collaboration" : "collaborations", y, y);
     } else if (track_hover) {
         ImGui::SetTooltip("%s", format_day(static_cast<DayNum>(l.time_at(mouse.x))).c_str());
     }

@@ -54,7 +54,7 @@ void draw_ui(AppModel& m, UiContext& ui) {
     if (!compact || !m.view().embed) draw_legend(m, ui);
     draw_details(m, ui);
     draw_timeline(m, ui, ImVec2(8, io.DisplaySize.y - ui.timeline_height - 8), ImVec2(io.DisplaySize.x - 16, ui.timeline_height));
-    draw_help(ui);
+    draw_help(m, ui);
     ui.last_panels = ui.panels;
 }
 

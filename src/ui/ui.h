@@ -70,7 +70,7 @@ void draw_details(AppModel& m, UiContext& ui);
 // Below this width the details panel is a sheet across the whole width (and the legend folds).
 inline bool details_span_width(float display_width) { return display_width < 640; }
 void draw_toolbar(AppModel& m, UiContext& ui);
-void draw_help(UiContext& ui);
+void draw_help(const AppModel& m, UiContext& ui);  // the About card
 // Records the current ImGui window's rectangle in ui.panels (the map keeps labels off it).
 void record_panel(UiContext& ui);
 

@@ -27,6 +27,10 @@ public:
 
     bool browser() const override { return browser_; }
     void emit(const char* type, const std::string& j) override { events.emplace_back(type, j); }
+    bool open_url(const std::string& url) override {
+        opened.push_back(url);
+        return true;
+    }
     bool pump_events() override { return true; }
     void render(double dt) override {
         ImGuiIO& io = ImGui::GetIO();
@@ -69,6 +73,7 @@ public:
     }
 
     std::vector<std::pair<std::string, std::string>> events;
+    std::vector<std::string> opened;  // open_url's calls
     ca::ClearColor clear;
     int frames = 0;
 
@@ -204,7 +209,7 @@ TEST_CASE("a dataset from the page replaces the data, or is refused with a datae
 }
 
 namespace {
-const char* kOrgs = R"({"sources": [{"id": "t_src", "title": "T", "publisher": "P", "file": "none"}],
+const char* kOrgs = R"({"sources": [{"id": "t_src", "title": "T", "publisher": "P", "file": "none", "url": "https://example.org/t"}],
  "organisations": [
   {"id": "t_a", "name": "Alpha", "kind": "company", "region": "korea", "lat": 36.3, "lon": 127.4, "sources": ["t_src"]},
   {"id": "t_b", "name": "Beta", "kind": "company", "region": "japan", "lat": 34.7, "lon": 135.5, "sources": ["t_src"]}]})";
@@ -246,4 +251,21 @@ TEST_CASE("a failure in one of several files keeps the shown dataset, and its er
     CHECK(json::parse(p.events[0].second)["errors"][0]["file"] == "broken.json");
     CHECK(app.model().dataset_name() == "bundled");
     CHECK(app.model().data().collaborations.size() == bundled);
+}
+
+TEST_CASE("\"Read the original\" reaches the platform's open_url; a javascript: url never does") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    // What the details panel's button asks for, then the next frame hands it to the platform.
+    const std::string url = app.model().data().sources.at(0).url;
+    REQUIRE(!url.empty());
+    CHECK(app.model().request_open_url(url));
+    CHECK_FALSE(app.model().request_open_url("javascript:alert(document.cookie)"));
+    CHECK(p.opened.empty());
+    p.step();
+    CHECK(p.opened == std::vector<std::string>{url});
+    p.step();
+    CHECK(p.opened.size() == 1);  // once
 }

@@ -139,7 +139,7 @@ test('an invalid local file lists FILE:LINE:COL errors (capped), focusable and d
 
   // Many errors: the list stops at 50, then says how many more.
   const orgs = Array.from({ length: 80 }, (_, i) => ({ id: `x${i}`, name: `X ${i}`, kind: 'no_such_kind', region: 'korea', lat: 36, lon: 127, sources: ['ds_src'] }));
-  const many = JSON.stringify({ sources: [{ id: 'ds_src', title: 'T', publisher: 'P', file: 'none' }], organisations: orgs }, null, 1);
+  const many = JSON.stringify({ sources: [{ id: 'ds_src', title: 'T', publisher: 'P', file: 'none', url: 'https://example.org/t' }], organisations: orgs }, null, 1);
   await page.locator('#open-data-input').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(many) });
   await page.waitForFunction(() => /^many\.json:/.test(document.querySelector('#error-lines li')?.innerText || ''), null, { timeout: 10000 });
   const capped = await page.locator('#error-lines li').allInnerTexts();

@@ -42,14 +42,23 @@ test('CSV export: header and one row per visible collaboration', { timeout: 1200
   assert.equal(name, `chipatlas-${T}.csv`);
   const text = bytes.toString('utf8').replace(/^\ufeff/, '');
   const lines = text.split('\n').filter((l) => l.length);
-  assert.deepEqual(parseCsvLine(lines[0]), ['id', 'title', 'kind', 'start', 'end', 'status', 'participants', 'sources']);
+  assert.deepEqual(parseCsvLine(lines[0]),
+    ['id', 'title', 'kind', 'start', 'start_bound', 'end', 'status', 'participants', 'sources', 'source_urls']);
   const ids = lines.slice(1).map((l) => parseCsvLine(l)[0]);
   assert.ok(ids.length >= 1, 'at least one collaboration by ' + T);
   for (const l of lines.slice(1)) {
     const f = parseCsvLine(l);
-    assert.equal(f.length, 8, `8 fields: ${l}`);
+    assert.equal(f.length, 10, `10 fields: ${l}`);
     assert.ok(f[3] <= T, `started by ${T}: ${l}`);
+    assert.ok(f[4] === '' || f[4] === 'by', `start_bound: ${l}`);
+    // Each source's url once, in the order of the source files.
+    const files = f[8].split(';'), urls = f[9].split(' ');
+    assert.equal(urls.length, files.length, `one url per source: ${l}`);
+    assert.equal(new Set(urls).size, urls.length, `each url once: ${l}`);
+    for (const u of urls) assert.match(u, /^https:\/\//);
   }
+  const aseh = lines.slice(1).map(parseCsvLine).find((f) => f[0] === 'ase_ai_colleges');
+  assert.ok(aseh && aseh[4] === 'by', 'a 2022-accomplishments item is exported as started by 2022');
   assert.deepEqual([...ids].sort(), [...mirror].sort(), 'CSV rows = the collaborations in the screen-reader mirror (active event)');
   assertClean(log, 'csv');
 });
@@ -64,6 +73,14 @@ test('JSON export: state at the current time and the visible collaborations', { 
   const ids = j.collaborations.map((c) => c.id);
   assert.deepEqual([...ids].sort(), [...mirror].sort());
   for (const c of j.collaborations) assert.ok(c.title && c.kind && c.start, JSON.stringify(c).slice(0, 200));
+  // The sources cited, each once, with their urls; evidence names them by file.
+  assert.ok(Array.isArray(j.sources) && j.sources.length >= 1);
+  const files = j.sources.map((s) => s.file);
+  assert.equal(new Set(files).size, files.length, 'each source once');
+  for (const s of j.sources) assert.match(s.url, /^https:\/\//, s.id);
+  for (const c of j.collaborations) for (const e of c.evidence) assert.ok(files.includes(e.source), e.source);
+  const text = bytes.toString('utf8');
+  for (const s of j.sources) assert.equal(text.split(JSON.stringify(s.url)).length - 1, 1, 'url once: ' + s.url);
   assertClean(log, 'json');
 });
 

@@ -14,8 +14,8 @@ namespace ca::test {
 
 inline const char* fixture_json() {
     return R"({
-"sources": [{"id": "s1", "title": "Source one", "publisher": "P", "file": "one.txt"},
-            {"id": "s2", "title": "Source two", "publisher": "P", "file": "two.txt"}],
+"sources": [{"id": "s1", "title": "Source one", "publisher": "P", "file": "one.txt", "url": "https://example.org/one"},
+            {"id": "s2", "title": "Source two", "publisher": "P", "file": "two.txt", "url": "https://example.org/two"}],
 "organisations": [
  {"id": "astri", "name": "Hong Kong Applied Science and Technology Research Institute", "abbr": "ASTRI",
   "names": [{"lang": "zh-Hant", "text": "香港應用科技研究院"}], "kind": "research_institute", "region": "hong_kong",

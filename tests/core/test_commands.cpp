@@ -199,8 +199,8 @@ TEST_CASE("export: CSV cells that a spreadsheet would run as formulas are neutra
     }
     const std::string text =
         "{\n"
-        "\"sources\": [{\"id\": \"s\", \"title\": \"T\", \"publisher\": \"P\", \"file\": \"=f.txt\"},"
-        " {\"id\": \"t\", \"title\": \"T2\", \"publisher\": \"P\", \"file\": \"g.txt\"}],\n"
+        "\"sources\": [{\"id\": \"s\", \"title\": \"T\", \"publisher\": \"P\", \"file\": \"=f.txt\", \"url\": \"https://example.org/f\"},"
+        " {\"id\": \"t\", \"title\": \"T2\", \"publisher\": \"P\", \"file\": \"g.txt\", \"url\": \"https://example.org/g\"}],\n"
         "\"organisations\": [\n"
         "{\"id\": \"a\", \"name\": \"-A\", \"abbr\": \"-A\", \"kind\": \"company\", \"region\": \"taiwan\", \"lat\": 22.6, \"lon\": 120.3, "
         "\"sources\": [\"s\"]},\n"
@@ -222,9 +222,9 @@ TEST_CASE("export: CSV cells that a spreadsheet would run as formulas are neutra
     REQUIRE(ask(m, R"({"cmd":"setState","state":{"t":"2022-08-23","mode":"cumulative"}})")["ok"] == true);
 
     const std::string csv = export_csv(m);
-    const std::string rest = ",mou,2022-08-23,,active,\"'-A, B\",'=f.txt;g.txt\n";
+    const std::string rest = ",mou,2022-08-23,,,active,\"'-A, B\",'=f.txt;g.txt,https://example.org/f https://example.org/g\n";
     CHECK(csv ==
-          "id,title,kind,start,end,status,participants,sources\n"
+          "id,title,kind,start,start_bound,end,status,participants,sources,source_urls\n"
           "c0,\"'=HYPERLINK(\"\"http://x\"\")\"" +
               rest + "c1,'+1" + rest + "c2,'-2" + rest + "c3,'@SUM(A1)" + rest + "c4,'\tx" + rest + "c5,\"'\rx\"" + rest + "c6,\"a\nb\"" +
               rest + "c7,\"a\rb\"" + rest + "c8,\"plain, with comma\"" + rest);
@@ -262,8 +262,8 @@ TEST_CASE("commands: setState, getState, select, flyTo, search, export") {
     CHECK(s.find("skhynix") != std::string::npos);
     // Export on the forum day in snapshot mode: the forum and the MoU signed there.
     std::string csv = export_csv(m);
-    CHECK(csv.rfind("id,title,kind,start,end,status,participants,sources\n", 0) == 0);
-    CHECK(csv.find(",forum,2022-08-23,2022-08-23,active,") != std::string::npos);
+    CHECK(csv.rfind("id,title,kind,start,start_bound,end,status,participants,sources,source_urls\n", 0) == 0);
+    CHECK(csv.find(",forum,2022-08-23,,2022-08-23,active,") != std::string::npos);
     for (auto& line : {std::string(",mou,2023-08-30")}) CHECK(csv.find(line) == std::string::npos);  // not yet
     std::string js = export_json(m);
     CHECK(js.find("\"collaborations\"") != std::string::npos);

@@ -172,3 +172,41 @@ TEST_CASE("timeline layout: histogram bars stack by kind up to the track's top, 
     CHECK(years == 11);     // 2010..2020
     CHECK(labelled == 11);  // 96 px apart: all labelled
 }
+
+TEST_CASE("timeline layout: a \"by\" start is its own faded bar above the kind's exact starts, found under the pointer") {
+    Fixture f;
+    f.ds.collaborations[3].interval.start_by = true;  // the 2015 course: started by 2015
+    f.ds.collaborations[2].interval.start_by = true;  // the 2015 MoU too
+    f.ds.finalise();
+    f.builder.forget_dataset();
+    const TimelineLayout& l = f.build();
+    REQUIRE(l.bars.size() == 6);  // still one bar per kind in 2015, each wholly "by"
+    int by = 0;
+    for (const TimelineBar& b : l.bars) {
+        if (!b.by_start) continue;
+        ++by;
+        CHECK(b.count == 1);
+        const PointF mid{(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2};
+        CHECK(l.by_bar_at(mid) == &b);
+    }
+    CHECK(by == 2);
+    REQUIRE(l.bars[2].kind == CollabKind::Mou);
+    const float x2015 = l.bars[2].x0;  // (l is rebuilt below)
+    // A bin with exact and "by" starts of one kind: two bars, the "by" one on top.
+    Collaboration extra = f.ds.collaborations[2];
+    extra.id = "c_exact";
+    extra.interval.start_by = false;
+    f.ds.collaborations.push_back(extra);
+    f.ds.finalise();
+    f.builder.forget_dataset();
+    const TimelineLayout& two = f.build();
+    REQUIRE(two.bars.size() == 7);
+    const TimelineBar* exact = nullptr;
+    const TimelineBar* over = nullptr;
+    for (const TimelineBar& b : two.bars)
+        if (b.kind == CollabKind::Mou && b.x0 == x2015) (b.by_start ? over : exact) = &b;
+    REQUIRE(exact);
+    REQUIRE(over);
+    CHECK(over->y1 == exact->y0);
+    CHECK(!two.by_bar_at({(exact->x0 + exact->x1) / 2, (exact->y0 + exact->y1) / 2}));
+}

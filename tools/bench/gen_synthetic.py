@@ -42,7 +42,7 @@ def main():
         if rnd.random() < 0.5:
             c["end"] = f"{min(2025, y + rnd.randint(0, 6)):04d}"
         collabs.append(c)
-    doc = {"sources": [{"id": "syn", "title": "Synthetic data", "publisher": "tools/bench/gen_synthetic.py", "file": "none"}],
+    doc = {"sources": [{"id": "syn", "title": "Synthetic data", "publisher": "tools/bench/gen_synthetic.py", "file": "none", "url": "https://example.org/synthetic"}],
            "organisations": orgs, "collaborations": collabs, "events": []}
     with open(a.out, "w") as f:
         json.dump(doc, f, separators=(",", ":"))
