@@ -6,7 +6,7 @@
 // per site with the medians, so noise from the machine falls on both sides alike.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, startServer, waitReady } from '../../tests/browser/harness.mjs';
+import { startHarness, startServer, waitReady, TESTDATA_OUT } from '../../tests/browser/harness.mjs';
 
 const [siteA, siteB, data, roundsArg] = process.argv.slice(2);
 if (!siteA || !siteB || !data) {
@@ -16,10 +16,10 @@ if (!siteA || !siteB || !data) {
 const rounds = Number(roundsArg || 5);
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.floor(s.length / 2)] : null; };
 
+copyFileSync(data, join(TESTDATA_OUT, 'bench-data.json'));  // served as testdata/ beside each site
 const h = await startHarness();
 const sites = [];
 for (const dir of [siteA, siteB]) {
-  copyFileSync(data, join(dir, 'bench-data.json'));
   sites.push({ dir, server: await startServer({ dir }), ready: [], load: [], frame: [] });
 }
 try {
@@ -28,11 +28,11 @@ try {
       const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       const t0 = Date.now();
-      await page.goto(`${s.server.origin}/index.html?data=bench-data.json`, { waitUntil: 'load' });
+      await page.goto(`${s.server.origin}/index.html?data=testdata/bench-data.json`, { waitUntil: 'load' });
       await waitReady(page, null, 180000);
       s.ready.push(Date.now() - t0);
       const loads = await page.evaluate(async () => {
-        const bytes = new Uint8Array(await (await fetch('bench-data.json')).arrayBuffer());
+        const bytes = new Uint8Array(await (await fetch('testdata/bench-data.json')).arrayBuffer());
         const M = window.Module, out = [];
         for (let i = 0; i < 3; i++) {
           const name = M._malloc(2); M.HEAPU8[name] = 120; M.HEAPU8[name + 1] = 0;
