@@ -31,6 +31,10 @@ public:
     virtual bool browser() const = 0;
     // Sends an event to the page (Module.onChipatlasEvent(type, json)); does nothing natively.
     virtual void emit(const char* type, const std::string& json) = 0;
+    // Opens a link the user followed, in a new tab or the system's browser: on the web the page
+    // gets an "openurl" event and opens http(s) or same-origin URLs only (relative ones against
+    // the page); natively http(s) URLs only. URLs over 2048 bytes are dropped.
+    virtual void open_url(const std::string& url) = 0;
 
     // The rest needs the window, the GL context and ImGui: from PlatformApp::drive (frames the
     // app drives itself) and the per-frame calls, not from start().

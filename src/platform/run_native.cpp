@@ -2,6 +2,7 @@
 // app's own frames (--screenshot, --bench: PlatformApp::drive); PNG files through stb.
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
@@ -18,6 +19,14 @@ public:
     using SdlGlPlatform::SdlGlPlatform;
     bool browser() const override { return false; }
     void emit(const char*, const std::string&) override {}
+    void open_url(const std::string& url) override {
+        const bool web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+        if (web && url.size() <= kMaxUrlBytes && url.find('\0') == std::string::npos && SDL_OpenURL(url.c_str()) == 0) return;
+        std::fprintf(stderr,
+                     "chipatlas: cannot open %.200s here (http(s) links only; the licence notices are in LICENSE and the web build's "
+                     "dist/licenses/)\n",
+                     url.c_str());
+    }
     bool write_png(const std::string& path, const uint8_t* rgba, int w, int h) override {
         return stbi_write_png(path.c_str(), w, h, 4, rgba, w * 4) != 0;
     }

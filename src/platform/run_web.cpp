@@ -13,6 +13,11 @@ EM_JS(void, js_emit, (const char* type, const char* json), {
     if (Module.onChipatlasEvent) Module.onChipatlasEvent(UTF8ToString(type), UTF8ToString(json));
 });
 
+// The page decides what it opens (web/js/events.js: http(s) or same-origin, noopener).
+EM_JS(void, js_open_url, (const char* url), {
+    if (Module.onChipatlasEvent) Module.onChipatlasEvent('openurl', JSON.stringify({url : UTF8ToString(url)}));
+});
+
 namespace ca {
 namespace {
 
@@ -21,6 +26,9 @@ public:
     using SdlGlPlatform::SdlGlPlatform;
     bool browser() const override { return true; }
     void emit(const char* type, const std::string& json) override { js_emit(type, json.c_str()); }
+    void open_url(const std::string& url) override {
+        if (url.size() <= kMaxUrlBytes && url.find('\0') == std::string::npos) js_open_url(url.c_str());
+    }
     void present() override {}  // the browser shows the canvas after each animation frame
     bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
 

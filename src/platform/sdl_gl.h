@@ -4,11 +4,15 @@
 #pragma once
 #include <SDL.h>
 
+#include <cstddef>
 #include <string>
 
 #include "platform/platform.h"
 
 namespace ca {
+
+// The longest URL open_url passes on.
+inline constexpr std::size_t kMaxUrlBytes = 2048;
 
 class SdlGlPlatform : public Platform {
 public:

@@ -27,6 +27,7 @@ public:
 
     bool browser() const override { return browser_; }
     void emit(const char* type, const std::string& j) override { events.emplace_back(type, j); }
+    void open_url(const std::string& url) override { opened.push_back(url); }
     bool pump_events() override { return true; }
     void render(double dt) override {
         ImGuiIO& io = ImGui::GetIO();
@@ -69,6 +70,7 @@ public:
     }
 
     std::vector<std::pair<std::string, std::string>> events;
+    std::vector<std::string> opened;  // open_url's URLs
     ca::ClearColor clear;
     int frames = 0;
 
@@ -201,4 +203,38 @@ TEST_CASE("a dataset from the page replaces the data, or is refused with a datae
     REQUIRE(p.types() == std::vector<std::string>{"dataerror"});
     CHECK(json::parse(p.events[0].second)["errors"][0]["file"] == "page.json");
     CHECK(app.model().has_data());  // the bundled data stays
+}
+
+TEST_CASE("the About card's licences link asks the platform to open licenses/index.html") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    REQUIRE(app.ui().show_help);  // a visit without a hash starts with the About card
+    p.step();
+    const ca::Rect r = app.ui().licences_link;
+    REQUIRE(r.x1 > r.x0);
+    REQUIRE(r.y1 > r.y0);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(static_cast<float>((r.x0 + r.x1) / 2), static_cast<float>((r.y0 + r.y1) / 2));
+    p.step();
+    CHECK(p.opened.empty());  // hovering opens nothing
+    io.MouseDown[0] = true;
+    p.step();
+    io.MouseDown[0] = false;
+    p.step();
+    CHECK(p.opened == std::vector<std::string>{"licenses/index.html"});
+    CHECK(app.ui().open_url.empty());  // handed over once
+    p.step();
+    CHECK(p.opened.size() == 1);
+    CHECK(app.ui().show_help);  // the card stays open
+}
+
+TEST_CASE("natively the About card names the licence files instead of a link") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, false);
+    REQUIRE(app.start(p));
+    app.ui().show_help = true;
+    p.step();
+    CHECK(app.ui().licences_link.x1 == app.ui().licences_link.x0);  // no link drawn
+    CHECK(p.opened.empty());
 }
