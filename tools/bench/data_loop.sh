@@ -14,7 +14,7 @@ cp -p "$FILE" "$BACKUP"
 restore() { cp -p "$BACKUP" "$FILE"; rm -f "$BACKUP"; }
 trap restore EXIT
 
-secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N); python3 -c "print(round($t1 - $t0, 1))"; }
 echo "untimed: bringing both builds up to date" >&2
 cmake --build --preset native >/dev/null
 cmake --build --preset web >/dev/null
