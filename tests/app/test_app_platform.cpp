@@ -209,7 +209,7 @@ TEST_CASE("the About card's licences link asks the platform to open licenses/ind
     ca::App app(ca::AppConfig{});
     FakePlatform p(app, true);
     REQUIRE(app.start(p));
-    REQUIRE(app.ui().show_help);  // a visit without a hash starts with the About card
+    REQUIRE(app.ui().show_help);           // a visit without a hash starts with the About card
     for (int i = 0; i < 3; ++i) p.step();  // the card sizes itself to its text over two frames
     const ca::Rect r = app.ui().licences_link;
     REQUIRE(r.x1 > r.x0);
