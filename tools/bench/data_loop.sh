@@ -2,7 +2,8 @@
 # Times the data editor's loop (README, "Publishing"): change one string in
 # data/collaborations.json, validate, rebuild web (dist/ ready) and native; then restores the
 # file and rebuilds. Needs both builds in place (it builds them first, untimed).
-# Usage: bash tools/bench/data_loop.sh [ROUNDS]   (default 3; prints one line per round)
+# Usage: bash tools/bench/data_loop.sh [ROUNDS]   (default 3; prints one JSON line per round,
+# each step as [wall seconds, CPU seconds])
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -14,7 +15,13 @@ cp -p "$FILE" "$BACKUP"
 restore() { cp -p "$BACKUP" "$FILE"; rm -f "$BACKUP"; }
 trap restore EXIT
 
-secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N); python3 -c "print(round($t1 - $t0, 1))"; }
+# "WALL CPU" seconds of a command (CPU: user + sys of it and its children, which the machine's
+# load barely changes; wall time does).
+secs() {
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 )
+  python3 -c "import sys; r, u, s = map(float, sys.argv[1:]); print('[%.1f,%.1f]' % (r, u + s))" $t
+}
 echo "untimed: bringing both builds up to date" >&2
 cmake --build --preset native >/dev/null
 cmake --build --preset web >/dev/null
