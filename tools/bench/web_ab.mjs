@@ -1,9 +1,12 @@
 // A/B start-up benchmark of two web builds in one run (not a test):
 //   node tools/bench/web_ab.mjs SITE_A SITE_B DATA.json [ROUNDS]
-// Alternates A and B for ROUNDS rounds (default 5): each opens index.html?data=DATA.json in a
+// Alternates A and B for ROUNDS rounds (default 5): each opens index.html?data=(DATA.json) in a
 // fresh browser context and records the time to ready, then times the wasm's own loader by
 // calling ca_load_dataset on the same bytes three more times in the page. Prints one JSON line
 // per site with the medians, so noise from the machine falls on both sides alike.
+// SITE_A and SITE_B are site folders: dist/ of one build, and another build's own, configured
+// with -DCHIPATLAS_DIST_DIR=DIR (each web build otherwise writes the repository's dist/).
+// DATA.json is copied to build/testdata/ and loaded as testdata/bench-data.json.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, startServer, waitReady, TESTDATA_OUT } from '../../tests/browser/harness.mjs';
