@@ -1,9 +1,17 @@
 # The web build's executable and its site: chipatlas_web_site(TARGET) links TARGET for WebGL2
-# without eval (strict CSP) or a filesystem, and gathers the deployable files in build/web/site.
+# without eval (strict CSP) or a filesystem, and writes the deployable site to dist/.
+include(notices)
+set(CHIPATLAS_DIST_DIR "${PROJECT_SOURCE_DIR}/dist" CACHE PATH
+  "Where the web build writes the site to publish (a mirror: files not in the site are removed)")
+
 function(chipatlas_web_site target)
-  # build/web/site holds chipatlas.js + chipatlas.wasm and a copy of web/, and nothing else
-  # (the build tree around it, CMakeCache.txt, build.ninja, ..., is never served).
+  # build/web/site holds what the build generates for the site (chipatlas.js + chipatlas.wasm,
+  # licenses/*.txt, ...); dist/ is that folder plus web/, and nothing else: the build tree
+  # (CMakeCache.txt, build.ninja, lib*.a, ...) and the browser tests' datasets are never in it.
   set(site "${CMAKE_BINARY_DIR}/site")
+  if(EXISTS "${site}/index.html")  # a build tree from before dist/: site/ held a copy of web/
+    file(REMOVE_RECURSE "${site}")
+  endif()
   set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${site}" SUFFIX ".js")
   target_compile_options(${target} PRIVATE -fno-exceptions)
   # The page calls only the exported C functions, through malloc'd buffers (web/js/runtime.js);
@@ -13,8 +21,13 @@ function(chipatlas_web_site target)
     -sFILESYSTEM=0 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sINITIAL_MEMORY=33554432
     "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_malloc,_free"
     -fno-exceptions)
-  # A target of its own, so an edit to web/ alone is copied on the next build.
-  add_custom_target(web_files ALL
-    COMMAND ${CMAKE_COMMAND} -E copy_directory "${PROJECT_SOURCE_DIR}/web" "${site}"
-    COMMENT "Copying web/ into ${site}" VERBATIM)
+  chipatlas_notices("${site}/licenses")
+  # Runs on every build (cheap: unchanged files are left alone), so an edit to web/ alone, or a
+  # file removed from it, reaches dist/. Whatever else writes into ${site} adds itself with
+  # add_dependencies(web_dist ITS_TARGET).
+  add_custom_target(web_dist ALL
+    COMMAND ${CMAKE_COMMAND} "-DDEST=${CHIPATLAS_DIST_DIR}" "-DSOURCES=${site};${PROJECT_SOURCE_DIR}/web"
+      -P "${PROJECT_SOURCE_DIR}/cmake/mirror_site.cmake"
+    COMMENT "Writing the site to ${CHIPATLAS_DIST_DIR}" VERBATIM)
+  add_dependencies(web_dist ${target} web_notices)
 endfunction()

@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
 """Development server for the chipatlas web build (Python 3 standard library only).
 
-    python3 tools/serve.py [--dir build/web/site] [--port 8080] [--host 127.0.0.1] [--quiet]
-                           [--csp POLICY] [--allow-host NAME]...
+    python3 tools/serve.py [--dir dist] [--port 8080] [--host 127.0.0.1] [--quiet]
+                           [--csp POLICY] [--allow-host NAME]... [--mount NAME=DIR]...
 
 It serves the site and nothing else:
-- Only the folder given (default build/web/site: chipatlas.js, chipatlas.wasm and a copy of
-  web/; the build tree around it, with CMakeCache.txt, build.ninja and compile_commands.json,
-  is never reachable). Every path is walked one component at a time from that folder with
+- Only the folder given (default dist/, the site the web build writes: chipatlas.js,
+  chipatlas.wasm, web/'s files and licenses/; the build tree, with CMakeCache.txt, build.ninja
+  and compile_commands.json, is never reachable), and the folders mounted with --mount. Every path is walked one component at a time from that folder with
   O_NOFOLLOW: a path that leaves the folder ("..", "%2e%2e"), names a dotfile or dot-directory,
   goes through a symbolic link anywhere (links are never followed), or ends at anything but a
   regular file is answered 404.
 - No directory listings: "/dir/" serves dir/index.html when it is a regular file, otherwise 404
   ("/dir" without the slash is redirected to "/dir/" first).
 - Only GET, HEAD and OPTIONS; only origin-form request targets ("/path?query").
+- --mount NAME=DIR (repeatable; for tests): "/NAME/..." is served from DIR instead of the
+  site, under the same rules; several DIRs for one NAME are searched in the order given. The
+  browser tests mount their datasets as testdata/, which the site itself never holds.
 
 Headers:
 - Correct MIME types for .wasm (application/wasm, needed for streaming compilation), .js,
@@ -138,6 +141,7 @@ def open_in_site(root_fd, segments):
 class Handler(http.server.BaseHTTPRequestHandler):
     # Set per server by make_handler().
     root_fd = -1
+    mounts = {}  # NAME -> [fd of each DIR mounted there, in order]
     csp = DEFAULT_CSP
     quiet = False
     hosts = frozenset()
@@ -228,7 +232,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if is_dir_request:
             segments = segments[:-1]
         try:
-            fd, st = open_in_site(self.root_fd, segments)
+            fd, st = self.open_path(segments)
         except NotFound:
             self.send_error(404, "File not found")
             return
@@ -260,6 +264,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_file(fd, st, name, body)
         finally:
             os.close(fd)
+
+    def open_path(self, segments):
+        """The site's file or folder at segments, or a mounted folder's (see --mount)."""
+        roots = self.mounts.get(segments[0]) if segments else None
+        if roots is None:
+            return open_in_site(self.root_fd, segments)
+        for root in roots:
+            try:
+                return open_in_site(root, segments[1:])
+            except NotFound:
+                pass
+        raise NotFound()
 
     def send_file(self, fd, st, name, body):
         ctype = MIME.get(posixpath.splitext(name)[1].lower(), "application/octet-stream")
@@ -317,8 +333,8 @@ class Server(http.server.ThreadingHTTPServer):
 def main(argv=None):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description="Serve the chipatlas web build (the site folder only).")
-    ap.add_argument("--dir", default=os.path.join(root, "build", "web", "site"),
-                    help="the site folder to serve (default: build/web/site)")
+    ap.add_argument("--dir", default=os.path.join(root, "dist"),
+                    help="the site folder to serve (default: dist, written by the web build)")
     ap.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 = any free port)")
     ap.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     ap.add_argument("--allow-host", action="append", default=[], metavar="NAME",
@@ -326,6 +342,8 @@ def main(argv=None):
     ap.add_argument("--quiet", "-q", action="store_true", help="do not log requests")
     ap.add_argument("--csp", default=DEFAULT_CSP,
                     help="Content-Security-Policy for HTML responses ('' for none; default: %(default)s)")
+    ap.add_argument("--mount", action="append", default=[], metavar="NAME=DIR",
+                    help="serve /NAME/... from DIR (repeatable; several DIRs for one NAME are searched in order)")
     args = ap.parse_args(argv)
 
     directory = os.path.realpath(args.dir)
@@ -333,6 +351,14 @@ def main(argv=None):
         print("serve.py: %s is not a directory (build the web app first: cmake --preset web && cmake --build --preset web, or run tools/serve.sh)" % directory,
               file=sys.stderr)
         return 2
+    mounts = {}
+    for spec in args.mount:
+        name, sep, mdir = spec.partition("=")
+        if not sep or not name or name.startswith(".") or "/" in name or not os.path.isdir(mdir):
+            print("serve.py: --mount %s: expected NAME=DIR, NAME one path segment and DIR a folder" % spec,
+                  file=sys.stderr)
+            return 2
+        mounts.setdefault(name, []).append(os.open(os.path.realpath(mdir), _DIR_FLAGS))
     root_fd = os.open(directory, _DIR_FLAGS)
 
     try:
@@ -342,7 +368,7 @@ def main(argv=None):
         return 1
     host, port = httpd.server_address[:2]
     httpd.RequestHandlerClass = type("SiteHandler", (Handler,), {
-        "root_fd": root_fd, "csp": args.csp, "quiet": args.quiet,
+        "root_fd": root_fd, "mounts": mounts, "csp": args.csp, "quiet": args.quiet,
         "hosts": allowed_hosts(args.host, port, args.allow_host)})
     shown = "[%s]" % host if ":" in host else host
     print("serving %s at http://%s:%d/" % (directory, shown, port), flush=True)
@@ -358,6 +384,9 @@ def main(argv=None):
     finally:
         httpd.server_close()
         os.close(root_fd)
+        for fds in mounts.values():
+            for fd in fds:
+                os.close(fd)
     if not args.quiet:
         print("serve.py: stopped", file=sys.stderr)
     return 0

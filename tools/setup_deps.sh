@@ -10,7 +10,8 @@ PKGS=(build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev
       emscripten nodejs npm libsdl2-dev nlohmann-json3-dev rapidjson-dev robin-map-dev catch2
       clang clang-format libclang-rt-14-dev
       chromium xvfb xauth libgl1-mesa-dri libgl-dev
-      fonts-noto-cjk python3 python3-fonttools python3-brotli libstb-dev)
+      fonts-noto-cjk python3 python3-fonttools python3-brotli libstb-dev
+      python3-yaml)
 
 missing=()
 for p in "${PKGS[@]}"; do

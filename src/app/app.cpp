@@ -132,6 +132,10 @@ void App::frame(double dt) {
     animating_ = model_.tick(dt);
     ui::draw_ui(model_, ui_);
     for (const std::string& url : model_.take_url_requests()) platform_->open_url(url);
+    if (!ui_.open_url.empty()) {
+        platform_->open_url(ui_.open_url);
+        ui_.open_url.clear();
+    }
     if (has_region_) {
         // The viewport and panel insets are known after the first UI frame: fit the preset now.
         bool rm = model_.reduced_motion();

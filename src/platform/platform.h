@@ -37,9 +37,11 @@ public:
     virtual bool browser() const = 0;
     // Sends an event to the page (Module.onChipatlasEvent(type, json)); does nothing natively.
     virtual void emit(const char* type, const std::string& json) = 0;
-    // Opens an http:// or https:// address outside the app: natively in the system's browser
-    // (SDL_OpenURL), on the web in a new tab with noopener and noreferrer. Any other scheme is
-    // refused (false): the app checks its URLs too, and this is the last gate.
+    // Opens a link the user followed, in a new tab or the system's browser. Natively: http(s)
+    // addresses only (SDL_OpenURL). On the web the page gets an "openurl" event and opens http(s)
+    // or same-origin relative URLs only (web/js/origins.js openableUrl), with noopener and
+    // noreferrer. URLs over kMaxUrlBytes or with NUL are refused here (false): the app checks
+    // its URLs too, and this is the last gate on the C++ side.
     virtual bool open_url(const std::string& url) = 0;
 
     // The rest needs the window, the GL context and ImGui: from PlatformApp::drive (frames the

@@ -2,6 +2,7 @@
 // app's own frames (--screenshot, --bench: PlatformApp::drive); PNG files through stb.
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
@@ -18,7 +19,14 @@ public:
     using SdlGlPlatform::SdlGlPlatform;
     bool browser() const override { return false; }
     void emit(const char*, const std::string&) override {}
-    bool open_url(const std::string& url) override { return has_web_scheme(url) && SDL_OpenURL(url.c_str()) == 0; }
+    bool open_url(const std::string& url) override {
+        if (url.size() <= kMaxUrlBytes && has_web_scheme(url) && SDL_OpenURL(url.c_str()) == 0) return true;
+        std::fprintf(stderr,
+                     "chipatlas: cannot open %.200s here (http(s) links only; the licence notices are in LICENSE and the web build's "
+                     "dist/licenses/)\n",
+                     url.c_str());
+        return false;
+    }
     bool write_png(const std::string& path, const uint8_t* rgba, int w, int h) override {
         return stbi_write_png(path.c_str(), w, h, 4, rgba, w * 4) != 0;
     }

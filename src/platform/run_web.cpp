@@ -14,16 +14,9 @@ EM_JS(void, js_emit, (const char* type, const char* json), {
     if (Module.onChipatlasEvent) Module.onChipatlasEvent(UTF8ToString(type), UTF8ToString(json));
 });
 
-// A new tab that cannot reach back to this page (noopener) and is not told where it came from
-// (noreferrer); the scheme is checked again here, on the page's side of the bridge.
-EM_JS(int, js_open_url, (const char* url_c), {
-    var u = null;
-    try {
-        u = new URL(UTF8ToString(url_c));
-    } catch (e) { return 0; }
-    if (u.protocol != "http:" && u.protocol != "https:") return 0;
-    window.open(u.href, "_blank", "noopener,noreferrer");
-    return 1;
+// The page decides what it opens (web/js/events.js: http(s) or same-origin, noopener).
+EM_JS(void, js_open_url, (const char* url), {
+    if (Module.onChipatlasEvent) Module.onChipatlasEvent('openurl', JSON.stringify({url : UTF8ToString(url)}));
 });
 
 namespace ca {
@@ -34,7 +27,11 @@ public:
     using SdlGlPlatform::SdlGlPlatform;
     bool browser() const override { return true; }
     void emit(const char* type, const std::string& json) override { js_emit(type, json.c_str()); }
-    bool open_url(const std::string& url) override { return has_web_scheme(url) && js_open_url(url.c_str()) != 0; }
+    bool open_url(const std::string& url) override {
+        if (url.size() > kMaxUrlBytes || url.find('\0') != std::string::npos) return false;
+        js_open_url(url.c_str());
+        return true;
+    }
     void present() override {}  // the browser shows the canvas after each animation frame
     bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
 

@@ -4,6 +4,7 @@
 #pragma once
 #include <SDL.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,8 @@ namespace ca {
 // The platform's own gate for open_url: "http://" or "https://" (any case) and a host, no
 // control characters or spaces. (The app's fuller check is core's is_web_url.)
 bool has_web_scheme(std::string_view url);
+// The longest URL open_url passes on.
+inline constexpr std::size_t kMaxUrlBytes = 2048;
 
 class SdlGlPlatform : public Platform {
 public:

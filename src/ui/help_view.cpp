@@ -45,6 +45,15 @@ void draw_help(const AppModel& m, UiContext& ui) {
     ImGui::TextWrapped("%s Values marked † are from general knowledge.", provenance_sentence(m.data()).c_str());
     ImGui::TextWrapped("Basemap: Natural Earth (public domain). Fonts: Noto Sans CJK (SIL OFL).");
     ImGui::PopStyleColor();
+    if (ui.opt.web) {
+        // The site's licences/ folder (cmake/notices.cmake), opened in a new tab by the page.
+        if (ImGui::SmallButton("Licences and notices")) ui.open_url = "licenses/index.html";
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        ui.licences_link = {a.x, a.y, b.x, b.y};
+    } else {
+        ImGui::TextWrapped("Licences: LICENSE; every notice in the web build's dist/licenses/.");
+    }
+    ImGui::Spacing();
     if (ImGui::Button("Start exploring")) ui.show_help = false;
     ui.panels.push_back({ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                          ImGui::GetWindowPos().y + ImGui::GetWindowSize().y});

@@ -39,6 +39,10 @@ struct UiContext {
     char date_input[16] = "";
     bool date_editing = false;
     bool show_help = false;
+    // A link the user followed this frame (the About card's "licenses/index.html"): the app
+    // hands it to Platform::open_url and clears it.
+    std::string open_url;
+    Rect licences_link{0, 0, 0, 0};  // where that link was drawn last frame (tests click it)
     bool legend_open = true;
     float timeline_height = 0;
     float toolbar_bottom = 46;  // lowest pixel of the top chrome, last frame

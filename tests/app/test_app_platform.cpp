@@ -269,3 +269,37 @@ TEST_CASE("\"Read the original\" reaches the platform's open_url; a javascript: 
     p.step();
     CHECK(p.opened.size() == 1);  // once
 }
+
+TEST_CASE("the About card's licences link asks the platform to open licenses/index.html") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    REQUIRE(app.ui().show_help);           // a visit without a hash starts with the About card
+    for (int i = 0; i < 3; ++i) p.step();  // the card sizes itself to its text over two frames
+    const ca::Rect r = app.ui().licences_link;
+    REQUIRE(r.x1 > r.x0);
+    REQUIRE(r.y1 > r.y0);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(static_cast<float>((r.x0 + r.x1) / 2), static_cast<float>((r.y0 + r.y1) / 2));
+    p.step();
+    CHECK(p.opened.empty());  // hovering opens nothing
+    io.MouseDown[0] = true;
+    p.step();
+    io.MouseDown[0] = false;
+    p.step();
+    CHECK(p.opened == std::vector<std::string>{"licenses/index.html"});
+    CHECK(app.ui().open_url.empty());  // handed over once
+    p.step();
+    CHECK(p.opened.size() == 1);
+    CHECK(app.ui().show_help);  // the card stays open
+}
+
+TEST_CASE("natively the About card names the licence files instead of a link") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, false);
+    REQUIRE(app.start(p));
+    app.ui().show_help = true;
+    p.step();
+    CHECK(app.ui().licences_link.x1 == app.ui().licences_link.x0);  // no link drawn
+    CHECK(p.opened.empty());
+}

@@ -4,15 +4,14 @@ import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startHarness, assertClean, ROOT, WEB_DIR, waitReady } from './harness.mjs';
+import { startHarness, assertClean, ROOT, TESTDATA_DIR, TESTDATA_OUT, waitReady } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
 after(async () => { if (h) await h.close(); });
 
 test('index.html?data=testdata/bad.json lists the errors', { timeout: 120000 }, async () => {
-  assert.ok(existsSync(join(WEB_DIR, 'testdata', 'bad.json')),
-    `${WEB_DIR}/testdata/bad.json missing: the web build must copy web/testdata/`);
+  assert.ok(existsSync(join(TESTDATA_DIR, 'bad.json')), `${TESTDATA_DIR}/bad.json missing`);
   const { page, log } = await h.open('index.html?data=testdata/bad.json', { ready: false });
   await page.locator('#error').waitFor({ state: 'visible', timeout: 60000 });
   const lines = await page.locator('#error-lines li').allInnerTexts();
@@ -32,7 +31,7 @@ test('?data= bytes reach the validator as sent: bad UTF-8 is an error at its lin
   // (A browser's r.text() would have replaced the byte with U+FFFD and loaded the file.)
   const body = Buffer.concat([Buffer.from('{"sources": [], "organisations": [],\n "note": "caf'), Buffer.from([0xff]),
     Buffer.from('", "collaborations": [], "events": []}\n')]);
-  writeFileSync(join(WEB_DIR, 'testdata', 'bad-utf8.json'), body);
+  writeFileSync(join(TESTDATA_OUT, 'bad-utf8.json'), body);
   const { page, log } = await h.open('index.html?data=testdata/bad-utf8.json', { ready: false });
   await page.locator('#error').waitFor({ state: 'visible', timeout: 60000 });
   const lines = await page.locator('#error-lines li').allInnerTexts();
@@ -44,7 +43,7 @@ test('?data= bytes reach the validator as sent: bad UTF-8 is an error at its lin
 
 test('?data= with a good dataset: it loads, and the runtime downloads once, beside it', { timeout: 120000 }, async () => {
   // A valid one-file dataset: the generator's smallest output.
-  const out = join(WEB_DIR, 'testdata', 'small.json');
+  const out = join(TESTDATA_OUT, 'small.json');
   execFileSync('python3', [join(ROOT, 'tools', 'bench', 'gen_synthetic.py'), '20', out]);
   const { page, log } = await h.open('index.html?data=testdata/small.json');
   const s = await page.evaluate(() => window.chipatlas.getState());

@@ -5,11 +5,11 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startHarness, waitReady, WEB_DIR } from './harness.mjs';
+import { startHarness, waitReady, TESTDATA_OUT } from './harness.mjs';
 
-// BENCH_DATA=FILE: load that dataset with ?data= (copied beside the page as bench-data.json).
+// BENCH_DATA=FILE: load that dataset with ?data= (copied to build/testdata/bench-data.json, served as testdata/).
 const dataFile = process.env.BENCH_DATA;
-if (dataFile) copyFileSync(dataFile, join(WEB_DIR, 'bench-data.json'));
+if (dataFile) copyFileSync(dataFile, join(TESTDATA_OUT, 'bench-data.json'));
 
 const h = await startHarness();
 let exitCode = 0;
@@ -34,7 +34,7 @@ try {
     })());
   });
   const t0 = Date.now();
-  await page.goto(`${h.origin}/index.html${dataFile ? '?data=bench-data.json' : ''}`, { waitUntil: 'load' });
+  await page.goto(`${h.origin}/index.html${dataFile ? '?data=testdata/bench-data.json' : ''}`, { waitUntil: 'load' });
   await waitReady(page, null, 120000);
   const wall = Date.now() - t0;
   const readyMs = await page.evaluate(() => window.__readyAt);

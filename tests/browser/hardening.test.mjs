@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startHarness, assertClean, waitReady, decodePng, sleep, ROOT, WEB_DIR } from './harness.mjs';
+import { startHarness, assertClean, waitReady, decodePng, sleep, ROOT, TESTDATA_OUT } from './harness.mjs';
 
 let h;
 before(async () => {
   h = await startHarness({ foreign: true });
-  execFileSync('python3', [join(ROOT, 'tools', 'bench', 'gen_synthetic.py'), '20', join(WEB_DIR, 'testdata', 'small.json')]);
+  execFileSync('python3', [join(ROOT, 'tools', 'bench', 'gen_synthetic.py'), '20', join(TESTDATA_OUT, 'small.json')]);
 });
 after(async () => { if (h) await h.close(); });
 

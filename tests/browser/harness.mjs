@@ -5,17 +5,24 @@
 // and records, per page: page errors, console errors/warnings, failed requests, requests to
 // any host other than 127.0.0.1 and CSP violations. Everything is closed by close().
 //
-// Env: CHIPATLAS_WEB_DIR (default build/web/site, the web build's site folder),
+// The server serves the site (dist/) and, under /testdata/, the tests' datasets: first
+// tests/browser/testdata/ (committed), then TESTDATA_OUT (build/testdata/, datasets the tests
+// write, such as small.json); the site itself never holds them.
+//
+// Env: CHIPATLAS_WEB_DIR (default dist, the site the web build writes),
 //      CHIPATLAS_CHROMIUM (default /usr/bin/chromium), CHIPATLAS_HEADED=1 to watch.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const WEB_DIR = resolve(ROOT, process.env.CHIPATLAS_WEB_DIR || 'build/web/site');
+export const WEB_DIR = resolve(ROOT, process.env.CHIPATLAS_WEB_DIR || 'dist');
+export const TESTDATA_DIR = join(ROOT, 'tests', 'browser', 'testdata');
+export const TESTDATA_OUT = join(ROOT, 'build', 'testdata');
+mkdirSync(TESTDATA_OUT, { recursive: true });
 export const CHROMIUM = process.env.CHIPATLAS_CHROMIUM || '/usr/bin/chromium';
 export const READY_TIMEOUT = Number(process.env.CHIPATLAS_READY_TIMEOUT || 60000);
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
@@ -50,7 +57,8 @@ async function loadPlaywright() {
 // Starts tools/serve.py; resolves to { origin, port, close() }.
 export function startServer({ dir = WEB_DIR, csp = STRICT_CSP, quiet = true } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const args = [join(ROOT, 'tools', 'serve.py'), '--dir', dir, '--port', '0', '--host', '127.0.0.1', '--csp', csp];
+    const args = [join(ROOT, 'tools', 'serve.py'), '--dir', dir, '--port', '0', '--host', '127.0.0.1', '--csp', csp,
+      '--mount', `testdata=${TESTDATA_DIR}`, '--mount', `testdata=${TESTDATA_OUT}`];
     if (quiet) args.push('--quiet');
     const proc = spawn('python3', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

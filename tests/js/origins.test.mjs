@@ -2,7 +2,7 @@
 // sources (*/null only from the page's <meta>), and where events go. node --test tests/js/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseOrigin, parseOrigins, allowedOrigins, originAllowed, eventTarget, refusedWarning } from '../../web/js/origins.js';
+import { normaliseOrigin, parseOrigins, allowedOrigins, originAllowed, eventTarget, refusedWarning, openableUrl } from '../../web/js/origins.js';
 import { LIMITS } from '../../web/js/limits.js';
 
 const SELF = 'https://atlas.example';
@@ -107,4 +107,24 @@ test('refusedWarning names at most five entries, each cut to 80 characters', () 
   assert.match(w, /^chipatlas: ignoring origins "\*", "null", "x{80}", "a", "b": /);
   assert.doesNotMatch(w, /"c"/);
   assert.match(w, /meta name="chipatlas-origins"/);
+});
+
+test('openableUrl: http(s) links, and relative ones on the page\'s own origin', () => {
+  const page = 'https://atlas.example/atlas/index.html?data=x.json#t=2023-01-01';
+  assert.equal(openableUrl('licenses/index.html', page), 'https://atlas.example/atlas/licenses/index.html');
+  assert.equal(openableUrl('/licenses/', page), 'https://atlas.example/licenses/');
+  assert.equal(openableUrl('https://news.example/article?id=1#p2', page), 'https://news.example/article?id=1#p2');
+  assert.equal(openableUrl('http://archive.example/web/2023/x', page), 'http://archive.example/web/2023/x');
+  assert.equal(openableUrl('licenses/index.html', 'http://127.0.0.1:8080/index.html'), 'http://127.0.0.1:8080/licenses/index.html');
+});
+
+test('openableUrl: scripts, data, files, credentials, control characters and long URLs are refused', () => {
+  const page = 'https://atlas.example/index.html';
+  for (const u of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>x</b>', 'blob:https://atlas.example/1',
+    'file:///etc/passwd', 'ftp://a.example/x', 'https://user:pw@a.example/', 'https://a.example/\nx', '', null, undefined, 42,
+    'https://a.example/' + 'x'.repeat(LIMITS.openUrlChars)]) {
+    assert.equal(openableUrl(u, page), null, String(u).slice(0, 40));
+  }
+  // A relative URL under a page that is not http(s) (file:) opens nothing.
+  assert.equal(openableUrl('licenses/index.html', 'file:///home/u/dist/index.html'), null);
 });

@@ -9,6 +9,8 @@ Starts serve.py on port 0 against a temporary tree:
     tmp/site/sub/page.txt                        a directory without index.html
     tmp/site/docs/index.html                     a directory with one
     tmp/site/link.txt -> ../outside.txt, tmp/site/linkdir -> ..   symbolic links
+    tmp/data1/, tmp/data2/                       mounted as testdata/ (--mount, in that order);
+    tmp/site/testdata/inside.json                the site's own testdata/, hidden by the mount
 """
 import http.client
 import os
@@ -42,6 +44,12 @@ class ServeTest(unittest.TestCase):
             "site/.hidden/x.txt": "in a dot-directory\n",
             "site/sub/page.txt": "in sub\n",
             "site/docs/index.html": "<!doctype html><title>docs</title>\n",
+            "site/testdata/inside.json": '{"site": true}\n',
+            "data1/a.json": '{"a": 1}\n',
+            "data1/shared.json": '{"from": "data1"}\n',
+            "data1/.hidden.json": '{"dotfile": 1}\n',
+            "data2/b.json": '{"b": 2}\n',
+            "data2/shared.json": '{"from": "data2"}\n',
         }
         for rel, text in files.items():
             path = os.path.join(cls.tmp, rel)
@@ -52,7 +60,10 @@ class ServeTest(unittest.TestCase):
         os.symlink("..", os.path.join(site, "linkdir"))
         os.symlink("index.html", os.path.join(site, "alias.html"))  # a link inside the site: still refused
         os.mkfifo(os.path.join(site, "fifo.txt"))
-        cls.proc = subprocess.Popen([sys.executable, SERVE, "--dir", site, "--port", "0", "--quiet"],
+        os.symlink(os.path.join(cls.tmp, "outside.txt"), os.path.join(cls.tmp, "data1", "link.json"))
+        mounts = ["--mount", "testdata=" + os.path.join(cls.tmp, "data1"),
+                  "--mount", "testdata=" + os.path.join(cls.tmp, "data2")]
+        cls.proc = subprocess.Popen([sys.executable, SERVE, "--dir", site, "--port", "0", "--quiet"] + mounts,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = cls.proc.stdout.readline()
         m = re.match(r"serving (.+) at http://127\.0\.0\.1:(\d+)/$", line.strip())
@@ -124,6 +135,27 @@ class ServeTest(unittest.TestCase):
         status, h, body = self.request("/app.js", method="HEAD")
         self.assertEqual((status, body), (200, b""))
         self.assertEqual(h["content-length"], str(len("console.log(1);\n")))
+
+    def test_mounted_folders(self):
+        # --mount testdata=data1 --mount testdata=data2: searched in order, the site's own
+        # testdata/ hidden; the same rules (CORS for .json, no dotfiles, links or escapes).
+        for path, want in (("/testdata/a.json", b'{"a": 1}\n'), ("/testdata/b.json", b'{"b": 2}\n'),
+                           ("/testdata/shared.json", b'{"from": "data1"}\n')):
+            status, h, body = self.request(path)
+            self.assertEqual((status, body), (200, want), path)
+            self.assertEqual(h.get("access-control-allow-origin"), "*", path)
+        for path in ("/testdata/inside.json", "/testdata/.hidden.json", "/testdata/link.json",
+                     "/testdata/../CMakeCache.txt", "/testdata/%2e%2e/outside.txt", "/testdata/"):
+            self.assertNotFound(path)
+        status, h, _ = self.request("/testdata")
+        self.assertEqual((status, h.get("location")), (301, "/testdata/"))
+
+    def test_bad_mount_refused(self):
+        for spec in ("testdata", "=" + self.tmp, "a/b=" + self.tmp, ".x=" + self.tmp, "x=/does/not/exist"):
+            r = subprocess.run([sys.executable, SERVE, "--dir", self.tmp, "--port", "0", "--mount", spec],
+                               capture_output=True, text=True, timeout=30)
+            self.assertEqual(r.returncode, 2, spec)
+            self.assertIn("--mount", r.stderr, spec)
 
     # --- what is refused ---------------------------------------------------------------------
     def test_files_beside_the_site(self):

@@ -8,6 +8,7 @@ import { queryEmbed } from './config.js';
 import { ui, showError, removeLoading } from './ui_chrome.js';
 import { call, fatalError, flushQueue } from './runtime.js';
 import { postToHost, emit } from './host_events.js';
+import { openableUrl } from './origins.js';
 import { updateMirrorFromState, updateMirrorFromActive, updateMirrorFromSelection } from './mirror.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
@@ -87,6 +88,17 @@ function diagnosticLines(data) {
   });
 }
 
+// A link followed in the app (Platform::open_url): a new tab without access to this page, for
+// http(s) or same-origin URLs only (origins.js, openableUrl).
+function openUrl(url) {
+  const href = openableUrl(url, location.href);
+  if (!href) {
+    console.warn('chipatlas: not opening ' + JSON.stringify(String(url).slice(0, 80)) + ': only http(s) and same-site links open');
+    return;
+  }
+  window.open(href, '_blank', 'noopener,noreferrer');
+}
+
 // Module.onChipatlasEvent(type, jsonText): never throws back into the wasm.
 export function onChipatlasEvent(type, json) {
   let data;
@@ -127,6 +139,9 @@ export function onChipatlasEvent(type, json) {
         break;
       case 'height':
         postToHost('height', data);
+        break;
+      case 'openurl':
+        openUrl(data && data.url);
         break;
     }
     emit(type, data);

@@ -18,4 +18,5 @@ export const LIMITS = Object.freeze({
   originsChars: 4096,              // ?origins= / #origins=
   messageIdChars: 256,             // the id a host puts on a postMessage command
   queuedCommands: 200,             // commands waiting for `ready`
+  openUrlChars: 2048,              // a link the wasm asks the page to open (src/platform/sdl_gl.h kMaxUrlBytes)
 });

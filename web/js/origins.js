@@ -64,3 +64,21 @@ export function eventTarget(allowed, candidate) {
   const concrete = allowed.filter(function (o) { return o !== 'null'; });
   return concrete.length === 1 ? concrete[0] : null;
 }
+
+// The absolute URL the page may open in a new tab for an "openurl" event (a link followed in
+// the app: the About card's licences, a source's original), or null: http(s) URLs, and
+// relative ones resolved against the page (`base`, its location.href), which stay on its own
+// origin. Never javascript:, data:, blob:, file: or anything over LIMITS.openUrlChars.
+export function openableUrl(url, base) {
+  if (typeof url !== 'string' || !url || url.length > LIMITS.openUrlChars) return null;
+  if (/[\u0000-\u001f\u007f]/.test(url)) return null;
+  let u;
+  try {
+    u = new URL(url, base);
+  } catch (e) {
+    return null;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+  if (u.username || u.password) return null;
+  return u.href;
+}
