@@ -1,0 +1,35 @@
+// Whether a quote occurs in a source text with whitespace runs compared as one space, and, when
+// it does not, where the quote first differs from the closest passage of the text.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ca {
+
+struct QuoteMatch {
+    bool found = false;
+    // When !found: the quote agrees with the text for matched characters (code points, counted
+    // in the normalised quote) from its start (from_end false) or from its end (from_end true),
+    // and then differs at character `at` of the quote as written (1-based code points).
+    bool from_end = false;
+    size_t matched = 0;
+    size_t at = 0;
+    size_t text_offset = 0;      // byte offset in the text where the closest passage differs
+    std::string quote_excerpt;   // a few characters of the quote around the difference
+    std::string text_excerpt;    // the same span of the text
+};
+
+// Looks for quote (whitespace-normalised, trimmed) in text (whitespace-normalised). Whitespace
+// is ASCII whitespace plus the Unicode spaces (no-break, ideographic, ...).
+QuoteMatch find_quote(std::string_view text, std::string_view quote);
+
+// "quote differs from the source text at character 57: quote has '…and README' where
+// NAME:12:34 has '…and a REA'" (or "quote not found in NAME" when nothing of it matches).
+std::string quote_mismatch_message(const QuoteMatch& m, std::string_view text, std::string_view text_name);
+
+// A source's `file` names a file directly inside the sources folder: no path separators, no
+// leading '.', no control characters, at most 255 bytes.
+bool plain_file_name(std::string_view name);
+
+}  // namespace ca
