@@ -19,9 +19,9 @@ size_t space_at(std::string_view s, size_t i) {
     if (c == 0xC2 && (byte(1) == 0x85 || byte(1) == 0xA0)) return 2;  // U+0085, U+00A0
     if (c == 0xE1 && byte(1) == 0x9A && byte(2) == 0x80) return 3;    // U+1680
     if (c == 0xE2 && byte(1) == 0x80 && ((byte(2) >= 0x80 && byte(2) <= 0x8A) || byte(2) == 0xA8 || byte(2) == 0xA9 || byte(2) == 0xAF))
-        return 3;  // U+2000-200A, U+2028, U+2029, U+202F
-    if (c == 0xE2 && byte(1) == 0x81 && byte(2) == 0x9F) return 3;    // U+205F
-    if (c == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;    // U+3000
+        return 3;                                                   // U+2000-200A, U+2028, U+2029, U+202F
+    if (c == 0xE2 && byte(1) == 0x81 && byte(2) == 0x9F) return 3;  // U+205F
+    if (c == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
     return 0;
 }
 
@@ -131,7 +131,9 @@ QuoteMatch find_quote(std::string_view text, std::string_view quote) {
     constexpr int kBefore = 10, kAfter = 14;
     const size_t pre = longest_prefix(nt.text, q), suf = longest_suffix(nt.text, q);
     const std::string_view t = nt.text;
-    if (pre >= suf) {
+    // Where it first differs, reading forward, unless the start itself differs (a short prefix)
+    // and the end matches better.
+    if (pre >= suf || code_points(q.substr(0, pre)) >= 12) {
         const size_t pos = nt.text.find(q.substr(0, pre)), d = pos + pre;  // d: first differing byte of t
         m.matched = code_points(q.substr(0, pre));
         m.at = code_points(quote.substr(0, nq.origin[pre])) + 1;
@@ -140,7 +142,7 @@ QuoteMatch find_quote(std::string_view text, std::string_view quote) {
         m.text_excerpt = excerpt(t, back(t, d, kBefore), forward(t, d, kAfter));
     } else {
         const size_t qs = q.size() - suf, pos = nt.text.find(q.substr(qs));  // the suffix starts at q[qs], t[pos]
-        const size_t qd = back(q, qs, 1), td = back(t, pos, 1);           // the last differing characters
+        const size_t qd = back(q, qs, 1), td = back(t, pos, 1);              // the last differing characters
         m.from_end = true;
         m.matched = code_points(q.substr(qs));
         m.at = code_points(quote.substr(0, nq.origin[qd])) + 1;

@@ -10,14 +10,15 @@ namespace ca {
 struct QuoteMatch {
     bool found = false;
     // When !found: the quote agrees with the text for matched characters (code points, counted
-    // in the normalised quote) from its start (from_end false) or from its end (from_end true),
-    // and then differs at character `at` of the quote as written (1-based code points).
+    // in the normalised quote) from its start (from_end false: the longest prefix found in the
+    // text) or, when fewer than 12 of its first characters match and more of its end does, from
+    // its end (from_end true); it differs at character `at` of the quote as written (1-based).
     bool from_end = false;
     size_t matched = 0;
     size_t at = 0;
-    size_t text_offset = 0;      // byte offset in the text where the closest passage differs
-    std::string quote_excerpt;   // a few characters of the quote around the difference
-    std::string text_excerpt;    // the same span of the text
+    size_t text_offset = 0;     // byte offset in the text where the closest passage differs
+    std::string quote_excerpt;  // a few characters of the quote around the difference
+    std::string text_excerpt;   // the same span of the text
 };
 
 // Looks for quote (whitespace-normalised, trimmed) in text (whitespace-normalised). Whitespace

@@ -24,7 +24,8 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
         for (size_t j = 1; j <= m; ++j) {
             const bool same = lower(a[i - 1]) == lower(b[j - 1]);
             size_t d = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) d = std::min(d, prev2[j - 2] + 1);
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+                d = std::min(d, prev2[j - 2] + 1);
             cur[j] = d;
             row_min = std::min(row_min, d);
         }

@@ -21,8 +21,8 @@ const char* kText =
 
 TEST_CASE("quotes: found when equal up to whitespace runs") {
     CHECK(find_quote(kText, "First line of the article.").found);
-    CHECK(find_quote(kText, "formed in 2022 and a pilot line").found);          // newline + indent = one space
-    CHECK(find_quote(kText, "  formed  in\t2022\nand   a pilot line  ").found);  // quote's own runs and ends
+    CHECK(find_quote(kText, "formed in 2022 and a pilot line").found);                    // newline + indent = one space
+    CHECK(find_quote(kText, "  formed  in\t2022\nand   a pilot line  ").found);           // quote's own runs and ends
     CHECK(find_quote(kText, "\xE6\x9C\x80\xE5\xBE\x8C \xE3\x81\xA7\xE3\x81\x99").found);  // U+3000 is whitespace
     CHECK_FALSE(find_quote(kText, "").found);
     CHECK_FALSE(find_quote(kText, "formed in 2022 anda pilot").found);  // whitespace cannot vanish
@@ -36,8 +36,9 @@ TEST_CASE("quotes: a quote that differs says where, in the quote and in the text
     CHECK(m.matched == 32);
     CHECK(std::string(kText).substr(m.text_offset, 1) == "2");  // the last '2' of 2022
     const std::string msg = quote_mismatch_message(m, kText, "src.txt");
-    CHECK(msg == "quote differs from src.txt at character 33: quote has '\xE2\x80\xA6med in 2023 and a pilot\xE2\x80\xA6' where src.txt:2:33 has "
-                 "'\xE2\x80\xA6med in 2022 and a pilot\xE2\x80\xA6'");
+    CHECK(msg ==
+          "quote differs from src.txt at character 33: quote has '\xE2\x80\xA6med in 2023 and a pilot\xE2\x80\xA6' where src.txt:2:33 has "
+          "'\xE2\x80\xA6med in 2022 and a pilot\xE2\x80\xA6'");
 }
 
 TEST_CASE("quotes: a quote whose start differs is placed by its end") {
@@ -46,8 +47,10 @@ TEST_CASE("quotes: a quote whose start differs is placed by its end") {
     CHECK(m.from_end);
     CHECK(m.at == 3);  // the 'Z', last character before the matching end
     const std::string msg = quote_mismatch_message(m, kText, "src.txt");
-    CHECK(msg.rfind("quote differs from src.txt at character 3 (its last 30 characters match): quote has 'XYZ consortiu\xE2\x80\xA6'", 0) == 0);
-    CHECK(msg.find("where src.txt:2:3 has '\xE2\x80\xA6" "e article. The consortiu\xE2\x80\xA6'") != std::string::npos);  // 'e' of "The"
+    CHECK(msg.rfind("quote differs from src.txt at character 3 (its last 30 characters match): quote has 'XYZ consortiu\xE2\x80\xA6'", 0) ==
+          0);
+    CHECK(msg.find("where src.txt:2:3 has '\xE2\x80\xA6"
+                   "e article. The consortiu\xE2\x80\xA6'") != std::string::npos);  // 'e' of "The"
 }
 
 TEST_CASE("quotes: a quote of which nothing matches is not found") {
@@ -95,4 +98,13 @@ TEST_CASE("suggest: the closest candidate within reach, ties broken by name") {
     Suggester t("talnet");
     t.offer("talent");
     CHECK(did_you_mean(t) == "; did you mean \"talent\"?");
+}
+
+TEST_CASE("quotes: a difference after a long matching start is placed by the start") {
+    // A lost space: the end ("provide a pilot ...") matches for longer, but the quote first
+    // differs right after "formed in 2022 and".
+    const QuoteMatch m = find_quote(kText, "formed in 2022 anda pilot line will follow.");
+    REQUIRE_FALSE(m.found);
+    CHECK_FALSE(m.from_end);
+    CHECK(m.at == 19);  // the 'a' that should have been a space
 }
