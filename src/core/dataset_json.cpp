@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 #include "core/json_doc.h"
 #include "core/quote_check.h"
@@ -33,7 +34,8 @@ public:
     // Whether an error may carry a "did you mean": only listed ones, and at most 64 per load
     // (each suggestion compares the word with every id).
     bool may_suggest() { return out_.size() < opt_.max_diagnostics && suggestions_++ < 64; }
-    std::vector<SourceText> source_texts;  // by source index, with LoadOptions::source_text
+    std::vector<SourceText> source_texts;                 // by source index, with LoadOptions::source_text
+    std::vector<std::unique_ptr<QuoteText>> quote_texts;  // the same, prepared for searching when first needed
 
     void add(int file, std::string ptr, std::string msg, Severity sev, size_t offset = std::string::npos) {
         if (sev == Severity::Error) ++errors_;
@@ -386,7 +388,9 @@ void check_quote(Obj& o, int source, std::string_view quote, LoadResult& r) {
     if (static_cast<size_t>(source) >= cx.source_texts.size()) return;
     const SourceText& st = cx.source_texts[static_cast<size_t>(source)];
     if (!st.ok) return;  // the source's file was reported
-    const QuoteMatch m = find_quote(st.text, quote);
+    std::unique_ptr<QuoteText>& qt = cx.quote_texts[static_cast<size_t>(source)];
+    if (!qt) qt = std::make_unique<QuoteText>(st.text);
+    const QuoteMatch m = qt->find(quote);
     if (m.found)
         ++r.quotes_checked;
     else
@@ -680,6 +684,7 @@ void read_source_texts(Ctx& cx, const std::vector<Item>& items, const Dataset& d
     const SourceTextFn& get = cx.options().source_text;
     if (!get) return;
     cx.source_texts.resize(ds.sources.size());
+    cx.quote_texts.resize(ds.sources.size());
     for (size_t i = 0; i < ds.sources.size(); ++i) {
         const std::string& file = ds.sources[i].file;
         if (file.empty()) continue;  // reported as missing

@@ -92,63 +92,84 @@ std::string excerpt(std::string_view s, size_t from, size_t to) {
     return e;
 }
 
-// The longest prefix (suffix) of q, in bytes and on a code point boundary, found in t.
-size_t longest_prefix(const std::string& t, std::string_view q) {
-    size_t lo = 0, hi = q.size();  // invariant: the prefix of lo bytes occurs in t
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo + 1) / 2;
-        if (t.find(q.substr(0, mid)) != std::string::npos)
-            lo = mid;
-        else
-            hi = mid - 1;
+struct Occurrence {
+    size_t length = 0;  // bytes of q matched
+    size_t at = 0;      // where they occur in t (the first such place)
+};
+
+// The longest prefix of q that occurs in t: one Knuth-Morris-Pratt pass, linear in |t| + |q|
+// whatever the texts (a quote of repeated letters must not make the check quadratic).
+Occurrence longest_prefix(std::string_view t, std::string_view q) {
+    const size_t m = q.size();
+    std::vector<size_t> fail(m, 0);
+    for (size_t i = 1, k = 0; i < m; ++i) {
+        while (k > 0 && q[i] != q[k]) k = fail[k - 1];
+        if (q[i] == q[k]) ++k;
+        fail[i] = k;
     }
-    while (lo > 0 && lo < q.size() && continuation(q[lo])) --lo;
-    return lo;
+    Occurrence best;
+    for (size_t i = 0, k = 0; i < t.size() && best.length < m; ++i) {
+        while (k > 0 && (k == m || t[i] != q[k])) k = fail[k - 1];
+        if (t[i] == q[k]) ++k;
+        if (k > best.length) best = {k, i + 1 - k};
+    }
+    while (best.length > 0 && best.length < m && continuation(q[best.length])) --best.length;  // whole code points
+    return best;
 }
-size_t longest_suffix(const std::string& t, std::string_view q) {
-    size_t lo = 0, hi = q.size();
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo + 1) / 2;
-        if (t.find(q.substr(q.size() - mid)) != std::string::npos)
-            lo = mid;
-        else
-            hi = mid - 1;
+
+// The longest suffix of q that occurs in t, given t reversed (the prefix search on both reversed).
+Occurrence longest_suffix(std::string_view t, std::string_view reversed_t, std::string_view q) {
+    const std::string rq(q.rbegin(), q.rend());
+    const Occurrence r = longest_prefix(reversed_t, rq);
+    Occurrence o{r.length, t.size() - (r.at + r.length)};
+    while (o.length > 0 && continuation(q[q.size() - o.length])) {
+        --o.length;
+        ++o.at;
     }
-    while (lo > 0 && continuation(q[q.size() - lo])) --lo;
-    return lo;
+    return o;
 }
 
 }  // namespace
 
-QuoteMatch find_quote(std::string_view text, std::string_view quote) {
+QuoteText::QuoteText(std::string_view text) : raw_(text) {
+    Normalised n = normalise(text);
+    norm_ = std::move(n.text);
+    origin_ = std::move(n.origin);
+    reversed_.assign(norm_.rbegin(), norm_.rend());
+}
+
+QuoteMatch find_quote(std::string_view text, std::string_view quote) { return QuoteText(text).find(quote); }
+
+QuoteMatch QuoteText::find(std::string_view quote) const {
     QuoteMatch m;
-    const Normalised nt = normalise(text), nq = normalise(quote);
-    const std::string_view q = nq.text;
-    if (q.empty() || nt.text.find(q) != std::string::npos) {
-        m.found = !q.empty();
+    const Normalised nq = normalise(quote);
+    const std::string_view q = nq.text, t = norm_;
+    if (q.empty()) return m;
+    const Occurrence pre = longest_prefix(t, q);
+    if (pre.length == q.size()) {
+        m.found = true;
         return m;
     }
+    const Occurrence suf = longest_suffix(t, reversed_, q);
     constexpr int kBefore = 10, kAfter = 14;
-    const size_t pre = longest_prefix(nt.text, q), suf = longest_suffix(nt.text, q);
-    const std::string_view t = nt.text;
     // Where it first differs, reading forward, unless the start itself differs (a short prefix)
     // and the end matches better.
-    if (pre >= suf || code_points(q.substr(0, pre)) >= 12) {
-        const size_t pos = nt.text.find(q.substr(0, pre)), d = pos + pre;  // d: first differing byte of t
-        m.matched = code_points(q.substr(0, pre));
-        m.at = code_points(quote.substr(0, nq.origin[pre])) + 1;
-        m.text_offset = nt.origin[d];
-        m.quote_excerpt = excerpt(q, back(q, pre, kBefore), forward(q, pre, kAfter));
-        m.text_excerpt = excerpt(t, back(t, d, kBefore), forward(t, d, kAfter));
+    if (pre.length >= suf.length || code_points(q.substr(0, pre.length)) >= 12) {
+        const size_t qd = pre.length, td = pre.at + pre.length;  // the first differing bytes
+        m.matched = code_points(q.substr(0, qd));
+        m.at = code_points(quote.substr(0, nq.origin[qd])) + 1;
+        m.text_offset = origin_[td];
+        m.quote_excerpt = excerpt(q, back(q, qd, kBefore), forward(q, qd, kAfter));
+        m.text_excerpt = excerpt(t, back(t, td, kBefore), forward(t, td, kAfter));
     } else {
-        const size_t qs = q.size() - suf, pos = nt.text.find(q.substr(qs));  // the suffix starts at q[qs], t[pos]
-        const size_t qd = back(q, qs, 1), td = back(t, pos, 1);              // the last differing characters
+        const size_t qs = q.size() - suf.length, ts = suf.at;   // the suffix starts at q[qs], t[ts]
+        const size_t qd = back(q, qs, 1), td = back(t, ts, 1);  // the last differing characters
         m.from_end = true;
         m.matched = code_points(q.substr(qs));
         m.at = code_points(quote.substr(0, nq.origin[qd])) + 1;
-        m.text_offset = nt.origin[td];
+        m.text_offset = origin_[td];
         m.quote_excerpt = excerpt(q, back(q, qs, kAfter), forward(q, qs, kBefore));
-        m.text_excerpt = excerpt(t, back(t, pos, kAfter), forward(t, pos, kBefore));
+        m.text_excerpt = excerpt(t, back(t, ts, kAfter), forward(t, ts, kBefore));
     }
     return m;
 }

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ca {
 
@@ -19,6 +20,19 @@ struct QuoteMatch {
     size_t text_offset = 0;     // byte offset in the text where the closest passage differs
     std::string quote_excerpt;  // a few characters of the quote around the difference
     std::string text_excerpt;   // the same span of the text
+};
+
+// A source text prepared once (whitespace-normalised, with a map back to its bytes) for many
+// quotes; each search is linear in the lengths of the text and the quote (Knuth-Morris-Pratt).
+class QuoteText {
+public:
+    explicit QuoteText(std::string_view text);
+    QuoteMatch find(std::string_view quote) const;
+
+private:
+    std::string_view raw_;
+    std::string norm_, reversed_;
+    std::vector<size_t> origin_;  // norm_[i] comes from raw_[origin_[i]]; one more entry: raw_.size()
 };
 
 // Looks for quote (whitespace-normalised, trimmed) in text (whitespace-normalised). Whitespace

@@ -108,3 +108,21 @@ TEST_CASE("quotes: a difference after a long matching start is placed by the sta
     CHECK_FALSE(m.from_end);
     CHECK(m.at == 19);  // the 'a' that should have been a space
 }
+
+TEST_CASE("quotes: repeated patterns are matched exactly (one linear pass over the text)") {
+    CHECK(find_quote("abababac", "ababac").found);  // the match starts inside an earlier partial one
+    const QuoteMatch m = find_quote("xx abababac yy", "abababacz");
+    REQUIRE_FALSE(m.found);
+    CHECK(m.matched == 8);
+    CHECK(m.at == 9);
+    // A long run of one letter: the longest prefix, placed at its first occurrence.
+    const std::string text = std::string(5000, 'a') + " end";
+    const QuoteMatch r = find_quote(text, std::string(3000, 'a') + "b");
+    REQUIRE_FALSE(r.found);
+    CHECK(r.matched == 3000);
+    CHECK(r.text_offset == 3000);
+    // One prepared text, many quotes.
+    const QuoteText qt(kText);
+    CHECK(qt.find("pilot line will follow.").found);
+    CHECK_FALSE(qt.find("pilot line will not follow.").found);
+}
