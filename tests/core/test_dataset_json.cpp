@@ -456,3 +456,13 @@ TEST_CASE("loader: with source texts, a missing or unsafe source file is an erro
     // Without source texts, the same data loads: the page and the app never read sources.
     CHECK(load_dataset(in2).ok());
 }
+
+TEST_CASE("loader: the page's error event carries each error's element id") {
+    std::string t = base();
+    t.replace(t.find("\"lat\": 22.6"), 11, "\"lat\": 122.6");
+    std::vector<InputFile> in{{"t.json", t}};
+    const std::string out = diagnostics_json(load_dataset(in).diagnostics);
+    CHECK(out.find("\"subject\":\"organisation \\\"a\\\"\"") != std::string::npos);
+    CHECK(out.find("\"pointer\":\"/organisations/0/lat\"") != std::string::npos);
+    CHECK(out.find("error: organisation \\\"a\\\" (/organisations/0/lat): latitude 122.6 out of range") != std::string::npos);
+}
