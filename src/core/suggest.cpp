@@ -8,6 +8,8 @@
 namespace ca {
 namespace {
 
+constexpr size_t kMaxWord = 64;
+
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
@@ -39,7 +41,8 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
 Suggester::Suggester(std::string_view word) : word_(word), limit_(std::max<size_t>(1, (word.size() + 1) / 3)), best_distance_(limit_ + 1) {}
 
 void Suggester::offer(std::string_view candidate) {
-    if (candidate.empty() || candidate == word_) return;
+    // Ids and enum values are short; longer words get no suggestion (and cost nothing).
+    if (candidate.empty() || candidate == word_ || word_.size() > kMaxWord || candidate.size() > kMaxWord) return;
     const size_t d = edit_distance(word_, candidate, limit_);
     if (d > limit_ || d >= std::max(word_.size(), candidate.size())) return;  // not a rewrite of the whole word
     if (d < best_distance_ || (d == best_distance_ && candidate < best_)) {

@@ -12,8 +12,8 @@ namespace ca {
 size_t edit_distance(std::string_view a, std::string_view b, size_t limit);
 
 // Offered candidates one by one, keeps the closest to word within max(1, (|word| + 1) / 3) edits
-// and fewer edits than the longer of the two has bytes (ties: the smallest in byte order, so the answer does
-// not depend on the offering order).
+// and fewer edits than the longer of the two has bytes; neither may be over 64 bytes (ties: the
+// smallest in byte order, so the answer does not depend on the offering order).
 class Suggester {
 public:
     explicit Suggester(std::string_view word);

@@ -95,6 +95,9 @@ TEST_CASE("suggest: the closest candidate within reach, ties broken by name") {
     for (const char* c : {"talent", "3d_ic", "ai_iiot"}) far.offer(c);
     CHECK(far.best().empty());
     CHECK(did_you_mean(far).empty());
+    Suggester longer(std::string(65, 'a'));
+    longer.offer(std::string(64, 'a'));
+    CHECK(longer.best().empty());  // over 64 bytes: no suggestion
     Suggester t("talnet");
     t.offer("talent");
     CHECK(did_you_mean(t) == "; did you mean \"talent\"?");
