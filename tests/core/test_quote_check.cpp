@@ -1,11 +1,10 @@
-// The quote check (whitespace-normalised search and where a quote first differs) and the
-// "did you mean" edit distance, on small texts of the tests' own.
+// The quote check (whitespace-normalised search and where a quote first differs), on small
+// texts of the tests' own.
 #include <catch2/catch.hpp>
 
 #include <string>
 
 #include "core/quote_check.h"
-#include "core/suggest.h"
 
 using namespace ca;
 
@@ -76,31 +75,6 @@ TEST_CASE("quotes: source file names must be plain names") {
     CHECK_FALSE(plain_file_name(""));
     CHECK_FALSE(plain_file_name(std::string(300, 'a')));
     CHECK_FALSE(plain_file_name("a\nb"));
-}
-
-TEST_CASE("suggest: edit distance counts insertions, deletions, substitutions and swaps") {
-    CHECK(edit_distance("astri", "astri", 5) == 0);
-    CHECK(edit_distance("astr", "astri", 5) == 1);
-    CHECK(edit_distance("atsri", "astri", 5) == 1);  // adjacent swap
-    CHECK(edit_distance("ASTRI", "astri", 5) == 0);  // ASCII case ignored
-    CHECK(edit_distance("kitten", "sitting", 5) == 3);
-    CHECK(edit_distance("a", "abcdefgh", 2) == 3);  // over the limit: limit + 1
-}
-
-TEST_CASE("suggest: the closest candidate within reach, ties broken by name") {
-    Suggester s("astr");
-    for (const char* c : {"polyu", "astri", "asti", "samsung"}) s.offer(c);
-    CHECK(s.best() == "asti");  // distance 1 both; "asti" < "astri"
-    Suggester far("ai");
-    for (const char* c : {"talent", "3d_ic", "ai_iiot"}) far.offer(c);
-    CHECK(far.best().empty());
-    CHECK(did_you_mean(far).empty());
-    Suggester longer(std::string(65, 'a'));
-    longer.offer(std::string(64, 'a'));
-    CHECK(longer.best().empty());  // over 64 bytes: no suggestion
-    Suggester t("talnet");
-    t.offer("talent");
-    CHECK(did_you_mean(t) == "; did you mean \"talent\"?");
 }
 
 TEST_CASE("quotes: a difference after a long matching start is placed by the start") {
