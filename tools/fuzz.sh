@@ -14,7 +14,7 @@ cmake --build --preset fuzz --target fuzz_loader fuzz_commands
 if [[ "$WHICH" == all || "$WHICH" == loader ]]; then
   CORPUS="build/fuzz/corpus"
   mkdir -p "$CORPUS"
-  cp data/*.json tests/data/*.json "$CORPUS"/ 2>/dev/null || true
+  cp data/*.json tests/data/*.json tests/data/quotes/*.json "$CORPUS"/ 2>/dev/null || true
   echo "== fuzz_loader, ${SECONDS_TO_RUN} s"
   build/fuzz/fuzz_loader -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -detect_leaks=1 -print_final_stats=1 "$CORPUS" 2>&1 | tail -n 20

@@ -10,7 +10,8 @@ namespace ca {
 
 const char* usage_text() {
     return "usage: chipatlas [options]\n"
-           "  --validate FILE...      check dataset files; print FILE:LINE:COL: error: POINTER: MESSAGE; exit 1 if invalid\n"
+           "  --validate FILE...      check dataset files; print FILE:LINE:COL: error: ID (POINTER): MESSAGE; exit 1 if invalid\n"
+           "  --sources DIR           with --validate: every quote must occur in its source's text in DIR\n"
            "  --data FILE...          run on these dataset files instead of the bundled data\n"
            "  --screenshot OUT.png    render one frame without interaction and write a PNG\n"
            "  --size WxH              window size (default 1280x800)\n"
@@ -39,6 +40,8 @@ AppArgs parse_args(int argc, char** argv) {
         if (o == "--validate") {
             a.do_validate = true;
             files_after(i, a.validate);
+        } else if (o == "--sources") {
+            if (value(a.sources_dir)) files_after(i, a.validate);  // --validate --sources DIR FILE...
         } else if (o == "--data") {
             files_after(i, a.config.data_files);
             if (a.config.data_files.empty()) a.error = "--data needs a file";

@@ -1,5 +1,5 @@
 // Command-line options of chipatlas (native and web share them; the page passes its own).
-// --validate FILE... | --data FILE... | --screenshot OUT.png [--size WxH] | --bench ...
+// --validate [--sources DIR] FILE... | --data FILE... | --screenshot OUT.png [--size WxH] | --bench ...
 #pragma once
 #include <string>
 #include <vector>
@@ -13,6 +13,7 @@ struct AppArgs {
     DriveOptions drive;                 // --screenshot OUT.png, --bench, --frames N
     std::vector<std::string> validate;  // --validate FILE...
     bool do_validate = false;
+    std::string sources_dir;         // --sources DIR (with --validate)
     int width = 1280, height = 800;  // --size WxH
     std::string error;               // parse error (usage printed)
     bool help = false;

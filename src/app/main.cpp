@@ -13,7 +13,11 @@ int main(int argc, char** argv) {
         std::fputs(ca::usage_text(), args.help ? stdout : stderr);
         return args.help ? 0 : 2;
     }
-    if (args.do_validate) return ca::validate_files(args.validate, false);
+    if (args.do_validate) return ca::validate_files(args.validate, false, args.sources_dir);
+    if (!args.sources_dir.empty()) {
+        std::fputs("chipatlas: --sources goes with --validate\n", stderr);
+        return 2;
+    }
     // Static: on the web the browser keeps calling into the app after main returns.
     static ca::App app(args.config, args.drive);
     return ca::run_platform(app, {args.width, args.height});

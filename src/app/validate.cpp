@@ -3,10 +3,51 @@
 #include "app/validate.h"
 
 #include <cstdio>
+#include <map>
 
 #include "core/dataset_json.h"
 
 namespace ca {
+
+namespace {
+
+constexpr size_t kMaxSourceBytes = 64u << 20;  // a source text is an article, not a dump
+
+// Reads the source texts that the loader asks for, once each, from one folder.
+class SourceFolder {
+public:
+    explicit SourceFolder(std::string dir) : dir_(std::move(dir)) {}
+    SourceText get(std::string_view file) {
+        const std::string path = dir_ + "/" + std::string(file);
+        auto it = texts_.find(path);
+        if (it == texts_.end()) {
+            it = texts_.emplace(path, FileText()).first;
+            if (!it->second.open(path)) {
+                texts_.erase(it);
+                return fail("file \"" + std::string(file) + "\" not found in the sources folder " + dir_);
+            }
+        }
+        const std::string_view text = it->second.text();
+        if (text.size() > kMaxSourceBytes)
+            return fail(path + " is " + std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(kMaxSourceBytes));
+        SourceText st;
+        st.ok = true;
+        st.text = text;
+        st.name = path;
+        return st;
+    }
+
+private:
+    static SourceText fail(std::string why) {
+        SourceText st;
+        st.error = std::move(why);
+        return st;
+    }
+    std::string dir_;
+    std::map<std::string, FileText> texts_;
+};
+
+}  // namespace
 
 bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& texts, std::vector<Diagnostic>& errors) {
     texts.clear();
@@ -24,9 +65,13 @@ bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& te
     return ok;
 }
 
-int validate_files(const std::vector<std::string>& paths, bool quiet) {
+int validate_files(const std::vector<std::string>& paths, bool quiet, const std::string& sources_dir) {
     if (paths.empty()) {
-        std::fprintf(stderr, "usage: --validate FILE...\n");
+        std::fprintf(stderr, "usage: --validate [--sources DIR] FILE...\n");
+        return 2;
+    }
+    if (!sources_dir.empty() && !is_directory(sources_dir)) {
+        std::fprintf(stderr, "error: sources folder not found: %s\n", sources_dir.c_str());
         return 2;
     }
     std::vector<FileText> texts;
@@ -37,16 +82,23 @@ int validate_files(const std::vector<std::string>& paths, bool quiet) {
     }
     std::vector<InputFile> inputs;
     for (size_t i = 0; i < paths.size(); ++i) inputs.push_back({paths[i], texts[i].text()});
-    LoadResult r = load_dataset(inputs);
+    SourceFolder folder(sources_dir);
+    LoadOptions opt;
+    if (!sources_dir.empty()) opt.source_text = [&folder](std::string_view file) { return folder.get(file); };
+    LoadResult r = load_dataset(inputs, opt);
     for (auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-    size_t errors = count_errors(r.diagnostics);
+    const size_t errors = count_errors(r.diagnostics), warnings = count_warnings(r.diagnostics);
     if (errors) {
-        std::fprintf(stderr, "%zu error(s), %zu warning(s)\n", errors, r.diagnostics.size() - errors);
+        std::fprintf(stderr, "%zu error(s), %zu warning(s)\n", errors, warnings);
         return 1;
     }
-    if (!quiet)
-        std::printf("valid: %zu sources, %zu organisations, %zu collaborations, %zu events (%zu warnings)\n", r.dataset.sources.size(),
-                    r.dataset.organisations.size(), r.dataset.collaborations.size(), r.dataset.events.size(), r.diagnostics.size());
+    if (quiet) return 0;
+    std::printf("valid: %zu sources, %zu organisations, %zu collaborations, %zu events (%zu warnings)\n", r.dataset.sources.size(),
+                r.dataset.organisations.size(), r.dataset.collaborations.size(), r.dataset.events.size(), warnings);
+    if (sources_dir.empty())
+        std::printf("quotes not checked against the source texts (--sources DIR checks them)\n");
+    else
+        std::printf("quotes: all %zu found in their source texts in %s\n", r.quotes_checked, sources_dir.c_str());
     return 0;
 }
 

@@ -345,8 +345,11 @@ std::string diagnostics_json(const std::vector<Diagnostic>& d) {
                         {"line", x.line},
                         {"col", x.col},
                         {"pointer", x.pointer},
+                        {"subject", x.subject},
                         {"message", x.message},
-                        {"severity", x.severity == Severity::Error ? "error" : "warning"}});
+                        {"severity", x.severity == Severity::Error     ? "error"
+                                     : x.severity == Severity::Warning ? "warning"
+                                                                       : "note"}});
     return to_text(json{{"errors", errs}, {"text", format_diagnostics(d)}});
 }
 

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 #include "core/json_doc.h"
+#include "core/quote_check.h"
+#include "core/suggest.h"
 
 namespace ca {
 namespace {
@@ -22,9 +25,17 @@ bool valid_id(std::string_view s) {
 
 class Ctx {
 public:
-    Ctx(const std::vector<InputFile>& files, const LoadOptions& opt, std::vector<Diagnostic>& out) : files_(files), opt_(opt), out_(out) {
+    Ctx(const std::vector<InputFile>& files, const LoadOptions& opt, std::vector<Diagnostic>& out)
+        : files_(files), opt_(opt), out_(out), roots_(files.size()) {
         for (const InputFile& f : files) locators_.emplace_back(f.text);
     }
+    void set_root(int file, JValue root) { roots_[static_cast<size_t>(file)] = root; }
+    const LoadOptions& options() const { return opt_; }
+    // Whether an error may carry a "did you mean": only listed ones, and at most 64 per load
+    // (each suggestion compares the word with every id).
+    bool may_suggest() { return out_.size() < opt_.max_diagnostics && suggestions_++ < 64; }
+    std::vector<SourceText> source_texts;                 // by source index, with LoadOptions::source_text
+    std::vector<std::unique_ptr<QuoteText>> quote_texts;  // the same, prepared for searching when first needed
 
     void add(int file, std::string ptr, std::string msg, Severity sev, size_t offset = std::string::npos) {
         if (sev == Severity::Error) ++errors_;
@@ -37,6 +48,7 @@ public:
         d.pointer = std::move(ptr);
         d.message = std::move(msg);
         d.severity = sev;
+        d.subject = subject(file, d.pointer);
         TextLocator& loc = locators_[static_cast<size_t>(file)];
         size_t off = offset != std::string::npos ? offset : loc.locate(d.pointer);
         loc.line_col(off, d.line, d.col);
@@ -53,11 +65,33 @@ public:
     size_t dropped() const { return dropped_; }
 
 private:
+    // 'organisation "astri"' for a pointer into /organisations/N when that element has a valid id.
+    std::string subject(int file, std::string_view ptr) const {
+        static const char* const kArrays[][2] = {
+            {"sources", "source"}, {"organisations", "organisation"}, {"collaborations", "collaboration"}, {"events", "event"}};
+        const JValue root = roots_[static_cast<size_t>(file)];
+        for (auto& a : kArrays) {
+            const std::string_view name = a[0];
+            if (ptr.size() < name.size() + 3 || ptr[0] != '/' || ptr.substr(1, name.size()) != name || ptr[name.size() + 1] != '/')
+                continue;
+            size_t i = 0, k = name.size() + 2;
+            if (k >= ptr.size() || ptr[k] < '0' || ptr[k] > '9') return {};
+            for (; k < ptr.size() && ptr[k] >= '0' && ptr[k] <= '9' && i < (1u << 30); ++k) i = i * 10 + static_cast<size_t>(ptr[k] - '0');
+            const JValue arr = root.find(name);
+            if (!arr.is_array() || i >= arr.size() || !arr[i].is_object()) return {};
+            const JValue id = arr[i].find("id");
+            if (!id.is_string() || id.str().size() > 120 || !valid_id(id.str())) return {};
+            return std::string(a[1]) + " \"" + std::string(id.str()) + "\"";
+        }
+        return {};
+    }
+
     const std::vector<InputFile>& files_;
     std::vector<TextLocator> locators_;  // per file
     const LoadOptions& opt_;
     std::vector<Diagnostic>& out_;
-    size_t errors_ = 0, dropped_ = 0;
+    std::vector<JValue> roots_;  // per file, for the ids of elements
+    size_t errors_ = 0, dropped_ = 0, suggestions_ = 0;
 };
 
 std::string num(double v) {
@@ -66,7 +100,55 @@ std::string num(double v) {
     return b;
 }
 
-std::string dq(std::string_view s) { return "\"" + std::string(s) + "\""; }
+// A value quoted in a message, cut at 80 bytes (on a UTF-8 boundary) so that a long bad value
+// does not flood the output.
+std::string dq(std::string_view s) {
+    if (s.size() <= 80) return "\"" + std::string(s) + "\"";
+    size_t n = 80;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return "\"" + std::string(s.substr(0, n)) + "\xE2\x80\xA6\"";
+}
+
+// "a, b, c".
+std::string join(const std::vector<std::string_view>& v) {
+    std::string s;
+    for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + std::string(v[i]);
+    return s;
+}
+
+// "a, b or c".
+std::string choices(const std::vector<std::string_view>& v) {
+    std::string s;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (i) s += (i + 1 == v.size()) ? " or " : ", ";
+        s += v[i];
+    }
+    return s;
+}
+
+// 'unknown topic "talnet"; did you mean "talent"? allowed: a, b or c'.
+std::string unknown_value(std::string_view what, std::string_view s, const std::vector<std::string_view>& allowed) {
+    Suggester sg(s);
+    for (std::string_view a : allowed) sg.offer(a);
+    const std::string dym = did_you_mean(sg);
+    return "unknown " + std::string(what) + " " + dq(s) + (dym.empty() ? ";" : dym) + " allowed: " + choices(allowed);
+}
+
+template <class E>
+std::vector<std::string_view> enum_ids() {
+    std::vector<std::string_view> v;
+    for (int i = 0; i < enum_count<E>(); ++i) v.emplace_back(enum_table<E>()[i].id);
+    return v;
+}
+
+// 'unknown organisation "astr"; did you mean "astri"?' (the suggestion only while cx allows it).
+std::string unknown_id(Ctx& cx, const char* what, std::string_view s, const IdIndex& ids) {
+    std::string m = std::string("unknown ") + what + " " + dq(s);
+    if (!cx.may_suggest()) return m;
+    Suggester sg(s);
+    ids.for_each_key([&](std::string_view k) { sg.offer(k); });
+    return m + did_you_mean(sg);
+}
 
 // A JSON pointer kept as a chain of (parent, key or index) and spelt out only when a
 // diagnostic needs it: loading a valid file allocates no pointer strings.
@@ -192,7 +274,7 @@ public:
         std::string_view s;
         if (!text(key, s, required)) return false;
         if (!parse_enum(s, out)) {
-            cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s) + " (expected " + enum_choices<E>() + ")");
+            cx_.error(file_, field(key), unknown_value(what, s, enum_ids<E>()));
             return false;
         }
         return true;
@@ -231,13 +313,19 @@ public:
     bool resolve(const char* key, std::string_view s, const IdIndex& ids, int& out, const char* what) {
         const int i = ids.find(s);
         if (i < 0) {
-            cx_.error(file_, field(key), std::string("unknown ") + what + " " + dq(s));
+            cx_.error(file_, field(key), unknown_id(cx_, what, s, ids));
             return false;
         }
         out = i;
         return true;
     }
 
+    // The keys of the object, in order.
+    std::vector<std::string_view> keys() const {
+        std::vector<std::string_view> k;
+        for (size_t i = 0, n = j_.size(); i < n; ++i) k.push_back(j_.key(i));
+        return k;
+    }
     // The member named key (which need not be an allowed one), else absent.
     JValue member(const char* key) const {
         for (size_t a = 0; a < n_allowed_; ++a)
@@ -279,7 +367,35 @@ struct Parsed {
     std::vector<Item> sources, orgs, collabs, events;
 };
 
-void check_inferred(Obj& o, std::vector<std::string>& inferred) { o.strings("inferred", inferred); }
+// `inferred` lists fields of this record: each must be one it sets.
+void check_inferred(Obj& o, std::vector<std::string>& inferred, const char* what) {
+    o.strings("inferred", inferred);
+    for (size_t i = 0; i < inferred.size(); ++i) {
+        if (o.member(inferred[i].c_str())) continue;
+        std::vector<std::string_view> keys = o.keys();
+        keys.erase(std::remove(keys.begin(), keys.end(), std::string_view("inferred")), keys.end());
+        Suggester sg(inferred[i]);
+        for (std::string_view k : keys) sg.offer(k);
+        o.cx().error(o.file(), o.field("inferred") + "/" + std::to_string(i),
+                     "inferred lists " + dq(inferred[i]) + ", which this " + what + " does not set" + did_you_mean(sg) +
+                         " (its fields: " + join(keys) + ")");
+    }
+}
+
+// A quote must occur in its source's text (when the texts were given).
+void check_quote(Obj& o, int source, std::string_view quote, LoadResult& r) {
+    Ctx& cx = o.cx();
+    if (static_cast<size_t>(source) >= cx.source_texts.size()) return;
+    const SourceText& st = cx.source_texts[static_cast<size_t>(source)];
+    if (!st.ok) return;  // the source's file was reported
+    std::unique_ptr<QuoteText>& qt = cx.quote_texts[static_cast<size_t>(source)];
+    if (!qt) qt = std::make_unique<QuoteText>(st.text);
+    const QuoteMatch m = qt->find(quote);
+    if (m.found)
+        ++r.quotes_checked;
+    else
+        cx.error(o.file(), o.field("quote"), quote_mismatch_message(m, st.text, st.name));
+}
 
 // Registers the ids of one array; reports invalid and duplicate ids.
 void register_ids(Ctx& cx, std::vector<Item>& items, IdIndex& ids) {
@@ -361,7 +477,7 @@ void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<i
         const std::string_view name = a[i].str();
         const int f = ds.source_ids.find(name);
         if (f < 0)
-            o.cx().error(o.file(), at(), "unknown source " + dq(name));
+            o.cx().error(o.file(), at(), unknown_id(o.cx(), "source", name, ds.source_ids));
         else
             out.push_back(f);
     }
@@ -410,11 +526,11 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
         cx.error(it.file, it.ptr.str(), "\"lat\" and \"lon\" must be given together");
     if (o.str("parent", g.parent_id, false)) o.resolve("parent", g.parent_id, ds.org_ids, g.parent, "organisation");
     read_sources_list(o, "sources", ds, g.sources);
-    check_inferred(o, g.inferred);
+    check_inferred(o, g.inferred, "organisation");
     o.str("note", g.note, false);
 }
 
-void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
+void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, LoadResult& r) {
     Obj o(cx, it.file, it.ptr, it.j,
           {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "evidence", "parent",
            "inferred", "note"});
@@ -455,7 +571,7 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
     if (const JValue tj = o.get("topics", false); tj.is_array())
         for (size_t i = 0; i < c.topics.size(); ++i)
             if (!topic_label(c.topics[i]))
-                cx.warn(it.file, o.field("topics") + "/" + std::to_string(i), "unknown topic " + dq(c.topics[i]));
+                cx.warn(it.file, o.field("topics") + "/" + std::to_string(i), unknown_value("topic", c.topics[i], topic_ids()));
     if (const JValue fs = o.array("facts", false)) {
         c.facts.reserve(fs.size());
         for (size_t i = 0; i < fs.size(); ++i) {
@@ -470,17 +586,17 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
             bool ok = fo.str("label", f.label, true);
             ok = fo.number("value", f.value, true) && ok;
             if (fo.str("unit", f.unit, true) && !unit_label(f.unit)) {
-                cx.error(it.file, fo.field("unit"), "unknown unit " + dq(f.unit));
+                cx.error(it.file, fo.field("unit"), unknown_value("unit", f.unit, unit_ids()));
                 ok = false;
             }
             ok = fo.integer("year", f.year, true, 1, 9999) && ok;
             if (fo.str("qualifier", f.qualifier, false) && !known_qualifier(f.qualifier)) {
-                cx.error(it.file, fo.field("qualifier"),
-                         "unknown qualifier " + dq(f.qualifier) + " (expected over, about, almost, nearly, at_least or per_year)");
+                cx.error(it.file, fo.field("qualifier"), unknown_value("qualifier", f.qualifier, qualifier_ids()));
                 ok = false;
             }
             ok = fo.ref("source", ds.source_ids, f.source, true, "source") && ok;
             ok = fo.str("quote", f.quote, true) && ok;
+            if (ok) check_quote(fo, f.source, f.quote, r);
             if (ok) c.facts.push_back(std::move(f));
         }
     }
@@ -498,31 +614,42 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c) {
             Evidence e;
             bool ok = eo.ref("source", ds.source_ids, e.source, true, "source");
             ok = eo.str("quote", e.quote, true) && ok;
+            if (ok) check_quote(eo, e.source, e.quote, r);
             if (ok) c.evidence.push_back(std::move(e));
         }
     }
     if (o.str("parent", c.parent_id, false)) o.resolve("parent", c.parent_id, ds.collab_ids, c.parent, "collaboration");
-    check_inferred(o, c.inferred);
+    check_inferred(o, c.inferred, "collaboration");
     o.str("note", c.note, false);
 }
 
-void read_event(Ctx& cx, const Item& it, const Dataset& ds, Event& e) {
+void read_event(Ctx& cx, const Item& it, const Dataset& ds, Event& e, LoadResult& r) {
     Obj o(cx, it.file, it.ptr, it.j, {"id", "collaboration", "date", "kind", "title", "source", "quote", "inferred", "note"});
     o.ref("collaboration", ds.collab_ids, e.collaboration, true, "collaboration");
     o.date("date", e.date, true);
     o.enm("kind", e.kind, true);
     o.str("title", e.title, true);
-    o.ref("source", ds.source_ids, e.source, true, "source");
-    o.str("quote", e.quote, true);
-    check_inferred(o, e.inferred);
+    const bool has_source = o.ref("source", ds.source_ids, e.source, true, "source");
+    if (o.str("quote", e.quote, true) && has_source) check_quote(o, e.source, e.quote, r);
+    check_inferred(o, e.inferred, "event");
 }
 
-}  // namespace
+// A JSON Schema (schema.json beside the data, passed along by `data/*.json`), recognised by its
+// "$schema" naming a json-schema.org meta-schema, or by "$id" with schema keywords, and by holding
+// none of the dataset's arrays.
+bool is_json_schema(JValue doc) {
+    for (const char* k : {"sources", "organisations", "collaborations", "events"})
+        if (doc.contains(k)) return false;
+    const std::string_view meta = doc.find("$schema").str();
+    if (meta.rfind("https://json-schema.org/", 0) == 0 || meta.rfind("http://json-schema.org/", 0) == 0) return true;
+    return doc.find("$id").is_string() && (doc.contains("$defs") || doc.contains("definitions") || doc.contains("properties"));
+}
 
-LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt) {
-    LoadResult r;
-    Ctx cx(files, opt, r.diagnostics);
-    Parsed p;
+// Parses every file and collects the elements of the four arrays. Returns false when a file
+// could not be read as a dataset at all (too large, too deep, a syntax error, not an object).
+bool parse_files(Ctx& cx, const std::vector<InputFile>& files, Parsed& p) {
+    const LoadOptions& opt = cx.options();
+    bool ok = true;
     p.docs.resize(files.size());
     for (size_t fi = 0; fi < files.size(); ++fi) {
         const int f = static_cast<int>(fi);
@@ -531,20 +658,28 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
             cx.add(f, "",
                    "file is " + std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(opt.max_bytes) + " bytes",
                    Severity::Error, 0);
+            ok = false;
             continue;
         }
         JsonError err;
         if (!p.docs[fi].parse(text, opt.max_depth, err)) {
             cx.add(f, "", err.too_deep ? "nesting deeper than " + std::to_string(opt.max_depth) + " levels" : err.message, Severity::Error,
                    err.offset);
+            ok = false;
             continue;
         }
         const JValue doc = p.docs[fi].root();
         if (!doc.is_object()) {
             cx.add(f, "", "expected an object with the arrays \"sources\", \"organisations\", \"collaborations\" and \"events\"",
                    Severity::Error, 0);
+            ok = false;
             continue;
         }
+        if (is_json_schema(doc)) {
+            cx.add(f, "", "skipped: a JSON Schema (for editors), not a dataset file", Severity::Note, 0);
+            continue;
+        }
+        cx.set_root(f, doc);
         for (size_t m = 0; m < doc.size(); ++m) {
             const std::string_view k = doc.key(m);
             const JValue arr = doc[m];
@@ -570,6 +705,75 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
             for (size_t i = 0; i < arr.size(); ++i) dst->push_back({f, root->at(i), arr[i]});
         }
     }
+    return ok;
+}
+
+// With LoadOptions::source_text: each source's file must be a plain name that it can read.
+void read_source_texts(Ctx& cx, const std::vector<Item>& items, const Dataset& ds) {
+    const SourceTextFn& get = cx.options().source_text;
+    if (!get) return;
+    cx.source_texts.resize(ds.sources.size());
+    cx.quote_texts.resize(ds.sources.size());
+    for (size_t i = 0; i < ds.sources.size(); ++i) {
+        const std::string& file = ds.sources[i].file;
+        if (file.empty()) continue;  // reported as missing
+        const std::string ptr = items[i].ptr.str() + "/file";
+        if (!plain_file_name(file)) {
+            cx.error(items[i].file, ptr,
+                     "file " + dq(file) + " must name a file directly in the sources folder (no '/', '\\' or leading '.')");
+            continue;
+        }
+        SourceText st = get(file);
+        if (!st.ok) cx.error(items[i].file, ptr, st.error);
+        cx.source_texts[i] = std::move(st);
+    }
+}
+
+// Parent links must not loop: each cycle is reported once, at the parent field that closes it.
+template <class T>
+void check_parent_cycles(Ctx& cx, const std::vector<Item>& items, const std::vector<T>& v, const char* what) {
+    std::vector<char> state(v.size(), 0);  // 0 unseen, 1 on the current path, 2 done
+    std::vector<int> path;
+    for (size_t start = 0; start < v.size(); ++start) {
+        path.clear();
+        int k = static_cast<int>(start);
+        while (k >= 0 && state[static_cast<size_t>(k)] == 0) {
+            state[static_cast<size_t>(k)] = 1;
+            path.push_back(k);
+            k = v[static_cast<size_t>(k)].parent;
+        }
+        if (k >= 0 && state[static_cast<size_t>(k)] == 1) {
+            const auto from = std::find(path.begin(), path.end(), k);
+            std::string loop;
+            for (auto it = from; it != path.end() && it - from < 12; ++it) loop += dq(v[static_cast<size_t>(*it)].id) + " \xE2\x86\x92 ";
+            loop += from + 12 < path.end() ? "\xE2\x80\xA6" : dq(v[static_cast<size_t>(k)].id);
+            const Item& last = items[static_cast<size_t>(path.back())];
+            cx.error(last.file, last.ptr.str() + "/parent",
+                     std::string("parent cycle: ") + loop + " (a " + what + " cannot be its own ancestor)");
+        }
+        for (int q : path) state[static_cast<size_t>(q)] = 2;
+    }
+}
+
+void add_dropped_note(const Ctx& cx, const std::vector<InputFile>& files, LoadResult& r) {
+    if (!cx.dropped()) return;
+    Diagnostic d;
+    d.file = files.empty() ? std::string("(none)") : files[0].name;
+    d.line = d.col = 1;
+    d.message = std::to_string(cx.dropped()) + " more problems not listed";
+    r.diagnostics.push_back(d);
+}
+
+}  // namespace
+
+LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt) {
+    LoadResult r;
+    Ctx cx(files, opt, r.diagnostics);
+    Parsed p;
+    if (!parse_files(cx, files, p)) {  // what follows would only repeat the missing data
+        add_dropped_note(cx, files, r);
+        return r;
+    }
 
     Dataset& ds = r.dataset;
     register_ids(cx, p.sources, ds.source_ids);
@@ -583,29 +787,26 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
         ds.sources[i].id = id_of(p.sources[i]);
         read_source(cx, p.sources[i], ds.sources[i]);
     }
+    read_source_texts(cx, p.sources, ds);
     ds.organisations.resize(p.orgs.size());
     for (size_t i = 0; i < p.orgs.size(); ++i) {
         ds.organisations[i].id = id_of(p.orgs[i]);
         read_org(cx, p.orgs[i], ds, ds.organisations[i]);
     }
+    check_parent_cycles(cx, p.orgs, ds.organisations, "organisation");
     ds.collaborations.resize(p.collabs.size());
     for (size_t i = 0; i < p.collabs.size(); ++i) {
         ds.collaborations[i].id = id_of(p.collabs[i]);
-        read_collab(cx, p.collabs[i], ds, ds.collaborations[i]);
+        read_collab(cx, p.collabs[i], ds, ds.collaborations[i], r);
     }
+    check_parent_cycles(cx, p.collabs, ds.collaborations, "collaboration");
     ds.events.resize(p.events.size());
     for (size_t i = 0; i < p.events.size(); ++i) {
         ds.events[i].id = id_of(p.events[i]);
-        read_event(cx, p.events[i], ds, ds.events[i]);
+        read_event(cx, p.events[i], ds, ds.events[i], r);
     }
 
-    if (cx.dropped()) {
-        Diagnostic d;
-        d.file = files.empty() ? std::string("(none)") : files[0].name;
-        d.line = d.col = 1;
-        d.message = std::to_string(cx.dropped()) + " more problems not listed";
-        r.diagnostics.push_back(d);
-    }
+    add_dropped_note(cx, files, r);
     if (r.ok()) ds.finalise();
     return r;
 }

@@ -1,6 +1,7 @@
 // Loads and validates the chipatlas dataset from JSON text (never from a file; no exceptions).
-// Every problem becomes a Diagnostic with file, line, column and JSON pointer; all are reported.
+// Every problem becomes a Diagnostic with file, line, column, element id and JSON pointer.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,18 +16,34 @@ struct InputFile {
     std::string_view text;  // must outlive the call
 };
 
+// The text of a source's `file`, for the quote check (the caller reads it; core reads no files).
+struct SourceText {
+    bool ok = false;
+    std::string_view text;  // must outlive the load
+    std::string name;       // how messages name it (e.g. its path)
+    std::string error;      // why it could not be read, when !ok
+};
+using SourceTextFn = std::function<SourceText(std::string_view file)>;
+
 struct LoadOptions {
     size_t max_bytes = 256u << 20;  // per file
     int max_depth = 32;             // nesting of arrays and objects
     size_t max_diagnostics = 500;   // further problems are counted, not listed
+    // When set: every source's file must be readable through it, and every quote (evidence,
+    // facts, events) must occur in its source's text, whitespace runs compared as one space.
+    SourceTextFn source_text;
 };
 
 struct LoadResult {
     Dataset dataset;
-    std::vector<Diagnostic> diagnostics;  // errors and warnings, in file order
+    std::vector<Diagnostic> diagnostics;  // errors, warnings and notes, in file order
+    size_t quotes_checked = 0;            // quotes found in their source texts (with source_text)
     bool ok() const { return count_errors(diagnostics) == 0; }
 };
 
+// A syntax error (or a file that is too large or too deep) stops the load after every file has
+// been parsed: only those errors are reported, not what follows from the missing data. A JSON
+// Schema among the files (its "$schema" a json-schema.org URI) is skipped with a note.
 LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& opt = {});
 
 }  // namespace ca

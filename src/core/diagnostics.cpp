@@ -9,8 +9,11 @@ namespace ca {
 
 std::string Diagnostic::to_string() const {
     std::string s = file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": ";
-    s += severity == Severity::Error ? "error: " : "warning: ";
-    s += pointer.empty() ? std::string("(document)") : pointer;
+    s += severity == Severity::Error ? "error: " : severity == Severity::Warning ? "warning: " : "note: ";
+    if (!subject.empty())
+        s += subject + " (" + (pointer.empty() ? std::string("(document)") : pointer) + ")";
+    else
+        s += pointer.empty() ? std::string("(document)") : pointer;
     s += ": ";
     s += message;
     return s;
@@ -28,6 +31,12 @@ std::string format_diagnostics(const std::vector<Diagnostic>& d) {
 size_t count_errors(const std::vector<Diagnostic>& d) {
     size_t n = 0;
     for (auto& x : d) n += x.severity == Severity::Error;
+    return n;
+}
+
+size_t count_warnings(const std::vector<Diagnostic>& d) {
+    size_t n = 0;
+    for (auto& x : d) n += x.severity == Severity::Warning;
     return n;
 }
 

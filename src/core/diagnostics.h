@@ -1,5 +1,5 @@
-// Diagnostics with file, line, column and JSON pointer, formatted compiler-style:
-// "FILE:LINE:COL: error: /organisations/3/name: must not be empty".
+// Diagnostics with file, line, column, the element's id and JSON pointer, formatted compiler-style:
+// "FILE:LINE:COL: error: organisation \"astri\" (/organisations/3/name): must not be empty".
 #pragma once
 #include <string>
 #include <string_view>
@@ -7,12 +7,13 @@
 
 namespace ca {
 
-enum class Severity { Error, Warning };
+enum class Severity { Error, Warning, Note };
 
 struct Diagnostic {
     std::string file;
     int line = 0, col = 0;  // 1-based; col counts UTF-8 code points
     std::string pointer;    // RFC 6901 JSON pointer; "" is the whole document
+    std::string subject;    // the element it concerns, by id (organisation "astri"), or ""
     std::string message;
     Severity severity = Severity::Error;
     std::string to_string() const;
@@ -20,6 +21,7 @@ struct Diagnostic {
 
 std::string format_diagnostics(const std::vector<Diagnostic>& d);
 size_t count_errors(const std::vector<Diagnostic>& d);
+size_t count_warnings(const std::vector<Diagnostic>& d);
 
 // Line and column (1-based, columns in code points) of a byte offset in text.
 void line_col(std::string_view text, size_t offset, int& line, int& col);

@@ -32,6 +32,10 @@ public:
     size_t size() const { return map_.size(); }
     bool empty() const { return map_.empty(); }
     void clear() { map_.clear(); }
+    template <class F>
+    void for_each_key(F&& f) const {  // in no particular order
+        for (const auto& kv : map_) f(std::string_view(kv.first));
+    }
 
 private:
     struct Hash {

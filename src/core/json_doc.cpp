@@ -221,9 +221,85 @@ bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
     } else {
         err.message = clean_parse_message(h.err_msg);
         err.offset = h.err_pos > 0 ? h.err_pos - 1 : 0;
+        explain_syntax_error(text, err);
     }
     clear();
     return false;
+}
+
+namespace {
+
+bool json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+           (static_cast<unsigned char>(c) >= 0x80);
+}
+bool has(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+// The start of the token that ends at text[end] (a string literal, number or word), for the
+// "unexpected ..." errors, where the parser stops after the whole token.
+size_t token_start(std::string_view text, size_t end, std::string_view message) {
+    size_t p = end;
+    if (has(message, "unexpected string literal")) {
+        while (p > 0 && !(text[p - 1] == '"' && (p < 2 || text[p - 2] != '\\'))) --p;
+        return p > 0 ? p - 1 : 0;
+    }
+    if (has(message, "unexpected number literal") || has(message, "unexpected 'true'") || has(message, "unexpected 'false'") ||
+        has(message, "unexpected 'null'"))
+        while (p > 0 && (word_char(text[p - 1]) || text[p - 1] == '-' || text[p - 1] == '+' || text[p - 1] == '.')) --p;
+    return p;
+}
+
+}  // namespace
+
+void explain_syntax_error(std::string_view text, JsonError& err) {
+    if (err.too_deep || err.message.empty()) return;
+    const std::string_view msg = err.message;
+    const size_t at = std::min(err.offset, text.size());
+    const char c = at < text.size() ? text[at] : '\0', next = at + 1 < text.size() ? text[at + 1] : '\0';
+    std::string hint;
+    size_t where = at;
+    if (c == '/' && (next == '/' || next == '*')) {
+        hint = std::string("a comment: JSON has no comments; remove the '") + c + next + "' comment (a record can say it in its \"note\")";
+    } else if (c == '\'') {
+        hint = "single quotes: JSON strings and keys need double quotes (\"...\")";
+    } else if ((c == ']' || c == '}') && has(msg, "unexpected")) {
+        size_t p = at;
+        while (p > 0 && json_space(text[p - 1])) --p;
+        if (p > 0 && text[p - 1] == ',') {
+            where = p - 1;
+            hint = std::string("trailing comma: remove the ',' before '") + c + "' (JSON allows no comma after the last element)";
+        }
+    } else if (word_char(c) && has(msg, "invalid literal") && has(msg, "object key")) {
+        size_t e = at;
+        while (e < text.size() && e - at < 40 && (word_char(text[e]) || text[e] == '-')) ++e;
+        hint = "unquoted key: JSON keys need double quotes: write \"" + std::string(text.substr(at, e - at)) + "\"";
+    } else if (word_char(c) && has(msg, "invalid literal")) {
+        hint = "unquoted text: strings need double quotes; the only bare words are true, false and null";
+    }
+    const bool expects_close = has(msg, "; expected '}'") || has(msg, "; expected ']'");
+    if (hint.empty() && expects_close && (c == ']' || c == '}')) {
+        hint = c == ']' ? "mismatched brackets: an object opened with '{' closes with '}', not ']'"
+                        : "mismatched brackets: an array opened with '[' closes with ']', not '}'";
+    } else if (hint.empty() && expects_close && c != ',' && c != ':' && !has(msg, "end of input")) {
+        where = token_start(text, at, msg);
+        hint = "missing comma: put a ',' between two elements or members, before this one";
+    } else if (hint.empty() && has(msg, "; expected ':'")) {
+        where = token_start(text, at, msg);
+        hint = "missing colon: a key and its value are written \"key\": value";
+    } else if (hint.empty() && has(msg, "unexpected end of input")) {
+        hint = "the text ends early: a closing '}' or ']' (or a whole part of the file) is missing";
+    } else if (hint.empty() && has(msg, "expected end of input")) {
+        hint = "text after the end: a file holds one JSON object (an extra '}' or ']' earlier closes it too soon)";
+    }
+    if (hint.empty()) return;
+    std::string detail(msg);
+    if (detail.rfind("syntax error", 0) == 0) {
+        const size_t dash = detail.find(" - ");
+        if (dash != std::string::npos) detail = detail.substr(dash + 3);
+    }
+    err.message = "syntax error: " + hint + " (parser: " + detail + ")";
+    err.offset = where;
 }
 
 size_t json_too_deep_at(std::string_view text, int max_depth) {

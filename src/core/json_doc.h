@@ -58,6 +58,12 @@ struct JsonError {
     bool too_deep = false;  // nesting went over max_depth (message is then empty)
 };
 
+// Turns the parser's message for a syntax error into one that names the likely cause, fitted to
+// what is at err.offset: a trailing comma (then err.offset moves to the comma), a missing comma or
+// colon, an unquoted key or string, a comment, single quotes, text cut off or after the end. The
+// parser's own words follow in parentheses; an error of no known kind is left as it is.
+void explain_syntax_error(std::string_view text, JsonError& err);
+
 // RapidJSON's Document, filled through its SAX interface so that nesting is limited, UTF-8 is
 // checked as strictly as nlohmann_json checks it, and strings without escapes point into the
 // text instead of being copied.

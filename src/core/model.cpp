@@ -73,39 +73,45 @@ const EnumInfo<Lang>* lang_table() {
 
 bool region_on_map(Region r) { return r <= Region::Japan; }
 
+namespace {
+const char* const kTopics[][2] = {{"advanced_packaging", "Advanced packaging"},
+                                  {"3d_ic", "3D IC"},
+                                  {"third_gen_semiconductors", "Third-generation semiconductors"},
+                                  {"smart_manufacturing", "Smart manufacturing"},
+                                  {"ai_iiot", "AI / IIoT"},
+                                  {"talent", "Talent"},
+                                  {"net_zero", "Net zero"},
+                                  {"sustainability", "Sustainability"},
+                                  {"wireless_chips", "Wireless chips"},
+                                  {"automation", "Automation"},
+                                  {"5g_mmwave", "5G mmWave"},
+                                  {"optoelectronics", "Optoelectronics"},
+                                  {"materials", "Materials"},
+                                  {"equipment", "Equipment"},
+                                  {"reindustrialisation", "Re-industrialisation"},
+                                  {"commercialisation", "Commercialisation"}};
+const char* const kUnits[][2] = {{"USD", "US$"},       {"TWD", "NT$"},           {"students", "students"}, {"interns", "interns"},
+                                 {"hours", "hours"},   {"projects", "projects"}, {"courses", "courses"},   {"schools", "schools"},
+                                 {"people", "people"}, {"percent", "%"},         {"years", "years"}};
+const char* const kQualifiers[] = {"over", "about", "almost", "nearly", "at_least", "per_year"};
+}  // namespace
+
 const char* topic_label(std::string_view topic) {
-    static const char* t[][2] = {{"advanced_packaging", "Advanced packaging"},
-                                 {"3d_ic", "3D IC"},
-                                 {"third_gen_semiconductors", "Third-generation semiconductors"},
-                                 {"smart_manufacturing", "Smart manufacturing"},
-                                 {"ai_iiot", "AI / IIoT"},
-                                 {"talent", "Talent"},
-                                 {"net_zero", "Net zero"},
-                                 {"sustainability", "Sustainability"},
-                                 {"wireless_chips", "Wireless chips"},
-                                 {"automation", "Automation"},
-                                 {"5g_mmwave", "5G mmWave"},
-                                 {"optoelectronics", "Optoelectronics"},
-                                 {"materials", "Materials"},
-                                 {"equipment", "Equipment"},
-                                 {"reindustrialisation", "Re-industrialisation"},
-                                 {"commercialisation", "Commercialisation"}};
-    for (auto& e : t)
+    for (auto& e : kTopics)
         if (topic == e[0]) return e[1];
     return nullptr;
 }
 
 const char* unit_label(std::string_view unit) {
-    static const char* t[][2] = {{"USD", "US$"},       {"TWD", "NT$"},           {"students", "students"}, {"interns", "interns"},
-                                 {"hours", "hours"},   {"projects", "projects"}, {"courses", "courses"},   {"schools", "schools"},
-                                 {"people", "people"}, {"percent", "%"},         {"years", "years"}};
-    for (auto& e : t)
+    for (auto& e : kUnits)
         if (unit == e[0]) return e[1];
     return nullptr;
 }
 
 bool known_qualifier(std::string_view q) {
-    return q == "over" || q == "about" || q == "almost" || q == "nearly" || q == "at_least" || q == "per_year";
+    for (const char* k : kQualifiers)
+        if (q == k) return true;
+    return false;
 }
 
 bool is_web_url(std::string_view url) {
@@ -135,6 +141,17 @@ std::string provenance_sentence(const Dataset& ds) {
     const size_t n = ds.sources.size();
     return "Every fact comes from " + count_in_words(n) + (n == 1 ? " public text" : " public texts") + " (see each item's sources).";
 }
+std::vector<std::string_view> topic_ids() {
+    std::vector<std::string_view> v;
+    for (auto& e : kTopics) v.emplace_back(e[0]);
+    return v;
+}
+std::vector<std::string_view> unit_ids() {
+    std::vector<std::string_view> v;
+    for (auto& e : kUnits) v.emplace_back(e[0]);
+    return v;
+}
+std::vector<std::string_view> qualifier_ids() { return {std::begin(kQualifiers), std::end(kQualifiers)}; }
 
 static bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 bool Organisation::is_inferred(std::string_view f) const { return contains(inferred, f); }

@@ -117,6 +117,10 @@ bool region_on_map(Region r);
 const char* topic_label(std::string_view topic);  // nullptr for an unknown topic
 const char* unit_label(std::string_view unit);    // nullptr for an unknown unit
 bool known_qualifier(std::string_view q);
+// The known topic, unit and qualifier ids, in table order (for "allowed: ..." in messages).
+std::vector<std::string_view> topic_ids();
+std::vector<std::string_view> unit_ids();
+std::vector<std::string_view> qualifier_ids();
 
 // The longest url or archived_url a source may have (the loader refuses longer ones).
 inline constexpr size_t kMaxUrlLength = 2048;

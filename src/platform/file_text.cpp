@@ -64,4 +64,9 @@ bool FileText::open(const std::string& path) {
     return true;
 }
 
+bool is_directory(const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 }  // namespace ca

@@ -25,4 +25,7 @@ private:
     std::string buf_;
 };
 
+// Whether path names a directory (false when it does not exist or cannot be examined).
+bool is_directory(const std::string& path);
+
 }  // namespace ca

@@ -18,6 +18,9 @@ test('index.html?data=testdata/bad.json lists the errors', { timeout: 120000 }, 
   assert.ok(lines.length >= 1, 'error lines listed');
   const re = /^testdata\/bad\.json:\d+:\d+: error: \S+: .+/;
   assert.ok(lines.some((l) => re.test(l)), `a FILE:LINE:COL: error: pointer: message line; got:\n  ${lines.join('\n  ')}`);
+  // An element's error leads with its id; an unknown enum value lists the allowed ones.
+  const byId = /^testdata\/bad\.json:\d+:\d+: error: collaboration "broken-collab" \(\/collaborations\/0\/kind\): unknown kind "banana"; allowed: consortium, mou, /;
+  assert.ok(lines.some((l) => byId.test(l)), `an error naming its element's id; got:\n  ${lines.join('\n  ')}`);
   const font = await page.locator('#error-lines').evaluate((e) => getComputedStyle(e).fontFamily);
   assert.match(font, /mono/i, 'monospace');
   assert.equal(await page.locator('#error-lines').evaluate((e) => getComputedStyle(e).overflow), 'auto', 'scrollable');

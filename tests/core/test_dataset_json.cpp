@@ -60,13 +60,34 @@ TEST_CASE("loader: truncated JSON") {
     auto p = problems("{\n\"sources\": [\n");
     REQUIRE(p.size() == 1);
     CHECK(p[0] ==
-          "t.json:3:1: error: (document): syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
+          "t.json:3:1: error: (document): syntax error: the text ends early: a closing '}' or ']' (or a whole part of the file) is "
+          "missing (parser: unexpected end of input; expected '[', '{', or a literal)");
 }
 
 TEST_CASE("loader: trailing comma") {
     auto p = problems("{\"sources\": [],\n}");
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:2:1: error: (document): syntax error while parsing object key - unexpected '}'; expected string literal");
+    // Placed at the comma, named as such, with the parser's words after it.
+    CHECK(p[0] ==
+          "t.json:1:15: error: (document): syntax error: trailing comma: remove the ',' before '}' (JSON allows no comma after the "
+          "last element) (parser: unexpected '}'; expected string literal)");
+}
+
+TEST_CASE("loader: a syntax error stops the load: no follow-on errors from the missing file") {
+    // The organisations file has a trailing comma; the collaborations file refers to its ids.
+    // Before, the second file was still read: one syntax error, then "unknown organisation" for each reference.
+    std::string t = base();
+    const size_t cut = t.find("\"collaborations\"");
+    std::string orgs = t.substr(0, cut) + "\"events\": []\n}\n";
+    std::string col = "{\n" + t.substr(cut);
+    orgs.replace(orgs.find("[\"s\"]}\n],"), 9, "[\"s\"]},\n],");
+    std::vector<InputFile> in{{"orgs.json", orgs}, {"col.json", col}, {"bad2.json", "{\"events\": [1 2]}"}};
+    LoadResult r = load_dataset(in);
+    REQUIRE(r.diagnostics.size() == 2);  // one per file with a syntax error, nothing else
+    CHECK(r.diagnostics[0].to_string().rfind("orgs.json:5:", 0) == 0);
+    CHECK(r.diagnostics[0].message.find("trailing comma: remove the ',' before ']'") != std::string::npos);
+    CHECK(r.diagnostics[1].to_string().rfind("bad2.json:1:15: error: (document): syntax error: missing comma", 0) == 0);
+    CHECK_FALSE(r.ok());
 }
 
 TEST_CASE("loader: invalid UTF-8") {
@@ -96,7 +117,7 @@ TEST_CASE("loader: wrong types") {
     t.replace(t.find("\"lat\": 22.6"), 11, "\"lat\": \"22\"");
     auto p = problems(t);
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:4:72: error: /organisations/0/lat: expected a number");
+    CHECK(p[0] == "t.json:4:72: error: organisation \"a\" (/organisations/0/lat): expected a number");
     auto q = problems("{\"organisations\": {}}");
     REQUIRE(q.size() == 1);
     CHECK(q[0] == "t.json:1:19: error: /organisations: expected an array");
@@ -107,7 +128,7 @@ TEST_CASE("loader: missing required field") {
     t.replace(t.find("\"name\": \"A\", "), 13, "");
     auto p = problems(t);
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:4:1: error: /organisations/0: missing required field \"name\"");
+    CHECK(p[0] == "t.json:4:1: error: organisation \"a\" (/organisations/0): missing required field \"name\"");
 }
 
 TEST_CASE("loader: duplicate ids name the first definition") {
@@ -115,7 +136,7 @@ TEST_CASE("loader: duplicate ids name the first definition") {
     t.replace(t.find("\"id\": \"b\""), 9, "\"id\": \"a\"");
     auto p = problems(t);
     REQUIRE(p.size() >= 1);
-    CHECK(p[0] == "t.json:5:8: error: /organisations/1/id: duplicate id \"a\" (first defined at t.json:4:8)");
+    CHECK(p[0] == "t.json:5:8: error: organisation \"a\" (/organisations/1/id): duplicate id \"a\" (first defined at t.json:4:8)");
 }
 
 TEST_CASE("loader: references to unknown ids") {
@@ -123,11 +144,41 @@ TEST_CASE("loader: references to unknown ids") {
     t.replace(t.find("{\"org\": \"b\""), 11, "{\"org\": \"zz\"");
     auto p = problems(t);
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:8:102: error: /collaborations/0/participants/1/org: unknown organisation \"zz\"");
+    CHECK(p[0] == "t.json:8:102: error: collaboration \"c\" (/collaborations/0/participants/1/org): unknown organisation \"zz\"");
     std::string u = base(", \"parent\": \"nope\"");
     auto q = problems(u);
     REQUIRE(q.size() == 1);
-    CHECK(q[0].find("/organisations/0/parent: unknown organisation \"nope\"") != std::string::npos);
+    CHECK(q[0].find("(/organisations/0/parent): unknown organisation \"nope\"") != std::string::npos);
+}
+
+TEST_CASE("loader: an error inside an element leads with the element's id") {
+    std::string t = base();
+    t.replace(t.find("\"lat\": 23.0"), 11, "\"lat\": 93.0");
+    auto p = problems(t);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0] == "t.json:5:75: error: organisation \"b\" (/organisations/1/lat): latitude 93 out of range [-90, 90]");
+    // Without a usable id, the pointer alone.
+    std::string u = base();
+    u.replace(u.find("\"id\": \"b\", "), 11, "");
+    auto q = problems(u);
+    REQUIRE(q.size() == 2);  // and the participant that refers to "b"
+    CHECK(q[0] == "t.json:5:1: error: /organisations/1: missing required field \"id\"");
+}
+
+TEST_CASE("loader: an unknown reference suggests the closest id") {
+    std::string t = base();
+    t.replace(t.find("{\"org\": \"b\""), 11, "{\"org\": \"bb\"");
+    auto p = problems(t);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0] ==
+          "t.json:8:102: error: collaboration \"c\" (/collaborations/0/participants/1/org): unknown organisation \"bb\"; did you mean "
+          "\"b\"?");
+    // Sources lists and source fields too.
+    std::string u = base();
+    u.replace(u.find("\"sources\": [\"s\"]}"), 17, "\"sources\": [\"S\"]}");
+    auto q = problems(u);
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].find("(/organisations/0/sources/0): unknown source \"S\"; did you mean \"s\"?") != std::string::npos);
 }
 
 TEST_CASE("loader: dates that do not parse") {
@@ -135,13 +186,14 @@ TEST_CASE("loader: dates that do not parse") {
     t.replace(t.find("2022-08-23"), 10, "2022-13-01");
     auto p = problems(t);
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:8:139: error: /collaborations/0/start: invalid date \"2022-13-01\": month out of range 1..12");
+    CHECK(p[0] ==
+          "t.json:8:139: error: collaboration \"c\" (/collaborations/0/start): invalid date \"2022-13-01\": month out of range 1..12");
 }
 
 TEST_CASE("loader: an interval that ends before it starts") {
     auto p = problems(base("", ", \"end\": \"2021\""));
     REQUIRE(p.size() == 1);
-    CHECK(p[0].find("error: /collaborations/0/end: end 2021 is before start 2022-08-23") != std::string::npos);
+    CHECK(p[0].find("error: collaboration \"c\" (/collaborations/0/end): end 2021 is before start 2022-08-23") != std::string::npos);
     // A year-only end covering the start day is fine.
     CHECK(problems(base("", ", \"end\": \"2022\"")).empty());
 }
@@ -151,7 +203,7 @@ TEST_CASE("loader: coordinates out of range") {
     t.replace(t.find("\"lon\": 120.3"), 12, "\"lon\": 190.5");
     auto p = problems(t);
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:4:85: error: /organisations/0/lon: longitude 190.5 out of range [-180, 180]");
+    CHECK(p[0] == "t.json:4:85: error: organisation \"a\" (/organisations/0/lon): longitude 190.5 out of range [-180, 180]");
 }
 
 TEST_CASE("loader: organisations on the map need coordinates") {
@@ -159,7 +211,9 @@ TEST_CASE("loader: organisations on the map need coordinates") {
     t.replace(t.find(", \"lat\": 22.6, \"lon\": 120.3"), 27, "");
     auto p = problems(t);
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:4:1: error: /organisations/0: missing required fields \"lat\" and \"lon\" (required in region taiwan)");
+    CHECK(p[0] ==
+          "t.json:4:1: error: organisation \"a\" (/organisations/0): missing required fields \"lat\" and \"lon\" (required in region "
+          "taiwan)");
 }
 
 TEST_CASE("loader: unknown kinds list the valid ones") {
@@ -168,8 +222,77 @@ TEST_CASE("loader: unknown kinds list the valid ones") {
     auto p = problems(t);
     REQUIRE(p.size() == 1);
     CHECK(p[0] ==
-          "t.json:8:35: error: /collaborations/0/kind: unknown kind \"treaty\" (expected consortium, mou, forum, "
-          "joint_research, course, internship, scholarship, mentorship or alliance)");
+          "t.json:8:35: error: collaboration \"c\" (/collaborations/0/kind): unknown kind \"treaty\"; allowed: consortium, mou, forum, "
+          "joint_research, course, internship, scholarship, mentorship or alliance");
+    // A near miss is named.
+    std::string u = base();
+    u.replace(u.find("\"kind\": \"company\""), 17, "\"kind\": \"compnay\"");
+    auto q = problems(u);
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].find("unknown kind \"compnay\"; did you mean \"company\"? allowed: government, research_institute, university, company,") !=
+          std::string::npos);
+}
+
+TEST_CASE("loader: unknown topics, units and qualifiers list the allowed ones") {
+    const std::string fact =
+        ", \"facts\": [{\"label\": \"L\", \"value\": 1, \"unit\": \"yeras\", \"year\": 2022, \"qualifier\": \"abuot\", "
+        "\"source\": \"s\", \"quote\": \"Q\"}]";
+    std::string t = base("", ", \"topics\": [\"ai\", \"talnet\"]" + fact);
+    std::vector<InputFile> in{{"t.json", t}};
+    LoadResult r = load_dataset(in);
+    std::vector<std::string> msgs;
+    for (auto& d : r.diagnostics) msgs.push_back(d.message);
+    REQUIRE(msgs.size() == 4);
+    CHECK(msgs[0].rfind("unknown topic \"ai\"; allowed: advanced_packaging, 3d_ic, ", 0) == 0);
+    CHECK(msgs[0].find("talent") != std::string::npos);
+    CHECK(msgs[1].rfind("unknown topic \"talnet\"; did you mean \"talent\"? allowed: ", 0) == 0);
+    CHECK(r.diagnostics[1].severity == Severity::Warning);
+    CHECK(msgs[2].rfind("unknown unit \"yeras\"; did you mean \"years\"? allowed: USD, TWD, ", 0) == 0);
+    CHECK(msgs[3] == "unknown qualifier \"abuot\"; did you mean \"about\"? allowed: over, about, almost, nearly, at_least or per_year");
+}
+
+TEST_CASE("loader: a JSON Schema among the files is skipped with one note") {
+    const std::string schema =
+        "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"title\": \"x\", \"type\": \"object\",\n"
+        " \"properties\": {\"sources\": {\"type\": \"array\"}}, \"additionalProperties\": false, \"$defs\": {}}";
+    const std::string t = base();
+    std::vector<InputFile> in{{"schema.json", schema}, {"t.json", t}};
+    LoadResult r = load_dataset(in);
+    CHECK(r.ok());
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].to_string() == "schema.json:1:1: note: (document): skipped: a JSON Schema (for editors), not a dataset file");
+    CHECK(count_warnings(r.diagnostics) == 0);
+    // Recognised by its content, not its name; a data file that cites a schema is still data.
+    std::vector<InputFile> renamed{{"whatever.json", schema}, {"t.json", t}};
+    CHECK(load_dataset(renamed).diagnostics.size() == 1);
+    const std::string data = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"sources\": {}}";
+    std::vector<InputFile> d{{"d.json", data}};
+    auto rd = load_dataset(d);
+    REQUIRE(rd.diagnostics.size() == 1);
+    CHECK(rd.diagnostics[0].message == "expected an array");
+}
+
+TEST_CASE("loader: inferred names only fields the record sets") {
+    auto p = problems(base(", \"inferred\": [\"lat\", \"citi\"]"));
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].rfind("t.json:4:", 0) == 0);
+    CHECK(p[0].find("organisation \"a\" (/organisations/0/inferred/1): inferred lists \"citi\", which this organisation does not set (its "
+                    "fields: id, name, kind, region, lat, lon, sources)") != std::string::npos);
+    auto q = problems(base(", \"city\": \"K\", \"inferred\": [\"cty\"]"));
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].find("inferred lists \"cty\", which this organisation does not set; did you mean \"city\"?") != std::string::npos);
+}
+
+TEST_CASE("loader: parent links that loop are an error") {
+    std::string t = base(", \"parent\": \"b\"");
+    t.replace(t.find("\"sources\": [\"s\"]}\n]"), 19, "\"sources\": [\"s\"], \"parent\": \"a\"}\n]");
+    auto p = problems(t);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].find("organisation \"b\" (/organisations/1/parent): parent cycle: \"a\" \xE2\x86\x92 \"b\" \xE2\x86\x92 \"a\"") !=
+          std::string::npos);
+    auto q = problems(base("", ", \"parent\": \"c\""));
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].find("parent cycle: \"c\" \xE2\x86\x92 \"c\" (a collaboration cannot be its own ancestor)") != std::string::npos);
 }
 
 TEST_CASE("loader: empty names") {
@@ -177,7 +300,7 @@ TEST_CASE("loader: empty names") {
     t.replace(t.find("\"name\": \"A\""), 11, "\"name\": \"  \"");
     auto p = problems(t);
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:4:21: error: /organisations/0/name: must not be empty");
+    CHECK(p[0] == "t.json:4:21: error: organisation \"a\" (/organisations/0/name): must not be empty");
 }
 
 TEST_CASE("loader: a file over the size limit") {
@@ -201,7 +324,8 @@ TEST_CASE("loader: unknown fields are warnings, not errors") {
     LoadResult r = load_dataset(in);
     CHECK(r.ok());
     REQUIRE(r.diagnostics.size() == 1);
-    CHECK(r.diagnostics[0].to_string() == "t.json:4:120: warning: /organisations/0/colour: unknown field \"colour\" (ignored)");
+    CHECK(r.diagnostics[0].to_string() ==
+          "t.json:4:120: warning: organisation \"a\" (/organisations/0/colour): unknown field \"colour\" (ignored)");
 }
 
 TEST_CASE("loader: every problem is reported, not only the first") {
@@ -263,10 +387,83 @@ TEST_CASE("loader: integers are range-checked before they narrow to int") {
         auto p = problems(t);
         INFO(year);
         REQUIRE(p.size() == 1);
-        CHECK(p[0].find("error: /collaborations/0/facts/0/year: integer ") != std::string::npos);
+        CHECK(p[0].find("error: collaboration \"c\" (/collaborations/0/facts/0/year): integer ") != std::string::npos);
         CHECK(p[0].find("out of range [1, 9999]") != std::string::npos);
     }
     std::string ok = base(
         "", ", \"facts\": [{\"label\": \"L\", \"value\": 1, \"unit\": \"years\", \"year\": 2022, \"source\": \"s\", \"quote\": \"Q\"}]");
     CHECK(problems(ok).empty());
+}
+
+namespace {
+
+// Source texts for the quote check, as the app would read them from a folder.
+SourceTextFn fake_sources(const std::string& text) {
+    return [text](std::string_view file) {
+        SourceText st;
+        if (file != "f.txt") {
+            st.error = "file \"" + std::string(file) + "\" not found in the sources folder src";
+            return st;
+        }
+        st.ok = true;
+        st.text = text;
+        st.name = "src/f.txt";
+        return st;
+    };
+}
+
+}  // namespace
+
+TEST_CASE("loader: with source texts, every quote must occur in its source") {
+    static const std::string text = "Line one.\nQ is the\n  quote, said X.\n";
+    LoadOptions opt;
+    opt.source_text = fake_sources(text);
+    const std::string fact =
+        ", \"facts\": [{\"label\": \"L\", \"value\": 1, \"unit\": \"years\", \"year\": 2022, \"source\": \"s\", \"quote\": "
+        "\"the quote, said\"}]";
+    std::string ok = base("", fact);
+    ok.replace(ok.find("\"quote\": \"Q\""), 12, "\"quote\": \"Q is the quote,\"");
+    std::vector<InputFile> in{{"t.json", ok}};
+    LoadResult r = load_dataset(in, opt);
+    INFO(format_diagnostics(r.diagnostics));
+    CHECK(r.ok());
+    CHECK(r.quotes_checked == 2);  // the evidence and the fact
+
+    std::string bad = ok;
+    bad.replace(bad.find("Q is the quote,"), 15, "Q is thequote,");
+    std::vector<InputFile> in2{{"t.json", bad}};
+    auto p = load_dataset(in2, opt).diagnostics;
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].to_string() ==
+          "t.json:8:207: error: collaboration \"c\" (/collaborations/0/evidence/0/quote): quote differs from src/f.txt at character 9: "
+          "quote has 'Q is thequote,' where src/f.txt:2:9 has '\xE2\x80\xA6. Q is the quote, said X\xE2\x80\xA6'");
+}
+
+TEST_CASE("loader: with source texts, a missing or unsafe source file is an error at its file field") {
+    LoadOptions opt;
+    opt.source_text = fake_sources("Q");
+    std::string t = base();
+    t.replace(t.find("\"file\": \"f.txt\""), 15, "\"file\": \"g.txt\"");
+    std::vector<InputFile> in{{"t.json", t}};
+    auto p = load_dataset(in, opt).diagnostics;
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].to_string() == "t.json:2:65: error: source \"s\" (/sources/0/file): file \"g.txt\" not found in the sources folder src");
+    std::string u = base();
+    u.replace(u.find("\"file\": \"f.txt\""), 15, "\"file\": \"../f.txt\"");
+    std::vector<InputFile> in2{{"t.json", u}};
+    auto q = load_dataset(in2, opt).diagnostics;
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].message.find("must name a file directly in the sources folder") != std::string::npos);
+    // Without source texts, the same data loads: the page and the app never read sources.
+    CHECK(load_dataset(in2).ok());
+}
+
+TEST_CASE("loader: the page's error event carries each error's element id") {
+    std::string t = base();
+    t.replace(t.find("\"lat\": 22.6"), 11, "\"lat\": 122.6");
+    std::vector<InputFile> in{{"t.json", t}};
+    const std::string out = diagnostics_json(load_dataset(in).diagnostics);
+    CHECK(out.find("\"subject\":\"organisation \\\"a\\\"\"") != std::string::npos);
+    CHECK(out.find("\"pointer\":\"/organisations/0/lat\"") != std::string::npos);
+    CHECK(out.find("error: organisation \\\"a\\\" (/organisations/0/lat): latitude 122.6 out of range") != std::string::npos);
 }

@@ -203,3 +203,47 @@ TEST_CASE("JsonDoc agrees with the reference parser on random string bytes and e
     CHECK(accepted > 1000);  // both kinds were exercised
     CHECK(rejected > 1000);
 }
+
+namespace {
+
+// The explained syntax error of text: "LINE:COL message".
+std::string syntax(const std::string& text) {
+    JsonDoc d;
+    JsonError e;
+    if (d.parse(text, 32, e)) return "parsed";
+    int line, col;
+    line_col(text, e.offset, line, col);
+    return std::to_string(line) + ":" + std::to_string(col) + " " + e.message;
+}
+
+}  // namespace
+
+TEST_CASE("syntax errors name the usual cause, placed where to fix it") {
+    // Trailing commas: placed at the comma, wherever the bracket is.
+    CHECK(syntax("{\"a\": [1, 2,]}") ==
+          "1:12 syntax error: trailing comma: remove the ',' before ']' (JSON allows no comma after the last element) (parser: "
+          "unexpected ']'; expected '[', '{', or a literal)");
+    CHECK(syntax("{\"a\": [1,\n  2,\n  ]\n}").rfind("2:4 syntax error: trailing comma: remove the ',' before ']'", 0) == 0);
+    // Missing commas: at the start of the value after which the comma is missing.
+    CHECK(syntax("{\"a\": \"x\"\n \"b\": 2}") ==
+          "2:2 syntax error: missing comma: put a ',' between two elements or members, before this one (parser: unexpected string "
+          "literal; expected '}')");
+    CHECK(syntax("[1 22]").rfind("1:4 syntax error: missing comma", 0) == 0);
+    CHECK(syntax("[{\"a\":1} {\"b\":2}]").rfind("1:10 syntax error: missing comma", 0) == 0);
+    CHECK(syntax("{\"a\": [1, 2}}").rfind("1:12 syntax error: mismatched brackets: an array opened with '[' closes with ']'", 0) == 0);
+    // Unquoted keys and values, comments, single quotes.
+    CHECK(syntax("{ id: 1}")
+              .rfind("1:3 syntax error: unquoted key: JSON keys need double quotes: write \"id\" (parser: invalid literal", 0) == 0);
+    CHECK(syntax("{\"kind\": company}").rfind("1:10 syntax error: unquoted text: strings need double quotes", 0) == 0);
+    CHECK(syntax("{\"a\": 1, // c\n \"b\": 2}").rfind("1:10 syntax error: a comment: JSON has no comments; remove the '//' comment", 0) ==
+          0);
+    CHECK(syntax("{\"a\": /* c */ 1}").rfind("1:7 syntax error: a comment: JSON has no comments; remove the '/*' comment", 0) == 0);
+    CHECK(syntax("{'a': 1}").rfind("1:2 syntax error: single quotes: JSON strings and keys need double quotes", 0) == 0);
+    CHECK(syntax("{\"a\": 'x'}").rfind("1:7 syntax error: single quotes", 0) == 0);
+    // A missing colon; text cut off; text after the end.
+    CHECK(syntax("{\"a\" 1}").rfind("1:6 syntax error: missing colon", 0) == 0);
+    CHECK(syntax("{\"a\": [1").rfind("1:9 syntax error: the text ends early", 0) == 0);
+    CHECK(syntax("{\"a\": 1}\n}").rfind("2:1 syntax error: text after the end", 0) == 0);
+    // Errors of no known kind keep the parser's words.
+    CHECK(syntax("{\"a\": tru}") == "1:10 syntax error while parsing value - invalid literal; last read: '\"a\": tru}'");
+}

@@ -109,27 +109,27 @@ TEST_CASE("loader: a source's url is required, http(s) only, with FILE:LINE:COL"
 
     auto p = problems(doc(""));
     REQUIRE(p.size() == 1);
-    CHECK(p[0] == "t.json:2:13: error: /sources/0: missing required field \"url\"");
+    CHECK(p[0] == "t.json:2:13: error: source \"s\" (/sources/0): missing required field \"url\"");
 
     p = problems(doc(", \"url\": \"javascript:alert(1)\""));
     REQUIRE(p.size() == 1);
     CHECK(p[0] ==
-          "t.json:2:81: error: /sources/0/url: not a web address: \"javascript:alert(1)\" (expected an absolute http:// or https:// URL "
+          "t.json:2:81: error: source \"s\" (/sources/0/url): not a web address: \"javascript:alert(1)\" (expected an absolute http:// or https:// URL "
           "with a host, without spaces, quotes or < >)");
 
     p = problems(doc(", \"url\": \"https://example.org/\", \"archived_url\": \"data:text/html,x\""));
     REQUIRE(p.size() == 1);
     CHECK(p[0].rfind("t.json:2:", 0) == 0);
-    CHECK(p[0].find("error: /sources/0/archived_url: not a web address: \"data:text/html,x\"") != std::string::npos);
+    CHECK(p[0].find("(/sources/0/archived_url): not a web address: \"data:text/html,x\"") != std::string::npos);
 
     p = problems(doc(", \"url\": 7"));
     REQUIRE(p.size() == 1);
-    CHECK(p[0].find("/sources/0/url: expected a string") != std::string::npos);
+    CHECK(p[0].find("(/sources/0/url): expected a string") != std::string::npos);
 
     // Over the cap: the message gives the length, not the text.
     p = problems(doc(", \"url\": \"https://e.org/" + std::string(3000, 'a') + "\""));
     REQUIRE(p.size() == 1);
-    CHECK(p[0].find("/sources/0/url: 3014 bytes long, over the limit of 2048") != std::string::npos);
+    CHECK(p[0].find("(/sources/0/url): 3014 bytes long, over the limit of 2048") != std::string::npos);
     CHECK(p[0].size() < 200);
 }
 

@@ -7,6 +7,7 @@
 #include "core/commands.h"
 #include "core/dataset_json.h"
 #include "core/json_doc.h"
+#include "core/quote_check.h"
 #include "core/url_hash.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -20,6 +21,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::vector<ca::InputFile> in{{"fuzz.json", text}};
     ca::LoadOptions opt;
     opt.max_bytes = 1 << 20;
+    // The quote check: the input's two halves as text and quote, then the input's first 4 KiB
+    // as every source's text (its own quotes are then found, or not, in itself).
+    {
+        const std::string_view t(text);
+        const std::string_view head = t.substr(0, 4096);
+        const ca::QuoteMatch qm = ca::find_quote(t.substr(0, size / 2), t.substr(size / 2));
+        if (!qm.found && qm.text_offset > size / 2) std::abort();
+        (void)ca::quote_mismatch_message(qm, t.substr(0, size / 2), "src.txt");
+        ca::LoadOptions with_sources = opt;
+        with_sources.source_text = [head](std::string_view) { return ca::SourceText{true, head, "fuzz.txt", ""}; };
+        for (auto& d : ca::load_dataset(in, with_sources).diagnostics)
+            if (d.line < 1 || d.col < 1) std::abort();
+    }
     ca::LoadResult r = ca::load_dataset(in, opt);
     for (auto& d : r.diagnostics)
         if (d.line < 1 || d.col < 1) std::abort();
