@@ -114,7 +114,8 @@ TEST_CASE("loader: a source's url is required, http(s) only, with FILE:LINE:COL"
     p = problems(doc(", \"url\": \"javascript:alert(1)\""));
     REQUIRE(p.size() == 1);
     CHECK(p[0] ==
-          "t.json:2:81: error: source \"s\" (/sources/0/url): not a web address: \"javascript:alert(1)\" (expected an absolute http:// or https:// URL "
+          "t.json:2:81: error: source \"s\" (/sources/0/url): not a web address: \"javascript:alert(1)\" (expected an absolute http:// or "
+          "https:// URL "
           "with a host, without spaces, quotes or < >)");
 
     p = problems(doc(", \"url\": \"https://example.org/\", \"archived_url\": \"data:text/html,x\""));
