@@ -5,13 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, assertClean, waitReady, sleep, ROOT } from './harness.mjs';
+import { startHarness, assertClean, waitReady, sleep, TESTDATA_DIR } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
 after(async () => { if (h) await h.close(); });
 
-const TESTDATA = join(ROOT, 'web', 'testdata');
+const TESTDATA = TESTDATA_DIR;
 const state = (page) => page.evaluate(() => window.chipatlas.getState());
 // Records every hash the page writes with history.replaceState, before anything else runs.
 const recordHashes = () => {

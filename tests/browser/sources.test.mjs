@@ -3,9 +3,9 @@
 // links as real <a target=_blank rel=noopener>, and a javascript: url can never be opened.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, assertClean, recordEvents, waitEvent, sleep, WEB_DIR } from './harness.mjs';
+import { startHarness, assertClean, recordEvents, waitEvent, sleep, TESTDATA_OUT } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -68,11 +68,12 @@ test('a javascript: url never opens: the loader refuses it and the page links on
       summary: 'S', evidence: [{ source: 's', quote: 'Q' }] }],
     events: [],
   };
-  writeFileSync(join(WEB_DIR, 'testdata', 'javascript-url.json'), JSON.stringify(bad, null, 1) + '\n');
+  mkdirSync(TESTDATA_OUT, { recursive: true });
+  writeFileSync(join(TESTDATA_OUT, 'javascript-url.json'), JSON.stringify(bad, null, 1) + '\n');
   const { page } = await h.open('index.html?data=testdata/javascript-url.json', { ready: false });
   await page.locator('#error').waitFor({ state: 'visible', timeout: 60000 });
   const lines = await page.locator('#error-lines li').allInnerTexts();
-  assert.ok(lines.some((l) => /^testdata\/javascript-url\.json:\d+:\d+: error: \/sources\/0\/url: not a web address: "javascript:alert/.test(l)),
+  assert.ok(lines.some((l) => /^testdata\/javascript-url\.json:\d+:\d+: error: source \"s\" \(\/sources\/0\/url\): not a web address: "javascript:alert/.test(l)),
     `the url is refused at its line and column; got:\n  ${lines.join('\n  ')}`);
 
   // The page's own check, for whatever reaches the mirror: only http(s) becomes a link.
