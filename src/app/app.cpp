@@ -98,11 +98,12 @@ bool App::load_dataset(const std::string& name, std::string_view text) {
     model_.set_dataset(std::move(r.dataset), name);
     ui::dataset_changed(ui_);
     fonts_dirty_ = true;
+    request_glyphs();
     return true;
 }
 
 void App::rebuild_fonts(float dpr) {
-    ui::load_fonts(ui_.fonts, model_.data(), dpr);
+    ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces());
     fonts_dirty_ = false;
     style_set_ = false;
 }

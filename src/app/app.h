@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/app_model.h"
+#include "platform/file_text.h"
 #include "platform/platform.h"
 #include "ui/ui.h"
 
@@ -56,6 +57,8 @@ public:
     // Replaces the dataset with JSON text (the bytes as given: no NUL terminator needed, and
     // bad UTF-8 is reported, not repaired); on errors keeps the current one.
     bool load_dataset(const std::string& name, std::string_view text) override;
+    // A font slice the page fetched for the characters a "glyphsneeded" event named (web).
+    bool add_font_data(std::string_view bytes) override;  // app/glyph_fallback.cpp
 
     const std::vector<Diagnostic>& errors() const { return errors_; }
     AppModel& model() { return model_; }
@@ -68,6 +71,10 @@ private:
     bool listened() const { return platform_ && platform_->browser(); }
     void emit(const char* type, const std::string& json);
     void emit_changes();
+    // The faces that supply what the bundled fonts lack (app/glyph_fallback.cpp): the fetched
+    // slices, and natively the system's Noto Sans CJK (unless CHIPATLAS_NO_SYSTEM_FONTS is set).
+    std::vector<ui::ExtraFace> extra_faces();
+    void request_glyphs();  // web: tells the page which code points to fetch
 
     AppConfig cfg_;
     DriveOptions drive_;
@@ -92,6 +99,9 @@ private:
     bool has_region_ = false;
     bool png_pending_ = false;  // exportPng: read the next rendered frame back
     std::vector<uint8_t> png_;  // its pixels, alive until the next export (the page reads them)
+    FileText system_cjk_;       // the system's Noto Sans CJK TTC (mapped), once a dataset needs it
+    bool system_cjk_tried_ = false;
+    std::vector<std::string> fetched_fonts_;  // slices from the page, in arrival order
 };
 
 }  // namespace ca

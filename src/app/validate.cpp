@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "core/dataset_json.h"
+#include "core/embedded.h"
+#include "core/glyph_coverage.h"
 
 namespace ca {
 
@@ -22,6 +24,18 @@ bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& te
         ok = false;
     }
     return ok;
+}
+
+// A note, not an error: characters the bundled fonts lack still draw (the app loads them at run
+// time), but a build with this data in data/ would bundle them.
+static void note_missing_glyphs(const Dataset& ds) {
+    const EmbeddedFile* f = embedded_font_coverage().find("assets/fonts/coverage.txt");
+    if (!f) return;
+    std::vector<char32_t> missing = missing_code_points(ds, GlyphCoverage::parse(f->text()));
+    if (missing.empty()) return;
+    std::printf("note: %s; the app fetches them at run time (web: font slices from the site; native: the system's Noto Sans CJK). "
+                "Put the data in data/ and rebuild to bundle them.\n",
+                describe_missing(missing).c_str());
 }
 
 int validate_files(const std::vector<std::string>& paths, bool quiet) {
@@ -44,6 +58,7 @@ int validate_files(const std::vector<std::string>& paths, bool quiet) {
         std::fprintf(stderr, "%zu error(s), %zu warning(s)\n", errors, r.diagnostics.size() - errors);
         return 1;
     }
+    if (!quiet) note_missing_glyphs(r.dataset);
     if (!quiet)
         std::printf("valid: %zu sources, %zu organisations, %zu collaborations, %zu events (%zu warnings)\n", r.dataset.sources.size(),
                     r.dataset.organisations.size(), r.dataset.collaborations.size(), r.dataset.events.size(), r.diagnostics.size());

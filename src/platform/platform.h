@@ -89,6 +89,9 @@ public:
     // given). Only after start().
     virtual std::string command(std::string_view json) = 0;
     virtual bool load_dataset(const std::string& name, std::string_view text) = 0;
+    // From the page (web): the bytes of a font file holding glyphs the dataset needs; false when
+    // refused. The fonts are rebuilt before the next frame.
+    virtual bool add_font_data(std::string_view) { return false; }
 };
 
 struct PlatformConfig {

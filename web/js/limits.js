@@ -15,4 +15,6 @@ export const LIMITS = Object.freeze({
   originsChars: 4096,              // ?origins= / #origins=
   messageIdChars: 256,             // the id a host puts on a postMessage command
   queuedCommands: 200,             // commands waiting for `ready`
+  fontSliceBytes: 1024 * 1024,     // one fonts/slice-XXXX.otf (the largest is about 100 KB)
+  fontSlices: 64,                  // slices fetched for one dataset
 });

@@ -122,6 +122,26 @@ function loadDataset(name, bytes) {
   return ok;
 }
 
+// A font slice's bytes (web/js/glyphs.js) into the wasm; true when it took them.
+export function addFont(bytes) {
+  if (typeof Module._ca_add_font !== 'function' || !exportsReady() || app.fatal) return false;
+  let p = 0;
+  try {
+    p = heapBytes(bytes);
+  } catch (e) {
+    return false;
+  }
+  let ok = false;
+  try {
+    ok = Module._ca_add_font(p, bytes.length) === 1;
+  } catch (e) {
+    onTrap(e);
+    return false;
+  }
+  Module._free(p);
+  return ok;
+}
+
 // The ?data= dataset fetched before the runtime started ({ name, bytes } or null); loaded in
 // Module.postRun.
 let pendingDataset = null;
