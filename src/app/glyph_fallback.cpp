@@ -10,9 +10,9 @@
 namespace ca {
 namespace {
 
-constexpr size_t kMaxFetchedFonts = 64;               // slices kept (each a few dozen KB)
-constexpr size_t kMaxFontBytes = 4u << 20;            // one slice
-constexpr size_t kMaxRequested = 4000;                // code points named in one event
+constexpr size_t kMaxFetchedFonts = 64;     // slices kept (each a few dozen KB)
+constexpr size_t kMaxFontBytes = 4u << 20;  // one slice
+constexpr size_t kMaxRequested = 4000;      // code points named in one event
 const char* kDefaultTtc = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 std::vector<char32_t> missing_for(const Dataset& ds) {
@@ -30,8 +30,7 @@ bool env_set(const char* name) {
 
 std::vector<ui::ExtraFace> App::extra_faces() {
     std::vector<ui::ExtraFace> extra;
-    for (const std::string& b : fetched_fonts_)
-        extra.push_back({reinterpret_cast<const unsigned char*>(b.data()), b.size(), 0, -1});
+    for (const std::string& b : fetched_fonts_) extra.push_back({reinterpret_cast<const unsigned char*>(b.data()), b.size(), 0, -1});
     if (platform_ && platform_->browser()) return extra;
     if (env_set("CHIPATLAS_NO_SYSTEM_FONTS") || missing_for(model_.data()).empty()) return extra;
     if (!system_cjk_tried_) {
@@ -39,8 +38,10 @@ std::vector<ui::ExtraFace> App::extra_faces() {
         const char* path = std::getenv("CHIPATLAS_CJK_TTC");
         if (!path || !*path) path = kDefaultTtc;
         if (!system_cjk_.open(path))
-            std::fprintf(stderr, "chipatlas: warning: %s cannot be read (install fonts-noto-cjk): characters the bundled fonts lack "
-                         "draw as '?'\n", path);
+            std::fprintf(stderr,
+                         "chipatlas: warning: %s cannot be read (install fonts-noto-cjk): characters the bundled fonts lack "
+                         "draw as '?'\n",
+                         path);
     }
     const std::string_view ttc = system_cjk_.text();
     if (ttc.size() < 12 || ttc.substr(0, 4) != "ttcf") return extra;

@@ -33,9 +33,10 @@ static void note_missing_glyphs(const Dataset& ds) {
     if (!f) return;
     std::vector<char32_t> missing = missing_code_points(ds, GlyphCoverage::parse(f->text()));
     if (missing.empty()) return;
-    std::printf("note: %s; the app fetches them at run time (web: font slices from the site; native: the system's Noto Sans CJK). "
-                "Put the data in data/ and rebuild to bundle them.\n",
-                describe_missing(missing).c_str());
+    std::printf(
+        "note: %s; the app fetches them at run time (web: font slices from the site; native: the system's Noto Sans CJK). "
+        "Put the data in data/ and rebuild to bundle them.\n",
+        describe_missing(missing).c_str());
 }
 
 int validate_files(const std::vector<std::string>& paths, bool quiet) {

@@ -29,7 +29,10 @@ TEST_CASE("coverage table: ranges are inclusive, comments and bad lines are skip
 }
 
 TEST_CASE("code points: distinct, sorted, control characters and bad UTF-8 skipped") {
-    std::vector<std::string_view> texts = {"ba\n", "\xE5\x8F\xB0\xE7\x81\xA3", "a\xFF" "c", "\xC0\x80"};  // 台灣
+    std::vector<std::string_view> texts = {"ba\n", "\xE5\x8F\xB0\xE7\x81\xA3",
+                                           "a\xFF"
+                                           "c",
+                                           "\xC0\x80"};  // 台灣
     CHECK(code_points(texts) == std::vector<char32_t>{U'a', U'b', U'c', 0x53F0, 0x7063});
 }
 
