@@ -21,6 +21,8 @@ import './commands.js';
 import './origins.js';
 import './host_events.js';
 import './mirror.js';
+import './glyphs.js';
+import './font_slices.js';
 
 if (embed) root.classList.add('embed');
 installHostApi();
