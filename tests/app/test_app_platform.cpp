@@ -4,12 +4,17 @@
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "../core/fixture.h"
 #include "app/app.h"
+#include "core/embedded.h"
 #include "imgui.h"
 
 namespace {
@@ -201,4 +206,67 @@ TEST_CASE("a dataset from the page replaces the data, or is refused with a datae
     REQUIRE(p.types() == std::vector<std::string>{"dataerror"});
     CHECK(json::parse(p.events[0].second)["errors"][0]["file"] == "page.json");
     CHECK(app.model().has_data());  // the bundled data stays
+}
+
+namespace {
+// The tests' own dataset with 龘 (U+9F98, in no bundled name) in an organisation's native name.
+std::string dataset_with_new_glyph() {
+    std::string j = ca::test::fixture_json();
+    const std::string from = "香港應用科技研究院", to = "香港龘研究院";
+    j.replace(j.find(from), from.size(), to);
+    return j;
+}
+bool regular_has(char32_t cp) {
+    ImFont* f = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    return f && f->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
+}
+}  // namespace
+
+TEST_CASE("web: a dataset with characters the bundled fonts lack asks the page for them; a font it sends is merged") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    p.events.clear();
+    REQUIRE(app.load_dataset("page.json", dataset_with_new_glyph()));
+    auto it = std::find_if(p.events.begin(), p.events.end(), [](auto& e) { return e.first == "glyphsneeded"; });
+    REQUIRE(it != p.events.end());
+    CHECK(json::parse(it->second) == json{{"codepoints", {0x9F98}}, {"count", 1}});
+    p.step();
+    CHECK_FALSE(regular_has(0x9F98));  // the web never reads system fonts
+    // Only font files are taken: by their tag, and at most 4 MB.
+    CHECK_FALSE(app.add_font_data("not a font at all"));
+    CHECK_FALSE(app.add_font_data(std::string("OTTO", 4)));
+    CHECK_FALSE(app.add_font_data(std::string(5u << 20, '\0')));
+    const ca::EmbeddedFile* ui = ca::embedded_assets().find("assets/fonts/ui.otf");
+    REQUIRE(ui);
+    CHECK(app.add_font_data(ui->text()));
+    CHECK(app.fonts_dirty());
+    p.step();  // rebuilt with the font merged (it has no 龘: still the fallback glyph, no crash)
+    CHECK_FALSE(app.fonts_dirty());
+}
+
+TEST_CASE("native: characters the bundled fonts lack come from the system's Noto Sans CJK, unless turned off") {
+    const char* ttc = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    FILE* f = std::fopen(ttc, "rb");
+    if (!f) {
+        WARN("fonts-noto-cjk is not installed: not tested");
+        return;
+    }
+    std::fclose(f);
+    for (bool off : {false, true}) {
+        if (off)
+            setenv("CHIPATLAS_NO_SYSTEM_FONTS", "1", 1);
+        else
+            unsetenv("CHIPATLAS_NO_SYSTEM_FONTS");
+        ca::App app(ca::AppConfig{});
+        FakePlatform p(app, false);
+        REQUIRE(app.start(p));
+        REQUIRE(app.load_dataset("page.json", dataset_with_new_glyph()));
+        p.step();
+        CHECK(p.events.empty());  // natively nothing is sent
+        CHECK(regular_has(0x9F98) == !off);
+        CHECK(regular_has(0x9999));  // 香, from the bundled font either way
+    }
+    unsetenv("CHIPATLAS_NO_SYSTEM_FONTS");
 }
