@@ -98,12 +98,12 @@ bool App::load_dataset(const std::string& name, std::string_view text) {
     model_.set_dataset(std::move(r.dataset), name);
     ui::dataset_changed(ui_);
     fonts_dirty_ = true;
-    request_glyphs();
+    glyphs_requested_ = false;
     return true;
 }
 
 void App::rebuild_fonts(float dpr) {
-    ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces());
+    build_fonts(dpr);  // app/glyph_fallback.cpp
     fonts_dirty_ = false;
     style_set_ = false;
 }

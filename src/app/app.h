@@ -73,8 +73,8 @@ private:
     void emit_changes();
     // The faces that supply what the bundled fonts lack (app/glyph_fallback.cpp): the fetched
     // slices, and natively the system's Noto Sans CJK (unless CHIPATLAS_NO_SYSTEM_FONTS is set).
-    std::vector<ui::ExtraFace> extra_faces();
-    void request_glyphs();  // web: tells the page which code points to fetch
+    ui::ExtraFaces extra_faces();
+    void build_fonts(float dpr);  // the fonts, and what to do about characters they lack
 
     AppConfig cfg_;
     DriveOptions drive_;
@@ -101,7 +101,10 @@ private:
     std::vector<uint8_t> png_;  // its pixels, alive until the next export (the page reads them)
     FileText system_cjk_;       // the system's Noto Sans CJK TTC (mapped), once a dataset needs it
     bool system_cjk_tried_ = false;
-    std::vector<std::string> fetched_fonts_;  // slices from the page, in arrival order
+    bool glyphs_requested_ = false;                 // web: a glyphsneeded event was sent for this dataset
+    static constexpr size_t kMaxFetchedFonts = 64;  // slices kept (each a few dozen KB)
+    std::vector<std::string> fetched_fonts_;        // slices from the page, in arrival order
+    ui::ExtraFace extra_[kMaxFetchedFonts + static_cast<int>(Lang::Count)];
 };
 
 }  // namespace ca

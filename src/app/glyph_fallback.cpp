@@ -4,22 +4,13 @@
 #include <cstdlib>
 
 #include "app/app.h"
-#include "core/embedded.h"
-#include "core/glyph_coverage.h"
 
 namespace ca {
 namespace {
 
-constexpr size_t kMaxFetchedFonts = 64;     // slices kept (each a few dozen KB)
 constexpr size_t kMaxFontBytes = 4u << 20;  // one slice
 constexpr size_t kMaxRequested = 4000;      // code points named in one event
 const char* kDefaultTtc = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-
-std::vector<char32_t> missing_for(const Dataset& ds) {
-    const EmbeddedFile* f = embedded_font_coverage().find("assets/fonts/coverage.txt");
-    if (!f) return {};
-    return missing_code_points(ds, GlyphCoverage::parse(f->text()));
-}
 
 bool env_set(const char* name) {
     const char* v = std::getenv(name);
@@ -28,41 +19,44 @@ bool env_set(const char* name) {
 
 }  // namespace
 
-std::vector<ui::ExtraFace> App::extra_faces() {
-    std::vector<ui::ExtraFace> extra;
-    for (const std::string& b : fetched_fonts_) extra.push_back({reinterpret_cast<const unsigned char*>(b.data()), b.size(), 0, -1});
-    if (platform_ && platform_->browser()) return extra;
-    if (env_set("CHIPATLAS_NO_SYSTEM_FONTS") || missing_for(model_.data()).empty()) return extra;
-    if (!system_cjk_tried_) {
+ui::ExtraFaces App::extra_faces() {
+    size_t n = 0;
+    for (const std::string& b : fetched_fonts_) extra_[n++] = {reinterpret_cast<const unsigned char*>(b.data()), b.size(), 0, -1};
+    const std::string_view ttc = system_cjk_.text();
+    if (ttc.size() >= 12 && ttc.substr(0, 4) == "ttcf") {
+        // Face numbers in Debian's NotoSansCJK-Regular.ttc: JP 0, KR 1, SC 2, TC 3 (the order
+        // tools/fonts/make_fonts.py finds by family name), for the UI (ZhHant), SC, KR, JP fonts.
+        static const int kFaceOf[static_cast<int>(Lang::Count)] = {3, 2, 1, 0};
+        for (int l = 0; l < static_cast<int>(Lang::Count); ++l)
+            extra_[n++] = {reinterpret_cast<const unsigned char*>(ttc.data()), ttc.size(), kFaceOf[l], l};
+    }
+    return {extra_, n};
+}
+
+// Builds the fonts; what the UI font still lacks is taken from the system's Noto Sans CJK
+// (native, once, unless CHIPATLAS_NO_SYSTEM_FONTS is set) or asked of the page (web, once per
+// dataset: a "glyphsneeded" event).
+void App::build_fonts(float dpr) {
+    std::vector<uint32_t> missing = ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces());
+    if (missing.empty()) return;
+    if (!platform_ || !platform_->browser()) {
+        if (system_cjk_tried_ || env_set("CHIPATLAS_NO_SYSTEM_FONTS")) return;
         system_cjk_tried_ = true;
         const char* path = std::getenv("CHIPATLAS_CJK_TTC");
         if (!path || !*path) path = kDefaultTtc;
-        if (!system_cjk_.open(path))
-            std::fprintf(stderr,
-                         "chipatlas: warning: %s cannot be read (install fonts-noto-cjk): characters the bundled fonts lack "
-                         "draw as '?'\n",
-                         path);
+        if (system_cjk_.open(path))
+            ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces());
+        else
+            std::fprintf(stderr, "chipatlas: warning: %s cannot be read (install fonts-noto-cjk): %zu characters draw as '?'\n", path,
+                         missing.size());
+        return;
     }
-    const std::string_view ttc = system_cjk_.text();
-    if (ttc.size() < 12 || ttc.substr(0, 4) != "ttcf") return extra;
-    // Face numbers in Debian's NotoSansCJK-Regular.ttc: JP 0, KR 1, SC 2, TC 3 (the order
-    // tools/fonts/make_fonts.py finds by family name).
-    const auto* d = reinterpret_cast<const unsigned char*>(ttc.data());
-    extra.push_back({d, ttc.size(), 3, static_cast<int>(Lang::ZhHant)});
-    extra.push_back({d, ttc.size(), 2, static_cast<int>(Lang::ZhHans)});
-    extra.push_back({d, ttc.size(), 1, static_cast<int>(Lang::Ko)});
-    extra.push_back({d, ttc.size(), 0, static_cast<int>(Lang::Ja)});
-    return extra;
-}
-
-void App::request_glyphs() {
-    if (!listened()) return;
-    std::vector<char32_t> missing = missing_for(model_.data());
-    if (missing.empty()) return;
+    if (glyphs_requested_) return;
+    glyphs_requested_ = true;
     std::string json = "{\"codepoints\":[";
     for (size_t i = 0; i < missing.size() && i < kMaxRequested; ++i) {
         if (i) json += ',';
-        json += std::to_string(static_cast<unsigned long>(missing[i]));
+        json += std::to_string(static_cast<unsigned>(missing[i]));
     }
     json += "],\"count\":" + std::to_string(missing.size()) + "}";
     emit("glyphsneeded", json);

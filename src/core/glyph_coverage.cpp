@@ -67,19 +67,7 @@ size_t GlyphCoverage::size() const {
 
 std::vector<std::string_view> shown_texts(const Dataset& ds, int lang) {
     std::vector<std::string_view> t;
-    for (auto& o : ds.organisations) {
-        for (auto& n : o.names)
-            if (lang < 0 || static_cast<int>(n.lang) == lang) t.push_back(n.text);
-        if (lang < 0) t.insert(t.end(), {o.name, o.abbr, o.city, o.note});
-    }
-    if (lang >= 0) return t;
-    for (auto& s : ds.sources) t.insert(t.end(), {s.title, s.publisher});
-    for (auto& c : ds.collaborations) {
-        t.insert(t.end(), {c.title, c.summary, c.note});
-        for (auto& f : c.facts) t.insert(t.end(), {f.label, f.quote});
-        for (auto& e : c.evidence) t.push_back(e.quote);
-    }
-    for (auto& e : ds.events) t.insert(t.end(), {e.title, e.quote});
+    for_each_shown_text(ds, lang, [&](const std::string& s) { t.push_back(s); });
     return t;
 }
 

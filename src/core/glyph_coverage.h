@@ -23,8 +23,28 @@ private:
     std::vector<std::pair<char32_t, char32_t>> ranges_;  // sorted, inclusive
 };
 
-// The texts the UI draws from a dataset: every name, title, note and quote. lang < 0: all of
-// them; else only the `names` of that language (what the per-language fonts draw).
+// Calls f(text) for each text the UI draws from a dataset: every name, title, note and quote.
+// lang < 0: all of them; else only the `names` of that language (what the per-language fonts
+// draw). The one list of these fields, for the fonts' glyph ranges and for shown_texts.
+template <class F>
+void for_each_shown_text(const Dataset& ds, int lang, F&& f) {
+    for (auto& o : ds.organisations) {
+        for (auto& n : o.names)
+            if (lang < 0 || static_cast<int>(n.lang) == lang) f(n.text);
+        if (lang >= 0) continue;
+        f(o.name), f(o.abbr), f(o.city), f(o.note);
+    }
+    if (lang >= 0) return;
+    for (auto& s : ds.sources) f(s.title), f(s.publisher);
+    for (auto& c : ds.collaborations) {
+        f(c.title), f(c.summary), f(c.note);
+        for (auto& x : c.facts) f(x.label), f(x.quote);
+        for (auto& e : c.evidence) f(e.quote);
+    }
+    for (auto& e : ds.events) f(e.title), f(e.quote);
+}
+
+// The same texts as a list.
 std::vector<std::string_view> shown_texts(const Dataset& ds, int lang = -1);
 
 // The code points of `texts`, sorted and distinct; control characters and invalid UTF-8 skipped.

@@ -15,8 +15,18 @@ const char* kUiChars =
     "–—‘’“”•…·←→↑↓×±≤≥°✓✕€£¥₩†▶■◆▲●○ 繁體中文简体中文한국어日本語";
 
 void add_dataset_text(ImFontGlyphRangesBuilder& b, const Dataset& ds, int lang /* -1 = all */) {
-    for (char32_t cp : code_points(shown_texts(ds, lang)))
-        if (cp <= IM_UNICODE_CODEPOINT_MAX) b.AddChar(static_cast<ImWchar>(cp));
+    for_each_shown_text(ds, lang, [&](const std::string& t) { b.AddText(t.c_str()); });
+}
+
+// The code points of `ranges` that `font` has no glyph for, once the atlas is built (control
+// characters left out): what the embedded subsets and the extra faces lack.
+std::vector<uint32_t> missing_glyphs(ImFont* font, const ImVector<ImWchar>& ranges) {
+    std::vector<uint32_t> out;
+    if (!font) return out;
+    for (int i = 0; i + 1 < ranges.Size; i += 2)
+        for (uint32_t cp = ranges[i]; cp <= ranges[i + 1]; ++cp)
+            if (cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0) && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) out.push_back(cp);
+    return out;
 }
 
 ImFont* add_font(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ranges) {
@@ -42,8 +52,9 @@ ImFontConfig merge_config(int font_no) {
 }
 
 // Merges the glyphs of `ranges` that the font just added lacks from the faces meant for `lang`.
-void merge_extra(const std::vector<ExtraFace>& extra, int lang, float px, const ImVector<ImWchar>& ranges) {
-    for (const ExtraFace& e : extra) {
+void merge_extra(const ExtraFaces& extra, int lang, float px, const ImVector<ImWchar>& ranges) {
+    for (size_t i = 0; i < extra.count; ++i) {
+        const ExtraFace& e = extra.faces[i];
         if (!e.data || e.size == 0 || e.size > 0x7FFFFFFF || (e.lang >= 0 && e.lang != lang)) continue;
         ImFontConfig cfg = merge_config(e.font_no);
         ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(e.data), static_cast<int>(e.size), px, &cfg, ranges.Data);
@@ -59,7 +70,7 @@ void merge_file(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ran
 
 }  // namespace
 
-void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px, const std::vector<ExtraFace>& extra) {
+std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px, const ExtraFaces& extra) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     f = Fonts{};
@@ -117,6 +128,8 @@ void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px, const std
     io.FontGlobalScale = 1.0f / dpr;
     io.FontDefault = f.regular;
     io.Fonts->Build();
+    // ImGui's default font (no assets) says nothing about the data's characters.
+    return f.large != f.regular ? missing_glyphs(f.regular, all_ranges) : std::vector<uint32_t>{};
 }
 
 }  // namespace ca::ui

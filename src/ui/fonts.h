@@ -4,6 +4,7 @@
 #include "core/model.h"
 #include "imgui.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace ca::ui {
@@ -26,11 +27,16 @@ struct ExtraFace {
     int font_no = 0;  // face index inside a TTC
     int lang = -1;    // -1: any font; else only the UI font (ZhHant) or that language's font
 };
+struct ExtraFaces {
+    const ExtraFace* faces = nullptr;
+    size_t count = 0;
+};
 
 // Builds the atlas (call before the renderer creates its font texture). Falls back to
 // ImGui's default font when the assets are missing, so the app still starts.
 // base_px is ascent + descent (Noto CJK: 1.448 em), so 19 px gives a 13 px em.
 // Each font takes the glyphs it lacks from `extra` (merged in order; present glyphs are kept).
-void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px = 19, const std::vector<ExtraFace>& extra = {});
+// Returns the code points of the dataset's text that the UI font still has no glyph for.
+std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px = 19, const ExtraFaces& extra = {});
 
 }  // namespace ca::ui

@@ -3,9 +3,8 @@
 
 export const SLICE_BITS = 8;
 
-// Sorted, distinct slice paths (relative to the page) for the code points; code points that no
-// slice can hold (ASCII/Latin-1, which the bundled font has; surrogates; beyond the BMP) are
-// returned in `unsupported`.
+// Sorted, distinct slice paths for the code points (at most maxSlices; `skipped` counts the
+// rest); those no slice holds (Latin-1, surrogates, beyond the BMP) go to `unsupported`.
 export function slicesFor(codepoints, maxSlices) {
   const pages = new Set();
   const unsupported = [];

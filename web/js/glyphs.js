@@ -10,7 +10,6 @@ import { showError } from './ui_chrome.js';
 const loaded = new Set();  // slice paths already handed to the wasm
 
 async function fetchSlice(path) {
-  // Same origin only: a relative path under the page, no credentials beyond the origin's.
   const url = new URL(path, document.baseURI);
   if (url.origin !== location.origin) throw new Error('not on this site');
   const r = await fetch(url.href, { credentials: 'same-origin' });
