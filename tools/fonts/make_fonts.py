@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Subset Noto Sans CJK into the small fonts chipatlas ships (assets/fonts/).
+"""Subset Noto Sans CJK into the small fonts chipatlas embeds (the build runs this: cmake/fonts.cmake).
 
-    python3 tools/fonts/make_fonts.py [--data DIR] [--extra FILE ...] [--out DIR] [--ttc FILE]
+    python3 tools/fonts/make_fonts.py [--data DIR] [--extra FILE ...] [--out DIR] [--ttc FILE] [--quiet]
+    python3 tools/fonts/make_fonts.py --slices DIR     # the web's on-demand slices
 
 Characters come from every string value in DIR/*.json (default: data/) plus the --extra text
 files (default: tools/fonts/ui_chars.txt). Outputs (CFF/OTF, unhinted, no layout features
@@ -15,6 +16,7 @@ except kern):
   symbols.otf   a few UI symbols that no Noto Sans CJK face has (⏸ ⏮ ⏭ ⏵ ↺ ⟲ ❚ ✕),
                 drawn by this script; merge it into the UI font
   chars.txt     the gathered characters with the fonts that carry each, for review
+  coverage.txt  what ui.otf + symbols.otf draw, as hex ranges (for --validate's note)
   LICENSE-OFL.txt
 
 All faces of the TTC share one CFF table (same glyph ids); a face only differs in which glyph
@@ -421,7 +423,7 @@ def main():
     ap.add_argument("--data", default=os.path.join(ROOT, "data"), help="dataset folder (default: data/)")
     ap.add_argument("--extra", action="append",
                     help="UI text file(s) whose characters go into ui.otf (default: tools/fonts/ui_chars.txt)")
-    ap.add_argument("--out", default=os.path.join(ROOT, "assets", "fonts"), help="output folder (default: assets/fonts/)")
+    ap.add_argument("--out", default=os.path.join(ROOT, "build", "fonts"), help="output folder (default: build/fonts/; the build passes its own)")
     ap.add_argument("--no-stb-check", action="store_true", help="skip the stb_truetype load test")
     ap.add_argument("--quiet", action="store_true", help="print the report only on failure (the build uses this)")
     ap.add_argument("--slices", metavar="DIR",
