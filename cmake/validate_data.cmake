@@ -4,7 +4,8 @@ file(GLOB CHIPATLAS_DATA_FILES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/data/*.j
 list(FILTER CHIPATLAS_DATA_FILES EXCLUDE REGEX "schema\\.json$")
 list(SORT CHIPATLAS_DATA_FILES)
 
-add_executable(chipatlas_validate "${PROJECT_SOURCE_DIR}/src/app/validate_main.cpp" "${PROJECT_SOURCE_DIR}/src/app/validate.cpp")
+add_executable(chipatlas_validate "${PROJECT_SOURCE_DIR}/src/app/validate_main.cpp" "${PROJECT_SOURCE_DIR}/src/app/validate.cpp"
+  "${PROJECT_SOURCE_DIR}/src/app/glyph_note.cpp")
 target_link_libraries(chipatlas_validate PRIVATE chipatlas_core chipatlas_platform_files chipatlas_font_coverage)
 chipatlas_warnings(chipatlas_validate)
 if(CHIPATLAS_WEB)

@@ -5,8 +5,6 @@
 #include <cstdio>
 
 #include "core/dataset_json.h"
-#include "core/embedded.h"
-#include "core/glyph_coverage.h"
 
 namespace ca {
 
@@ -24,19 +22,6 @@ bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& te
         ok = false;
     }
     return ok;
-}
-
-// A note, not an error: characters the bundled fonts lack still draw (the app loads them at run
-// time), but a build with this data in data/ would bundle them.
-static void note_missing_glyphs(const Dataset& ds) {
-    const EmbeddedFile* f = embedded_font_coverage().find("assets/fonts/coverage.txt");
-    if (!f) return;
-    std::vector<char32_t> missing = missing_code_points(ds, GlyphCoverage::parse(f->text()));
-    if (missing.empty()) return;
-    std::printf(
-        "note: %s; the app fetches them at run time (web: font slices from the site; native: the system's Noto Sans CJK). "
-        "Put the data in data/ and rebuild to bundle them.\n",
-        describe_missing(missing).c_str());
 }
 
 int validate_files(const std::vector<std::string>& paths, bool quiet) {

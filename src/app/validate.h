@@ -14,5 +14,8 @@ namespace ca {
 // diagnostic "FILE:1:1: error: (document): cannot open file". Returns false if any failed.
 bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& texts, std::vector<Diagnostic>& errors);
 int validate_files(const std::vector<std::string>& paths, bool quiet);
+// Prints a note naming the characters of a valid dataset that the bundled fonts lack
+// (app/glyph_note.cpp; the web build links app/glyph_note_none.cpp, which prints nothing).
+void note_missing_glyphs(const Dataset& ds);
 
 }  // namespace ca
