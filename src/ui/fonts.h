@@ -1,5 +1,5 @@
-// Fonts from the embedded Noto Sans CJK subsets (assets/fonts): a UI face that covers every
-// character of the data and UI, per-language faces for locale-correct glyphs, baked at the DPR.
+// Fonts from the embedded Noto Sans CJK subsets (made from data/ by the build): a UI face that
+// covers every character of the data and UI, per-language faces, glyphs merged in at run time.
 #pragma once
 #include "core/model.h"
 #include "imgui.h"
