@@ -4,8 +4,9 @@ file(GLOB CHIPATLAS_DATA_FILES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/data/*.j
 list(FILTER CHIPATLAS_DATA_FILES EXCLUDE REGEX "schema\\.json$")
 list(SORT CHIPATLAS_DATA_FILES)
 
-add_executable(chipatlas_validate "${PROJECT_SOURCE_DIR}/src/app/validate_main.cpp" "${PROJECT_SOURCE_DIR}/src/app/validate.cpp")
-target_link_libraries(chipatlas_validate PRIVATE chipatlas_core chipatlas_platform_files)
+add_executable(chipatlas_validate "${PROJECT_SOURCE_DIR}/src/app/validate_main.cpp" "${PROJECT_SOURCE_DIR}/src/app/validate.cpp"
+  "${PROJECT_SOURCE_DIR}/src/app/glyph_note.cpp")
+target_link_libraries(chipatlas_validate PRIVATE chipatlas_core chipatlas_platform_files chipatlas_font_coverage)
 chipatlas_warnings(chipatlas_validate)
 if(CHIPATLAS_WEB)
   target_link_options(chipatlas_validate PRIVATE -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)

@@ -19,7 +19,7 @@ function(chipatlas_web_site target)
   target_link_options(${target} PRIVATE
     -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0
     -sFILESYSTEM=0 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sINITIAL_MEMORY=33554432
-    "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_malloc,_free"
+    "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_ca_add_font,_malloc,_free"
     -fno-exceptions)
   chipatlas_notices("${site}/licenses")
   # Runs on every build (cheap: unchanged files are left alone), so an edit to web/ alone, or a
@@ -30,4 +30,14 @@ function(chipatlas_web_site target)
       -P "${PROJECT_SOURCE_DIR}/cmake/mirror_site.cmake"
     COMMENT "Writing the site to ${CHIPATLAS_DIST_DIR}" VERBATIM)
   add_dependencies(web_dist ${target} web_notices)
+  # fonts/slice-XXXX.otf: every character of Noto Sans CJK, 256 code points a file, fetched by
+  # the page only for characters a run-time dataset has and the bundled fonts lack.
+  set(stamp "${CMAKE_BINARY_DIR}/fonts/slices.stamp")
+  add_custom_command(OUTPUT "${stamp}"
+    COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tools/fonts/make_fonts.py" --slices "${site}/fonts" --quiet
+    COMMAND ${CMAKE_COMMAND} -E touch "${stamp}"
+    DEPENDS "${PROJECT_SOURCE_DIR}/tools/fonts/make_fonts.py"
+    COMMENT "Cutting Noto Sans CJK into slices for the web (${site}/fonts)" VERBATIM)
+  add_custom_target(web_font_slices ALL DEPENDS "${stamp}")
+  add_dependencies(web_dist web_font_slices)
 endfunction()

@@ -107,6 +107,7 @@ bool App::load_datasets(const std::vector<DatasetText>& files, const std::string
         model_.set_dataset(std::move(r.dataset), name);
         ui::dataset_changed(ui_);
         fonts_dirty_ = true;
+        glyphs_requested_ = false;
     }
     if (hash) {
         std::vector<std::string> warnings;
@@ -118,7 +119,7 @@ bool App::load_datasets(const std::vector<DatasetText>& files, const std::string
 }
 
 void App::rebuild_fonts(float dpr) {
-    ui::load_fonts(ui_.fonts, model_.data(), dpr);
+    build_fonts(dpr);  // app/glyph_fallback.cpp
     fonts_dirty_ = false;
     style_set_ = false;
 }

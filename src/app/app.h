@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/app_model.h"
+#include "platform/file_text.h"
 #include "platform/platform.h"
 #include "ui/ui.h"
 
@@ -59,6 +60,8 @@ public:
     // the bundled data again (named "bundled").
     bool load_datasets(const std::vector<DatasetText>& files, const std::string* hash) override;
     bool load_dataset(const std::string& name, std::string_view text) { return load_datasets({{name, text}}, nullptr); }
+    // A font slice the page fetched for the characters a "glyphsneeded" event named (web).
+    bool add_font_data(std::string_view bytes) override;  // app/glyph_fallback.cpp
 
     const std::vector<Diagnostic>& errors() const { return errors_; }
     AppModel& model() { return model_; }
@@ -71,6 +74,10 @@ private:
     bool listened() const { return platform_ && platform_->browser(); }
     void emit(const char* type, const std::string& json);
     void emit_changes();
+    // The faces that supply what the bundled fonts lack (app/glyph_fallback.cpp): the fetched
+    // slices, and natively the system's Noto Sans CJK (unless CHIPATLAS_NO_SYSTEM_FONTS is set).
+    ui::ExtraFaces extra_faces();
+    void build_fonts(float dpr);  // the fonts, and what to do about characters they lack
 
     AppConfig cfg_;
     DriveOptions drive_;
@@ -95,6 +102,12 @@ private:
     bool has_region_ = false;
     bool png_pending_ = false;  // exportPng: read the next rendered frame back
     std::vector<uint8_t> png_;  // its pixels, alive until the next export (the page reads them)
+    FileText system_cjk_;       // the system's Noto Sans CJK TTC (mapped), once a dataset needs it
+    bool system_cjk_tried_ = false;
+    bool glyphs_requested_ = false;                 // web: a glyphsneeded event was sent for this dataset
+    static constexpr size_t kMaxFetchedFonts = 64;  // slices kept (each a few dozen KB)
+    std::vector<std::string> fetched_fonts_;        // slices from the page, in arrival order
+    ui::ExtraFace extra_[kMaxFetchedFonts + static_cast<int>(Lang::Count)];
 };
 
 }  // namespace ca

@@ -93,6 +93,7 @@ int validate_files(const std::vector<std::string>& paths, bool quiet, const std:
         return 1;
     }
     if (quiet) return 0;
+    note_missing_glyphs(r.dataset);
     std::printf("valid: %zu sources, %zu organisations, %zu collaborations, %zu events (%zu warnings)\n", r.dataset.sources.size(),
                 r.dataset.organisations.size(), r.dataset.collaborations.size(), r.dataset.events.size(), warnings);
     if (sources_dir.empty())

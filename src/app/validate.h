@@ -19,5 +19,8 @@ bool read_files(const std::vector<std::string>& paths, std::vector<FileText>& te
 // source it cites (DIR/FILE, FILE being the source's `file`). Exit status 0 when valid, 1 when
 // not, 2 for a usage error or a sources folder that does not exist.
 int validate_files(const std::vector<std::string>& paths, bool quiet, const std::string& sources_dir = "");
+// Prints a note naming the characters of a valid dataset that the bundled fonts lack
+// (app/glyph_note.cpp; the web build links app/glyph_note_none.cpp, which prints nothing).
+void note_missing_glyphs(const Dataset& ds);
 
 }  // namespace ca

@@ -25,7 +25,8 @@ struct EmbeddedSet {
     }
 };
 
-EmbeddedSet embedded_dataset();  // data/*.json
-EmbeddedSet embedded_assets();   // assets/basemap.bin, assets/fonts/*.otf
+EmbeddedSet embedded_dataset();        // data/*.json
+EmbeddedSet embedded_assets();         // assets/basemap.bin, assets/fonts/*.otf
+EmbeddedSet embedded_font_coverage();  // assets/fonts/coverage.txt (what ui.otf + symbols.otf draw)
 
 }  // namespace ca

@@ -104,6 +104,9 @@ public:
     // link's view is applied only once its dataset is there). Only after start().
     virtual std::string command(std::string_view json) = 0;
     virtual bool load_datasets(const std::vector<DatasetText>& files, const std::string* hash) = 0;
+    // From the page (web): the bytes of a font file holding glyphs the dataset needs; false when
+    // refused. The fonts are rebuilt before the next frame.
+    virtual bool add_font_data(std::string_view) { return false; }
 };
 
 struct PlatformConfig {

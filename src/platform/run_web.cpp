@@ -1,5 +1,5 @@
 // Web platform: emscripten_set_main_loop_arg drives frames (rendering only when something
-// changed), the JS bridge (ca_command, ca_load_dataset(s), events), WebGL context loss/restore.
+// changed), the JS bridge (ca_command, ca_load_dataset(s), ca_add_font, events), WebGL context loss/restore.
 // What the commands mean and which events the page gets is the app's (PlatformApp).
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -138,5 +138,11 @@ EMSCRIPTEN_KEEPALIVE int ca_load_datasets(int n, const char* const* names, const
     }
     const std::string h = hash ? hash : "";
     return ca::g_web->app().load_datasets(files, hash ? &h : nullptr) ? 1 : 0;
+}
+
+// A font slice the page fetched after a "glyphsneeded" event (its bytes; copied by the app).
+EMSCRIPTEN_KEEPALIVE int ca_add_font(const char* data, size_t size) {
+    if (!ca::g_web || !data) return 0;
+    return ca::g_web->app().add_font_data(std::string_view(data, size)) ? 1 : 0;
 }
 }

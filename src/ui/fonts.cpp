@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/embedded.h"
+#include "core/glyph_coverage.h"
 
 namespace ca::ui {
 namespace {
@@ -14,35 +15,18 @@ const char* kUiChars =
     "–—‘’“”•…·←→↑↓↗×±≤≥°✓✕€£¥₩†▶■◆▲●○ 繁體中文简体中文한국어日本語";
 
 void add_dataset_text(ImFontGlyphRangesBuilder& b, const Dataset& ds, int lang /* -1 = all */) {
-    for (auto& o : ds.organisations) {
-        for (auto& n : o.names)
-            if (lang < 0 || static_cast<int>(n.lang) == lang) b.AddText(n.text.c_str());
-        if (lang < 0) {
-            b.AddText(o.name.c_str());
-            b.AddText(o.abbr.c_str());
-            b.AddText(o.city.c_str());
-            b.AddText(o.note.c_str());
-        }
-    }
-    if (lang >= 0) return;
-    for (auto& s : ds.sources) {
-        b.AddText(s.title.c_str());
-        b.AddText(s.publisher.c_str());
-    }
-    for (auto& c : ds.collaborations) {
-        b.AddText(c.title.c_str());
-        b.AddText(c.summary.c_str());
-        b.AddText(c.note.c_str());
-        for (auto& f : c.facts) {
-            b.AddText(f.label.c_str());
-            b.AddText(f.quote.c_str());
-        }
-        for (auto& e : c.evidence) b.AddText(e.quote.c_str());
-    }
-    for (auto& e : ds.events) {
-        b.AddText(e.title.c_str());
-        b.AddText(e.quote.c_str());
-    }
+    for_each_shown_text(ds, lang, [&](const std::string& t) { b.AddText(t.c_str()); });
+}
+
+// The code points of `ranges` that `font` has no glyph for, once the atlas is built (control
+// characters left out): what the embedded subsets and the extra faces lack.
+std::vector<uint32_t> missing_glyphs(ImFont* font, const ImVector<ImWchar>& ranges) {
+    std::vector<uint32_t> out;
+    if (!font) return out;
+    for (int i = 0; i + 1 < ranges.Size; i += 2)
+        for (uint32_t cp = ranges[i]; cp <= ranges[i + 1]; ++cp)
+            if (cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0) && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) out.push_back(cp);
+    return out;
 }
 
 ImFont* add_font(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ranges) {
@@ -56,9 +40,37 @@ ImFont* add_font(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ra
                                                       ranges.Data);
 }
 
+ImFontConfig merge_config(int font_no) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.MergeMode = true;
+    cfg.FontNo = font_no;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    return cfg;
+}
+
+// Merges the glyphs of `ranges` that the font just added lacks from the faces meant for `lang`.
+void merge_extra(const ExtraFaces& extra, int lang, float px, const ImVector<ImWchar>& ranges) {
+    for (size_t i = 0; i < extra.count; ++i) {
+        const ExtraFace& e = extra.faces[i];
+        if (!e.data || e.size == 0 || e.size > 0x7FFFFFFF || (e.lang >= 0 && e.lang != lang)) continue;
+        ImFontConfig cfg = merge_config(e.font_no);
+        ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(e.data), static_cast<int>(e.size), px, &cfg, ranges.Data);
+    }
+}
+
+// The UI face under a language font: characters a language's subset lacks still draw.
+void merge_file(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ranges) {
+    if (!file || file->size == 0) return;
+    ImFontConfig cfg = merge_config(0);
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file->data), static_cast<int>(file->size), px, &cfg, ranges.Data);
+}
+
 }  // namespace
 
-void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px) {
+std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px, const ExtraFaces& extra) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     f = Fonts{};
@@ -88,6 +100,7 @@ void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px) {
             io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sym->data), static_cast<int>(sym->size), base_px * dpr, &cfg,
                                            sym_ranges);
         }
+        merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * dpr, all_ranges);
     }
     if (!f.regular) {
         ImFontConfig cfg;
@@ -97,6 +110,7 @@ void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px) {
     } else {
         f.large = add_font(ui, base_px * 1.35f * dpr, latin_ranges);
         f.small = add_font(ui, base_px * 0.85f * dpr, all_ranges);
+        if (f.small) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 0.85f * dpr, all_ranges);
         static const char* files[] = {nullptr, "assets/fonts/cjk_sc.otf", "assets/fonts/cjk_ko.otf", "assets/fonts/cjk_ja.otf"};
         for (int l = 0; l < static_cast<int>(Lang::Count); ++l) {
             if (!files[l]) continue;  // zh-Hant uses the UI face (Noto Sans CJK TC)
@@ -104,12 +118,18 @@ void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px) {
             add_dataset_text(b, ds, l);
             lang_ranges[l].clear();
             b.BuildRanges(&lang_ranges[l]);
-            if (lang_ranges[l].Size > 1) f.lang[l] = add_font(assets.find(files[l]), base_px * dpr, lang_ranges[l]);
+            if (lang_ranges[l].Size <= 1) continue;
+            f.lang[l] = add_font(assets.find(files[l]), base_px * dpr, lang_ranges[l]);
+            if (!f.lang[l]) continue;
+            merge_extra(extra, l, base_px * dpr, lang_ranges[l]);  // the language's own shapes first
+            merge_file(ui, base_px * dpr, lang_ranges[l]);
         }
     }
     io.FontGlobalScale = 1.0f / dpr;
     io.FontDefault = f.regular;
     io.Fonts->Build();
+    // ImGui's default font (no assets) says nothing about the data's characters.
+    return f.large != f.regular ? missing_glyphs(f.regular, all_ranges) : std::vector<uint32_t>{};
 }
 
 }  // namespace ca::ui

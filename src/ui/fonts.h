@@ -1,8 +1,11 @@
-// Fonts from the embedded Noto Sans CJK subsets (assets/fonts): a UI face that covers every
-// character of the data and UI, per-language faces for locale-correct glyphs, baked at the DPR.
+// Fonts from the embedded Noto Sans CJK subsets (made from data/ by the build): a UI face that
+// covers every character of the data and UI, per-language faces, glyphs merged in at run time.
 #pragma once
 #include "core/model.h"
 #include "imgui.h"
+
+#include <cstdint>
+#include <vector>
 
 namespace ca::ui {
 
@@ -15,9 +18,25 @@ struct Fonts {
     ImFont* for_lang(Lang l) const { return lang[static_cast<int>(l)] ? lang[static_cast<int>(l)] : regular; }
 };
 
+// A font file that supplies the glyphs the embedded subsets lack (a run-time dataset's new
+// characters): natively the system's Noto Sans CJK TTC, one face per language; on the web the
+// slices the page fetched. The bytes must outlive the atlas.
+struct ExtraFace {
+    const unsigned char* data = nullptr;
+    size_t size = 0;
+    int font_no = 0;  // face index inside a TTC
+    int lang = -1;    // -1: any font; else only the UI font (ZhHant) or that language's font
+};
+struct ExtraFaces {
+    const ExtraFace* faces = nullptr;
+    size_t count = 0;
+};
+
 // Builds the atlas (call before the renderer creates its font texture). Falls back to
 // ImGui's default font when the assets are missing, so the app still starts.
 // base_px is ascent + descent (Noto CJK: 1.448 em), so 19 px gives a 13 px em.
-void load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px = 19);
+// Each font takes the glyphs it lacks from `extra` (merged in order; present glyphs are kept).
+// Returns the code points of the dataset's text that the UI font still has no glyph for.
+std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px = 19, const ExtraFaces& extra = {});
 
 }  // namespace ca::ui

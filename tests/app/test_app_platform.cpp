@@ -4,12 +4,17 @@
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "../core/fixture.h"
 #include "app/app.h"
+#include "core/embedded.h"
 #include "imgui.h"
 
 namespace {
@@ -302,4 +307,69 @@ TEST_CASE("natively the About card names the licence files instead of a link") {
     p.step();
     CHECK(app.ui().licences_link.x1 == app.ui().licences_link.x0);  // no link drawn
     CHECK(p.opened.empty());
+}
+
+namespace {
+// The tests' own dataset with 龘 (U+9F98, in no bundled name) in an organisation's native name.
+std::string dataset_with_new_glyph() {
+    std::string j = ca::test::fixture_json();
+    const std::string from = "香港應用科技研究院", to = "香港龘研究院";
+    j.replace(j.find(from), from.size(), to);
+    return j;
+}
+bool regular_has(char32_t cp) {
+    ImFont* f = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    return f && f->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
+}
+}  // namespace
+
+TEST_CASE("web: a dataset with characters the bundled fonts lack asks the page for them; a font it sends is merged") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    p.events.clear();
+    REQUIRE(app.load_dataset("page.json", dataset_with_new_glyph()));
+    p.step();  // the fonts are built: what they lack is asked of the page, once
+    auto count = [&] { return std::count_if(p.events.begin(), p.events.end(), [](auto& e) { return e.first == "glyphsneeded"; }); };
+    REQUIRE(count() == 1);
+    auto it = std::find_if(p.events.begin(), p.events.end(), [](auto& e) { return e.first == "glyphsneeded"; });
+    CHECK(json::parse(it->second) == json{{"codepoints", {0x9F98}}, {"count", 1}});
+    CHECK_FALSE(regular_has(0x9F98));  // the web never reads system fonts
+    // Only font files are taken: by their tag, and at most 4 MB.
+    CHECK_FALSE(app.add_font_data("not a font at all"));
+    CHECK_FALSE(app.add_font_data(std::string("OTTO", 4)));
+    CHECK_FALSE(app.add_font_data(std::string(5u << 20, '\0')));
+    const ca::EmbeddedFile* ui = ca::embedded_assets().find("assets/fonts/ui.otf");
+    REQUIRE(ui);
+    CHECK(app.add_font_data(ui->text()));
+    CHECK(app.fonts_dirty());
+    p.step();  // rebuilt with the font merged (it has no 龘: still the fallback glyph, no crash)
+    CHECK_FALSE(app.fonts_dirty());
+    CHECK(count() == 1);  // not asked again for the same dataset
+}
+
+TEST_CASE("native: characters the bundled fonts lack come from the system's Noto Sans CJK, unless turned off") {
+    const char* ttc = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    FILE* f = std::fopen(ttc, "rb");
+    if (!f) {
+        WARN("fonts-noto-cjk is not installed: not tested");
+        return;
+    }
+    std::fclose(f);
+    for (bool off : {false, true}) {
+        if (off)
+            setenv("CHIPATLAS_NO_SYSTEM_FONTS", "1", 1);
+        else
+            unsetenv("CHIPATLAS_NO_SYSTEM_FONTS");
+        ca::App app(ca::AppConfig{});
+        FakePlatform p(app, false);
+        REQUIRE(app.start(p));
+        REQUIRE(app.load_dataset("page.json", dataset_with_new_glyph()));
+        p.step();
+        CHECK(p.events.empty());  // natively nothing is sent
+        CHECK(regular_has(0x9F98) == !off);
+        CHECK(regular_has(0x9999));  // 香, from the bundled font either way
+    }
+    unsetenv("CHIPATLAS_NO_SYSTEM_FONTS");
 }

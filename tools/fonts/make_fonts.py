@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Subset Noto Sans CJK into the small fonts chipatlas ships (assets/fonts/).
+"""Subset Noto Sans CJK into the small fonts chipatlas embeds (the build runs this: cmake/fonts.cmake).
 
-    python3 tools/fonts/make_fonts.py [--data DIR] [--extra FILE ...] [--out DIR] [--ttc FILE]
+    python3 tools/fonts/make_fonts.py [--data DIR] [--extra FILE ...] [--out DIR] [--ttc FILE] [--quiet]
+    python3 tools/fonts/make_fonts.py --slices DIR     # the web's on-demand slices
 
 Characters come from every string value in DIR/*.json (default: data/) plus the --extra text
 files (default: tools/fonts/ui_chars.txt). Outputs (CFF/OTF, unhinted, no layout features
@@ -15,6 +16,7 @@ except kern):
   symbols.otf   a few UI symbols that no Noto Sans CJK face has (⏸ ⏮ ⏭ ⏵ ↺ ⟲ ❚ ✕),
                 drawn by this script; merge it into the UI font
   chars.txt     the gathered characters with the fonts that carry each, for review
+  coverage.txt  what ui.otf + symbols.otf draw, as hex ranges (for --validate's note)
   LICENSE-OFL.txt
 
 All faces of the TTC share one CFF table (same glyph ids); a face only differs in which glyph
@@ -119,7 +121,10 @@ def gather_data(data_dir):
             with open(path, encoding="utf-8-sig") as fh:
                 doc = json.load(fh)
         except (ValueError, UnicodeDecodeError) as e:
-            fail("%s is not valid JSON (%s). If it is being written right now, re-run later." % (path, e))
+            # The build runs the validator too, which says where and why; a font made without
+            # this file is remade once the file is fixed (the build depends on it).
+            warnings.append("%s skipped: not valid JSON (%s); chipatlas --validate says where" % (path, e))
+            continue
         walk(doc)
     return all_chars, by_lang, files, warnings
 
@@ -189,8 +194,9 @@ def subset_options():
     return o
 
 
-def make_subset(ttc_path, font_number, mapping, out_path):
-    """Subset face `font_number` to the code points of `mapping` ({cp: (glyph, face)})."""
+def make_subset(ttc_path, font_number, mapping, out_path, out=None):
+    """Subset face `font_number` to the code points of `mapping` ({cp: (glyph, face)}).
+    ttc_path may be a file object; out, a file object to write to instead of out_path."""
     opts = subset_options()
     font = TTFont(ttc_path, fontNumber=font_number, lazy=True, recalcTimestamp=False,
                   recalcBBoxes=False)
@@ -212,6 +218,9 @@ def make_subset(ttc_path, font_number, mapping, out_path):
     font.recalcTimestamp = False
     buf = io.BytesIO()
     font.save(buf, reorderTables=True)
+    if out is not None:
+        out.write(buf.getvalue())
+        return font
     with open(out_path, "wb") as fh:
         fh.write(buf.getvalue())
     return font
@@ -414,9 +423,32 @@ def main():
     ap.add_argument("--data", default=os.path.join(ROOT, "data"), help="dataset folder (default: data/)")
     ap.add_argument("--extra", action="append",
                     help="UI text file(s) whose characters go into ui.otf (default: tools/fonts/ui_chars.txt)")
-    ap.add_argument("--out", default=os.path.join(ROOT, "assets", "fonts"), help="output folder (default: assets/fonts/)")
+    ap.add_argument("--out", default=os.path.join(ROOT, "build", "fonts"), help="output folder (default: build/fonts/; the build passes its own)")
     ap.add_argument("--no-stb-check", action="store_true", help="skip the stb_truetype load test")
+    ap.add_argument("--quiet", action="store_true", help="print the report only on failure (the build uses this)")
+    ap.add_argument("--slices", metavar="DIR",
+                    help="instead: write the web's on-demand slices (every character of the TTC, 256 code points a file) to DIR")
     args = ap.parse_args()
+    if args.slices:
+        return make_slices(args.ttc, args.slices, args.quiet)
+    if args.quiet:
+        real, sys.stdout = sys.stdout, io.StringIO()
+        try:
+            rc = run(args)
+        finally:
+            report, sys.stdout = sys.stdout.getvalue(), real
+        if rc:
+            sys.stderr.write(report)
+        else:
+            # Warnings (a data file skipped, a character no font has) still show in the build.
+            for line in report.splitlines():
+                if line.startswith("WARNING"):
+                    print("make_fonts: " + line)
+        return rc
+    return run(args)
+
+
+def run(args):
     extra = args.extra or [os.path.join(HERE, "ui_chars.txt")]
 
     if not os.path.isfile(args.ttc):
@@ -541,6 +573,10 @@ def main():
     with open(os.path.join(args.out, "chars.txt"), "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines) + "\n")
 
+    # ---- coverage.txt: what the UI font (ui.otf + symbols.otf) draws, for the app's check of
+    # run-time datasets and --validate's note
+    write_coverage(os.path.join(args.out, "coverage.txt"), set(ui_cm) | set(drawn or []))
+
     # ---- licence
     write_licence(os.path.join(args.out, "LICENSE-OFL.txt"), args.ttc, faces["TC"])
 
@@ -557,6 +593,83 @@ def main():
         return 1
     print("\nOK")
     return 0
+
+
+# ---------------------------------------------------------------------------------- web slices
+# The web page fetches these when a dataset loaded at run time has characters the bundled fonts
+# lack: slice-XXXX.otf holds every character U+XXXX..U+XXFF that Noto Sans CJK maps (BMP only:
+# ImGui 1.86's ImWchar is 16-bit), like Google Fonts' unicode-range slices.
+SLICE_BITS = 8
+BLOCK_BITS = 12  # first cut to 4096 code points, then each slice from that (much faster)
+
+
+def slice_face(page):
+    """The face whose shapes a slice uses: KR for Hangul, JP for kana, TC for the rest."""
+    cp = page << SLICE_BITS
+    if 0x1100 <= cp < 0x1200 or 0x3100 <= cp < 0x3200 or 0xA900 <= cp < 0xAA00 or 0xAC00 <= cp < 0xD800:
+        return "KR"
+    if 0x3000 <= cp < 0x3100:
+        return "JP"
+    return "TC"
+
+
+def _slice_block(job):
+    ttc, font_number, block, cps, out_dir = job
+    tmp = io.BytesIO()
+    mapping = {cp: (g, None) for cp, g in cps.items()}
+    make_subset(ttc, font_number, mapping, None, out=tmp)
+    written = []
+    pages = sorted({cp >> SLICE_BITS for cp in cps})
+    for page in pages:
+        sub = {cp: v for cp, v in mapping.items() if cp >> SLICE_BITS == page}
+        tmp.seek(0)
+        path = os.path.join(out_dir, "slice-%04X.otf" % (page << SLICE_BITS))
+        make_subset(tmp, 0, sub, path)
+        written.append((page, len(sub), os.path.getsize(path)))
+    return written
+
+
+def make_slices(ttc, out_dir, quiet):
+    import multiprocessing
+    if not os.path.isfile(ttc):
+        fail("%s not found (apt-get install fonts-noto-cjk)" % ttc)
+    faces, cmaps = find_faces(ttc)
+    os.makedirs(out_dir, exist_ok=True)
+    for old in glob.glob(os.path.join(out_dir, "slice-*.otf")):
+        os.remove(old)
+    jobs = {}
+    for face in ("TC", "KR", "JP"):
+        for cp, g in cmaps[face].items():
+            page = cp >> SLICE_BITS
+            if cp > 0xFFFF or page == 0 or slice_face(page) != face:
+                continue
+            jobs.setdefault((face, cp >> BLOCK_BITS), {})[cp] = g
+    work = [(ttc, faces[face], block, cps, out_dir) for (face, block), cps in sorted(jobs.items())]
+    with multiprocessing.Pool(min(2, os.cpu_count() or 1)) as pool:
+        results = [w for r in pool.map(_slice_block, work) for w in r]
+    total = sum(n for _p, n, _s in results)
+    biggest = max(s for _p, _n, s in results)
+    size = sum(s for _p, _n, s in results)
+    write_licence(os.path.join(out_dir, "LICENSE-OFL.txt"), ttc, faces["TC"])
+    if not quiet:
+        print("%d slices, %d characters, %d bytes in all, largest %d bytes" % (len(results), total, size, biggest))
+    return 0
+
+
+def write_coverage(path, cps):
+    """Code points as inclusive hex ranges, one "FIRST LAST" pair a line (core/glyph_coverage)."""
+    lines = ["# Code points the bundled UI font draws (ui.otf + symbols.otf), as inclusive ranges.",
+             "# Generated by tools/fonts/make_fonts.py; read by src/core/glyph_coverage.cpp."]
+    cps = sorted(cps)
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        lines.append("%04X %04X" % (cps[i], cps[j]))
+        i = j + 1
+    with open(path, "w", encoding="ascii") as fh:
+        fh.write("\n".join(lines) + "\n")
 
 
 OFL_FALLBACK_NOTE = ("The full text of the SIL Open Font License 1.1 is at https://openfontlicense.org "

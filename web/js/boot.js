@@ -23,6 +23,8 @@ import './origins.js';
 import './host_events.js';
 import './mirror.js';
 import './data_files.js';
+import './glyphs.js';
+import './font_slices.js';
 
 if (embed) root.classList.add('embed');
 installHostApi();

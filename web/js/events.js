@@ -12,6 +12,7 @@ import { openableUrl } from './origins.js';
 import { updateMirrorFromState, updateMirrorFromActive, updateMirrorFromSelection } from './mirror.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
+import { onGlyphsNeeded } from './glyphs.js';
 
 // ------------------------------------------------------------------ the URL follows the state
 // At most once a second: playback changes the state five times a second, and browsers limit
@@ -142,6 +143,9 @@ export function onChipatlasEvent(type, json) {
         break;
       case 'openurl':
         openUrl(data && data.url);
+        break;
+      case 'glyphsneeded':
+        onGlyphsNeeded(data);  // async: fetches font slices, reports failures in the page
         break;
     }
     emit(type, data);

@@ -141,6 +141,26 @@ export function loadDatasets(files, hash) {
   return ok;
 }
 
+// A font slice's bytes (web/js/glyphs.js) into the wasm; true when it took them.
+export function addFont(bytes) {
+  if (typeof Module._ca_add_font !== 'function' || !exportsReady() || app.fatal) return false;
+  let p = 0;
+  try {
+    p = heapBytes(bytes);
+  } catch (e) {
+    return false;
+  }
+  let ok = false;
+  try {
+    ok = Module._ca_add_font(p, bytes.length) === 1;
+  } catch (e) {
+    onTrap(e);
+    return false;
+  }
+  Module._free(p);
+  return ok;
+}
+
 // ------------------------------------------------------------------ API commands
 // The API's commands (translated, commands.js) run at once when ready, else wait in a queue.
 let queue = [];

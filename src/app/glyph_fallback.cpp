@@ -1,0 +1,76 @@
+// Characters a run-time dataset has and the bundled fonts lack: natively they come from the
+// system's Noto Sans CJK (one face per language), on the web from slices the page fetches.
+#include <cstdio>
+#include <cstdlib>
+
+#include "app/app.h"
+
+namespace ca {
+namespace {
+
+constexpr size_t kMaxFontBytes = 4u << 20;  // one slice
+constexpr size_t kMaxRequested = 4000;      // code points named in one event
+const char* kDefaultTtc = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+bool env_set(const char* name) {
+    const char* v = std::getenv(name);
+    return v && *v && std::string_view(v) != "0";
+}
+
+}  // namespace
+
+ui::ExtraFaces App::extra_faces() {
+    size_t n = 0;
+    for (const std::string& b : fetched_fonts_) extra_[n++] = {reinterpret_cast<const unsigned char*>(b.data()), b.size(), 0, -1};
+    const std::string_view ttc = system_cjk_.text();
+    if (ttc.size() >= 12 && ttc.substr(0, 4) == "ttcf") {
+        // Face numbers in Debian's NotoSansCJK-Regular.ttc: JP 0, KR 1, SC 2, TC 3 (the order
+        // tools/fonts/make_fonts.py finds by family name), for the UI (ZhHant), SC, KR, JP fonts.
+        static const int kFaceOf[static_cast<int>(Lang::Count)] = {3, 2, 1, 0};
+        for (int l = 0; l < static_cast<int>(Lang::Count); ++l)
+            extra_[n++] = {reinterpret_cast<const unsigned char*>(ttc.data()), ttc.size(), kFaceOf[l], l};
+    }
+    return {extra_, n};
+}
+
+// Builds the fonts; what the UI font still lacks is taken from the system's Noto Sans CJK
+// (native, once, unless CHIPATLAS_NO_SYSTEM_FONTS is set) or asked of the page (web, once per
+// dataset: a "glyphsneeded" event).
+void App::build_fonts(float dpr) {
+    std::vector<uint32_t> missing = ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces());
+    if (missing.empty()) return;
+    if (!platform_ || !platform_->browser()) {
+        if (system_cjk_tried_ || env_set("CHIPATLAS_NO_SYSTEM_FONTS")) return;
+        system_cjk_tried_ = true;
+        const char* path = std::getenv("CHIPATLAS_CJK_TTC");
+        if (!path || !*path) path = kDefaultTtc;
+        if (system_cjk_.open(path))
+            ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces());
+        else
+            std::fprintf(stderr, "chipatlas: warning: %s cannot be read (install fonts-noto-cjk): %zu characters draw as '?'\n", path,
+                         missing.size());
+        return;
+    }
+    if (glyphs_requested_) return;
+    glyphs_requested_ = true;
+    std::string json = "{\"codepoints\":[";
+    for (size_t i = 0; i < missing.size() && i < kMaxRequested; ++i) {
+        if (i) json += ',';
+        json += std::to_string(static_cast<unsigned>(missing[i]));
+    }
+    json += "],\"count\":" + std::to_string(missing.size()) + "}";
+    emit("glyphsneeded", json);
+}
+
+bool App::add_font_data(std::string_view bytes) {
+    // An OpenType (CFF) or TrueType file, checked by its tag; stb_truetype checks the rest.
+    if (bytes.size() < 12 || bytes.size() > kMaxFontBytes) return false;
+    const std::string_view tag = bytes.substr(0, 4);
+    if (tag != "OTTO" && tag != std::string_view("\0\1\0\0", 4)) return false;
+    if (fetched_fonts_.size() >= kMaxFetchedFonts) fetched_fonts_.erase(fetched_fonts_.begin());
+    fetched_fonts_.emplace_back(bytes);
+    fonts_dirty_ = true;
+    return true;
+}
+
+}  // namespace ca

@@ -1,0 +1,62 @@
+// Which characters the bundled fonts draw (a range table made by tools/fonts/make_fonts.py) and
+// which characters of a dataset they lack: the app fetches or loads those, --validate names them.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/model.h"
+
+namespace ca {
+
+class GlyphCoverage {
+public:
+    // Parses "FIRST LAST" hex pairs, one per line ('#' starts a comment); bad lines are skipped.
+    static GlyphCoverage parse(std::string_view text);
+    bool has(char32_t cp) const;
+    bool empty() const { return ranges_.empty(); }
+    size_t size() const;  // code points covered
+
+private:
+    std::vector<std::pair<char32_t, char32_t>> ranges_;  // sorted, inclusive
+};
+
+// Calls f(text) for each text the UI draws from a dataset: every name, title, note and quote.
+// lang < 0: all of them; else only the `names` of that language (what the per-language fonts
+// draw). The one list of these fields, for the fonts' glyph ranges and for shown_texts.
+template <class F>
+void for_each_shown_text(const Dataset& ds, int lang, F&& f) {
+    for (auto& o : ds.organisations) {
+        for (auto& n : o.names)
+            if (lang < 0 || static_cast<int>(n.lang) == lang) f(n.text);
+        if (lang >= 0) continue;
+        f(o.name), f(o.abbr), f(o.city), f(o.note);
+    }
+    if (lang >= 0) return;
+    for (auto& s : ds.sources) f(s.title), f(s.publisher);
+    for (auto& c : ds.collaborations) {
+        f(c.title), f(c.summary), f(c.note);
+        for (auto& x : c.facts) f(x.label), f(x.quote);
+        for (auto& e : c.evidence) f(e.quote);
+    }
+    for (auto& e : ds.events) f(e.title), f(e.quote);
+}
+
+// The same texts as a list.
+std::vector<std::string_view> shown_texts(const Dataset& ds, int lang = -1);
+
+// The code points of `texts`, sorted and distinct; control characters and invalid UTF-8 skipped.
+std::vector<char32_t> code_points(const std::vector<std::string_view>& texts);
+
+// The code points of the dataset's shown texts that `cov` lacks (sorted, distinct).
+std::vector<char32_t> missing_code_points(const Dataset& ds, const GlyphCoverage& cov);
+
+// "3 characters are not in the bundled fonts (產 業 銷)": at most `shown` listed, then "…".
+std::string describe_missing(const std::vector<char32_t>& cps, size_t shown = 20);
+
+// UTF-8 of one code point (appended).
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace ca

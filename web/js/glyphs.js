@@ -1,0 +1,46 @@
+// Glyphs on demand: after a dataset loads, the wasm names the code points the bundled fonts lack
+// (the "glyphsneeded" event); the page fetches the font slices holding them from its own origin
+// (fonts/, size-capped), hands each to the wasm (ca_add_font), and says in the page what failed.
+import { root } from './dom.js';
+import { LIMITS } from './limits.js';
+import { slicesFor } from './font_slices.js';
+import { addFont } from './runtime.js';
+import { showError } from './ui_chrome.js';
+
+const loaded = new Set();  // slice paths already handed to the wasm
+
+async function fetchSlice(path) {
+  const url = new URL(path, document.baseURI);
+  if (url.origin !== location.origin) throw new Error('not on this site');
+  const r = await fetch(url.href, { credentials: 'same-origin' });
+  if (!r.ok) throw new Error('HTTP ' + r.status);
+  const len = Number(r.headers.get('content-length') || 0);
+  if (len > LIMITS.fontSliceBytes) throw new Error('too large (' + len + ' bytes)');
+  const buf = new Uint8Array(await r.arrayBuffer());
+  if (buf.length > LIMITS.fontSliceBytes) throw new Error('too large (' + buf.length + ' bytes)');
+  return buf;
+}
+
+export async function onGlyphsNeeded(data) {
+  const cps = data && Array.isArray(data.codepoints) ? data.codepoints : [];
+  const want = slicesFor(cps, LIMITS.fontSlices);
+  const todo = want.paths.filter(function (p) { return !loaded.has(p); });
+  root.dataset.glyphs = 'loading';
+  const failures = [];
+  await Promise.all(todo.map(async function (path) {
+    try {
+      const bytes = await fetchSlice(path);
+      if (!addFont(bytes)) throw new Error('not a font the app accepts');
+      loaded.add(path);
+    } catch (e) {
+      failures.push(path + ': ' + (e && e.message || e));
+    }
+  }));
+  if (want.skipped) failures.push(want.skipped + ' more font slices were not fetched (the limit is ' + LIMITS.fontSlices + ')');
+  root.dataset.glyphSlices = [...loaded].sort().join(' ');
+  root.dataset.glyphs = failures.length ? 'failed' : 'loaded';
+  if (failures.length) {
+    showError('Some characters cannot be drawn',
+      'The fonts for some characters of this dataset could not be loaded; they show as "?":', failures);
+  }
+}
