@@ -10,7 +10,7 @@ except kern):
 
   ui.otf        Noto Sans CJK TC: the UI characters + every character in the data, so that
                 no character is ever a box even if the per-language fonts are not used
-  cjk_ja.otf    Noto Sans CJK JP: characters of the `lang: "ja"` names + all kana
+  cjk_ja.otf    Noto Sans CJK JP: characters of the `lang: "ja"` names
   cjk_ko.otf    Noto Sans CJK KR: characters of the `lang: "ko"` names
   cjk_sc.otf    Noto Sans CJK SC: characters of the `lang: "zh-Hans"` names
   symbols.otf   a few UI symbols that no Noto Sans CJK face has (⏸ ⏮ ⏭ ⏵ ↺ ⟲ ❚ ✕),
@@ -80,8 +80,6 @@ FALLBACK = {
 }
 LANG_OUTPUT = {"ja": "cjk_ja.otf", "ko": "cjk_ko.otf", "zh-Hans": "cjk_sc.otf"}
 KNOWN_LANGS = {"ja", "ko", "zh-Hans", "zh-Hant"}
-KANA = ([chr(c) for c in range(0x3041, 0x3097)] + [chr(c) for c in range(0x3099, 0x3100)] +
-        [chr(c) for c in range(0x30A0, 0x3100)])
 
 # ---------------------------------------------------------------------------------- gathering
 
@@ -472,7 +470,7 @@ def run(args):
 
     sets = {
         "ui.otf": ("TC", ui_chars | data_chars),
-        "cjk_ja.otf": ("JP", by_lang.get("ja", set()) | set(KANA) | {" "}),
+        "cjk_ja.otf": ("JP", by_lang.get("ja", set()) | {" "}),
         "cjk_ko.otf": ("KR", by_lang.get("ko", set()) | {" "}),
         "cjk_sc.otf": ("SC", by_lang.get("zh-Hans", set()) | {" "}),
     }
