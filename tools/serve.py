@@ -23,9 +23,9 @@ Headers:
   .mjs, .json, .otf/.ttf/.woff2, .svg, .csv, .map; X-Content-Type-Options: nosniff and
   Cache-Control: no-cache on every response.
 - CORS (Access-Control-Allow-Origin: *) only where embedding needs it: responses for .wasm,
-  .json and .js/.mjs paths, and the OPTIONS preflight for them. A sandboxed iframe has an
-  opaque origin, so everything it fetches in CORS mode is cross-origin: chipatlas.wasm and
-  ?data= datasets (fetch), and the page's scripts in js/ (module scripts, and the modules they
+  .json, .otf and .js/.mjs paths, and the OPTIONS preflight for them. A sandboxed iframe has an
+  opaque origin, so everything it fetches in CORS mode is cross-origin: chipatlas.wasm,
+  ?data= datasets and the glyph slices in fonts/ (fetch), and the page's scripts in js/ (module scripts, and the modules they
   import, are always fetched in CORS mode). chipatlas.js is a classic <script> and would do
   without, but the rule is by extension, as a static host would configure it. The pages and
   style.css are loaded by navigation and plain <link> (no CORS mode) and get no CORS header.
@@ -86,7 +86,7 @@ MIME = {
 }
 
 # Paths whose responses may be read cross-origin (see the module docstring).
-CORS_EXTENSIONS = (".wasm", ".json", ".js", ".mjs")
+CORS_EXTENSIONS = (".wasm", ".json", ".js", ".mjs", ".otf")
 
 # os.open flags for walking the served tree: never follow a link, never block on a FIFO.
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

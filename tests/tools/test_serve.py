@@ -40,6 +40,7 @@ class ServeTest(unittest.TestCase):
             "site/style.css": "body{}\n",
             "site/js/mod.js": "export const x = 1;\n",
             "site/js/mod.mjs": "export const y = 2;\n",
+            "site/fonts/slice-4e00.otf": "OTTO\0\0\0\0",
             "site/.secret": "dotfile\n",
             "site/.hidden/x.txt": "in a dot-directory\n",
             "site/sub/page.txt": "in sub\n",
@@ -196,9 +197,10 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(self.request("http://evil.example/index.html")[0], 400)
 
     # --- CORS: only what a sandboxed (opaque-origin) embed fetches ---------------------------
-    def test_cors_only_on_wasm_json_and_js(self):
-        # .js: the page's ES modules (js/boot.js and its imports) are fetched in CORS mode.
-        for path in ("/app.wasm", "/data.json", "/app.js", "/js/mod.js", "/js/mod.mjs"):
+    def test_cors_only_on_wasm_json_js_and_font_slices(self):
+        # .js: the page's ES modules (js/boot.js and its imports) are fetched in CORS mode;
+        # .otf: the glyph slices web/js/glyphs.js fetches for a run-time dataset's names.
+        for path in ("/app.wasm", "/data.json", "/app.js", "/js/mod.js", "/js/mod.mjs", "/fonts/slice-4e00.otf"):
             status, h, _ = self.request(path, headers={"Origin": "null"})
             self.assertEqual(status, 200, path)
             self.assertEqual(h.get("access-control-allow-origin"), "*", path)
