@@ -6,15 +6,15 @@ import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startHarness, assertClean, ROOT, WEB_DIR, decodePng } from './harness.mjs';
+import { startHarness, assertClean, ROOT, TESTDATA_OUT, decodePng } from './harness.mjs';
 import { slicesFor } from '../../web/js/font_slices.js';
 
 const NAMES = { o0: { lang: 'zh-Hant', text: '龘鑫晶圓' }, o1: { lang: 'ja', text: '燚淼鑄鍛' } };  // in no bundled name
 let h;
 before(async () => {
   h = await startHarness();
-  mkdirSync(join(WEB_DIR, 'testdata'), { recursive: true });
-  const out = join(WEB_DIR, 'testdata', 'glyphs.json');
+  mkdirSync(TESTDATA_OUT, { recursive: true });
+  const out = join(TESTDATA_OUT, 'glyphs.json');
   execFileSync('python3', [join(ROOT, 'tools', 'bench', 'gen_synthetic.py'), '3', out]);
   const ds = JSON.parse(readFileSync(out, 'utf8'));
   for (const o of ds.organisations) if (NAMES[o.id]) o.names = [NAMES[o.id]];
