@@ -131,7 +131,9 @@ void App::frame(double dt) {
         style_set_ = true;
     }
     animating_ = model_.tick(dt);
+    ui_.more_frames = false;
     ui::draw_ui(model_, ui_);
+    animating_ = animating_ || ui_.more_frames;
     for (const std::string& url : model_.take_url_requests()) platform_->open_url(url);
     if (!ui_.open_url.empty()) {
         platform_->open_url(ui_.open_url);

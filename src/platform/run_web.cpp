@@ -4,6 +4,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,14 +46,27 @@ private:
     int settle_ = 3;
     unsigned rendered_version_ = 0;
     bool context_lost_ = false;
+    // Key-ups whose key went down in the same frame: ImGui 1.86 reads keys as down/up states
+    // once a frame, so a press shorter than a frame (a test driver, an on-screen keyboard,
+    // switch access) would never be seen; the key-up waits for the next frame.
+    std::vector<SDL_Event> late_keyups_;
+    std::vector<SDL_Scancode> pressed_;  // keys that went down in this frame
 };
 WebPlatform* g_web = nullptr;
 
 void WebPlatform::loop() {
     SDL_Event e;
-    bool got = false;
+    bool got = !late_keyups_.empty();
+    for (const SDL_Event& up : late_keyups_) handle_event(up);
+    late_keyups_.clear();
+    pressed_.clear();
     while (SDL_PollEvent(&e)) {
         got = true;
+        if (e.type == SDL_KEYDOWN) pressed_.push_back(e.key.keysym.scancode);
+        if (e.type == SDL_KEYUP && std::find(pressed_.begin(), pressed_.end(), e.key.keysym.scancode) != pressed_.end()) {
+            late_keyups_.push_back(e);
+            continue;
+        }
         handle_event(e);
     }
     double now = emscripten_get_now();

@@ -59,6 +59,7 @@ void draw_date(AppModel& m, UiContext& ui) {
         ImGui::PushFont(date_font);
         if (ImGui::Selectable(d.c_str(), false, 0, ImGui::CalcTextSize(d.c_str()))) {
             ui.date_editing = true;
+            ui.date_opened_frame = ImGui::GetFrameCount();
             std::snprintf(ui.date_input, sizeof ui.date_input, "%s", full.c_str());
         }
         ImGui::PopFont();
@@ -75,6 +76,8 @@ void draw_date(AppModel& m, UiContext& ui) {
             ui.date_editing = false;
         } else if (ImGui::IsItemDeactivated()) {
             ui.date_editing = false;
+        } else if (!ImGui::IsItemActive() && ImGui::GetFrameCount() - ui.date_opened_frame < 10) {
+            ui.more_frames = true;  // not focused yet: draw again, or the first key typed is lost
         }
     }
 }

@@ -38,6 +38,10 @@ struct UiContext {
     char search[128] = "";
     char date_input[16] = "";
     bool date_editing = false;
+    // A widget needs another frame even if no input comes (ImGui moves keyboard focus over two
+    // frames: a date input opened by a click must be active before the first key arrives).
+    bool more_frames = false;
+    int date_opened_frame = 0;  // ImGui's frame count when the date input opened
     bool show_help = false;
     // A link the user followed this frame (the About card's "licenses/index.html"): the app
     // hands it to Platform::open_url and clears it.

@@ -14,6 +14,7 @@ import { installHostApi } from './host_api.js';
 import { onChipatlasEvent, onState, cancelUrlSync } from './events.js';
 import { wireSearch } from './search_box.js';
 import { wireTools } from './exports.js';
+import { wireKeyboard } from './keyboard.js';
 import { dataAllowed, fetchDatasets, preloadRuntime } from './dataset.js';
 import { wireDatasets, setPendingDataset, hasPendingDataset, loadPendingDataset } from './datasets.js';
 // The modules the ones above import, named here too so that the browser requests every module
@@ -113,6 +114,7 @@ function loadRuntime(hash) {
 function start() {
   buildChrome(shareUrl(location.href));
   wireSearch();
+  wireKeyboard();
   wireTools();
   wireDatasets();
   const theme = startHash.get('theme');

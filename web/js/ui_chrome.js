@@ -30,9 +30,9 @@ export function buildChrome(openFullHref) {
 
   // Share / export (exports.js).
   ui.copy = h('button', { type: 'button', id: 'copy-link', className: 'ca-btn', title: 'Copy a link to this view', text: 'Copy link' });
-  ui.png = h('button', { type: 'button', id: 'export-png', className: 'ca-btn', title: 'Download the map as an image (PNG)', 'aria-label': 'Download image (PNG)', text: 'PNG' });
-  ui.csv = h('button', { type: 'button', id: 'export-csv', className: 'ca-btn', title: 'Download the visible collaborations as CSV', 'aria-label': 'Download visible collaborations (CSV)', text: 'CSV' });
-  ui.json = h('button', { type: 'button', id: 'export-json', className: 'ca-btn', title: 'Download the visible collaborations as JSON', 'aria-label': 'Download visible collaborations (JSON)', text: 'JSON' });
+  ui.png = h('button', { type: 'button', id: 'export-png', className: 'ca-btn', title: 'Download the map as an image (PNG)', 'aria-label': 'PNG: download the map as an image', text: 'PNG' });
+  ui.csv = h('button', { type: 'button', id: 'export-csv', className: 'ca-btn', title: 'Download the visible collaborations as CSV', 'aria-label': 'CSV: download the visible collaborations', text: 'CSV' });
+  ui.json = h('button', { type: 'button', id: 'export-json', className: 'ca-btn', title: 'Download the visible collaborations as JSON', 'aria-label': 'JSON: download the visible collaborations', text: 'JSON' });
   ui.tools = h('div', { id: 'tools', role: 'group', 'aria-label': 'Share and export' }, ui.copy, ui.png, ui.csv, ui.json);
   ui.menuToggle = h('button', {
     type: 'button', id: 'menu-toggle', className: 'ca-btn', 'aria-label': 'Share and export',
