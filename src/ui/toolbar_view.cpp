@@ -82,8 +82,12 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
         ImGui::TextUnformatted("chipatlas");
         ImGui::PopFont();
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-        ImGui::InputTextWithHint("##search", "Search names, 中文, 한국어, 日本語", ui.search, sizeof ui.search);
+        // Narrow (a phone-sized window): the search takes the rest of the row with a short
+        // hint, and the buttons go to a second row, so nothing runs off the right edge.
+        const bool narrow = io.DisplaySize.x < 640;
+        const float search_w = narrow ? std::max(60.0f, io.DisplaySize.x - ImGui::GetCursorScreenPos().x - 30) : ImGui::GetFontSize() * 12;
+        ImGui::SetNextItemWidth(search_w);
+        ImGui::InputTextWithHint("##search", narrow ? "Search" : "Search names, 中文, 한국어, 日本語", ui.search, sizeof ui.search);
         if (ui.search[0]) {
             ImVec2 p = ImGui::GetItemRectMin(), s = ImGui::GetItemRectSize();
             ImGui::SetNextWindowPos(ImVec2(p.x, p.y + s.y + 2));
@@ -108,7 +112,7 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
             }
             ImGui::End();
         }
-        ImGui::SameLine();
+        if (!narrow) ImGui::SameLine();
     }
     if (io.DisplaySize.x < 520) {
         // Small boxes (embeds down to 320 px): the presets fold into one menu.
