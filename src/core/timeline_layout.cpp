@@ -72,12 +72,16 @@ const TimelineLayout& TimelineLayoutBuilder::build(const Dataset& ds, const View
 
     // Ticks: years and months, a year's label where there is room since the last.
     l.ticks.clear();
+    // A label that would pass the panel's right edge goes left of its tick.
     float last_label_x = -1e9f;
+    const float label_right_limit = panel_pos.x + panel_size.x - t.year_label_right_margin;
     for (const Tick& tk : make_ticks(ax, t.month_tick_min_px)) {
         const float x = l.x_of(tk.t);
-        const bool labelled = tk.major && x - last_label_x > t.year_label_min_gap;
-        if (labelled) last_label_x = x;
-        l.ticks.push_back({x, tk.major ? t.major_tick : t.minor_tick, tk.major, labelled, tk.year});
+        float label_x = x + t.year_label_dx;
+        if (label_x + t.year_label_width > label_right_limit) label_x = x - t.year_label_dx - t.year_label_width;
+        const bool labelled = tk.major && label_x - last_label_x > t.year_label_min_gap;
+        if (labelled) last_label_x = label_x;
+        l.ticks.push_back({x, tk.major ? t.major_tick : t.minor_tick, tk.major, labelled, tk.year, label_x});
     }
 
     // Events whose collaboration's kind is shown.

@@ -34,6 +34,10 @@ struct TimelineTuning {
     // A year label only when this far right of the previous one; its offset from its tick.
     float year_label_min_gap = 36;
     float year_label_dx = 2, year_label_dy = 2;
+    // A year label's width (the UI measures "0000" in its font) and the room it keeps from the
+    // panel's right edge: a label that would pass it goes left of its tick, or is left out.
+    float year_label_width = 28;
+    float year_label_right_margin = 6;
     // Event markers: triangles pointing down, from event_top to event_bottom below the track's
     // top, event_half_width each side of their date; the pointer is over one when within
     // event_hit_half_width of its date (strictly) and above event_bottom.
@@ -63,6 +67,7 @@ struct TimelineTick {
     bool major;     // a year (else a month)
     bool labelled;  // its year is written under it
     int year;
+    float label_x = 0;  // where its label starts (right of the tick, or left of it at the end)
 };
 
 struct TimelineEventMark {

@@ -12,6 +12,15 @@ namespace {
 
 const char* dagger(bool inferred) { return inferred ? " †" : ""; }
 
+// Before an item `width` wide that would follow on the same line: stays on the line when it
+// fits before the panel's right edge, else starts a new one.
+void same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+float small_button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
+
 std::string interval_text(const Interval& iv) { return format_interval_human(iv); }
 
 std::string fact_text(const Fact& f) {
@@ -69,7 +78,7 @@ void source_links(AppModel& m, const Source& s) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
     }
     if (!s.archived_url.empty()) {
-        if (!s.url.empty()) ImGui::SameLine();
+        if (!s.url.empty()) same_line_if_fits(small_button_width("archived copy ↗"));
         if (ImGui::SmallButton("archived copy ↗")) m.request_open_url(s.archived_url);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.archived_url.c_str());
     }
@@ -84,11 +93,16 @@ std::vector<int> cited_sources(const Collaboration& c) {
     return out;
 }
 
+// A link: a selectable whose label wraps at the panel's right edge.
 bool link(const char* label, const char* id) {
     ImGui::PushID(id);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
-    bool clicked = ImGui::Selectable(label, false);
-    ImGui::PopStyleColor();
+    const float wrap = std::max(1.0f, ImGui::GetContentRegionAvail().x - 1);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::CalcTextSize(label, nullptr, false, wrap);
+    size.x = std::min(size.x, wrap);
+    const bool clicked = ImGui::Selectable("##link", false, 0, size);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_ButtonActive), label,
+                                        nullptr, wrap);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopID();
     return clicked;
@@ -106,8 +120,10 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
         ImGui::PushFont(ui.fonts.for_lang(n.lang));
         ImGui::TextUnformatted(n.text.c_str());
         ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s%s", enum_label(n.lang), dagger(o.is_inferred("names")));
+        char lang[48];
+        std::snprintf(lang, sizeof lang, "%s%s", enum_label(n.lang), dagger(o.is_inferred("names")));
+        same_line_if_fits(ImGui::CalcTextSize(lang).x);
+        ImGui::TextDisabled("%s", lang);
     }
     std::string kind = enum_label(o.kind);
     if (o.industry != Industry::None) kind += std::string(" · ") + enum_label(o.industry);
@@ -140,17 +156,23 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
                             : cv == Vis::Faded ? " · ended"
                                                : " · not shown now");
         for (auto& f : c.facts) ImGui::TextWrapped("%s", fact_text(f).c_str());
+        // Partners as buttons, flowing onto new lines; a name wider than the panel is a
+        // wrapped link on a line of its own instead.
+        bool first = true;
+        const float line_width = ImGui::GetContentRegionAvail().x;
         for (auto& p : c.participants) {
             if (p.org == oi) continue;
+            const std::string& name = ds.organisations[p.org].short_name();
+            const float w = small_button_width(name.c_str());
+            if (!first && w <= line_width) same_line_if_fits(w);
+            first = false;
             ImGui::PushID(p.org);
-            if (ImGui::SmallButton(ds.organisations[p.org].short_name().c_str())) {
+            if (w <= line_width ? ImGui::SmallButton(name.c_str()) : link(name.c_str(), "wide")) {
                 m.select_org(p.org);
                 m.fly_to_org(p.org);
             }
             ImGui::PopID();
-            ImGui::SameLine();
         }
-        ImGui::NewLine();
         if (!c.evidence.empty() && ImGui::TreeNode("src", "Sources (%zu)", c.evidence.size())) {
             for (auto& e : c.evidence) quote_block(ds, e.source, e.quote);
             ImGui::TreePop();
@@ -163,7 +185,9 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
     ImGui::TextDisabled("Sources");
     for (int s : o.sources) {
         const Source& src = ds.sources[s];
-        ImGui::BulletText("%s", src.title.c_str());
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", src.title.c_str());
         ImGui::Indent();
         ImGui::TextDisabled("%s [%s]", src.publisher.c_str(), src.file.c_str());
         source_links(m, src);
@@ -279,7 +303,8 @@ void draw_details(AppModel& m, UiContext& ui) {
         collab_details(m, ui, s.index);
     ImGui::PopTextWrapPos();
     ImGui::End();
-    if (!open || (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) m.select("");
+    // Escape closes the About card first when it is open (it is drawn after the details).
+    if (!open || (!io.WantTextInput && !ui.show_help && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) m.select("");
 }
 
 }  // namespace ca::ui

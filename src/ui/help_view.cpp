@@ -20,17 +20,36 @@ void help_bullet(const char* text) {
 
 }  // namespace
 
+// The About card is a modal popup: it dims and blocks the map, closes by its x, Escape or a
+// press and release outside it, and never grows past the screen (it scrolls inside instead).
 void draw_help(const AppModel& m, UiContext& ui) {
-    if (!ui.show_help) return;
+    static const char* const kName = "About chipatlas";
+    const bool was_open = ImGui::IsPopupOpen(kName);
+    if (!ui.show_help && !was_open) return;
+    if (ui.show_help && !was_open) ImGui::OpenPopup(kName);
     ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, io.DisplaySize.x - 20), 0));
+    const float w = std::min(460.0f, io.DisplaySize.x - 20);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, std::max(80.0f, io.DisplaySize.y - 20)));
     // Opaque: it sits over the legend on a small screen, whose text would show through.
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     bg.w = 1;
     ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
-    ImGui::Begin("About chipatlas", &ui.show_help, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
+    bool keep = true;
+    const bool shown = ImGui::BeginPopupModal(kName, &keep, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
     ImGui::PopStyleColor();
+    if (!shown) {
+        ui.show_help = false;
+        return;
+    }
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    const auto inside = [&](ImVec2 p) { return p.x >= wp.x && p.y >= wp.y && p.x < wp.x + ws.x && p.y < wp.y + ws.y; };
+    const bool outside_tap = ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !inside(io.MousePos) && !inside(io.MouseClickedPos[0]);
+    if (!ui.show_help || outside_tap || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        ui.show_help = false;
+        ImGui::CloseCurrentPopup();
+    }
     ImGui::TextWrapped(
         "chipatlas maps semiconductor collaboration in Hong Kong and the Greater Bay Area, South Korea, Taiwan and Japan: "
         "who works with whom (consortia, MoUs, joint research, courses, internships, scholarships, forums) and when.");
@@ -54,10 +73,12 @@ void draw_help(const AppModel& m, UiContext& ui) {
         ImGui::TextWrapped("Licences: LICENSE; every notice in the web build's dist/licenses/.");
     }
     ImGui::Spacing();
-    if (ImGui::Button("Start exploring")) ui.show_help = false;
-    ui.panels.push_back({ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
-                         ImGui::GetWindowPos().y + ImGui::GetWindowSize().y});
-    ImGui::End();
+    if (ImGui::Button("Start exploring")) {
+        ui.show_help = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ui.panels.push_back({wp.x, wp.y, wp.x + ws.x, wp.y + ws.y});
+    ImGui::EndPopup();
 }
 
 }  // namespace ca::ui

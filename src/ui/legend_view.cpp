@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/search.h"
+#include "imgui_internal.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 
@@ -29,6 +30,21 @@ void swatch_line(ImDrawList* dl, ImVec2 p, ImU32 col, Dash d) {
     }
 }
 
+// True when the current window's title bar was tapped (pressed and released on it without a
+// drag) away from its collapse arrow, which ImGui handles itself.
+bool title_tapped() {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImRect title = w->TitleBarRect();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float arrow_right = title.Min.x + st.FramePadding.x + ImGui::GetFontSize() + st.ItemInnerSpacing.x;
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 press = io.MouseClickedPos[ImGuiMouseButton_Left];
+    const bool over = ImGui::IsWindowHovered() && title.Contains(io.MousePos);
+    if (over) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return over && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && title.Contains(press) && press.x > arrow_right &&
+           !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left);
+}
+
 }  // namespace
 
 void draw_legend(AppModel& m, UiContext& ui) {
@@ -44,11 +60,16 @@ void draw_legend(AppModel& m, UiContext& ui) {
     // (the user's choice comes back when the details close) instead of showing through it.
     const bool fold_for_details = details_span_width(io.DisplaySize.x) && m.selection().valid();
     ImGui::SetNextWindowCollapsed(!ui.legend_open || fold_for_details, ImGuiCond_Always);
+    // ImGui folds it by its small arrow or a double-click (Begin returns the result); a single
+    // tap (or click) anywhere else on the title folds and unfolds it too.
     bool open = ImGui::Begin("Legend & filters", nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    if (!fold_for_details) ui.legend_open = open;
+    // (Begin returns true on a new window's first frames even when collapsed: ask the window.)
+    const bool collapsed = ImGui::IsWindowCollapsed();
+    if (!fold_for_details) ui.legend_open = !collapsed;
+    if (title_tapped() && !fold_for_details) ui.legend_open = !ui.legend_open;
     record_panel(ui);
-    if (!open) {
+    if (!open || collapsed) {
         ImGui::End();
         return;
     }

@@ -12,18 +12,18 @@
 namespace ca::ui {
 namespace {
 
-// Step back, play/pause, step forward, speed and loop.
-void draw_transport(AppModel& m, ImVec2 size) {
+// A tooltip for the last item, above it: the timeline sits at the bottom, and a tooltip at the
+// pointer would cover the controls to its right (speed, loop, date).
+void tooltip_above(const char* text) {
+    if (!ImGui::IsItemHovered()) return;
+    const ImVec2 p = ImGui::GetItemRectMin();
+    ImGui::SetNextWindowPos(ImVec2(p.x, p.y - ImGui::GetStyle().WindowPadding.y), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetTooltip("%s", text);
+}
+
+// Playback speed (a combo) and loop (a checkbox, its word dropped when short of room).
+void draw_speed_loop(AppModel& m, bool with_word) {
     const ViewState& v = m.view();
-    if (ImGui::Button("|<")) m.step_event(-1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (Shift+Left)");
-    ImGui::SameLine();
-    if (ImGui::Button(v.playing ? "Pause###play" : "Play###play", ImVec2(ImGui::GetFontSize() * 3.6f, 0))) m.toggle_play();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play / pause (Space)");
-    ImGui::SameLine();
-    if (ImGui::Button(">|")) m.step_event(+1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event (Shift+Right)");
-    ImGui::SameLine();
     char speed[16];
     std::snprintf(speed, sizeof speed, "%gx", v.speed);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
@@ -35,12 +35,29 @@ void draw_transport(AppModel& m, ImVec2 size) {
         }
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed (1x = one year every 2 s)");
+    tooltip_above("Playback speed (1x = one year every 2 s)");
     ImGui::SameLine();
     bool loop = m.loop();
+    if (ImGui::Checkbox(with_word ? "Loop" : "##loop", &loop)) m.set_loop(loop);
+    tooltip_above("Loop playback");
+}
+
+// Step back, play/pause, step forward; then speed and loop, unless the box is tiny (the
+// toolbar's menu has them then).
+void draw_transport(AppModel& m, ImVec2 size, bool tiny) {
+    const ViewState& v = m.view();
+    if (ImGui::Button("|<")) m.step_event(-1);
+    tooltip_above("Previous event (Shift+Left)");
+    ImGui::SameLine();
+    if (ImGui::Button(v.playing ? "Pause###play" : "Play###play", ImVec2(ImGui::GetFontSize() * 3.6f, 0))) m.toggle_play();
+    tooltip_above("Play / pause (Space)");
+    ImGui::SameLine();
+    if (ImGui::Button(">|")) m.step_event(+1);
+    tooltip_above("Next event (Shift+Right)");
+    if (tiny) return;
+    ImGui::SameLine();
     // A phone-width box keeps the checkbox and drops its word (the tooltip says it).
-    if (ImGui::Checkbox(size.x < 480 ? "##loop" : "Loop", &loop)) m.set_loop(loop);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Loop playback");
+    draw_speed_loop(m, size.x >= 480);
 }
 
 // Date: shown large; click to type. In a narrow box it takes the regular font, then drops the
@@ -110,6 +127,9 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     const ViewState& v = m.view();
     const bool dark = m.dark();
     const Palette& pal = palette(dark);
+    ImFont* small = ui.fonts.small;
+    const float sfs = small->FontSize * ImGui::GetIO().FontGlobalScale;
+    ui.timeline_tuning.year_label_width = small->CalcTextSizeA(sfs, 1e9f, 0, "0000").x;
     const TimelineTuning& t = ui.timeline_tuning;
     const ImVec2 cur = ImGui::GetCursorScreenPos();
     const TimelineLayout& l = ui.timeline.build(ds, v, m.axis(), {cur.x, cur.y}, {pos.x, pos.y}, {size.x, size.y}, t);
@@ -129,14 +149,12 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         const float my = (b.y0 + b.y1) / 2, r = std::min(3.0f, (b.y1 - b.y0) / 2);
         dl->AddTriangleFilled(ImVec2(b.x0 - 1, my), ImVec2(b.x0 + r + 1, my - r), ImVec2(b.x0 + r + 1, my + r), with_alpha(col, 0.9f));
     }
-    ImFont* small = ui.fonts.small;
-    const float sfs = small->FontSize * ImGui::GetIO().FontGlobalScale;
     for (const TimelineTick& tk : l.ticks) {
         dl->AddLine(ImVec2(tk.x, l.base_y), ImVec2(tk.x, l.base_y + tk.length), tk.major ? pal.text_dim : with_alpha(pal.text_dim, 0.5f));
         if (!tk.labelled) continue;
         char b[8];
         std::snprintf(b, sizeof b, "%d", tk.year);
-        dl->AddText(small, sfs, ImVec2(tk.x + t.year_label_dx, l.base_y + t.year_label_dy), pal.text_dim, b);
+        dl->AddText(small, sfs, ImVec2(tk.label_x, l.base_y + t.year_label_dy), pal.text_dim, b);
     }
     ImGuiIO& io = ImGui::GetIO();
     const PointF mouse{io.MousePos.x, io.MousePos.y};
@@ -187,6 +205,11 @@ void timeline_keys(AppModel& m) {
 
 }  // namespace
 
+void draw_time_options(AppModel& m) {
+    draw_modes(m);
+    draw_speed_loop(m, true);
+}
+
 void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     const bool compact = m.view().embed || size.x < 560;
     ImGui::SetNextWindowPos(pos);
@@ -195,11 +218,12 @@ void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         "Timeline", nullptr,
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
     ui.panels.push_back({pos.x, pos.y, pos.x + size.x, pos.y + size.y});
-    draw_transport(m, size);
+    draw_transport(m, size, ui.tiny);
     ImGui::SameLine();
     draw_date(m, ui);
+    // A tiny box keeps one row of controls above the track: the modes are in the toolbar's menu.
     if (!compact) ImGui::SameLine();
-    draw_modes(m);
+    if (!ui.tiny) draw_modes(m);
     draw_track(m, ui, pos, size);
     ImGui::End();
     timeline_keys(m);

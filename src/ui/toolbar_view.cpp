@@ -9,7 +9,63 @@
 
 namespace ca::ui {
 
+namespace {
+
+// The View menu: names, theme and motion.
+void view_menu_items(AppModel& m) {
+    const ViewState& v = m.view();
+    ImGui::TextDisabled("Names");
+    const char* langs[] = {"English", "Native script (繁體中文, 简体中文, 한국어, 日本語)", "Both"};
+    for (int l = 0; l < 3; ++l)
+        if (ImGui::RadioButton(langs[l], static_cast<int>(v.lang) == l)) m.set_lang(static_cast<NameLang>(l));
+    ImGui::Separator();
+    ImGui::TextDisabled("Theme");
+    const char* themes[] = {"Follow the system", "Light", "Dark"};
+    for (int t = 0; t < 3; ++t)
+        if (ImGui::RadioButton(themes[t], static_cast<int>(v.theme) == t)) m.set_theme(static_cast<Theme>(t));
+    ImGui::Separator();
+    bool rm = v.reduced_motion;
+    if (ImGui::Checkbox("Reduced motion (no animated arcs or flights)", &rm)) m.set_reduced_motion(rm);
+}
+
+// A tiny box (a 320x240 embed): one "Menu" button at the top-right corner holding the region
+// presets, reset, the time options (modes, speed, loop), the View menu and About, so the map
+// keeps at least half the height.
+void draw_tiny_toolbar(AppModel& m, UiContext& ui) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 4, 4), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
+    ImGui::Begin(
+        "##toolbar", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
+    if (ImGui::Button("Menu")) ImGui::OpenPopup("##tinymenu");
+    if (ImGui::BeginPopup("##tinymenu")) {
+        ImGui::TextDisabled("Region");
+        for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p)
+            if (ImGui::Selectable(preset_label(static_cast<RegionPreset>(p)))) m.fly_to(static_cast<RegionPreset>(p));
+        if (ImGui::Selectable("Reset the view")) m.reset_view();
+        ImGui::Separator();
+        ImGui::TextDisabled("Time");
+        draw_time_options(m);
+        ImGui::Separator();
+        view_menu_items(m);
+        ImGui::Separator();
+        if (ImGui::Selectable("About chipatlas")) ui.show_help = true;
+        ImGui::EndPopup();
+    }
+    ui.toolbar_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    record_panel(ui);
+    ImGui::End();
+}
+
+}  // namespace
+
 void draw_toolbar(AppModel& m, UiContext& ui) {
+    if (ui.tiny) {
+        draw_tiny_toolbar(m, ui);
+        return;
+    }
     const ViewState& v = m.view();
     ImGuiIO& io = ImGui::GetIO();
     // In the web page the DOM search box and export buttons sit at the top-left: go right.
@@ -26,8 +82,12 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
         ImGui::TextUnformatted("chipatlas");
         ImGui::PopFont();
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-        ImGui::InputTextWithHint("##search", "Search names, 中文, 한국어, 日本語", ui.search, sizeof ui.search);
+        // Narrow (a phone-sized window): the search takes the rest of the row with a short
+        // hint, and the buttons go to a second row, so nothing runs off the right edge.
+        const bool narrow = io.DisplaySize.x < 640;
+        const float search_w = narrow ? std::max(60.0f, io.DisplaySize.x - ImGui::GetCursorScreenPos().x - 30) : ImGui::GetFontSize() * 12;
+        ImGui::SetNextItemWidth(search_w);
+        ImGui::InputTextWithHint("##search", narrow ? "Search" : "Search names, 中文, 한국어, 日本語", ui.search, sizeof ui.search);
         if (ui.search[0]) {
             ImVec2 p = ImGui::GetItemRectMin(), s = ImGui::GetItemRectSize();
             ImGui::SetNextWindowPos(ImVec2(p.x, p.y + s.y + 2));
@@ -52,7 +112,7 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
             }
             ImGui::End();
         }
-        ImGui::SameLine();
+        if (!narrow) ImGui::SameLine();
     }
     if (io.DisplaySize.x < 520) {
         // Small boxes (embeds down to 320 px): the presets fold into one menu.
@@ -75,18 +135,7 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     if (ImGui::Button("View")) ImGui::OpenPopup("##viewmenu");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Names, theme, motion");
     if (ImGui::BeginPopup("##viewmenu")) {
-        ImGui::TextDisabled("Names");
-        const char* langs[] = {"English", "Native script (繁體中文, 简体中文, 한국어, 日本語)", "Both"};
-        for (int l = 0; l < 3; ++l)
-            if (ImGui::RadioButton(langs[l], static_cast<int>(v.lang) == l)) m.set_lang(static_cast<NameLang>(l));
-        ImGui::Separator();
-        ImGui::TextDisabled("Theme");
-        const char* themes[] = {"Follow the system", "Light", "Dark"};
-        for (int t = 0; t < 3; ++t)
-            if (ImGui::RadioButton(themes[t], static_cast<int>(v.theme) == t)) m.set_theme(static_cast<Theme>(t));
-        ImGui::Separator();
-        bool rm = v.reduced_motion;
-        if (ImGui::Checkbox("Reduced motion (no animated arcs or flights)", &rm)) m.set_reduced_motion(rm);
+        view_menu_items(m);
         ImGui::EndPopup();
     }
     ImGui::SameLine();

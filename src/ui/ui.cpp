@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/chrome_layout.h"
 #include "core/embedded.h"
 #include "ui/theme.h"
 
@@ -22,11 +23,15 @@ void init_ui(UiContext& ui) {
 void draw_ui(AppModel& m, UiContext& ui) {
     ImGuiIO& io = ImGui::GetIO();
     ui.panels.clear();
-    const bool compact = m.view().embed || io.DisplaySize.x < 560 || io.DisplaySize.y < 420;
-    ui.timeline_height = compact ? std::min(92.0f, io.DisplaySize.y * 0.42f) : 128.0f;
-    if (compact && ui.legend_open && m.view().embed) ui.legend_open = false;
+    const ChromeLayout chrome = chrome_layout(io.DisplaySize.x, io.DisplaySize.y, m.view().embed);
+    ui.tiny = chrome.tiny;
+    ui.timeline_height = chrome.timeline_height;
+    // Phones and small boxes start with the legend folded; the title unfolds it.
+    if (!ui.layout_started) ui.legend_open = !chrome.legend_folded;
+    ui.layout_started = true;
+    if (!chrome.legend_shown) ui.legend_open = false;
 
-    const bool legend = (!compact || !m.view().embed) && ui.legend_open;
+    const bool legend = chrome.legend_shown && ui.legend_open;
     m.set_insets(legend && io.DisplaySize.x >= 700 ? 280 : 0, ui.toolbar_bottom, m.selection().valid() && io.DisplaySize.x >= 640 ? 390 : 0,
                  ui.timeline_height + 16);
     // The map window sits at the back and never takes focus from panels.
@@ -51,7 +56,7 @@ void draw_ui(AppModel& m, UiContext& ui) {
     ImGui::End();
     ui.panels.clear();
     draw_toolbar(m, ui);
-    if (!compact || !m.view().embed) draw_legend(m, ui);
+    if (chrome.legend_shown) draw_legend(m, ui);
     draw_details(m, ui);
     draw_timeline(m, ui, ImVec2(8, io.DisplaySize.y - ui.timeline_height - 8), ImVec2(io.DisplaySize.x - 16, ui.timeline_height));
     draw_help(m, ui);

@@ -48,6 +48,10 @@ struct UiContext {
     std::string open_url;
     Rect licences_link{0, 0, 0, 0};  // where that link was drawn last frame (tests click it)
     bool legend_open = true;
+    // The first frame sets the legend from the box's size (core/chrome_layout.h), once.
+    bool layout_started = false;
+    // A box under 300 px tall (core/chrome_layout.h): one-button toolbar, one-row timeline.
+    bool tiny = false;
     float timeline_height = 0;
     float toolbar_bottom = 46;  // lowest pixel of the top chrome, last frame
     // Where the timeline track was drawn last frame (tests drive the playhead with it).
@@ -78,6 +82,8 @@ void draw_details(AppModel& m, UiContext& ui);
 // Below this width the details panel is a sheet across the whole width (and the legend folds).
 inline bool details_span_width(float display_width) { return display_width < 640; }
 void draw_toolbar(AppModel& m, UiContext& ui);
+// The time mode, speed and loop controls (the timeline's; in a tiny box, the toolbar's menu).
+void draw_time_options(AppModel& m);
 void draw_help(const AppModel& m, UiContext& ui);  // the About card
 // Records the current ImGui window's rectangle in ui.panels (the map keeps labels off it).
 void record_panel(UiContext& ui);

@@ -80,7 +80,7 @@ const STUB_OPEN = () => {
 
 test('the About card\'s licence link opens licenses/ in a new tab with noopener', { timeout: 180000 }, async () => {
   const { page, log } = await h.open('index.html', { initScript: STUB_OPEN });
-  // A first visit (no hash) shows the About card, centred at (W/2, 0.4 H), 460 px wide. Its
+  // A first visit (no hash) shows the About card, centred at (W/2, H/2), 460 px wide. Its
   // link is a small button at the left edge, in the card's lower half above "Start exploring":
   // click down that edge from the centre, one row at a time, until the page has been asked to
   // open something (the wasm draws after each input: wait two frames).

@@ -210,3 +210,29 @@ TEST_CASE("timeline layout: a \"by\" start is its own faded bar above the kind's
     CHECK(over->y1 == exact->y0);
     CHECK(!two.by_bar_at({(exact->x0 + exact->x1) / 2, (exact->y0 + exact->y1) / 2}));
 }
+
+TEST_CASE("timeline layout: every year label lies inside the panel, the last one left of its tick") {
+    Fixture f;
+    TimelineTuning t;
+    // The panel runs from x = 8 to 1008; the axis ends (2020) at 992, 16 px inside it.
+    for (float width : {1000.0f, 300.0f, 180.0f}) {
+        const TimelineLayout& l = f.builder.build(f.ds, f.view, axis_for(f.ds), {20, 650}, {8, 600}, {width, 128}, t);
+        const float right = 8 + width;
+        int labelled = 0;
+        const TimelineTick* last = nullptr;
+        for (const TimelineTick& tk : l.ticks) {
+            if (!tk.labelled) continue;
+            ++labelled;
+            INFO("year " << tk.year << " in a panel " << width << " wide");
+            CHECK(tk.label_x >= 8);
+            CHECK(tk.label_x + t.year_label_width <= right - t.year_label_right_margin);
+            last = &tk;
+        }
+        CHECK(labelled >= 2);
+        REQUIRE(last != nullptr);
+        if (width == 1000.0f) {
+            CHECK(last->year == 2020);
+            CHECK(last->label_x + t.year_label_width < last->x);
+        }
+    }
+}

@@ -133,6 +133,8 @@ TEST_CASE("clicking an organisation selects it and opens its details") {
 
 TEST_CASE("on a phone-width screen the legend folds while the details sheet is open") {
     Harness h(390, 740);
+    h.ui.legend_open = true;  // opened by the user (phones start with it folded)
+    h.ui.layout_started = true;
     for (int i = 0; i < 3; ++i) h.frame();
     ImGuiWindow* legend = ImGui::FindWindowByName("Legend & filters");
     REQUIRE(legend != nullptr);
@@ -203,4 +205,201 @@ TEST_CASE("a line batch draws the same vertices and indices as one AddPolyline p
     CHECK(std::memcmp(batched.VtxBuffer.Data, direct.VtxBuffer.Data, sizeof(ImDrawVert) * direct.VtxBuffer.Size) == 0);
     CHECK(std::memcmp(batched.IdxBuffer.Data, direct.IdxBuffer.Data, sizeof(ImDrawIdx) * direct.IdxBuffer.Size) == 0);
     ImGui::EndFrame();
+}
+
+// ---- Phones, small boxes and the About card (issue 15, findings 4, 5, 7, 8) ----
+
+namespace {
+
+ImGuiWindow* window_named(const char* name) {
+    ImGuiWindow* w = ImGui::FindWindowByName(name);
+    REQUIRE(w != nullptr);
+    return w;
+}
+
+bool inside_screen(const ImGuiWindow* w, float sw, float sh) {
+    return w->Pos.x >= 0 && w->Pos.y >= 0 && w->Pos.x + w->Size.x <= sw && w->Pos.y + w->Size.y <= sh;
+}
+
+// A tap: press at (x, y), release there, a frame each.
+void tap(Harness& h, float x, float y) {
+    h.mouse(x, y, false);
+    h.frame();
+    h.mouse(x, y, true);
+    h.frame();
+    h.mouse(x, y, false);
+    h.frame();
+}
+
+// Presses Escape for one frame (the headless harness has no backend key map: give it one).
+void press_escape(Harness& h) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Escape] = 27;
+    io.KeysDown[27] = true;
+    h.frame();
+    io.KeysDown[27] = false;
+    h.frame();
+}
+
+// The active tooltip window, or null.
+ImGuiWindow* active_tooltip() {
+    for (ImGuiWindow* w : GImGui->Windows)
+        if ((w->Flags & ImGuiWindowFlags_Tooltip) && w->Active) return w;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a phone starts with the legend folded; tapping its title unfolds and folds it") {
+    Harness h(390, 844);
+    for (int i = 0; i < 3; ++i) h.frame();
+    ImGuiWindow* legend = window_named("Legend & filters");
+    CHECK(legend->Collapsed);
+    CHECK_FALSE(h.ui.legend_open);
+    const float tx = legend->Pos.x + legend->Size.x * 0.4f, ty = legend->Pos.y + legend->TitleBarHeight() / 2;
+    tap(h, tx, ty);
+    h.frame();
+    CHECK_FALSE(legend->Collapsed);
+    CHECK(h.ui.legend_open);
+    for (int i = 0; i < 30; ++i) h.frame();  // half a second: a second tap, not a double-tap
+    tap(h, tx, ty);
+    h.frame();
+    CHECK(legend->Collapsed);
+    CHECK_FALSE(h.ui.legend_open);
+}
+
+TEST_CASE("a desktop starts with the legend open; its title folds it") {
+    Harness h(1280, 800);
+    for (int i = 0; i < 3; ++i) h.frame();
+    ImGuiWindow* legend = window_named("Legend & filters");
+    CHECK_FALSE(legend->Collapsed);
+    tap(h, legend->Pos.x + 60, legend->Pos.y + legend->TitleBarHeight() / 2);
+    h.frame();
+    CHECK(legend->Collapsed);
+}
+
+TEST_CASE("an open legend on a phone takes no tap or double-tap outside its rectangle") {
+    Harness h(390, 844);
+    h.ui.legend_open = true;
+    h.ui.layout_started = true;
+    for (int i = 0; i < 3; ++i) h.frame();
+    ImGuiWindow* legend = window_named("Legend & filters");
+    REQUIRE_FALSE(legend->Collapsed);
+    const ca::Filters before = h.m.view().filters;
+    const float x = legend->Pos.x + legend->Size.x + 20, y = legend->Pos.y + 40;
+    REQUIRE(x < 380);
+    for (int i = 0; i < 2; ++i) {  // a double-tap
+        h.mouse(x, y, true);
+        h.frame();
+        h.mouse(x, y, false);
+        h.frame();
+    }
+    CHECK(h.m.view().filters == before);
+}
+
+TEST_CASE("the About card fits 320x568 with its close button on screen") {
+    Harness h(320, 568);
+    h.ui.show_help = true;
+    for (int i = 0; i < 4; ++i) h.frame();
+    ImGuiWindow* about = window_named("About chipatlas");
+    REQUIRE(about->Active);
+    CHECK(inside_screen(about, 320, 568));
+    // The close button sits at the title bar's right end: inside the screen with the window.
+    CHECK(about->Pos.y + about->TitleBarHeight() <= 568);
+}
+
+TEST_CASE("the About card closes by Escape at every size, without closing the details") {
+    for (ImVec2 sz : {ImVec2(320, 568), ImVec2(390, 844), ImVec2(1280, 800)}) {
+        Harness h(sz.x, sz.y);
+        REQUIRE(h.m.select("ase"));
+        h.ui.show_help = true;
+        for (int i = 0; i < 3; ++i) h.frame();
+        REQUIRE(window_named("About chipatlas")->Active);
+        press_escape(h);
+        CHECK_FALSE(h.ui.show_help);
+        CHECK_FALSE(window_named("About chipatlas")->Active);
+        CHECK(h.m.selection().valid());
+    }
+}
+
+TEST_CASE("the About card closes by a tap outside it, and that tap does nothing else") {
+    for (ImVec2 sz : {ImVec2(320, 568), ImVec2(390, 844), ImVec2(1280, 800)}) {
+        Harness h(sz.x, sz.y);
+        h.ui.show_help = true;
+        for (int i = 0; i < 3; ++i) h.frame();
+        ImGuiWindow* about = window_named("About chipatlas");
+        REQUIRE(about->Active);
+        const double scale_before = h.m.camera().scale;
+        // Below the card, above the timeline: the map.
+        const float y = std::min(sz.y - 140, about->Pos.y + about->Size.y + 10);
+        const float x = y > about->Pos.y + about->Size.y ? sz.x / 2 : 4;
+        tap(h, x, y);
+        h.frame();
+        CHECK_FALSE(h.ui.show_help);
+        CHECK_FALSE(about->Active);
+        CHECK_FALSE(h.m.selection().valid());
+        CHECK(h.m.camera().scale == scale_before);
+    }
+}
+
+TEST_CASE("details text wraps inside the panel at widths from 320 to 1920") {
+    for (float w : {320.0f, 390.0f, 1280.0f, 1920.0f}) {
+        Harness h(w, 800);
+        h.m.set_mode(ca::TimeMode::Cumulative);
+        h.m.set_time(h.m.axis().t1);
+        const ca::Dataset& ds = h.m.data();
+        auto check_selection = [&](const std::string& what) {
+            for (int i = 0; i < 3; ++i) h.frame();
+            ImGuiWindow* d = window_named("Details");
+            REQUIRE(d->Active);
+            INFO(what << " at width " << w);
+            // Every item's right edge (the furthest any reached) within the content's right edge
+            // (ImGui rounds a wrapped text's width up to the next pixel).
+            CHECK(d->DC.CursorMaxPos.x <= d->WorkRect.Max.x + 1.0f);
+        };
+        for (size_t i = 0; i < ds.organisations.size(); ++i) {
+            h.m.select_org(static_cast<int>(i));
+            check_selection("organisation " + ds.organisations[i].id);
+        }
+        for (size_t i = 0; i < ds.collaborations.size(); ++i) {
+            h.m.select_collab(static_cast<int>(i));
+            check_selection("collaboration " + ds.collaborations[i].id);
+        }
+    }
+}
+
+TEST_CASE("a 320x240 embed keeps at least half its height for the map") {
+    for (bool web : {false, true}) {
+        Harness h(320, 240);
+        h.ui.opt.web = web;
+        h.m.set_embed(true);
+        for (int i = 0; i < 5; ++i) h.frame();
+        const ImGuiWindow* bar = window_named("##toolbar");
+        const ImGuiWindow* tl = window_named("Timeline");
+        INFO((web ? "web" : "native"));
+        CHECK(tl->Pos.y - (bar->Pos.y + bar->Size.y) >= 120);
+        CHECK(tl->Pos.y - h.ui.toolbar_bottom >= 120);
+        CHECK(inside_screen(tl, 320, 240));
+        CHECK(h.ui.track.x1 > h.ui.track.x0);
+    }
+}
+
+TEST_CASE("the >| tooltip sits above the timeline, off the speed, loop and date controls") {
+    for (ImVec2 sz : {ImVec2(390, 844), ImVec2(1280, 800)}) {
+        Harness h(sz.x, sz.y);
+        for (int i = 0; i < 3; ++i) h.frame();
+        const ImGuiWindow* tl = window_named("Timeline");
+        const ImGuiStyle& st = ImGui::GetStyle();
+        // |< then Play (3.6 font sizes wide) then >|: the middle of >|.
+        const float fs = ImGui::GetFontSize();
+        float x = tl->Pos.x + st.WindowPadding.x + ImGui::CalcTextSize("|<").x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+        x += fs * 3.6f + st.ItemSpacing.x + st.FramePadding.x + ImGui::CalcTextSize(">|").x / 2;
+        const float y = tl->Pos.y + st.WindowPadding.y + ImGui::GetFrameHeight() / 2;
+        h.mouse(x, y, false);
+        for (int i = 0; i < 60; ++i) h.frame();  // past the tooltip delay
+        ImGuiWindow* tip = active_tooltip();
+        REQUIRE(tip != nullptr);
+        INFO("at " << sz.x << "x" << sz.y);
+        CHECK(tip->Pos.y + tip->Size.y <= tl->Pos.y);
+    }
 }

@@ -21,7 +21,7 @@ export function buildChrome(openFullHref) {
   ui.search = h('input', {
     type: 'search', id: 'search', role: 'combobox', 'aria-autocomplete': 'list',
     'aria-expanded': 'false', 'aria-controls': 'search-results', autocomplete: 'off',
-    spellcheck: 'false', enterkeyhint: 'search', placeholder: 'Search organisations, collaborations',
+    spellcheck: 'false', enterkeyhint: 'search', placeholder: 'Search',
     'aria-label': 'Search organisations and collaborations'
   });
   ui.results = h('ul', { id: 'search-results', role: 'listbox', 'aria-label': 'Search results', hidden: true });

@@ -1,0 +1,42 @@
+// Phones and small boxes (issue 15, findings 7 and 8): the search box's placeholder is never
+// cut, and in the smallest embed the DOM chrome leaves the top-right corner to the atlas's menu.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, assertClean, canvasScreenshot, assertNotBlank } from './harness.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { if (h) await h.close(); });
+
+// The placeholder's width in the input's own font against the room inside its padding.
+async function placeholderRoom(page) {
+  return page.evaluate(() => {
+    const input = document.getElementById('search');
+    const cs = getComputedStyle(input);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const room = input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    return { text: input.placeholder, width: ctx.measureText(input.placeholder).width, room };
+  });
+}
+
+for (const [w, ht, query] of [[320, 568, ''], [390, 844, ''], [1280, 800, ''], [320, 240, '?embed=1']]) {
+  test(`the search placeholder is not cut at ${w}x${ht}${query ? ' (embed)' : ''}`, { timeout: 120000 }, async () => {
+    const { page, log } = await h.open(`index.html${query}#t=2020-01-01`, { viewport: { width: w, height: ht } });
+    assertClean(log, `${w}x${ht}`);
+    const r = await placeholderRoom(page);
+    assert.ok(r.text.length > 0, 'a placeholder');
+    assert.ok(r.width <= r.room, `"${r.text}" is ${r.width.toFixed(1)} px wide in ${r.room.toFixed(1)} px`);
+    assert.equal(await page.locator('#search').getAttribute('aria-label'), 'Search organisations and collaborations');
+  });
+}
+
+test('a 320x240 embed: the DOM chrome ends left of the atlas\'s menu button', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html?embed=1#t=2020-01-01', { viewport: { width: 320, height: 240 } });
+  assertClean(log, 'embed 320x240');
+  const b = await page.locator('#chrome').boundingBox();
+  // The menu button (src/ui/toolbar_view.cpp, draw_tiny_toolbar) is under 70 px wide, 4 px in.
+  assert.ok(b.x + b.width <= 320 - 72, `#chrome ends at ${b.x + b.width}`);
+  assert.ok(b.y + b.height <= 40, `#chrome ends at y = ${b.y + b.height}`);
+  assertNotBlank(await canvasScreenshot(page), 'canvas 320x240');
+});
