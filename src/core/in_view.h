@@ -13,7 +13,7 @@ struct InViewInput {
     std::vector<Rect> covered;  // panels over the map (details panel or sheet, legend, toolbar, timeline)
     Rect target{0, 0, 0, 0};    // the selected item's screen extent (x0 == x1, y0 == y1 for a point)
     double margin = 16;         // free space kept around the target, and from the view's edges (px)
-    double min_zoom = 0.25;     // the smallest zoom factor allowed (the camera's minimum scale / its scale)
+    double min_zoom = 1;        // the smallest zoom factor allowed (the camera's minimum scale / its scale; 1: no zoom)
 };
 
 struct InViewMove {
