@@ -475,3 +475,15 @@ TEST_CASE("a click on the phone and a command on the desktop keep the selection 
         CHECK(after["y"].get<double>() == Approx(before["y"].get<double>()));
     }
 }
+
+TEST_CASE("a selection from the URL hash is kept clear of the details panel") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    app.model().set_reduced_motion(true);
+    place(app, p, "astri", 1150, 500);
+    REQUIRE(json::parse(app.command(R"({"cmd":"setHash","hash":"sel=astri"})")).value("ok", false));
+    REQUIRE(app.model().view().selected == "astri");
+    check_clear(app, p, "astri", "after setHash sel=astri");
+}
