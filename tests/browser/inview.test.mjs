@@ -8,12 +8,13 @@ let h;
 before(async () => { h = await startHarness(); });
 after(async () => { if (h) await h.close(); });
 
-for (const [w, hgt, x, y] of [[1280, 800, 1100, 400], [390, 844, 195, 600]]) {
+for (const [w, hgt, x, y] of [[1280, 800, 1100, 400], [390, 844, 340, 600]]) {
   test(`clicking an organisation at ${w}x${hgt} where the details will open keeps it in view`, { timeout: 120000 }, async () => {
     const { page, log } = await h.open('index.html#t=2023-08-30&mode=cumulative&rm=1', { viewport: { width: w, height: hgt } });
     await recordEvents(page);
     // Zoom in on ASTRI with the wheel (it stays under the pointer), then drag it to where the
-    // panel will be, as a visitor would.
+    // panel will be, as a visitor would (on the phone right of the open legend, which folds
+    // when the sheet opens).
     await page.evaluate(() => window.chipatlas.command('flyTo', { region: 'gba' }));
     await sleep(1200);
     let at = await page.evaluate(() => window.chipatlas.command('locate', { id: 'astri' }));
