@@ -6,7 +6,9 @@
 #include <cmath>
 #include <random>
 
+#include "core/app_model.h"
 #include "core/in_view.h"
+#include "fixture.h"
 
 using namespace ca;
 
@@ -163,4 +165,39 @@ TEST_CASE("in view: over random layouts the result is clear of the panels and no
             for (double y = 0; y <= H; y += 8)
                 if (clear_of(point(x, y), in)) CHECK(std::hypot(x - in.target.x0, y - in.target.y0) >= chosen - 1e-6);
     }
+}
+
+TEST_CASE("in view: the model applies the rule once per new selection, to a flight's end too") {
+    AppModel m = test::fixture_model();
+    m.set_viewport({0, 0}, {1280, 800});
+    m.set_reduced_motion(true);
+    const int o = m.data().find_org("astri");
+    REQUIRE(o >= 0);
+    const Organisation& org = m.data().organisations[o];
+    auto screen = [&] { return m.camera().world_to_screen(project({org.lat, org.lon})); };
+    Vec2 s = screen();
+    m.pan({1100 - s.x, 400 - s.y});
+    m.set_covered({{880, 52, 1270, 654}});
+    CHECK_FALSE(m.keep_selection_in_view());  // nothing selected yet
+    REQUIRE(m.select("astri"));
+    CHECK(m.is_covered(screen()));
+    CHECK(m.keep_selection_in_view());
+    CHECK_FALSE(m.is_covered(screen()));
+    // Once: a pan back under the panel afterwards is the visitor's choice.
+    s = screen();
+    m.pan({1100 - s.x, 0});
+    CHECK_FALSE(m.keep_selection_in_view());
+    CHECK(m.is_covered(screen()));
+    // A flight under way (search, the host's select) has its end moved, not the camera now.
+    m.select("");
+    m.set_reduced_motion(false);
+    m.set_covered({{0, 0, 1280, 400}});  // a panel over the top half, where fly_to_org centres
+    REQUIRE(m.select("astri"));
+    m.fly_to_org(o);
+    const Camera now = m.camera();
+    CHECK(m.keep_selection_in_view());
+    CHECK(m.camera().centre.x == now.centre.x);
+    for (int i = 0; i < 120; ++i) m.tick(1.0 / 60);
+    CHECK_FALSE(m.is_covered(screen()));
+    CHECK(screen().y > 400);
 }
