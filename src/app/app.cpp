@@ -147,6 +147,9 @@ void App::frame(double dt) {
         model_.set_reduced_motion(rm);
         has_region_ = false;
     }
+    // A new selection's details are laid out now: keep the selection clear of the panels.
+    model_.set_covered(ui_.panels);
+    model_.keep_selection_in_view();
     since_state_ += dt;
 }
 

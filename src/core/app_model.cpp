@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/in_view.h"
 #include "core/url_hash.h"
 
 namespace ca {
@@ -146,6 +147,7 @@ bool AppModel::request_open_url(std::string_view url) {
 
 bool AppModel::select(std::string_view id) {
     if (id.empty()) {
+        inview_pending_ = false;
         if (!view_.selected.empty()) {
             view_.selected.clear();
             touch();
@@ -155,6 +157,7 @@ bool AppModel::select(std::string_view id) {
     if (data_.find_org(id) < 0 && data_.find_collab(id) < 0) return false;
     if (view_.selected != id) {
         view_.selected = std::string(id);
+        inview_pending_ = true;
         touch();
     }
     return true;
@@ -249,6 +252,7 @@ void AppModel::apply_view(const ViewState& v) {
     write_camera(view_);  // so that only a camera v changes moves it
     bool cam = v.has_camera && (!view_.has_camera || v.cam_centre.lat != view_.cam_centre.lat || v.cam_centre.lon != view_.cam_centre.lon ||
                                 v.zoom != view_.zoom);
+    if (v.selected != view_.selected) inview_pending_ = !v.selected.empty();
     view_ = v;
     view_.t = std::clamp(view_.t, axis_.t0, axis_.t1);
     view_.window_months = kWindowMonths.clamp(view_.window_months);
@@ -319,6 +323,59 @@ double AppModel::frame_ms_median() const {
     std::vector<double> v = frame_ms_;
     std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
     return v[v.size() / 2];
+}
+
+bool AppModel::is_covered(Vec2 p) const {
+    for (const Rect& r : covered_)
+        if (p.x >= r.x0 && p.x <= r.x1 && p.y >= r.y0 && p.y <= r.y1) return true;
+    return false;
+}
+
+// The selected item's world extent: an organisation's point, or the box of a collaboration's
+// participants on the map. False when it has no place on the map.
+static bool selection_extent(const Dataset& ds, const Selection& s, Box& out) {
+    auto add = [&out, first = true](const Organisation& o) mutable {
+        if (!o.has_coords) return;
+        const Vec2 w = project({o.lat, o.lon});
+        out = first ? Box{w, w}
+                    : Box{{std::min(out.min.x, w.x), std::min(out.min.y, w.y)}, {std::max(out.max.x, w.x), std::max(out.max.y, w.y)}};
+        first = false;
+    };
+    out = Box{{1, 1}, {0, 0}};  // empty until something is added
+    if (s.is_org)
+        add(ds.organisations[s.index]);
+    else
+        for (const Participant& p : ds.collaborations[s.index].participants)
+            if (p.org >= 0) add(ds.organisations[p.org]);
+    return out.min.x <= out.max.x;
+}
+
+bool AppModel::keep_selection_in_view() {
+    if (!inview_pending_ || !have_viewport_) return false;
+    inview_pending_ = false;
+    const Selection s = selection();
+    Box box;
+    if (!s.valid() || !selection_extent(data_, s, box)) return false;
+    // Where the camera is heading: the end of a flight under way (search flies to its result).
+    const Camera& at = flight_.active ? flight_.to : camera_;
+    const Vec2 a = at.world_to_screen(box.min), b = at.world_to_screen(box.max);
+    const double r = 14;  // a node's marker and a little of its label
+    InViewInput in;
+    in.view = {at.origin.x, at.origin.y, at.origin.x + at.viewport.x, at.origin.y + at.viewport.y};
+    in.covered = covered_;
+    in.target = {std::min(a.x, b.x) - r, std::min(a.y, b.y) - r, std::max(a.x, b.x) + r, std::max(a.y, b.y) + r};
+    in.min_zoom = std::min(1.0, min_scale() / at.scale);
+    const InViewMove m = keep_in_view(in);
+    if (!m.moved) return false;
+    Camera target = apply_in_view(at, m, {(in.target.x0 + in.target.x1) / 2, (in.target.y0 + in.target.y1) / 2});
+    if (flight_.active)
+        flight_.to = target;
+    else if (view_.reduced_motion)
+        camera_ = target;
+    else
+        flight_ = {true, camera_, target, 0, 0.5};
+    touch();
+    return true;
 }
 
 }  // namespace ca

@@ -9,6 +9,7 @@
 
 #include "core/camera.h"
 #include "core/dataset_json.h"
+#include "core/label_layout.h"
 #include "core/timeline.h"
 #include "core/view_state.h"
 #include "core/visibility.h"
@@ -83,6 +84,16 @@ public:
         insets_[3] = b;
     }
     Camera fitted(const Box& b, double margin) const;
+    // The screen rectangles panels cover this frame (the app sets them after the UI is laid out).
+    void set_covered(std::vector<Rect> r) { covered_ = std::move(r); }
+    const std::vector<Rect>& covered() const { return covered_; }
+    // Whether screen point p is under a panel of covered().
+    bool is_covered(Vec2 p) const;
+    // Once per new selection (click, search, URL, host API), after the frame that lays out its
+    // details: moves the camera (or the flight under way) so the selected organisation, or the
+    // extent of the collaboration's participants, is clear of covered() (core/in_view.h).
+    // Jumps with reduced motion, flies otherwise. Returns whether it moved.
+    bool keep_selection_in_view();
     void fly_to(RegionPreset p);
     void fly_to_box(const Box& b, double margin = 40);
     void fly_to_org(int i);
@@ -141,6 +152,8 @@ private:
     bool pending_camera_ = false;
     double clock_ = 0;
     double insets_[4] = {0, 0, 0, 0};
+    std::vector<Rect> covered_;
+    bool inview_pending_ = false;  // a new selection not yet brought into view
     std::vector<std::string> url_requests_;
     std::vector<double> frame_ms_;
     size_t frame_ms_next_ = 0;

@@ -397,6 +397,7 @@ json locate_reply(AppModel& m, const json& id) {
     out["y"] = p.y;
     out["onScreen"] =
         p.x >= cam.origin.x && p.y >= cam.origin.y && p.x <= cam.origin.x + cam.viewport.x && p.y <= cam.origin.y + cam.viewport.y;
+    out["covered"] = m.is_covered(p);  // under a panel drawn last frame (details, sheet, legend…)
     return out;
 }
 

@@ -1,6 +1,7 @@
 // The app through the platform interface alone (platform/platform.h), with a fake platform and
 // a headless ImGui context instead of SDL and GL: the events a page gets and their order, PNG
-// export, pinch zoom, commands, start and platform failures, and silence natively.
+// export, pinch zoom, commands, start and platform failures, silence natively, and the selection
+// kept clear of the details panel or sheet however it was selected.
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
@@ -23,10 +24,10 @@ using nlohmann::json;
 
 class FakePlatform final : public ca::Platform {
 public:
-    FakePlatform(ca::PlatformApp& app, bool browser) : app_(app), browser_(browser) {
+    FakePlatform(ca::PlatformApp& app, bool browser, ImVec2 size = ImVec2(1280, 800)) : app_(app), browser_(browser), size_(size) {
         ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr;
-        ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+        ImGui::GetIO().DisplaySize = size;
     }
     ~FakePlatform() override { ImGui::DestroyContext(); }
 
@@ -60,8 +61,8 @@ public:
         rgba.assign(static_cast<size_t>(w) * h * 4, 0x7f);
     }
     void drawable_size(int& w, int& h) const override {
-        w = 1280;
-        h = 800;
+        w = static_cast<int>(size_.x);
+        h = static_cast<int>(size_.y);
     }
     ca::FrameTimings last_frame() const override { return {1.5, 0.5}; }
     bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
@@ -85,6 +86,7 @@ public:
 private:
     ca::PlatformApp& app_;
     bool browser_;
+    ImVec2 size_;
 };
 
 }  // namespace
@@ -372,4 +374,116 @@ TEST_CASE("native: characters the bundled fonts lack come from the system's Noto
         CHECK(regular_has(0x9999));  // 香, from the bundled font either way
     }
     unsetenv("CHIPATLAS_NO_SYSTEM_FONTS");
+}
+
+namespace {
+
+json locate(ca::App& app, const char* id) { return json::parse(app.command(std::string(R"({"cmd":"locate","id":")") + id + "\"}")); }
+
+// Puts organisation id at screen point (x, y), zoomed in so it is drawn on its own.
+void place(ca::App& app, FakePlatform& p, const char* id, double x, double y) {
+    json at = locate(app, id);
+    app.model().zoom_at({at["x"].get<double>(), at["y"].get<double>()}, 16);
+    p.step();
+    at = locate(app, id);
+    app.model().pan({x - at["x"].get<double>(), y - at["y"].get<double>()});
+    p.step();
+    at = locate(app, id);
+    REQUIRE(at["x"].get<double>() == Approx(x).margin(0.5));
+    REQUIRE(at["y"].get<double>() == Approx(y).margin(0.5));
+}
+
+// A click as ImGui 1.86 sees it: the pointer over (x, y), the left button down for a frame, then up.
+void click(FakePlatform& p, double x, double y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+    p.step();
+    io.MouseDown[0] = true;
+    p.step();
+    io.MouseDown[0] = false;
+    p.step();
+}
+
+void check_clear(ca::App& app, FakePlatform& p, const char* id, const char* what) {
+    INFO(what);
+    for (int i = 0; i < 90; ++i) p.step();  // a flight lasts well under 1.5 s
+    const json at = locate(app, id);
+    INFO("at " << at.dump());
+    CHECK(at["onScreen"] == true);
+    CHECK(at["covered"] == false);
+    const ca::Vec2 pt{at["x"].get<double>(), at["y"].get<double>()};
+    for (const ca::Rect& r : app.ui().last_panels) CHECK_FALSE((pt.x >= r.x0 && pt.x <= r.x1 && pt.y >= r.y0 && pt.y <= r.y1));
+}
+
+}  // namespace
+
+TEST_CASE("a click on an organisation under where the details panel opens keeps it in view (desktop)") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    app.model().set_reduced_motion(true);
+    place(app, p, "astri", 1100, 400);  // where the details panel (right, 380 wide) will be
+    CHECK(locate(app, "astri")["covered"] == false);
+    click(p, 1100, 400);
+    REQUIRE(app.model().view().selected == "astri");
+    check_clear(app, p, "astri", "after a click, reduced motion");
+}
+
+TEST_CASE("selecting by the host's command keeps the organisation above the phone sheet") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true, ImVec2(390, 844));
+    REQUIRE(app.start(p));
+    p.step();
+    app.model().set_reduced_motion(false);  // it flies there
+    place(app, p, "astri", 200, 560);       // where the sheet will be
+    REQUIRE(json::parse(app.command(R"({"cmd":"select","id":"astri"})")).value("ok", false));
+    check_clear(app, p, "astri", "after the select command, phone");
+}
+
+TEST_CASE("a click on the phone and a command on the desktop keep the selection in view too, and a visible one stays put") {
+    {
+        ca::App app(ca::AppConfig{});
+        FakePlatform p(app, true, ImVec2(390, 844));
+        REQUIRE(app.start(p));
+        p.step();
+        app.model().set_reduced_motion(true);
+        app.ui().legend_open = false;  // folded, as phones start (the open legend takes the clicks there)
+        place(app, p, "astri", 190, 600);
+        click(p, 190, 600);
+        REQUIRE(app.model().view().selected == "astri");
+        check_clear(app, p, "astri", "after a click, phone");
+    }
+    {
+        ca::App app(ca::AppConfig{});
+        FakePlatform p(app, true);
+        REQUIRE(app.start(p));
+        p.step();
+        app.model().set_reduced_motion(true);
+        place(app, p, "astri", 1000, 300);
+        app.model().select("astri");  // what the URL hash and the host's select reach
+        check_clear(app, p, "astri", "after select, desktop");
+        // Now in view: selecting something else nearby in view, and back, moves nothing.
+        const json before = locate(app, "astri");
+        app.model().select("");
+        p.step();
+        app.model().select("astri");
+        p.step();
+        p.step();
+        const json after = locate(app, "astri");
+        CHECK(after["x"].get<double>() == Approx(before["x"].get<double>()));
+        CHECK(after["y"].get<double>() == Approx(before["y"].get<double>()));
+    }
+}
+
+TEST_CASE("a selection from the URL hash is kept clear of the details panel") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    app.model().set_reduced_motion(true);
+    place(app, p, "astri", 1150, 500);
+    REQUIRE(json::parse(app.command(R"({"cmd":"setHash","hash":"sel=astri"})")).value("ok", false));
+    REQUIRE(app.model().view().selected == "astri");
+    check_clear(app, p, "astri", "after setHash sel=astri");
 }
