@@ -46,7 +46,7 @@ for (const d of [demoDir, ...sites.map((s) => s.dir)]) {
   if (!existsSync(join(d, 'index.html'))) { console.error(`no index.html in ${d}`); process.exit(2); }
 }
 
-const PHASES = ['ca:fetch', 'ca:compile', 'ca:main', 'ca:basemap', 'ca:data', 'ca:fonts', 'ca:first-frame'];
+const PHASES = ['ca:boot', 'ca:chrome', 'ca:webgl', 'ca:runtime', 'ca:fetch', 'ca:compile', 'ca:instantiate', 'ca:main', 'ca:basemap', 'ca:data', 'ca:gl-sdl', 'ca:gl-window', 'ca:gl-context', 'ca:gl', 'ca:fonts', 'ca:first-frame'];
 const median = (a) => {
   const s = a.filter((x) => typeof x === 'number').sort((x, y) => x - y);
   if (!s.length) return null;
@@ -57,7 +57,16 @@ const r0 = (x) => (x === null || x === undefined ? null : Math.round(x));
 
 // Runs in every page before its scripts: notes the end of the first animation-frame callback
 // that runs once Emscripten's runtime has started (Module.calledRun).
+// It also times every canvas getContext call (creating a WebGL context is slow on software GL).
 const HOOK = () => {
+  window.__benchContexts = [];
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const t = performance.now();
+    const c = getContext.call(this, type, ...rest);
+    window.__benchContexts.push({ type, at: Math.round(t), ms: Math.round(performance.now() - t) });
+    return c;
+  };
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = function (cb) {
     return raf(function (t) {
@@ -96,7 +105,7 @@ async function loadOnce(r) {
       for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('ca:') && !(m.name in marks)) marks[m.name] = m.startTime;
       const res = performance.getEntriesByType('resource').map((e) => ({
         name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
-      return { marks, raf: window.__benchFirstFrame, res, error: document.documentElement.dataset.error === '1' };
+      return { marks, raf: window.__benchFirstFrame, res, contexts: window.__benchContexts, error: document.documentElement.dataset.error === '1' };
     });
     if (got.error || errors.length) throw new Error(`${r.name}: the page failed: ${errors.join('; ')}`);
     got.firstFrame = got.marks['ca:first-frame'] ?? got.raf;  // a build without the marks: the hook
@@ -118,6 +127,8 @@ try {
       firstFrameMsMedian: r0(median(r.samples.map((s) => s.firstFrame))),
       firstFrameMs: r.samples.map((s) => r0(s.firstFrame)),
       rafMsMedian: r0(median(r.samples.map((s) => s.raf))),
+      // getContext calls: their median duration, in call order
+      getContextMsMedian: (r.samples[0].contexts || []).map((c, i) => `${c.type} ${r0(median(r.samples.map((s) => s.contexts[i] && s.contexts[i].ms)))}`),
     };
     if (!r.demo) {
       row.ratio = Number((median(r.samples.map((s) => s.firstFrame)) / demoMedian).toFixed(2));
@@ -139,8 +150,9 @@ try {
     }
     for (const row of out.filter((x) => x.phasesMsMedian)) {
       console.log(`  ${row.name} phases: ` + PHASES.map((p) => `${p.slice(3)} ${row.phasesMsMedian[p] ?? '-'}`).join(', '));
+      console.log(`  ${row.name} getContext (ms): ${row.getContextMsMedian.join(', ')}`);
       console.log(`  ${row.name} files (start-end): ` +
-        Object.entries(row.filesMsMedian).filter(([k]) => !/\.(svg|css)$/.test(k) || true)
+        Object.entries(row.filesMsMedian)
           .map(([k, v]) => `${k.replace(/^\//, '')} ${v[0]}-${v[1]}`).join(', '));
     }
   }

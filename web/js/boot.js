@@ -3,6 +3,7 @@
 //
 // All of web/js/ works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`: no
 // inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
+import { compileWasm, instantiateWith, mark } from './wasm_loader.js';
 import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
 import { app } from './state.js';
 import { LIMITS } from './limits.js';
@@ -14,7 +15,7 @@ import { installHostApi } from './host_api.js';
 import { onChipatlasEvent, onState, cancelUrlSync } from './events.js';
 import { wireSearch } from './search_box.js';
 import { wireTools } from './exports.js';
-import { dataAllowed, fetchDatasets, preloadRuntime } from './dataset.js';
+import { dataAllowed, fetchDatasets } from './dataset.js';
 import { wireDatasets, setPendingDataset, hasPendingDataset, loadPendingDataset } from './datasets.js';
 // The modules the ones above import, named here too so that the browser requests every module
 // as soon as it has read this file, not one level of imports after another.
@@ -26,6 +27,8 @@ import './data_files.js';
 import './glyphs.js';
 import './font_slices.js';
 
+mark('ca:boot');
+compileWasm();  // index.html preloads chipatlas.wasm and chipatlas.js; compile while the rest starts
 if (embed) root.classList.add('embed');
 installHostApi();
 
@@ -57,14 +60,14 @@ function checkedHash(hash) {
 }
 
 // ------------------------------------------------------------------ start-up
+// The probe is the map's own context: created on its canvas with the attributes the wasm asks
+// for (SDL through Emscripten's EGL: alpha, no depth, stencil or antialiasing), the wasm's
+// getContext('webgl2') then returns it, and software GL creates one context instead of two
+// (a third of a second each here; docs/benchmarks.md, "First frame").
+const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
 function hasWebGL2() {
   try {
-    if (!window.WebGL2RenderingContext) return false;
-    const gl = doc.createElement('canvas').getContext('webgl2');
-    if (!gl) return false;
-    const lose = gl.getExtension('WEBGL_lose_context');
-    if (lose) lose.loseContext(); // give the probe context back at once
-    return true;
+    return !!window.WebGL2RenderingContext && !!ui.canvas.getContext('webgl2', GL_ATTRIBUTES);
   } catch (e) {
     return false;
   }
@@ -91,6 +94,9 @@ function loadRuntime(hash) {
       ' Reloading the page may help.');
   };
   Module.onChipatlasEvent = onChipatlasEvent;
+  Module.instantiateWasm = instantiateWith(function (why) {
+    fatalError('chipatlas could not be loaded', 'chipatlas.wasm did not load (' + why + '). Check the connection and reload the page.');
+  });
   Module.postRun = [function () { loadPendingDataset(); }];
   // A trap (out-of-bounds access, unreachable, stack exhaustion) inside a frame or an event
   // handler reaches Emscripten's handleException, which calls quit_: stop the app visibly.
@@ -108,6 +114,7 @@ function loadRuntime(hash) {
     fatalError('chipatlas could not be loaded', 'chipatlas.js did not load. Check the connection and reload the page.');
   };
   doc.body.appendChild(s);
+  mark('ca:runtime');
 }
 
 function start() {
@@ -117,12 +124,14 @@ function start() {
   wireDatasets();
   const theme = startHash.get('theme');
   if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;
+  mark('ca:chrome');
   if (!hasWebGL2()) {
     fatalError('WebGL 2 is not available',
       'chipatlas draws its map with WebGL 2, which this browser does not provide or has turned off. ' +
       'Try a current version of Chrome, Edge, Firefox or Safari, and check that hardware acceleration is enabled.');
     return;
   }
+  mark('ca:webgl');
   let spec = query.get('data');
   if (spec && !dataAllowed()) {
     showError('This page shows only its published data',
@@ -130,7 +139,6 @@ function start() {
     spec = null;
   }
   const shownSpec = spec ? spec.slice(0, 200) : '';
-  if (spec) preloadRuntime();  // download the runtime while the dataset downloads
   const dataP = spec
     ? fetchDatasets(spec).then(null, function (e) {
         showError('Could not load the dataset', shownSpec + ': ' + e.message + '. Showing the published data.');
