@@ -17,6 +17,7 @@ const COUNT_CONTEXTS = () => {
   HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
     const c = getContext.call(this, type, ...rest);
     window.__contexts.push({ type, canvas: this.id || '(no id)', fresh: !!c && !seen.has(c) });
+    if (window.__firstContextAt === undefined) window.__firstContextAt = performance.now();
     if (c) seen.add(c);
     return c;
   };
@@ -35,11 +36,13 @@ test('chipatlas.wasm and chipatlas.js are requested with the modules, each once'
   assert.ok(files['/js/runtime.js'].start < files['/js/boot.js'].end, 'the modules are requested at once (modulepreload)');
 });
 
-test('one WebGL 2 context: the probe is the map\'s own, which the wasm reuses', { timeout: 120000 }, async () => {
+test('one WebGL 2 context, made before the modules run: the probe is the map\'s own, which the wasm reuses', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { initScript: COUNT_CONTEXTS });
   assertClean(log, 'index.html');
   const calls = await page.evaluate(() => window.__contexts);
   assert.deepEqual(calls.filter((c) => c.fresh), [{ type: 'webgl2', canvas: 'canvas', fresh: true }], JSON.stringify(calls));
+  const order = await page.evaluate(() => [window.__firstContextAt, performance.getEntriesByName('ca:boot')[0].startTime]);
+  assert.ok(order[0] < order[1], `the context is made (js/gl_early.js) before boot.js runs: ${order}`);
   const attrs = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
   assert.equal(attrs.alpha, true, 'alpha, so an embed can be transparent');
   assert.equal(attrs.depth, false);

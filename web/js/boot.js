@@ -4,6 +4,7 @@
 // All of web/js/ works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`: no
 // inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
 import { compileWasm, instantiateWith, mark } from './wasm_loader.js';
+import { mapContext } from './gl_early.js';
 import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
 import { app } from './state.js';
 import { LIMITS } from './limits.js';
@@ -60,17 +61,10 @@ function checkedHash(hash) {
 }
 
 // ------------------------------------------------------------------ start-up
-// The probe is the map's own context: created on its canvas with the attributes the wasm asks
-// for (SDL through Emscripten's EGL: alpha, no depth, stencil or antialiasing), the wasm's
-// getContext('webgl2') then returns it, and software GL creates one context instead of two
-// (a third of a second each here; docs/benchmarks.md, "First frame").
-const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
+// The probe is the map's own context (js/gl_early.js), which the wasm gets back: software GL
+// creates one context instead of two (docs/benchmarks.md, "First frame").
 function hasWebGL2() {
-  try {
-    return !!window.WebGL2RenderingContext && !!ui.canvas.getContext('webgl2', GL_ATTRIBUTES);
-  } catch (e) {
-    return false;
-  }
+  return !!mapContext(ui.canvas);
 }
 
 // hash: the link's view; not given at start when a ?data= dataset waits (it is applied once
