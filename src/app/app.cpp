@@ -27,6 +27,7 @@ bool App::start(Platform& p) {
 bool App::load_start_data() {
     ui_.opt.web = platform_->browser();
     ui::init_ui(ui_);
+    platform_->mark("ca:basemap");
     if (!ui_.basemap_error.empty()) std::fprintf(stderr, "chipatlas: %s\n", ui_.basemap_error.c_str());
     std::vector<FileText> texts;
     std::vector<InputFile> inputs;
@@ -46,6 +47,7 @@ bool App::load_start_data() {
     }
     model_.set_system_dark(cfg_.system_dark);
     model_.set_dataset(std::move(r.dataset), name);
+    platform_->mark("ca:data");
     ViewState v = model_.view();
     v.embed = cfg_.embed;
     v.reduced_motion = cfg_.reduced_motion;
@@ -121,6 +123,8 @@ bool App::load_datasets(const std::vector<DatasetText>& files, const std::string
 void App::rebuild_fonts(float dpr) {
     build_fonts(dpr);  // app/glyph_fallback.cpp
     fonts_dirty_ = false;
+    if (!fonts_marked_ && platform_) platform_->mark("ca:fonts");
+    fonts_marked_ = true;
     style_set_ = false;
 }
 
@@ -177,6 +181,10 @@ void App::emit(const char* type, const std::string& json) {
 
 void App::after_render() {
     model_.note_frame_ms(platform_->last_frame().ui_ms);
+    if (!first_frame_marked_ && model_.has_data()) {
+        first_frame_marked_ = true;
+        platform_->mark("ca:first-frame");  // the first frame drawn with data (docs/benchmarks.md)
+    }
     emit_changes();
     if (png_pending_) {
         png_pending_ = false;

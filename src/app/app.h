@@ -89,6 +89,8 @@ private:
     bool fonts_dirty_ = true;
     bool animating_ = false;
     bool ready_sent_ = false;
+    bool fonts_marked_ = false;  // the start-up phases marked once (Platform::mark)
+    bool first_frame_marked_ = false;
     bool dataerror_sent_ = false;  // a dataerror event has said why the data did not load
     bool style_dark_ = false;
     bool style_set_ = false;

@@ -43,6 +43,9 @@ public:
     // noreferrer. URLs over kMaxUrlBytes or with NUL are refused here (false): the app checks
     // its URLs too, and this is the last gate on the C++ side.
     virtual bool open_url(const std::string& url) = 0;
+    // Marks a start-up phase for the page's measurements (web: performance.mark(name), e.g.
+    // "ca:data"; docs/benchmarks.md, "First frame"); does nothing natively. name: a literal.
+    virtual void mark(const char*) {}
 
     // The rest needs the window, the GL context and ImGui: from PlatformApp::drive (frames the
     // app drives itself) and the per-frame calls, not from start().

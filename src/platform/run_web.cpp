@@ -20,6 +20,11 @@ EM_JS(void, js_open_url, (const char* url), {
     if (Module.onChipatlasEvent) Module.onChipatlasEvent('openurl', JSON.stringify({url : UTF8ToString(url)}));
 });
 
+// A start-up phase for the page's measurements (tools/bench/first_frame.mjs).
+EM_JS(void, js_mark, (const char* name), {
+    if (typeof performance == 'object' && performance.mark) performance.mark(UTF8ToString(name));
+});
+
 namespace ca {
 namespace {
 
@@ -28,6 +33,7 @@ public:
     using SdlGlPlatform::SdlGlPlatform;
     bool browser() const override { return true; }
     void emit(const char* type, const std::string& json) override { js_emit(type, json.c_str()); }
+    void mark(const char* name) override { js_mark(name); }
     bool open_url(const std::string& url) override {
         if (url.size() > kMaxUrlBytes || url.find('\0') != std::string::npos) return false;
         js_open_url(url.c_str());
@@ -106,12 +112,14 @@ EM_BOOL on_context_restored(int, const void*, void* arg) {
 // The app and the platform outlive this function: the browser calls loop() from now on.
 int run_platform(PlatformApp& app, const PlatformConfig&) {
     g_web = new WebPlatform(app);
+    g_web->mark("ca:main");
     const bool ok = app.start(*g_web);
     std::string err;
     if (!g_web->open(1024, 768, false, err)) {
         app.failed("cannot create a WebGL2 context: " + err);
         return 1;
     }
+    g_web->mark("ca:gl");  // the WebGL2 context and ImGui's backends
     if (!ok) {
         app.failed({});
         return 1;

@@ -42,6 +42,7 @@ bool SdlGlPlatform::open(int width, int height, bool hidden, std::string& error)
         error = SDL_GetError();
         return false;
     }
+    mark("ca:gl-sdl");
 #ifdef __EMSCRIPTEN__
     const char* glsl = "#version 300 es";
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
@@ -64,11 +65,13 @@ bool SdlGlPlatform::open(int width, int height, bool hidden, std::string& error)
         error = SDL_GetError();
         return false;
     }
+    mark("ca:gl-window");
     gl_ = SDL_GL_CreateContext(window_);
     if (!gl_) {
         error = std::string("cannot create an OpenGL context: ") + SDL_GetError();
         return false;
     }
+    mark("ca:gl-context");
     SDL_GL_MakeCurrent(window_, gl_);
     SDL_GL_SetSwapInterval(1);
     IMGUI_CHECKVERSION();

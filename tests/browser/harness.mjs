@@ -46,7 +46,7 @@ export function requireBuild() {
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM} (apt-get install chromium, or set CHIPATLAS_CHROMIUM)`);
 }
 
-async function loadPlaywright() {
+export async function loadPlaywright() {
   try {
     return await import('playwright-core');
   } catch (e) {

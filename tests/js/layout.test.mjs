@@ -57,3 +57,13 @@ test('the pure modules import only pure modules and touch no DOM', async () => {
     await import(join(JS, f));  // and node can load them
   }
 });
+
+test('the pages request the wasm, the glue and every module at once (first frame, issue 15)', () => {
+  for (const page of ['index.html', 'csp.html']) {
+    const html = readFileSync(join(WEB, page), 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="js\/([\w.]+)">/g)].map((m) => m[1]).sort();
+    assert.deepEqual(preloaded, modules.filter((f) => f !== 'boot.js').sort(), `${page}: modulepreload for each module boot.js imports`);
+    assert.match(html, /<link rel="preload" href="chipatlas\.wasm" as="fetch" crossorigin>/, page);
+    assert.match(html, /<link rel="preload" href="chipatlas\.js" as="script">/, page);
+  }
+});

@@ -3,6 +3,8 @@
 //
 // All of web/js/ works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`: no
 // inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
+import { compileWasm, instantiateWith, mark } from './wasm_loader.js';
+import { mapContext } from './gl_early.js';
 import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
 import { app } from './state.js';
 import { LIMITS } from './limits.js';
@@ -15,7 +17,7 @@ import { onChipatlasEvent, onState, cancelUrlSync } from './events.js';
 import { wireSearch } from './search_box.js';
 import { wireTools } from './exports.js';
 import { wireKeyboard } from './keyboard.js';
-import { dataAllowed, fetchDatasets, preloadRuntime } from './dataset.js';
+import { dataAllowed, fetchDatasets } from './dataset.js';
 import { wireDatasets, setPendingDataset, hasPendingDataset, loadPendingDataset } from './datasets.js';
 // The modules the ones above import, named here too so that the browser requests every module
 // as soon as it has read this file, not one level of imports after another.
@@ -27,6 +29,8 @@ import './data_files.js';
 import './glyphs.js';
 import './font_slices.js';
 
+mark('ca:boot');
+compileWasm();  // index.html preloads chipatlas.wasm and chipatlas.js; compile while the rest starts
 if (embed) root.classList.add('embed');
 installHostApi();
 
@@ -58,17 +62,10 @@ function checkedHash(hash) {
 }
 
 // ------------------------------------------------------------------ start-up
+// The probe is the map's own context (js/gl_early.js), which the wasm gets back: software GL
+// creates one context instead of two (docs/benchmarks.md, "First frame").
 function hasWebGL2() {
-  try {
-    if (!window.WebGL2RenderingContext) return false;
-    const gl = doc.createElement('canvas').getContext('webgl2');
-    if (!gl) return false;
-    const lose = gl.getExtension('WEBGL_lose_context');
-    if (lose) lose.loseContext(); // give the probe context back at once
-    return true;
-  } catch (e) {
-    return false;
-  }
+  return !!mapContext(ui.canvas);
 }
 
 // hash: the link's view; not given at start when a ?data= dataset waits (it is applied once
@@ -92,6 +89,9 @@ function loadRuntime(hash) {
       ' Reloading the page may help.');
   };
   Module.onChipatlasEvent = onChipatlasEvent;
+  Module.instantiateWasm = instantiateWith(function (why) {
+    fatalError('chipatlas could not be loaded', 'chipatlas.wasm did not load (' + why + '). Check the connection and reload the page.');
+  });
   Module.postRun = [function () { loadPendingDataset(); }];
   // A trap (out-of-bounds access, unreachable, stack exhaustion) inside a frame or an event
   // handler reaches Emscripten's handleException, which calls quit_: stop the app visibly.
@@ -109,6 +109,7 @@ function loadRuntime(hash) {
     fatalError('chipatlas could not be loaded', 'chipatlas.js did not load. Check the connection and reload the page.');
   };
   doc.body.appendChild(s);
+  mark('ca:runtime');
 }
 
 function start() {
@@ -119,12 +120,14 @@ function start() {
   wireDatasets();
   const theme = startHash.get('theme');
   if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;
+  mark('ca:chrome');
   if (!hasWebGL2()) {
     fatalError('WebGL 2 is not available',
       'chipatlas draws its map with WebGL 2, which this browser does not provide or has turned off. ' +
       'Try a current version of Chrome, Edge, Firefox or Safari, and check that hardware acceleration is enabled.');
     return;
   }
+  mark('ca:webgl');
   let spec = query.get('data');
   if (spec && !dataAllowed()) {
     showError('This page shows only its published data',
@@ -132,7 +135,6 @@ function start() {
     spec = null;
   }
   const shownSpec = spec ? spec.slice(0, 200) : '';
-  if (spec) preloadRuntime();  // download the runtime while the dataset downloads
   const dataP = spec
     ? fetchDatasets(spec).then(null, function (e) {
         showError('Could not load the dataset', shownSpec + ': ' + e.message + '. Showing the published data.');

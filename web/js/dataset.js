@@ -1,6 +1,6 @@
 // ?data=: another dataset for the map (one or several comma-separated files), fetched from the
 // page's own origin only, without credentials or redirects, each file and all of them together
-// capped (LIMITS); and preloading the runtime.
+// capped (LIMITS).
 import { doc } from './dom.js';
 import { LIMITS } from './limits.js';
 import { splitDataSpec } from './data_files.js';
@@ -80,18 +80,4 @@ function readCapped(r, budget) {
     });
   }
   return next();
-}
-
-// <link rel=preload> for chipatlas.js and .wasm, so the runtime downloads while the dataset
-// does; loadRuntime's requests then reuse them (crossorigin: the same request mode as
-// Emscripten's fetch of the wasm).
-export function preloadRuntime() {
-  [['chipatlas.wasm', 'fetch'], ['chipatlas.js', 'script']].forEach(function (f) {
-    const l = doc.createElement('link');
-    l.rel = 'preload';
-    l.href = f[0];
-    l.as = f[1];
-    if (f[1] === 'fetch') l.crossOrigin = 'anonymous';
-    doc.head.appendChild(l);
-  });
 }

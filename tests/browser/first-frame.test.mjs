@@ -1,0 +1,60 @@
+// The first second (issue 15, finding 9): the page requests the runtime beside its modules, not
+// after them, creates one WebGL context, and marks its start-up phases in order (no timings
+// are asserted: tools/bench/first_frame.mjs measures them, docs/benchmarks.md records them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, assertClean } from './harness.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { if (h) await h.close(); });
+
+// Every getContext call on a canvas, and whether it returned a context seen before.
+const COUNT_CONTEXTS = () => {
+  window.__contexts = [];
+  const seen = new Set();
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const c = getContext.call(this, type, ...rest);
+    window.__contexts.push({ type, canvas: this.id || '(no id)', fresh: !!c && !seen.has(c) });
+    if (window.__firstContextAt === undefined) window.__firstContextAt = performance.now();
+    if (c) seen.add(c);
+    return c;
+  };
+};
+
+test('chipatlas.wasm and chipatlas.js are requested with the modules, each once', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html');
+  assertClean(log, 'index.html');
+  const files = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+    .map((e) => [new URL(e.name).pathname, { start: e.startTime, end: e.responseEnd }])));
+  for (const f of ['/chipatlas.wasm', '/chipatlas.js']) {
+    assert.ok(files[f], `${f} fetched`);
+    assert.ok(files[f].start < files['/js/boot.js'].end, `${f} is requested before boot.js has arrived, not after the modules`);
+    assert.equal(log.requests.filter((u) => new URL(u).pathname === f).length, 1, `${f} fetched once (the preload is used)`);
+  }
+  assert.ok(files['/js/runtime.js'].start < files['/js/boot.js'].end, 'the modules are requested at once (modulepreload)');
+});
+
+test('one WebGL 2 context, made before the modules run: the probe is the map\'s own, which the wasm reuses', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html', { initScript: COUNT_CONTEXTS });
+  assertClean(log, 'index.html');
+  const calls = await page.evaluate(() => window.__contexts);
+  assert.deepEqual(calls.filter((c) => c.fresh), [{ type: 'webgl2', canvas: 'canvas', fresh: true }], JSON.stringify(calls));
+  const order = await page.evaluate(() => [window.__firstContextAt, performance.getEntriesByName('ca:boot')[0].startTime]);
+  assert.ok(order[0] < order[1], `the context is made (js/gl_early.js) before boot.js runs: ${order}`);
+  const attrs = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
+  assert.equal(attrs.alpha, true, 'alpha, so an embed can be transparent');
+  assert.equal(attrs.depth, false);
+  assert.equal(attrs.antialias, false);
+});
+
+test('the start-up phases are marked, in order', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html');
+  assertClean(log, 'index.html');
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('ca:')).map((m) => [m.name, m.startTime])));
+  const order = ['ca:fetch', 'ca:compile', 'ca:instantiate', 'ca:main', 'ca:basemap', 'ca:data', 'ca:gl', 'ca:fonts', 'ca:first-frame'];
+  for (const m of [...order, 'ca:boot', 'ca:runtime']) assert.equal(typeof marks[m], 'number', `${m} marked; got ${JSON.stringify(marks)}`);
+  for (let i = 1; i < order.length; i++) assert.ok(marks[order[i - 1]] <= marks[order[i]], `${order[i - 1]} before ${order[i]}: ${JSON.stringify(marks)}`);
+});

@@ -1,0 +1,162 @@
+// First-frame benchmark (issue 15; not a test): chipatlas against the bare Dear ImGui 1.86 demo,
+// both served by tools/serve.py, loaded interleaved in Debian's Chromium; prints the medians.
+//   node tools/bench/first_frame.mjs [--rounds 5] [--site NAME=DIR]... [--demo DIR] [--json]
+// --site: a chipatlas site folder (default chipatlas=dist); several are interleaved with the
+// demo in the same run (e.g. before=/tmp/old-dist after=dist). --demo: default
+// ../shared/bench/imgui-1.86-demo (beside the checkout), or $CHIPATLAS_DEMO_DIR.
+//
+// Every load is a fresh browser context (empty HTTP and code caches) at 1280x800, one page
+// after another in the order demo, site 1, site 2, ... (reversed on odd rounds). Both kinds of
+// page are served by the same serve.py with the same headers, except that the demo's page,
+// which has an inline script, gets no Content-Security-Policy.
+//
+// "First frame" is the time from navigation start (performance.timeOrigin) until the end of the
+// first animation frame in which the program drew with its data:
+// - chipatlas: the page's performance.mark('ca:first-frame'), set at the end of the first
+//   frame after the dataset is loaded (src/app/app.cpp, after_render);
+// - the demo: an init script wraps requestAnimationFrame and notes the end of the first
+//   callback that runs after Module.calledRun (Emscripten's main loop, demo window drawn).
+// The same init script records that point for chipatlas too ("raf" in --json), as a check.
+// Phases are the page's ca:* marks (docs/benchmarks.md, "First frame").
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { startServer, loadPlaywright, CHROMIUM, LAUNCH_ARGS, ROOT } from '../../tests/browser/harness.mjs';
+
+const argv = process.argv.slice(2);
+let rounds = 5, json = false;
+let demoDir = process.env.CHIPATLAS_DEMO_DIR || resolve(ROOT, '..', 'shared', 'bench', 'imgui-1.86-demo');
+const sites = [];
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--rounds') rounds = Number(argv[++i]);
+  else if (a === '--demo') demoDir = resolve(argv[++i]);
+  else if (a === '--json') json = true;
+  else if (a === '--site') {
+    const v = argv[++i] || '';
+    const eq = v.indexOf('=');
+    sites.push(eq > 0 ? { name: v.slice(0, eq), dir: resolve(v.slice(eq + 1)) } : { name: v, dir: resolve(v) });
+  } else {
+    console.error('usage: node tools/bench/first_frame.mjs [--rounds N] [--site NAME=DIR]... [--demo DIR] [--json]');
+    process.exit(2);
+  }
+}
+if (!sites.length) sites.push({ name: 'chipatlas', dir: join(ROOT, 'dist') });
+if (!(rounds >= 1)) { console.error('--rounds must be a positive number'); process.exit(2); }
+for (const d of [demoDir, ...sites.map((s) => s.dir)]) {
+  if (!existsSync(join(d, 'index.html'))) { console.error(`no index.html in ${d}`); process.exit(2); }
+}
+
+const PHASES = ['ca:boot', 'ca:chrome', 'ca:webgl', 'ca:runtime', 'ca:fetch', 'ca:compile', 'ca:instantiate', 'ca:main', 'ca:basemap', 'ca:data', 'ca:gl-sdl', 'ca:gl-window', 'ca:gl-context', 'ca:gl', 'ca:fonts', 'ca:first-frame'];
+const median = (a) => {
+  const s = a.filter((x) => typeof x === 'number').sort((x, y) => x - y);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const r0 = (x) => (x === null || x === undefined ? null : Math.round(x));
+
+// Runs in every page before its scripts: notes the end of the first animation-frame callback
+// that runs once Emscripten's runtime has started (Module.calledRun).
+// It also times every canvas getContext call (creating a WebGL context is slow on software GL).
+const HOOK = () => {
+  window.__benchContexts = [];
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const t = performance.now();
+    const c = getContext.call(this, type, ...rest);
+    window.__benchContexts.push({ type, at: Math.round(t), ms: Math.round(performance.now() - t) });
+    return c;
+  };
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = function (cb) {
+    return raf(function (t) {
+      const r = cb(t);
+      if (window.__benchFirstFrame === undefined && window.Module && window.Module.calledRun) {
+        window.__benchFirstFrame = performance.now();
+      }
+      return r;
+    });
+  };
+};
+
+const { chromium } = await loadPlaywright();
+if (!existsSync(CHROMIUM)) { console.error(`no browser at ${CHROMIUM}`); process.exit(2); }
+const runs = [{ name: 'imgui-demo', dir: demoDir, demo: true }, ...sites];
+for (const r of runs) {
+  r.server = await startServer({ dir: r.dir, csp: r.demo ? '' : undefined });
+  r.samples = [];
+}
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+
+async function loadOnce(r) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript(HOOK);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${r.server.origin}/index.html`, { waitUntil: 'commit', timeout: 60000 });
+    // chipatlas: html[data-ready] is set from the "ready" event, sent after its first frame.
+    await page.waitForFunction((demo) => (demo ? window.__benchFirstFrame !== undefined : document.documentElement.dataset.ready === '1') ||
+      document.documentElement.dataset.error === '1', !!r.demo, { timeout: 120000, polling: 50 })
+      .catch((e) => { throw new Error(`${r.name}: no first frame: ${e.message}`); });
+    const got = await page.evaluate(() => {
+      const marks = {};
+      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('ca:') && !(m.name in marks)) marks[m.name] = m.startTime;
+      const res = performance.getEntriesByType('resource').map((e) => ({
+        name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
+      return { marks, raf: window.__benchFirstFrame, res, contexts: window.__benchContexts, error: document.documentElement.dataset.error === '1' };
+    });
+    if (got.error || errors.length) throw new Error(`${r.name}: the page failed: ${errors.join('; ')}`);
+    got.firstFrame = got.marks['ca:first-frame'] ?? got.raf;  // a build without the marks: the hook
+    return got;
+  } finally {
+    await context.close();
+  }
+}
+
+try {
+  for (let i = 0; i < rounds; i++) {
+    for (const r of i % 2 ? [...runs].reverse() : runs) r.samples.push(await loadOnce(r));
+  }
+  const demoMedian = median(runs[0].samples.map((s) => s.firstFrame));
+  const out = [];
+  for (const r of runs) {
+    const row = {
+      name: r.name, dir: r.dir, rounds,
+      firstFrameMsMedian: r0(median(r.samples.map((s) => s.firstFrame))),
+      firstFrameMs: r.samples.map((s) => r0(s.firstFrame)),
+      rafMsMedian: r0(median(r.samples.map((s) => s.raf))),
+      // getContext calls: their median duration, in call order
+      getContextMsMedian: (r.samples[0].contexts || []).map((c, i) => `${c.type} ${r0(median(r.samples.map((s) => s.contexts[i] && s.contexts[i].ms)))}`),
+    };
+    if (!r.demo) {
+      row.ratio = Number((median(r.samples.map((s) => s.firstFrame)) / demoMedian).toFixed(2));
+      row.phasesMsMedian = Object.fromEntries(PHASES.map((p) => [p, r0(median(r.samples.map((s) => s.marks[p])))]));
+    }
+    // The median start and end of each file's download (ms since navigation).
+    const files = {};
+    for (const s of r.samples) for (const e of s.res) (files[e.name] ||= { start: [], end: [] }).start.push(e.start), files[e.name].end.push(e.end);
+    row.filesMsMedian = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [r0(median(v.start)), r0(median(v.end))]]));
+    out.push(row);
+  }
+  if (json) {
+    for (const row of out) process.stdout.write(JSON.stringify(row) + '\n');
+  } else {
+    console.log(`first frame, median of ${rounds} interleaved cold loads (ms since navigation):`);
+    for (const row of out) {
+      console.log(`  ${row.name.padEnd(12)} ${String(row.firstFrameMsMedian).padStart(6)}  [${row.firstFrameMs.join(', ')}]` +
+        (row.ratio !== undefined ? `  ratio to the demo ${row.ratio.toFixed(2)}` : ''));
+    }
+    for (const row of out.filter((x) => x.phasesMsMedian)) {
+      console.log(`  ${row.name} phases: ` + PHASES.map((p) => `${p.slice(3)} ${row.phasesMsMedian[p] ?? '-'}`).join(', '));
+      console.log(`  ${row.name} getContext (ms): ${row.getContextMsMedian.join(', ')}`);
+      console.log(`  ${row.name} files (start-end): ` +
+        Object.entries(row.filesMsMedian)
+          .map(([k, v]) => `${k.replace(/^\//, '')} ${v[0]}-${v[1]}`).join(', '));
+    }
+  }
+} finally {
+  await browser.close().catch(() => {});
+  for (const r of runs) await r.server.close();
+}

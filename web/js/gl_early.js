@@ -1,0 +1,29 @@
+// WebGL 2 on the map's canvas as early as the page can: an async module at the end of <body>,
+// so software GL's slow context set-up overlaps the downloads (docs/benchmarks.md, "First frame").
+//
+// The attributes are the ones the wasm asks for (SDL through Emscripten's EGL: alpha, no depth,
+// stencil or antialiasing): its getContext('webgl2') gets this context back, so one is created.
+export const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
+
+let context = null;
+
+// The map's WebGL 2 context (created once, on the first call), or null when there is none.
+export function mapContext(canvas) {
+  if (context) return context;
+  try {
+    if (!canvas || !window.WebGL2RenderingContext) return null;
+    context = canvas.getContext('webgl2', GL_ATTRIBUTES) || null;
+    // Set the context up now, as Emscripten's GL.initExtensions will: every extension but
+    // lose_context and debug ones (its later getExtension calls then return at once).
+    if (context) {
+      (context.getSupportedExtensions() || []).forEach(function (ext) {
+        if (!ext.includes('lose_context') && !ext.includes('debug')) context.getExtension(ext);
+      });
+    }
+  } catch (e) {
+    context = null;
+  }
+  return context;
+}
+
+mapContext(document.getElementById('canvas'));
