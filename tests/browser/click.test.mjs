@@ -2,7 +2,7 @@
 // reach the page (selection event, screen-reader mirror).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, assertClean, recordEvents, waitEvent, sleep } from './harness.mjs';
+import { startHarness, assertClean, recordEvents, waitEvent, sleep, slowClick } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -16,11 +16,7 @@ test('clicking ASTRI on the map opens its details', { timeout: 120000 }, async (
   await sleep(1500);
   const at = await page.evaluate(() => window.chipatlas.command('locate', { id: 'astri' }));
   assert.ok(at.onScreen, `ASTRI is on screen at ${at.x},${at.y}`);
-  await page.mouse.move(at.x, at.y);
-  await sleep(300);
-  await page.mouse.down();
-  await sleep(100);
-  await page.mouse.up();
+  await slowClick(page, at.x, at.y);
   const sel = await waitEvent(page, 'selection', { id: 'astri' });
   assert.equal(sel.type, 'organisation');
   assert.match(sel.label, /Applied Science and Technology Research Institute/);

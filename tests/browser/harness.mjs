@@ -329,3 +329,13 @@ export async function waitEvent(page, name, match = {}, timeout = 20000) {
   }, [name, match], { timeout, polling: 100 });
   return (await handle.jsonValue()).data;
 }
+
+// A click as a hand makes it: move, rest, press, hold, release (ImGui reads the button once a
+// frame, so an instant click can fall between frames).
+export async function slowClick(page, x, y) {
+  await page.mouse.move(x, y);
+  await sleep(300);
+  await page.mouse.down();
+  await sleep(100);
+  await page.mouse.up();
+}

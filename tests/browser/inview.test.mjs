@@ -2,7 +2,7 @@
 // panel (desktop) or sheet (phone) opens is moved clear of it, as `locate`'s `covered` reports.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, assertClean, recordEvents, waitEvent, sleep } from './harness.mjs';
+import { startHarness, assertClean, recordEvents, waitEvent, sleep, slowClick } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -32,11 +32,7 @@ for (const [w, hgt, x, y] of [[1280, 800, 1100, 400], [390, 844, 340, 600]]) {
     // Near enough: a loaded machine may drop a move; the point only has to be where the panel opens.
     assert.ok(Math.abs(at.x - x) < 25 && Math.abs(at.y - y) < 25, `ASTRI dragged to ${x},${y}: it is at ${at.x},${at.y}`);
     assert.equal(at.covered, false, 'nothing covers it before the click');
-    await page.mouse.move(at.x, at.y);
-    await sleep(300);
-    await page.mouse.down();
-    await sleep(100);
-    await page.mouse.up();
+    await slowClick(page, at.x, at.y);
     const sel = await waitEvent(page, 'selection', { id: 'astri' });
     assert.equal(sel.type, 'organisation');
     await sleep(600);
