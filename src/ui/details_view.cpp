@@ -68,8 +68,9 @@ void quote_block(const Dataset& ds, int source, const std::string& quote) {
     }
 }
 
-// "Read the original ↗" (and "archived copy ↗") for a source with a web address: buttons, so
-// Tab reaches them and Enter presses them; the platform opens the page in a new tab.
+// "Read the original ↗" (and "archived copy ↗") for a source with a web address: buttons; the
+// platform opens the page in a new tab. (Tab leaves the map on the web, so keyboard visitors
+// reach the same links in the page's screen-reader summary, web/js/mirror.js.)
 void source_links(AppModel& m, const Source& s) {
     if (s.url.empty() && s.archived_url.empty()) return;
     ImGui::PushID(&s);

@@ -423,7 +423,7 @@ TEST_CASE("a click on an organisation under where the details panel opens keeps 
     REQUIRE(app.start(p));
     p.step();
     app.model().set_reduced_motion(true);
-    app.ui().show_help = false;  // the About card is modal: a first click would only close it
+    app.ui().show_help = false;         // the About card is modal: a first click would only close it
     place(app, p, "astri", 1100, 400);  // where the details panel (right, 380 wide) will be
     CHECK(locate(app, "astri")["covered"] == false);
     click(p, 1100, 400);
