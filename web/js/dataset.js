@@ -11,8 +11,8 @@ export function dataAllowed() {
   return !(m && /^\s*off\s*$/i.test(m.getAttribute('content') || ''));
 }
 
-function tooLarge(n) {
-  return 'the file is larger than ' + Math.round(LIMITS.datasetBytes / 1048576) + ' MB' + (n ? ' (' + n + ' bytes)' : '');
+function tooLarge(n, maxBytes) {
+  return 'the file is larger than ' + Math.round(maxBytes / 1048576) + ' MB' + (n ? ' (' + n + ' bytes)' : '');
 }
 
 // ?data=a.json,b.json: resolves with [{ name, bytes }] in the order given, or rejects with an
@@ -31,33 +31,43 @@ export function fetchDatasets(spec) {
 // One file: resolves with { name, bytes }, or rejects with an Error whose message the page shows.
 // budget.left: the bytes all the files may still take together.
 function fetchDataset(spec, budget) {
+  return fetchOwnFile(spec, { maxBytes: LIMITS.datasetBytes, budget: budget, credentials: 'omit', what: 'datasets' })
+    .then(function (bytes) { return { name: spec, bytes: bytes }; });
+}
+
+// A file from this page's own site as bytes (datasets here, font slices in glyphs.js): same
+// origin only, no redirects, read in chunks and cut off once past opts.maxBytes (and past
+// opts.budget.left, what several files may still take together, when given). Rejects with an
+// Error whose message the page shows.
+export function fetchOwnFile(spec, opts) {
   let u;
   try { u = new URL(spec, location.href); } catch (e) { return Promise.reject(new Error('not a URL')); }
   if (u.origin !== location.origin || (u.protocol !== 'https:' && u.protocol !== 'http:')) {
-    return Promise.reject(new Error('only datasets from this site can be loaded'));
+    return Promise.reject(new Error('only ' + opts.what + ' from this site can be loaded'));
   }
   u.hash = '';
   // fetch would otherwise follow a redirect to another site.
-  return fetch(u.href, { credentials: 'omit', redirect: 'error', cache: 'no-cache', referrerPolicy: 'no-referrer' }).then(function (r) {
+  return fetch(u.href, { credentials: opts.credentials, redirect: 'error', cache: 'no-cache', referrerPolicy: 'no-referrer' }).then(function (r) {
     if (r.redirected || (r.url && new URL(r.url).origin !== location.origin)) throw new Error('the server redirected the request');
     if (!r.ok) throw new Error('HTTP ' + r.status);
     const declared = Number(r.headers.get('content-length'));
-    if (declared > LIMITS.datasetBytes) throw new Error(tooLarge(declared));
-    return readCapped(r, budget);
+    if (declared > opts.maxBytes) throw new Error(tooLarge(declared, opts.maxBytes));
+    return readCapped(r, opts.maxBytes, opts.budget);
   }, function (e) {
     throw new Error('the request failed or was redirected (' + (e && e.message || e) + ')');
-  }).then(function (bytes) { return { name: spec, bytes: bytes }; });
+  });
 }
 
 // The body as bytes, stopping as soon as it passes the size limit (of the file, or of all files).
-function readCapped(r, budget) {
+function readCapped(r, maxBytes, budget) {
   function take(n) {
+    if (!budget) return;
     budget.left -= n;
     if (budget.left < 0) throw new Error('the files together are larger than ' + Math.round(LIMITS.datasetTotalBytes / 1048576) + ' MB');
   }
   if (!r.body || !r.body.getReader) {
     return r.arrayBuffer().then(function (buf) {
-      if (buf.byteLength > LIMITS.datasetBytes) throw new Error(tooLarge(buf.byteLength));
+      if (buf.byteLength > maxBytes) throw new Error(tooLarge(buf.byteLength, maxBytes));
       take(buf.byteLength);
       return new Uint8Array(buf);
     });
@@ -73,7 +83,7 @@ function readCapped(r, budget) {
         return out;
       }
       total += c.value.length;
-      if (total > LIMITS.datasetBytes) { reader.cancel(); throw new Error(tooLarge(0)); }
+      if (total > maxBytes) { reader.cancel(); throw new Error(tooLarge(0, maxBytes)); }
       try { take(c.value.length); } catch (e) { reader.cancel(); throw e; }
       chunks.push(c.value);
       return next();

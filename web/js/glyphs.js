@@ -6,19 +6,14 @@ import { LIMITS } from './limits.js';
 import { slicesFor } from './font_slices.js';
 import { addFont } from './runtime.js';
 import { showError } from './ui_chrome.js';
+import { fetchOwnFile } from './dataset.js';
 
 const loaded = new Set();  // slice paths already handed to the wasm
 
-async function fetchSlice(path) {
-  const url = new URL(path, document.baseURI);
-  if (url.origin !== location.origin) throw new Error('not on this site');
-  const r = await fetch(url.href, { credentials: 'same-origin' });
-  if (!r.ok) throw new Error('HTTP ' + r.status);
-  const len = Number(r.headers.get('content-length') || 0);
-  if (len > LIMITS.fontSliceBytes) throw new Error('too large (' + len + ' bytes)');
-  const buf = new Uint8Array(await r.arrayBuffer());
-  if (buf.length > LIMITS.fontSliceBytes) throw new Error('too large (' + buf.length + ' bytes)');
-  return buf;
+// A slice from this site (fonts/), capped and without redirects, through the same reader as ?data=.
+function fetchSlice(path) {
+  return fetchOwnFile(new URL(path, document.baseURI).href,
+    { maxBytes: LIMITS.fontSliceBytes, credentials: 'same-origin', what: 'font slices' });
 }
 
 export async function onGlyphsNeeded(data) {
