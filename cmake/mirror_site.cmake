@@ -1,5 +1,7 @@
 # Script (cmake -P): makes DEST an exact mirror of the union of the folders in SOURCES (a later
 # folder wins), removing whatever else DEST holds; dotfiles are skipped, unchanged files untouched.
+# EXCLUDE (optional): folders inside SOURCES whose files are left out (web/js, which the site
+# replaces by its bundle: cmake/web_site.cmake).
 if(NOT DEST OR NOT SOURCES)
   message(FATAL_ERROR "usage: cmake -DDEST=dir -DSOURCES=dir1;dir2 -P mirror_site.cmake")
 endif()
@@ -11,6 +13,16 @@ foreach(src IN LISTS SOURCES)
   file(GLOB_RECURSE files RELATIVE "${src}" LIST_DIRECTORIES false "${src}/*")
   foreach(rel IN LISTS files)
     if(rel MATCHES "(^|/)\\.")
+      continue()
+    endif()
+    set(skip OFF)
+    foreach(ex IN LISTS EXCLUDE)
+      string(FIND "${src}/${rel}" "${ex}/" at)
+      if(at EQUAL 0)
+        set(skip ON)
+      endif()
+    endforeach()
+    if(skip)
       continue()
     endif()
     list(APPEND wanted "${rel}")

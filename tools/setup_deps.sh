@@ -60,7 +60,7 @@ fetch_src libsdl2 SDL2
 
 # npm packages for the browser tests and the asset pipeline.
 if [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -d "$ROOT/node_modules/world-atlas" ] ||
-   [ ! -d "$ROOT/node_modules/axe-core" ]; then
+   [ ! -d "$ROOT/node_modules/axe-core" ] || [ ! -d "$ROOT/node_modules/esbuild" ]; then
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error)
 fi
 echo "setup: dependencies ready in $DEPS"

@@ -1,5 +1,5 @@
 // The site to publish (dist/, written by the web build): it holds what a server needs and
-// nothing else, with the licence notices; the page served from it links to them from the About
+// nothing else (web/js/ as its bundled module scripts), with the licence notices; the page served from it links to them from the About
 // card, opened in a new tab with noopener (window.open stubbed), for http(s)/same-origin only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,11 +41,16 @@ test('dist/ holds the site a server needs and nothing else', () => {
     'embed-example.html', 'embed-example.js', 'API.md', 'js/boot.js', 'licenses/index.html']) {
     assert.ok(files.includes(f), `dist/${f} missing`);
   }
-  for (const f of web) {
+  for (const f of web.filter((f) => !f.startsWith('js/'))) {
     assert.ok(files.includes(f), `web/${f} is not in dist/`);
     assert.ok(readFileSync(join(WEB_DIR, f)).equals(readFileSync(join(ROOT, 'web', f))), `dist/${f} differs from web/${f}`);
   }
-  const extra = files.filter((f) => !web.includes(f) && !GENERATED.some((re) => re.test(f)));
+  // dist/js/: the pages' module scripts, each bundled with the modules it imports
+  // (tools/web/bundle.mjs), not web/js/'s sources.
+  const scripts = new Set(['index.html', 'csp.html'].flatMap((p) => [...readFileSync(join(ROOT, 'web', p), 'utf8')
+    .matchAll(/<script type="module"[^>]*\ssrc="(js\/[\w.]+)"/g)].map((m) => m[1])));
+  assert.deepEqual(files.filter((f) => f.startsWith('js/')), [...scripts].sort(), 'dist/js/ holds the pages\' module scripts only');
+  const extra = files.filter((f) => !f.startsWith('js/') && !web.includes(f) && !GENERATED.some((re) => re.test(f)));
   assert.deepEqual(extra, [], 'files in dist/ that are neither web/\'s nor the build\'s site output');
   for (const f of files) {
     assert.doesNotMatch(f, /(^|\/)(\.|CMake|cmake_|testdata\/|build\.ninja|compile_commands)|\.(a|o|ninja|cmake)$/,

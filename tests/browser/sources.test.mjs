@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, assertClean, recordEvents, waitEvent, sleep, TESTDATA_OUT } from './harness.mjs';
+import { startHarness, assertClean, recordEvents, waitEvent, sleep, TESTDATA_OUT, ROOT } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -76,9 +76,15 @@ test('a javascript: url never opens: the loader refuses it and the page links on
   assert.ok(lines.some((l) => /^testdata\/javascript-url\.json:\d+:\d+: error: source \"s\" \(\/sources\/0\/url\): not a web address: "javascript:alert/.test(l)),
     `the url is refused at its line and column; got:\n  ${lines.join('\n  ')}`);
 
-  // The page's own check, for whatever reaches the mirror: only http(s) becomes a link.
+  // The page's own check, for whatever reaches the mirror: only http(s) becomes a link. The
+  // site's js/ is bundled (tools/web/bundle.mjs), so mirror.js is bundled here on its own and
+  // pointed at the page's mirror.
+  const { build } = await import('esbuild');
+  await build({ stdin: { contents: "export * from './mirror.js'; export { ui } from './ui_chrome.js';", resolveDir: join(ROOT, 'web', 'js') },
+    bundle: true, format: 'esm', outfile: join(TESTDATA_OUT, 'mirror-check.js'), logLevel: 'error' });
   const checks = await page.evaluate(async () => {
-    const m = await import('./js/mirror.js');
+    const m = await import('./testdata/mirror-check.js');
+    m.ui.srSelection = document.getElementById('sr-selection');
     m.updateMirrorFromSelection({ id: 'x', type: 'collaboration', label: 'X', sources: [
       { title: 'bad', url: 'javascript:alert(1)' }, { title: 'data', url: 'data:text/html,x' },
       { title: 'good', url: 'https://example.org/a', archived_url: 'JAVASCRIPT:alert(2)' }] });

@@ -1,6 +1,6 @@
 """cmake/mirror_site.cmake (the web build's dist/ step) makes DEST an exact mirror of the union
 of its SOURCES: stale files and emptied folders go, a later source wins, dotfiles are skipped,
-unchanged files are left untouched.
+unchanged files are left untouched, EXCLUDE's folders are left out (web/js: the site has its bundle).
 
     python3 tests/tools/test_mirror_site.py -v      (also run by ctest; needs cmake)
 """
@@ -80,6 +80,20 @@ class MirrorTest(unittest.TestCase):
         self.mirror()
         self.assertEqual(os.stat(wasm).st_mtime, 1000000000)
         self.assertEqual(tree(self.dest)["js/boot.js"], "boot v2")
+
+    def test_excluded_folder_left_out_bundle_in_its_place(self):
+        # The web build: web/js/'s sources are left out, the bundle's js/ is mirrored instead.
+        bundle = os.path.join(self.tmp, "bundle")
+        write(os.path.join(bundle, "js", "boot.js"), "bundled")
+        write(os.path.join(self.web, "js", "mirror.js"), "source module")
+        write(os.path.join(self.web, "jsx", "keep.txt"), "a folder whose name starts like js")
+        r = subprocess.run(["cmake", "-DDEST=" + self.dest, "-DSOURCES=%s;%s;%s" % (self.gen, self.web, bundle),
+                            "-DEXCLUDE=" + os.path.join(self.web, "js"), "-P", SCRIPT],
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(tree(self.dest), {
+            "chipatlas.wasm": "wasm", "licenses/sdl2.txt": "zlib", "index.html": "web index",
+            "js/boot.js": "bundled", "licenses/index.html": "notices", "jsx/keep.txt": "a folder whose name starts like js"})
 
     def test_missing_source_fails(self):
         r = subprocess.run(["cmake", "-DDEST=" + self.dest, "-DSOURCES=" + os.path.join(self.tmp, "nope"), "-P", SCRIPT],
