@@ -45,6 +45,7 @@ private:
     SDL_GLContext gl_ = nullptr;
     float dpr_ = 1;
     bool imgui_ready_ = false;
+    bool frame_marked_ = false;  // the first render's steps marked once (mark)
     const char* glsl_ = "";
     FrameTimings timings_;
 };

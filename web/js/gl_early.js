@@ -13,13 +13,6 @@ export function mapContext(canvas) {
   try {
     if (!canvas || !window.WebGL2RenderingContext) return null;
     context = canvas.getContext('webgl2', GL_ATTRIBUTES) || null;
-    // Set the context up now, as Emscripten's GL.initExtensions will: every extension but
-    // lose_context and debug ones (its later getExtension calls then return at once).
-    if (context) {
-      (context.getSupportedExtensions() || []).forEach(function (ext) {
-        if (!ext.includes('lose_context') && !ext.includes('debug')) context.getExtension(ext);
-      });
-    }
   } catch (e) {
     context = null;
   }
