@@ -99,6 +99,7 @@ void SdlGlPlatform::close() {
     window_ = nullptr;
     gl_ = nullptr;
     imgui_ready_ = false;
+    gl_objects_ = false;
 }
 
 bool SdlGlPlatform::handle_event(const SDL_Event& e) {
@@ -124,14 +125,17 @@ void SdlGlPlatform::render(double dt) {
     if (app_.fonts_dirty() || std::abs(dpr - dpr_) > 0.01f || !ImGui::GetIO().Fonts->IsBuilt()) {
         dpr_ = dpr;
         app_.rebuild_fonts(dpr);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        if (gl_objects_) {  // before the first NewFrame, it makes the texture from this atlas
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
     }
     // The first render's steps, for the start-up phases (docs/benchmarks.md, "First frame").
     const bool marking = !frame_marked_;
     frame_marked_ = true;
-    if (marking) mark("ca:frame-atlas");  // font atlas built and uploaded
-    ImGui_ImplOpenGL3_NewFrame();         // the first one compiles ImGui's shaders
+    if (marking) mark("ca:frame-atlas");  // font atlas built
+    ImGui_ImplOpenGL3_NewFrame();         // the first one compiles ImGui's shaders, uploads the atlas
+    gl_objects_ = true;
     if (marking) mark("ca:frame-shaders");
     ImGui_ImplSDL2_NewFrame();
     ImGui::GetIO().DeltaTime = static_cast<float>(std::max(1e-4, dt));

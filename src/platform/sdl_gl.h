@@ -46,6 +46,7 @@ private:
     float dpr_ = 1;
     bool imgui_ready_ = false;
     bool frame_marked_ = false;  // the first render's steps marked once (mark)
+    bool gl_objects_ = false;    // ImGui's shaders, buffers and font texture made (its first NewFrame)
     const char* glsl_ = "";
     FrameTimings timings_;
 };

@@ -59,3 +59,23 @@ test('the start-up phases are marked, in order', { timeout: 120000 }, async () =
   for (const m of [...order, 'ca:boot', 'ca:runtime']) assert.equal(typeof marks[m], 'number', `${m} marked; got ${JSON.stringify(marks)}`);
   for (let i = 1; i < order.length; i++) assert.ok(marks[order[i - 1]] <= marks[order[i]], `${order[i - 1]} before ${order[i]}: ${JSON.stringify(marks)}`);
 });
+
+// Every texture made and every texImage2D upload (its size) until the page is ready.
+const COUNT_TEXTURES = () => {
+  window.__textures = { created: 0, uploads: [] };
+  const proto = WebGL2RenderingContext.prototype;
+  const createTexture = proto.createTexture, texImage2D = proto.texImage2D;
+  proto.createTexture = function (...a) { window.__textures.created++; return createTexture.apply(this, a); };
+  proto.texImage2D = function (...a) {
+    window.__textures.uploads.push(a[3] + 'x' + a[4]);
+    return texImage2D.apply(this, a);
+  };
+};
+
+test('the first frame uploads the font atlas once (it made and uploaded a second, leaked copy)', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html', { initScript: COUNT_TEXTURES });
+  assertClean(log, 'index.html');
+  const t = await page.evaluate(() => window.__textures);
+  assert.equal(t.uploads.length, 1, `one texImage2D before the page is ready: ${JSON.stringify(t)}`);
+  assert.equal(t.created, 1, `one texture: ${JSON.stringify(t)}`);
+});
