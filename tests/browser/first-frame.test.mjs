@@ -79,3 +79,27 @@ test('the first frame uploads the font atlas once (it made and uploaded a second
   assert.equal(t.uploads.length, 1, `one texImage2D before the page is ready: ${JSON.stringify(t)}`);
   assert.equal(t.created, 1, `one texture: ${JSON.stringify(t)}`);
 });
+
+// WebGL round trips for the scissor box and blend state (ImGui saves them every frame).
+const COUNT_STATE_QUERIES = () => {
+  window.__stateQueries = 0;
+  const tracked = [0x0C10, 0x80C9, 0x80C8, 0x80CB, 0x80CA, 0x8009, 0x883D];
+  const getParameter = WebGL2RenderingContext.prototype.getParameter;
+  WebGL2RenderingContext.prototype.getParameter = function (p) {
+    if (tracked.includes(p)) window.__stateQueries++;
+    return getParameter.call(this, p);
+  };
+};
+
+test('frames ask WebGL nothing for the scissor box and blend state (js/gl_state.js), and its answers are WebGL\'s', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html', { initScript: COUNT_STATE_QUERIES });
+  assertClean(log, 'index.html');
+  assert.equal(await page.evaluate(() => window.__stateQueries), 0, 'round trips to the GPU before ready');
+  const r = await page.evaluate(() => {
+    const gl = document.getElementById('canvas').getContext('webgl2');
+    const own = WebGL2RenderingContext.prototype.getParameter;
+    const v = (x) => (x instanceof Int32Array ? [...x] : x);
+    return [0x0C10, 0x80C9, 0x80C8, 0x80CB, 0x80CA, 0x8009, 0x883D].map((p) => [v(gl.getParameter(p)), v(own.call(gl, p))]);
+  });
+  for (const [copy, webgl] of r) assert.deepEqual(copy, webgl);
+});

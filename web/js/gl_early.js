@@ -3,6 +3,10 @@
 //
 // The attributes are the ones the wasm asks for (SDL through Emscripten's EGL: alpha, no depth,
 // stencil or antialiasing): its getContext('webgl2') gets this context back, so one is created.
+// Emscripten enables no extension on it (-sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0): the map
+// uses none, and enabling them all cost software GL 35–190 ms before the first frame.
+import { shadowGlState } from './gl_state.js';
+
 export const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
 
 let context = null;
@@ -13,6 +17,7 @@ export function mapContext(canvas) {
   try {
     if (!canvas || !window.WebGL2RenderingContext) return null;
     context = canvas.getContext('webgl2', GL_ATTRIBUTES) || null;
+    if (context) shadowGlState(context);  // no GPU round trip for ImGui's per-frame state saves
   } catch (e) {
     context = null;
   }
