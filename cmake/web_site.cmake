@@ -21,7 +21,8 @@ function(chipatlas_web_site target)
     -sFILESYSTEM=0 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sINITIAL_MEMORY=33554432
     -sMALLOC=emmalloc -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
     "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_ca_add_font,_malloc,_free"
-    -fno-exceptions)
+    -fno-exceptions "--js-library=${PROJECT_SOURCE_DIR}/src/platform/run_web.js")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/src/platform/run_web.js")
   chipatlas_notices("${site}/licenses")
   # The page's modules, bundled and minified by esbuild (npm): dist/js/ holds one file per
   # module script the pages load (js/boot.js, js/gl_early.js), not web/js/'s sources, so the first

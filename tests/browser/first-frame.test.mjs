@@ -103,3 +103,39 @@ test('frames ask WebGL nothing for the scissor box and blend state (js/gl_state.
   });
   for (const [copy, webgl] of r) assert.deepEqual(copy, webgl);
 });
+
+// Each change of #canvas's size (width or height set to a new value), and whether a WebGL
+// context existed then.
+const COUNT_RESIZES = () => {
+  window.__resizes = [];
+  for (const dim of ['width', 'height']) {
+    const d = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, dim);
+    Object.defineProperty(HTMLCanvasElement.prototype, dim, {
+      configurable: true, enumerable: d.enumerable, get: d.get,
+      set(v) {
+        if (this.id === 'canvas' && d.get.call(this) !== v) window.__resizes.push({ dim, v, withContext: !!window.__hasContext });
+        d.set.call(this, v);
+      },
+    });
+  }
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (...a) {
+    const c = getContext.apply(this, a);
+    if (this.id === 'canvas' && c) window.__hasContext = true;
+    return c;
+  };
+};
+
+for (const [w, ht, dpr] of [[1280, 800, 1], [390, 844, 2]]) {
+  test(`the context is made at the canvas's final size, never resized before ready (${w}x${ht}@${dpr}; SDL's resize waited ~0.3 s for the GPU)`, { timeout: 120000 }, async () => {
+    const { page, log } = await h.open('index.html', { initScript: COUNT_RESIZES, viewport: { width: w, height: ht },
+      contextOptions: { deviceScaleFactor: dpr } });
+    assertClean(log, 'index.html');
+    const r = await page.evaluate(() => {
+      const c = document.getElementById('canvas'), b = c.getBoundingClientRect();
+      return { resizes: window.__resizes, size: [c.width, c.height], want: [Math.floor(b.width * devicePixelRatio), Math.floor(b.height * devicePixelRatio)] };
+    });
+    assert.deepEqual(r.resizes.filter((x) => x.withContext), [], JSON.stringify(r.resizes));
+    assert.deepEqual(r.size, r.want, 'the drawing buffer is the CSS size times the pixel ratio');
+  });
+}

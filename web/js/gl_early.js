@@ -11,11 +11,23 @@ export const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antial
 
 let context = null;
 
+// The canvas at the size SDL will give it (its CSS size times the pixel ratio, rounded down as
+// SDL does), so that the context is made at that size and SDL's resize changes nothing
+// (src/platform/run_web.js): a WebGL canvas's resize waits for the GPU process.
+function presize(canvas) {
+  const r = canvas.getBoundingClientRect();
+  const dpr = window.devicePixelRatio || 1;
+  if (!(r.width > 1 && r.height > 1)) return;  // not laid out yet: SDL sizes it
+  canvas.width = Math.floor(r.width * dpr);
+  canvas.height = Math.floor(r.height * dpr);
+}
+
 // The map's WebGL 2 context (created once, on the first call), or null when there is none.
 export function mapContext(canvas) {
   if (context) return context;
   try {
     if (!canvas || !window.WebGL2RenderingContext) return null;
+    presize(canvas);
     context = canvas.getContext('webgl2', GL_ATTRIBUTES) || null;
     if (context) shadowGlState(context);  // no GPU round trip for ImGui's per-frame state saves
   } catch (e) {
@@ -24,4 +36,13 @@ export function mapContext(canvas) {
   return context;
 }
 
-mapContext(document.getElementById('canvas'));
+// Made once style.css has loaded (which sizes the canvas); boot.js, which runs after it anyway,
+// gets it from mapContext if this has not run yet.
+const sheet = document.querySelector('link[rel="stylesheet"]');
+if (sheet && !sheet.sheet) {
+  const made = function () { mapContext(document.getElementById('canvas')); };
+  sheet.addEventListener('load', made, { once: true });
+  sheet.addEventListener('error', made, { once: true });
+} else {
+  mapContext(document.getElementById('canvas'));
+}
