@@ -105,7 +105,7 @@ void MapSceneBuilder::place_organisations(const MapSceneInput& in, const MapTuni
 void MapSceneBuilder::make_groups(const MapSceneInput& in, const MapTuning& t) {
     const size_t norgs = in.ds->organisations.size();
     const Visibility& vis = *in.vis;
-    disp_.assign(norgs, PointF{-1e6f, -1e6f});
+    scene_.drawn.assign(norgs, PointF{-1e6f, -1e6f});
     point_of_org_.assign(norgs, kNoPoint);
     scene_.groups.clear();
     scene_.members.clear();
@@ -128,13 +128,13 @@ void MapSceneBuilder::make_groups(const MapSceneInput& in, const MapTuning& t) {
             g.any_active |= vis.org[org] == Vis::Active;
             point_of_org_[org] = g.collapsed ? static_cast<uint32_t>(ci) : nclusters + static_cast<uint32_t>(org);
             if (count == 1)
-                disp_[org] = to_f(spts_[mi]);
+                scene_.drawn[org] = to_f(spts_[mi]);
             else if (g.spread) {
                 const float ang = static_cast<float>(k) / count * kTurn - kQuarterTurn;
                 const float r = t.spider_radius_base + t.spider_radius_per_member * count;
-                disp_[org] = PointF{static_cast<float>(centre.x) + std::cos(ang) * r, static_cast<float>(centre.y) + std::sin(ang) * r};
+                scene_.drawn[org] = PointF{static_cast<float>(centre.x) + std::cos(ang) * r, static_cast<float>(centre.y) + std::sin(ang) * r};
             } else
-                disp_[org] = to_f(centre);
+                scene_.drawn[org] = to_f(centre);
         }
         g.member_end = static_cast<int>(scene_.members.size());
         scene_.groups.push_back(g);
@@ -145,14 +145,14 @@ void MapSceneBuilder::make_groups(const MapSceneInput& in, const MapTuning& t) {
 // US, a little above the hub's height (kept inside the map).
 PointF MapSceneBuilder::edge_point(int hub, Region r) const {
     const MapTuning& t = *tuning_;
-    const PointF h = disp_[hub];
+    const PointF h = scene_.drawn[hub];
     const float y = std::clamp(h.y, origin_.y + t.edge_margin_y, origin_.y + size_.y - t.edge_margin_y);
     return r == Region::Eu ? PointF{origin_.x + t.edge_inset, y - t.edge_rise}
                            : PointF{origin_.x + size_.x - t.edge_inset, y - t.edge_rise};
 }
 
 PointF MapSceneBuilder::arc_end(const ArcGroup& e) const {
-    return fi_->org_has_coords[e.other] ? disp_[e.other] : edge_point(e.hub, fi_->org_region[e.other]);
+    return fi_->org_has_coords[e.other] ? scene_.drawn[e.other] : edge_point(e.hub, fi_->org_region[e.other]);
 }
 
 // Collaborations merged into arcs between display points; ended arcs first, active ones on top.
@@ -183,7 +183,7 @@ void MapSceneBuilder::make_arcs(const MapSceneInput& in, const MapTuning& t) {
                                         t.arc_width_per_log2_count * std::log2(static_cast<float>(e.count));
             a.width = std::round(std::min(width, t.arc_width_max) + (e.related || e.selected ? t.arc_width_emphasis : 0));
             const float bend = t.arc_bend_base + t.arc_bend_step * static_cast<float>(e.first % 4);
-            a.a = disp_[e.hub];
+            a.a = scene_.drawn[e.hub];
             a.b = arc_end(e);
             a.c = control_point(a.a, a.b, bend);
             a.segment = scene_.lod ? t.arc_segment_lod : t.arc_segment;
@@ -249,7 +249,7 @@ void MapSceneBuilder::make_marks(const MapSceneInput& in, const MapTuning& t) {
             const int org = shown_[mi];
             SceneNode n;
             n.org = org;
-            n.p = disp_[org];
+            n.p = scene_.drawn[org];
             n.radius = t.node_radius_base + t.node_radius_per_sqrt_degree * std::sqrt(static_cast<float>(vis.org_degree[org]));
             n.active = vis.org[org] == Vis::Active;
             n.selected = sel.is_org && sel.index == org;

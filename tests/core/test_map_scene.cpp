@@ -35,6 +35,8 @@ struct Fixture {
     MapTuning tuning;
     Selection sel;  // none
     int hover = -1, spider = -1;
+    double max_scale = 0;
+    const std::vector<Rect>* panels = nullptr;
 
     Fixture() {
         cam.viewport = {800, 600};
@@ -84,10 +86,12 @@ struct Fixture {
         in.vis = &vis;
         in.camera = cam;
         in.origin = {0, 0};
-        in.size = {800, 600};
+        in.size = {static_cast<float>(cam.viewport.x), static_cast<float>(cam.viewport.y)};
         in.selection = sel;
         in.hover_org = hover;
         in.spider = spider;
+        in.max_scale = max_scale;
+        in.obstacles = panels;
         in.lang = NameLang::En;
         in.text = &measure;
         return builder.build(in, tuning);
