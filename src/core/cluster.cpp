@@ -190,7 +190,9 @@ bool merge_overlapping(const std::vector<Vec2>& pts, const std::vector<double>& 
     for (double r : radius) maxr = std::max(maxr, r);
     // Cells at least as wide as any two discs and the gap: a pair that touches is in neighbouring cells.
     const double cell = std::max(1.0, 2 * maxr + gap);
-    auto key_of = [&](long long x, long long y) { return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y); };
+    auto key_of = [&](long long x, long long y) {
+        return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y);
+    };
     auto cell_of = [&](double v) { return static_cast<long long>(std::floor(v / cell)); };
     auto& by_cell = out.by_cell_;
     by_cell.resize(nc);

@@ -393,7 +393,8 @@ json locate_reply(AppModel& m, const json& id) {
     const Organisation& org = m.data().organisations[o];
     const Camera& cam = m.camera();
     Vec2 p = cam.world_to_screen(project({org.lat, org.lon}));
-    if (m.drawn_at && m.drawn_version == m.version() && static_cast<size_t>(o) < m.drawn_at->size() && (*m.drawn_at)[static_cast<size_t>(o)].x > -1e5f)
+    if (m.drawn_at && m.drawn_version == m.version() && static_cast<size_t>(o) < m.drawn_at->size() &&
+        (*m.drawn_at)[static_cast<size_t>(o)].x > -1e5f)
         p = {(*m.drawn_at)[static_cast<size_t>(o)].x, (*m.drawn_at)[static_cast<size_t>(o)].y};
     json out = reply_ok();
     out["x"] = p.x;

@@ -151,8 +151,8 @@ struct MapSceneInput {
     PointF origin, size;  // the map's rectangle on screen
     Selection selection;
     int hover_org = -1;
-    int spider = -1;        // an organisation of the spread cluster (-1: none)
-    double max_scale = 0;   // the camera's largest scale (0: unknown, never spread by zoom)
+    int spider = -1;       // an organisation of the spread cluster (-1: none)
+    double max_scale = 0;  // the camera's largest scale (0: unknown, never spread by zoom)
     NameLang lang = NameLang::Both;
     const double* appeared_at = nullptr;  // AppModel::appeared_at(): nullptr when nothing grows
     double clock = 0;
@@ -274,6 +274,10 @@ public:
 
 private:
     void place_organisations(const MapSceneInput& in, const MapTuning& t);
+    void separate_markers(const MapSceneInput& in, const MapTuning& t);
+    float node_radius(int org) const;
+    bool is_spread(size_t cluster) const;
+    float spider_ring(size_t cluster);  // fills angle_
     void make_groups(const MapSceneInput& in, const MapTuning& t);
     void make_arcs(const MapSceneInput& in, const MapTuning& t);
     void make_marks(const MapSceneInput& in, const MapTuning& t);
@@ -292,6 +296,12 @@ private:
     std::vector<Vec2> spts_;             // their screen positions
     std::vector<double> prio_, label_prio_;
     Clustering clusters_;
+    const Visibility* vis_ = nullptr;  // during build()
+    int spider_shown_ = -1;            // the spider's index in shown_ (-1: none)
+    bool deepest_ = false;             // at the deepest zoom: every cluster spread
+    std::vector<double> reach_;        // per cluster: how far its marker reaches
+    std::vector<float> leg_reach_, angle_;
+    std::vector<Rect> marks_;  // markers' boxes, for edge labels
     std::vector<uint32_t> point_of_org_;
     ArcGrouper grouper_;
     std::vector<ArcGroup> groups_;

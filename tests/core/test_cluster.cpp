@@ -43,6 +43,6 @@ TEST_CASE("clustering: clusters whose discs overlap merge, transitively, led by 
     // Apart by more than their radii and the gap: nothing merges.
     CHECK_FALSE(merge_overlapping(pts, {100, 100}, 0, cl));
     CHECK_FALSE(merge_overlapping(pts, {138, 138}, 1, cl));  // 280 px apart, 138 + 138 + 1 = 277 short
-    CHECK(merge_overlapping(pts, {138, 138}, 5, cl));         // 281 reach
+    CHECK(merge_overlapping(pts, {138, 138}, 5, cl));        // 281 reach
     CHECK(cl.size() == 1);
 }

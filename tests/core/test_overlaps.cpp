@@ -46,7 +46,9 @@ int overlaps(const MapScene& s, const Dataset& ds, const MapTuning& t) {
         for (size_t j = i + 1; j < m.size(); ++j) {
             const double d = std::hypot(m[i].p.x - m[j].p.x, m[i].p.y - m[j].p.y);
             if (d >= m[i].reach + m[j].reach) continue;
-            if (++bad <= 3) UNSCOPED_INFO(m[i].what << " and " << m[j].what << ": " << d << " px apart, reaching " << m[i].reach << " + " << m[j].reach);
+            if (++bad <= 3)
+                UNSCOPED_INFO(m[i].what << " and " << m[j].what << ": " << d << " px apart, reaching " << m[i].reach << " + "
+                                        << m[j].reach);
         }
     return bad;
 }
@@ -237,8 +239,8 @@ TEST_CASE("overlaps: clicking the cluster of ASE or TSMC separates its organisat
         AppModel m = bundled(size.x, size.y);
         MapTuning t;
         MapSceneBuilder b;
-        for (const std::vector<std::string>& ids : {std::vector<std::string>{"ase", "ase_kaohsiung"},
-                                                    std::vector<std::string>{"tsmc", "auo_digitech", "nycu"}}) {
+        for (const std::vector<std::string>& ids :
+             {std::vector<std::string>{"ase", "ase_kaohsiung"}, std::vector<std::string>{"tsmc", "auo_digitech", "nycu"}}) {
             INFO(size.x << "×" << size.y << ", " << ids[0]);
             m.fly_to(RegionPreset::Taiwan);
             const int org = m.data().find_org(ids[0]);
