@@ -45,6 +45,9 @@ void priority_order(const std::vector<double>& prio, Clustering& out) {
     }
 }
 
+// A grid cell's key for a GroupTable.
+uint64_t cell_key(long long x, long long y) { return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y); }
+
 // Members grouped by cluster (cluster_of and leader set), each group in joining (priority)
 // order, and the clusters' centres.
 void group_members(const std::vector<Vec2>& pts, Clustering& out) {
@@ -115,21 +118,20 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
         out.cell_head_.clear();
         out.cell_tail_.clear();
     }
-    auto key_of = [](long long x, long long y) { return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y); };
     // The number of a cell, or `none` when it has no cluster yet (or lies outside a dense grid).
     auto slot = [&](long long x, long long y) -> size_t {
         if (dense) {
             if (x < x0 || x > x1 || y < y0 || y > y1) return none;
             return static_cast<size_t>((y - y0) * cols + (x - x0));
         }
-        const int c = out.cells_.find(key_of(x, y));
+        const int c = out.cells_.find(cell_key(x, y));
         return c < 0 ? none : static_cast<size_t>(c);
     };
     // The number of a cell, made when it has none (sparse grids).
     auto make_slot = [&](long long x, long long y) -> size_t {
         if (dense) return slot(x, y);
         bool inserted;
-        const int c = out.cells_.insert(key_of(x, y), static_cast<int>(out.cell_head_.size()), inserted);
+        const int c = out.cells_.insert(cell_key(x, y), static_cast<int>(out.cell_head_.size()), inserted);
         if (inserted) {
             out.cell_head_.push_back(-1);
             out.cell_tail_.push_back(-1);
@@ -190,14 +192,18 @@ bool merge_overlapping(const std::vector<Vec2>& pts, const std::vector<double>& 
     for (double r : radius) maxr = std::max(maxr, r);
     // Cells at least as wide as any two discs and the gap: a pair that touches is in neighbouring cells.
     const double cell = std::max(1.0, 2 * maxr + gap);
-    auto key_of = [&](long long x, long long y) {
-        return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y);
-    };
     auto cell_of = [&](double v) { return static_cast<long long>(std::floor(v / cell)); };
-    auto& by_cell = out.by_cell_;
-    by_cell.resize(nc);
-    for (size_t c = 0; c < nc; ++c) by_cell[c] = {key_of(cell_of(out.centre[c].x), cell_of(out.centre[c].y)), static_cast<int>(c)};
-    std::sort(by_cell.begin(), by_cell.end());
+    // Clusters by cell: the cell's first cluster in cells_, then a chain through `link`.
+    out.cells_.clear(2 * nc);
+    auto& link = out.cell_tail_;
+    link.assign(nc, -1);
+    for (size_t c = 0; c < nc; ++c) {
+        bool inserted;
+        const int head = out.cells_.insert(cell_key(cell_of(out.centre[c].x), cell_of(out.centre[c].y)), static_cast<int>(c), inserted);
+        if (inserted) continue;
+        link[c] = link[static_cast<size_t>(head)];
+        link[static_cast<size_t>(head)] = static_cast<int>(c);
+    }
     // Union-find whose root is the set's lowest cluster number: clusters are numbered in their
     // leaders' priority order, so the root's leader leads the union.
     auto& parent = out.next_;
@@ -213,9 +219,8 @@ bool merge_overlapping(const std::vector<Vec2>& pts, const std::vector<double>& 
         const long long cx = cell_of(p.x), cy = cell_of(p.y);
         for (long long y = cy - 1; y <= cy + 1; ++y)
             for (long long x = cx - 1; x <= cx + 1; ++x) {
-                const std::pair<uint64_t, int> lo{key_of(x, y), -1};
-                for (auto it = std::lower_bound(by_cell.begin(), by_cell.end(), lo); it != by_cell.end() && it->first == lo.first; ++it) {
-                    const size_t d = static_cast<size_t>(it->second);
+                for (int k = out.cells_.find(cell_key(x, y)); k >= 0; k = link[static_cast<size_t>(k)]) {
+                    const size_t d = static_cast<size_t>(k);
                     if (d <= c) continue;
                     const Vec2 q = out.centre[d];
                     const double reach = radius[c] + radius[d] + gap;

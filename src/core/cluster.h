@@ -34,7 +34,6 @@ struct Clustering {
     std::vector<std::pair<uint64_t, int>> order_, order_tmp_;
     GroupTable cells_;  // sparse grids: cell key -> index into cell_head_ / cell_tail_
     std::vector<int> cell_head_, cell_tail_, next_;
-    std::vector<std::pair<uint64_t, int>> by_cell_;  // merge_overlapping's
 };
 
 // points: screen positions; priority: higher leads. Points within `radius` pixels of a
