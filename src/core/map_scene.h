@@ -37,7 +37,8 @@ struct MapTuning {
     float cluster_disc_per_sqrt_member = 2;
 
     // A spread cluster ("spider", after a click on a cluster that cannot be zoomed apart): its
-    // members on a circle of radius base + per_member·members around its centre, first at the top.
+    // members on a circle of radius at least base + per_member·members around its centre (larger
+    // when their nodes would not fit apart), first at the top, then clockwise.
     float spider_radius_base = 26;
     float spider_radius_per_member = 3;
     // At the deepest zoom (a camera scale of at least this fraction of the largest), every
