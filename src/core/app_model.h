@@ -127,6 +127,10 @@ public:
     unsigned version() const { return version_; }
     // The organisation under the pointer (index or -1): set by the map view each frame.
     int hover_org = -1;
+    // Where the map drew each organisation last frame (MapScene::drawn) and version() then, set
+    // by the map view; locate reports it while the version is the same. nullptr before a frame.
+    const std::vector<PointF>* drawn_at = nullptr;
+    unsigned drawn_version = 0;
 
 private:
     void touch() {

@@ -45,6 +45,33 @@ void priority_order(const std::vector<double>& prio, Clustering& out) {
     }
 }
 
+// A grid cell's key for a GroupTable.
+uint64_t cell_key(long long x, long long y) { return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y); }
+
+// Members grouped by cluster (cluster_of and leader set), each group in joining (priority)
+// order, and the clusters' centres.
+void group_members(const std::vector<Vec2>& pts, Clustering& out) {
+    const size_t n = pts.size();
+    const size_t nc = out.leader.size();
+    out.member_begin.assign(nc + 1, 0);
+    for (size_t i = 0; i < n; ++i) ++out.member_begin[out.cluster_of[i] + 1];
+    for (size_t c = 0; c < nc; ++c) out.member_begin[c + 1] += out.member_begin[c];
+    out.members.resize(n);
+    auto& fill = out.cell_tail_;  // reused as write cursors
+    fill.assign(out.member_begin.begin(), out.member_begin.end() - 1);
+    for (const auto& entry : out.order_) out.members[fill[out.cluster_of[entry.second]]++] = entry.second;
+    out.centre.resize(nc);
+    for (size_t c = 0; c < nc; ++c) {
+        Vec2 s{0, 0};
+        for (const int* m = out.begin(c); m != out.end(c); ++m) {
+            s.x += pts[*m].x;
+            s.y += pts[*m].y;
+        }
+        const size_t k = static_cast<size_t>(out.count(c));
+        out.centre[c] = {s.x / k, s.y / k};
+    }
+}
+
 }  // namespace
 
 void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& prio, double radius, Clustering& out) {
@@ -91,21 +118,20 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
         out.cell_head_.clear();
         out.cell_tail_.clear();
     }
-    auto key_of = [](long long x, long long y) { return static_cast<uint64_t>(static_cast<uint32_t>(x)) << 32 | static_cast<uint32_t>(y); };
     // The number of a cell, or `none` when it has no cluster yet (or lies outside a dense grid).
     auto slot = [&](long long x, long long y) -> size_t {
         if (dense) {
             if (x < x0 || x > x1 || y < y0 || y > y1) return none;
             return static_cast<size_t>((y - y0) * cols + (x - x0));
         }
-        const int c = out.cells_.find(key_of(x, y));
+        const int c = out.cells_.find(cell_key(x, y));
         return c < 0 ? none : static_cast<size_t>(c);
     };
     // The number of a cell, made when it has none (sparse grids).
     auto make_slot = [&](long long x, long long y) -> size_t {
         if (dense) return slot(x, y);
         bool inserted;
-        const int c = out.cells_.insert(key_of(x, y), static_cast<int>(out.cell_head_.size()), inserted);
+        const int c = out.cells_.insert(cell_key(x, y), static_cast<int>(out.cell_head_.size()), inserted);
         if (inserted) {
             out.cell_head_.push_back(-1);
             out.cell_tail_.push_back(-1);
@@ -144,25 +170,7 @@ void cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& pri
         }
         out.cluster_of[i] = best;
     }
-    // Members grouped by cluster, each group in joining (priority) order.
-    const size_t nc = out.leader.size();
-    out.member_begin.assign(nc + 1, 0);
-    for (size_t i = 0; i < n; ++i) ++out.member_begin[out.cluster_of[i] + 1];
-    for (size_t c = 0; c < nc; ++c) out.member_begin[c + 1] += out.member_begin[c];
-    out.members.resize(n);
-    auto& fill = out.cell_tail_;  // reused as write cursors
-    fill.assign(out.member_begin.begin(), out.member_begin.end() - 1);
-    for (const auto& entry : order) out.members[fill[out.cluster_of[entry.second]]++] = entry.second;
-    out.centre.resize(nc);
-    for (size_t c = 0; c < nc; ++c) {
-        Vec2 s{0, 0};
-        for (const int* m = out.begin(c); m != out.end(c); ++m) {
-            s.x += pts[*m].x;
-            s.y += pts[*m].y;
-        }
-        const size_t k = static_cast<size_t>(out.count(c));
-        out.centre[c] = {s.x / k, s.y / k};
-    }
+    group_members(pts, out);
 }
 
 std::vector<Cluster> cluster_points(const std::vector<Vec2>& pts, const std::vector<double>& prio, double radius) {
@@ -175,6 +183,69 @@ std::vector<Cluster> cluster_points(const std::vector<Vec2>& pts, const std::vec
         out[c].members.assign(flat.begin(c), flat.end(c));
     }
     return out;
+}
+
+bool merge_overlapping(const std::vector<Vec2>& pts, const std::vector<double>& radius, double gap, Clustering& out) {
+    const size_t nc = out.size();
+    if (nc < 2) return false;
+    double maxr = 0;
+    for (double r : radius) maxr = std::max(maxr, r);
+    // Cells at least as wide as any two discs and the gap: a pair that touches is in neighbouring cells.
+    const double cell = std::max(1.0, 2 * maxr + gap);
+    auto cell_of = [&](double v) { return static_cast<long long>(std::floor(v / cell)); };
+    // Clusters by cell: the cell's first cluster in cells_, then a chain through `link`.
+    out.cells_.clear(2 * nc);
+    auto& link = out.cell_tail_;
+    link.assign(nc, -1);
+    for (size_t c = 0; c < nc; ++c) {
+        bool inserted;
+        const int head = out.cells_.insert(cell_key(cell_of(out.centre[c].x), cell_of(out.centre[c].y)), static_cast<int>(c), inserted);
+        if (inserted) continue;
+        link[c] = link[static_cast<size_t>(head)];
+        link[static_cast<size_t>(head)] = static_cast<int>(c);
+    }
+    // Union-find whose root is the set's lowest cluster number: clusters are numbered in their
+    // leaders' priority order, so the root's leader leads the union.
+    auto& parent = out.next_;
+    parent.resize(nc);
+    for (size_t c = 0; c < nc; ++c) parent[c] = static_cast<int>(c);
+    auto find = [&](int c) {
+        while (parent[c] != c) c = parent[c] = parent[parent[c]];
+        return c;
+    };
+    bool merged = false;
+    for (size_t c = 0; c < nc; ++c) {
+        const Vec2 p = out.centre[c];
+        const long long cx = cell_of(p.x), cy = cell_of(p.y);
+        for (long long y = cy - 1; y <= cy + 1; ++y)
+            for (long long x = cx - 1; x <= cx + 1; ++x) {
+                for (int k = out.cells_.find(cell_key(x, y)); k >= 0; k = link[static_cast<size_t>(k)]) {
+                    const size_t d = static_cast<size_t>(k);
+                    if (d <= c) continue;
+                    const Vec2 q = out.centre[d];
+                    const double reach = radius[c] + radius[d] + gap;
+                    if ((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) >= reach * reach) continue;
+                    const int a = find(static_cast<int>(c)), b = find(static_cast<int>(d));
+                    if (a == b) continue;
+                    parent[std::max(a, b)] = std::min(a, b);
+                    merged = true;
+                }
+            }
+    }
+    if (!merged) return false;
+    // Roots renumbered in order (keeping the leaders' priority order), members regrouped.
+    auto& number = out.cell_head_;
+    number.assign(nc, -1);
+    size_t kept = 0;
+    for (size_t c = 0; c < nc; ++c)
+        if (find(static_cast<int>(c)) == static_cast<int>(c)) {
+            out.leader[kept] = out.leader[c];
+            number[c] = static_cast<int>(kept++);
+        }
+    out.leader.resize(kept);
+    for (int& c : out.cluster_of) c = number[static_cast<size_t>(find(c))];
+    group_members(pts, out);
+    return true;
 }
 
 }  // namespace ca

@@ -41,4 +41,10 @@ struct Clustering {
 void cluster_points(const std::vector<Vec2>& points, const std::vector<double>& priority, double radius, Clustering& out);
 std::vector<Cluster> cluster_points(const std::vector<Vec2>& points, const std::vector<double>& priority, double radius);
 
+// One pass of overlap removal over a clustering: cluster c is drawn as a disc of radius[c] at
+// centre[c]; clusters whose discs come closer than `gap` join (transitively) into one, led by
+// the leader of highest priority, members in priority order, centre their mean. Depends only on
+// distances (panning does not change it). Returns whether any joined; call again until none do.
+bool merge_overlapping(const std::vector<Vec2>& points, const std::vector<double>& radius, double gap, Clustering& out);
+
 }  // namespace ca

@@ -385,13 +385,17 @@ json search_results(AppModel& m, const json& tj) {
 }
 
 // The locate command: an organisation's screen position (CSS pixels), so tests and hosts can
-// point at it.
+// point at it: where the map drew it last frame (its node, a spread cluster's leg or its
+// collapsed cluster) if nothing has moved since, else its projected point.
 json locate_reply(AppModel& m, const json& id) {
     const int o = id.is_string() ? m.data().find_org(id.get<std::string>()) : -1;
     if (o < 0 || !m.data().organisations[o].has_coords) return reply_err("no such organisation on the map");
     const Organisation& org = m.data().organisations[o];
     const Camera& cam = m.camera();
-    const Vec2 p = cam.world_to_screen(project({org.lat, org.lon}));
+    Vec2 p = cam.world_to_screen(project({org.lat, org.lon}));
+    if (m.drawn_at && m.drawn_version == m.version() && static_cast<size_t>(o) < m.drawn_at->size() &&
+        (*m.drawn_at)[static_cast<size_t>(o)].x > -1e5f)
+        p = {(*m.drawn_at)[static_cast<size_t>(o)].x, (*m.drawn_at)[static_cast<size_t>(o)].y};
     json out = reply_ok();
     out["x"] = p.x;
     out["y"] = p.y;

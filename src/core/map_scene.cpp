@@ -48,6 +48,7 @@ MapSceneInput map_scene_input(AppModel& m) {
     in.lang = m.view().lang;
     in.appeared_at = m.appeared_at();
     in.clock = m.now();
+    in.max_scale = m.max_scale();
     return in;
 }
 
@@ -60,7 +61,9 @@ const MapScene& MapSceneBuilder::build(const MapSceneInput& in, const MapTuning&
     origin_ = in.origin;
     size_ = in.size;
     tuning_ = &t;
+    vis_ = in.vis;
     place_organisations(in, t);
+    separate_markers(in, t);
     make_groups(in, t);
     make_arcs(in, t);
     make_marks(in, t);
@@ -87,10 +90,12 @@ void MapSceneBuilder::place_organisations(const MapSceneInput& in, const MapTuni
     shown_.clear();
     spts_.clear();
     prio_.clear();
+    spider_shown_ = -1;
     for (size_t i = 0; i < norgs; ++i) {
         if (vis.org[i] == Vis::Hidden || !fi_->org_has_coords[i]) continue;
         const Vec2 s = in.camera.world_to_screen(org_world_[i]);
         if (s.x < origin_.x - m || s.y < origin_.y - m || s.x > origin_.x + size_.x + m || s.y > origin_.y + size_.y + m) continue;
+        if (static_cast<int>(i) == in.spider) spider_shown_ = static_cast<int>(shown_.size());
         shown_.push_back(static_cast<int>(i));
         spts_.push_back(s);
         prio_.push_back(vis.org_degree[i] * t.priority_per_degree +
@@ -100,12 +105,72 @@ void MapSceneBuilder::place_organisations(const MapSceneInput& in, const MapTuni
     cluster_points(spts_, prio_, t.cluster_radius, clusters_);
 }
 
+float MapSceneBuilder::node_radius(int org) const {
+    const MapTuning& t = *tuning_;
+    return t.node_radius_base + t.node_radius_per_sqrt_degree * std::sqrt(static_cast<float>(vis_->org_degree[static_cast<size_t>(org)]));
+}
+
+// A cluster of several is spread at the deepest zoom, or when it holds the spider.
+bool MapSceneBuilder::is_spread(size_t c) const {
+    return clusters_.count(c) > 1 &&
+           (deepest_ || (spider_shown_ >= 0 && clusters_.cluster_of[static_cast<size_t>(spider_shown_)] == static_cast<int>(c)));
+}
+
+// A spread cluster's ring: its radius (at least base + per_member·members) and each member's
+// angle in angle_ (the first at the top, then clockwise), neighbours' shapes marker_gap apart.
+float MapSceneBuilder::spider_ring(size_t c) {
+    const MapTuning& t = *tuning_;
+    const size_t n = static_cast<size_t>(clusters_.count(c));
+    leg_reach_.clear();
+    for (const int* m = clusters_.begin(c); m != clusters_.end(c); ++m) leg_reach_.push_back(node_radius(shown_[*m]) * t.node_extent);
+    auto need = [&](size_t i) { return leg_reach_[i] + leg_reach_[(i + 1) % n] + t.marker_gap; };
+    float r = t.spider_radius_base + t.spider_radius_per_member * static_cast<float>(n);
+    for (size_t i = 0; i < n; ++i) r = std::max(r, need(i) / 2);
+    // The angle between neighbours whose chord is `need`; the ring grows until they all fit.
+    auto step = [&](size_t i) { return 2 * std::asin(std::min(1.0f, need(i) / (2 * r))); };
+    float total = 0;
+    for (;;) {
+        total = 0;
+        for (size_t i = 0; i < n; ++i) total += step(i);
+        if (total <= kTurn) break;
+        r *= 1.05f;
+    }
+    const float slack = (kTurn - total) / static_cast<float>(n);
+    angle_.resize(n);
+    float a = -kQuarterTurn;
+    for (size_t i = 0; i < n; ++i) {
+        angle_[i] = a;
+        a += step(i) + slack;
+    }
+    return r;
+}
+
+// Nothing overlaps: clusters whose markers (node, disc and halo, ring and its nodes) come
+// within marker_gap of each other join, until none do.
+void MapSceneBuilder::separate_markers(const MapSceneInput& in, const MapTuning& t) {
+    deepest_ = in.max_scale > 0 && in.camera.scale >= in.max_scale * t.spread_at_scale;
+    for (;;) {
+        reach_.resize(clusters_.size());
+        for (size_t c = 0; c < clusters_.size(); ++c) {
+            const int count = clusters_.count(c);
+            if (count == 1)
+                reach_[c] = node_radius(shown_[clusters_.leader[c]]) * t.node_extent;
+            else if (is_spread(c)) {
+                const float r = spider_ring(c);
+                reach_[c] = r + *std::max_element(leg_reach_.begin(), leg_reach_.end());
+            } else
+                reach_[c] = t.cluster_disc_base + t.cluster_disc_per_sqrt_member * std::sqrt(static_cast<float>(count)) + t.cluster_halo;
+        }
+        if (!merge_overlapping(spts_, reach_, t.marker_gap, clusters_)) break;
+    }
+}
+
 // Each cluster's group and each organisation's display point: its collapsed cluster's centre, a
 // spider leg's end, or its own position.
 void MapSceneBuilder::make_groups(const MapSceneInput& in, const MapTuning& t) {
     const size_t norgs = in.ds->organisations.size();
     const Visibility& vis = *in.vis;
-    disp_.assign(norgs, PointF{-1e6f, -1e6f});
+    scene_.drawn.assign(norgs, PointF{-1e6f, -1e6f});
     point_of_org_.assign(norgs, kNoPoint);
     scene_.groups.clear();
     scene_.members.clear();
@@ -114,11 +179,11 @@ void MapSceneBuilder::make_groups(const MapSceneInput& in, const MapTuning& t) {
         const int count = clusters_.count(ci);
         SceneGroup g;
         g.leader = shown_[clusters_.leader[ci]];
-        g.collapsed = count > 1 && in.spider != g.leader;
-        g.spread = count > 1 && in.spider == g.leader;
+        g.spread = is_spread(ci);
+        g.collapsed = count > 1 && !g.spread;
         g.centre = to_f(clusters_.centre[ci]);
         if (g.collapsed) g.radius = t.cluster_disc_base + t.cluster_disc_per_sqrt_member * std::sqrt(static_cast<float>(count));
-        if (g.spread) g.radius = t.spider_radius_base + t.spider_radius_per_member * static_cast<float>(count);
+        if (g.spread) g.radius = spider_ring(ci);
         g.member_begin = static_cast<int>(scene_.members.size());
         const Vec2 centre = clusters_.centre[ci];
         for (int k = 0; k < count; ++k) {
@@ -128,13 +193,13 @@ void MapSceneBuilder::make_groups(const MapSceneInput& in, const MapTuning& t) {
             g.any_active |= vis.org[org] == Vis::Active;
             point_of_org_[org] = g.collapsed ? static_cast<uint32_t>(ci) : nclusters + static_cast<uint32_t>(org);
             if (count == 1)
-                disp_[org] = to_f(spts_[mi]);
+                scene_.drawn[org] = to_f(spts_[mi]);
             else if (g.spread) {
-                const float ang = static_cast<float>(k) / count * kTurn - kQuarterTurn;
-                const float r = t.spider_radius_base + t.spider_radius_per_member * count;
-                disp_[org] = PointF{static_cast<float>(centre.x) + std::cos(ang) * r, static_cast<float>(centre.y) + std::sin(ang) * r};
+                const float ang = angle_[static_cast<size_t>(k)];
+                scene_.drawn[org] = PointF{static_cast<float>(centre.x) + std::cos(ang) * g.radius,
+                                           static_cast<float>(centre.y) + std::sin(ang) * g.radius};
             } else
-                disp_[org] = to_f(centre);
+                scene_.drawn[org] = to_f(centre);
         }
         g.member_end = static_cast<int>(scene_.members.size());
         scene_.groups.push_back(g);
@@ -145,14 +210,14 @@ void MapSceneBuilder::make_groups(const MapSceneInput& in, const MapTuning& t) {
 // US, a little above the hub's height (kept inside the map).
 PointF MapSceneBuilder::edge_point(int hub, Region r) const {
     const MapTuning& t = *tuning_;
-    const PointF h = disp_[hub];
+    const PointF h = scene_.drawn[hub];
     const float y = std::clamp(h.y, origin_.y + t.edge_margin_y, origin_.y + size_.y - t.edge_margin_y);
     return r == Region::Eu ? PointF{origin_.x + t.edge_inset, y - t.edge_rise}
                            : PointF{origin_.x + size_.x - t.edge_inset, y - t.edge_rise};
 }
 
 PointF MapSceneBuilder::arc_end(const ArcGroup& e) const {
-    return fi_->org_has_coords[e.other] ? disp_[e.other] : edge_point(e.hub, fi_->org_region[e.other]);
+    return fi_->org_has_coords[e.other] ? scene_.drawn[e.other] : edge_point(e.hub, fi_->org_region[e.other]);
 }
 
 // Collaborations merged into arcs between display points; ended arcs first, active ones on top.
@@ -183,7 +248,7 @@ void MapSceneBuilder::make_arcs(const MapSceneInput& in, const MapTuning& t) {
                                         t.arc_width_per_log2_count * std::log2(static_cast<float>(e.count));
             a.width = std::round(std::min(width, t.arc_width_max) + (e.related || e.selected ? t.arc_width_emphasis : 0));
             const float bend = t.arc_bend_base + t.arc_bend_step * static_cast<float>(e.first % 4);
-            a.a = disp_[e.hub];
+            a.a = scene_.drawn[e.hub];
             a.b = arc_end(e);
             a.c = control_point(a.a, a.b, bend);
             a.segment = scene_.lod ? t.arc_segment_lod : t.arc_segment;
@@ -249,8 +314,8 @@ void MapSceneBuilder::make_marks(const MapSceneInput& in, const MapTuning& t) {
             const int org = shown_[mi];
             SceneNode n;
             n.org = org;
-            n.p = disp_[org];
-            n.radius = t.node_radius_base + t.node_radius_per_sqrt_degree * std::sqrt(static_cast<float>(vis.org_degree[org]));
+            n.p = scene_.drawn[org];
+            n.radius = node_radius(org);
             n.active = vis.org[org] == Vis::Active;
             n.selected = sel.is_org && sel.index == org;
             n.hovered = in.hover_org == org;
@@ -285,8 +350,14 @@ void MapSceneBuilder::place_labels(const MapSceneInput& in, const MapTuning& t) 
     scene_.edge_labels.clear();
     if (!in.text) return;
     const Rect bounds{origin_.x, origin_.y, origin_.x + size_.x, origin_.y + size_.y};
-    std::vector<Rect> obstacles;
+    std::vector<Rect> obstacles, near;
     if (in.obstacles) obstacles = *in.obstacles;
+    // Markers: edge labels keep off them (those near a label's rows are its obstacles).
+    marks_.clear();
+    auto mark = [&](PointF p, float r) { marks_.push_back({p.x - r, p.y - r, p.x + r, p.y + r}); };
+    for (const SceneGroup& g : scene_.groups)
+        if (g.collapsed) mark(g.centre, cluster_reach(g, t));
+    for (const SceneNode& n : scene_.nodes) mark(n.p, node_reach(n, t));
     for (const ArcGroup& e : groups_) {
         if (fi_->org_has_coords[e.other]) continue;
         const Organisation& o = in.ds->organisations[e.other];
@@ -300,7 +371,11 @@ void MapSceneBuilder::place_labels(const MapSceneInput& in, const MapTuning& t) 
                               : PointF{end.x - ts.x - t.edge_label_gap_right, end.y - ts.y - t.edge_label_gap_y};
         const Rect r{p.x - t.edge_label_box_pad_x, p.y - t.edge_label_box_pad_y, p.x + ts.x + t.edge_label_box_pad_x,
                      p.y + ts.y + t.edge_label_box_pad_y};
-        if (!place_edge_label(r, left, obstacles, bounds, l.rect)) continue;
+        near = obstacles;
+        const double rows = 3 * (r.y1 - r.y0 + 2);
+        for (const Rect& k : marks_)
+            if (k.y1 > r.y0 - rows && k.y0 < r.y1 + rows) near.push_back(k);
+        if (!place_edge_label(r, left, near, bounds, l.rect)) continue;
         obstacles.push_back(l.rect);
         scene_.edge_labels.push_back(std::move(l));
     }

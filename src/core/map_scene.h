@@ -37,9 +37,20 @@ struct MapTuning {
     float cluster_disc_per_sqrt_member = 2;
 
     // A spread cluster ("spider", after a click on a cluster that cannot be zoomed apart): its
-    // members on a circle of radius base + per_member·members around its centre, first at the top.
+    // members on a circle of radius at least base + per_member·members around its centre (larger
+    // when their nodes would not fit apart), first at the top, then clockwise.
     float spider_radius_base = 26;
     float spider_radius_per_member = 3;
+    // At the deepest zoom (a camera scale of at least this fraction of the largest), every
+    // cluster is spread: organisations at one point separate.
+    double spread_at_scale = 0.999;
+
+    // Nothing overlaps: a node's shape reaches node_extent × its radius from its point, a collapsed
+    // cluster's halo cluster_halo beyond its disc, a spread cluster's ring plus its largest node;
+    // markers (and a ring's neighbouring nodes) closer than marker_gap join one cluster.
+    float node_extent = 1.25f;
+    float cluster_halo = 4;
+    float marker_gap = 2;
 
     // A node's marker radius: base + per_sqrt_degree·√(active collaborations); its hit circle is
     // hit_pad larger.
@@ -141,7 +152,8 @@ struct MapSceneInput {
     PointF origin, size;  // the map's rectangle on screen
     Selection selection;
     int hover_org = -1;
-    int spider = -1;  // the leader of the spread cluster (-1: none)
+    int spider = -1;       // an organisation of the spread cluster (-1: none)
+    double max_scale = 0;  // the camera's largest scale (0: unknown, never spread by zoom)
     NameLang lang = NameLang::Both;
     const double* appeared_at = nullptr;  // AppModel::appeared_at(): nullptr when nothing grows
     double clock = 0;
@@ -213,6 +225,10 @@ struct HitTarget {
     int index = -1;  // organisation, or cluster (index into MapScene::groups)
 };
 
+// How far a marker reaches from its point (markers never overlap within these).
+inline float node_reach(const SceneNode& n, const MapTuning& t) { return n.radius * t.node_extent; }
+inline float cluster_reach(const SceneGroup& g, const MapTuning& t) { return g.radius + t.cluster_halo; }
+
 struct MapScene {
     bool lod = false;
     std::vector<SceneArc> arcs;  // drawing order: ended (faded) ones first, active on top
@@ -220,6 +236,9 @@ struct MapScene {
     std::vector<SceneGroup> groups;
     std::vector<int> members;
     std::vector<SceneNode> nodes;
+    // Per organisation: where it is drawn (its node, a spider leg's end or its collapsed
+    // cluster's centre); far off screen (-1e6) when not placed.
+    std::vector<PointF> drawn;
     std::vector<SceneLabel> labels;           // drawn first
     std::vector<SceneEdgeLabel> edge_labels;  // drawn over them
     int collapsed_clusters = 0;
@@ -256,6 +275,10 @@ public:
 
 private:
     void place_organisations(const MapSceneInput& in, const MapTuning& t);
+    void separate_markers(const MapSceneInput& in, const MapTuning& t);
+    float node_radius(int org) const;
+    bool is_spread(size_t cluster) const;
+    float spider_ring(size_t cluster);  // fills angle_
     void make_groups(const MapSceneInput& in, const MapTuning& t);
     void make_arcs(const MapSceneInput& in, const MapTuning& t);
     void make_marks(const MapSceneInput& in, const MapTuning& t);
@@ -274,7 +297,12 @@ private:
     std::vector<Vec2> spts_;             // their screen positions
     std::vector<double> prio_, label_prio_;
     Clustering clusters_;
-    std::vector<PointF> disp_;  // per organisation: where it is drawn
+    const Visibility* vis_ = nullptr;  // during build()
+    int spider_shown_ = -1;            // the spider's index in shown_ (-1: none)
+    bool deepest_ = false;             // at the deepest zoom: every cluster spread
+    std::vector<double> reach_;        // per cluster: how far its marker reaches
+    std::vector<float> leg_reach_, angle_;
+    std::vector<Rect> marks_;  // markers' boxes, for edge labels
     std::vector<uint32_t> point_of_org_;
     ArcGrouper grouper_;
     std::vector<ArcGroup> groups_;

@@ -328,6 +328,8 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     in.obstacles = &ui.panels;
     in.text = &measure;
     const MapScene& scene = ui.map_scene.build(in, t);
+    m.drawn_at = &scene.drawn;
+    m.drawn_version = m.version();
 
     dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
     draw_arcs(dl, buf.lines, scene, dark);

@@ -381,9 +381,9 @@ namespace {
 json locate(ca::App& app, const char* id) { return json::parse(app.command(std::string(R"({"cmd":"locate","id":")") + id + "\"}")); }
 
 // Puts organisation id at screen point (x, y), zoomed in so it is drawn on its own.
-void place(ca::App& app, FakePlatform& p, const char* id, double x, double y) {
+void place(ca::App& app, FakePlatform& p, const char* id, double x, double y, double zoom = 16) {
     json at = locate(app, id);
-    app.model().zoom_at({at["x"].get<double>(), at["y"].get<double>()}, 16);
+    app.model().zoom_at({at["x"].get<double>(), at["y"].get<double>()}, zoom);
     p.step();
     at = locate(app, id);
     app.model().pan({x - at["x"].get<double>(), y - at["y"].get<double>()});
@@ -449,9 +449,9 @@ TEST_CASE("a click on the phone and a command on the desktop keep the selection 
         REQUIRE(app.start(p));
         p.step();
         app.model().set_reduced_motion(true);
-        app.ui().legend_open = false;  // folded, as phones start (the open legend takes the clicks there)
-        app.ui().show_help = false;    // the About card is modal: a first click would only close it
-        place(app, p, "astri", 190, 600);
+        app.ui().legend_open = false;          // folded, as phones start (the open legend takes the clicks there)
+        app.ui().show_help = false;            // the About card is modal: a first click would only close it
+        place(app, p, "astri", 190, 600, 48);  // near enough that ASTRI's marker is clear of its neighbours' (no cluster)
         click(p, 190, 600);
         REQUIRE(app.model().view().selected == "astri");
         check_clear(app, p, "astri", "after a click, phone");

@@ -35,6 +35,8 @@ struct Fixture {
     MapTuning tuning;
     Selection sel;  // none
     int hover = -1, spider = -1;
+    double max_scale = 0;
+    const std::vector<Rect>* panels = nullptr;
 
     Fixture() {
         cam.viewport = {800, 600};
@@ -84,10 +86,12 @@ struct Fixture {
         in.vis = &vis;
         in.camera = cam;
         in.origin = {0, 0};
-        in.size = {800, 600};
+        in.size = {static_cast<float>(cam.viewport.x), static_cast<float>(cam.viewport.y)};
         in.selection = sel;
         in.hover_org = hover;
         in.spider = spider;
+        in.max_scale = max_scale;
+        in.obstacles = panels;
         in.lang = NameLang::En;
         in.text = &measure;
         return builder.build(in, tuning);
@@ -107,7 +111,7 @@ const SceneNode* node_of(const MapScene& s, int org) {
 TEST_CASE("map scene: nodes within the cluster radius of a leader merge, farther ones stay apart") {
     Fixture f;
     const int a = f.org("a", 100, 100), b = f.org("b", 114, 100);  // 14 px apart: one cluster
-    const int c = f.org("c", 300, 100), d = f.org("d", 316, 100);  // 16 px apart: two nodes
+    const int c = f.org("c", 300, 100), d = f.org("d", 318, 100);  // 18 px apart: two nodes
     f.collab({a, c});                                              // a and c are active: they lead
     const MapScene& s = f.build();
     REQUIRE(s.groups.size() == 3);
@@ -131,10 +135,14 @@ TEST_CASE("map scene: nodes within the cluster radius of a leader merge, farther
 
     f.tuning.cluster_radius = 20;  // now c and d merge too
     CHECK(f.build().collapsed_clusters == 2);
-    f.tuning.cluster_radius = 10;  // and nothing merges
+    f.tuning.cluster_radius = 10;  // c and d apart; a and b still one, as their nodes would overlap
     const MapScene& apart = f.build();
-    CHECK(apart.collapsed_clusters == 0);
-    CHECK(apart.nodes.size() == 4);
+    CHECK(apart.collapsed_clusters == 1);
+    CHECK(apart.nodes.size() == 2);
+    f.tuning.node_extent = 0.5f;  // smaller shapes: now nothing merges
+    const MapScene& small = f.build();
+    CHECK(small.collapsed_clusters == 0);
+    CHECK(small.nodes.size() == 4);
 }
 
 TEST_CASE("map scene: a spread cluster puts its members on spider legs around its centre") {

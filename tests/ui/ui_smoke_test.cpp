@@ -108,12 +108,11 @@ TEST_CASE("clicking an organisation selects it and opens its details") {
     h.m.set_time(h.m.axis().t1);
     h.m.fly_to(ca::RegionPreset::Taiwan);
     for (int i = 0; i < 90; ++i) h.frame();  // let the flight land
-    // Find an unclustered node on screen via the hit targets: try every organisation position.
+    // Click the first unclustered node on screen (the scene's nodes: organisations drawn alone).
     int selected = -1;
-    for (size_t i = 0; i < h.m.data().organisations.size() && selected < 0; ++i) {
-        const auto& o = h.m.data().organisations[i];
-        if (!o.has_coords || o.region != ca::Region::Taiwan) continue;
-        ca::Vec2 s = h.m.camera().world_to_screen(ca::project({o.lat, o.lon}));
+    const std::vector<ca::SceneNode> nodes = h.ui.map_scene.scene().nodes;
+    for (size_t i = 0; i < nodes.size() && selected < 0; ++i) {
+        const ca::PointF s = nodes[i].p;
         if (s.x < 300 || s.x > 900 || s.y < 120 || s.y > 600) continue;
         h.mouse(static_cast<float>(s.x), static_cast<float>(s.y), false);
         h.frame();
@@ -121,10 +120,11 @@ TEST_CASE("clicking an organisation selects it and opens its details") {
         h.frame();
         h.mouse(static_cast<float>(s.x), static_cast<float>(s.y), false);
         h.frame();
-        if (!h.m.view().selected.empty()) selected = static_cast<int>(i);
+        if (!h.m.view().selected.empty()) selected = nodes[i].org;
     }
     REQUIRE(selected >= 0);
     REQUIRE(h.m.selection().valid());
+    CHECK(h.m.selection().index == selected);
     h.frame();
     ImGuiWindow* details = ImGui::FindWindowByName("Details");
     REQUIRE(details != nullptr);
