@@ -303,6 +303,8 @@ void draw_details(AppModel& m, UiContext& ui) {
     else
         collab_details(m, ui, s.index);
     ImGui::PopTextWrapPos();
+    ui.audit.details_scroll = ImGui::GetScrollY();
+    ui.audit.details_scroll_max = ImGui::GetScrollMaxY();
     ImGui::End();
     // Escape closes the About card first when it is open (it is drawn after the details).
     if (!open || (!io.WantTextInput && !ui.show_help && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) m.select("");
