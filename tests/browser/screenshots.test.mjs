@@ -21,7 +21,7 @@ const SIZES = [
   [640, 400, true], [320, 240, true],
 ];
 
-// Visible DOM elements (not the canvas, not 1-px screen-reader-only ones) that pass the window's
+// Visible DOM elements (not the canvas, not screen-reader-only ones) that pass the window's
 // edges, and those that hide part of their own text (overflow cut, ellipsis).
 function domOverflow() {
   const out = [];
@@ -29,6 +29,9 @@ function domOverflow() {
   for (const el of document.body.querySelectorAll('*')) {
     if (el.id === 'canvas' || el.closest('noscript')) continue;
     if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+    let hidden = false;  // inside a screen-reader-only box (clipped to nothing: .visually-hidden)
+    for (let a = el; a && !hidden; a = a.parentElement) hidden = getComputedStyle(a).clipPath !== 'none';
+    if (hidden) continue;
     const r = el.getBoundingClientRect();
     if (r.width <= 1 || r.height <= 1) continue;
     const name = el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}`;
