@@ -130,6 +130,8 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     ImFont* small = ui.fonts.small;
     const float sfs = small->FontSize * ImGui::GetIO().FontGlobalScale;
     ui.timeline_tuning.year_label_width = small->CalcTextSizeA(sfs, 1e9f, 0, "0000").x;
+    // A tiny box's one-row timeline (72 px) fits its track only with half the bottom inset.
+    ui.timeline_tuning.inset_bottom = ui.tiny ? 4.0f : TimelineTuning{}.inset_bottom;
     const TimelineTuning& t = ui.timeline_tuning;
     const ImVec2 cur = ImGui::GetCursorScreenPos();
     const TimelineLayout& l = ui.timeline.build(ds, v, m.axis(), {cur.x, cur.y}, {pos.x, pos.y}, {size.x, size.y}, t);
