@@ -163,13 +163,23 @@ ClearColor App::clear_color() const {
     return {c.x, c.y, c.z, 1};
 }
 
-void App::on_pinch(float x, float y, float spread) {
-    if (std::abs(spread) > 0.0005f) model_.zoom_at({x, y}, std::exp(spread * 5.0));
+void App::on_touch(TouchPhase phase, int64_t finger, float x, float y) {
+    if (phase == TouchPhase::Down) gesture_.down(finger, {x, y});
+    if (phase == TouchPhase::Up) gesture_.up(finger);
+    if (phase == TouchPhase::Move) {
+        const PinchStep s = gesture_.move(finger, {x, y});
+        if (s.active) {
+            model_.zoom_at(s.pivot, s.factor);
+            model_.pan(s.pan);
+        }
+    }
+    ui_.touch_gesture = gesture_.engaged();
 }
 
 std::string App::command(std::string_view json) {
     CommandResult r = handle_command(model_, json);
     if (r.export_png) png_pending_ = true;
+    if (r.audit) return audit_reply(ui_.audit);
     return std::move(r.reply);
 }
 

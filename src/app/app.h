@@ -52,7 +52,7 @@ public:
     // True while something animates (playback, flights, growing arcs) or a PNG export waits.
     bool wants_frames() const override { return animating_ || png_pending_; }
     unsigned state_version() const override { return model_.version(); }
-    void on_pinch(float x, float y, float spread) override;
+    void on_touch(TouchPhase phase, int64_t finger, float x, float y) override;
     std::string command(std::string_view json) override;
     // Replaces the dataset with the files' JSON text (the bytes as given: no NUL terminator
     // needed, and bad UTF-8 is reported, not repaired); on errors keeps the current one. The
@@ -84,6 +84,7 @@ private:
     Platform* platform_ = nullptr;
     AppModel model_;
     ui::UiContext ui_;
+    TwoFingerGesture gesture_;  // pinch and two-finger pan (core/camera.h)
     std::vector<Diagnostic> errors_;
     double start_ms_ = 0;
     bool fonts_dirty_ = true;

@@ -59,4 +59,39 @@ Camera fly_between(const Camera& a, const Camera& b, double u) {
     return c;
 }
 
+void TwoFingerGesture::down(int64_t id, Vec2 p) {
+    if (count_ == 0) engaged_ = false;  // a new touch: the last gesture is over
+    for (int i = 0; i < count_; ++i)
+        if (f_[i].id == id) return;
+    if (count_ == 2) return;  // a third finger is ignored
+    f_[count_++] = {id, p};
+    if (count_ == 2) engaged_ = true;
+}
+
+PinchStep TwoFingerGesture::move(int64_t id, Vec2 p) {
+    PinchStep step;
+    int i = 0;
+    while (i < count_ && f_[i].id != id) ++i;
+    if (i == count_) return step;
+    const Vec2 a0 = f_[0].p, b0 = f_[1].p;
+    f_[i].p = p;
+    if (count_ < 2) return step;
+    const Vec2 a1 = f_[0].p, b1 = f_[1].p;
+    const double d0 = std::hypot(b0.x - a0.x, b0.y - a0.y), d1 = std::hypot(b1.x - a1.x, b1.y - a1.y);
+    step.active = true;
+    step.pivot = {(a0.x + b0.x) / 2, (a0.y + b0.y) / 2};
+    step.factor = d0 > 1 && d1 > 1 ? d1 / d0 : 1;  // fingers a pixel apart: no reliable spread
+    step.pan = {(a1.x + b1.x) / 2 - step.pivot.x, (a1.y + b1.y) / 2 - step.pivot.y};
+    return step;
+}
+
+void TwoFingerGesture::up(int64_t id) {
+    for (int i = 0; i < count_; ++i) {
+        if (f_[i].id != id) continue;
+        if (i == 0 && count_ == 2) f_[0] = f_[1];
+        --count_;
+        return;
+    }
+}
+
 }  // namespace ca

@@ -495,12 +495,19 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         out = locate_reply(m, c.value("id", json("")));
     } else if (cmd == "exportPng") {
         r.export_png = true;
+    } else if (cmd == "audit") {
+        r.audit = true;
     } else {
         out = reply_err("unknown command " + cmd);
     }
     if (!warn.empty()) out["warnings"] = warn;
     r.reply = to_text(out);
     return r;
+}
+
+std::string audit_reply(const UiAudit& a) {
+    json out = {{"ok", true}, {"clipped", a.clipped}, {"detailsScroll", a.details_scroll}, {"detailsScrollMax", a.details_scroll_max}};
+    return to_text(out);
 }
 
 }  // namespace ca

@@ -22,7 +22,16 @@ inline constexpr int kCommandMaxDepth = 32;
 struct CommandResult {
     std::string reply;        // JSON text {"ok":...}
     bool export_png = false;  // the platform reads back the next frame
+    bool audit = false;       // the app answers with audit_reply of its UI's last frame
 };
+
+// The `audit` command (a test aid, web/API.md): what the UI's last frame cut off, and the
+// details panel's scroll. Each `clipped` entry names the panel and says by how much.
+struct UiAudit {
+    std::vector<std::string> clipped;
+    float details_scroll = 0, details_scroll_max = 0;  // CSS px; max 0 when it does not scroll
+};
+std::string audit_reply(const UiAudit& a);
 
 CommandResult handle_command(AppModel& m, std::string_view json_text);
 

@@ -70,18 +70,26 @@ const TimelineLayout& TimelineLayoutBuilder::build(const Dataset& ds, const View
         }
     }
 
-    // Ticks: years and months, a year's label where there is room since the last.
+    // Ticks: years and months. The first and last years are labelled, and those between where
+    // there is room from both the label before and the last one (labels never overlap).
     l.ticks.clear();
     // A label that would pass the panel's right edge goes left of its tick.
-    float last_label_x = -1e9f;
     const float label_right_limit = panel_pos.x + panel_size.x - t.year_label_right_margin;
+    int last_major = -1;
     for (const Tick& tk : make_ticks(ax, t.month_tick_min_px)) {
         const float x = l.x_of(tk.t);
         float label_x = x + t.year_label_dx;
         if (label_x + t.year_label_width > label_right_limit) label_x = x - t.year_label_dx - t.year_label_width;
-        const bool labelled = tk.major && label_x - last_label_x > t.year_label_min_gap;
-        if (labelled) last_label_x = label_x;
-        l.ticks.push_back({x, tk.major ? t.major_tick : t.minor_tick, tk.major, labelled, tk.year, label_x});
+        if (tk.major) last_major = static_cast<int>(l.ticks.size());
+        l.ticks.push_back({x, tk.major ? t.major_tick : t.minor_tick, tk.major, false, tk.year, label_x});
+    }
+    const float last_x = last_major >= 0 ? l.ticks[last_major].label_x : 1e9f;
+    float prev_x = -1e9f;
+    for (int i = 0; i < static_cast<int>(l.ticks.size()); ++i) {
+        TimelineTick& tk = l.ticks[i];
+        if (!tk.major || tk.label_x < panel_pos.x) continue;
+        tk.labelled = i == last_major || (tk.label_x - prev_x > t.year_label_min_gap && last_x - tk.label_x > t.year_label_min_gap);
+        if (tk.labelled) prev_x = tk.label_x;
     }
 
     // Events whose collaboration's kind is shown.

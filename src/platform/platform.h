@@ -96,9 +96,10 @@ public:
     // Changes whenever what the app shows changed: the web skips frames while it stays the same.
     virtual unsigned state_version() const = 0;
 
-    // Input beyond what ImGui gets: a two-finger pinch around (x, y) (window points); `spread`
-    // is the change of the fingers' distance (SDL's normalised dDist).
-    virtual void on_pinch(float x, float y, float spread) = 0;
+    // Input beyond what ImGui gets: a finger touched, moved or lifted at (x, y) (window
+    // points). Two fingers pinch and pan the map; ImGui gets the first finger as the mouse.
+    enum class TouchPhase { Down, Move, Up };
+    virtual void on_touch(TouchPhase phase, int64_t finger, float x, float y) = 0;
 
     // From the page (web): a JSON command, answered with JSON; a dataset of one or more files to
     // load together (ids resolve across the files; on any error the shown dataset stays; no

@@ -103,12 +103,24 @@ void SdlGlPlatform::close() {
 }
 
 bool SdlGlPlatform::handle_event(const SDL_Event& e) {
+    if (e.type == SDL_MOUSEWHEEL) {
+        // ImGui 1.86's backend counts any wheel event as one notch, whatever its size (a 300 px
+        // delta scrolled as far as a 100 px one). SDL's precise value is in notches (on the web
+        // 100 CSS px of delta): a panel scrolls about 100 px per notch, the map zooms one step.
+        ImGuiIO& io = ImGui::GetIO();
+        io.MouseWheel += e.wheel.preciseY;
+        if (e.wheel.x != 0) io.MouseWheelH += e.wheel.x > 0 ? 1.0f : -1.0f;
+        return true;
+    }
     ImGui_ImplSDL2_ProcessEvent(&e);
     if (e.type == SDL_QUIT) return false;
-    if (e.type == SDL_MULTIGESTURE) {
+    if (e.type == SDL_FINGERDOWN || e.type == SDL_FINGERMOTION || e.type == SDL_FINGERUP) {
         int w, h;
         SDL_GetWindowSize(window_, &w, &h);
-        app_.on_pinch(e.mgesture.x * w, e.mgesture.y * h, e.mgesture.dDist);
+        const auto phase = e.type == SDL_FINGERDOWN ? PlatformApp::TouchPhase::Down
+                           : e.type == SDL_FINGERUP ? PlatformApp::TouchPhase::Up
+                                                    : PlatformApp::TouchPhase::Move;
+        app_.on_touch(phase, static_cast<int64_t>(e.tfinger.fingerId), e.tfinger.x * w, e.tfinger.y * h);
     }
     return true;
 }

@@ -286,8 +286,12 @@ void draw_details(AppModel& m, UiContext& ui) {
     const bool narrow = details_span_width(io.DisplaySize.x);
     float w = narrow ? io.DisplaySize.x - 20 : std::min(380.0f, io.DisplaySize.x * 0.4f);
     float top = narrow ? io.DisplaySize.y * 0.35f : ui.toolbar_bottom + 6;
+    // At least 100 px tall, ending above the timeline: in a short box (the 320x240 embed) the
+    // panel starts higher rather than covering the timeline, but not over the toolbar.
+    const float bottom = io.DisplaySize.y - ui.timeline_height - 18;
+    if (bottom - top < 100) top = std::max(ui.toolbar_bottom + 4, bottom - 100);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - w - 10, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(w, std::max(100.0f, io.DisplaySize.y - top - ui.timeline_height - 18)), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(w, std::max(100.0f, bottom - top)), ImGuiCond_Always);
     bool open = true;
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // opaque: long text over the map
     bg.w = 1;
@@ -303,6 +307,8 @@ void draw_details(AppModel& m, UiContext& ui) {
     else
         collab_details(m, ui, s.index);
     ImGui::PopTextWrapPos();
+    ui.audit.details_scroll = ImGui::GetScrollY();
+    ui.audit.details_scroll_max = ImGui::GetScrollMaxY();
     ImGui::End();
     // Escape closes the About card first when it is open (it is drawn after the details).
     if (!open || (!io.WantTextInput && !ui.show_help && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) m.select("");

@@ -45,6 +45,20 @@ bool title_tapped() {
            !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left);
 }
 
+// A small button whose label wraps at the panel's right edge (a long name is not cut).
+bool wrapped_small_button(const char* label) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float wrap = std::max(1.0f, ImGui::GetContentRegionAvail().x - 2 * st.FramePadding.x);
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, false, wrap);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x, 0));
+    const bool clicked = ImGui::Button("##b", ImVec2(std::min(text.x, wrap) + 2 * st.FramePadding.x, text.y));
+    ImGui::PopStyleVar();
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + st.FramePadding.x, pos.y),
+                                        ImGui::GetColorU32(ImGuiCol_Text), label, nullptr, wrap);
+    return clicked;
+}
+
 }  // namespace
 
 void draw_legend(AppModel& m, UiContext& ui) {
@@ -145,7 +159,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
             ImGui::PushID(o);
             char b[128];
             std::snprintf(b, sizeof b, "%s (%d)", ds.organisations[o].short_name().c_str(), vis.org_degree[o]);
-            if (ImGui::SmallButton(b)) {
+            if (wrapped_small_button(b)) {
                 m.select_org(o);
                 m.fly_to_org(o);
             }

@@ -142,12 +142,12 @@ private:
 };
 
 // Pan and zoom (drag, wheel, double click, arrows, + - 0). Returns whether the canvas is hovered.
-bool route_input(AppModel& m, ImVec2 pos, ImVec2 size, const MapTuning& t) {
+bool route_input(AppModel& m, ImVec2 pos, ImVec2 size, const MapTuning& t, bool touch_gesture) {
     ImGui::SetCursorScreenPos(pos);
     ImGui::InvisibleButton("##mapcanvas", size, ImGuiButtonFlags_MouseButtonLeft);
     const bool hovered = ImGui::IsItemHovered();
     ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.drag_threshold)) {
+    if (ImGui::IsItemActive() && !touch_gesture && ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.drag_threshold)) {
         m.pan({io.MouseDelta.x, io.MouseDelta.y});
     }
     if (hovered && io.MouseWheel != 0) m.zoom_at({io.MousePos.x, io.MousePos.y}, std::pow(t.zoom_per_wheel_notch, io.MouseWheel));
@@ -303,9 +303,9 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     if (!m.view().transparent) dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), pal.sea);
 
     // Input first (so this frame draws the result).
-    const bool hovered = route_input(m, pos, size, t);
-    const bool click =
-        hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, t.click_slop);
+    const bool hovered = route_input(m, pos, size, t, ui.touch_gesture);
+    const bool click = hovered && !ui.touch_gesture && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+                       !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, t.click_slop);
 
     // Grow the draw list's buffers up front, from the map's vertex count last frame, so that
     // ImGui does not reallocate them (copying all drawn so far) halfway through the arcs.

@@ -130,9 +130,15 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     ImFont* small = ui.fonts.small;
     const float sfs = small->FontSize * ImGui::GetIO().FontGlobalScale;
     ui.timeline_tuning.year_label_width = small->CalcTextSizeA(sfs, 1e9f, 0, "0000").x;
+    // A tiny box's one-row timeline (72 px) fits its track only with half the bottom inset.
+    ui.timeline_tuning.inset_bottom = ui.tiny ? 4.0f : TimelineTuning{}.inset_bottom;
     const TimelineTuning& t = ui.timeline_tuning;
     const ImVec2 cur = ImGui::GetCursorScreenPos();
     const TimelineLayout& l = ui.timeline.build(ds, v, m.axis(), {cur.x, cur.y}, {pos.x, pos.y}, {size.x, size.y}, t);
+    // A track at its least height that passes the panel's bottom: the panel grows next frame.
+    const float extra = std::max(0.0f, ui.timeline_extra + l.y1 + t.inset_bottom - (pos.y + size.y));
+    if (extra != ui.timeline_extra) ui.more_frames = true;
+    ui.timeline_extra = extra;
     ImGui::InvisibleButton("##track", ImVec2(l.button_size.x, l.button_size.y));
     const bool track_active = ImGui::IsItemActive(), track_hover = ImGui::IsItemHovered();
     ui.track = l.axis;
@@ -154,7 +160,9 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         if (!tk.labelled) continue;
         char b[8];
         std::snprintf(b, sizeof b, "%d", tk.year);
-        dl->AddText(small, sfs, ImVec2(tk.label_x, l.base_y + t.year_label_dy), pal.text_dim, b);
+        const ImVec2 at(tk.label_x, l.base_y + t.year_label_dy);
+        dl->AddText(small, sfs, at, pal.text_dim, b);
+        audit_text(ui, "timeline year label", at, ImVec2(at.x + t.year_label_width, at.y + sfs));
     }
     ImGuiIO& io = ImGui::GetIO();
     const PointF mouse{io.MousePos.x, io.MousePos.y};

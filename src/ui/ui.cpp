@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+
+#include "imgui_internal.h"
 
 #include "core/chrome_layout.h"
 #include "core/embedded.h"
@@ -20,12 +23,62 @@ void init_ui(UiContext& ui) {
     }
 }
 
+namespace {
+
+void note_clip(UiContext& ui, const char* what, const char* side, float by) {
+    if (ui.audit.clipped.size() >= 32) return;
+    char b[160];
+    std::snprintf(b, sizeof b, "%.80s: %s edge cuts %.0f px", what, side, by);
+    ui.audit.clipped.emplace_back(b);
+}
+
+// The `audit` test aid: every window whose items reach past what it shows (text cut at its
+// right edge, or below its bottom without a scrollbar), or that reaches past the display.
+// And a window whose content changed size this frame sizes itself (and its scrollbar) from
+// it only in the next: ask for up to three more frames, or a new selection's details could
+// wait for the next input to get their scrollbar.
+void audit_windows(UiContext& ui) {
+    ImGuiContext& g = *GImGui;
+    const ImVec2 d = g.IO.DisplaySize;
+    bool unsettled = false;
+    for (ImGuiWindow* w : g.Windows) {
+        if (!w->Active || w->Hidden || w->IsFallbackWindow ||
+            (w->Flags & ImGuiWindowFlags_ChildWindow && w->ParentWindow && !w->ParentWindow->Active))
+            continue;
+        if (!w->Collapsed && w->ContentSizeExplicit.x == 0 && w->ContentSizeExplicit.y == 0) {
+            const ImVec2 content(IM_FLOOR(w->DC.CursorMaxPos.x - w->DC.CursorStartPos.x),
+                                 IM_FLOOR(w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y));
+            unsettled = unsettled || content.x != w->ContentSize.x || content.y != w->ContentSize.y;
+        }
+        const ImRect& clip = w->InnerClipRect;
+        if (w->Collapsed) continue;  // only its title bar is drawn
+        const float right = w->DC.CursorMaxPos.x - clip.Max.x, below = w->DC.CursorMaxPos.y - clip.Max.y;
+        if (right > 1 && !w->ScrollbarX) note_clip(ui, w->Name, "right", right);
+        if (below > 1 && !w->ScrollbarY) note_clip(ui, w->Name, "bottom", below);
+        if (w->Rect().Max.x > d.x + 1) note_clip(ui, w->Name, "display's right", w->Rect().Max.x - d.x);
+        if (w->Rect().Max.y > d.y + 1) note_clip(ui, w->Name, "display's bottom", w->Rect().Max.y - d.y);
+        if (w->Pos.x < -1 || w->Pos.y < -1) note_clip(ui, w->Name, "display's top-left", std::max(-w->Pos.x, -w->Pos.y));
+    }
+    ui.settle_frames = unsettled ? ui.settle_frames + 1 : 0;
+    if (unsettled && ui.settle_frames <= 3) ui.more_frames = true;
+}
+
+}  // namespace
+
+void audit_text(UiContext& ui, const char* what, ImVec2 min, ImVec2 max) {
+    const ImRect& clip = ImGui::GetCurrentWindow()->InnerClipRect;
+    if (max.x > clip.Max.x + 1) note_clip(ui, what, "right", max.x - clip.Max.x);
+    if (max.y > clip.Max.y + 1) note_clip(ui, what, "bottom", max.y - clip.Max.y);
+    if (min.x < clip.Min.x - 1) note_clip(ui, what, "left", clip.Min.x - min.x);
+}
+
 void draw_ui(AppModel& m, UiContext& ui) {
+    ui.audit.clipped.clear();
     ImGuiIO& io = ImGui::GetIO();
     ui.panels.clear();
     const ChromeLayout chrome = chrome_layout(io.DisplaySize.x, io.DisplaySize.y, m.view().embed);
     ui.tiny = chrome.tiny;
-    ui.timeline_height = chrome.timeline_height;
+    ui.timeline_height = chrome.timeline_height + ui.timeline_extra;
     // Phones and small boxes start with the legend folded; the title unfolds it.
     if (!ui.layout_started) ui.legend_open = !chrome.legend_folded;
     ui.layout_started = true;
@@ -61,6 +114,7 @@ void draw_ui(AppModel& m, UiContext& ui) {
     draw_timeline(m, ui, ImVec2(8, io.DisplaySize.y - ui.timeline_height - 8), ImVec2(io.DisplaySize.x - 16, ui.timeline_height));
     draw_help(m, ui);
     ui.last_panels = ui.panels;
+    audit_windows(ui);
 }
 
 }  // namespace ca::ui

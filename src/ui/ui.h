@@ -6,6 +6,7 @@
 
 #include "core/app_model.h"
 #include "core/basemap.h"
+#include "core/commands.h"
 #include "core/map_scene.h"
 #include "core/timeline.h"
 #include "core/timeline_layout.h"
@@ -48,17 +49,25 @@ struct UiContext {
     std::string open_url;
     Rect licences_link{0, 0, 0, 0};  // where that link was drawn last frame (tests click it)
     bool legend_open = true;
+    // Two fingers touched since the last first touch (core TwoFingerGesture::engaged): the
+    // app pinches and pans, so the map neither drags with the mouse ImGui is given nor clicks.
+    bool touch_gesture = false;
     // The first frame sets the legend from the box's size (core/chrome_layout.h), once.
     bool layout_started = false;
     // A box under 300 px tall (core/chrome_layout.h): one-button toolbar, one-row timeline.
     bool tiny = false;
     float timeline_height = 0;
+    // Added to the timeline's height when its controls wrap to more rows than chrome_layout
+    // allows for, so the track and its year labels stay inside the panel (timeline_view.cpp).
+    float timeline_extra = 0;
     float toolbar_bottom = 46;  // lowest pixel of the top chrome, last frame
     // Where the timeline track was drawn last frame (tests drive the playhead with it).
     TimeAxis track;
     float track_y0 = 0, track_y1 = 0;
     TimelineTuning timeline_tuning;  // the track's tuning values (core/timeline_layout.h)
     TimelineLayoutBuilder timeline;  // this frame's track layout (histogram cached)
+    UiAudit audit;                   // what the last frame cut off (the `audit` command, a test aid)
+    int settle_frames = 0;           // frames in a row a window's content changed size (ui.cpp)
     // Statistics of the last map frame, for benchmarks and tests.
     int drawn_links = 0, drawn_nodes = 0, drawn_labels = 0, drawn_clusters = 0;
     double map_ms = 0, visibility_ms = 0;  // CPU time of the map view and of visibility, last frame
@@ -85,6 +94,8 @@ void draw_toolbar(AppModel& m, UiContext& ui);
 // The time mode, speed and loop controls (the timeline's; in a tiny box, the toolbar's menu).
 void draw_time_options(AppModel& m);
 void draw_help(const AppModel& m, UiContext& ui);  // the About card
+// Records in ui.audit text drawn from min to max that the current window cuts off.
+void audit_text(UiContext& ui, const char* what, ImVec2 min, ImVec2 max);
 // Records the current ImGui window's rectangle in ui.panels (the map keeps labels off it).
 void record_panel(UiContext& ui);
 

@@ -132,16 +132,28 @@ TEST_CASE("commands from the page, and exportPng reads the next frame back") {
     CHECK(p.types() != std::vector<std::string>{"png"});  // once per command
 }
 
-TEST_CASE("a pinch zooms around the fingers, and a tiny one does nothing") {
+TEST_CASE("a pinch follows the fingers: spread from 100 to 200 px doubles the scale about them") {
+    using Phase = ca::PlatformApp::TouchPhase;
     ca::App app(ca::AppConfig{});
     FakePlatform p(app, false);
     REQUIRE(app.start(p));
     p.step();
     const double scale = app.model().camera().scale;
-    app.on_pinch(640, 400, 0.0004f);
+    const ca::Vec2 world = app.model().camera().screen_to_world({640, 400});
+    app.on_touch(Phase::Down, 1, 590, 400);
+    app.on_touch(Phase::Move, 1, 590, 400);  // one finger: the map is ImGui's to drag
     CHECK(app.model().camera().scale == scale);
-    app.on_pinch(640, 400, 0.05f);
-    CHECK(app.model().camera().scale > scale);
+    CHECK(!app.ui().touch_gesture);
+    app.on_touch(Phase::Down, 2, 690, 400);
+    CHECK(app.ui().touch_gesture);
+    app.on_touch(Phase::Move, 1, 540, 400);
+    app.on_touch(Phase::Move, 2, 740, 400);
+    CHECK(app.model().camera().scale == Approx(2 * scale));
+    const ca::Vec2 s = app.model().camera().world_to_screen(world);
+    CHECK(s.x == Approx(640).margin(0.01));
+    CHECK(s.y == Approx(400).margin(0.01));
+    app.on_touch(Phase::Up, 1, 540, 400);
+    app.on_touch(Phase::Up, 2, 740, 400);
 }
 
 TEST_CASE("natively nothing is sent, and the screenshot and bench modes drive the frames") {

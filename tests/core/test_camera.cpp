@@ -2,6 +2,7 @@
 // point fixed, presets fit, flights end at their target.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <random>
 
 #include "core/camera.h"
@@ -61,4 +62,65 @@ TEST_CASE("camera: fitting a preset shows all of it, and flights end at the targ
     CHECK(end.scale == Approx(z.scale));
     CHECK(start.centre.y == Approx(a.centre.y));
     CHECK(fly_between(a, z, 0.5).scale < std::max(a.scale, z.scale));  // zooms out on the way
+}
+
+namespace {
+void apply(Camera& c, const PinchStep& s) {
+    if (!s.active) return;
+    c.zoom_at(s.pivot, s.factor);
+    c.pan_pixels(s.pan);
+}
+}  // namespace
+
+TEST_CASE("camera: a two-finger pinch follows the fingers 1:1, pan included") {
+    Camera c;
+    c.viewport = {390, 844};
+    c.centre = {1000, 2000};
+    c.scale = 0.01;
+    TwoFingerGesture g;
+    // Fingers 100 px apart about (195, 400), spread to 200 px apart while drifting 30 px
+    // right and 20 px down, both fingers moving in each of 10 touch moves.
+    Vec2 a{145, 400}, b{245, 400};
+    const Vec2 wa = c.screen_to_world(a), wb = c.screen_to_world(b);
+    g.down(1, a);
+    CHECK(!g.engaged());
+    CHECK(!g.move(1, {a.x - 1, a.y}).active);  // one finger: no gesture (the map drags)
+    g.move(1, a);
+    g.down(2, b);
+    CHECK(g.engaged());
+    for (int i = 1; i <= 10; ++i) {
+        const double u = i / 10.0;
+        const Vec2 na{145 - 50 * u + 30 * u, 400 + 20 * u}, nb{245 + 50 * u + 30 * u, 400 + 20 * u};
+        apply(c, g.move(1, na));
+        apply(c, g.move(2, nb));
+        a = na;
+        b = nb;
+    }
+    CHECK(c.scale == Approx(0.02).epsilon(1e-9));
+    const Vec2 sa = c.world_to_screen(wa), sb = c.world_to_screen(wb);
+    CHECK(sa.x == Approx(a.x).margin(1e-6));
+    CHECK(sa.y == Approx(a.y).margin(1e-6));
+    CHECK(sb.x == Approx(b.x).margin(1e-6));
+    CHECK(sb.y == Approx(b.y).margin(1e-6));
+    // Lifting one finger ends the steps but not the engagement (no drag, no click) ...
+    g.up(1);
+    CHECK(g.fingers() == 1);
+    CHECK(!g.move(2, {300, 300}).active);
+    CHECK(g.engaged());
+    g.up(2);
+    CHECK(g.engaged());  // ... until the next first touch
+    g.down(7, {10, 10});
+    CHECK(!g.engaged());
+    g.up(99);  // an unknown finger is ignored
+    CHECK(g.fingers() == 1);
+}
+
+TEST_CASE("camera: a pinch whose fingers start together does not blow up") {
+    TwoFingerGesture g;
+    g.down(1, {100, 100});
+    g.down(2, {100, 100});
+    const PinchStep s = g.move(2, {150, 100});
+    CHECK(s.active);
+    CHECK(s.factor == 1);
+    CHECK(std::isfinite(s.pan.x));
 }

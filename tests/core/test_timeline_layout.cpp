@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "core/timeline_layout.h"
 
@@ -233,6 +234,43 @@ TEST_CASE("timeline layout: every year label lies inside the panel, the last one
         if (width == 1000.0f) {
             CHECK(last->year == 2020);
             CHECK(last->label_x + t.year_label_width < last->x);
+        }
+    }
+}
+
+TEST_CASE("timeline layout: on a phone the first and last years and some between are labelled, none overlapping") {
+    Fixture f;
+    // A longer history, as the atlas's own data: 1995..2026.
+    f.ds.collaborations[0].interval.start = Date{1995, 0, 0, Precision::Year};
+    f.ds.collaborations[5].interval.start = Date{2026, 0, 0, Precision::Year};
+    f.ds.finalise();
+    TimelineTuning t;
+    {
+        const Dataset* ds = &f.ds;
+        const TimeAxis axis = axis_for(*ds);
+        int first_year = 0, last_year = 0;
+        for (const Tick& tk : make_ticks(axis, t.month_tick_min_px)) {
+            if (!tk.major) continue;
+            if (!first_year) first_year = tk.year;
+            last_year = tk.year;
+        }
+        // Phones 320 and 390 px wide: the panel is 8 px in from each side.
+        for (float display : {320.0f, 390.0f}) {
+            const float width = display - 16;
+            TimelineLayoutBuilder b;
+            const TimelineLayout& l = b.build(*ds, f.view, axis, {16, 700}, {8, 640}, {width, 92}, t);
+            std::vector<const TimelineTick*> labels;
+            for (const TimelineTick& tk : l.ticks)
+                if (tk.labelled) labels.push_back(&tk);
+            INFO("a phone " << display << " px wide");
+            REQUIRE(labels.size() >= 3);
+            CHECK(labels.front()->year == first_year);
+            CHECK(labels.back()->year == last_year);
+            for (size_t i = 0; i < labels.size(); ++i) {
+                CHECK(labels[i]->label_x >= 8);
+                CHECK(labels[i]->label_x + t.year_label_width <= 8 + width - t.year_label_right_margin);
+                if (i) CHECK(labels[i]->label_x >= labels[i - 1]->label_x + t.year_label_width + 4);  // a space between
+            }
         }
     }
 }

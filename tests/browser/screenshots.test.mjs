@@ -1,0 +1,78 @@
+// The web screenshot set by size (issue 15: "text wraps; nothing is clipped at widths from 320
+// to 1920 px"): at each size, the default view, a selection with its details open and the
+// About card, saved as PNGs under build/testdata/screens/ (TESTDATA_OUT) for a person to look
+// at; and asserted: the atlas's `audit` finds no text or panel cut off, and no visible DOM
+// element of the page reaches past the window or cuts its own text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startHarness, assertClean, sleep, TESTDATA_OUT } from './harness.mjs';
+
+const OUT = join(TESTDATA_OUT, 'screens');
+mkdirSync(OUT, { recursive: true });
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { if (h) await h.close(); });
+
+const SIZES = [
+  [320, 568, false], [390, 844, false], [768, 1024, false], [1280, 800, false], [1920, 1080, false],
+  [640, 400, true], [320, 240, true],
+];
+
+// Visible DOM elements (not the canvas, not screen-reader-only ones) that pass the window's
+// edges, and those that hide part of their own text (overflow cut, ellipsis).
+function domOverflow() {
+  const out = [];
+  const W = window.innerWidth, H = window.innerHeight;
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.id === 'canvas' || el.closest('noscript')) continue;
+    if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+    let hidden = false;  // inside a screen-reader-only box (clipped to nothing: .visually-hidden)
+    for (let a = el; a && !hidden; a = a.parentElement) hidden = getComputedStyle(a).clipPath !== 'none';
+    if (hidden) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1) continue;
+    const name = el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}`;
+    if (r.left < -0.5 || r.right > W + 0.5 || r.top < -0.5 || r.bottom > H + 0.5) {
+      out.push(`${name} at ${r.left.toFixed(0)},${r.top.toFixed(0)} to ${r.right.toFixed(0)},${r.bottom.toFixed(0)} in ${W}x${H}`);
+    }
+    const cs = getComputedStyle(el);
+    const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (hasText && cs.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) {
+      out.push(`${name}: text ${el.scrollWidth} px wide in ${el.clientWidth}`);
+    }
+  }
+  return out;
+}
+
+async function check(page, log, what) {
+  await sleep(700);  // a few frames: the audit describes the last one drawn
+  await page.screenshot({ path: join(OUT, `${what}.png`), timeout: 30000 });
+  const a = await page.evaluate(() => window.chipatlas.command('audit'));
+  assert.deepEqual(a.clipped, [], `${what}: the atlas cut off text or panels`);
+  assert.deepEqual(await page.evaluate(domOverflow), [], `${what}: DOM elements past the window or cutting their text`);
+  assertClean(log, what);
+}
+
+for (const [w, hgt, embed] of SIZES) {
+  const size = `${w}x${hgt}${embed ? '-embed' : ''}`;
+  test(`screenshots at ${size}: default view, details (an organisation, a collaboration), About; nothing cut off`, { timeout: 240000 }, async () => {
+    const q = embed ? '?embed=1' : '';
+    // A hash opens on its view without the About card; "rm=1" changes nothing else.
+    let { page, log } = await h.open(`index.html${q}#rm=1`, { viewport: { width: w, height: hgt } });
+    await check(page, log, `${size}-default`);
+    // The organisation with the most collaborations: the longest details.
+    await page.evaluate(() => window.chipatlas.command('select', { id: 'ase_kaohsiung' }));
+    await check(page, log, `${size}-details`);
+    // The collaboration with the longest text: title, participants, quotes, sources.
+    await page.evaluate(() => window.chipatlas.command('select', { id: 'nsysu_college' }));
+    await check(page, log, `${size}-collaboration`);
+    await page.context().close();
+    if (embed) return;  // an embed opens without the About card (its menu has it)
+    ({ page, log } = await h.open(`index.html${q}`, { viewport: { width: w, height: hgt } }));
+    await check(page, log, `${size}-about`);
+    await page.context().close();
+  });
+}
