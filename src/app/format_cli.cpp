@@ -4,9 +4,9 @@
 
 #include <cstdio>
 
-#include "platform/file_text.h"
 #include "core/diagnostics.h"
 #include "core/json_writer.h"
+#include "platform/file_text.h"
 
 namespace ca {
 

@@ -43,10 +43,12 @@ Ctx child_ctx(Ctx c, std::string_view key) {
                    : key == "collaborations" ? Ctx::Collab
                    : key == "events"         ? Ctx::Event
                                              : Ctx::Other;
-        case Ctx::Org: return key == "names" ? Ctx::OrgName : Ctx::Other;
+        case Ctx::Org:
+            return key == "names" ? Ctx::OrgName : Ctx::Other;
         case Ctx::Collab:
             return key == "participants" ? Ctx::Participant : key == "facts" ? Ctx::Fact : key == "evidence" ? Ctx::Evidence : Ctx::Other;
-        default: return Ctx::Other;
+        default:
+            return Ctx::Other;
     }
 }
 

@@ -90,9 +90,13 @@ TEST_CASE("writer: adding one collaboration changes only that object's lines") {
     REQUIRE(parse_ojson(text, root));
     OJson& list = root["collaborations"];
     REQUIRE(list.size() > 4);
-    OJson added = {{"id", "new_mou"}, {"title", "A new MoU"}, {"kind", "mou"}, {"start", "2024-05-02"},
+    OJson added = {{"id", "new_mou"},
+                   {"title", "A new MoU"},
+                   {"kind", "mou"},
+                   {"start", "2024-05-02"},
                    {"participants", {{{"org", "tsmc"}, {"role", "signatory"}}, {{"org", "astri"}, {"role", "signatory"}}}},
-                   {"summary", "One sentence."}, {"evidence", {{{"source", "hk_astri_polyu"}, {"quote", "Some quote."}}}}};
+                   {"summary", "One sentence."},
+                   {"evidence", {{{"source", "hk_astri_polyu"}, {"quote", "Some quote."}}}}};
     list.insert(list.begin() + 2, added);
     const std::string after = write_canonical(root);
     std::vector<std::string> old_lines = lines_of(text), new_lines = lines_of(after);
