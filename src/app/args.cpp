@@ -20,6 +20,7 @@ const char* usage_text() {
            "  --hash '#t=...&mode=...'  initial view state, as in the web page's URL\n"
            "  --region all|gba|korea|taiwan|japan   start on a region preset\n"
            "  --bench [--frames N]    render headless and print one JSON line of timings\n"
+           "  --edit                  open the editor (with --data FILE...: Save writes those files in place)\n"
            "  --embed, --dark, --reduced-motion, --system-theme dark|light\n";
 }
 
@@ -65,7 +66,9 @@ AppArgs parse_args(int argc, char** argv) {
             a.drive.bench = true;
         else if (o == "--frames") {
             if (value(v)) a.drive.bench_frames = std::atoi(v.c_str());
-        } else if (o == "--embed")
+        } else if (o == "--edit")
+            a.config.edit = true;
+        else if (o == "--embed")
             a.config.embed = true;
         else if (o == "--dark")
             a.config.system_dark = true;

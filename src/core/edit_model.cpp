@@ -220,8 +220,9 @@ std::vector<EditReference> EditSession::Impl::references(EditKind k, std::string
 void EditSession::Impl::drop_references(const std::vector<EditReference>& refs) {
     std::vector<EditReference> sorted = refs;
     std::sort(sorted.begin(), sorted.end(), [](const EditReference& a, const EditReference& b) {
-        return a.file != b.file ? a.file > b.file : a.pointer.size() != b.pointer.size() ? a.pointer.size() > b.pointer.size()
-                                                                                          : a.pointer > b.pointer;
+        return a.file != b.file                       ? a.file > b.file
+               : a.pointer.size() != b.pointer.size() ? a.pointer.size() > b.pointer.size()
+                                                      : a.pointer > b.pointer;
     });
     for (const EditReference& r : sorted) {
         std::vector<std::string> tok;
@@ -399,6 +400,36 @@ bool EditSession::locate(EditKind k, std::string_view id, size_t& file, std::str
     if (!p_->find(k, id, file, i)) return false;
     pointer = "/" + std::string(edit_kind_array(k)) + "/" + std::to_string(i);
     return true;
+}
+
+std::string EditSession::element_text(EditKind k, std::string_view id) const {
+    size_t f, i;
+    if (!p_->find(k, id, f, i)) return "";
+    std::string text = write_canonical(p_->trees[f][edit_kind_array(k)][i]);
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+}
+
+bool EditSession::element_at(std::string_view file_name, std::string_view pointer, EditKind& kind, std::string& id,
+                             std::string& field) const {
+    std::vector<std::string> tok;
+    if (!split_pointer(pointer, tok) || tok.size() < 2) return false;
+    for (size_t f = 0; f < p_->files.size(); ++f) {
+        if (p_->files[f].name != file_name) continue;
+        for (int k = 0; k < 4; ++k) {
+            if (tok[0] != edit_kind_array(static_cast<EditKind>(k))) continue;
+            auto arr = p_->trees[f].find(tok[0]);
+            size_t idx;
+            if (arr == p_->trees[f].end() || !arr->is_array() || !index_token(tok[1], arr->size(), idx)) return false;
+            const OJson& e = (*arr)[idx];
+            kind = static_cast<EditKind>(k);
+            id = e.is_object() && e.value("id", OJson()).is_string() ? e["id"].get<std::string>() : "";
+            field.clear();
+            for (size_t t = 2; t < tok.size(); ++t) field += "/" + tok[t];
+            return true;
+        }
+    }
+    return false;
 }
 
 bool EditSession::can_undo() const { return !p_->undo.empty(); }

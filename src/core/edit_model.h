@@ -27,7 +27,7 @@ struct EditReference {
 
 struct EditResult {
     bool ok = false;
-    std::string error;                     // why nothing changed, when !ok
+    std::string error;                      // why nothing changed, when !ok
     std::vector<EditReference> references;  // remove() refused: what still refers to the element
 };
 
@@ -66,6 +66,12 @@ public:
     std::vector<EditReference> references_to(EditKind kind, std::string_view id) const;
     // Where an element is: its file and pointer ("/organisations/3"); false when no such id.
     bool locate(EditKind kind, std::string_view id, size_t& file, std::string& pointer) const;
+
+    // The element's canonical JSON text (its lines as in the file, unindented); "" when no such id.
+    std::string element_text(EditKind kind, std::string_view id) const;
+    // The element a diagnostic's file name and pointer fall in ("/organisations/3/lat"): its kind
+    // and id (which may be ""), so the editor can focus it; false when the pointer is not in one.
+    bool element_at(std::string_view file_name, std::string_view pointer, EditKind& kind, std::string& id, std::string& field) const;
 
     bool can_undo() const;
     bool can_redo() const;

@@ -96,8 +96,7 @@ TEST_CASE("edit: a collaboration with two participants and a quote, then undo al
     CHECK(s.references_to(EditKind::Organisation, "new_fab").size() == 1);
     REQUIRE(s.remove_item(EditKind::Collaboration, "new_mou", "participants", 0).ok);
     CHECK(s.references_to(EditKind::Organisation, "new_fab").empty());
-    while (s.undo()) {
-    }
+    while (s.undo()) {}
     CHECK(texts(s) == start);
     CHECK(s.history_bytes() > 0);
 }

@@ -34,34 +34,53 @@ struct Input {
 };
 
 const char* const kIds[] = {"astri", "metc", "hk_astri_polyu", "tsmc", "new0", "new1", "", "x/y", "ase_academia", "metc.launch"};
-const char* const kPointers[] = {"/name",  "/lat",          "/lon",       "/id",       "/participants/0/org", "/participants/1", "/names/0",
-                                 "/kind",  "/start",        "/end",       "/parent",   "/evidence/0/quote",   "/sources/0",      "/facts/0/value",
-                                 "/a~1b",  "/participants", "/inferred",  "/x/y/z",    "",                    "/",               "/names/00"};
+const char* const kPointers[] = {"/name",
+                                 "/lat",
+                                 "/lon",
+                                 "/id",
+                                 "/participants/0/org",
+                                 "/participants/1",
+                                 "/names/0",
+                                 "/kind",
+                                 "/start",
+                                 "/end",
+                                 "/parent",
+                                 "/evidence/0/quote",
+                                 "/sources/0",
+                                 "/facts/0/value",
+                                 "/a~1b",
+                                 "/participants",
+                                 "/inferred",
+                                 "/x/y/z",
+                                 "",
+                                 "/",
+                                 "/names/00"};
 const char* const kLists[] = {"participants", "evidence", "facts", "names", "sources", "topics", "inferred", "name", "x"};
-const char* const kValues[] = {"",
-                               "1",
-                               "123.5",
-                               "-1e308",
-                               "1e999",
-                               "null",
-                               "true",
-                               "\"astri\"",
-                               "\"new0\"",
-                               "\"\"",
-                               "\"2024-05-02\"",
-                               "\"2024-13-40\"",
-                               "[]",
-                               "{}",
-                               "[\"hk_astri_polyu\"]",
-                               R"({"org": "astri", "role": "lead"})",
-                               R"({"org": "new0", "role": "partner"})",
-                               R"({"source": "hk_astri_polyu", "quote": "q"})",
-                               R"({"id": "new0", "name": "N", "kind": "company", "region": "taiwan", "lat": 23, "lon": 120, "sources": []})",
-                               R"({"id": "new1", "title": "T", "kind": "mou", "participants": [], "start": "2024"})",
-                               R"({"id": "metc", "title": "dup"})",
-                               "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]",
-                               "{\"a\":",
-                               "\"\\ud800\""};
+const char* const kValues[] = {
+    "",
+    "1",
+    "123.5",
+    "-1e308",
+    "1e999",
+    "null",
+    "true",
+    "\"astri\"",
+    "\"new0\"",
+    "\"\"",
+    "\"2024-05-02\"",
+    "\"2024-13-40\"",
+    "[]",
+    "{}",
+    "[\"hk_astri_polyu\"]",
+    R"({"org": "astri", "role": "lead"})",
+    R"({"org": "new0", "role": "partner"})",
+    R"({"source": "hk_astri_polyu", "quote": "q"})",
+    R"({"id": "new0", "name": "N", "kind": "company", "region": "taiwan", "lat": 23, "lon": 120, "sources": []})",
+    R"({"id": "new1", "title": "T", "kind": "mou", "participants": [], "start": "2024"})",
+    R"({"id": "metc", "title": "dup"})",
+    "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]",
+    "{\"a\":",
+    "\"\\ud800\""};
 
 template <size_t N>
 const char* pick(Input& in, const char* const (&pool)[N]) {
@@ -80,15 +99,33 @@ std::vector<std::string> texts(const ca::EditSession& s) {
 void step(ca::EditSession& s, Input& in) {
     const auto kind = static_cast<ca::EditKind>(in.byte() % 4);
     switch (in.byte() % 9) {
-        case 0: s.add(kind, value(in)); break;
-        case 1: s.update(kind, id(in), value(in)); break;
-        case 2: s.remove(kind, id(in), in.byte() & 1); break;
-        case 3: s.set_field(kind, id(in), in.byte() % 8 == 0 ? in.raw() : pick(in, kPointers), value(in)); break;
-        case 4: s.add_item(kind, id(in), pick(in, kLists), value(in)); break;
-        case 5: s.remove_item(kind, id(in), pick(in, kLists), in.byte() % 4); break;
-        case 6: s.undo(); break;
-        case 7: s.redo(); break;
-        default: s.references_to(kind, id(in)); break;
+        case 0:
+            s.add(kind, value(in));
+            break;
+        case 1:
+            s.update(kind, id(in), value(in));
+            break;
+        case 2:
+            s.remove(kind, id(in), in.byte() & 1);
+            break;
+        case 3:
+            s.set_field(kind, id(in), in.byte() % 8 == 0 ? in.raw() : pick(in, kPointers), value(in));
+            break;
+        case 4:
+            s.add_item(kind, id(in), pick(in, kLists), value(in));
+            break;
+        case 5:
+            s.remove_item(kind, id(in), pick(in, kLists), in.byte() % 4);
+            break;
+        case 6:
+            s.undo();
+            break;
+        case 7:
+            s.redo();
+            break;
+        default:
+            s.references_to(kind, id(in));
+            break;
     }
     const ca::LoadResult& v = s.validation();
     if (!v.ok() && ca::count_errors(v.diagnostics) == 0) std::abort();  // invalid data always says why

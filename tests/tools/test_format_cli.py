@@ -101,10 +101,14 @@ class Format(unittest.TestCase):
         after = read(path)
         diff = [l for l in difflib.ndiff(before.splitlines(), after.splitlines()) if l[:2] in ("- ", "+ ")]
         self.assertFalse([l for l in diff if l.startswith("- ")], "no line removed")
-        added = [l[2:] for l in diff]
-        self.assertEqual(added[0], "    {")
-        self.assertEqual(added[-1], "    },")
-        self.assertEqual(json.loads("\n".join(added)[:-1]), new)
+        # The new object is one block of lines; without it the file is the committed one.
+        lines = after.splitlines(keepends=True)
+        start = lines.index('      "id": "new_mou",\n') - 1
+        end = lines.index("    },\n", start)
+        self.assertEqual(lines[start], "    {\n")
+        self.assertEqual(json.loads("".join(lines[start:end]) + "}"), new)
+        self.assertEqual("".join(lines[:start] + lines[end + 1:]), before)
+        self.assertEqual(len([l for l in diff if l.startswith("+ ")]), end + 1 - start)
 
     def test_invalid_json_is_file_line_col(self):
         path = os.path.join(self.tmp, "bad.json")
