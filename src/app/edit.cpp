@@ -48,16 +48,33 @@ bool apply_intent(EditSession& s, ui::EditState& st, const ui::EditIntent& in) {
     using Op = ui::EditIntent::Op;
     EditResult r;
     switch (in.op) {
-        case Op::Add: r = s.add(in.kind, in.value); break;
-        case Op::Update: r = s.update(in.kind, in.id, in.value); break;
-        case Op::Remove: r = s.remove(in.kind, in.id, false); break;
-        case Op::RemoveWithReferences: r = s.remove(in.kind, in.id, true); break;
-        case Op::SetField: r = s.set_field(in.kind, in.id, in.pointer, in.value); break;
-        case Op::AddItem: r = s.add_item(in.kind, in.id, in.pointer, in.value); break;
-        case Op::RemoveItem: r = s.remove_item(in.kind, in.id, in.pointer, in.index); break;
-        case Op::Undo: return s.undo();
-        case Op::Redo: return s.redo();
-        default: return false;
+        case Op::Add:
+            r = s.add(in.kind, in.value);
+            break;
+        case Op::Update:
+            r = s.update(in.kind, in.id, in.value);
+            break;
+        case Op::Remove:
+            r = s.remove(in.kind, in.id, false);
+            break;
+        case Op::RemoveWithReferences:
+            r = s.remove(in.kind, in.id, true);
+            break;
+        case Op::SetField:
+            r = s.set_field(in.kind, in.id, in.pointer, in.value);
+            break;
+        case Op::AddItem:
+            r = s.add_item(in.kind, in.id, in.pointer, in.value);
+            break;
+        case Op::RemoveItem:
+            r = s.remove_item(in.kind, in.id, in.pointer, in.index);
+            break;
+        case Op::Undo:
+            return s.undo();
+        case Op::Redo:
+            return s.redo();
+        default:
+            return false;
     }
     st.blocked = r.references;
     st.status = r.ok ? "" : r.error;

@@ -4,6 +4,7 @@
 #include "core/edit_model.h"
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 #include "core/json_canonical.h"
@@ -16,9 +17,11 @@ namespace {
 
 constexpr int kMaxEditDepth = 16;
 
+// A file's text before and after a step; consecutive steps share the text between them.
+using Text = std::shared_ptr<const std::string>;
 struct FileStep {
     size_t file;
-    std::string before, after;
+    Text before, after;
 };
 using Step = std::vector<FileStep>;
 
@@ -123,6 +126,7 @@ struct EditSession::Impl {
     std::vector<EditFile> files;
     std::vector<OJson> trees;
     std::vector<std::string> saved;
+    std::vector<Text> shared;  // each file's current text, as the undo steps hold it
     std::vector<Step> undo, redo;
     LoadOptions options;
     LoadResult result;
@@ -138,7 +142,9 @@ struct EditSession::Impl {
         for (size_t i = 0; i < files.size(); ++i) {
             std::string text = write_canonical(trees[i]);
             if (text == files[i].text) continue;
-            step.push_back({i, std::move(files[i].text), text});
+            Text after = std::make_shared<const std::string>(text);
+            step.push_back({i, shared[i], after});
+            shared[i] = std::move(after);
             files[i].text = std::move(text);
         }
         if (step.empty()) return;
@@ -148,7 +154,8 @@ struct EditSession::Impl {
     }
     void restore(const Step& step, bool forward) {
         for (const FileStep& s : step) {
-            files[s.file].text = forward ? s.after : s.before;
+            shared[s.file] = forward ? s.after : s.before;
+            files[s.file].text = *shared[s.file];
             parse_ojson(files[s.file].text, trees[s.file]);
         }
         validate();
@@ -269,6 +276,7 @@ bool EditSession::open(std::vector<EditFile> files, std::vector<Diagnostic>& err
         parse_ojson(r.text, tree);
         fresh.trees.push_back(std::move(tree));
         fresh.saved.push_back(r.text);
+        fresh.shared.push_back(std::make_shared<const std::string>(r.text));
         fresh.files.push_back({std::move(f.name), std::move(r.text)});
     }
     if (count_errors(errors) || fresh.files.empty()) return false;
@@ -453,10 +461,14 @@ bool EditSession::redo() {
 }
 
 size_t EditSession::history_bytes() const {
-    size_t n = 0;
+    std::vector<const std::string*> seen;
     for (auto* stack : {&p_->undo, &p_->redo})
         for (const Step& s : *stack)
-            for (const FileStep& f : s) n += f.before.size() + f.after.size();
+            for (const FileStep& f : s) seen.insert(seen.end(), {f.before.get(), f.after.get()});
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    size_t n = 0;
+    for (const std::string* t : seen) n += t->size();
     return n;
 }
 

@@ -78,7 +78,7 @@ public:
     bool undo();
     bool redo();
     size_t undo_steps() const;
-    size_t history_bytes() const;  // text held by the undo and redo stacks
+    size_t history_bytes() const;  // text held by the undo and redo stacks (shared texts once)
 
     // The loader's verdict on the current data: the same diagnostics as --validate.
     const LoadResult& validation() const;

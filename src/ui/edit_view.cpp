@@ -47,9 +47,12 @@ std::string new_element_json(EditKind k, const std::string& id, double lat, doub
             std::snprintf(ll, sizeof ll, "\"lat\": %.4f, \"lon\": %.4f}", lat, lon);
             return head + ", \"name\": \"\", \"kind\": \"company\", \"region\": \"taiwan\", " + ll;
         }
-        case EditKind::Collaboration: return head + ", \"title\": \"\", \"kind\": \"mou\", \"participants\": [], \"start\": \"\"}";
-        case EditKind::Event: return head + ", \"collaboration\": \"\", \"date\": \"\", \"kind\": \"signing\", \"title\": \"\"}";
-        default: return head + ", \"title\": \"\", \"publisher\": \"\", \"file\": \"\", \"url\": \"https://\"}";
+        case EditKind::Collaboration:
+            return head + ", \"title\": \"\", \"kind\": \"mou\", \"participants\": [], \"start\": \"\"}";
+        case EditKind::Event:
+            return head + ", \"collaboration\": \"\", \"date\": \"\", \"kind\": \"signing\", \"title\": \"\"}";
+        default:
+            return head + ", \"title\": \"\", \"publisher\": \"\", \"file\": \"\", \"url\": \"https://\"}";
     }
 }
 
@@ -143,8 +146,8 @@ void draw_element(const EditSession& s, EditState& st) {
     }
     ImGui::Text("%s \"%s\"", edit_kind_name(st.kind), st.selected.c_str());
     st.text.reserve(st.text.size() + 1);
-    if (ImGui::InputTextMultiline("##json", st.text.data(), st.text.capacity() + 1, ImVec2(-1, 200),
-                                  ImGuiInputTextFlags_CallbackResize, resize_callback, &st.text))
+    if (ImGui::InputTextMultiline("##json", st.text.data(), st.text.capacity() + 1, ImVec2(-1, 200), ImGuiInputTextFlags_CallbackResize,
+                                  resize_callback, &st.text))
         st.text_dirty = true;
     ImGui::BeginDisabled(!st.text_dirty);
     if (ImGui::Button("Apply")) push(st, EditIntent::Op::Update, st.selected, st.text);

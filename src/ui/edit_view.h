@@ -19,20 +19,20 @@ struct EditIntent {
 
 struct EditState {
     EditKind kind = EditKind::Organisation;
-    int select_tab = 1;         // the tab to bring forward (the app's choice, e.g. a message's element)
-    std::string selected;       // id of the element being edited ("" none)
-    std::string text;           // its JSON as being edited
-    std::string text_for;       // kind/id/version the text was taken from
-    bool text_dirty = false;    // typed into since it was taken
-    char new_id[64] = "";       // id for the next new element
-    char filter[64] = "";       // narrows the element list
-    bool placing = false;       // the next click on the map places a new organisation there
-    std::string status;         // the last operation's outcome, shown under the buttons
+    int select_tab = 1;                  // the tab to bring forward (the app's choice, e.g. a message's element)
+    std::string selected;                // id of the element being edited ("" none)
+    std::string text;                    // its JSON as being edited
+    std::string text_for;                // kind/id/version the text was taken from
+    bool text_dirty = false;             // typed into since it was taken
+    char new_id[64] = "";                // id for the next new element
+    char filter[64] = "";                // narrows the element list
+    bool placing = false;                // the next click on the map places a new organisation there
+    std::string status;                  // the last operation's outcome, shown under the buttons
     std::vector<EditReference> blocked;  // a delete refused: what still refers to the element
-    bool confirm_save = false;  // saving invalid data asks first
-    bool can_save = true;       // natively: the files have paths to write to
-    unsigned version = 0;       // bumped by the app after each change (the view retakes its text)
-    std::vector<EditIntent> intents;  // this frame's, for the app to apply
+    bool confirm_save = false;           // saving invalid data asks first
+    bool can_save = true;                // natively: the files have paths to write to
+    unsigned version = 0;                // bumped by the app after each change (the view retakes its text)
+    std::vector<EditIntent> intents;     // this frame's, for the app to apply
     // Where the panel and its buttons were drawn last frame (map clicks outside it; tests click).
     Rect panel{0, 0, 0, 0}, undo_button{0, 0, 0, 0}, redo_button{0, 0, 0, 0}, save_button{0, 0, 0, 0}, place_button{0, 0, 0, 0};
 };

@@ -126,67 +126,70 @@ TEST_CASE("edit mode: a map click, a collaboration, undo/redo, save, reload") {
     cfg.hash = "#t=2024-12-31&edit=1";
     std::vector<std::string> saved;
     {  // one ImGui context at a time: the reload below makes its own
-    ca::App app(cfg);
-    FakePlatform p(app);
-    REQUIRE(app.start(p));
-    REQUIRE(app.editor() != nullptr);
-    app.model().set_reduced_motion(true);
-    for (int i = 0; i < 3; ++i) p.step();
-    ca::EditSession& s = *app.editor();
-    const size_t orgs = app.model().data().organisations.size();
+        ca::App app(cfg);
+        FakePlatform p(app);
+        REQUIRE(app.start(p));
+        REQUIRE(app.editor() != nullptr);
+        app.model().set_reduced_motion(true);
+        for (int i = 0; i < 3; ++i) p.step();
+        ca::EditSession& s = *app.editor();
+        const size_t orgs = app.model().data().organisations.size();
 
-    // An organisation placed by clicking the map, right of the panel and clear of other panels.
-    std::snprintf(app.edit_state().new_id, sizeof app.edit_state().new_id, "%s", "new_fab");
-    p.step();
-    REQUIRE(app.edit_state().place_button.x1 > app.edit_state().place_button.x0);
-    click(p, app.edit_state().place_button);
-    REQUIRE(app.edit_state().placing);
-    const ca::Vec2 at{640, 420};
-    const ca::LatLon want = ca::unproject(app.model().camera().screen_to_world(at));
-    click(p, at.x, at.y);
-    REQUIRE(s.undo_steps() == 1);
-    CHECK(app.edit_state().selected == "new_fab");
-    CHECK_FALSE(s.validation().ok());  // a new organisation starts without a name: flagged
-    push(app, ca::ui::EditIntent::Op::SetField, ca::EditKind::Organisation, "new_fab", "/name", "\"New Fab\"");
-    push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Organisation, "new_fab", "sources", "\"hk_astri_polyu\"");
-    p.step();
-    REQUIRE(s.validation().ok());
-    REQUIRE(app.model().data().organisations.size() == orgs + 1);  // the map has it at once
-    const int i = app.model().data().find_org("new_fab");
-    REQUIRE(i >= 0);
-    CHECK(app.model().data().organisations[static_cast<size_t>(i)].lat == Approx(want.lat).margin(1e-4));
-    CHECK(app.model().data().organisations[static_cast<size_t>(i)].lon == Approx(want.lon).margin(1e-4));
+        // An organisation placed by clicking the map, right of the panel and clear of other panels.
+        std::snprintf(app.edit_state().new_id, sizeof app.edit_state().new_id, "%s", "new_fab");
+        p.step();
+        REQUIRE(app.edit_state().place_button.x1 > app.edit_state().place_button.x0);
+        click(p, app.edit_state().place_button);
+        REQUIRE(app.edit_state().placing);
+        const ca::Vec2 at{640, 420};
+        const ca::LatLon want = ca::unproject(app.model().camera().screen_to_world(at));
+        click(p, at.x, at.y);
+        REQUIRE(s.undo_steps() == 1);
+        CHECK(app.edit_state().selected == "new_fab");
+        CHECK_FALSE(s.validation().ok());  // a new organisation starts without a name: flagged
+        push(app, ca::ui::EditIntent::Op::SetField, ca::EditKind::Organisation, "new_fab", "/name", "\"New Fab\"");
+        push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Organisation, "new_fab", "sources", "\"hk_astri_polyu\"");
+        p.step();
+        REQUIRE(s.validation().ok());
+        REQUIRE(app.model().data().organisations.size() == orgs + 1);  // the map has it at once
+        const int i = app.model().data().find_org("new_fab");
+        REQUIRE(i >= 0);
+        CHECK(app.model().data().organisations[static_cast<size_t>(i)].lat == Approx(want.lat).margin(1e-4));
+        CHECK(app.model().data().organisations[static_cast<size_t>(i)].lon == Approx(want.lon).margin(1e-4));
 
-    // A collaboration with two participants and a quote.
-    push(app, ca::ui::EditIntent::Op::Add, ca::EditKind::Collaboration, "new_mou", "",
-         R"({"id": "new_mou", "title": "A new MoU", "kind": "mou", "start": "2024-05-02", "summary": "One sentence."})");
-    push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Collaboration, "new_mou", "participants", R"({"org": "new_fab", "role": "signatory"})");
-    push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Collaboration, "new_mou", "participants", R"({"org": "astri", "role": "signatory"})");
-    push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Collaboration, "new_mou", "evidence", R"({"source": "hk_astri_polyu", "quote": "A quote."})");
-    p.step();
-    REQUIRE(s.validation().ok());
-    REQUIRE(app.model().data().find_collab("new_mou") >= 0);
-    const std::string view_before = app.model().hash();
+        // A collaboration with two participants and a quote.
+        push(app, ca::ui::EditIntent::Op::Add, ca::EditKind::Collaboration, "new_mou", "",
+             R"({"id": "new_mou", "title": "A new MoU", "kind": "mou", "start": "2024-05-02", "summary": "One sentence."})");
+        push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Collaboration, "new_mou", "participants",
+             R"({"org": "new_fab", "role": "signatory"})");
+        push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Collaboration, "new_mou", "participants",
+             R"({"org": "astri", "role": "signatory"})");
+        push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Collaboration, "new_mou", "evidence",
+             R"({"source": "hk_astri_polyu", "quote": "A quote."})");
+        p.step();
+        REQUIRE(s.validation().ok());
+        REQUIRE(app.model().data().find_collab("new_mou") >= 0);
+        const std::string view_before = app.model().hash();
 
-    // Undo by Ctrl+Z takes the quote off; Ctrl+Shift+Z and the Redo button bring it back.
-    const size_t steps = s.undo_steps();
-    ctrl_z(p, false);
-    CHECK(s.undo_steps() == steps - 1);
-    ctrl_z(p, true);
-    CHECK(s.undo_steps() == steps);
-    click(p, app.edit_state().undo_button);
-    CHECK(s.undo_steps() == steps - 1);
-    click(p, app.edit_state().redo_button);
-    CHECK(s.undo_steps() == steps);
-    CHECK(app.model().hash() == view_before);  // undo and redo leave the view as it is
+        // Undo by Ctrl+Z takes the quote off; Ctrl+Shift+Z and the Redo button bring it back.
+        const size_t steps = s.undo_steps();
+        ctrl_z(p, false);
+        CHECK(s.undo_steps() == steps - 1);
+        ctrl_z(p, true);
+        CHECK(s.undo_steps() == steps);
+        click(p, app.edit_state().undo_button);
+        CHECK(s.undo_steps() == steps - 1);
+        click(p, app.edit_state().redo_button);
+        CHECK(s.undo_steps() == steps);
+        CHECK(app.model().hash() == view_before);  // undo and redo leave the view as it is
 
-    // Save writes the files in place; a reload of them is the same data.
-    click(p, app.edit_state().save_button);
-    for (size_t f = 0; f < s.file_count(); ++f) {
-        CHECK_FALSE(s.modified(f));
-        CHECK(read(s.file(f).name) == s.file(f).text);
-        saved.push_back(s.file(f).text);
-    }
+        // Save writes the files in place; a reload of them is the same data.
+        click(p, app.edit_state().save_button);
+        for (size_t f = 0; f < s.file_count(); ++f) {
+            CHECK_FALSE(s.modified(f));
+            CHECK(read(s.file(f).name) == s.file(f).text);
+            saved.push_back(s.file(f).text);
+        }
     }
     ca::AppConfig again;
     again.data_files = cfg.data_files;
