@@ -10,13 +10,22 @@
 #include <vector>
 
 #include "core/app_model.h"
-#include "core/edit_model.h"
 #include "platform/file_text.h"
 #include "platform/platform.h"
-#include "ui/edit_view.h"
 #include "ui/ui.h"
 
 namespace ca {
+
+class EditSession;
+namespace ui {
+struct EditState;
+}
+// Edit mode's session and panel state (app/edit.cpp). Deleted through a function of that file,
+// so the web build, which links app/edit_none.cpp instead, carries none of the editor's code.
+struct EditMode;
+struct EditModeDelete {
+    void operator()(EditMode* e) const;
+};
 
 struct AppConfig {
     std::string hash;                     // initial view state (URL hash)
@@ -70,8 +79,8 @@ public:
     // Edit mode (issue 16, app/edit.cpp; the web build links app/edit_none.cpp for now): opens
     // the editor on the data shown. False in embed mode or when the editor is not built.
     bool open_editor();
-    EditSession* editor() { return edit_.get(); }
-    ui::EditState& edit_state() { return edit_state_; }
+    EditSession* editor();        // null unless edit mode is open
+    ui::EditState* edit_state();  // likewise
 
     const std::vector<Diagnostic>& errors() const { return errors_; }
     AppModel& model() { return model_; }
@@ -92,8 +101,7 @@ private:
     void edit_frame();  // app/edit.cpp: the edit panel and its intents
     // Writes the modified files in place; invalid data only when anyway (else the panel asks).
     bool save_edits(bool anyway);
-    std::unique_ptr<EditSession> edit_;  // null unless edit mode is open
-    ui::EditState edit_state_;
+    std::unique_ptr<EditMode, EditModeDelete> edit_;  // null unless edit mode is open
     AppConfig cfg_;
     DriveOptions drive_;
     Platform* platform_ = nullptr;

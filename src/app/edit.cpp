@@ -6,10 +6,20 @@
 #include "app/app.h"
 #include "app/format_cli.h"
 #include "app/validate.h"
+#include "core/edit_model.h"
 #include "core/embedded.h"
 #include "imgui.h"
+#include "ui/edit_view.h"
 
 namespace ca {
+
+struct EditMode {
+    EditSession session;
+    ui::EditState state;
+};
+void EditModeDelete::operator()(EditMode* e) const { delete e; }
+EditSession* App::editor() { return edit_ ? &edit_->session : nullptr; }
+ui::EditState* App::edit_state() { return edit_ ? &edit_->state : nullptr; }
 
 namespace {
 
@@ -28,16 +38,16 @@ bool App::open_editor() {
     } else {
         for (const EmbeddedFile& f : embedded_dataset()) files.push_back({f.name, std::string(f.text())});
     }
-    auto session = std::make_unique<EditSession>();
+    std::unique_ptr<EditMode, EditModeDelete> mode(new EditMode());
     std::vector<Diagnostic> errors;
-    if (!session->open(std::move(files), errors)) {
+    if (!mode->session.open(std::move(files), errors)) {
         for (auto& d : errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
         return false;
     }
-    edit_ = std::move(session);
-    edit_state_ = ui::EditState();
-    edit_state_.can_save = !cfg_.data_files.empty();
-    if (!edit_state_.can_save) edit_state_.status = "Editing the bundled data: start with --data data/*.json to save the files in place.";
+    edit_ = std::move(mode);
+    ui::EditState& st = edit_->state;
+    st.can_save = !cfg_.data_files.empty();
+    if (!st.can_save) st.status = "Editing the bundled data: start with --data data/*.json to save the files in place.";
     return true;
 }
 
@@ -93,8 +103,9 @@ bool apply_intent(EditSession& s, ui::EditState& st, const ui::EditIntent& in) {
 }  // namespace
 
 void App::edit_frame() {
-    ui::EditState& st = edit_state_;
-    ui::draw_edit(*edit_, st);
+    ui::EditState& st = edit_->state;
+    EditSession& session = edit_->session;
+    ui::draw_edit(session, st);
     const ImGuiIO& io = ImGui::GetIO();
     if (st.placing && ImGui::IsMouseClicked(0) && !inside(st.panel, io.MousePos)) {
         bool on_panel = false;
@@ -119,7 +130,7 @@ void App::edit_frame() {
             std::string field;
             EditKind kind = in.kind;
             std::string id = in.id;
-            if (!in.pointer.empty() && !edit_->element_at(in.value, in.pointer, kind, id, field)) continue;
+            if (!in.pointer.empty() && !session.element_at(in.value, in.pointer, kind, id, field)) continue;
             st.kind = kind;
             st.select_tab = static_cast<int>(kind);
             st.selected = id;
@@ -132,11 +143,11 @@ void App::edit_frame() {
             save_edits(in.op == Op::SaveAnyway);
             continue;
         }
-        changed = apply_intent(*edit_, st, in) || changed;
+        changed = apply_intent(session, st, in) || changed;
     }
     if (!changed) return;
     ++st.version;
-    const LoadResult& v = edit_->validation();
+    const LoadResult& v = session.validation();
     if (!v.ok()) return;  // flagged in the panel; the map keeps the last valid data
     model_.set_dataset(v.dataset, model_.dataset_name());
     ui::dataset_changed(ui_);
@@ -144,24 +155,26 @@ void App::edit_frame() {
 }
 
 bool App::save_edits(bool anyway) {
-    ui::EditState& st = edit_state_;
-    if (!edit_ || !st.can_save) return false;
-    if (!anyway && !edit_->validation().ok()) {
+    if (!edit_) return false;
+    ui::EditState& st = edit_->state;
+    EditSession& s = edit_->session;
+    if (!st.can_save) return false;
+    if (!anyway && !s.validation().ok()) {
         st.confirm_save = true;
         return false;
     }
     st.confirm_save = false;
     size_t written = 0;
-    for (size_t i = 0; i < edit_->file_count(); ++i) {
-        if (!edit_->modified(i)) continue;
+    for (size_t i = 0; i < s.file_count(); ++i) {
+        if (!s.modified(i)) continue;
         std::string why;
-        if (!write_file_replacing(edit_->file(i).name, edit_->file(i).text, why)) {
+        if (!write_file_replacing(s.file(i).name, s.file(i).text, why)) {
             st.status = why;
             return false;
         }
         ++written;
     }
-    edit_->mark_saved();
+    s.mark_saved();
     st.status = "Saved " + std::to_string(written) + " file(s).";
     return true;
 }

@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "app/app.h"
+#include "core/edit_model.h"
 #include "imgui.h"
+#include "ui/edit_view.h"
 
 namespace {
 
@@ -114,7 +116,7 @@ void push(ca::App& app, ca::ui::EditIntent::Op op, ca::EditKind kind, std::strin
     in.id = std::move(id);
     in.pointer = std::move(pointer);
     in.value = std::move(value);
-    app.edit_state().intents.push_back(std::move(in));
+    app.edit_state()->intents.push_back(std::move(in));
 }
 
 }  // namespace
@@ -136,16 +138,16 @@ TEST_CASE("edit mode: a map click, a collaboration, undo/redo, save, reload") {
         const size_t orgs = app.model().data().organisations.size();
 
         // An organisation placed by clicking the map, right of the panel and clear of other panels.
-        std::snprintf(app.edit_state().new_id, sizeof app.edit_state().new_id, "%s", "new_fab");
+        std::snprintf(app.edit_state()->new_id, sizeof app.edit_state()->new_id, "%s", "new_fab");
         p.step();
-        REQUIRE(app.edit_state().place_button.x1 > app.edit_state().place_button.x0);
-        click(p, app.edit_state().place_button);
-        REQUIRE(app.edit_state().placing);
+        REQUIRE(app.edit_state()->place_button.x1 > app.edit_state()->place_button.x0);
+        click(p, app.edit_state()->place_button);
+        REQUIRE(app.edit_state()->placing);
         const ca::Vec2 at{640, 420};
         const ca::LatLon want = ca::unproject(app.model().camera().screen_to_world(at));
         click(p, at.x, at.y);
         REQUIRE(s.undo_steps() == 1);
-        CHECK(app.edit_state().selected == "new_fab");
+        CHECK(app.edit_state()->selected == "new_fab");
         CHECK_FALSE(s.validation().ok());  // a new organisation starts without a name: flagged
         push(app, ca::ui::EditIntent::Op::SetField, ca::EditKind::Organisation, "new_fab", "/name", "\"New Fab\"");
         push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Organisation, "new_fab", "sources", "\"hk_astri_polyu\"");
@@ -177,14 +179,14 @@ TEST_CASE("edit mode: a map click, a collaboration, undo/redo, save, reload") {
         CHECK(s.undo_steps() == steps - 1);
         ctrl_z(p, true);
         CHECK(s.undo_steps() == steps);
-        click(p, app.edit_state().undo_button);
+        click(p, app.edit_state()->undo_button);
         CHECK(s.undo_steps() == steps - 1);
-        click(p, app.edit_state().redo_button);
+        click(p, app.edit_state()->redo_button);
         CHECK(s.undo_steps() == steps);
         CHECK(app.model().hash() == view_before);  // undo and redo leave the view as it is
 
         // Save writes the files in place; a reload of them is the same data.
-        click(p, app.edit_state().save_button);
+        click(p, app.edit_state()->save_button);
         for (size_t f = 0; f < s.file_count(); ++f) {
             CHECK_FALSE(s.modified(f));
             CHECK(read(s.file(f).name) == s.file(f).text);
@@ -218,8 +220,8 @@ TEST_CASE("edit mode: saving invalid data asks first; a referenced organisation 
     push(app, ca::ui::EditIntent::Op::SetField, ca::EditKind::Organisation, "astri", "/lat", "123");
     p.step();
     CHECK_FALSE(s.validation().ok());
-    click(p, app.edit_state().save_button);
-    CHECK(app.edit_state().confirm_save);
+    click(p, app.edit_state()->save_button);
+    CHECK(app.edit_state()->confirm_save);
     CHECK(read(cfg.data_files[1]) == before);  // nothing written yet
     push(app, ca::ui::EditIntent::Op::SaveAnyway, ca::EditKind::Organisation, "", "", "");
     p.step();
@@ -227,8 +229,8 @@ TEST_CASE("edit mode: saving invalid data asks first; a referenced organisation 
     push(app, ca::ui::EditIntent::Op::Undo, ca::EditKind::Organisation, "", "", "");
     push(app, ca::ui::EditIntent::Op::Remove, ca::EditKind::Organisation, "astri", "", "");
     p.step();
-    CHECK(app.edit_state().blocked.size() > 0);
-    CHECK(app.edit_state().status.find("still referenced") != std::string::npos);
+    CHECK(app.edit_state()->blocked.size() > 0);
+    CHECK(app.edit_state()->status.find("still referenced") != std::string::npos);
     CHECK(app.model().data().find_org("astri") >= 0);
     // Choosing a message selects its element.
     push(app, ca::ui::EditIntent::Op::SetField, ca::EditKind::Organisation, "polyu", "/lon", "500");
@@ -241,10 +243,10 @@ TEST_CASE("edit mode: saving invalid data asks first; a referenced organisation 
     sel.op = ca::ui::EditIntent::Op::Select;
     sel.pointer = err->pointer;
     sel.value = err->file;
-    app.edit_state().intents.push_back(sel);
+    app.edit_state()->intents.push_back(sel);
     p.step();
-    CHECK(app.edit_state().selected == "polyu");
-    CHECK(app.edit_state().kind == ca::EditKind::Organisation);
+    CHECK(app.edit_state()->selected == "polyu");
+    CHECK(app.edit_state()->kind == ca::EditKind::Organisation);
     std::filesystem::remove_all(folder);
 }
 
