@@ -3,7 +3,8 @@
 # use 600+ on demand): fuzz_loader (the dataset loader; seeds: the bundled data and
 # tests/data) and fuzz_commands (the JSON command interface on the bundled dataset; seeds:
 # tests/fuzz/commands_seed) and fuzz_edits (random edit sequences on the bundled dataset, with
-# undo all; no seeds needed). `bash tools/fuzz.sh SECONDS loader|commands|edits` runs one of them.
+# undo all; seeds: tests/fuzz/edits_seed, random bytes long enough for 32 operations).
+# `bash tools/fuzz.sh SECONDS loader|commands|edits` runs one of them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -33,7 +34,8 @@ fi
 if [[ "$WHICH" == all || "$WHICH" == edits ]]; then
   CORPUS="build/fuzz/corpus_edits"
   mkdir -p "$CORPUS"
+  cp tests/fuzz/edits_seed/* "$CORPUS"/
   echo "== fuzz_edits, ${SECONDS_TO_RUN} s"
-  build/fuzz/fuzz_edits -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=30 -rss_limit_mb=2048 \
+  build/fuzz/fuzz_edits -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -len_control=0 -timeout=30 -rss_limit_mb=2048 \
     -detect_leaks=1 -print_final_stats=1 "$CORPUS" 2>&1 | tail -n 20
 fi
