@@ -106,6 +106,9 @@ void App::edit_frame() {
     ui::EditState& st = edit_->state;
     EditSession& session = edit_->session;
     ui::draw_edit(session, st);
+    // A panel like the others: labels keep off it and the selection is kept clear of it.
+    ui_.panels.push_back(st.panel);
+    ui_.last_panels.push_back(st.panel);
     const ImGuiIO& io = ImGui::GetIO();
     if (st.placing && ImGui::IsMouseClicked(0) && !inside(st.panel, io.MousePos)) {
         bool on_panel = false;

@@ -196,6 +196,7 @@ void draw_edit(const EditSession& s, EditState& st) {
     const float w = std::min(420.0f, io.DisplaySize.x - 16);
     ImGui::SetNextWindowPos(ImVec2(8, 56), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(w, std::max(200.0f, io.DisplaySize.y - 200)), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque over the legend it starts on (it can be moved)
     ImGui::Begin("Edit", nullptr, ImGuiWindowFlags_NoCollapse);
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     st.panel = {pos.x, pos.y, pos.x + size.x, pos.y + size.y};
