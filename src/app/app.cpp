@@ -16,6 +16,31 @@
 
 namespace ca {
 
+namespace {
+
+// Takes "edit=1" out of a URL hash ("#t=2023&edit=1" -> "#t=2023"): true when it was there.
+bool take_edit_flag(std::string& hash) {
+    const bool lead = !hash.empty() && hash[0] == '#';
+    std::string out, tok;
+    bool found = false;
+    const std::string body = hash.substr(lead ? 1 : 0) + "&";
+    for (char c : body) {
+        if (c != '&') {
+            tok += c;
+            continue;
+        }
+        if (tok == "edit=1")
+            found = true;
+        else if (!tok.empty())
+            out += (out.empty() ? "" : "&") + tok;
+        tok.clear();
+    }
+    if (found) hash = (lead ? "#" : "") + out;
+    return found;
+}
+
+}  // namespace
+
 bool App::start(Platform& p) {
     platform_ = &p;
     const auto t0 = std::chrono::steady_clock::now();
@@ -52,7 +77,9 @@ bool App::load_start_data() {
     v.embed = cfg_.embed;
     v.reduced_motion = cfg_.reduced_motion;
     model_.apply_view(v);
-    model_.apply_hash(cfg_.hash, pending_warnings_);
+    std::string hash = cfg_.hash;
+    const bool edit = take_edit_flag(hash) || cfg_.edit;
+    model_.apply_hash(hash, pending_warnings_);
     if (cfg_.embed) model_.set_embed(true);
     if (!cfg_.region.empty()) {
         RegionPreset preset;
@@ -64,6 +91,7 @@ bool App::load_start_data() {
     ui_.show_help = !cfg_.embed && cfg_.hash.empty() && platform_->browser();
     for (auto& w : pending_warnings_) std::fprintf(stderr, "chipatlas: warning: %s\n", w.c_str());
     fonts_dirty_ = true;
+    if (edit && !cfg_.embed) open_editor();
     return true;
 }
 
@@ -137,6 +165,7 @@ void App::frame(double dt) {
     animating_ = model_.tick(dt);
     ui_.more_frames = false;
     ui::draw_ui(model_, ui_);
+    if (edit_) edit_frame();
     animating_ = animating_ || ui_.more_frames;
     for (const std::string& url : model_.take_url_requests()) platform_->open_url(url);
     if (!ui_.open_url.empty()) {

@@ -4,6 +4,7 @@
 // platform leaves to it: pinch zoom, commands, what is reported where, --screenshot and --bench.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,17 @@
 
 namespace ca {
 
+class EditSession;
+namespace ui {
+struct EditState;
+}
+// Edit mode's session and panel state (app/edit.cpp). Deleted through a function of that file,
+// so the web build, which links app/edit_none.cpp instead, carries none of the editor's code.
+struct EditMode;
+struct EditModeDelete {
+    void operator()(EditMode* e) const;
+};
+
 struct AppConfig {
     std::string hash;                     // initial view state (URL hash)
     std::vector<std::string> data_files;  // --data FILE...: instead of the bundled dataset
@@ -22,6 +34,7 @@ struct AppConfig {
     bool system_dark = false;
     bool reduced_motion = false;
     std::string region;  // --region: start on a preset without a flight
+    bool edit = false;   // --edit or "edit=1" in the hash: open the editor (never in embed mode)
 };
 
 // Frames the app drives itself instead of the platform's loop (native only).
@@ -63,6 +76,12 @@ public:
     // A font slice the page fetched for the characters a "glyphsneeded" event named (web).
     bool add_font_data(std::string_view bytes) override;  // app/glyph_fallback.cpp
 
+    // Edit mode (issue 16, app/edit.cpp; the web build links app/edit_none.cpp for now): opens
+    // the editor on the data shown. False in embed mode or when the editor is not built.
+    bool open_editor();
+    EditSession* editor();        // null unless edit mode is open
+    ui::EditState* edit_state();  // likewise
+
     const std::vector<Diagnostic>& errors() const { return errors_; }
     AppModel& model() { return model_; }
     ui::UiContext& ui() { return ui_; }
@@ -79,6 +98,10 @@ private:
     ui::ExtraFaces extra_faces();
     void build_fonts(float dpr);  // the fonts, and what to do about characters they lack
 
+    void edit_frame();  // app/edit.cpp: the edit panel and its intents
+    // Writes the modified files in place; invalid data only when anyway (else the panel asks).
+    bool save_edits(bool anyway);
+    std::unique_ptr<EditMode, EditModeDelete> edit_;  // null unless edit mode is open
     AppConfig cfg_;
     DriveOptions drive_;
     Platform* platform_ = nullptr;

@@ -12,12 +12,15 @@ const char* usage_text() {
     return "usage: chipatlas [options]\n"
            "  --validate FILE...      check dataset files; print FILE:LINE:COL: error: ID (POINTER): MESSAGE; exit 1 if invalid\n"
            "  --sources DIR           with --validate: every quote must occur in its source's text in DIR\n"
+           "  --format FILE...        rewrite dataset files into the canonical format (key order, indentation)\n"
+           "  --check                 with --format: only list the files that are not canonical; exit 1 if any\n"
            "  --data FILE...          run on these dataset files instead of the bundled data\n"
            "  --screenshot OUT.png    render one frame without interaction and write a PNG\n"
            "  --size WxH              window size (default 1280x800)\n"
            "  --hash '#t=...&mode=...'  initial view state, as in the web page's URL\n"
            "  --region all|gba|korea|taiwan|japan   start on a region preset\n"
            "  --bench [--frames N]    render headless and print one JSON line of timings\n"
+           "  --edit                  open the editor (with --data FILE...: Save writes those files in place)\n"
            "  --embed, --dark, --reduced-motion, --system-theme dark|light\n";
 }
 
@@ -42,6 +45,12 @@ AppArgs parse_args(int argc, char** argv) {
             files_after(i, a.validate);
         } else if (o == "--sources") {
             if (value(a.sources_dir)) files_after(i, a.validate);  // --validate --sources DIR FILE...
+        } else if (o == "--format") {
+            a.do_format = true;
+            files_after(i, a.format);
+        } else if (o == "--check") {
+            a.format_check = true;
+            files_after(i, a.format);  // --format --check FILE...
         } else if (o == "--data") {
             files_after(i, a.config.data_files);
             if (a.config.data_files.empty()) a.error = "--data needs a file";
@@ -57,7 +66,9 @@ AppArgs parse_args(int argc, char** argv) {
             a.drive.bench = true;
         else if (o == "--frames") {
             if (value(v)) a.drive.bench_frames = std::atoi(v.c_str());
-        } else if (o == "--embed")
+        } else if (o == "--edit")
+            a.config.edit = true;
+        else if (o == "--embed")
             a.config.embed = true;
         else if (o == "--dark")
             a.config.system_dark = true;

@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "app/args.h"
+#include "app/format_cli.h"
 #include "app/validate.h"
 
 int main(int argc, char** argv) {
@@ -14,6 +15,11 @@ int main(int argc, char** argv) {
         return args.help ? 0 : 2;
     }
     if (args.do_validate) return ca::validate_files(args.validate, false, args.sources_dir);
+    if (args.do_format) return ca::format_files(args.format, args.format_check);
+    if (args.format_check) {
+        std::fputs("chipatlas: --check goes with --format\n", stderr);
+        return 2;
+    }
     if (!args.sources_dir.empty()) {
         std::fputs("chipatlas: --sources goes with --validate\n", stderr);
         return 2;

@@ -1,0 +1,185 @@
+// Edit mode in the app (issue 16): opens an EditSession on the files shown, draws the edit panel,
+// applies its intents (a map click places a new organisation), shows every valid edit at once on
+// the map, timeline and details (the view is kept), and saves the files in place natively.
+#include <cstdio>
+
+#include "app/app.h"
+#include "app/format_cli.h"
+#include "app/validate.h"
+#include "core/edit_model.h"
+#include "core/embedded.h"
+#include "imgui.h"
+#include "ui/edit_view.h"
+
+namespace ca {
+
+struct EditMode {
+    EditSession session;
+    ui::EditState state;
+};
+void EditModeDelete::operator()(EditMode* e) const { delete e; }
+EditSession* App::editor() { return edit_ ? &edit_->session : nullptr; }
+ui::EditState* App::edit_state() { return edit_ ? &edit_->state : nullptr; }
+
+namespace {
+
+bool inside(const Rect& r, ImVec2 p) { return p.x >= r.x0 && p.x <= r.x1 && p.y >= r.y0 && p.y <= r.y1; }
+
+}  // namespace
+
+bool App::open_editor() {
+    if (cfg_.embed) return false;
+    std::vector<EditFile> files;
+    if (!cfg_.data_files.empty()) {
+        std::vector<FileText> texts;
+        std::vector<Diagnostic> errors;
+        if (!read_files(cfg_.data_files, texts, errors)) return false;
+        for (size_t i = 0; i < texts.size(); ++i) files.push_back({cfg_.data_files[i], std::string(texts[i].text())});
+    } else {
+        for (const EmbeddedFile& f : embedded_dataset()) files.push_back({f.name, std::string(f.text())});
+    }
+    std::unique_ptr<EditMode, EditModeDelete> mode(new EditMode());
+    std::vector<Diagnostic> errors;
+    if (!mode->session.open(std::move(files), errors)) {
+        for (auto& d : errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        return false;
+    }
+    edit_ = std::move(mode);
+    ui::EditState& st = edit_->state;
+    st.can_save = !cfg_.data_files.empty();
+    if (!st.can_save) st.status = "Editing the bundled data: start with --data data/*.json to save the files in place.";
+    return true;
+}
+
+namespace {
+
+// Applies one intent to the session; returns whether the data changed.
+bool apply_intent(EditSession& s, ui::EditState& st, const ui::EditIntent& in) {
+    using Op = ui::EditIntent::Op;
+    EditResult r;
+    switch (in.op) {
+        case Op::Add:
+            r = s.add(in.kind, in.value);
+            break;
+        case Op::Update:
+            r = s.update(in.kind, in.id, in.value);
+            break;
+        case Op::Remove:
+            r = s.remove(in.kind, in.id, false);
+            break;
+        case Op::RemoveWithReferences:
+            r = s.remove(in.kind, in.id, true);
+            break;
+        case Op::SetField:
+            r = s.set_field(in.kind, in.id, in.pointer, in.value);
+            break;
+        case Op::AddItem:
+            r = s.add_item(in.kind, in.id, in.pointer, in.value);
+            break;
+        case Op::RemoveItem:
+            r = s.remove_item(in.kind, in.id, in.pointer, in.index);
+            break;
+        case Op::Undo:
+            return s.undo();
+        case Op::Redo:
+            return s.redo();
+        default:
+            return false;
+    }
+    st.blocked = r.references;
+    st.status = r.ok ? "" : r.error;
+    if (!r.ok) return false;
+    if (in.op == Op::Add) {
+        st.selected = in.id;
+        st.kind = in.kind;
+        st.select_tab = static_cast<int>(in.kind);
+        st.new_id[0] = 0;
+    }
+    if (in.op == Op::Remove || in.op == Op::RemoveWithReferences) st.selected.clear();
+    if (in.op == Op::Update) st.text_dirty = false;
+    return true;
+}
+
+}  // namespace
+
+void App::edit_frame() {
+    ui::EditState& st = edit_->state;
+    EditSession& session = edit_->session;
+    ui::draw_edit(session, st);
+    // A panel like the others: labels keep off it and the selection is kept clear of it.
+    ui_.panels.push_back(st.panel);
+    ui_.last_panels.push_back(st.panel);
+    const ImGuiIO& io = ImGui::GetIO();
+    if (st.placing && ImGui::IsMouseClicked(0) && !inside(st.panel, io.MousePos)) {
+        bool on_panel = false;
+        for (const Rect& r : ui_.last_panels) on_panel = on_panel || inside(r, io.MousePos);
+        if (!on_panel) {
+            const LatLon ll = unproject(model_.camera().screen_to_world({io.MousePos.x, io.MousePos.y}));
+            ui::EditIntent in;
+            in.op = ui::EditIntent::Op::Add;
+            in.kind = EditKind::Organisation;
+            in.id = st.new_id;
+            in.value = ui::new_element_json(EditKind::Organisation, st.new_id, ll.lat, ll.lon);
+            st.intents.push_back(std::move(in));
+            st.placing = false;
+        }
+    }
+    std::vector<ui::EditIntent> intents = std::move(st.intents);
+    st.intents.clear();
+    bool changed = false;
+    for (const ui::EditIntent& in : intents) {
+        using Op = ui::EditIntent::Op;
+        if (in.op == Op::Select) {
+            std::string field;
+            EditKind kind = in.kind;
+            std::string id = in.id;
+            if (!in.pointer.empty() && !session.element_at(in.value, in.pointer, kind, id, field)) continue;
+            st.kind = kind;
+            st.select_tab = static_cast<int>(kind);
+            st.selected = id;
+            st.text_dirty = false;
+            st.blocked.clear();
+            if (kind == EditKind::Organisation || kind == EditKind::Collaboration) model_.select(id);
+            continue;
+        }
+        if (in.op == Op::Save || in.op == Op::SaveAnyway) {
+            save_edits(in.op == Op::SaveAnyway);
+            continue;
+        }
+        changed = apply_intent(session, st, in) || changed;
+    }
+    if (!changed) return;
+    ++st.version;
+    const LoadResult& v = session.validation();
+    if (!v.ok()) return;  // flagged in the panel; the map keeps the last valid data
+    model_.set_dataset(v.dataset, model_.dataset_name());
+    ui::dataset_changed(ui_);
+    fonts_dirty_ = true;  // names in other scripts are drawn at once
+}
+
+bool App::save_edits(bool anyway) {
+    if (!edit_) return false;
+    ui::EditState& st = edit_->state;
+    EditSession& s = edit_->session;
+    if (!st.can_save) return false;
+    if (!anyway && !s.validation().ok()) {
+        st.confirm_save = true;
+        return false;
+    }
+    st.confirm_save = false;
+    size_t written = 0;
+    for (size_t i = 0; i < s.file_count(); ++i) {
+        if (!s.modified(i)) continue;
+        std::string why;
+        if (!write_file_replacing(s.file(i).name, s.file(i).text, why)) {
+            st.status = why;
+            return false;
+        }
+        ++written;
+    }
+    s.mark_saved();
+    st.status = "Saved " + std::to_string(written) + " file(s).";
+    return true;
+}
+
+}  // namespace ca

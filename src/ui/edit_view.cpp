@@ -1,0 +1,230 @@
+// The edit panel: tabs per kind with a filtered list of ids, the selected element's JSON in a text
+// box (Apply, Delete, with "remove references too" when refused), a new element from an id or a
+// map click, undo/redo/save, and the validation messages (choosing one selects its element).
+#include "ui/edit_view.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include "imgui.h"
+
+namespace ca::ui {
+
+namespace {
+
+Rect last_item_rect() {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    return {a.x, a.y, b.x, b.y};
+}
+
+void push(EditState& st, EditIntent::Op op, std::string id = "", std::string value = "") {
+    EditIntent in;
+    in.op = op;
+    in.kind = st.kind;
+    in.id = std::move(id);
+    in.value = std::move(value);
+    st.intents.push_back(std::move(in));
+}
+
+// ImGui 1.86 has no std::string InputText: grow the string through the resize callback.
+int resize_callback(ImGuiInputTextCallbackData* d) {
+    if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(d->UserData);
+        s->resize(static_cast<size_t>(d->BufTextLen));
+        d->Buf = s->data();
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::string new_element_json(EditKind k, const std::string& id, double lat, double lon) {
+    const std::string head = "{\"id\": \"" + id + "\"";
+    switch (k) {
+        case EditKind::Organisation: {
+            char ll[64];
+            std::snprintf(ll, sizeof ll, "\"lat\": %.4f, \"lon\": %.4f}", lat, lon);
+            return head + ", \"name\": \"\", \"kind\": \"company\", \"region\": \"taiwan\", " + ll;
+        }
+        case EditKind::Collaboration:
+            return head + ", \"title\": \"\", \"kind\": \"mou\", \"participants\": [], \"start\": \"\"}";
+        case EditKind::Event:
+            return head + ", \"collaboration\": \"\", \"date\": \"\", \"kind\": \"signing\", \"title\": \"\"}";
+        default:
+            return head + ", \"title\": \"\", \"publisher\": \"\", \"file\": \"\", \"url\": \"https://\"}";
+    }
+}
+
+namespace {
+
+bool valid_id(const char* id) {
+    if (!*id) return false;
+    for (const char* c = id; *c; ++c)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '.' || *c == '-')) return false;
+    return true;
+}
+
+void draw_toolbar(const EditSession& s, EditState& st) {
+    ImGui::BeginDisabled(!s.can_undo());
+    if (ImGui::Button("Undo")) push(st, EditIntent::Op::Undo);
+    st.undo_button = last_item_rect();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!s.can_redo());
+    if (ImGui::Button("Redo")) push(st, EditIntent::Op::Redo);
+    st.redo_button = last_item_rect();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    bool modified = false;
+    for (size_t i = 0; i < s.file_count(); ++i) modified = modified || s.modified(i);
+    ImGui::BeginDisabled(!st.can_save || !modified);
+    if (ImGui::Button("Save")) push(st, EditIntent::Op::Save);
+    st.save_button = last_item_rect();
+    ImGui::EndDisabled();
+    if (st.confirm_save) {
+        const size_t errors = count_errors(s.validation().diagnostics);
+        ImGui::TextWrapped("The data has %zu error(s) (listed below). Save anyway?", errors);
+        if (ImGui::Button("Save anyway")) push(st, EditIntent::Op::SaveAnyway);
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) st.confirm_save = false;
+    }
+    // Keys: only when no text field is being typed into (it has its own undo).
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput && io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false))
+        push(st, io.KeyShift ? EditIntent::Op::Redo : EditIntent::Op::Undo);
+}
+
+void draw_new(EditState& st) {
+    ImGui::SetNextItemWidth(160);
+    ImGui::InputTextWithHint("##newid", "new id (snake_case)", st.new_id, sizeof st.new_id);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!valid_id(st.new_id));
+    if (ImGui::Button("Add")) push(st, EditIntent::Op::Add, st.new_id, new_element_json(st.kind, st.new_id));
+    if (st.kind == EditKind::Organisation) {
+        ImGui::SameLine();
+        if (ImGui::Button(st.placing ? "Click the map..." : "Place on map")) st.placing = !st.placing;
+        st.place_button = last_item_rect();
+    }
+    ImGui::EndDisabled();
+}
+
+void draw_list(const EditSession& s, EditState& st) {
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##filter", "filter ids", st.filter, sizeof st.filter);
+    ImGui::BeginChild("##ids", ImVec2(0, 140), true);
+    const LoadResult& v = s.validation();
+    auto row = [&](const std::string& id) {
+        if (*st.filter && id.find(st.filter) == std::string::npos) return;
+        if (ImGui::Selectable(id.c_str(), id == st.selected)) push(st, EditIntent::Op::Select, id);
+    };
+    switch (st.kind) {
+        case EditKind::Organisation:
+            for (auto& o : v.dataset.organisations) row(o.id);
+            break;
+        case EditKind::Collaboration:
+            for (auto& c : v.dataset.collaborations) row(c.id);
+            break;
+        case EditKind::Event:
+            for (auto& e : v.dataset.events) row(e.id);
+            break;
+        default:
+            for (auto& src : v.dataset.sources) row(src.id);
+    }
+    ImGui::EndChild();
+}
+
+void draw_element(const EditSession& s, EditState& st) {
+    if (st.selected.empty()) {
+        ImGui::TextDisabled("Choose an element, or add one.");
+        return;
+    }
+    const std::string key = std::to_string(static_cast<int>(st.kind)) + "/" + st.selected + "/" + std::to_string(st.version);
+    if (st.text_for != key && !st.text_dirty) {
+        st.text = s.element_text(st.kind, st.selected);
+        st.text_for = key;
+    }
+    ImGui::Text("%s \"%s\"", edit_kind_name(st.kind), st.selected.c_str());
+    st.text.reserve(st.text.size() + 1);
+    if (ImGui::InputTextMultiline("##json", st.text.data(), st.text.capacity() + 1, ImVec2(-1, 200), ImGuiInputTextFlags_CallbackResize,
+                                  resize_callback, &st.text))
+        st.text_dirty = true;
+    ImGui::BeginDisabled(!st.text_dirty);
+    if (ImGui::Button("Apply")) push(st, EditIntent::Op::Update, st.selected, st.text);
+    ImGui::SameLine();
+    if (ImGui::Button("Revert")) {
+        st.text_dirty = false;
+        st.text_for.clear();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Delete")) push(st, EditIntent::Op::Remove, st.selected);
+    if (!st.blocked.empty()) {
+        ImGui::TextWrapped("Still referenced by:");
+        for (size_t i = 0; i < st.blocked.size() && i < 8; ++i) ImGui::BulletText("%s", st.blocked[i].what.c_str());
+        if (st.blocked.size() > 8) ImGui::BulletText("and %zu more", st.blocked.size() - 8);
+        if (ImGui::Button("Delete and remove these references")) push(st, EditIntent::Op::RemoveWithReferences, st.selected);
+    }
+}
+
+void draw_messages(const EditSession& s, EditState& st) {
+    const auto& d = s.validation().diagnostics;
+    const size_t errors = count_errors(d), warnings = count_warnings(d);
+    ImGui::Text("%zu error(s), %zu warning(s)", errors, warnings);
+    ImGui::BeginChild("##messages", ImVec2(0, 0), true);
+    for (size_t i = 0; i < d.size(); ++i) {
+        const Diagnostic& m = d[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushTextWrapPos(0);
+        if (ImGui::Selectable(m.to_string().c_str(), false)) {
+            EditIntent in;
+            in.op = EditIntent::Op::Select;
+            in.pointer = m.pointer;
+            in.value = m.file;  // the app finds the element from the file and pointer
+            st.intents.push_back(std::move(in));
+        }
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_edit(const EditSession& s, EditState& st) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float w = std::min(420.0f, io.DisplaySize.x - 16);
+    ImGui::SetNextWindowPos(ImVec2(8, 56), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(w, std::max(200.0f, io.DisplaySize.y - 200)), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque over the legend it starts on (it can be moved)
+    ImGui::Begin("Edit", nullptr, ImGuiWindowFlags_NoCollapse);
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    st.panel = {pos.x, pos.y, pos.x + size.x, pos.y + size.y};
+    draw_toolbar(s, st);
+    if (ImGui::BeginTabBar("##kinds")) {
+        for (int k = 0; k < 4; ++k) {
+            static const char* const kTabs[] = {"Sources", "Organisations", "Collaborations", "Events"};
+            const bool forced = st.select_tab == k;
+            if (ImGui::BeginTabItem(kTabs[k], nullptr, forced ? ImGuiTabItemFlags_SetSelected : 0)) {
+                if (forced) st.select_tab = -1;
+                if (st.select_tab < 0 && st.kind != static_cast<EditKind>(k)) {
+                    st.kind = static_cast<EditKind>(k);
+                    st.selected.clear();
+                    st.blocked.clear();
+                    st.placing = false;
+                }
+                ImGui::EndTabItem();
+            }
+        }
+        ImGui::EndTabBar();
+    }
+    draw_new(st);
+    draw_list(s, st);
+    draw_element(s, st);
+    if (!st.status.empty()) ImGui::TextWrapped("%s", st.status.c_str());
+    ImGui::Separator();
+    draw_messages(s, st);
+    ImGui::End();
+}
+
+}  // namespace ca::ui

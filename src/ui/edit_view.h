@@ -1,0 +1,46 @@
+// The edit panel (issue 16): element lists by kind, the selected element's JSON, the validation
+// messages, undo/redo/save. It draws from an EditSession and only emits intents (EditIntent).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/edit_model.h"
+#include "core/label_layout.h"
+
+namespace ca::ui {
+
+struct EditIntent {
+    enum class Op { Add, Update, Remove, RemoveWithReferences, SetField, AddItem, RemoveItem, Undo, Redo, Save, SaveAnyway, Select };
+    Op op = Op::Select;
+    EditKind kind = EditKind::Organisation;
+    std::string id, pointer, value;  // pointer: SetField's field, AddItem/RemoveItem's list
+    size_t index = 0;
+};
+
+struct EditState {
+    EditKind kind = EditKind::Organisation;
+    int select_tab = 1;                  // the tab to bring forward (the app's choice, e.g. a message's element)
+    std::string selected;                // id of the element being edited ("" none)
+    std::string text;                    // its JSON as being edited
+    std::string text_for;                // kind/id/version the text was taken from
+    bool text_dirty = false;             // typed into since it was taken
+    char new_id[64] = "";                // id for the next new element
+    char filter[64] = "";                // narrows the element list
+    bool placing = false;                // the next click on the map places a new organisation there
+    std::string status;                  // the last operation's outcome, shown under the buttons
+    std::vector<EditReference> blocked;  // a delete refused: what still refers to the element
+    bool confirm_save = false;           // saving invalid data asks first
+    bool can_save = true;                // natively: the files have paths to write to
+    unsigned version = 0;                // bumped by the app after each change (the view retakes its text)
+    std::vector<EditIntent> intents;     // this frame's, for the app to apply
+    // Where the panel and its buttons were drawn last frame (map clicks outside it; tests click).
+    Rect panel{0, 0, 0, 0}, undo_button{0, 0, 0, 0}, redo_button{0, 0, 0, 0}, save_button{0, 0, 0, 0}, place_button{0, 0, 0, 0};
+};
+
+// A new element of kind with this id: the fields the loader requires, empty for the editor to fill.
+std::string new_element_json(EditKind kind, const std::string& id, double lat = 0, double lon = 0);
+
+// Draws the edit panel; Ctrl+Z undoes and Ctrl+Shift+Z redoes when no text field has the keyboard.
+void draw_edit(const EditSession& s, EditState& st);
+
+}  // namespace ca::ui

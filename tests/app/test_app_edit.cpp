@@ -1,0 +1,262 @@
+// Edit mode driven headlessly through the app (fake platform, headless ImGui, issue 16): an
+// organisation created by clicking the map, a collaboration with two participants and a quote,
+// undo and redo by Ctrl+Z / Ctrl+Shift+Z and the panel's buttons, save, and a reload that gives
+// the same data; the map shows each valid edit at once; embed mode never opens the editor.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "core/edit_model.h"
+#include "imgui.h"
+#include "ui/edit_view.h"
+
+namespace {
+
+class FakePlatform final : public ca::Platform {
+public:
+    FakePlatform(ca::PlatformApp& app, ImVec2 size = ImVec2(1280, 800)) : app_(app) {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = size;
+        io.KeyMap[ImGuiKey_Z] = 'Z';
+    }
+    ~FakePlatform() override { ImGui::DestroyContext(); }
+    bool browser() const override { return false; }
+    void emit(const char*, const std::string&) override {}
+    bool open_url(const std::string&) override { return true; }
+    bool pump_events() override { return true; }
+    void render(double dt) override {
+        ImGuiIO& io = ImGui::GetIO();
+        if (app_.fonts_dirty() || !io.Fonts->IsBuilt()) {
+            app_.rebuild_fonts(1.0f);
+            unsigned char* px;
+            int w, h;
+            io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+        }
+        io.DeltaTime = static_cast<float>(dt);
+        ImGui::NewFrame();
+        app_.frame(dt);
+        ImGui::Render();
+    }
+    void present() override {}
+    void finish() override {}
+    void read_pixels(std::vector<uint8_t>& rgba, int& w, int& h) override {
+        w = h = 1;
+        rgba.assign(4, 0);
+    }
+    void drawable_size(int& w, int& h) const override {
+        w = 1280;
+        h = 800;
+    }
+    ca::FrameTimings last_frame() const override { return {1, 1}; }
+    bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
+    void step() {
+        render(1.0 / 60);
+        app_.after_render();
+    }
+
+private:
+    ca::PlatformApp& app_;
+};
+
+void click(FakePlatform& p, double x, double y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+    p.step();
+    io.MouseDown[0] = true;
+    p.step();
+    io.MouseDown[0] = false;
+    p.step();
+}
+void click(FakePlatform& p, const ca::Rect& r) { click(p, (r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2); }
+
+void ctrl_z(FakePlatform& p, bool shift) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = true;
+    io.KeyShift = shift;
+    io.KeysDown['Z'] = true;
+    p.step();
+    io.KeysDown['Z'] = false;
+    io.KeyCtrl = io.KeyShift = false;
+    p.step();
+}
+
+std::string read(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+// A copy of the committed data in a fresh folder, as --data FILE... gives it.
+std::vector<std::string> copy_data(const std::string& folder) {
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    std::vector<std::string> out;
+    for (const char* name : {"sources", "organisations", "collaborations", "events"}) {
+        const std::string dst = folder + "/" + name + ".json";
+        std::filesystem::copy_file(std::string(CHIPATLAS_SOURCE_DIR) + "/data/" + name + ".json", dst);
+        out.push_back(dst);
+    }
+    return out;
+}
+
+void push(ca::App& app, ca::ui::EditIntent::Op op, ca::EditKind kind, std::string id, std::string pointer, std::string value) {
+    ca::ui::EditIntent in;
+    in.op = op;
+    in.kind = kind;
+    in.id = std::move(id);
+    in.pointer = std::move(pointer);
+    in.value = std::move(value);
+    app.edit_state()->intents.push_back(std::move(in));
+}
+
+}  // namespace
+
+TEST_CASE("edit mode: a map click, a collaboration, undo/redo, save, reload") {
+    const std::string folder = std::filesystem::temp_directory_path().string() + "/chipatlas_edit_test";
+    ca::AppConfig cfg;
+    cfg.data_files = copy_data(folder);
+    cfg.hash = "#t=2024-12-31&edit=1";
+    std::vector<std::string> saved;
+    {  // one ImGui context at a time: the reload below makes its own
+        ca::App app(cfg);
+        FakePlatform p(app);
+        REQUIRE(app.start(p));
+        REQUIRE(app.editor() != nullptr);
+        app.model().set_reduced_motion(true);
+        for (int i = 0; i < 3; ++i) p.step();
+        ca::EditSession& s = *app.editor();
+        const size_t orgs = app.model().data().organisations.size();
+
+        // An organisation placed by clicking the map, right of the panel and clear of other panels.
+        std::snprintf(app.edit_state()->new_id, sizeof app.edit_state()->new_id, "%s", "new_fab");
+        p.step();
+        REQUIRE(app.edit_state()->place_button.x1 > app.edit_state()->place_button.x0);
+        click(p, app.edit_state()->place_button);
+        REQUIRE(app.edit_state()->placing);
+        const ca::Vec2 at{640, 420};
+        const ca::LatLon want = ca::unproject(app.model().camera().screen_to_world(at));
+        click(p, at.x, at.y);
+        REQUIRE(s.undo_steps() == 1);
+        CHECK(app.edit_state()->selected == "new_fab");
+        CHECK_FALSE(s.validation().ok());  // a new organisation starts without a name: flagged
+        push(app, ca::ui::EditIntent::Op::SetField, ca::EditKind::Organisation, "new_fab", "/name", "\"New Fab\"");
+        push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Organisation, "new_fab", "sources", "\"hk_astri_polyu\"");
+        p.step();
+        REQUIRE(s.validation().ok());
+        REQUIRE(app.model().data().organisations.size() == orgs + 1);  // the map has it at once
+        const int i = app.model().data().find_org("new_fab");
+        REQUIRE(i >= 0);
+        CHECK(app.model().data().organisations[static_cast<size_t>(i)].lat == Approx(want.lat).margin(1e-4));
+        CHECK(app.model().data().organisations[static_cast<size_t>(i)].lon == Approx(want.lon).margin(1e-4));
+
+        // A collaboration with two participants and a quote.
+        push(app, ca::ui::EditIntent::Op::Add, ca::EditKind::Collaboration, "new_mou", "",
+             R"({"id": "new_mou", "title": "A new MoU", "kind": "mou", "start": "2024-05-02", "summary": "One sentence."})");
+        push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Collaboration, "new_mou", "participants",
+             R"({"org": "new_fab", "role": "signatory"})");
+        push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Collaboration, "new_mou", "participants",
+             R"({"org": "astri", "role": "signatory"})");
+        push(app, ca::ui::EditIntent::Op::AddItem, ca::EditKind::Collaboration, "new_mou", "evidence",
+             R"({"source": "hk_astri_polyu", "quote": "A quote."})");
+        p.step();
+        REQUIRE(s.validation().ok());
+        REQUIRE(app.model().data().find_collab("new_mou") >= 0);
+        const std::string view_before = app.model().hash();
+
+        // Undo by Ctrl+Z takes the quote off; Ctrl+Shift+Z and the Redo button bring it back.
+        const size_t steps = s.undo_steps();
+        ctrl_z(p, false);
+        CHECK(s.undo_steps() == steps - 1);
+        ctrl_z(p, true);
+        CHECK(s.undo_steps() == steps);
+        click(p, app.edit_state()->undo_button);
+        CHECK(s.undo_steps() == steps - 1);
+        click(p, app.edit_state()->redo_button);
+        CHECK(s.undo_steps() == steps);
+        CHECK(app.model().hash() == view_before);  // undo and redo leave the view as it is
+
+        // Save writes the files in place; a reload of them is the same data.
+        click(p, app.edit_state()->save_button);
+        for (size_t f = 0; f < s.file_count(); ++f) {
+            CHECK_FALSE(s.modified(f));
+            CHECK(read(s.file(f).name) == s.file(f).text);
+            saved.push_back(s.file(f).text);
+        }
+    }
+    ca::AppConfig again;
+    again.data_files = cfg.data_files;
+    again.edit = true;
+    ca::App app2(again);
+    FakePlatform p2(app2);
+    REQUIRE(app2.start(p2));
+    REQUIRE(app2.editor() != nullptr);
+    REQUIRE(app2.editor()->file_count() == saved.size());
+    for (size_t f = 0; f < saved.size(); ++f) CHECK(app2.editor()->file(f).text == saved[f]);
+    CHECK(app2.model().data().find_collab("new_mou") >= 0);
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("edit mode: saving invalid data asks first; a referenced organisation is not deleted silently") {
+    const std::string folder = std::filesystem::temp_directory_path().string() + "/chipatlas_edit_test2";
+    ca::AppConfig cfg;
+    cfg.data_files = copy_data(folder);
+    cfg.edit = true;
+    ca::App app(cfg);
+    FakePlatform p(app);
+    REQUIRE(app.start(p));
+    ca::EditSession& s = *app.editor();
+    p.step();
+    const std::string before = read(cfg.data_files[1]);
+    push(app, ca::ui::EditIntent::Op::SetField, ca::EditKind::Organisation, "astri", "/lat", "123");
+    p.step();
+    CHECK_FALSE(s.validation().ok());
+    click(p, app.edit_state()->save_button);
+    CHECK(app.edit_state()->confirm_save);
+    CHECK(read(cfg.data_files[1]) == before);  // nothing written yet
+    push(app, ca::ui::EditIntent::Op::SaveAnyway, ca::EditKind::Organisation, "", "", "");
+    p.step();
+    CHECK(read(cfg.data_files[1]) == s.file(1).text);
+    push(app, ca::ui::EditIntent::Op::Undo, ca::EditKind::Organisation, "", "", "");
+    push(app, ca::ui::EditIntent::Op::Remove, ca::EditKind::Organisation, "astri", "", "");
+    p.step();
+    CHECK(app.edit_state()->blocked.size() > 0);
+    CHECK(app.edit_state()->status.find("still referenced") != std::string::npos);
+    CHECK(app.model().data().find_org("astri") >= 0);
+    // Choosing a message selects its element.
+    push(app, ca::ui::EditIntent::Op::SetField, ca::EditKind::Organisation, "polyu", "/lon", "500");
+    p.step();
+    const ca::Diagnostic* err = nullptr;
+    for (auto& d : s.validation().diagnostics)
+        if (d.severity == ca::Severity::Error) err = &d;
+    REQUIRE(err);
+    ca::ui::EditIntent sel;
+    sel.op = ca::ui::EditIntent::Op::Select;
+    sel.pointer = err->pointer;
+    sel.value = err->file;
+    app.edit_state()->intents.push_back(sel);
+    p.step();
+    CHECK(app.edit_state()->selected == "polyu");
+    CHECK(app.edit_state()->kind == ca::EditKind::Organisation);
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("edit mode: never in embed mode") {
+    ca::AppConfig cfg;
+    cfg.embed = true;
+    cfg.hash = "#edit=1";
+    ca::App app(cfg);
+    FakePlatform p(app);
+    REQUIRE(app.start(p));
+    CHECK(app.editor() == nullptr);
+    CHECK_FALSE(app.open_editor());
+}
