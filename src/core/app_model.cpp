@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/chrome_layout.h"
 #include "core/in_view.h"
 #include "core/url_hash.h"
 
@@ -110,6 +111,11 @@ void AppModel::set_reduced_motion(bool r) {
         touch();
     }
 }
+void AppModel::set_page_chrome(std::vector<Rect> r) {
+    if (r.size() > kPageChromeMaxRects) r.resize(kPageChromeMaxRects);
+    page_chrome_ = std::move(r);
+}
+
 void AppModel::set_speed(double s) {
     s = kSpeed.clamp(s);
     if (s != view_.speed) {
