@@ -91,6 +91,9 @@ public:
     // keep clear of (core/chrome_layout.h); the first kPageChromeMaxRects are kept.
     void set_page_chrome(std::vector<Rect> r);
     const std::vector<Rect>& page_chrome() const { return page_chrome_; }
+    // Incremented when page_chrome() changes: the panels move, so the platform draws a frame
+    // (not a view-state change: no state event).
+    unsigned chrome_version() const { return chrome_version_; }
     // Whether the About card is open: the ImGui card and the page's dialog (web/js/about.js)
     // follow it, so closing either closes both. A change counts as a state change (version).
     bool about_open() const { return about_open_; }
@@ -166,6 +169,7 @@ private:
     double insets_[4] = {0, 0, 0, 0};
     std::vector<Rect> covered_;
     std::vector<Rect> page_chrome_;
+    unsigned chrome_version_ = 0;
     bool about_open_ = false;
     bool inview_pending_ = false;  // a new selection not yet brought into view
     std::vector<std::string> url_requests_;

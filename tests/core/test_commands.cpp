@@ -323,6 +323,10 @@ TEST_CASE("commands: setChrome keeps the page's chrome rectangles, checked and c
     AppModel m = fixture_model();
     CHECK(ask(m, R"({"cmd":"setChrome","rects":[[8,8,400,40],[8,44,300,70]]})")["ok"] == true);
     REQUIRE(m.page_chrome().size() == 2);
+    const unsigned cv = m.chrome_version(), v = m.version();
+    ask(m, R"({"cmd":"setChrome","rects":[[8,8,400,40],[8,44,300,70]]})");
+    CHECK(m.chrome_version() == cv);  // the same rects: nothing to redraw
+    CHECK(m.version() == v);          // never a view-state change
     CHECK(m.page_chrome()[1].y1 == 70);
     // Malformed: nothing changes and the error says what a rect is.
     for (const char* bad :

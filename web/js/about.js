@@ -8,6 +8,8 @@ const dlg = {};
 let open = false;
 let returnTo = null;  // the element focused before the dialog opened
 
+function canvas() { return doc.getElementById('canvas'); }
+
 function focusables() {
   return Array.prototype.filter.call(dlg.box.querySelectorAll('button, a[href]'), function (e) { return !e.hidden; });
 }
@@ -30,6 +32,7 @@ export function buildAbout() {
   dlg.close.addEventListener('click', close);
   dlg.box.addEventListener('keydown', function (e) {
     e.stopPropagation();  // the DOM's keys, never SDL's
+    if (e.key === 'Escape') { e.preventDefault(); close(); }
     if (e.key === 'Tab') {  // aria-modal: Tab and Shift+Tab go round inside the dialog
       const f = focusables(), first = f[0], last = f[f.length - 1];
       if (e.shiftKey && doc.activeElement === first) { e.preventDefault(); last.focus(); }
@@ -38,7 +41,18 @@ export function buildAbout() {
   });
   // Escape closes it wherever focus is but on the map (whose own Escape closes the map's card).
   doc.addEventListener('keydown', function (e) {
-    if (open && e.key === 'Escape' && e.target !== doc.getElementById('canvas')) { e.preventDefault(); close(); }
+    if (open && e.key === 'Escape' && e.target !== canvas()) { e.preventDefault(); close(); }
+  });
+  // Modal: a press outside it closes it (as a tap outside the map's card does; the map's own
+  // taps are the map's), and keyboard focus that lands outside it (Tab from the page's body)
+  // goes back in.
+  doc.addEventListener('pointerdown', function (e) {
+    if (!open || dlg.box.contains(e.target) || e.target === canvas()) return;
+    returnTo = null;
+    close();
+  }, true);
+  doc.addEventListener('focusin', function (e) {
+    if (open && !dlg.box.contains(e.target) && e.target !== canvas()) dlg.close.focus({ preventScroll: true });
   });
   // While it is open, Tab from the page's body goes into it (its first stop in document order).
   doc.body.insertBefore(dlg.box, doc.body.firstChild);
