@@ -31,7 +31,7 @@ async function waitState(page, pred, what, timeout = 10000) {
   throw new Error(`${what}: state is ${JSON.stringify(s)}`);
 }
 // Presses Tab (page.keyboard only) until the element `id` has focus; fails after `max` presses.
-async function tabTo(page, id, max = 80) {
+async function tabTo(page, id, max = 120) {
   const seen = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');

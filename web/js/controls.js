@@ -60,12 +60,13 @@ function buildTime() {
   ctl.date = h('input', { type: 'range', id: 'ctl-date', min: '0', max: '1', step: '1', 'aria-label': 'Date' });
   ctl.date.addEventListener('input', function () { setState({ t: isoOf(+ctl.date.value) }); });
   // Arrows move a month (as , and . on the map), Page Up / Down a year; Home / End as usual.
+  // From the slider's own value, which moves at once (the state event comes a frame later).
   ctl.date.addEventListener('keydown', function (e) {
-    const t = app.lastState && app.lastState.t;
     const by = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 12, PageDown: -12 }[e.key];
-    if (!t || !by || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!by || !legend || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    const day = Math.max(+ctl.date.min, Math.min(+ctl.date.max, dayOf(addMonths(t, by))));
+    const day = Math.max(+ctl.date.min, Math.min(+ctl.date.max, dayOf(addMonths(isoOf(+ctl.date.value), by))));
+    ctl.date.value = String(day);
     setState({ t: isoOf(day) });
   });
   ctl.prev = h('button', { type: 'button', id: 'ctl-prev', className: 'ca-btn', text: 'Previous event' });
