@@ -43,17 +43,21 @@ export function buildAbout() {
   doc.addEventListener('keydown', function (e) {
     if (open && e.key === 'Escape' && e.target !== canvas()) { e.preventDefault(); close(); }
   });
-  // Modal: a press outside it closes it (as a tap outside the map's card does; the map's own
-  // taps are the map's), and keyboard focus that lands outside it (Tab from the page's body)
-  // goes back in.
+  // A press outside it closes it (as a tap outside the map's card does; the map's own taps are
+  // the map's), and Tab or Shift+Tab from the page's body (focus nowhere) goes into it, whatever
+  // the browser's starting point for Tab is.
   doc.addEventListener('pointerdown', function (e) {
     if (!open || dlg.box.contains(e.target) || e.target === canvas()) return;
     returnTo = null;
     close();
   }, true);
-  doc.addEventListener('focusin', function (e) {
-    if (open && !dlg.box.contains(e.target) && e.target !== canvas()) dlg.close.focus({ preventScroll: true });
-  });
+  doc.addEventListener('keydown', function (e) {
+    const a = doc.activeElement;
+    if (!open || e.key !== 'Tab' || (a && a !== doc.body && a !== root)) return;
+    e.preventDefault();
+    const f = focusables();
+    (e.shiftKey ? f[f.length - 1] : f[0]).focus({ preventScroll: true });
+  }, true);
   // While it is open, Tab from the page's body goes into it (its first stop in document order).
   doc.body.insertBefore(dlg.box, doc.body.firstChild);
   // Sighted keyboard users see the layers when focus is in them (style.css, :root[data-keys]);
