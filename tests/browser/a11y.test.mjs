@@ -70,11 +70,11 @@ test('keyboard only: region, filter, date slider, play, mode, search and details
   assert.equal(await page.locator('#ctl-date').getAttribute('aria-valuetext'), '30 August 2023');
   await page.keyboard.press('ArrowRight');
   const s1 = await waitState(page, (s) => s.t === '2023-09-30', 'ArrowRight on the slider: a month later');
-  assert.equal(await page.locator('#ctl-date').getAttribute('aria-valuetext'), spoken(s1.t));
+  await page.waitForFunction((v) => document.getElementById('ctl-date').getAttribute('aria-valuetext') === v, spoken(s1.t), { timeout: 10000 });
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await waitState(page, (s) => s.t === '2023-07-30', 'ArrowLeft twice: two months earlier');
-  assert.equal(await page.locator('#ctl-date').getAttribute('aria-valuetext'), '30 July 2023');
+  await page.waitForFunction(() => document.getElementById('ctl-date').getAttribute('aria-valuetext') === '30 July 2023', null, { timeout: 10000 });
 
   // Step and play/pause.
   await tabTo(page, 'ctl-next');
@@ -84,10 +84,11 @@ test('keyboard only: region, filter, date slider, play, mode, search and details
   assert.equal(await activeId(page), 'ctl-play');
   await page.keyboard.press('Space');
   await waitState(page, (s) => s.playing, 'Play plays');
-  assert.equal(await page.locator('#ctl-play').getAttribute('aria-pressed'), 'true');
+  // The button follows the state event (a frame after the command).
+  await page.waitForFunction(() => document.getElementById('ctl-play').getAttribute('aria-pressed') === 'true', null, { timeout: 10000 });
   await page.keyboard.press('Space');
   await waitState(page, (s) => !s.playing, 'Play again pauses');
-  await page.waitForFunction(() => document.getElementById('ctl-play').getAttribute('aria-pressed') === 'false');
+  await page.waitForFunction(() => document.getElementById('ctl-play').getAttribute('aria-pressed') === 'false', null, { timeout: 10000 });
 
   // Mode: a radio group; Tab lands on the checked radio, arrows change it.
   await tabTo(page, 'ctl-mode-cumulative');
@@ -102,7 +103,7 @@ test('keyboard only: region, filter, date slider, play, mode, search and details
   await tabTo(page, first);
   await page.keyboard.press('Space');
   await waitState(page, (s) => s.hiddenKinds.includes(kind), `Space on ${kind}'s box hides it`);
-  assert.equal(await page.locator(`#${first}`).isChecked(), false);
+  await page.waitForFunction((id) => !document.getElementById(id).checked, first, { timeout: 10000 });
   await page.keyboard.press('Space');
   await waitState(page, (s) => !s.hiddenKinds.includes(kind), 'Space again shows it');
 
@@ -145,7 +146,7 @@ test('keyboard only: region, filter, date slider, play, mode, search and details
   assert.equal(await page.evaluate(() => document.getElementById('about').contains(document.activeElement)), true, 'Tab stays in the dialog');
   await page.keyboard.press('Escape');
   await waitState(page, (s) => s.about === false, 'Escape closes the map\'s card');
-  assert.equal(await page.locator('#about').isHidden(), true);
+  await page.waitForFunction(() => document.getElementById('about').hidden, null, { timeout: 10000 });
   assert.equal(await activeId(page), 'ctl-about', 'focus is back on the About button');
   assertClean(log, 'keyboard walk');
 });
