@@ -61,7 +61,12 @@ public:
     void play();
     void pause();
     void toggle_play();
-    void set_loop(bool l) { playback_.loop = l; }
+    // Loop playback (not in the URL; the page's controls follow it through `state.loop`).
+    void set_loop(bool l) {
+        if (l == playback_.loop) return;
+        playback_.loop = l;
+        ++version_;
+    }
     bool loop() const { return playback_.loop; }
     bool step_event(int dir);          // false if there is no event that way
     bool select(std::string_view id);  // "" clears; false for an unknown id

@@ -143,6 +143,7 @@ json state_json(const AppModel& m) {
     s["dataset"] = m.dataset_name();
     s["frameMs"] = std::round(m.frame_ms_median() * 1000) / 1000;
     s["about"] = m.about_open();
+    s["loop"] = m.loop();
     return s;
 }
 
@@ -166,11 +167,13 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
                 m.set_system_dark(it->get_ref<const std::string&>() == "dark");
             else
                 warn.push_back(k + ": expected dark or light");
-        } else if (k == "about") {
-            if (it->is_boolean())
+        } else if (k == "about" || k == "loop") {
+            if (!it->is_boolean())
+                warn.push_back(k + ": expected true or false");
+            else if (k == "about")
                 m.set_about_open(it->get<bool>());
             else
-                warn.push_back(k + ": expected true or false");
+                m.set_loop(it->get<bool>());
         } else if (k == "dark" || k == "dataset" || k == "frameMs") {
             // read-only, ignored
         } else {

@@ -154,7 +154,7 @@ test('keyboard only: region, filter, date slider, play, mode, search and details
 test('the DOM controls follow the map: state set by command shows in every control', { timeout: 120000 }, async () => {
   const { page, log } = await h.open(START, { viewport: DESKTOP });
   await page.evaluate(() => window.chipatlas.command('setState', {
-    state: { t: '2020-01-01', mode: 'snapshot', hiddenKinds: ['mou'], hiddenRegions: ['korea'], speed: 2, lang: 'both', theme: 'dark' },
+    state: { t: '2020-01-01', mode: 'snapshot', hiddenKinds: ['mou'], hiddenRegions: ['korea'], speed: 2, lang: 'both', theme: 'dark', loop: false },
   }));
   await page.waitForFunction(() => document.getElementById('ctl-date').getAttribute('aria-valuetext') === '1 January 2020');
   assert.equal(await page.locator('#ctl-mode-snapshot').isChecked(), true);
@@ -164,6 +164,7 @@ test('the DOM controls follow the map: state set by command shows in every contr
   assert.equal(await page.locator('#ctl-speed').inputValue(), '2');
   assert.equal(await page.locator('#ctl-lang').inputValue(), 'both');
   assert.equal(await page.locator('#ctl-theme').inputValue(), 'dark');
+  assert.equal(await page.locator('#ctl-loop').isChecked(), false);
   // The counts are the legend's at the new date.
   const legend = await page.evaluate(() => window.chipatlas.command('legend'));
   const c = legend.kinds.find((k) => k.id === 'consortium');

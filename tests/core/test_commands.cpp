@@ -317,6 +317,13 @@ TEST_CASE("commands: the About card opens and closes by setState, getState repor
     CHECK(m.about_open());
     ask(m, R"({"cmd":"setState","state":{"about":false}})");
     CHECK_FALSE(m.about_open());
+    // Loop playback, likewise outside the URL: settable, reported, a state change.
+    const bool loop = m.loop();
+    const unsigned v2 = m.version();
+    CHECK(ask(m, loop ? R"({"cmd":"setState","state":{"loop":false}})" : R"({"cmd":"setState","state":{"loop":true}})")["state"]["loop"] ==
+          !loop);
+    CHECK(m.loop() == !loop);
+    CHECK(m.version() != v2);
 }
 
 TEST_CASE("commands: setChrome keeps the page's chrome rectangles, checked and capped") {

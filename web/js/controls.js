@@ -86,10 +86,13 @@ function buildTime() {
   ctl.windowLabel = h('label', { className: 'ca-field' }, 'Window length (months) ', ctl.window);
   ctl.speed = h('select', { id: 'ctl-speed' });
   ctl.speed.addEventListener('change', function () { setState({ speed: +ctl.speed.value }); });
+  ctl.loop = h('input', { type: 'checkbox', id: 'ctl-loop' });
+  ctl.loop.addEventListener('change', function () { setState({ loop: ctl.loop.checked }); });
   return h('fieldset', { id: 'ctl-time' }, h('legend', { text: 'Time' }),
     h('label', { className: 'ca-field', for: 'ctl-date' }, 'Date '), ctl.date,
     h('div', { className: 'ca-row', role: 'group', 'aria-label': 'Playback' }, ctl.prev, ctl.play, ctl.next),
-    ctl.mode, ctl.windowLabel, h('label', { className: 'ca-field' }, 'Speed ', ctl.speed));
+    ctl.mode, ctl.windowLabel, h('label', { className: 'ca-field' }, 'Speed ', ctl.speed),
+    h('label', { className: 'ca-field' }, ctl.loop, ' Loop playback'));
 }
 
 function select(id, text, choices, field) {
@@ -202,6 +205,7 @@ export function updateControls(state) {
   ctl.windowLabel.hidden = state.mode !== 'window';
   if (doc.activeElement !== ctl.window) ctl.window.value = String(state.window);
   ctl.speed.value = String(state.speed);
+  ctl.loop.checked = !!state.loop;
   ctl.lang.value = state.lang;
   ctl.theme.value = state.theme;
   ctl.motion.checked = !!state.reducedMotion;
