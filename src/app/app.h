@@ -64,7 +64,8 @@ public:
     void after_render() override;
     // True while something animates (playback, flights, growing arcs) or a PNG export waits.
     bool wants_frames() const override { return animating_ || png_pending_; }
-    unsigned state_version() const override { return model_.version(); }
+    // The view state's version, and the page chrome's (its change moves panels: a frame is due).
+    unsigned state_version() const override { return model_.version() + model_.chrome_version(); }
     void on_touch(TouchPhase phase, int64_t finger, float x, float y) override;
     std::string command(std::string_view json) override;
     // Replaces the dataset with the files' JSON text (the bytes as given: no NUL terminator

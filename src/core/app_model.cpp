@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/chrome_layout.h"
 #include "core/in_view.h"
 #include "core/url_hash.h"
 
@@ -110,6 +111,14 @@ void AppModel::set_reduced_motion(bool r) {
         touch();
     }
 }
+void AppModel::set_page_chrome(std::vector<Rect> r) {
+    if (r.size() > kPageChromeMaxRects) r.resize(kPageChromeMaxRects);
+    const auto same = [](const Rect& a, const Rect& b) { return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1; };
+    if (r.size() == page_chrome_.size() && std::equal(r.begin(), r.end(), page_chrome_.begin(), same)) return;
+    page_chrome_ = std::move(r);
+    ++chrome_version_;
+}
+
 void AppModel::set_speed(double s) {
     s = kSpeed.clamp(s);
     if (s != view_.speed) {

@@ -61,7 +61,12 @@ public:
     void play();
     void pause();
     void toggle_play();
-    void set_loop(bool l) { playback_.loop = l; }
+    // Loop playback (not in the URL; the page's controls follow it through `state.loop`).
+    void set_loop(bool l) {
+        if (l == playback_.loop) return;
+        playback_.loop = l;
+        ++version_;
+    }
     bool loop() const { return playback_.loop; }
     bool step_event(int dir);          // false if there is no event that way
     bool select(std::string_view id);  // "" clears; false for an unknown id
@@ -87,6 +92,21 @@ public:
     // The screen rectangles panels cover this frame (the app sets them after the UI is laid out).
     void set_covered(std::vector<Rect> r) { covered_ = std::move(r); }
     const std::vector<Rect>& covered() const { return covered_; }
+    // The page's own chrome over the map (web: search row, dataset bar, notes), which panels
+    // keep clear of (core/chrome_layout.h); the first kPageChromeMaxRects are kept.
+    void set_page_chrome(std::vector<Rect> r);
+    const std::vector<Rect>& page_chrome() const { return page_chrome_; }
+    // Incremented when page_chrome() changes: the panels move, so the platform draws a frame
+    // (not a view-state change: no state event).
+    unsigned chrome_version() const { return chrome_version_; }
+    // Whether the About card is open: the ImGui card and the page's dialog (web/js/about.js)
+    // follow it, so closing either closes both. A change counts as a state change (version).
+    bool about_open() const { return about_open_; }
+    void set_about_open(bool open) {
+        if (open == about_open_) return;
+        about_open_ = open;
+        ++version_;
+    }
     // Whether screen point p is under a panel of covered().
     bool is_covered(Vec2 p) const;
     // Once per new selection (click, search, URL, host API), after the frame that lays out its
@@ -157,6 +177,9 @@ private:
     double clock_ = 0;
     double insets_[4] = {0, 0, 0, 0};
     std::vector<Rect> covered_;
+    std::vector<Rect> page_chrome_;
+    unsigned chrome_version_ = 0;
+    bool about_open_ = false;
     bool inview_pending_ = false;  // a new selection not yet brought into view
     std::vector<std::string> url_requests_;
     std::vector<double> frame_ms_;

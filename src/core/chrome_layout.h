@@ -1,6 +1,10 @@
 // Which chrome a screen of a given size gets: compact controls, a folded legend on phones, and
 // a tiny mode for boxes so low that the map would otherwise get less than half their height.
 #pragma once
+#include <cstddef>
+#include <vector>
+
+#include "core/label_layout.h"
 
 namespace ca {
 
@@ -19,5 +23,24 @@ inline constexpr float kTinyHeight = 300;
 
 // The chrome for a w x h box (css / logical pixels); embed is the compact embed mode.
 ChromeLayout chrome_layout(float w, float h, bool embed);
+
+// The page's own chrome over the map (the web page's search row, dataset bar and notes, as
+// screen rectangles the page reports: the setChrome command, web/js/page_chrome.js). Panels
+// the app draws keep clear of it. At most this many rectangles are kept.
+inline constexpr size_t kPageChromeMaxRects = 16;
+// Space kept between the page's chrome and a panel.
+inline constexpr float kPageChromeGap = 6;
+
+// The lowest top edge at or below y for a panel spanning x0..x1 and h tall that overlaps no
+// rectangle of chrome: pushed below each one it would overlap.
+float clear_top(float x0, float x1, float y, float h, const std::vector<Rect>& chrome);
+
+// Where a card centred on a w x h screen goes (the About card): centred in the part of the
+// screen below the chrome that is over its column, and at most as tall as that part less a
+// margin. Returns the card's centre y and its greatest height.
+struct CardPlace {
+    float centre_y = 0, max_h = 0;
+};
+CardPlace centred_card(float card_w, float w, float h, const std::vector<Rect>& chrome, float margin = 10);
 
 }  // namespace ca

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/about_text.h"
+#include "core/chrome_layout.h"
 #include "core/json_doc.h"
 #include "core/search.h"
 #include "core/view_state.h"
@@ -140,6 +142,8 @@ json state_json(const AppModel& m) {
     s["dark"] = m.dark();
     s["dataset"] = m.dataset_name();
     s["frameMs"] = std::round(m.frame_ms_median() * 1000) / 1000;
+    s["about"] = m.about_open();
+    s["loop"] = m.loop();
     return s;
 }
 
@@ -163,6 +167,13 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
                 m.set_system_dark(it->get_ref<const std::string&>() == "dark");
             else
                 warn.push_back(k + ": expected dark or light");
+        } else if (k == "about" || k == "loop") {
+            if (!it->is_boolean())
+                warn.push_back(k + ": expected true or false");
+            else if (k == "about")
+                m.set_about_open(it->get<bool>());
+            else
+                m.set_loop(it->get<bool>());
         } else if (k == "dark" || k == "dataset" || k == "frameMs") {
             // read-only, ignored
         } else {
@@ -320,9 +331,17 @@ std::string selection_event_json(AppModel& m) {
             j["native"] = o.native() ? o.native()->text : "";
             j["details"] = std::string(enum_label(o.kind)) + " · " + (o.city.empty() ? enum_label(o.region) : o.city) + " · " +
                            std::to_string(n) + (n == 1 ? " collaboration" : " collaborations");
-            json srcs = json::array();
+            json srcs = json::array(), collabs = json::array();
             for (int si : o.sources) srcs.push_back(source_json(ds.sources[si]));
             j["sources"] = std::move(srcs);
+            // Its collaborations, for the page's details region (each one a way on).
+            for (auto& c : ds.collaborations)
+                for (auto& p : c.participants)
+                    if (p.org == s.index && collabs.size() < kActiveEventMax) {
+                        collabs.push_back({{"id", c.id}, {"title", c.title}, {"when", format_interval_human(c.interval)}});
+                        break;
+                    }
+            j["collaborations"] = std::move(collabs);
         } else {
             const Collaboration& c = ds.collaborations[s.index];
             j["label"] = c.title;
@@ -331,6 +350,13 @@ std::string selection_event_json(AppModel& m) {
             json srcs = json::array();
             for (int si : cited_sources(c)) srcs.push_back(source_json(ds.sources[si]));
             j["sources"] = std::move(srcs);
+            // Participants and the quotes that back the collaboration (the page's details region).
+            json parts = json::array(), quotes = json::array();
+            for (auto& p : c.participants)
+                parts.push_back({{"id", ds.organisations[p.org].id}, {"name", ds.organisations[p.org].name}, {"role", enum_label(p.role)}});
+            for (auto& e : c.evidence) quotes.push_back({{"text", e.quote}, {"source", ds.sources[e.source].title}});
+            j["participants"] = std::move(parts);
+            j["quotes"] = std::move(quotes);
         }
     }
     return to_text(j);
@@ -403,6 +429,95 @@ json locate_reply(AppModel& m, const json& id) {
         p.x >= cam.origin.x && p.y >= cam.origin.y && p.x <= cam.origin.x + cam.viewport.x && p.y <= cam.origin.y + cam.viewport.y;
     out["covered"] = m.is_covered(p);  // under a panel drawn last frame (details, sheet, legend…)
     return out;
+}
+
+// One legend entry: {id, label, hidden, total, count}.
+template <class E>
+json legend_entry(E e, bool hidden, int total, int count) {
+    return {{"id", enum_id(e)}, {"label", enum_label(e)}, {"hidden", hidden}, {"total", total}, {"count", count}};
+}
+
+// The legend command: what the ImGui legend lists, with the same counts (ui/legend_view.cpp),
+// the region presets and the speed choices, so the page's controls can list them too.
+json legend_reply(AppModel& m) {
+    const Dataset& ds = m.data();
+    const Visibility& vis = m.visibility();
+    const Filters& f = m.view().filters;
+    FlatIndex scratch;
+    const FlatIndex& fi = flat_index(ds, scratch);
+    json out = reply_ok(), kinds = json::array(), orgs = json::array(), regions = json::array(), presets = json::array();
+    for (int k = 0; k < enum_count<CollabKind>(); ++k) {
+        const CollabKind e = static_cast<CollabKind>(k);
+        if (fi.collab_kind_total[k] || f.collab_kind_hidden(e))
+            kinds.push_back(legend_entry(e, f.collab_kind_hidden(e), fi.collab_kind_total[k], vis.kind_count[k]));
+    }
+    int org_active[enum_count<OrgKind>()] = {};
+    for (size_t i = 0; i < fi.org_kind.size() && i < vis.org.size(); ++i)
+        org_active[static_cast<int>(fi.org_kind[i])] += vis.org[i] == Vis::Active;
+    for (int k = 0; k < enum_count<OrgKind>(); ++k)
+        if (fi.org_kind_total[k])
+            orgs.push_back(
+                legend_entry(static_cast<OrgKind>(k), f.org_kind_hidden(static_cast<OrgKind>(k)), fi.org_kind_total[k], org_active[k]));
+    for (int r = 0; r < enum_count<Region>(); ++r)
+        if (fi.org_region_total[r])
+            regions.push_back(
+                legend_entry(static_cast<Region>(r), f.region_hidden(static_cast<Region>(r)), fi.org_region_total[r], vis.region_count[r]));
+    for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p)
+        presets.push_back({{"id", preset_id(static_cast<RegionPreset>(p))}, {"label", preset_label(static_cast<RegionPreset>(p))}});
+    out["kinds"] = kinds;
+    out["orgKinds"] = orgs;
+    out["regions"] = regions;
+    out["presets"] = presets;
+    out["speeds"] = kSpeedPresets;
+    out["active"] = vis.active;
+    out["ended"] = vis.faded;
+    out["from"] = format_day(static_cast<DayNum>(std::floor(m.axis().t0)));
+    out["to"] = format_day(static_cast<DayNum>(std::floor(m.axis().t1)));
+    return out;
+}
+
+json about_reply(const AppModel& m) {
+    const AboutText a = about_text(m.data());
+    json out = reply_ok();
+    out["open"] = m.about_open();
+    out["title"] = a.title;
+    out["intro"] = a.intro;
+    out["bullets"] = a.bullets;
+    out["provenance"] = a.provenance;
+    out["credits"] = a.credits;
+    out["close"] = a.close;
+    return out;
+}
+
+// setChrome: {rects: [[x0, y0, x1, y1], ...]}, the page's chrome in CSS pixels.
+json set_chrome_reply(AppModel& m, const json& rects) {
+    if (!rects.is_array() || rects.size() > kPageChromeMaxRects)
+        return reply_err("setChrome needs \"rects\": an array of at most " + std::to_string(kPageChromeMaxRects) + " [x0, y0, x1, y1]");
+    std::vector<Rect> out;
+    const Range<double> px{-1e5, 1e5};
+    for (const json& r : rects) {
+        double v[4];
+        if (!r.is_array() || r.size() != 4 || !number_in(r[0], px, v[0]) || !number_in(r[1], px, v[1]) || !number_in(r[2], px, v[2]) ||
+            !number_in(r[3], px, v[3]) || v[2] < v[0] || v[3] < v[1])
+            return reply_err("setChrome: each rect must be [x0, y0, x1, y1], numbers within " + px.text() + ", x0 <= x1, y0 <= y1");
+        out.push_back({v[0], v[1], v[2], v[3]});
+    }
+    m.set_page_chrome(std::move(out));
+    return reply_ok();
+}
+
+// Commands for the page's own controls (web/js/controls.js, about.js, page_chrome.js); false
+// for any other cmd.
+bool page_command(AppModel& m, const std::string& cmd, const json& c, json& out) {
+    if (cmd == "legend")
+        out = legend_reply(m);
+    else if (cmd == "about")
+        out = about_reply(m);
+    else if (cmd == "setChrome")
+        out = set_chrome_reply(m, c.value("rects", json()));
+    else
+        return false;
+    return true;
 }
 
 }  // namespace
@@ -497,7 +612,7 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         r.export_png = true;
     } else if (cmd == "audit") {
         r.audit = true;
-    } else {
+    } else if (!page_command(m, cmd, c, out)) {
         out = reply_err("unknown command " + cmd);
     }
     if (!warn.empty()) out["warnings"] = warn;

@@ -58,6 +58,7 @@ const PresetInfo kPresets[] = {
 }  // namespace
 
 const char* preset_label(RegionPreset p) { return kPresets[static_cast<int>(p)].label; }
+const char* preset_id(RegionPreset p) { return kPresets[static_cast<int>(p)].id; }
 bool parse_preset(const char* s, RegionPreset& out) {
     for (int i = 0; i < static_cast<int>(RegionPreset::Count); ++i)
         if (std::strcmp(s, kPresets[i].id) == 0) {

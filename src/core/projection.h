@@ -31,6 +31,7 @@ struct Box {
 
 enum class RegionPreset { All, Gba, Korea, Taiwan, Japan, Count };
 const char* preset_label(RegionPreset p);
+const char* preset_id(RegionPreset p);  // "gba", as flyTo takes it
 bool parse_preset(const char* s, RegionPreset& out);
 // The lat/lon box of a preset, projected to a world box.
 Box preset_box(RegionPreset p);

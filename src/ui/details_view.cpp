@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/chrome_layout.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 
@@ -285,7 +286,8 @@ void draw_details(AppModel& m, UiContext& ui) {
     ImGuiIO& io = ImGui::GetIO();
     const bool narrow = details_span_width(io.DisplaySize.x);
     float w = narrow ? io.DisplaySize.x - 20 : std::min(380.0f, io.DisplaySize.x * 0.4f);
-    float top = narrow ? io.DisplaySize.y * 0.35f : ui.toolbar_bottom + 6;
+    float top = narrow ? io.DisplaySize.y * 0.35f
+                       : clear_top(io.DisplaySize.x - w - 10, io.DisplaySize.x - 10, ui.toolbar_bottom + 6, 30, m.page_chrome());
     // At least 100 px tall, ending above the timeline: in a short box (the 320x240 embed) the
     // panel starts higher rather than covering the timeline, but not over the toolbar.
     const float bottom = io.DisplaySize.y - ui.timeline_height - 18;

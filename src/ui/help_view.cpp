@@ -4,7 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/search.h"
+#include "core/about_text.h"
+#include "core/chrome_layout.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 
@@ -23,15 +24,17 @@ void help_bullet(const char* text) {
 // The About card is a modal popup: it dims and blocks the map, closes by its x, Escape or a
 // press and release outside it, and never grows past the screen (it scrolls inside instead).
 void draw_help(const AppModel& m, UiContext& ui) {
-    static const char* const kName = "About chipatlas";
+    static const char* const kName = "About chipatlas";  // = about_text().title
     const bool was_open = ImGui::IsPopupOpen(kName);
     if (!ui.show_help && !was_open) return;
     if (ui.show_help && !was_open) ImGui::OpenPopup(kName);
     ImGuiIO& io = ImGui::GetIO();
     const float w = std::min(460.0f, io.DisplaySize.x - 20);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    // Centred below the page's chrome (the web page's search row), never taller than the room.
+    const CardPlace place = centred_card(w, io.DisplaySize.x, io.DisplaySize.y, m.page_chrome());
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, place.centre_y), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, std::max(80.0f, io.DisplaySize.y - 20)));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, place.max_h));
     // Opaque: it sits over the legend on a small screen, whose text would show through.
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     bg.w = 1;
@@ -50,19 +53,14 @@ void draw_help(const AppModel& m, UiContext& ui) {
         ui.show_help = false;
         ImGui::CloseCurrentPopup();
     }
-    ImGui::TextWrapped(
-        "chipatlas maps semiconductor collaboration in Hong Kong and the Greater Bay Area, South Korea, Taiwan and Japan: "
-        "who works with whom (consortia, MoUs, joint research, courses, internships, scholarships, forums) and when.");
+    const AboutText text = about_text(m.data());
+    ImGui::TextWrapped("%s", text.intro.c_str());
     ImGui::Spacing();
-    help_bullet("Drag to pan, scroll or pinch to zoom, double-click to zoom in.");
-    help_bullet("Press Play (Space) to watch collaborations appear over time.");
-    help_bullet("Snapshot: active on the date. Window: started recently. Cumulative: all so far.");
-    help_bullet("Click a dot, a cluster or a link's organisation for details and sources.");
-    help_bullet("Keys: arrows pan, + / - zoom, 0 reset, Shift+arrows jump between events, , . step a month.");
+    for (const std::string& b : text.bullets) help_bullet(b.c_str());
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s Values marked † are from general knowledge.", provenance_sentence(m.data()).c_str());
-    ImGui::TextWrapped("Basemap: Natural Earth (public domain). Fonts: Noto Sans CJK (SIL OFL).");
+    ImGui::TextWrapped("%s", text.provenance.c_str());
+    ImGui::TextWrapped("%s", text.credits.c_str());
     ImGui::PopStyleColor();
     if (ui.opt.web) {
         // The site's licences/ folder (cmake/notices.cmake), opened in a new tab by the page.
@@ -73,7 +71,7 @@ void draw_help(const AppModel& m, UiContext& ui) {
         ImGui::TextWrapped("Licences: LICENSE; every notice in the web build's dist/licenses/.");
     }
     ImGui::Spacing();
-    if (ImGui::Button("Start exploring")) {
+    if (ImGui::Button(text.close.c_str())) {
         ui.show_help = false;
         ImGui::CloseCurrentPopup();
     }

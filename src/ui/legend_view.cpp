@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/chrome_layout.h"
 #include "core/search.h"
 #include "imgui_internal.h"
 #include "ui/theme.h"
@@ -67,7 +68,8 @@ void draw_legend(AppModel& m, UiContext& ui) {
     const Visibility& vis = m.visibility();
     const ViewState& v = m.view();
     ImGuiIO& io = ImGui::GetIO();
-    const float top = ui.toolbar_bottom + 6;
+    // Below the toolbar, and clear of the page's chrome (web: search row, dataset bar, notes).
+    const float top = clear_top(10, 280, ui.toolbar_bottom + 6, 30, m.page_chrome());
     ImGui::SetNextWindowPos(ImVec2(10, top), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0), ImVec2(270, std::max(120.0f, io.DisplaySize.y - top - ui.timeline_height - 20)));
     // On a narrow screen the details sheet spans the width: the legend folds while it is open

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/chrome_layout.h"
 #include "core/search.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
@@ -70,8 +71,12 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     ImGuiIO& io = ImGui::GetIO();
     // In the web page the DOM search box and export buttons sit at the top-left: go right.
     // Below the DOM bar when the window is too narrow for both on one row.
+    // Once the page has reported its chrome (setChrome), clear of it; its size is last frame's.
+    const std::vector<Rect>& page = m.page_chrome();
+    const float x1 = io.DisplaySize.x - 8, y = page.empty() ? (io.DisplaySize.x < 900 ? 52.0f : 8.0f)
+                                                            : clear_top(x1 - ui.toolbar_size.x, x1, 8, ui.toolbar_size.y, page);
     if (ui.opt.web)
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 8, io.DisplaySize.x < 900 ? 52.0f : 8.0f), ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::SetNextWindowPos(ImVec2(x1, y), ImGuiCond_Always, ImVec2(1, 0));
     else
         ImGui::SetNextWindowPos(ImVec2(10, 8));
     ImGui::Begin(
@@ -142,6 +147,7 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     if (ImGui::Button("?")) ui.show_help = !ui.show_help;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("What is this? How to use it");
     ui.toolbar_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    ui.toolbar_size = ImGui::GetWindowSize();
     record_panel(ui);
     ImGui::End();
 }

@@ -112,7 +112,12 @@ void draw_ui(AppModel& m, UiContext& ui) {
     if (chrome.legend_shown) draw_legend(m, ui);
     draw_details(m, ui);
     draw_timeline(m, ui, ImVec2(8, io.DisplaySize.y - ui.timeline_height - 8), ImVec2(io.DisplaySize.x - 16, ui.timeline_height));
+    // The About card opens and closes by the model too (the page's dialog, the `about` commands):
+    // a change of the model's flag since the last frame wins; then the card's own state goes back.
+    if (m.about_open() != ui.about_synced) ui.show_help = m.about_open();
     draw_help(m, ui);
+    m.set_about_open(ui.show_help);
+    ui.about_synced = ui.show_help;
     ui.last_panels = ui.panels;
     audit_windows(ui);
 }

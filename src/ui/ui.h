@@ -61,6 +61,9 @@ struct UiContext {
     // allows for, so the track and its year labels stay inside the panel (timeline_view.cpp).
     float timeline_extra = 0;
     float toolbar_bottom = 46;  // lowest pixel of the top chrome, last frame
+    ImVec2 toolbar_size{0, 0};  // the toolbar's size last frame
+    // The model's About flag as last synced with show_help (ui.cpp keeps the two in step).
+    bool about_synced = false;
     // Where the timeline track was drawn last frame (tests drive the playhead with it).
     TimeAxis track;
     float track_y0 = 0, track_y1 = 0;

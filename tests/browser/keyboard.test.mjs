@@ -142,7 +142,9 @@ test('Tab and Shift+Tab leave the map, and a modifier held then is let go', { ti
   assertClean(log, 'tab');
 });
 
-test('a link Tab reaches after the map is visible where it is (the summary shows while focus is in it)', { timeout: 120000 }, async () => {
+// Since the controls layer (a11y.test.mjs), what follows the map in the Tab order is the
+// layer's first control, not the summary's source link: the same promise, that it is seen.
+test('the control Tab reaches after the map is visible where it is (its layer shows while focus is in it)', { timeout: 120000 }, async () => {
   const { page, log } = await h.open(START, { viewport: DESKTOP });
   await page.evaluate(() => window.chipatlas.command('select', { id: 'astri' }));
   await page.locator('#sr-sources a').first().waitFor({ state: 'attached', timeout: 10000 });
@@ -153,19 +155,33 @@ test('a link Tab reaches after the map is visible where it is (the summary shows
   const r = await page.evaluate(() => {
     const a = document.activeElement;
     const b = a.getBoundingClientRect();
-    const sr = document.getElementById('sr');
-    const sb = sr.getBoundingClientRect();
-    const cs = getComputedStyle(sr);
-    return { text: a.textContent, inSr: !!a.closest('#sr'), w: b.width, h: b.height, x: b.x, y: b.y,
-      srW: sb.width, srH: sb.height, clipped: cs.clipPath !== 'none' || cs.clip !== 'auto' };
+    const layer = a.closest('.ca-layer');
+    const sb = layer.getBoundingClientRect();
+    const cs = getComputedStyle(layer);
+    return { text: a.textContent, inLayer: !!layer, w: b.width, h: b.height, x: b.x, y: b.y,
+      srW: sb.width, srH: sb.height, clipped: cs.clipPath !== 'none' };
   });
-  assert.ok(r.inSr, `Tab after the map reaches the summary's source link (${r.text})`);
+  assert.ok(r.inLayer, `Tab after the map reaches the controls layer (${r.text})`);
   assert.ok(r.w >= 20 && r.h >= 10 && r.x >= 0 && r.y >= 0 && r.x + r.w <= DESKTOP.width && r.y + r.h <= DESKTOP.height,
-    `the focused link "${r.text}" is on screen (${Math.round(r.w)}x${Math.round(r.h)} at ${Math.round(r.x)},${Math.round(r.y)})`);
-  assert.ok(!r.clipped && r.srW >= 100 && r.srH >= 40, `the summary around it is shown (${Math.round(r.srW)}x${Math.round(r.srH)}, clipped: ${r.clipped})`);
+    `the focused control "${r.text}" is on screen (${Math.round(r.w)}x${Math.round(r.h)} at ${Math.round(r.x)},${Math.round(r.y)})`);
+  assert.ok(!r.clipped && r.srW >= 100 && r.srH >= 40, `the layer around it is shown (${Math.round(r.srW)}x${Math.round(r.srH)}, clipped: ${r.clipped})`);
+  // The selection's source links are in the details region, reached by Tab and shown too.
+  for (let i = 0; i < 80; i++) {
+    if (await page.evaluate(() => !!document.activeElement.closest('#sr-sources'))) break;
+    await page.keyboard.press('Tab');
+  }
+  const link = await page.evaluate(() => {
+    const a = document.activeElement, b = a.getBoundingClientRect();
+    return { inSources: !!a.closest('#sr-sources'), w: b.width, h: b.height, x: b.x, y: b.y };
+  });
+  assert.ok(link.inSources && link.w >= 20 && link.x >= 0 && link.y >= 0 && link.y + link.h <= DESKTOP.height,
+    `Tab reaches a source link, on screen (${JSON.stringify(link)})`);
+  await page.locator('#open-data').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Shift+Tab');
   assert.equal(await activeId(page), 'canvas', 'Shift+Tab goes back to the map');
-  assertClean(log, 'summary focus');
+  assertClean(log, 'layer focus');
 });
 
 // The focus ring: the outline a focused element shows (style, width, colour).

@@ -270,3 +270,102 @@ TEST_CASE("commands: setState, getState, select, flyTo, search, export") {
     auto g = handle_command(m, R"({"cmd":"getState"})").reply;
     CHECK(g.find("\"hash\":\"#t=2022-08-23&mode=snapshot") != std::string::npos);
 }
+
+// The page's own controls (web/js/controls.js) list what the ImGui legend lists, with its counts.
+TEST_CASE("commands: legend lists kinds, organisation kinds and regions with counts, presets and speeds") {
+    AppModel m = fixture_model();
+    handle_command(m, R"({"cmd":"setState","state":{"t":"2022-08-23","mode":"snapshot"}})");
+    json j = ask(m, R"({"cmd":"legend"})");
+    REQUIRE(j["ok"] == true);
+    auto find = [](const json& list, const std::string& id) {
+        for (const json& e : list)
+            if (e["id"] == id) return e;
+        return json();
+    };
+    // On the forum's day only the forum is visible: forum 1 of 1, consortium 0 of 1.
+    CHECK(find(j["kinds"], "forum")["count"] == 1);
+    CHECK(find(j["kinds"], "forum")["total"] == 1);
+    CHECK(find(j["kinds"], "consortium")["count"] == 0);
+    CHECK(find(j["kinds"], "forum")["label"].is_string());
+    CHECK(find(j["kinds"], "forum")["hidden"] == false);
+    CHECK(find(j["orgKinds"], "university")["total"] == 2);  // PolyU, NSYSU
+    CHECK(find(j["regions"], "korea")["total"].get<int>() >= 1);
+    CHECK(j["presets"].size() == static_cast<size_t>(RegionPreset::Count));
+    CHECK(j["presets"][0]["id"] == "all");
+    CHECK(j["speeds"].size() == std::size(kSpeedPresets));
+    // Hiding a kind shows in the list (and keeps it listed).
+    handle_command(m, R"({"cmd":"setState","state":{"hiddenKinds":["forum"]}})");
+    j = ask(m, R"({"cmd":"legend"})");
+    CHECK(find(j["kinds"], "forum")["hidden"] == true);
+    CHECK(find(j["kinds"], "forum")["count"] == 0);
+}
+
+TEST_CASE("commands: the About card opens and closes by setState, getState reports it, about gives its words") {
+    AppModel m = fixture_model();
+    CHECK(state_of(m)["state"]["about"] == false);
+    const unsigned v = m.version();
+    ask(m, R"({"cmd":"setState","state":{"about":true}})");
+    CHECK(m.about_open());
+    CHECK(m.version() != v);  // a state change: the page hears of it
+    CHECK(state_of(m)["state"]["about"] == true);
+    json a = ask(m, R"({"cmd":"about"})");
+    CHECK(a["open"] == true);
+    CHECK(a["title"] == "About chipatlas");
+    CHECK(a["bullets"].size() >= 3);
+    CHECK(a["provenance"].get<std::string>().find("two public texts") != std::string::npos);
+    CHECK(ask(m, R"({"cmd":"setState","state":{"about":"yes"}})")["warnings"][0] == "about: expected true or false");
+    CHECK(m.about_open());
+    ask(m, R"({"cmd":"setState","state":{"about":false}})");
+    CHECK_FALSE(m.about_open());
+    // Loop playback, likewise outside the URL: settable, reported, a state change.
+    const bool loop = m.loop();
+    const unsigned v2 = m.version();
+    CHECK(ask(m, loop ? R"({"cmd":"setState","state":{"loop":false}})" : R"({"cmd":"setState","state":{"loop":true}})")["state"]["loop"] ==
+          !loop);
+    CHECK(m.loop() == !loop);
+    CHECK(m.version() != v2);
+}
+
+TEST_CASE("commands: setChrome keeps the page's chrome rectangles, checked and capped") {
+    AppModel m = fixture_model();
+    CHECK(ask(m, R"({"cmd":"setChrome","rects":[[8,8,400,40],[8,44,300,70]]})")["ok"] == true);
+    REQUIRE(m.page_chrome().size() == 2);
+    const unsigned cv = m.chrome_version(), v = m.version();
+    ask(m, R"({"cmd":"setChrome","rects":[[8,8,400,40],[8,44,300,70]]})");
+    CHECK(m.chrome_version() == cv);  // the same rects: nothing to redraw
+    CHECK(m.version() == v);          // never a view-state change
+    CHECK(m.page_chrome()[1].y1 == 70);
+    // Malformed: nothing changes and the error says what a rect is.
+    for (const char* bad :
+         {R"({"cmd":"setChrome"})", R"({"cmd":"setChrome","rects":[[1,2,3]]})", R"({"cmd":"setChrome","rects":[[10,0,5,5]]})",
+          R"({"cmd":"setChrome","rects":[[0,0,"a",5]]})", R"({"cmd":"setChrome","rects":[[0,0,1e9,5]]})"}) {
+        json j = ask(m, bad);
+        CHECK(j["ok"] == false);
+        CHECK(j["error"].get<std::string>().find("setChrome") == 0);
+    }
+    CHECK(m.page_chrome().size() == 2);
+    std::string many = R"({"cmd":"setChrome","rects":[)";
+    for (int i = 0; i < 17; ++i) many += std::string(i ? "," : "") + "[0,0,1,1]";
+    CHECK(ask(m, many + "]}")["ok"] == false);
+    CHECK(ask(m, R"({"cmd":"setChrome","rects":[]})")["ok"] == true);
+    CHECK(m.page_chrome().empty());
+}
+
+// The page's details region reads participants, quotes and an organisation's collaborations.
+TEST_CASE("selection event: a collaboration's participants and quotes, an organisation's collaborations") {
+    AppModel m = fixture_model();
+    REQUIRE(m.select("kr_mou"));
+    json c = json::parse(selection_event_json(m));
+    REQUIRE(c["participants"].size() == 2);
+    CHECK(c["participants"][0]["id"] == "samsung");
+    CHECK(c["participants"][0]["name"] == "Samsung Electronics");
+    CHECK(c["participants"][0]["role"].is_string());
+    REQUIRE(c["quotes"].size() == 2);
+    CHECK(c["quotes"][0]["text"] == "Q4");
+    CHECK(c["quotes"][0]["source"] == "Source two");
+    REQUIRE(m.select("nsysu"));
+    json o = json::parse(selection_event_json(m));
+    REQUIRE(o["collaborations"].size() == 3);  // the forum, the MoU, the course
+    CHECK(o["collaborations"][0]["id"] == "cnt");
+    CHECK(o["collaborations"][0]["title"] == "Smart manufacturing forum");
+}

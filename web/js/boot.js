@@ -17,6 +17,10 @@ import { onChipatlasEvent, onState, cancelUrlSync } from './events.js';
 import { wireSearch } from './search_box.js';
 import { wireTools } from './exports.js';
 import { wireKeyboard } from './keyboard.js';
+import { buildControls, ctl } from './controls.js';
+import { buildDetails } from './details.js';
+import { buildAbout } from './about.js';
+import { watchChrome } from './page_chrome.js';
 import { dataAllowed, fetchDatasets } from './dataset.js';
 import { wireDatasets, setPendingDataset, hasPendingDataset, loadPendingDataset } from './datasets.js';
 // The modules the ones above import, named here too so that the browser requests every module
@@ -114,6 +118,12 @@ function loadRuntime(hash) {
 
 function start() {
   buildChrome(shareUrl(location.href));
+  // The controls layer and the details region follow the map in Tab order; the About dialog
+  // comes first while it is open (controls.js, details.js, about.js).
+  buildControls(ui.canvas);
+  buildDetails(ctl.layer);
+  buildAbout();
+  watchChrome();
   wireSearch();
   wireKeyboard();
   wireTools();

@@ -10,6 +10,9 @@ import { call, fatalError, flushQueue } from './runtime.js';
 import { postToHost, emit } from './host_events.js';
 import { openableUrl } from './origins.js';
 import { updateMirrorFromState, updateMirrorFromActive, updateMirrorFromSelection } from './mirror.js';
+import { updateControls } from './controls.js';
+import { updateAbout } from './about.js';
+import { chromeChanged } from './page_chrome.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
 import { onGlyphsNeeded } from './glyphs.js';
@@ -59,6 +62,8 @@ export function onState(data) {
     app.lastState = data.state;
     applyChromeTheme(data.state);
     updateMirrorFromState(data.state);
+    updateControls(data.state);
+    updateAbout(data.state);
     if (!queryEmbed && typeof data.state.embed === 'boolean') root.classList.toggle('embed', data.state.embed);
   }
   syncUrl(data.hash);
@@ -72,6 +77,7 @@ function onReady() {
   removeLoading();
   const r = call({ cmd: 'getState' });
   if (r.ok) onState(r);
+  chromeChanged();  // the map's panels keep clear of the page's chrome (page_chrome.js)
   flushQueue();
   if (ui.search.value.trim()) runSearch();
   postToHost('ready', { version: API_VERSION, state: app.lastState, hash: app.lastHash });

@@ -1,7 +1,11 @@
 // The screen-reader mirror (#sr, aria-live): the date, the selection and the collaborations
-// the map shows, as text, from the wasm's `state`, `selection` and `active` events.
+// the map shows, as text, from the wasm's `state`, `selection` and `active` events; the
+// selection's details and source links are in the details region (details.js).
 import { doc, h } from './dom.js';
 import { ui } from './ui_chrome.js';
+import { updateDetails } from './details.js';
+
+export { webUrl } from './details.js';
 
 function describeDate(t) { return t ? 'Date: ' + t + '.' : ''; }
 
@@ -31,44 +35,10 @@ export function updateMirrorFromActive(data) {
   ui.srActive.appendChild(frag);
 }
 
-// Only http(s) addresses become links (the loader refuses others; this is the page's own check).
-export function webUrl(url) {
-  if (typeof url !== 'string' || url.length > 2048) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch (e) {
-    return null;
-  }
-}
-
-function sourceLink(text, url) {
-  return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', text: text });
-}
-
-// The selected collaboration's sources, each a real link to the original (new tab, noopener),
-// in a list after the selection line, made on first use.
-function updateSources(sources) {
-  let list = doc.getElementById('sr-sources');
-  if (!list) {
-    list = h('ul', { id: 'sr-sources', 'aria-label': 'Sources of the selection' });
-    ui.srSelection.after(list);
-  }
-  while (list.firstChild) list.removeChild(list.firstChild);
-  (Array.isArray(sources) ? sources : []).forEach(function (s) {
-    if (!s || typeof s.title !== 'string') return;
-    const li = h('li', { text: s.title + (s.publisher ? ' (' + s.publisher + ')' : '') + ' ' });
-    const url = webUrl(s.url), archived = webUrl(s.archived_url);
-    if (url) li.appendChild(sourceLink('Read the original', url));
-    if (archived) li.append(' ', sourceLink('archived copy', archived));
-    list.appendChild(li);
-  });
-}
-
 export function updateMirrorFromSelection(data) {
   if (!data || !data.id) ui.srSelection.textContent = 'Nothing selected.';
   else ui.srSelection.textContent = 'Selected ' + (data.type || 'item') + ': ' + (data.label || data.id) + '.' +
     (data.details ? ' ' + data.details : '');
   ui.srSelection.dataset.id = (data && data.id) || '';
-  updateSources(data && data.sources);
+  updateDetails(data);  // the details region, with the sources' links (details.js)
 }

@@ -1,0 +1,91 @@
+// The details region: the selection as the map's details panel shows it (heading, native name,
+// facts, participants or collaborations as buttons that select them, quotes, source links), for
+// keyboard and screen-reader visitors. Follows the wasm's `selection` event.
+import { h } from './dom.js';
+import { call } from './runtime.js';
+
+export const det = {};
+
+// Only http(s) addresses become links (the loader refuses others; this is the page's own check).
+export function webUrl(url) {
+  if (typeof url !== 'string' || url.length > 2048) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function sourceLink(text, url) {
+  return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', text: text });
+}
+
+// The selection's sources, each a real link to the original (new tab, noopener).
+function fillSources(list, sources) {
+  (Array.isArray(sources) ? sources : []).forEach(function (s) {
+    if (!s || typeof s.title !== 'string') return;
+    const li = h('li', { text: s.title + (s.publisher ? ' (' + s.publisher + ')' : '') + ' ' });
+    const url = webUrl(s.url), archived = webUrl(s.archived_url);
+    if (url) li.appendChild(sourceLink('Read the original', url));
+    if (archived) li.append(' ', sourceLink('archived copy', archived));
+    list.appendChild(li);
+  });
+}
+
+function selectButton(id, text) {
+  const b = h('button', { type: 'button', className: 'ca-btn ca-inline', 'data-id': String(id), text: String(text) });
+  b.addEventListener('click', function () {
+    const r = call({ cmd: 'select', id: String(id) });
+    if (!r.ok) console.warn('chipatlas: details: ' + r.error);
+    else det.heading.focus();
+  });
+  return b;
+}
+
+function list(label, items, fn) {
+  if (!Array.isArray(items) || !items.length) return null;
+  const ul = h('ul', { 'aria-label': label });
+  items.forEach(function (it) { if (it && typeof it === 'object') ul.appendChild(h('li', null, ...fn(it))); });
+  return h('div', null, h('h3', { text: label }), ul);
+}
+
+export function buildDetails(after) {
+  det.heading = h('h2', { id: 'details-title', tabindex: '-1', text: 'Details' });
+  det.body = h('div', { id: 'details-body' });
+  det.close = h('button', { type: 'button', id: 'details-close', className: 'ca-btn', text: 'Close details', hidden: true });
+  det.close.addEventListener('click', function () { call({ cmd: 'select', id: '' }); });
+  det.sources = h('ul', { id: 'sr-sources', 'aria-label': 'Sources of the selection' });
+  det.region = h('section', { id: 'details', className: 'ca-layer', role: 'region', 'aria-labelledby': 'details-title' },
+    det.heading, det.body, h('h3', { id: 'details-sources-title', text: 'Sources', hidden: true }), det.sources, det.close);
+  ['keydown', 'keyup', 'keypress'].forEach(function (t) {
+    det.region.addEventListener(t, function (e) { e.stopPropagation(); });
+  });
+  after.after(det.region);
+}
+
+// A `selection` event: {id, type, label, native, details, sources, participants?, quotes?,
+// collaborations?} (web/API.md).
+export function updateDetails(data) {
+  if (!det.region) return;
+  const has = !!(data && data.id);
+  det.heading.textContent = has ? String(data.label || data.id) : 'Details: nothing selected';
+  while (det.body.firstChild) det.body.removeChild(det.body.firstChild);
+  while (det.sources.firstChild) det.sources.removeChild(det.sources.firstChild);
+  det.close.hidden = !has;
+  det.sources.previousSibling.hidden = !has;
+  if (!has) {
+    det.body.appendChild(h('p', { text: 'Select an organisation or collaboration on the map, by search or in the lists here.' }));
+    return;
+  }
+  if (data.native) det.body.appendChild(h('p', { text: String(data.native) }));
+  det.body.appendChild(h('p', { text: (data.type === 'organisation' ? 'Organisation. ' : 'Collaboration. ') + String(data.details || '') }));
+  [
+    list('Participants', data.participants, function (p) { return [selectButton(p.id, p.name), ' ' + (p.role || '')]; }),
+    list('Collaborations', data.collaborations, function (c) { return [selectButton(c.id, c.title), ' ' + (c.when || '')]; }),
+    list('Quotes', data.quotes, function (q) {
+      return [h('blockquote', { text: String(q.text || '') }), h('span', { className: 'ca-cite', text: '(' + String(q.source || '') + ')' })];
+    }),
+  ].forEach(function (n) { if (n) det.body.appendChild(n); });
+  fillSources(det.sources, data.sources);
+}
