@@ -67,12 +67,17 @@ test('clicking the date opens an input whose typed digits land', { timeout: 1200
   const { page, log } = await h.open(START, { viewport: DESKTOP });
   // The date sits right of Loop in the timeline bar at this size. Hover, press, release, each in
   // its own frame (as click.test.mjs does): ImGui 1.86 sees a press shorter than a frame late.
+  // On a loaded machine a frame can outlast those sleeps: wait for frames too, so ImGui sees the
+  // hover, the press and the release each in a frame of its own.
   await frames(page, 5);
   await page.mouse.move(355, 690);
   await sleep(300);
+  await frames(page, 3);
   await page.mouse.down();
   await sleep(100);
+  await frames(page, 3);
   await page.mouse.up();
+  await frames(page, 3);
   assert.equal(await activeId(page), 'canvas');
   await sleep(300);  // no frame is drawn unless asked: the input must be ready by the first key
   await page.keyboard.type('2015-06', { delay: 40 });
