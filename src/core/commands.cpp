@@ -418,7 +418,8 @@ json locate_reply(AppModel& m, const json& id) {
     if (o < 0 || !m.data().organisations[o].has_coords) return reply_err("no such organisation on the map");
     const Organisation& org = m.data().organisations[o];
     const Camera& cam = m.camera();
-    Vec2 p = cam.world_to_screen(project({org.lat, org.lon}));
+    const Vec2 projected = cam.world_to_screen(project({org.lat, org.lon}));
+    Vec2 p = projected;
     if (m.drawn_at && m.drawn_version == m.version() && static_cast<size_t>(o) < m.drawn_at->size() &&
         (*m.drawn_at)[static_cast<size_t>(o)].x > -1e5f)
         p = {(*m.drawn_at)[static_cast<size_t>(o)].x, (*m.drawn_at)[static_cast<size_t>(o)].y};
@@ -427,7 +428,8 @@ json locate_reply(AppModel& m, const json& id) {
     out["y"] = p.y;
     out["onScreen"] =
         p.x >= cam.origin.x && p.y >= cam.origin.y && p.x <= cam.origin.x + cam.viewport.x && p.y <= cam.origin.y + cam.viewport.y;
-    out["covered"] = m.is_covered(p);  // under a panel drawn last frame (details, sheet, legend…)
+    out["covered"] = m.is_covered(p);                             // under a panel drawn last frame (details, sheet, legend…)
+    out["projected"] = {{"x", projected.x}, {"y", projected.y}};  // its geographic point, wherever drawn
     return out;
 }
 
