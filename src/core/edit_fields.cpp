@@ -21,8 +21,8 @@ const Enums& enums() {
         {"lang", {"zh-Hant", "zh-Hans", "ko", "ja"}},
         {"orgKind", {"government", "research_institute", "university", "company", "association", "consortium", "group"}},
         {"industry",
-         {"idm", "foundry", "osat", "equipment", "materials", "fabless", "ems", "electronics", "machinery", "automation", "it_services", "display",
-          "property", "other"}},
+         {"idm", "foundry", "osat", "equipment", "materials", "fabless", "ems", "electronics", "machinery", "automation", "it_services",
+          "display", "property", "other"}},
         {"region", {"hong_kong", "gba", "korea", "taiwan", "japan", "us", "eu", "other"}},
         {"collabKind", {"consortium", "mou", "forum", "joint_research", "course", "internship", "scholarship", "mentorship", "alliance"}},
         {"role", {"lead", "member", "sponsor", "signatory", "host", "partner", "organiser", "speaker", "supporter", "witness"}},
@@ -35,8 +35,9 @@ const Enums& enums() {
          {"id", "title", "kind", "participants", "start", "end", "topics", "facts", "summary", "evidence", "parent", "note"}},
         {"eventInferred", {"id", "collaboration", "date", "kind", "title", "source", "quote"}},
         {"topic",
-         {"advanced_packaging", "3d_ic", "third_gen_semiconductors", "smart_manufacturing", "ai_iiot", "talent", "net_zero", "sustainability",
-          "wireless_chips", "automation", "5g_mmwave", "optoelectronics", "materials", "equipment", "reindustrialisation", "commercialisation"}},
+         {"advanced_packaging", "3d_ic", "third_gen_semiconductors", "smart_manufacturing", "ai_iiot", "talent", "net_zero",
+          "sustainability", "wireless_chips", "automation", "5g_mmwave", "optoelectronics", "materials", "equipment", "reindustrialisation",
+          "commercialisation"}},
     };
     return e;
 }
@@ -76,8 +77,9 @@ std::vector<FormField> make(EditKind k) {
     using T = FieldType;
     switch (k) {
         case EditKind::Source:
-            return {F("title", "Title", T::Text, true), F("publisher", "Publisher", T::Text, true), F("url", "URL", T::Text, true),
-                    F("archived_url", "Archived URL", T::Text), F("published", "Published", T::Date), F("file", "Text file", T::Text, true),
+            return {F("title", "Title", T::Text, true),   F("publisher", "Publisher", T::Text, true),
+                    F("url", "URL", T::Text, true),       F("archived_url", "Archived URL", T::Text),
+                    F("published", "Published", T::Date), F("file", "Text file", T::Text, true),
                     F("note", "Note", T::LongText)};
         case EditKind::Organisation:
             return {F("name", "Name", T::Text, true),
@@ -94,22 +96,24 @@ std::vector<FormField> make(EditKind k) {
                     LV("inferred", "Inferred fields", T::Enum, "orgInferred"),
                     F("note", "Note", T::LongText)};
         case EditKind::Collaboration:
-            return {F("title", "Title", T::Text, true),
-                    E("kind", "Kind", "collabKind", true),
-                    LV("topics", "Topics", T::Enum, "topic"),
-                    F("start", "Start", T::Date, true),
-                    E("start_bound", "Start is", "start_bound"),
-                    F("end", "End", T::Date),
-                    L("participants", "Participants", {I("org", "Organisation", EditKind::Organisation, true), E("role", "Role", "role", true)}, true),
-                    F("summary", "Summary", T::LongText, true),
-                    L("facts", "Facts",
-                      {F("label", "Label", T::Text, true), F("value", "Value", T::Number, true), E("unit", "Unit", "unit", true),
-                       E("qualifier", "Qualifier", "qualifier"), F("year", "Year", T::Integer, true), I("source", "Source", EditKind::Source, true),
-                       F("quote", "Quote", T::LongText, true)}),
-                    L("evidence", "Evidence", {I("source", "Source", EditKind::Source, true), F("quote", "Quote", T::LongText, true)}, true),
-                    I("parent", "Parent", EditKind::Collaboration),
-                    LV("inferred", "Inferred fields", T::Enum, "collabInferred"),
-                    F("note", "Note", T::LongText)};
+            return {
+                F("title", "Title", T::Text, true),
+                E("kind", "Kind", "collabKind", true),
+                LV("topics", "Topics", T::Enum, "topic"),
+                F("start", "Start", T::Date, true),
+                E("start_bound", "Start is", "start_bound"),
+                F("end", "End", T::Date),
+                L("participants", "Participants", {I("org", "Organisation", EditKind::Organisation, true), E("role", "Role", "role", true)},
+                  true),
+                F("summary", "Summary", T::LongText, true),
+                L("facts", "Facts",
+                  {F("label", "Label", T::Text, true), F("value", "Value", T::Number, true), E("unit", "Unit", "unit", true),
+                   E("qualifier", "Qualifier", "qualifier"), F("year", "Year", T::Integer, true),
+                   I("source", "Source", EditKind::Source, true), F("quote", "Quote", T::LongText, true)}),
+                L("evidence", "Evidence", {I("source", "Source", EditKind::Source, true), F("quote", "Quote", T::LongText, true)}, true),
+                I("parent", "Parent", EditKind::Collaboration),
+                LV("inferred", "Inferred fields", T::Enum, "collabInferred"),
+                F("note", "Note", T::LongText)};
         default:
             return {F("title", "Title", T::Text, true),
                     I("collaboration", "Collaboration", EditKind::Collaboration, true),
@@ -261,10 +265,11 @@ std::vector<std::string> source_sentences(std::string_view text, size_t max) {
         cur += c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
         const bool ascii_end = (c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
         // 。！？ end a sentence in CJK text (their UTF-8 ends in these bytes after E3 80 / EF BC)
-        const bool cjk_end = i >= 2 && ((static_cast<unsigned char>(text[i - 2]) == 0xE3 && static_cast<unsigned char>(text[i - 1]) == 0x80 &&
-                                         static_cast<unsigned char>(c) == 0x82) ||
-                                        (static_cast<unsigned char>(text[i - 2]) == 0xEF && static_cast<unsigned char>(text[i - 1]) == 0xBC &&
-                                         (static_cast<unsigned char>(c) == 0x81 || static_cast<unsigned char>(c) == 0x9F)));
+        const bool cjk_end =
+            i >= 2 && ((static_cast<unsigned char>(text[i - 2]) == 0xE3 && static_cast<unsigned char>(text[i - 1]) == 0x80 &&
+                        static_cast<unsigned char>(c) == 0x82) ||
+                       (static_cast<unsigned char>(text[i - 2]) == 0xEF && static_cast<unsigned char>(text[i - 1]) == 0xBC &&
+                        (static_cast<unsigned char>(c) == 0x81 || static_cast<unsigned char>(c) == 0x9F)));
         if (ascii_end || cjk_end) flush();
     }
     flush();

@@ -19,14 +19,14 @@ enum class FieldType {
     Id,        // the id of an element of ref, picked by search
     Number,    // a JSON number (text that is not one is kept as a string and flagged)
     Integer,
-    List,      // a list of items, each with the sub-fields `items` (or one value of item_type)
+    List,  // a list of items, each with the sub-fields `items` (or one value of item_type)
 };
 
 struct FormField {
     std::string key;    // member name in the element ("name", "participants")
     std::string label;  // shown
     FieldType type = FieldType::Text;
-    std::vector<std::string> choices;  // Enum (or a List of enums)
+    std::vector<std::string> choices;       // Enum (or a List of enums)
     EditKind ref = EditKind::Organisation;  // Id
     bool required = false;
     FieldType item_type = FieldType::Text;  // List of plain values: their type
@@ -65,7 +65,8 @@ FormFocus form_focus(EditKind kind, std::string_view field_pointer);
 
 // Ids of kind whose id or name/title contains query (case-insensitive ASCII), up to max, as
 // "id — name" labels in `labels` (same order).
-std::vector<std::string> pick_ids(const Dataset& d, EditKind kind, std::string_view query, size_t max, std::vector<std::string>* labels = nullptr);
+std::vector<std::string> pick_ids(const Dataset& d, EditKind kind, std::string_view query, size_t max,
+                                  std::vector<std::string>* labels = nullptr);
 
 // A quote checked against a pasted source text as it is typed: "" when it is found, else why
 // ("quote differs from the source text at character 12: ..."); "" too when the text is empty.

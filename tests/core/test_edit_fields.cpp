@@ -92,8 +92,9 @@ TEST_CASE("edit forms: typed text becomes JSON") {
 }
 
 TEST_CASE("edit forms: a quote is checked as it is typed, or picked from the text's sentences") {
-    const std::string text = "Hong Kong, 2 May 2024. ASTRI and PolyU signed a memorandum of understanding today.\n\n"
-                             "香港應用科技研究院今日簽署合作備忘錄。另一句！";
+    const std::string text =
+        "Hong Kong, 2 May 2024. ASTRI and PolyU signed a memorandum of understanding today.\n\n"
+        "香港應用科技研究院今日簽署合作備忘錄。另一句！";
     // Typed a character at a time: every prefix of a real sentence is found...
     const std::string quote = "ASTRI and PolyU signed a memorandum";
     for (size_t n = 1; n <= quote.size(); ++n) CHECK(ca::quote_status(text, quote.substr(0, n), "astri.txt").empty());
@@ -131,7 +132,8 @@ TEST_CASE("edit forms: ids picked by search over ids and names") {
 
 TEST_CASE("edit forms: several fields set as one undo step (a drag's lat and lon), all or nothing") {
     std::vector<ca::EditFile> files;
-    const std::string text = R"({"organisations": [{"id": "a", "name": "A", "kind": "company", "region": "taiwan", "lat": 25, "lon": 121, "sources": []}]})";
+    const std::string text =
+        R"({"organisations": [{"id": "a", "name": "A", "kind": "company", "region": "taiwan", "lat": 25, "lon": 121, "sources": []}]})";
     files.push_back({"organisations.json", text});
     ca::EditSession s;
     std::vector<ca::Diagnostic> errors;
