@@ -178,6 +178,20 @@ std::string form_value_json(FieldType type, std::string_view typed, bool require
     return json_string(typed);
 }
 
+std::string new_item_json(const FormField& list) {
+    std::string out = "{";
+    for (const FormField& f : list.items) {
+        if (!f.required) continue;
+        if (out.size() > 1) out += ", ";
+        out += json_string(f.key);
+        if (f.type == FieldType::Enum && !f.choices.empty())
+            out += ": " + json_string(f.choices.front());
+        else
+            out += f.type == FieldType::Number || f.type == FieldType::Integer ? ": 0" : ": \"\"";
+    }
+    return out + "}";
+}
+
 std::string FormValues::get(const std::string& pointer) const {
     auto it = leaf.find(pointer);
     return it == leaf.end() ? std::string() : it->second;

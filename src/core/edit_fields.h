@@ -42,6 +42,8 @@ const std::vector<std::string>& schema_enum(std::string_view def);
 // empty optional value. Numbers that do not parse stay strings, so the validator flags them.
 std::string form_value_json(FieldType type, std::string_view typed, bool required);
 std::string json_string(std::string_view s);  // a JSON string literal, escaped
+// A new item of a list of objects: its required fields, empty (an enum's first choice, 0).
+std::string new_item_json(const FormField& list);
 
 // An element's values flattened by pointer ("/name", "/participants/1/role"): strings unquoted,
 // numbers as written; lists' lengths in `lists` ("/participants" -> 2).

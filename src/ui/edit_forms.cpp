@@ -112,7 +112,7 @@ void id_picker(const EditSession& s, EditState& st, const std::string& ptr, cons
             st.typing_pointer.clear();
         }
         st.field_rects[ptr + "#" + std::to_string(i)] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
-                                                          ImGui::GetItemRectMax().y};
+                                                         ImGui::GetItemRectMax().y};
         ImGui::PopID();
     }
     if (ids.empty()) ImGui::TextDisabled("no match");
@@ -173,19 +173,6 @@ void scalar(const EditSession& s, EditState& st, const FormField& f, const std::
         intent(st, EditIntent::Op::SetField, ptr, form_value_json(f.type, typed, f.required));
     if (f.type == FieldType::Date) date_hint(st.typing_pointer == ptr ? st.typing : value);
     if (f.key == "quote") quote_help(st, ptr, source_id, value);
-}
-
-std::string new_item_json(const FormField& list) {
-    std::string out = "{";
-    for (const FormField& f : list.items) {
-        if (!f.required) continue;
-        if (out.size() > 1) out += ", ";
-        std::string v = "\"\"";
-        if (f.type == FieldType::Enum && !f.choices.empty()) v = json_string(f.choices.front());
-        if (f.type == FieldType::Number || f.type == FieldType::Integer) v = "0";
-        out += json_string(f.key) + ": " + v;
-    }
-    return out + "}";
 }
 
 // A list of plain values (topics, sources, inferred fields): each with a remove button, and a
@@ -250,8 +237,8 @@ void draw_form(const EditSession& s, EditState& st) {
     // A message's pointer that names no single input (a list, a missing item's field): its field's label.
     const FormFocus ff = form_focus(st.kind, st.focus_pointer);
     const auto& fields = form_fields(st.kind);
-    const bool whole = ff.field >= 0 && (ff.item < 0 ? fields[static_cast<size_t>(ff.field)].type == FieldType::List : ff.sub.empty() &&
-                                                                                                                          !fields[static_cast<size_t>(ff.field)].items.empty());
+    const bool whole = ff.field >= 0 && (ff.item < 0 ? fields[static_cast<size_t>(ff.field)].type == FieldType::List
+                                                     : ff.sub.empty() && !fields[static_cast<size_t>(ff.field)].items.empty());
     for (size_t i = 0; i < fields.size(); ++i) {
         const FormField& f = fields[i];
         const std::string ptr = "/" + f.key;
@@ -276,8 +263,8 @@ void draw_form(const EditSession& s, EditState& st) {
         ImGui::TextWrapped("Pasted text (kept beside the data, never in the site): quotes citing this source are checked against it.");
         std::string& text = st.pasted[st.selected];
         text.reserve(text.size() + 1);
-        ImGui::InputTextMultiline("##pasted", text.data(), text.capacity() + 1, ImVec2(-1, 120), ImGuiInputTextFlags_CallbackResize, resize_cb,
-                                  &text);
+        ImGui::InputTextMultiline("##pasted", text.data(), text.capacity() + 1, ImVec2(-1, 120), ImGuiInputTextFlags_CallbackResize,
+                                  resize_cb, &text);
         note_rect(st, "#pasted");
     }
 }

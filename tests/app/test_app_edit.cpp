@@ -1,7 +1,9 @@
 // Edit mode driven headlessly through the app (fake platform, headless ImGui, issue 16): an
 // organisation created by clicking the map, a collaboration with two participants and a quote,
 // undo and redo by Ctrl+Z / Ctrl+Shift+Z and the panel's buttons, save, and a reload that gives
-// the same data; the map shows each valid edit at once; embed mode never opens the editor.
+// the same data; the map shows each valid edit at once; embed mode never opens the editor. The
+// forms driven by clicks and keys: fields typed, ids picked by search, a quote checked against a
+// pasted source text while typed, a drag on the map, and a message focusing its field.
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 

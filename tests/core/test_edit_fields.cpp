@@ -153,3 +153,12 @@ TEST_CASE("edit forms: several fields set as one undo step (a drag's lat and lon
     REQUIRE(s.undo());
     CHECK(s.file(0).text == before);
 }
+
+TEST_CASE("edit forms: a new list item has the required fields") {
+    const auto& col = ca::form_fields(ca::EditKind::Collaboration);
+    for (const auto& f : col) {
+        if (f.key == "participants") CHECK(ca::new_item_json(f) == R"({"org": "", "role": "lead"})");
+        if (f.key == "facts")
+            CHECK(ca::new_item_json(f) == R"({"label": "", "value": 0, "unit": "USD", "year": 0, "source": "", "quote": ""})");
+    }
+}
