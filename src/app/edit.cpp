@@ -92,7 +92,8 @@ bool App::open_editor() {
     st.can_save = !cfg_.data_files.empty();
     if (!st.can_save) st.status = "Editing the bundled data: start with --data data/*.json to save the files in place.";
     if (st.can_save) {
-        edit_->sources_dir = (std::filesystem::path(cfg_.data_files.front()).parent_path() / "sources").string();
+        edit_->sources_dir = cfg_.sources_dir.empty() ? (std::filesystem::path(cfg_.data_files.front()).parent_path() / "sources").string()
+                                                      : cfg_.sources_dir;
         read_source_texts(*edit_);
     }
     return true;

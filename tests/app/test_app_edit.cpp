@@ -501,3 +501,20 @@ TEST_CASE("edit forms: choosing a message focuses the field its pointer names") 
     CHECK(app.edit_state()->focused == "/participants/1/role");
     std::filesystem::remove_all(folder);
 }
+
+TEST_CASE("edit forms: --sources DIR gives edit mode its source texts") {
+    const std::string folder = std::filesystem::temp_directory_path().string() + "/chipatlas_edit_sources_test";
+    ca::AppConfig cfg;
+    cfg.data_files = copy_data(folder);
+    cfg.edit = true;
+    cfg.sources_dir = folder + "/texts";
+    std::filesystem::create_directories(cfg.sources_dir);
+    std::ofstream(cfg.sources_dir + "/000_08aab43c31a89dcb.txt") << "ASTRI launched a consortium.";
+    ca::App app(cfg);
+    FakePlatform p(app);
+    REQUIRE(app.start(p));
+    p.step();
+    CHECK(app.edit_state()->pasted["hk_astri_polyu"] == "ASTRI launched a consortium.");
+    CHECK(app.edit_state()->pasted.count("kr_motie_packaging") == 0);  // its file is not in the folder: no text
+    std::filesystem::remove_all(folder);
+}
