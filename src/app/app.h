@@ -33,8 +33,9 @@ struct AppConfig {
     bool embed = false;
     bool system_dark = false;
     bool reduced_motion = false;
-    std::string region;  // --region: start on a preset without a flight
-    bool edit = false;   // --edit or "edit=1" in the hash: open the editor (never in embed mode)
+    std::string region;       // --region: start on a preset without a flight
+    bool edit = false;        // --edit or "edit=1" in the hash: open the editor (never in embed mode)
+    std::string sources_dir;  // --data ... --sources DIR: edit mode's source texts (default: sources/ beside the data)
 };
 
 // Frames the app drives itself instead of the platform's loop (native only).

@@ -11,7 +11,8 @@ namespace ca {
 const char* usage_text() {
     return "usage: chipatlas [options]\n"
            "  --validate FILE...      check dataset files; print FILE:LINE:COL: error: ID (POINTER): MESSAGE; exit 1 if invalid\n"
-           "  --sources DIR           with --validate: every quote must occur in its source's text in DIR\n"
+           "  --sources DIR           with --validate: every quote must occur in its source's text in DIR;\n"
+           "                          with --data: edit mode's source texts (default: sources/ beside the data)\n"
            "  --format FILE...        rewrite dataset files into the canonical format (key order, indentation)\n"
            "  --check                 with --format: only list the files that are not canonical; exit 1 if any\n"
            "  --data FILE...          run on these dataset files instead of the bundled data\n"

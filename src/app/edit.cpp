@@ -1,21 +1,30 @@
 // Edit mode in the app (issue 16): opens an EditSession on the files shown, draws the edit panel,
-// applies its intents (a map click places a new organisation), shows every valid edit at once on
-// the map, timeline and details (the view is kept), and saves the files in place natively.
+// applies its intents (a map click places a new organisation, a drag moves one), shows every valid
+// edit at once on the map, timeline and details (the view is kept), and saves the files in place
+// natively, with the pasted source texts beside them (data/sources/<file>).
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 
 #include "app/app.h"
 #include "app/format_cli.h"
 #include "app/validate.h"
 #include "core/edit_model.h"
 #include "core/embedded.h"
+#include "core/quote_check.h"
 #include "imgui.h"
 #include "ui/edit_view.h"
+#include "ui/ui.h"
 
 namespace ca {
 
 struct EditMode {
     EditSession session;
     ui::EditState state;
+    std::string sources_dir;                     // natively: the pasted texts' folder (data/sources)
+    std::map<std::string, std::string> on_disk;  // pasted texts as last read or written, by source id
 };
 void EditModeDelete::operator()(EditMode* e) const { delete e; }
 EditSession* App::editor() { return edit_ ? &edit_->session : nullptr; }
@@ -24,6 +33,40 @@ ui::EditState* App::edit_state() { return edit_ ? &edit_->state : nullptr; }
 namespace {
 
 bool inside(const Rect& r, ImVec2 p) { return p.x >= r.x0 && p.x <= r.x1 && p.y >= r.y0 && p.y <= r.y1; }
+
+constexpr size_t kMaxSourceText = 4u << 20;
+
+// The source texts kept beside the data (data/sources/<file>), read into the editor's memory.
+void read_source_texts(EditMode& m) {
+    for (const Source& src : m.session.validation().dataset.sources) {
+        if (!plain_file_name(src.file)) continue;
+        std::ifstream f(m.sources_dir + "/" + src.file, std::ios::binary);
+        if (!f) continue;
+        std::string text(kMaxSourceText, '\0');
+        f.read(text.data(), static_cast<std::streamsize>(text.size()));
+        text.resize(static_cast<size_t>(f.gcount()));
+        m.state.pasted[src.id] = text;
+        m.on_disk[src.id] = std::move(text);
+    }
+}
+
+// Pasted texts that changed are written beside the data; false with why on a failure.
+bool write_source_texts(EditMode& m, size_t& written, std::string& why) {
+    for (const Source& src : m.session.validation().dataset.sources) {
+        auto it = m.state.pasted.find(src.id);
+        if (it == m.state.pasted.end() || m.on_disk[src.id] == it->second || !plain_file_name(src.file)) continue;
+        if (it->second.size() > kMaxSourceText) {
+            why = "the pasted text of " + src.id + " is over " + std::to_string(kMaxSourceText) + " bytes";
+            return false;
+        }
+        std::error_code ec;
+        std::filesystem::create_directories(m.sources_dir, ec);
+        if (!write_file_replacing(m.sources_dir + "/" + src.file, it->second, why)) return false;
+        m.on_disk[src.id] = it->second;
+        ++written;
+    }
+    return true;
+}
 
 }  // namespace
 
@@ -48,6 +91,11 @@ bool App::open_editor() {
     ui::EditState& st = edit_->state;
     st.can_save = !cfg_.data_files.empty();
     if (!st.can_save) st.status = "Editing the bundled data: start with --data data/*.json to save the files in place.";
+    if (st.can_save) {
+        edit_->sources_dir = cfg_.sources_dir.empty() ? (std::filesystem::path(cfg_.data_files.front()).parent_path() / "sources").string()
+                                                      : cfg_.sources_dir;
+        read_source_texts(*edit_);
+    }
     return true;
 }
 
@@ -100,6 +148,42 @@ bool apply_intent(EditSession& s, ui::EditState& st, const ui::EditIntent& in) {
     return true;
 }
 
+// Dragging an organisation on the map moves it: one change (lat and lon together) on release.
+// Returns whether the data changed.
+bool drag_org(EditSession& session, ui::EditState& st, AppModel& model, ui::UiContext& ui, bool on_panel) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (st.dragging.empty()) {
+        ui.map_held = false;
+        if (st.placing || on_panel || !ImGui::IsMouseClicked(0)) return false;
+        const HitTarget h = ui.map_scene.scene().hit({io.MousePos.x, io.MousePos.y}, ui.map_tuning.hit_radius_mouse);
+        const auto& orgs = model.data().organisations;
+        if (h.kind != HitTarget::Org || h.index < 0 || static_cast<size_t>(h.index) >= orgs.size()) return false;
+        st.dragging = orgs[static_cast<size_t>(h.index)].id;
+        ui.map_held = true;
+        return false;
+    }
+    if (io.MouseDown[0]) {
+        ImGui::GetForegroundDrawList()->AddCircle(io.MousePos, 9, IM_COL32(230, 120, 20, 255), 16, 2.5f);
+        return false;
+    }
+    const std::string id = std::move(st.dragging);
+    st.dragging.clear();
+    ui.map_held = false;
+    const float dx = io.MousePos.x - io.MouseClickedPos[0].x, dy = io.MousePos.y - io.MouseClickedPos[0].y;
+    if (dx * dx + dy * dy < ui.map_tuning.drag_threshold * ui.map_tuning.drag_threshold) return false;  // a click, not a drag
+    const LatLon ll = unproject(model.camera().screen_to_world({io.MousePos.x, io.MousePos.y}));
+    char lat[32], lon[32];
+    std::snprintf(lat, sizeof lat, "%.4f", ll.lat);
+    std::snprintf(lon, sizeof lon, "%.4f", ll.lon);
+    const EditResult r = session.set_fields(EditKind::Organisation, id, {{"/lat", lat}, {"/lon", lon}});
+    st.status = r.ok ? "" : r.error;
+    if (!r.ok) return false;
+    st.kind = EditKind::Organisation;
+    st.select_tab = 1;
+    st.selected = id;
+    return true;
+}
+
 }  // namespace
 
 void App::edit_frame() {
@@ -110,9 +194,10 @@ void App::edit_frame() {
     ui_.panels.push_back(st.panel);
     ui_.last_panels.push_back(st.panel);
     const ImGuiIO& io = ImGui::GetIO();
-    if (st.placing && ImGui::IsMouseClicked(0) && !inside(st.panel, io.MousePos)) {
-        bool on_panel = false;
-        for (const Rect& r : ui_.last_panels) on_panel = on_panel || inside(r, io.MousePos);
+    bool on_panel = inside(st.panel, io.MousePos);
+    for (const Rect& r : ui_.last_panels) on_panel = on_panel || inside(r, io.MousePos);
+    bool changed = drag_org(session, st, model_, ui_, on_panel);
+    if (st.placing && ImGui::IsMouseClicked(0)) {
         if (!on_panel) {
             const LatLon ll = unproject(model_.camera().screen_to_world({io.MousePos.x, io.MousePos.y}));
             ui::EditIntent in;
@@ -126,7 +211,6 @@ void App::edit_frame() {
     }
     std::vector<ui::EditIntent> intents = std::move(st.intents);
     st.intents.clear();
-    bool changed = false;
     for (const ui::EditIntent& in : intents) {
         using Op = ui::EditIntent::Op;
         if (in.op == Op::Select) {
@@ -139,6 +223,9 @@ void App::edit_frame() {
             st.selected = id;
             st.text_dirty = false;
             st.blocked.clear();
+            st.focus_pointer = field;  // the form outlines it and gives it the keyboard
+            st.focus_pending = !field.empty();
+            st.typing_pointer.clear();
             if (kind == EditKind::Organisation || kind == EditKind::Collaboration) model_.select(id);
             continue;
         }
@@ -176,6 +263,11 @@ bool App::save_edits(bool anyway) {
             return false;
         }
         ++written;
+    }
+    std::string why;
+    if (!write_source_texts(*edit_, written, why)) {
+        st.status = why;
+        return false;
     }
     s.mark_saved();
     st.status = "Saved " + std::to_string(written) + " file(s).";

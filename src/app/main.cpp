@@ -20,10 +20,11 @@ int main(int argc, char** argv) {
         std::fputs("chipatlas: --check goes with --format\n", stderr);
         return 2;
     }
-    if (!args.sources_dir.empty()) {
-        std::fputs("chipatlas: --sources goes with --validate\n", stderr);
+    if (!args.sources_dir.empty() && args.config.data_files.empty()) {
+        std::fputs("chipatlas: --sources goes with --validate, or with --data (edit mode's source texts)\n", stderr);
         return 2;
     }
+    args.config.sources_dir = args.sources_dir;
     // Static: on the web the browser keeps calling into the app after main returns.
     static ca::App app(args.config, args.drive);
     return ca::run_platform(app, {args.width, args.height});

@@ -337,15 +337,16 @@ EditResult EditSession::remove(EditKind k, std::string_view id, bool also_refere
     return {true, {}, {}};
 }
 
-EditResult EditSession::set_field(EditKind k, std::string_view id, std::string_view pointer, std::string_view value_json) {
+namespace {
+
+// Sets (or, with an empty value_json, removes) the member or item at pointer inside element e.
+EditResult set_in(OJson* v, std::string_view pointer, std::string_view value_json) {
     std::vector<std::string> tok;
     if (!split_pointer(pointer, tok) || tok.empty()) return fail("bad field pointer " + dq(pointer));
     OJson value;
     std::string why;
     const bool erase = value_json.empty();
     if (!erase && !parse_value(value_json, value, why)) return fail(why);
-    OJson* v = p_->element(k, id);
-    if (!v) return fail(std::string("no ") + edit_kind_name(k) + " " + dq(id));
     for (size_t t = 0; t + 1 < tok.size(); ++t) {
         size_t idx;
         if (v->is_object() && v->contains(tok[t]))
@@ -373,6 +374,24 @@ EditResult EditSession::set_field(EditKind k, std::string_view id, std::string_v
     } else {
         return fail("no field " + dq(pointer));
     }
+    return {true, {}, {}};
+}
+
+}  // namespace
+
+EditResult EditSession::set_field(EditKind k, std::string_view id, std::string_view pointer, std::string_view value_json) {
+    return set_fields(k, id, {{std::string(pointer), std::string(value_json)}});
+}
+
+EditResult EditSession::set_fields(EditKind k, std::string_view id, const std::vector<std::pair<std::string, std::string>>& values) {
+    OJson* e = p_->element(k, id);
+    if (!e) return fail(std::string("no ") + edit_kind_name(k) + " " + dq(id));
+    OJson copy = *e;  // all or nothing
+    for (const auto& [pointer, value] : values) {
+        EditResult r = set_in(&copy, pointer, value);
+        if (!r.ok) return r;
+    }
+    *e = std::move(copy);
     p_->commit();
     return {true, {}, {}};
 }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/dataset_json.h"
@@ -58,6 +59,8 @@ public:
     // pointer is relative to the element ("/name", "/participants/0/role"); an empty value_json
     // removes that member or array element. The element's "id" is set like any field.
     EditResult set_field(EditKind kind, std::string_view id, std::string_view pointer, std::string_view value_json);
+    // Several fields as one change (one undo step, e.g. a drag's lat and lon); all or nothing.
+    EditResult set_fields(EditKind kind, std::string_view id, const std::vector<std::pair<std::string, std::string>>& values);
     // Appends to a list field (participants, evidence, facts, names, sources, topics, inferred...),
     // created when missing; remove_item takes element index out of it.
     EditResult add_item(EditKind kind, std::string_view id, std::string_view list, std::string_view value_json);

@@ -1,6 +1,7 @@
-// The edit panel: tabs per kind with a filtered list of ids, the selected element's JSON in a text
-// box (Apply, Delete, with "remove references too" when refused), a new element from an id or a
-// map click, undo/redo/save, and the validation messages (choosing one selects its element).
+// The edit panel: tabs per kind with a filtered list of ids, the selected element's form (its raw
+// JSON under an Advanced fold: Apply, Delete, with "remove references too" when refused), a new
+// element from an id or a map click, undo/redo/save, and the validation messages (choosing one
+// selects its element and focuses the field).
 #include "ui/edit_view.h"
 
 #include <algorithm>
@@ -134,6 +135,14 @@ void draw_list(const EditSession& s, EditState& st) {
     ImGui::EndChild();
 }
 
+void draw_blocked(EditState& st) {
+    if (st.blocked.empty()) return;
+    ImGui::TextWrapped("Still referenced by:");
+    for (size_t i = 0; i < st.blocked.size() && i < 8; ++i) ImGui::BulletText("%s", st.blocked[i].what.c_str());
+    if (st.blocked.size() > 8) ImGui::BulletText("and %zu more", st.blocked.size() - 8);
+    if (ImGui::Button("Delete and remove these references")) push(st, EditIntent::Op::RemoveWithReferences, st.selected);
+}
+
 void draw_element(const EditSession& s, EditState& st) {
     if (st.selected.empty()) {
         ImGui::TextDisabled("Choose an element, or add one.");
@@ -145,6 +154,14 @@ void draw_element(const EditSession& s, EditState& st) {
         st.text_for = key;
     }
     ImGui::Text("%s \"%s\"", edit_kind_name(st.kind), st.selected.c_str());
+    ImGui::BeginChild("##form", ImVec2(0, std::max(160.0f, ImGui::GetContentRegionAvail().y * 0.6f)), true);
+    draw_form(s, st);
+    ImGui::EndChild();
+    if (!ImGui::CollapsingHeader("Advanced: the element's JSON")) {
+        if (ImGui::Button("Delete")) push(st, EditIntent::Op::Remove, st.selected);
+        draw_blocked(st);
+        return;
+    }
     st.text.reserve(st.text.size() + 1);
     if (ImGui::InputTextMultiline("##json", st.text.data(), st.text.capacity() + 1, ImVec2(-1, 200), ImGuiInputTextFlags_CallbackResize,
                                   resize_callback, &st.text))
@@ -159,12 +176,7 @@ void draw_element(const EditSession& s, EditState& st) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Delete")) push(st, EditIntent::Op::Remove, st.selected);
-    if (!st.blocked.empty()) {
-        ImGui::TextWrapped("Still referenced by:");
-        for (size_t i = 0; i < st.blocked.size() && i < 8; ++i) ImGui::BulletText("%s", st.blocked[i].what.c_str());
-        if (st.blocked.size() > 8) ImGui::BulletText("and %zu more", st.blocked.size() - 8);
-        if (ImGui::Button("Delete and remove these references")) push(st, EditIntent::Op::RemoveWithReferences, st.selected);
-    }
+    draw_blocked(st);
 }
 
 void draw_messages(const EditSession& s, EditState& st) {

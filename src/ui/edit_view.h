@@ -1,9 +1,11 @@
 // The edit panel (issue 16): element lists by kind, the selected element's JSON, the validation
 // messages, undo/redo/save. It draws from an EditSession and only emits intents (EditIntent).
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
+#include "core/edit_fields.h"
 #include "core/edit_model.h"
 #include "core/label_layout.h"
 
@@ -33,12 +35,31 @@ struct EditState {
     bool can_save = true;                // natively: the files have paths to write to
     unsigned version = 0;                // bumped by the app after each change (the view retakes its text)
     std::vector<EditIntent> intents;     // this frame's, for the app to apply
+    // The forms (ui/edit_forms.cpp): the selected element's values (retaken each version), the
+    // field being typed into and its text, the field a chosen message names (highlighted and
+    // given the keyboard once), pasted source texts by source id, where each field was drawn.
+    FormValues values;
+    std::string values_for;
+    std::string typing_pointer, typing;
+    std::string focus_pointer;
+    bool focus_pending = false;
+    std::string focused;                              // the field the form last gave the keyboard to
+    std::map<std::string, std::string> quote_checks;  // by quote field: "" found, else why (this frame)
+    std::map<std::string, std::string> pasted;
+    std::map<std::string, Rect> field_rects;  // by pointer ("/name", "/participants/+" the add search)
+    bool show_json = false;                   // the Advanced fold: the element's raw JSON
+    // Dragging an organisation on the map (edit mode only): its id, while the button is held.
+    std::string dragging;
     // Where the panel and its buttons were drawn last frame (map clicks outside it; tests click).
     Rect panel{0, 0, 0, 0}, undo_button{0, 0, 0, 0}, redo_button{0, 0, 0, 0}, save_button{0, 0, 0, 0}, place_button{0, 0, 0, 0};
 };
 
 // A new element of kind with this id: the fields the loader requires, empty for the editor to fill.
 std::string new_element_json(EditKind kind, const std::string& id, double lat = 0, double lon = 0);
+
+// The selected element's form, one field per schema property (ui/edit_forms.cpp); each change is
+// one SetField/AddItem/RemoveItem intent.
+void draw_form(const EditSession& s, EditState& st);
 
 // Draws the edit panel; Ctrl+Z undoes and Ctrl+Shift+Z redoes when no text field has the keyboard.
 void draw_edit(const EditSession& s, EditState& st);

@@ -303,7 +303,7 @@ void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     if (!m.view().transparent) dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), pal.sea);
 
     // Input first (so this frame draws the result).
-    const bool hovered = route_input(m, pos, size, t, ui.touch_gesture);
+    const bool hovered = route_input(m, pos, size, t, ui.touch_gesture || ui.map_held);
     const bool click = hovered && !ui.touch_gesture && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
                        !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, t.click_slop);
 

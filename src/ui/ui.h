@@ -52,6 +52,7 @@ struct UiContext {
     // Two fingers touched since the last first touch (core TwoFingerGesture::engaged): the
     // app pinches and pans, so the map neither drags with the mouse ImGui is given nor clicks.
     bool touch_gesture = false;
+    bool map_held = false;  // edit mode drags an organisation: the map does not pan under it
     // The first frame sets the legend from the box's size (core/chrome_layout.h), once.
     bool layout_started = false;
     // A box under 300 px tall (core/chrome_layout.h): one-button toolbar, one-row timeline.

@@ -1,7 +1,9 @@
 // Edit mode driven headlessly through the app (fake platform, headless ImGui, issue 16): an
 // organisation created by clicking the map, a collaboration with two participants and a quote,
 // undo and redo by Ctrl+Z / Ctrl+Shift+Z and the panel's buttons, save, and a reload that gives
-// the same data; the map shows each valid edit at once; embed mode never opens the editor.
+// the same data; the map shows each valid edit at once; embed mode never opens the editor. The
+// forms driven by clicks and keys: fields typed, ids picked by search, a quote checked against a
+// pasted source text while typed, a drag on the map, and a message focusing its field.
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
@@ -259,4 +261,260 @@ TEST_CASE("edit mode: never in embed mode") {
     REQUIRE(app.start(p));
     CHECK(app.editor() == nullptr);
     CHECK_FALSE(app.open_editor());
+}
+
+namespace {
+
+// The forms' helpers: bring a field into the form's view (the mouse wheel over the form), click
+// it, type, press Enter.
+ca::Rect field(ca::App& app, const std::string& ptr) {
+    auto& r = app.edit_state()->field_rects;
+    auto it = r.find(ptr);
+    return it == r.end() ? ca::Rect{0, 0, 0, 0} : it->second;
+}
+
+bool show(FakePlatform& p, ca::App& app, const std::string& ptr) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < 80; ++i) {
+        p.step();
+        const ca::Rect r = field(app, ptr), form = field(app, "#form");
+        if (r.x1 <= r.x0) return false;
+        if (r.y0 >= form.y0 && r.y1 <= form.y1) return true;
+        io.MousePos = ImVec2((form.x0 + form.x1) / 2, (form.y0 + form.y1) / 2);
+        io.MouseWheel = r.y0 < form.y0 ? 1.0f : -1.0f;
+        p.step();
+        io.MouseWheel = 0;
+    }
+    return false;
+}
+
+void key(FakePlatform& p, int k) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[k] = true;
+    p.step();
+    io.KeysDown[k] = false;
+    p.step();
+}
+
+void type_into(FakePlatform& p, ca::App& app, const std::string& ptr, const std::string& text, bool enter = true) {
+    REQUIRE(show(p, app, ptr));
+    click(p, field(app, ptr));
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    p.step();
+    if (enter) key(p, 13);
+}
+
+void pick(FakePlatform& p, ca::App& app, const std::string& ptr, const std::string& query) {
+    type_into(p, app, ptr, query, false);
+    p.step();
+    REQUIRE(show(p, app, ptr + "#0"));
+    click(p, field(app, ptr + "#0"));
+}
+
+void select(FakePlatform& p, ca::App& app, ca::EditKind kind, const std::string& id) {
+    push(app, ca::ui::EditIntent::Op::Select, kind, id, "", "");
+    p.step();
+    p.step();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "edit forms: an organisation and a collaboration made by the forms, a quote checked against a pasted text, a drag, undo, save, "
+    "reload") {
+    const std::string folder = std::filesystem::temp_directory_path().string() + "/chipatlas_edit_forms_test";
+    ca::AppConfig cfg;
+    cfg.data_files = copy_data(folder);
+    cfg.hash = "#t=2024-12-31&edit=1";
+    const std::string pasted = "Hong Kong, 2 May 2024. ASTRI and PolyU signed a memorandum of understanding today.";
+    std::string moved_lat, moved_lon;
+    std::vector<std::string> saved;
+    {
+        ca::App app(cfg);
+        FakePlatform p(app);
+        ImGui::GetIO().KeyMap[ImGuiKey_Enter] = 13;
+        ImGui::GetIO().KeyMap[ImGuiKey_Backspace] = 8;
+        REQUIRE(app.start(p));
+        app.model().set_reduced_motion(true);
+        for (int i = 0; i < 3; ++i) p.step();
+        ca::EditSession& s = *app.editor();
+        ca::ui::EditState& st = *app.edit_state();
+
+        // An organisation placed by a click on the map, then filled in by its form.
+        std::snprintf(st.new_id, sizeof st.new_id, "%s", "new_fab");
+        p.step();
+        click(p, st.place_button);
+        click(p, 640, 420);
+        REQUIRE(st.selected == "new_fab");
+        type_into(p, app, "/name", "New Fab");
+        CHECK(s.undo_steps() == 2);  // the placing, the name: one step per field
+        type_into(p, app, "/city", "Hsinchu");
+        pick(p, app, "/sources/+", "astri establishes");  // a source found by its title
+        const ca::FormValues org = ca::form_values(s, ca::EditKind::Organisation, "new_fab");
+        CHECK(org.get("/name") == "New Fab");
+        CHECK(org.get("/city") == "Hsinchu");
+        CHECK(org.get("/sources/0") == "hk_astri_polyu");
+        CHECK(s.undo_steps() == 4);
+        REQUIRE(s.validation().ok());
+
+        // Dragged on the map: moved, in one undo step.
+        p.step();
+        const int oi = app.model().data().find_org("new_fab");
+        REQUIRE(oi >= 0);
+        const ca::PointF at = app.ui().map_scene.scene().drawn[static_cast<size_t>(oi)];
+        const ca::HitTarget h = app.ui().map_scene.scene().hit({at.x, at.y}, 8);
+        REQUIRE(h.kind == ca::HitTarget::Org);
+        REQUIRE(h.index == oi);
+        const std::string view = app.model().hash();
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(at.x, at.y);
+        p.step();
+        io.MouseDown[0] = true;
+        p.step();
+        for (int k = 1; k <= 6; ++k) {
+            io.MousePos = ImVec2(at.x + 10.0f * static_cast<float>(k), at.y + 5.0f * static_cast<float>(k));
+            p.step();
+        }
+        const ca::LatLon want = ca::unproject(app.model().camera().screen_to_world({io.MousePos.x, io.MousePos.y}));
+        io.MouseDown[0] = false;
+        p.step();
+        p.step();
+        CHECK(s.undo_steps() == 5);
+        CHECK(app.model().hash() == view);  // the map did not pan under the drag
+        const int oj = app.model().data().find_org("new_fab");
+        REQUIRE(oj >= 0);
+        CHECK(app.model().data().organisations[static_cast<size_t>(oj)].lat == Approx(want.lat).margin(1e-4));
+        CHECK(app.model().data().organisations[static_cast<size_t>(oj)].lon == Approx(want.lon).margin(1e-4));
+        moved_lat = ca::form_values(s, ca::EditKind::Organisation, "new_fab").get("/lat");
+        moved_lon = ca::form_values(s, ca::EditKind::Organisation, "new_fab").get("/lon");
+
+        // A source's text pasted beside the data.
+        select(p, app, ca::EditKind::Source, "hk_astri_polyu");
+        REQUIRE(show(p, app, "#pasted"));
+        click(p, field(app, "#pasted"));
+        io.AddInputCharactersUTF8(pasted.c_str());
+        p.step();
+        CHECK(st.pasted["hk_astri_polyu"] == pasted);
+
+        // A collaboration: title and dates typed, two participants picked by search, a quote
+        // checked against the pasted text as it is typed.
+        push(app, ca::ui::EditIntent::Op::Add, ca::EditKind::Collaboration, "new_mou", "",
+             ca::ui::new_element_json(ca::EditKind::Collaboration, "new_mou"));
+        p.step();
+        p.step();
+        REQUIRE(st.selected == "new_mou");
+        type_into(p, app, "/title", "A new MoU");
+        type_into(p, app, "/start", "2024-05-02");
+        type_into(p, app, "/summary", "One sentence.", false);
+        REQUIRE(show(p, app, "/participants/+"));
+        click(p, field(app, "/participants/+"));
+        pick(p, app, "/participants/0/org", "polytechnic");
+        REQUIRE(show(p, app, "/participants/+"));
+        click(p, field(app, "/participants/+"));
+        pick(p, app, "/participants/1/org", "new fab");
+        REQUIRE(show(p, app, "/evidence/+"));
+        click(p, field(app, "/evidence/+"));
+        pick(p, app, "/evidence/0/source", "hk_astri");
+        const std::string quote = "ASTRI and PolyU signed a memorandum";
+        type_into(p, app, "/evidence/0/quote", quote.substr(0, 10), false);
+        CHECK(st.quote_checks["/evidence/0/quote"].empty());  // found so far
+        io.AddInputCharactersUTF8("x");
+        p.step();
+        CHECK(st.quote_checks["/evidence/0/quote"].find("differs") != std::string::npos);  // flagged while typing
+        key(p, 8);
+        io.AddInputCharactersUTF8(quote.substr(10).c_str());
+        p.step();
+        CHECK(st.quote_checks["/evidence/0/quote"].empty());
+        const ca::Rect form = field(app, "#form");
+        click(p, form.x1 - 4, form.y0 + 4);  // leaving the field (a click beside it) sets it
+        const ca::FormValues col = ca::form_values(s, ca::EditKind::Collaboration, "new_mou");
+        CHECK(col.get("/title") == "A new MoU");
+        CHECK(col.get("/start") == "2024-05-02");
+        CHECK(col.get("/summary") == "One sentence.");
+        CHECK(col.get("/participants/0/org") == "polyu");
+        CHECK(col.get("/participants/1/org") == "new_fab");
+        CHECK(col.get("/evidence/0/source") == "hk_astri_polyu");
+        CHECK(col.get("/evidence/0/quote") == quote);
+        for (auto& d : s.validation().diagnostics) INFO(d.to_string());
+        REQUIRE(s.validation().ok());
+        REQUIRE(app.model().data().find_collab("new_mou") >= 0);
+
+        // Undo takes the quote off, redo brings it back.
+        const size_t steps = s.undo_steps();
+        ctrl_z(p, false);
+        CHECK(ca::form_values(s, ca::EditKind::Collaboration, "new_mou").get("/evidence/0/quote").empty());
+        ctrl_z(p, true);
+        CHECK(s.undo_steps() == steps);
+        CHECK(ca::form_values(s, ca::EditKind::Collaboration, "new_mou").get("/evidence/0/quote") == quote);
+
+        click(p, st.save_button);
+        for (size_t f = 0; f < s.file_count(); ++f) {
+            CHECK_FALSE(s.modified(f));
+            saved.push_back(s.file(f).text);
+        }
+        CHECK(read(folder + "/sources/000_08aab43c31a89dcb.txt") == pasted);  // kept beside the data
+    }
+    ca::AppConfig again;
+    again.data_files = cfg.data_files;
+    again.edit = true;
+    ca::App app2(again);
+    FakePlatform p2(app2);
+    REQUIRE(app2.start(p2));
+    REQUIRE(app2.editor()->file_count() == saved.size());
+    for (size_t f = 0; f < saved.size(); ++f) CHECK(app2.editor()->file(f).text == saved[f]);
+    const ca::FormValues org = ca::form_values(*app2.editor(), ca::EditKind::Organisation, "new_fab");
+    CHECK(org.get("/lat") == moved_lat);
+    CHECK(org.get("/lon") == moved_lon);
+    CHECK(app2.edit_state()->pasted["hk_astri_polyu"] == pasted);  // read back from beside the data
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("edit forms: choosing a message focuses the field its pointer names") {
+    const std::string folder = std::filesystem::temp_directory_path().string() + "/chipatlas_edit_focus_test";
+    ca::AppConfig cfg;
+    cfg.data_files = copy_data(folder);
+    cfg.edit = true;
+    ca::App app(cfg);
+    FakePlatform p(app);
+    REQUIRE(app.start(p));
+    p.step();
+    push(app, ca::ui::EditIntent::Op::SetField, ca::EditKind::Collaboration, "metc", "/participants/1/role", "\"boss\"");
+    p.step();
+    const ca::Diagnostic* err = nullptr;
+    for (auto& d : app.editor()->validation().diagnostics)
+        if (d.severity == ca::Severity::Error) err = &d;
+    REQUIRE(err);
+    ca::ui::EditIntent sel;
+    sel.op = ca::ui::EditIntent::Op::Select;
+    sel.pointer = err->pointer;
+    sel.value = err->file;
+    app.edit_state()->intents.push_back(sel);
+    for (int i = 0; i < 4; ++i) p.step();
+    CHECK(app.edit_state()->selected == "metc");
+    CHECK(app.edit_state()->kind == ca::EditKind::Collaboration);
+    CHECK(app.edit_state()->focus_pointer == "/participants/1/role");
+    // The field is drawn, in view, and has the keyboard.
+    const ca::Rect r = field(app, "/participants/1/role"), form = field(app, "#form");
+    CHECK(r.x1 > r.x0);
+    CHECK(r.y0 >= form.y0);
+    CHECK(r.y1 <= form.y1);
+    CHECK(app.edit_state()->focused == "/participants/1/role");
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("edit forms: --sources DIR gives edit mode its source texts") {
+    const std::string folder = std::filesystem::temp_directory_path().string() + "/chipatlas_edit_sources_test";
+    ca::AppConfig cfg;
+    cfg.data_files = copy_data(folder);
+    cfg.edit = true;
+    cfg.sources_dir = folder + "/texts";
+    std::filesystem::create_directories(cfg.sources_dir);
+    std::ofstream(cfg.sources_dir + "/000_08aab43c31a89dcb.txt") << "ASTRI launched a consortium.";
+    ca::App app(cfg);
+    FakePlatform p(app);
+    REQUIRE(app.start(p));
+    p.step();
+    CHECK(app.edit_state()->pasted["hk_astri_polyu"] == "ASTRI launched a consortium.");
+    CHECK(app.edit_state()->pasted.count("kr_motie_packaging") == 0);  // its file is not in the folder: no text
+    std::filesystem::remove_all(folder);
 }
