@@ -3,6 +3,7 @@
 include(notices)
 set(CHIPATLAS_DIST_DIR "${PROJECT_SOURCE_DIR}/dist" CACHE PATH
   "Where the web build writes the site to publish (a mirror: files not in the site are removed)")
+option(CHIPATLAS_WEB_PROFILE "Web build: keep function names in the wasm (--profiling-funcs) for CPU profiles" OFF)
 
 function(chipatlas_web_site target)
   # build/web/site holds what the build generates for the site (chipatlas.js + chipatlas.wasm,
@@ -20,8 +21,13 @@ function(chipatlas_web_site target)
     -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0
     -sFILESYSTEM=0 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sINITIAL_MEMORY=33554432
     -sMALLOC=emmalloc -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
-    "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_ca_add_font,_malloc,_free"
+    "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_ca_add_font,_ca_bench,_malloc,_free"
     -fno-exceptions "--js-library=${PROJECT_SOURCE_DIR}/src/platform/run_web.js")
+  # The profiling build (preset web-profile): the wasm keeps its functions' names, so a CPU
+  # profile (tools/bench/profile_web.mjs) names them; same optimisation otherwise.
+  if(CHIPATLAS_WEB_PROFILE)
+    target_link_options(${target} PRIVATE --profiling-funcs)
+  endif()
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/src/platform/run_web.js")
   chipatlas_notices("${site}/licenses")
   # The page's modules, bundled and minified by esbuild (npm): dist/js/ holds one file per

@@ -21,7 +21,8 @@ It serves the site and nothing else:
 Headers:
 - Correct MIME types for .wasm (application/wasm, needed for streaming compilation), .js,
   .mjs, .json, .otf/.ttf/.woff2, .svg, .csv, .map; X-Content-Type-Options: nosniff and
-  Cache-Control: no-cache on every response.
+  Cache-Control: no-cache on every response but favicon.svg's (max-age=3600): Chromium asks for
+  the icon again at each history.replaceState, and with no-cache each ask reached the server.
 - CORS (Access-Control-Allow-Origin: *) only where embedding needs it: responses for .wasm,
   .json, .otf and .js/.mjs paths, and the OPTIONS preflight for them. A sandboxed iframe has an
   opaque origin, so everything it fetches in CORS mode is cross-origin: chipatlas.wasm,
@@ -161,7 +162,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         super().send_header(keyword, value)
 
     def end_headers(self):
-        self.send_header("Cache-Control", "no-cache")
+        # The icon may be kept (tests/browser/favicon.test.mjs): Chromium asks for it again each
+        # time the page writes its view state to the URL.
+        icon = self.path.split("?", 1)[0].endswith("/favicon.svg")
+        self.send_header("Cache-Control", "max-age=3600" if icon else "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
         if getattr(self, "_ca_cors", False):
             self.send_header("Access-Control-Allow-Origin", "*")

@@ -1,6 +1,7 @@
 // Web platform: emscripten_set_main_loop_arg drives frames (rendering only when something
 // changed), the JS bridge (ca_command, ca_load_dataset(s), ca_add_font, events), WebGL context loss/restore.
 // What the commands mean and which events the page gets is the app's (PlatformApp).
+#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -40,6 +41,13 @@ public:
         return true;
     }
     void present() override {}  // the browser shows the canvas after each animation frame
+    // WebGL's finish() need not wait for the GPU process: reading a pixel back does, so that a
+    // benchmark's next CPU frame is not timed while a software rasteriser still draws.
+    void finish() override {
+        glFinish();
+        unsigned char px[4];
+        glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+    }
     bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
 
     PlatformApp& app() { return app_; }
@@ -160,6 +168,14 @@ EMSCRIPTEN_KEEPALIVE int ca_load_datasets(int n, const char* const* names, const
     }
     const std::string h = hash ? hash : "";
     return ca::g_web->app().load_datasets(files, hash ? &h : nullptr) ? 1 : 0;
+}
+
+// ?bench=1 (web/js/bench.js): the app's --bench frames (app/drive.cpp), all at once (the page is
+// not drawn meanwhile); the JSON line goes to the console and a "bench" event. 0 when the page was
+// not started with --bench.
+EMSCRIPTEN_KEEPALIVE int ca_bench() {
+    if (!ca::g_web || !ca::g_web->app().drives_frames()) return 0;
+    return ca::g_web->app().drive(*ca::g_web) == 0 ? 1 : 0;
 }
 
 // A font slice the page fetched after a "glyphsneeded" event (its bytes; copied by the app).

@@ -54,7 +54,7 @@ export async function loadPlaywright() {
   }
 }
 
-// Starts tools/serve.py; resolves to { origin, port, close() }.
+// Starts tools/serve.py; resolves to { origin, port, served(), close() }.
 export function startServer({ dir = WEB_DIR, csp = STRICT_CSP, quiet = true } = {}) {
   return new Promise((resolvePromise, reject) => {
     const args = [join(ROOT, 'tools', 'serve.py'), '--dir', dir, '--port', '0', '--host', '127.0.0.1', '--csp', csp,
@@ -73,6 +73,7 @@ export function startServer({ dir = WEB_DIR, csp = STRICT_CSP, quiet = true } = 
         resolvePromise({
           origin: m[1],
           port: Number(m[2]),
+          served: () => err,  // serve.py's request log (stderr), when started with quiet: false
           close: () => new Promise((r) => {
             if (proc.exitCode !== null) return r();
             proc.once('exit', () => r());

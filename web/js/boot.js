@@ -22,6 +22,7 @@ import { buildDetails } from './details.js';
 import { buildAbout } from './about.js';
 import { watchChrome } from './page_chrome.js';
 import { dataAllowed, fetchDatasets } from './dataset.js';
+import { benchArgs } from './bench.js';
 import { wireDatasets, setPendingDataset, hasPendingDataset, loadPendingDataset } from './datasets.js';
 // The modules the ones above import, named here too so that the browser requests every module
 // as soon as it has read this file, not one level of imports after another.
@@ -74,18 +75,20 @@ function hasWebGL2() {
 
 // hash: the link's view; not given at start when a ?data= dataset waits (it is applied once
 // that dataset is loaded: its ids and dates may exist only there).
-function startArgs(hash) {
+function startArgs(hash, dataPending) {
   const args = [];
-  if (hash && !hasPendingDataset()) args.push('--hash', hash);
+  if (hash && !dataPending) args.push('--hash', hash);
   if (queryEmbed) args.push('--embed');
   args.push('--system-theme', systemTheme());
   if (mqReduce && mqReduce.matches) args.push('--reduced-motion');
-  return args;
+  return args.concat(benchArgs());
 }
 
-function loadRuntime(hash) {
+// dataReady: with ?data=, the dataset's fetch (started before, it runs while chipatlas.js and
+// the wasm load and compile); main waits for it.
+function loadRuntime(hash, dataReady) {
   Module.canvas = ui.canvas;
-  Module.arguments = startArgs(hash);
+  Module.arguments = startArgs(hash, !!dataReady);
   Module.print = function (t) { console.log(t); };
   Module.printErr = function (t) { console.warn(t); };
   Module.onAbort = function (what) {
@@ -95,7 +98,7 @@ function loadRuntime(hash) {
   Module.onChipatlasEvent = onChipatlasEvent;
   Module.instantiateWasm = instantiateWith(function (why) {
     fatalError('chipatlas could not be loaded', 'chipatlas.wasm did not load (' + why + '). Check the connection and reload the page.');
-  });
+  }, dataReady);
   Module.postRun = [function () { loadPendingDataset(); }];
   // A trap (out-of-bounds access, unreachable, stack exhaustion) inside a frame or an event
   // handler reaches Emscripten's handleException, which calls quit_: stop the app visibly.
@@ -144,18 +147,24 @@ function start() {
       'Its publisher has turned off loading other datasets (?data=). Showing the published data.');
     spec = null;
   }
-  const shownSpec = spec ? spec.slice(0, 200) : '';
-  const dataP = spec
-    ? fetchDatasets(spec).then(null, function (e) {
-        showError('Could not load the dataset', shownSpec + ': ' + e.message + '. Showing the published data.');
-        return null;
-      })
-    : Promise.resolve(null);
   const hash = checkedHash(location.hash).hash;
-  dataP.then(function (files) {
-    setPendingDataset(files, hash);
+  if (!spec) {
     loadRuntime(hash);
+    return;
+  }
+  // ?data=: fetched while chipatlas.js and the wasm load and compile (issue 17: before, the
+  // runtime was only requested once the dataset had arrived); main runs once both are there.
+  const shownSpec = spec.slice(0, 200);
+  const dataReady = fetchDatasets(spec).then(null, function (e) {
+    showError('Could not load the dataset', shownSpec + ': ' + e.message + '. Showing the published data.');
+    return null;
+  }).then(function (files) {
+    setPendingDataset(files, hash);
+    // No dataset after all: the link's view goes to main with the published data. Emscripten
+    // (3.1) keeps Module.arguments by reference until main runs, so the array is still read.
+    if (!hasPendingDataset() && hash) Module.arguments.push('--hash', hash);
   });
+  loadRuntime(hash, dataReady);
 }
 
 // A trap in wasm code that an event handler called directly (not through Emscripten's

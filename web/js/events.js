@@ -16,6 +16,7 @@ import { chromeChanged } from './page_chrome.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
 import { onGlyphsNeeded } from './glyphs.js';
+import { runBenchIfAsked, onBenchResult } from './bench.js';
 
 // ------------------------------------------------------------------ the URL follows the state
 // At most once a second: playback changes the state five times a second, and browsers limit
@@ -75,6 +76,7 @@ function onReady() {
   app.ready = true;
   root.dataset.ready = '1';
   removeLoading();
+  runBenchIfAsked();
   const r = call({ cmd: 'getState' });
   if (r.ok) onState(r);
   chromeChanged();  // the map's panels keep clear of the page's chrome (page_chrome.js)
@@ -117,6 +119,9 @@ export function onChipatlasEvent(type, json) {
   }
   try {
     switch (type) {
+      case 'bench':
+        onBenchResult(data);
+        return;
       case 'ready':
         onReady();
         return; // onReady emits and posts

@@ -52,14 +52,18 @@ export function compileWasm() {
 }
 
 // Emscripten's Module.instantiateWasm(imports, receive): instantiates the module compiled above
-// and hands it over; fail(message) when it cannot be had.
-export function instantiateWith(fail) {
+// and hands it over; fail(message) when it cannot be had. `before` (optional): a promise that
+// must settle first, since handing the instance over runs main (a ?data= dataset fetched while
+// the wasm compiles; it never rejects).
+export function instantiateWith(fail, before) {
   return function (imports, receive) {
     compileWasm().then(function (m) {
       return WebAssembly.instantiate(m, imports).then(function (instance) { return { instance: instance, module: m }; });
     }).then(function (r) {
       mark('ca:instantiate');
-      receive(r.instance, r.module);  // runs main: what it throws is not a loading error
+      return Promise.resolve(before).then(function () {
+        receive(r.instance, r.module);  // runs main: what it throws is not a loading error
+      });
     }, function (e) {
       fail(String(e && e.message || e).slice(0, 300));
     });
