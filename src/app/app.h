@@ -101,7 +101,9 @@ private:
     void edit_frame();  // app/edit.cpp: the edit panel and its intents
     // Writes the modified files in place; invalid data only when anyway (else the panel asks).
     bool save_edits(bool anyway);
-    std::unique_ptr<EditMode, EditModeDelete> edit_;  // null unless edit mode is open
+    void emit_edit_state();                                  // web: the "editstate" event, when it changed
+    void hand_edit_files(const char* action, size_t index);  // web: the "editfiles" event
+    std::unique_ptr<EditMode, EditModeDelete> edit_;         // null unless edit mode is open
     AppConfig cfg_;
     DriveOptions drive_;
     Platform* platform_ = nullptr;

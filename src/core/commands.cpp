@@ -338,6 +338,16 @@ std::string selection_event_json(AppModel& m) {
 
 std::string fatal_event_json(std::string_view message) { return to_text(json{{"message", std::string(message)}}); }
 
+std::string edit_files_event_json(std::string_view action, const std::vector<NamedText>& files, size_t errors) {
+    json list = json::array();
+    for (const NamedText& f : files) {
+        const size_t slash = f.name.find_last_of('/');
+        list.push_back(
+            {{"name", std::string(f.name.substr(slash == std::string_view::npos ? 0 : slash + 1))}, {"text", std::string(f.text)}});
+    }
+    return to_text(json{{"action", std::string(action)}, {"errors", errors}, {"files", std::move(list)}});
+}
+
 std::string diagnostics_json(const std::vector<Diagnostic>& d) {
     json errs = json::array();
     for (auto& x : d)
@@ -497,6 +507,8 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         r.export_png = true;
     } else if (cmd == "audit") {
         r.audit = true;
+    } else if (cmd == "openEditor") {
+        r.open_editor = true;
     } else {
         out = reply_err("unknown command " + cmd);
     }

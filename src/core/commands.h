@@ -20,9 +20,10 @@ inline constexpr size_t kCommandMaxBytes = 64 * 1024;
 inline constexpr int kCommandMaxDepth = 32;
 
 struct CommandResult {
-    std::string reply;        // JSON text {"ok":...}
-    bool export_png = false;  // the platform reads back the next frame
-    bool audit = false;       // the app answers with audit_reply of its UI's last frame
+    std::string reply;         // JSON text {"ok":...}
+    bool export_png = false;   // the platform reads back the next frame
+    bool audit = false;        // the app answers with audit_reply of its UI's last frame
+    bool open_editor = false;  // `openEditor`: the app opens edit mode (never in embed mode)
 };
 
 // The `audit` command (a test aid, web/API.md): what the UI's last frame cut off, and the
@@ -49,6 +50,13 @@ std::string diagnostics_json(const std::vector<Diagnostic>& d);
 // {"message":"..."}: the page's "fatal" event (the app cannot run). Bytes of message that are
 // not UTF-8 are replaced by U+FFFD, so the result is always valid JSON.
 std::string fatal_event_json(std::string_view message);
+
+// The web edit mode's files for the page (issue 16): {"action":"download"|"copy","errors":N,
+// "files":[{"name":"organisations.json","text":"..."}]}, names without their folder.
+struct NamedText {
+    std::string_view name, text;
+};
+std::string edit_files_event_json(std::string_view action, const std::vector<NamedText>& files, size_t errors);
 
 // Visible collaborations at the current time, mode and filters.
 std::vector<int> visible_collaborations(AppModel& m);

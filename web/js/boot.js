@@ -16,6 +16,7 @@ import { installHostApi } from './host_api.js';
 import { onChipatlasEvent, onState, cancelUrlSync } from './events.js';
 import { wireSearch } from './search_box.js';
 import { wireTools } from './exports.js';
+import { wireEditMenu } from './edit_files.js';
 import { wireKeyboard } from './keyboard.js';
 import { dataAllowed, fetchDatasets } from './dataset.js';
 import { wireDatasets, setPendingDataset, hasPendingDataset, loadPendingDataset } from './datasets.js';
@@ -117,6 +118,7 @@ function start() {
   wireSearch();
   wireKeyboard();
   wireTools();
+  wireEditMenu();
   wireDatasets();
   const theme = startHash.get('theme');
   if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;

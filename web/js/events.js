@@ -12,6 +12,7 @@ import { openableUrl } from './origins.js';
 import { updateMirrorFromState, updateMirrorFromActive, updateMirrorFromSelection } from './mirror.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
+import { onEditFiles, onEditState } from './edit_files.js';
 import { onGlyphsNeeded } from './glyphs.js';
 
 // ------------------------------------------------------------------ the URL follows the state
@@ -144,6 +145,12 @@ export function onChipatlasEvent(type, json) {
       case 'openurl':
         openUrl(data && data.url);
         break;
+      case 'editfiles':
+        onEditFiles(data);
+        return;  // the edited files stay in this page: no in-page listener or host gets them
+      case 'editstate':
+        onEditState(data);
+        return;
       case 'glyphsneeded':
         onGlyphsNeeded(data);  // async: fetches font slices, reports failures in the page
         break;
