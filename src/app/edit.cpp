@@ -130,6 +130,13 @@ void App::edit_frame() {
             st.placing = false;
         }
     }
+    apply_edit_intents();
+    emit_edit_state();
+}
+
+void App::apply_edit_intents() {
+    ui::EditState& st = edit_->state;
+    EditSession& session = edit_->session;
     std::vector<ui::EditIntent> intents = std::move(st.intents);
     st.intents.clear();
     bool changed = false;
@@ -167,7 +174,6 @@ void App::edit_frame() {
             fonts_dirty_ = true;  // names in other scripts are drawn at once
         }
     }
-    emit_edit_state();
 }
 
 namespace {
@@ -198,6 +204,25 @@ void App::emit_edit_state() {
     emit("editstate", ev);
 }
 
+// The `editField` command: what the panel's field does, as one undoable edit shown at once.
+std::string App::edit_field_command(const EditFieldCommand& f) {
+    if (!edit_) return "{\"ok\":false,\"error\":\"edit mode is not open\"}";
+    static const char* const kKinds[] = {"source", "organisation", "collaboration", "event"};
+    int k = 0;
+    while (k < 4 && f.kind != kKinds[k]) ++k;
+    if (k == 4) return "{\"ok\":false,\"error\":\"kind must be source, organisation, collaboration or event\"}";
+    ui::EditIntent in;
+    in.op = ui::EditIntent::Op::SetField;
+    in.kind = static_cast<EditKind>(k);
+    in.id = f.id;
+    in.pointer = f.pointer;
+    in.value = f.value;
+    edit_->state.intents.push_back(std::move(in));
+    apply_edit_intents();
+    const std::string& err = edit_->state.status;
+    return err.empty() ? "{\"ok\":true}" : error_reply_json(err);
+}
+
 // Web: hands file `index` (or every file when index is past the last) to the page, which
 // downloads or copies it. Nothing leaves the browser otherwise.
 void App::hand_edit_files(const char* action, size_t index) {
@@ -207,8 +232,8 @@ void App::hand_edit_files(const char* action, size_t index) {
         if (index >= s.file_count() || i == index) files.push_back({s.file(i).name, s.file(i).text});
     if (files.empty() || !listened()) return;
     emit("editfiles", edit_files_event_json(action, files, count_errors(s.validation().diagnostics)));
-    edit_->state.status = std::string(action == std::string_view("copy") ? "Copied " : "Downloading ") +
-                          (files.size() == 1 ? files[0].name : std::to_string(files.size()) + " files") + ".";
+    edit_->state.status = std::string(std::string_view(action) == "copy" ? "Copied " : "Downloading ") +
+                          (files.size() == 1 ? std::string(files[0].name) : std::to_string(files.size()) + " files") + ".";
 }
 
 bool App::save_edits(bool anyway) {

@@ -338,6 +338,8 @@ std::string selection_event_json(AppModel& m) {
 
 std::string fatal_event_json(std::string_view message) { return to_text(json{{"message", std::string(message)}}); }
 
+std::string error_reply_json(std::string_view message) { return to_text(reply_err(std::string(message))); }
+
 std::string edit_files_event_json(std::string_view action, const std::vector<NamedText>& files, size_t errors) {
     json list = json::array();
     for (const NamedText& f : files) {
@@ -509,6 +511,14 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         r.audit = true;
     } else if (cmd == "openEditor") {
         r.open_editor = true;
+    } else if (cmd == "editField") {
+        const json kind = c.value("kind", json("")), id = c.value("id", json("")), field = c.value("field", json(""));
+        if (!kind.is_string() || !id.is_string() || !field.is_string())
+            out = reply_err("editField needs strings kind, id and field");
+        else {
+            r.edit_field = {true, kind.get<std::string>(), id.get<std::string>(), field.get<std::string>(),
+                            c.contains("value") ? to_text(c["value"]) : std::string()};
+        }
     } else {
         out = reply_err("unknown command " + cmd);
     }

@@ -150,7 +150,7 @@ export function onChipatlasEvent(type, json) {
         return;  // the edited files stay in this page: no in-page listener or host gets them
       case 'editstate':
         onEditState(data);
-        return;
+        break;
       case 'glyphsneeded':
         onGlyphsNeeded(data);  // async: fetches font slices, reports failures in the page
         break;
