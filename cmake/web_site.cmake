@@ -4,15 +4,10 @@ include(notices)
 set(CHIPATLAS_DIST_DIR "${PROJECT_SOURCE_DIR}/dist" CACHE PATH
   "Where the web build writes the site to publish (a mirror: files not in the site are removed)")
 
-function(chipatlas_web_site target)
-  # build/web/site holds what the build generates for the site (chipatlas.js + chipatlas.wasm,
-  # licenses/*.txt, ...); dist/ is that folder plus web/, and nothing else: the build tree
-  # (CMakeCache.txt, build.ninja, lib*.a, ...) and the browser tests' datasets are never in it.
-  set(site "${CMAKE_BINARY_DIR}/site")
-  if(EXISTS "${site}/index.html")  # a build tree from before dist/: site/ held a copy of web/
-    file(REMOVE_RECURSE "${site}")
-  endif()
-  set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${site}" SUFFIX ".js")
+# Links a wasm target for the page: WebGL2 without eval (strict CSP) or a filesystem; its .js
+# and .wasm go into build/web/site (then dist/).
+function(chipatlas_web_link target)
+  set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/site" SUFFIX ".js")
   target_compile_options(${target} PRIVATE -fno-exceptions)
   # The page calls only the exported C functions, through malloc'd buffers (web/js/runtime.js);
   # no ccall/cwrap, which copy strings onto the wasm stack.
@@ -23,6 +18,17 @@ function(chipatlas_web_site target)
     "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_ca_add_font,_malloc,_free"
     -fno-exceptions "--js-library=${PROJECT_SOURCE_DIR}/src/platform/run_web.js")
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/src/platform/run_web.js")
+endfunction()
+
+function(chipatlas_web_site target)
+  # build/web/site holds what the build generates for the site (chipatlas.js + chipatlas.wasm,
+  # licenses/*.txt, ...); dist/ is that folder plus web/, and nothing else: the build tree
+  # (CMakeCache.txt, build.ninja, lib*.a, ...) and the browser tests' datasets are never in it.
+  set(site "${CMAKE_BINARY_DIR}/site")
+  if(EXISTS "${site}/index.html")  # a build tree from before dist/: site/ held a copy of web/
+    file(REMOVE_RECURSE "${site}")
+  endif()
+  chipatlas_web_link(${target})
   chipatlas_notices("${site}/licenses")
   # The page's modules, bundled and minified by esbuild (npm): dist/js/ holds one file per
   # module script the pages load (js/boot.js, js/gl_early.js), not web/js/'s sources, so the first

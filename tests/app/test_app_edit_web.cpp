@@ -119,10 +119,15 @@ TEST_CASE("web edit mode: #edit=1, a map click, editField, Download all hands th
     CHECK(app.editor()->undo_steps() == 2);
 
     // One file: Download and Copy hand just it over.
-    st.intents.push_back({ca::ui::EditIntent::Op::Copy, ca::EditKind::Organisation, "", "", "", 1});
+    size_t orgs = 0;
+    while (orgs < app.editor()->file_count() && !has(app.editor()->file(orgs).name, "organisations.json")) ++orgs;
+    REQUIRE(orgs < app.editor()->file_count());
+    st.intents.push_back({ca::ui::EditIntent::Op::Copy, ca::EditKind::Organisation, "", "", "", orgs});
     p.step();
     REQUIRE(p.count("editfiles") == 1);
     CHECK(has(p.last("editfiles"), "\"action\":\"copy\""));
+    CHECK(has(p.last("editfiles"), "\"name\":\"organisations.json\""));
+    CHECK_FALSE(has(p.last("editfiles"), "\"name\":\"events.json\""));
     CHECK(has(p.last("editfiles"), "Web Fab"));
 
     const size_t errors_before = p.count("editfiles");

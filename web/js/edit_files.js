@@ -4,8 +4,7 @@ import { h } from './dom.js';
 import { LIMITS } from './limits.js';
 import { embed } from './config.js';
 import { ui, toast } from './ui_chrome.js';
-import { call } from './runtime.js';
-import { app } from './state.js';
+import { EDIT_BUILD } from './wasm_loader.js';
 import { downloadBlob, copyText } from './exports.js';
 
 // Why the editor's files cannot be handed over, or '' when they can (the page's caps).
@@ -53,13 +52,13 @@ export function onEditState(data) {
 
 // "Edit data" in the share and export menu (not in embed mode, which never opens the editor).
 export function wireEditMenu() {
-  if (embed || !ui.tools) return;
+  if (embed || EDIT_BUILD || !ui.tools) return;
   ui.editData = h('button', { type: 'button', id: 'edit-data', className: 'ca-btn', title: 'Edit the data in this page (nothing leaves the browser unless you download or copy it)', text: 'Edit data' });
   ui.tools.appendChild(ui.editData);
   ui.editData.addEventListener('click', function () {
-    if (!app.ready) { toast('Still loading…'); return; }
-    const r = call({ cmd: 'openEditor' });
-    if (r.ok) ui.canvas.focus();
-    else toast('Cannot edit: ' + r.error, 5000);
+    // The editor is in the other wasm (chipatlas_edit): the page opens again with #edit=1.
+    const hash = String(location.hash || '').replace(/^#/, '');
+    location.hash = (hash ? hash + '&' : '') + 'edit=1';
+    location.reload();
   });
 }
