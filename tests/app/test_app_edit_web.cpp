@@ -110,11 +110,9 @@ TEST_CASE("web edit mode: #edit=1, a map click, editField, Download all hands th
     click(p, 900, 420);
     CHECK(has(p.last("editstate"), "\"modified\":true"));
     CHECK(has(p.last("editstate"), "\"undo\":1"));
-    CHECK(has(app.command(R"({"cmd":"editField","kind":"organisation","id":"web_fab","field":"/name","value":"Web Fab"})"),
-              "\"ok\":true"));
+    CHECK(has(app.command(R"({"cmd":"editField","kind":"organisation","id":"web_fab","field":"/name","value":"Web Fab"})"), "\"ok\":true"));
     CHECK(app.editor()->undo_steps() == 2);
-    CHECK(has(app.command(R"({"cmd":"editField","kind":"organisation","id":"no_such_org","field":"/name","value":"x"})"),
-              "\"ok\":false"));
+    CHECK(has(app.command(R"({"cmd":"editField","kind":"organisation","id":"no_such_org","field":"/name","value":"x"})"), "\"ok\":false"));
     CHECK(has(app.command(R"({"cmd":"editField","kind":"planet","id":"x","field":"/name","value":"x"})"), "kind must be"));
     CHECK(app.editor()->undo_steps() == 2);
 
@@ -159,7 +157,7 @@ TEST_CASE("web edit mode: embed mode refuses openEditor and editField") {
     p.step();
     CHECK(app.editor() == nullptr);
     CHECK(has(app.command(R"({"cmd":"openEditor"})"), "embed mode never opens the editor"));
-    CHECK(has(app.command(R"({"cmd":"editField","kind":"organisation","id":"tsmc","field":"/name","value":"x"})"),
-              "edit mode is not open"));
+    CHECK(
+        has(app.command(R"({"cmd":"editField","kind":"organisation","id":"tsmc","field":"/name","value":"x"})"), "edit mode is not open"));
     CHECK(p.count("editstate") == 0);
 }
