@@ -38,9 +38,18 @@ export function onEditFiles(data) {
   toast('Downloaded ' + data.files.map(function (f) { return f.name; }).join(', ') + note, 5000);
 }
 
-// The "editstate" event: the dataset bar says the data shown is being edited.
+// The "editstate" event: the dataset bar says the data shown is being edited, and leaving the
+// page with changes not downloaded asks first (the browser's own "Leave site?").
+let unsaved = false;
+function onBeforeUnload(e) {
+  if (!unsaved) return;
+  e.preventDefault();
+  e.returnValue = '';
+}
 export function onEditState(data) {
+  unsaved = !!(data.open && data.modified);
   if (!ui.editNote) {
+    window.addEventListener('beforeunload', onBeforeUnload);
     ui.editNote = h('p', { id: 'edit-note' });
     ui.datasetNote.parentNode.appendChild(ui.editNote);
   }
