@@ -29,16 +29,19 @@ const RECORD = () => {
   }, 5);
 };
 
-// The latest editstate event whose fields match: a value, or 'rect' for a drawn (non-empty) rectangle.
-async function editState(page, match, what, timeout = 20000) {
-  const handle = await page.waitForFunction((m) => {
+// The latest editstate event from index `from` on (see seen()) whose fields match: a value, or
+// 'rect' for a drawn (non-empty) rectangle.
+async function editState(page, match, what, from = 0, timeout = 20000) {
+  const handle = await page.waitForFunction(([m, f]) => {
     const ok = (d) => Object.keys(m).every((k) => (m[k] === 'rect' ? Array.isArray(d[k]) && d[k][2] > d[k][0] : d[k] === m[k]));
     const all = window.__edit || [];
-    for (let i = all.length - 1; i >= 0; i--) if (ok(all[i])) return all[i];
+    for (let i = all.length - 1; i >= f; i--) if (ok(all[i])) return all[i];
     return null;
-  }, match, { timeout, polling: 100 }).catch(() => { throw new Error('waited for ' + what); });
+  }, [match, from], { timeout, polling: 100 }).catch(() => { throw new Error('waited for ' + what); });
   return handle.jsonValue();
 }
+// How many editstate events came so far: what an action's wait starts from.
+const seen = (page) => page.evaluate(() => window.__edit.length);
 
 // A point of the canvas's window (ImGui's points) in page coordinates.
 async function toPage(page, x, y) {
@@ -96,14 +99,16 @@ test('web edit mode: place an organisation, rename it, undo/redo, download a val
   await editState(page, { undo: 4 }, 'the rename as the fourth undo step');
   // Ctrl+Z / Ctrl+Shift+Z with the map focused: the rename goes and comes back.
   await page.locator('#canvas').focus();
+  let n = await seen(page);
   await chord(page, ['Control', 'z']);
-  await editState(page, { undo: 3 }, 'Ctrl+Z undoing the rename');
+  await editState(page, { undo: 3 }, 'Ctrl+Z undoing the rename', n);
   found = await cmd(page, 'search', { text: 'Test Fab Beta' });
   assert.ok(!found.results.some((r) => r.id === 'test_fab'), 'after undo the new name is gone');
   found = await cmd(page, 'search', { text: 'Test Fab Alpha' });
   assert.ok(found.results.some((r) => r.id === 'test_fab'), 'after undo the old name is back');
+  n = await seen(page);
   await chord(page, ['Control', 'Shift', 'Z']);
-  await editState(page, { undo: 4 }, 'Ctrl+Shift+Z redoing it');
+  await editState(page, { undo: 4 }, 'Ctrl+Shift+Z redoing it', n);
   found = await cmd(page, 'search', { text: 'Test Fab Beta' });
   assert.ok(found.results.some((r) => r.id === 'test_fab'), 'after redo the new name is back');
   // The search box keeps the browser's own keys: Ctrl+Z there is not the editor's undo.
@@ -116,7 +121,7 @@ test('web edit mode: place an organisation, rename it, undo/redo, download a val
   await page.locator('#search').fill('');
 
   // "Download all": four downloads, canonical and valid, with the new organisation.
-  const state = await editState(page, { undo: 4, save: 'rect' }, 'the download button');
+  const state = await editState(page, { undo: 4, save: 'rect' }, 'the download button', n);
   const [sx, sy] = centre(state.save);
   const save = await toPage(page, sx, sy);
   const dir = mkdtempSync(join(tmpdir(), 'chipatlas-edit-'));
@@ -129,6 +134,7 @@ test('web edit mode: place an organisation, rename it, undo/redo, download a val
       if (downloads.length === FILES.length) resolve();
     });
   });
+  n = await seen(page);
   await slowClick(page, save.x, save.y);
   await Promise.race([got, sleep(30000).then(() => { throw new Error('downloads: ' + downloads.join(', ')); })]);
   assert.deepEqual([...downloads].sort(), [...FILES].sort());
@@ -141,7 +147,7 @@ test('web edit mode: place an organisation, rename it, undo/redo, download a val
   assert.equal(fmt.status, 0, 'the downloads are canonical: ' + fmt.stdout + fmt.stderr);
   const val = spawnSync(NATIVE, ['--validate', ...paths], { encoding: 'utf8' });
   assert.equal(val.status, 0, 'the downloads are valid: ' + val.stdout + val.stderr);
-  await editState(page, { modified: false, undo: 4 }, 'saved once downloaded');
+  await editState(page, { modified: false, undo: 4 }, 'saved once downloaded', n);
   assertClean(log, 'edit');
 });
 
