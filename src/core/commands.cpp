@@ -417,6 +417,24 @@ json locate_reply(AppModel& m, const json& id) {
     return out;
 }
 
+// The edit mode's commands (issue 16): openEditor, editField; false for any other command.
+bool edit_command(const std::string& cmd, const json& c, CommandResult& r, json& out) {
+    if (cmd == "openEditor") {
+        r.open_editor = true;
+        return true;
+    }
+    if (cmd != "editField") return false;
+    const json kind = c.value("kind", json("")), id = c.value("id", json("")), field = c.value("field", json(""));
+    if (!kind.is_string() || !id.is_string() || !field.is_string()) {
+        out = reply_err("editField needs strings kind, id and field");
+        return true;
+    }
+    const auto value = c.find("value");
+    r.edit_field = {true, kind.get<std::string>(), id.get<std::string>(), field.get<std::string>(),
+                    value == c.end() ? std::string() : to_text(*value)};
+    return true;
+}
+
 }  // namespace
 
 CommandResult handle_command(AppModel& m, std::string_view text) {
@@ -509,17 +527,7 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         r.export_png = true;
     } else if (cmd == "audit") {
         r.audit = true;
-    } else if (cmd == "openEditor") {
-        r.open_editor = true;
-    } else if (cmd == "editField") {
-        const json kind = c.value("kind", json("")), id = c.value("id", json("")), field = c.value("field", json(""));
-        if (!kind.is_string() || !id.is_string() || !field.is_string())
-            out = reply_err("editField needs strings kind, id and field");
-        else {
-            r.edit_field = {true, kind.get<std::string>(), id.get<std::string>(), field.get<std::string>(),
-                            c.contains("value") ? to_text(c["value"]) : std::string()};
-        }
-    } else {
+    } else if (!edit_command(cmd, c, r, out)) {
         out = reply_err("unknown command " + cmd);
     }
     if (!warn.empty()) out["warnings"] = warn;
