@@ -5,15 +5,10 @@ set(CHIPATLAS_DIST_DIR "${PROJECT_SOURCE_DIR}/dist" CACHE PATH
   "Where the web build writes the site to publish (a mirror: files not in the site are removed)")
 option(CHIPATLAS_WEB_PROFILE "Web build: keep function names in the wasm (--profiling-funcs) for CPU profiles" OFF)
 
-function(chipatlas_web_site target)
-  # build/web/site holds what the build generates for the site (chipatlas.js + chipatlas.wasm,
-  # licenses/*.txt, ...); dist/ is that folder plus web/, and nothing else: the build tree
-  # (CMakeCache.txt, build.ninja, lib*.a, ...) and the browser tests' datasets are never in it.
-  set(site "${CMAKE_BINARY_DIR}/site")
-  if(EXISTS "${site}/index.html")  # a build tree from before dist/: site/ held a copy of web/
-    file(REMOVE_RECURSE "${site}")
-  endif()
-  set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${site}" SUFFIX ".js")
+# Links a wasm target for the page: WebGL2 without eval (strict CSP) or a filesystem; its .js
+# and .wasm go into build/web/site (then dist/).
+function(chipatlas_web_link target)
+  set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/site" SUFFIX ".js")
   target_compile_options(${target} PRIVATE -fno-exceptions)
   # The page calls only the exported C functions, through malloc'd buffers (web/js/runtime.js);
   # no ccall/cwrap, which copy strings onto the wasm stack.
@@ -29,6 +24,17 @@ function(chipatlas_web_site target)
     target_link_options(${target} PRIVATE --profiling-funcs)
   endif()
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/src/platform/run_web.js")
+endfunction()
+
+function(chipatlas_web_site target)
+  # build/web/site holds what the build generates for the site (chipatlas.js + chipatlas.wasm,
+  # licenses/*.txt, ...); dist/ is that folder plus web/, and nothing else: the build tree
+  # (CMakeCache.txt, build.ninja, lib*.a, ...) and the browser tests' datasets are never in it.
+  set(site "${CMAKE_BINARY_DIR}/site")
+  if(EXISTS "${site}/index.html")  # a build tree from before dist/: site/ held a copy of web/
+    file(REMOVE_RECURSE "${site}")
+  endif()
+  chipatlas_web_link(${target})
   chipatlas_notices("${site}/licenses")
   # The page's modules, bundled and minified by esbuild (npm): dist/js/ holds one file per
   # module script the pages load (js/boot.js, js/gl_early.js), not web/js/'s sources, so the first

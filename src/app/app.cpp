@@ -209,6 +209,12 @@ std::string App::command(std::string_view json) {
     CommandResult r = handle_command(model_, json);
     if (r.export_png) png_pending_ = true;
     if (r.audit) return audit_reply(ui_.audit);
+    if (r.edit_field.set) return edit_field_command(r.edit_field);
+    if (r.open_editor) {
+        if (cfg_.embed) return "{\"ok\":false,\"error\":\"embed mode never opens the editor\"}";
+        if (!open_editor()) return "{\"ok\":false,\"error\":\"the editor could not open the data shown\"}";
+        fonts_dirty_ = true;  // a frame soon (the web loop skips frames while nothing changed)
+    }
     return std::move(r.reply);
 }
 

@@ -17,6 +17,7 @@
 namespace ca {
 
 class EditSession;
+struct EditFieldCommand;
 namespace ui {
 struct EditState;
 }
@@ -100,10 +101,14 @@ private:
     ui::ExtraFaces extra_faces();
     void build_fonts(float dpr);  // the fonts, and what to do about characters they lack
 
-    void edit_frame();  // app/edit.cpp: the edit panel and its intents
+    void edit_frame();          // app/edit.cpp: the edit panel and its intents
+    void apply_edit_intents();  // this frame's intents (or a command's), shown at once
     // Writes the modified files in place; invalid data only when anyway (else the panel asks).
     bool save_edits(bool anyway);
-    std::unique_ptr<EditMode, EditModeDelete> edit_;  // null unless edit mode is open
+    std::string edit_field_command(const EditFieldCommand& f);  // the `editField` command
+    void emit_edit_state();                                     // web: the "editstate" event, when it changed
+    void hand_edit_files(const char* action, size_t index);     // web: the "editfiles" event
+    std::unique_ptr<EditMode, EditModeDelete> edit_;            // null unless edit mode is open
     AppConfig cfg_;
     DriveOptions drive_;
     Platform* platform_ = nullptr;

@@ -1,7 +1,8 @@
 // Edit mode in the app (issue 16): opens an EditSession on the files shown, draws the edit panel,
 // applies its intents (a map click places a new organisation, a drag moves one), shows every valid
 // edit at once on the map, timeline and details (the view is kept), and saves the files in place
-// natively, with the pasted source texts beside them (data/sources/<file>).
+// natively, with the pasted source texts beside them (data/sources/<file>), or hands them to the
+// web page (an "editfiles" event) to download or copy.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "app/app.h"
 #include "app/format_cli.h"
 #include "app/validate.h"
+#include "core/commands.h"
 #include "core/edit_model.h"
 #include "core/embedded.h"
 #include "core/quote_check.h"
@@ -25,6 +27,7 @@ struct EditMode {
     ui::EditState state;
     std::string sources_dir;                     // natively: the pasted texts' folder (data/sources)
     std::map<std::string, std::string> on_disk;  // pasted texts as last read or written, by source id
+    std::string last_event;                      // the page's last "editstate" event (web), sent again only when it changes
 };
 void EditModeDelete::operator()(EditMode* e) const { delete e; }
 EditSession* App::editor() { return edit_ ? &edit_->session : nullptr; }
@@ -72,6 +75,7 @@ bool write_source_texts(EditMode& m, size_t& written, std::string& why) {
 
 bool App::open_editor() {
     if (cfg_.embed) return false;
+    if (edit_) return true;
     std::vector<EditFile> files;
     if (!cfg_.data_files.empty()) {
         std::vector<FileText> texts;
@@ -89,9 +93,11 @@ bool App::open_editor() {
     }
     edit_ = std::move(mode);
     ui::EditState& st = edit_->state;
-    st.can_save = !cfg_.data_files.empty();
+    st.web = platform_ && platform_->browser();
+    st.can_save = !cfg_.data_files.empty() || st.web;
+    if (st.web) st.status = "Editing in this page: nothing leaves the browser unless you download or copy it.";
     if (!st.can_save) st.status = "Editing the bundled data: start with --data data/*.json to save the files in place.";
-    if (st.can_save) {
+    if (st.can_save && !cfg_.data_files.empty()) {  // natively (the web keeps pasted texts in memory)
         edit_->sources_dir = cfg_.sources_dir.empty() ? (std::filesystem::path(cfg_.data_files.front()).parent_path() / "sources").string()
                                                       : cfg_.sources_dir;
         read_source_texts(*edit_);
@@ -209,6 +215,13 @@ void App::edit_frame() {
             st.placing = false;
         }
     }
+    apply_edit_intents();
+    emit_edit_state();
+}
+
+void App::apply_edit_intents() {
+    ui::EditState& st = edit_->state;
+    EditSession& session = edit_->session;
     std::vector<ui::EditIntent> intents = std::move(st.intents);
     st.intents.clear();
     for (const ui::EditIntent& in : intents) {
@@ -233,15 +246,81 @@ void App::edit_frame() {
             save_edits(in.op == Op::SaveAnyway);
             continue;
         }
+        if (in.op == Op::Download || in.op == Op::Copy) {
+            hand_edit_files(in.op == Op::Copy ? "copy" : "download", in.index);
+            continue;
+        }
         changed = apply_intent(session, st, in) || changed;
     }
-    if (!changed) return;
-    ++st.version;
-    const LoadResult& v = session.validation();
-    if (!v.ok()) return;  // flagged in the panel; the map keeps the last valid data
-    model_.set_dataset(v.dataset, model_.dataset_name());
-    ui::dataset_changed(ui_);
-    fonts_dirty_ = true;  // names in other scripts are drawn at once
+    if (changed) {
+        ++st.version;
+        const LoadResult& v = session.validation();
+        if (v.ok()) {  // else flagged in the panel; the map keeps the last valid data
+            model_.set_dataset(v.dataset, model_.dataset_name());
+            ui::dataset_changed(ui_);
+            fonts_dirty_ = true;  // names in other scripts are drawn at once
+        }
+    }
+}
+
+namespace {
+
+std::string rect_json(const Rect& r) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "[%.1f,%.1f,%.1f,%.1f]", r.x0, r.y0, r.x1, r.y1);
+    return buf;
+}
+
+}  // namespace
+
+// The page's dataset bar says the data is edited; the buttons' places are for tests (window points).
+void App::emit_edit_state() {
+    if (!listened()) return;
+    const ui::EditState& st = edit_->state;
+    const EditSession& s = edit_->session;
+    bool modified = false;
+    for (size_t i = 0; i < s.file_count(); ++i) modified = modified || s.modified(i);
+    std::string ev = "{\"open\":true,\"modified\":" + std::string(modified ? "true" : "false") +
+                     ",\"errors\":" + std::to_string(count_errors(s.validation().diagnostics)) +
+                     ",\"undo\":" + std::to_string(s.undo_steps()) + ",\"placing\":" + (st.placing ? "true" : "false") +
+                     ",\"panel\":" + rect_json(st.panel) + ",\"place\":" + rect_json(st.place_button) +
+                     ",\"undoButton\":" + rect_json(st.undo_button) + ",\"redoButton\":" + rect_json(st.redo_button) +
+                     ",\"save\":" + rect_json(st.save_button) + "}";
+    if (ev == edit_->last_event) return;
+    edit_->last_event = ev;
+    emit("editstate", ev);
+}
+
+// The `editField` command: what the panel's field does, as one undoable edit shown at once.
+std::string App::edit_field_command(const EditFieldCommand& f) {
+    if (!edit_) return "{\"ok\":false,\"error\":\"edit mode is not open\"}";
+    static const char* const kKinds[] = {"source", "organisation", "collaboration", "event"};
+    int k = 0;
+    while (k < 4 && f.kind != kKinds[k]) ++k;
+    if (k == 4) return "{\"ok\":false,\"error\":\"kind must be source, organisation, collaboration or event\"}";
+    ui::EditIntent in;
+    in.op = ui::EditIntent::Op::SetField;
+    in.kind = static_cast<EditKind>(k);
+    in.id = f.id;
+    in.pointer = f.pointer;
+    in.value = f.value;
+    edit_->state.intents.push_back(std::move(in));
+    apply_edit_intents();
+    const std::string& err = edit_->state.status;
+    return err.empty() ? "{\"ok\":true}" : error_reply_json(err);
+}
+
+// Web: hands file `index` (or every file when index is past the last) to the page, which
+// downloads or copies it. Nothing leaves the browser otherwise.
+void App::hand_edit_files(const char* action, size_t index) {
+    const EditSession& s = edit_->session;
+    std::vector<NamedText> files;
+    for (size_t i = 0; i < s.file_count(); ++i)
+        if (index >= s.file_count() || i == index) files.push_back({s.file(i).name, s.file(i).text});
+    if (files.empty() || !listened()) return;
+    emit("editfiles", edit_files_event_json(action, files, count_errors(s.validation().diagnostics)));
+    edit_->state.status = std::string(std::string_view(action) == "copy" ? "Copied " : "Downloading ") +
+                          (files.size() == 1 ? std::string(files[0].name) : std::to_string(files.size()) + " files") + ".";
 }
 
 bool App::save_edits(bool anyway) {
@@ -254,6 +333,11 @@ bool App::save_edits(bool anyway) {
         return false;
     }
     st.confirm_save = false;
+    if (st.web) {
+        hand_edit_files("download", s.file_count());
+        s.mark_saved();
+        return true;
+    }
     size_t written = 0;
     for (size_t i = 0; i < s.file_count(); ++i) {
         if (!s.modified(i)) continue;

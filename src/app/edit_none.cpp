@@ -1,5 +1,5 @@
-// The web build's edit mode, for now: not built, so the editor's code stays out of the wasm (the
-// page's first visit is near its size cap); the native build links app/edit.cpp instead.
+// The web page's default wasm has no editor, so its first visit stays under the size cap;
+// #edit=1 loads the other one, chipatlas_edit, linked with app/edit.cpp (as the native build).
 #include "app/app.h"
 
 namespace ca {
@@ -11,5 +11,9 @@ ui::EditState* App::edit_state() { return nullptr; }
 bool App::open_editor() { return false; }
 void App::edit_frame() {}
 bool App::save_edits(bool) { return false; }
+void App::apply_edit_intents() {}
+void App::emit_edit_state() {}
+void App::hand_edit_files(const char*, size_t) {}
+std::string App::edit_field_command(const EditFieldCommand&) { return "{\"ok\":false,\"error\":\"edit mode is not open\"}"; }
 
 }  // namespace ca

@@ -364,6 +364,18 @@ std::string selection_event_json(AppModel& m) {
 
 std::string fatal_event_json(std::string_view message) { return to_text(json{{"message", std::string(message)}}); }
 
+std::string error_reply_json(std::string_view message) { return to_text(reply_err(std::string(message))); }
+
+std::string edit_files_event_json(std::string_view action, const std::vector<NamedText>& files, size_t errors) {
+    json list = json::array();
+    for (const NamedText& f : files) {
+        const size_t slash = f.name.find_last_of('/');
+        list.push_back(
+            {{"name", std::string(f.name.substr(slash == std::string_view::npos ? 0 : slash + 1))}, {"text", std::string(f.text)}});
+    }
+    return to_text(json{{"action", std::string(action)}, {"errors", errors}, {"files", std::move(list)}});
+}
+
 std::string diagnostics_json(const std::vector<Diagnostic>& d) {
     json errs = json::array();
     for (auto& x : d)
@@ -522,6 +534,24 @@ bool page_command(AppModel& m, const std::string& cmd, const json& c, json& out)
     return true;
 }
 
+// The edit mode's commands (issue 16): openEditor, editField; false for any other command.
+bool edit_command(const std::string& cmd, const json& c, CommandResult& r, json& out) {
+    if (cmd == "openEditor") {
+        r.open_editor = true;
+        return true;
+    }
+    if (cmd != "editField") return false;
+    const json kind = c.value("kind", json("")), id = c.value("id", json("")), field = c.value("field", json(""));
+    if (!kind.is_string() || !id.is_string() || !field.is_string()) {
+        out = reply_err("editField needs strings kind, id and field");
+        return true;
+    }
+    const auto value = c.find("value");
+    r.edit_field = {true, kind.get<std::string>(), id.get<std::string>(), field.get<std::string>(),
+                    value == c.end() ? std::string() : to_text(*value)};
+    return true;
+}
+
 }  // namespace
 
 CommandResult handle_command(AppModel& m, std::string_view text) {
@@ -614,7 +644,7 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         r.export_png = true;
     } else if (cmd == "audit") {
         r.audit = true;
-    } else if (!page_command(m, cmd, c, out)) {
+    } else if (!edit_command(cmd, c, r, out) && !page_command(m, cmd, c, out)) {
         out = reply_err("unknown command " + cmd);
     }
     if (!warn.empty()) out["warnings"] = warn;

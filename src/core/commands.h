@@ -19,11 +19,22 @@ inline constexpr size_t kCommandMaxBytes = 64 * 1024;
 // the bytes before the parser sees them; deeper: {"ok":false,"error":"command nested too deep (the limit is 32 levels)"}.
 inline constexpr int kCommandMaxDepth = 32;
 
-struct CommandResult {
-    std::string reply;        // JSON text {"ok":...}
-    bool export_png = false;  // the platform reads back the next frame
-    bool audit = false;       // the app answers with audit_reply of its UI's last frame
+// `editField` {kind, id, field, value}: what the edit panel's field does (the app applies it
+// while edit mode is open). value: the field's JSON text; "" (value absent) removes the field.
+struct EditFieldCommand {
+    bool set = false;
+    std::string kind, id, pointer, value;
 };
+
+struct CommandResult {
+    std::string reply;         // JSON text {"ok":...}
+    bool export_png = false;   // the platform reads back the next frame
+    bool audit = false;        // the app answers with audit_reply of its UI's last frame
+    bool open_editor = false;  // `openEditor`: the app opens edit mode (never in embed mode)
+    EditFieldCommand edit_field;
+};
+// {"ok":false,"error":message}, as every command's error reply.
+std::string error_reply_json(std::string_view message);
 
 // The `audit` command (a test aid, web/API.md): what the UI's last frame cut off, and the
 // details panel's scroll. Each `clipped` entry names the panel and says by how much.
@@ -49,6 +60,13 @@ std::string diagnostics_json(const std::vector<Diagnostic>& d);
 // {"message":"..."}: the page's "fatal" event (the app cannot run). Bytes of message that are
 // not UTF-8 are replaced by U+FFFD, so the result is always valid JSON.
 std::string fatal_event_json(std::string_view message);
+
+// The web edit mode's files for the page (issue 16): {"action":"download"|"copy","errors":N,
+// "files":[{"name":"organisations.json","text":"..."}]}, names without their folder.
+struct NamedText {
+    std::string_view name, text;
+};
+std::string edit_files_event_json(std::string_view action, const std::vector<NamedText>& files, size_t errors);
 
 // Visible collaborations at the current time, mode and filters.
 std::vector<int> visible_collaborations(AppModel& m);

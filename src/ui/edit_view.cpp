@@ -80,7 +80,7 @@ void draw_toolbar(const EditSession& s, EditState& st) {
     bool modified = false;
     for (size_t i = 0; i < s.file_count(); ++i) modified = modified || s.modified(i);
     ImGui::BeginDisabled(!st.can_save || !modified);
-    if (ImGui::Button("Save")) push(st, EditIntent::Op::Save);
+    if (ImGui::Button(st.web ? "Download all" : "Save")) push(st, EditIntent::Op::Save);
     st.save_button = last_item_rect();
     ImGui::EndDisabled();
     if (st.confirm_save) {
@@ -90,6 +90,7 @@ void draw_toolbar(const EditSession& s, EditState& st) {
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) st.confirm_save = false;
     }
+    if (st.web) draw_edit_files(s, st);
     // Keys: only when no text field is being typed into (it has its own undo).
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.WantTextInput && io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false))

@@ -12,11 +12,26 @@
 namespace ca::ui {
 
 struct EditIntent {
-    enum class Op { Add, Update, Remove, RemoveWithReferences, SetField, AddItem, RemoveItem, Undo, Redo, Save, SaveAnyway, Select };
+    enum class Op {
+        Add,
+        Update,
+        Remove,
+        RemoveWithReferences,
+        SetField,
+        AddItem,
+        RemoveItem,
+        Undo,
+        Redo,
+        Save,
+        SaveAnyway,
+        Select,
+        Download,
+        Copy
+    };
     Op op = Op::Select;
     EditKind kind = EditKind::Organisation;
     std::string id, pointer, value;  // pointer: SetField's field, AddItem/RemoveItem's list
-    size_t index = 0;
+    size_t index = 0;                // RemoveItem's item; Download/Copy's file (web)
 };
 
 struct EditState {
@@ -33,6 +48,7 @@ struct EditState {
     std::vector<EditReference> blocked;  // a delete refused: what still refers to the element
     bool confirm_save = false;           // saving invalid data asks first
     bool can_save = true;                // natively: the files have paths to write to
+    bool web = false;                    // in a web page: Save downloads, and files can be copied
     unsigned version = 0;                // bumped by the app after each change (the view retakes its text)
     std::vector<EditIntent> intents;     // this frame's, for the app to apply
     // The forms (ui/edit_forms.cpp): the selected element's values (retaken each version), the
@@ -63,5 +79,7 @@ void draw_form(const EditSession& s, EditState& st);
 
 // Draws the edit panel; Ctrl+Z undoes and Ctrl+Shift+Z redoes when no text field has the keyboard.
 void draw_edit(const EditSession& s, EditState& st);
+// The web page's file row (edit_files_view.cpp): Download or Copy each file, when st.web.
+void draw_edit_files(const EditSession& s, EditState& st);
 
 }  // namespace ca::ui

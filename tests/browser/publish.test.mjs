@@ -31,14 +31,15 @@ const NOTICES = {
   'world-atlas.txt': [/Bostock/],
 };
 // What the build generates beside web/'s files; fonts/ is for font files the build may write.
-const GENERATED = [/^chipatlas\.(js|wasm)$/, /^licenses\/[a-z0-9-]+\.txt$/, /^fonts\/[\w.-]+$/];
+// chipatlas_edit.* is the wasm with the editor, loaded only for #edit=1 (README "Editing").
+const GENERATED = [/^chipatlas(_edit)?\.(js|wasm)$/, /^licenses\/[a-z0-9-]+\.txt$/, /^fonts\/[\w.-]+$/];
 
 test('dist/ holds the site a server needs and nothing else', () => {
   requireBuild();
   const files = walk(WEB_DIR);
   const web = walk(join(ROOT, 'web'));
   for (const f of ['index.html', 'csp.html', 'style.css', 'favicon.svg', 'chipatlas.js', 'chipatlas.wasm',
-    'embed-example.html', 'embed-example.js', 'API.md', 'js/boot.js', 'licenses/index.html']) {
+    'chipatlas_edit.js', 'chipatlas_edit.wasm', 'embed-example.html', 'embed-example.js', 'API.md', 'js/boot.js', 'licenses/index.html']) {
     assert.ok(files.includes(f), `dist/${f} missing`);
   }
   for (const f of web.filter((f) => !f.startsWith('js/'))) {

@@ -3,7 +3,7 @@
 //
 // All of web/js/ works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`: no
 // inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
-import { compileWasm, instantiateWith, mark } from './wasm_loader.js';
+import { compileWasm, instantiateWith, mark, GLUE } from './wasm_loader.js';
 import { mapContext } from './gl_early.js';
 import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
 import { app } from './state.js';
@@ -16,6 +16,7 @@ import { installHostApi } from './host_api.js';
 import { onChipatlasEvent, onState, cancelUrlSync } from './events.js';
 import { wireSearch } from './search_box.js';
 import { wireTools } from './exports.js';
+import { wireEditMenu } from './edit_files.js';
 import { wireKeyboard } from './keyboard.js';
 import { buildControls, ctl } from './controls.js';
 import { buildDetails } from './details.js';
@@ -110,10 +111,10 @@ function loadRuntime(hash, dataReady) {
 
   // A classic script (Emscripten's glue is not a module), resolved against the page's URL.
   const s = doc.createElement('script');
-  s.src = 'chipatlas.js';
+  s.src = GLUE;
   s.async = true;
   s.onerror = function () {
-    fatalError('chipatlas could not be loaded', 'chipatlas.js did not load. Check the connection and reload the page.');
+    fatalError('chipatlas could not be loaded', GLUE + ' did not load. Check the connection and reload the page.');
   };
   doc.body.appendChild(s);
   mark('ca:runtime');
@@ -130,6 +131,7 @@ function start() {
   wireSearch();
   wireKeyboard();
   wireTools();
+  wireEditMenu();
   wireDatasets();
   const theme = startHash.get('theme');
   if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;

@@ -15,6 +15,7 @@ import { updateAbout } from './about.js';
 import { chromeChanged } from './page_chrome.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
+import { onEditFiles, onEditState } from './edit_files.js';
 import { onGlyphsNeeded } from './glyphs.js';
 import { runBenchIfAsked, onBenchResult } from './bench.js';
 
@@ -154,6 +155,12 @@ export function onChipatlasEvent(type, json) {
         break;
       case 'openurl':
         openUrl(data && data.url);
+        break;
+      case 'editfiles':
+        onEditFiles(data);
+        return;  // the edited files stay in this page: no in-page listener or host gets them
+      case 'editstate':
+        onEditState(data);
         break;
       case 'glyphsneeded':
         onGlyphsNeeded(data);  // async: fetches font slices, reports failures in the page

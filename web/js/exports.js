@@ -6,7 +6,7 @@ import { shareUrl } from './url_state.js';
 import { ui, toast } from './ui_chrome.js';
 import { Module, call, command } from './runtime.js';
 
-function downloadBlob(blob, filename) {
+export function downloadBlob(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = h('a', { href: url, download: filename, rel: 'noopener', className: 'visually-hidden' });
   doc.body.appendChild(a);
@@ -23,6 +23,14 @@ function legacyCopy(text) {
   try { ok = doc.execCommand('copy'); } catch (e) { ok = false; }
   ta.remove();
   return ok;
+}
+// Copies text to the clipboard (or the legacy way); done(ok).
+export function copyText(text, done) {
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(legacyCopy(text)); });
+  } else {
+    done(legacyCopy(text));
+  }
 }
 function copyLink() {
   const link = shareUrl(location.href);

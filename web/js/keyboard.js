@@ -33,7 +33,12 @@ export function wireKeyboard() {
       if (e.target === canvas && e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) e.stopPropagation();
     }, true);
   });
-  canvas.addEventListener('keydown', function (e) { if (e.code) held.set(e.code, e.keyCode || 0); });
+  canvas.addEventListener('keydown', function (e) {
+    if (e.code) held.set(e.code, e.keyCode || 0);
+    // Ctrl+Z / Ctrl+Shift+Z on the map are the editor's undo and redo (SDL still gets them),
+    // never the browser's own undo of what was last typed in the search box.
+    if (e.code === 'KeyZ' && (e.ctrlKey || e.metaKey) && !e.altKey) e.preventDefault();
+  });
   canvas.addEventListener('keyup', function (e) { held.delete(e.code); });
   canvas.addEventListener('blur', releaseHeld);
 }

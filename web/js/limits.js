@@ -21,4 +21,6 @@ export const LIMITS = Object.freeze({
   openUrlChars: 2048,              // a link the wasm asks the page to open (src/platform/sdl_gl.h kMaxUrlBytes)
   fontSliceBytes: 1024 * 1024,     // one fonts/slice-XXXX.otf (the largest is about 100 KB)
   fontSlices: 64,                  // slices fetched for one dataset
+  editFiles: 8,                    // files the web editor hands over at once (download or copy)
+  editFileChars: 16 * 1024 * 1024, // one of them, in UTF-16 characters
 });

@@ -1,0 +1,36 @@
+// The edit panel's files in a web page (issue 16): a row per data file with Download and Copy.
+// It only emits intents; the app hands the file's canonical text to the page, which downloads or copies it.
+#include <string>
+
+#include "imgui.h"
+#include "ui/edit_view.h"
+
+namespace ca::ui {
+
+void draw_edit_files(const EditSession& s, EditState& st) {
+    if (!ImGui::CollapsingHeader("Files (download or copy)")) return;
+    for (size_t i = 0; i < s.file_count(); ++i) {
+        const std::string& name = s.file(i).name;
+        const size_t slash = name.find_last_of('/');
+        const std::string base = slash == std::string::npos ? name : name.substr(slash + 1);
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton("Download")) {
+            EditIntent in;
+            in.op = EditIntent::Op::Download;
+            in.index = i;
+            st.intents.push_back(std::move(in));
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Copy")) {
+            EditIntent in;
+            in.op = EditIntent::Op::Copy;
+            in.index = i;
+            st.intents.push_back(std::move(in));
+        }
+        ImGui::SameLine();
+        ImGui::Text("%s%s", base.c_str(), s.modified(i) ? " (changed)" : "");
+        ImGui::PopID();
+    }
+}
+
+}  // namespace ca::ui

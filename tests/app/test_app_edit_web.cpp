@@ -1,0 +1,163 @@
+// Edit mode as the web page runs it (issue 16), headlessly: a fake browser platform records the
+// events; #edit=1 opens the editor on the bundled data, "Download all" hands the four canonical
+// files to the page (editfiles), editField edits, and embed mode refuses openEditor.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/app.h"
+#include "core/edit_model.h"
+#include "imgui.h"
+#include "ui/edit_view.h"
+
+namespace {
+
+class FakeBrowser final : public ca::Platform {
+public:
+    explicit FakeBrowser(ca::PlatformApp& app) : app_(app) {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.KeyMap[ImGuiKey_Z] = 'Z';
+    }
+    ~FakeBrowser() override { ImGui::DestroyContext(); }
+    bool browser() const override { return true; }
+    void emit(const char* type, const std::string& json) override { events.emplace_back(type, json); }
+    bool open_url(const std::string&) override { return true; }
+    bool pump_events() override { return true; }
+    void render(double dt) override {
+        ImGuiIO& io = ImGui::GetIO();
+        if (app_.fonts_dirty() || !io.Fonts->IsBuilt()) {
+            app_.rebuild_fonts(1.0f);
+            unsigned char* px;
+            int w, h;
+            io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+        }
+        io.DeltaTime = static_cast<float>(dt);
+        ImGui::NewFrame();
+        app_.frame(dt);
+        ImGui::Render();
+    }
+    void present() override {}
+    void finish() override {}
+    void read_pixels(std::vector<uint8_t>& rgba, int& w, int& h) override {
+        w = h = 1;
+        rgba.assign(4, 0);
+    }
+    void drawable_size(int& w, int& h) const override {
+        w = 1280;
+        h = 800;
+    }
+    ca::FrameTimings last_frame() const override { return {1, 1}; }
+    bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
+    void step() {
+        render(1.0 / 60);
+        app_.after_render();
+    }
+    // The last event of that type ("" when none).
+    std::string last(const std::string& type) const {
+        for (auto it = events.rbegin(); it != events.rend(); ++it)
+            if (it->first == type) return it->second;
+        return {};
+    }
+    size_t count(const std::string& type) const {
+        size_t n = 0;
+        for (const auto& e : events) n += e.first == type;
+        return n;
+    }
+    std::vector<std::pair<std::string, std::string>> events;
+
+private:
+    ca::PlatformApp& app_;
+};
+
+void click(FakeBrowser& p, double x, double y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+    p.step();
+    io.MouseDown[0] = true;
+    p.step();
+    io.MouseDown[0] = false;
+    p.step();
+}
+void click(FakeBrowser& p, const ca::Rect& r) { click(p, (r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2); }
+
+bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("web edit mode: #edit=1, a map click, editField, Download all hands the files to the page") {
+    ca::AppConfig cfg;
+    cfg.hash = "#edit=1";
+    ca::App app(cfg);
+    FakeBrowser p(app);
+    REQUIRE(app.start(p));
+    REQUIRE(app.editor() != nullptr);
+    for (int i = 0; i < 3; ++i) p.step();
+    CHECK(has(p.last("editstate"), "\"open\":true,\"modified\":false"));
+    CHECK(has(app.command(R"({"cmd":"openEditor"})"), "\"ok\":true"));  // already open: fine
+
+    ca::ui::EditState& st = *app.edit_state();
+    std::snprintf(st.new_id, sizeof st.new_id, "%s", "web_fab");
+    p.step();
+    click(p, st.place_button);
+    REQUIRE(st.placing);
+    click(p, 900, 420);
+    CHECK(has(p.last("editstate"), "\"modified\":true"));
+    CHECK(has(p.last("editstate"), "\"undo\":1"));
+    CHECK(has(app.command(R"({"cmd":"editField","kind":"organisation","id":"web_fab","field":"/name","value":"Web Fab"})"), "\"ok\":true"));
+    CHECK(app.editor()->undo_steps() == 2);
+    CHECK(has(app.command(R"({"cmd":"editField","kind":"organisation","id":"no_such_org","field":"/name","value":"x"})"), "\"ok\":false"));
+    CHECK(has(app.command(R"({"cmd":"editField","kind":"planet","id":"x","field":"/name","value":"x"})"), "kind must be"));
+    CHECK(app.editor()->undo_steps() == 2);
+
+    // One file: Download and Copy hand just it over.
+    size_t orgs = 0;
+    while (orgs < app.editor()->file_count() && !has(app.editor()->file(orgs).name, "organisations.json")) ++orgs;
+    REQUIRE(orgs < app.editor()->file_count());
+    st.intents.push_back({ca::ui::EditIntent::Op::Copy, ca::EditKind::Organisation, "", "", "", orgs});
+    p.step();
+    REQUIRE(p.count("editfiles") == 1);
+    CHECK(has(p.last("editfiles"), "\"action\":\"copy\""));
+    CHECK(has(p.last("editfiles"), "\"name\":\"organisations.json\""));
+    CHECK_FALSE(has(p.last("editfiles"), "\"name\":\"events.json\""));
+    CHECK(has(p.last("editfiles"), "Web Fab"));
+
+    const size_t errors_before = p.count("editfiles");
+    p.step();
+    click(p, st.save_button);
+    if (st.confirm_save) {  // the bundled data with a bare new organisation may be invalid: asked first
+        CHECK(p.count("editfiles") == errors_before);
+        st.intents.push_back({ca::ui::EditIntent::Op::SaveAnyway, ca::EditKind::Organisation, "", "", "", 0});
+        p.step();
+    }
+    REQUIRE(p.count("editfiles") == errors_before + 1);
+    const std::string ev = p.last("editfiles");
+    CHECK(has(ev, "\"action\":\"download\""));
+    for (const char* name : {"sources.json", "organisations.json", "collaborations.json", "events.json"})
+        CHECK(has(ev, std::string("\"name\":\"") + name + "\""));
+    CHECK_FALSE(has(ev, "data/"));  // names without their folder
+    CHECK(has(ev, "Web Fab"));
+    p.step();
+    CHECK(has(p.last("editstate"), "\"modified\":false"));
+}
+
+TEST_CASE("web edit mode: embed mode refuses openEditor and editField") {
+    ca::AppConfig cfg;
+    cfg.embed = true;
+    cfg.hash = "#edit=1";
+    ca::App app(cfg);
+    FakeBrowser p(app);
+    REQUIRE(app.start(p));
+    p.step();
+    CHECK(app.editor() == nullptr);
+    CHECK(has(app.command(R"({"cmd":"openEditor"})"), "embed mode never opens the editor"));
+    CHECK(
+        has(app.command(R"({"cmd":"editField","kind":"organisation","id":"tsmc","field":"/name","value":"x"})"), "edit mode is not open"));
+    CHECK(p.count("editstate") == 0);
+}

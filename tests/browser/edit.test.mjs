@@ -1,0 +1,169 @@
+// Issue 16 on the web: #edit=1 opens the edit panel; an organisation placed by clicking the map,
+// renamed, found and located, undone and redone by keyboard, then downloaded and checked natively.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startHarness, assertClean, ROOT, slowClick, sleep } from './harness.mjs';
+
+// The native build validates and format-checks the downloads (tools/test.sh builds it first).
+const NATIVE = process.env.CHIPATLAS_NATIVE || join(ROOT, 'build', 'native', 'chipatlas');
+const FILES = ['sources.json', 'organisations.json', 'collaborations.json', 'events.json'];
+
+let h;
+before(async () => {
+  if (!existsSync(NATIVE)) throw new Error(`no native build at ${NATIVE}: cmake --preset native && cmake --build --preset native`);
+  h = await startHarness();
+});
+after(async () => { if (h) await h.close(); });
+
+// Every "editstate" event from the first frame on (the API exists before the wasm runs).
+const RECORD = () => {
+  window.__edit = [];
+  const t = setInterval(() => {
+    if (!window.chipatlas || !window.chipatlas.on) return;
+    clearInterval(t);
+    window.chipatlas.on('editstate', (d) => window.__edit.push(d));
+  }, 5);
+};
+
+// The latest editstate event from index `from` on (see seen()) whose fields match: a value, or
+// 'rect' for a drawn (non-empty) rectangle.
+async function editState(page, match, what, from = 0, timeout = 20000) {
+  const handle = await page.waitForFunction(([m, f]) => {
+    const ok = (d) => Object.keys(m).every((k) => (m[k] === 'rect' ? Array.isArray(d[k]) && d[k][2] > d[k][0] : d[k] === m[k]));
+    const all = window.__edit || [];
+    for (let i = all.length - 1; i >= f; i--) if (ok(all[i])) return all[i];
+    return null;
+  }, [match, from], { timeout, polling: 100 }).catch(() => { throw new Error('waited for ' + what); });
+  return handle.jsonValue();
+}
+// How many editstate events came so far: what an action's wait starts from.
+const seen = (page) => page.evaluate(() => window.__edit.length);
+
+// A point of the canvas's window (ImGui's points) in page coordinates.
+async function toPage(page, x, y) {
+  const r = await page.locator('#canvas').boundingBox();
+  return { x: r.x + x, y: r.y + y };
+}
+const centre = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+// A chord as a hand plays it: each key held a few frames (ImGui reads keys once a frame).
+async function chord(page, keys) {
+  for (const k of keys) { await page.keyboard.down(k); await sleep(120); }
+  for (const k of [...keys].reverse()) { await page.keyboard.up(k); await sleep(60); }
+}
+const cmd = (page, name, args) => page.evaluate(([n, a]) => window.chipatlas.command(n, a), [name, args]);
+
+test('web edit mode: place an organisation, rename it, undo/redo, download a valid canonical set', { timeout: 240000 }, async () => {
+  const { page, log } = await h.open('index.html#edit=1', { initScript: RECORD, viewport: { width: 1280, height: 800 } });
+  const first = await editState(page, { open: true, place: 'rect', panel: 'rect' }, 'the edit panel');
+  assert.equal(first.modified, false);
+  assert.equal(first.undo, 0);
+  await page.waitForFunction(() => { const n = document.getElementById('edit-note'); return n && !n.hidden; });
+  assert.match(await page.locator('#edit-note').textContent(), /Edited in this page/);
+
+  // The id box is the row's first item, left of "Add" and "Place on map".
+  const [px, py] = centre(first.place);
+  const idBox = await toPage(page, first.panel[0] + 60, py);
+  await slowClick(page, idBox.x, idBox.y);
+  await page.keyboard.type('test_fab', { delay: 60 });
+  await sleep(300);
+  const place = await toPage(page, px, py);
+  await slowClick(page, place.x, place.y);
+  await editState(page, { placing: true }, '"Place on map" to arm');
+  // A point of the map right of the panel, clear of the toolbar and the timeline.
+  const box = await page.locator('#canvas').boundingBox();
+  const mapAt = await toPage(page, Math.max(first.panel[2] + 120, box.width * 0.7), box.height * 0.45);
+  await slowClick(page, mapAt.x, mapAt.y);
+  const added = await editState(page, { undo: 1, modified: true }, 'the organisation added by a map click');
+  assert.equal(added.placing, false);
+
+  // Its sources (required) and name, as the panel's fields set them; then the map shows it:
+  // search finds it, locate.
+  const source = JSON.parse(readFileSync(join(ROOT, 'data', 'sources.json'), 'utf8')).sources[0].id;
+  await cmd(page, 'editField', { kind: 'organisation', id: 'test_fab', field: '/sources', value: [source] });
+  await cmd(page, 'editField', { kind: 'organisation', id: 'test_fab', field: '/name', value: 'Test Fab Alpha' });
+  const named = await editState(page, { undo: 3 }, 'the name as the third undo step');
+  assert.equal(named.errors, 0, 'the data is valid again');
+  const bad = await page.evaluate(() => window.chipatlas.command('editField', { kind: 'planet', id: 'x', field: '/name', value: 'y' }).then(() => 'ok', (e) => e.message));
+  assert.match(bad, /kind must be/);
+  let found = await cmd(page, 'search', { text: 'Test Fab Alpha' });
+  assert.ok(found.results.some((r) => r.id === 'test_fab'), 'search finds the new organisation: ' + JSON.stringify(found.results.slice(0, 3)));
+  const at = await cmd(page, 'locate', { id: 'test_fab' });
+  assert.ok(Number.isFinite(at.x) && Number.isFinite(at.y), 'locate places it on the map: ' + JSON.stringify(at));
+  assert.ok(Math.abs(at.x - mapAt.x) < 3 && Math.abs(at.y - mapAt.y) < 3, `drawn where it was placed: ${at.x},${at.y} vs ${mapAt.x},${mapAt.y}`);
+
+  await cmd(page, 'editField', { kind: 'organisation', id: 'test_fab', field: '/name', value: 'Test Fab Beta' });
+  await editState(page, { undo: 4 }, 'the rename as the fourth undo step');
+  // Ctrl+Z / Ctrl+Shift+Z with the map focused: the rename goes and comes back.
+  await page.locator('#canvas').focus();
+  let n = await seen(page);
+  await chord(page, ['Control', 'z']);
+  await editState(page, { undo: 3 }, 'Ctrl+Z undoing the rename', n);
+  found = await cmd(page, 'search', { text: 'Test Fab Beta' });
+  assert.ok(!found.results.some((r) => r.id === 'test_fab'), 'after undo the new name is gone');
+  found = await cmd(page, 'search', { text: 'Test Fab Alpha' });
+  assert.ok(found.results.some((r) => r.id === 'test_fab'), 'after undo the old name is back');
+  n = await seen(page);
+  await chord(page, ['Control', 'Shift', 'Z']);
+  await editState(page, { undo: 4 }, 'Ctrl+Shift+Z redoing it', n);
+  found = await cmd(page, 'search', { text: 'Test Fab Beta' });
+  assert.ok(found.results.some((r) => r.id === 'test_fab'), 'after redo the new name is back');
+  // The search box keeps the browser's own keys: Ctrl+Z there is not the editor's undo.
+  await page.locator('#search').focus();
+  await page.keyboard.type('ab');
+  await chord(page, ['Control', 'z']);
+  await sleep(500);
+  const still = await page.evaluate(() => window.__edit[window.__edit.length - 1].undo);
+  assert.equal(still, 4, 'Ctrl+Z in the search box leaves the edits alone');
+  await page.locator('#search').fill('');
+
+  // "Download all": four downloads, canonical and valid, with the new organisation.
+  const state = await editState(page, { undo: 4, save: 'rect' }, 'the download button', n);
+  const [sx, sy] = centre(state.save);
+  const save = await toPage(page, sx, sy);
+  const dir = mkdtempSync(join(tmpdir(), 'chipatlas-edit-'));
+  const downloads = [];
+  const got = new Promise((resolve) => {
+    page.on('download', async (dl) => {
+      const p = join(dir, dl.suggestedFilename());
+      await dl.saveAs(p);
+      downloads.push(dl.suggestedFilename());
+      if (downloads.length === FILES.length) resolve();
+    });
+  });
+  n = await seen(page);
+  await slowClick(page, save.x, save.y);
+  await Promise.race([got, sleep(30000).then(() => { throw new Error('downloads: ' + downloads.join(', ')); })]);
+  assert.deepEqual([...downloads].sort(), [...FILES].sort());
+  const paths = FILES.map((f) => join(dir, f));
+  const orgs = JSON.parse(readFileSync(join(dir, 'organisations.json'), 'utf8'));
+  const org = orgs.organisations.find((o) => o.id === 'test_fab');
+  assert.ok(org, 'the download holds the new organisation');
+  assert.equal(org.name, 'Test Fab Beta');
+  const fmt = spawnSync(NATIVE, ['--format', '--check', ...paths], { encoding: 'utf8' });
+  assert.equal(fmt.status, 0, 'the downloads are canonical: ' + fmt.stdout + fmt.stderr);
+  const val = spawnSync(NATIVE, ['--validate', ...paths], { encoding: 'utf8' });
+  assert.equal(val.status, 0, 'the downloads are valid: ' + val.stdout + val.stderr);
+  await editState(page, { modified: false, undo: 4 }, 'saved once downloaded', n);
+  assertClean(log, 'edit');
+});
+
+test('web edit mode: the menu entry opens it; embed mode never does', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html', { initScript: RECORD });
+  assert.equal(await page.evaluate(() => window.__edit.length), 0, 'no editor without #edit=1');
+  if (!(await page.locator('#edit-data').isVisible())) await page.locator('#menu-toggle').click();
+  await page.locator('#edit-data').click();  // the page opens again with #edit=1 (the editor's wasm)
+  await editState(page, { open: true }, 'the editor opened by the menu');
+  assertClean(log, 'menu');
+
+  const e = await h.open('index.html?embed=1#edit=1', { initScript: RECORD });
+  await sleep(1500);
+  assert.equal(await e.page.evaluate(() => window.__edit.length), 0, 'embed mode with #edit=1 has no editor');
+  assert.equal(await e.page.locator('#edit-data').count(), 0, 'no menu entry in embed mode');
+  const r = await e.page.evaluate(() => window.chipatlas.command('editField', { kind: 'organisation', id: 'tsmc', field: '/name', value: 'x' }).then(() => 'ok', (err) => err.message));
+  assert.match(r, /edit mode is not open/);
+  assertClean(e.log, 'embed');
+});
