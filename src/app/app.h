@@ -101,8 +101,8 @@ private:
     ui::ExtraFaces extra_faces();
     void build_fonts(float dpr);  // the fonts, and what to do about characters they lack
 
-    void edit_frame();          // app/edit.cpp: the edit panel and its intents
-    void apply_edit_intents();  // this frame's intents (or a command's), shown at once
+    void edit_frame();                              // app/edit.cpp: the edit panel and its intents
+    void apply_edit_intents(bool changed = false);  // this frame's intents (or a command's), shown at once; changed: a drag moved one
     // Writes the modified files in place; invalid data only when anyway (else the panel asks).
     bool save_edits(bool anyway);
     std::string edit_field_command(const EditFieldCommand& f);  // the `editField` command

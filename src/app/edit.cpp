@@ -215,11 +215,11 @@ void App::edit_frame() {
             st.placing = false;
         }
     }
-    apply_edit_intents();
+    apply_edit_intents(changed);
     emit_edit_state();
 }
 
-void App::apply_edit_intents() {
+void App::apply_edit_intents(bool changed) {
     ui::EditState& st = edit_->state;
     EditSession& session = edit_->session;
     std::vector<ui::EditIntent> intents = std::move(st.intents);

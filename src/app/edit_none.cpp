@@ -11,7 +11,7 @@ ui::EditState* App::edit_state() { return nullptr; }
 bool App::open_editor() { return false; }
 void App::edit_frame() {}
 bool App::save_edits(bool) { return false; }
-void App::apply_edit_intents() {}
+void App::apply_edit_intents(bool) {}
 void App::emit_edit_state() {}
 void App::hand_edit_files(const char*, size_t) {}
 std::string App::edit_field_command(const EditFieldCommand&) { return "{\"ok\":false,\"error\":\"edit mode is not open\"}"; }

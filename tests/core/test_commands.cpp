@@ -368,32 +368,34 @@ TEST_CASE("selection event: a collaboration's participants and quotes, an organi
     REQUIRE(o["collaborations"].size() == 3);  // the forum, the MoU, the course
     CHECK(o["collaborations"][0]["id"] == "cnt");
     CHECK(o["collaborations"][0]["title"] == "Smart manufacturing forum");
-    TEST_CASE("commands: openEditor and editField are handed to the app; editField's value is JSON text") {
-        AppModel m = fixture_model();
-        CommandResult r = handle_command(m, R"({"cmd":"openEditor"})");
-        CHECK(r.open_editor);
-        r = handle_command(m, R"({"cmd":"editField","kind":"organisation","id":"tsmc","field":"/name","value":"A \"B\""})");
-        REQUIRE(r.edit_field.set);
-        CHECK(r.edit_field.kind == "organisation");
-        CHECK(r.edit_field.id == "tsmc");
-        CHECK(r.edit_field.pointer == "/name");
-        CHECK(r.edit_field.value == R"("A \"B\"")");
-        r = handle_command(m, R"({"cmd":"editField","kind":"organisation","id":"tsmc","field":"/note"})");
-        CHECK(r.edit_field.set);
-        CHECK(r.edit_field.value.empty());  // no value: the field is removed
-        r = handle_command(m, R"({"cmd":"editField","kind":1,"id":"tsmc","field":"/name"})");
-        CHECK_FALSE(r.edit_field.set);
-        CHECK(json::parse(r.reply)["ok"] == false);
-    }
+}
 
-    TEST_CASE("commands: the editfiles event names files without their folder and carries their text as is") {
-        const std::string text = "{\n  \"organisations\": [\"\\u00e9\", \"台積電\"]\n}\n";
-        const json j = json::parse(edit_files_event_json("download", {{"data/organisations.json", text}, {"events.json", "{}\n"}}, 2));
-        CHECK(j["action"] == "download");
-        CHECK(j["errors"] == 2);
-        REQUIRE(j["files"].size() == 2);
-        CHECK(j["files"][0]["name"] == "organisations.json");
-        CHECK(j["files"][0]["text"] == text);
-        CHECK(j["files"][1]["name"] == "events.json");
-        CHECK(json::parse(error_reply_json("why \"so\""))["error"] == "why \"so\"");
-    }
+TEST_CASE("commands: openEditor and editField are handed to the app; editField's value is JSON text") {
+    AppModel m = fixture_model();
+    CommandResult r = handle_command(m, R"({"cmd":"openEditor"})");
+    CHECK(r.open_editor);
+    r = handle_command(m, R"({"cmd":"editField","kind":"organisation","id":"tsmc","field":"/name","value":"A \"B\""})");
+    REQUIRE(r.edit_field.set);
+    CHECK(r.edit_field.kind == "organisation");
+    CHECK(r.edit_field.id == "tsmc");
+    CHECK(r.edit_field.pointer == "/name");
+    CHECK(r.edit_field.value == R"("A \"B\"")");
+    r = handle_command(m, R"({"cmd":"editField","kind":"organisation","id":"tsmc","field":"/note"})");
+    CHECK(r.edit_field.set);
+    CHECK(r.edit_field.value.empty());  // no value: the field is removed
+    r = handle_command(m, R"({"cmd":"editField","kind":1,"id":"tsmc","field":"/name"})");
+    CHECK_FALSE(r.edit_field.set);
+    CHECK(json::parse(r.reply)["ok"] == false);
+}
+
+TEST_CASE("commands: the editfiles event names files without their folder and carries their text as is") {
+    const std::string text = "{\n  \"organisations\": [\"\\u00e9\", \"台積電\"]\n}\n";
+    const json j = json::parse(edit_files_event_json("download", {{"data/organisations.json", text}, {"events.json", "{}\n"}}, 2));
+    CHECK(j["action"] == "download");
+    CHECK(j["errors"] == 2);
+    REQUIRE(j["files"].size() == 2);
+    CHECK(j["files"][0]["name"] == "organisations.json");
+    CHECK(j["files"][0]["text"] == text);
+    CHECK(j["files"][1]["name"] == "events.json");
+    CHECK(json::parse(error_reply_json("why \"so\""))["error"] == "why \"so\"");
+}
