@@ -16,57 +16,15 @@
 
 #include "app/app.h"
 #include "core/edit_model.h"
+#include "headless_platform.h"
 #include "imgui.h"
 #include "ui/edit_view.h"
 
 namespace {
 
-class FakePlatform final : public ca::Platform {
+class FakePlatform final : public ca::test::HeadlessPlatform {
 public:
-    FakePlatform(ca::PlatformApp& app, ImVec2 size = ImVec2(1280, 800)) : app_(app) {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = size;
-        io.KeyMap[ImGuiKey_Z] = 'Z';
-    }
-    ~FakePlatform() override { ImGui::DestroyContext(); }
-    bool browser() const override { return false; }
-    void emit(const char*, const std::string&) override {}
-    bool open_url(const std::string&) override { return true; }
-    bool pump_events() override { return true; }
-    void render(double dt) override {
-        ImGuiIO& io = ImGui::GetIO();
-        if (app_.fonts_dirty() || !io.Fonts->IsBuilt()) {
-            app_.rebuild_fonts(1.0f);
-            unsigned char* px;
-            int w, h;
-            io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-        }
-        io.DeltaTime = static_cast<float>(dt);
-        ImGui::NewFrame();
-        app_.frame(dt);
-        ImGui::Render();
-    }
-    void present() override {}
-    void finish() override {}
-    void read_pixels(std::vector<uint8_t>& rgba, int& w, int& h) override {
-        w = h = 1;
-        rgba.assign(4, 0);
-    }
-    void drawable_size(int& w, int& h) const override {
-        w = 1280;
-        h = 800;
-    }
-    ca::FrameTimings last_frame() const override { return {1, 1}; }
-    bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
-    void step() {
-        render(1.0 / 60);
-        app_.after_render();
-    }
-
-private:
-    ca::PlatformApp& app_;
+    explicit FakePlatform(ca::PlatformApp& app, ImVec2 size = ImVec2(1280, 800)) : HeadlessPlatform(app, size) {}
 };
 
 void click(FakePlatform& p, double x, double y) {

@@ -11,69 +11,15 @@
 
 #include "app/app.h"
 #include "core/edit_model.h"
+#include "headless_platform.h"
 #include "imgui.h"
 #include "ui/edit_view.h"
 
 namespace {
 
-class FakeBrowser final : public ca::Platform {
+class FakeBrowser final : public ca::test::HeadlessPlatform {
 public:
-    explicit FakeBrowser(ca::PlatformApp& app) : app_(app) {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.KeyMap[ImGuiKey_Z] = 'Z';
-    }
-    ~FakeBrowser() override { ImGui::DestroyContext(); }
-    bool browser() const override { return true; }
-    void emit(const char* type, const std::string& json) override { events.emplace_back(type, json); }
-    bool open_url(const std::string&) override { return true; }
-    bool pump_events() override { return true; }
-    void render(double dt) override {
-        ImGuiIO& io = ImGui::GetIO();
-        if (app_.fonts_dirty() || !io.Fonts->IsBuilt()) {
-            app_.rebuild_fonts(1.0f);
-            unsigned char* px;
-            int w, h;
-            io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-        }
-        io.DeltaTime = static_cast<float>(dt);
-        ImGui::NewFrame();
-        app_.frame(dt);
-        ImGui::Render();
-    }
-    void present() override {}
-    void finish() override {}
-    void read_pixels(std::vector<uint8_t>& rgba, int& w, int& h) override {
-        w = h = 1;
-        rgba.assign(4, 0);
-    }
-    void drawable_size(int& w, int& h) const override {
-        w = 1280;
-        h = 800;
-    }
-    ca::FrameTimings last_frame() const override { return {1, 1}; }
-    bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
-    void step() {
-        render(1.0 / 60);
-        app_.after_render();
-    }
-    // The last event of that type ("" when none).
-    std::string last(const std::string& type) const {
-        for (auto it = events.rbegin(); it != events.rend(); ++it)
-            if (it->first == type) return it->second;
-        return {};
-    }
-    size_t count(const std::string& type) const {
-        size_t n = 0;
-        for (const auto& e : events) n += e.first == type;
-        return n;
-    }
-    std::vector<std::pair<std::string, std::string>> events;
-
-private:
-    ca::PlatformApp& app_;
+    explicit FakeBrowser(ca::PlatformApp& app) : HeadlessPlatform(app, ImVec2(1280, 800), true) {}
 };
 
 void click(FakeBrowser& p, double x, double y) {
