@@ -76,19 +76,21 @@ test('a javascript: url never opens: the loader refuses it and the page links on
   assert.ok(lines.some((l) => /^testdata\/javascript-url\.json:\d+:\d+: error: source \"s\" \(\/sources\/0\/url\): not a web address: "javascript:alert/.test(l)),
     `the url is refused at its line and column; got:\n  ${lines.join('\n  ')}`);
 
-  // The page's own check, for whatever reaches the mirror: only http(s) becomes a link. The
-  // site's js/ is bundled (tools/web/bundle.mjs), so mirror.js is bundled here on its own and
-  // pointed at the page's mirror.
+  // The page's own check, for whatever reaches the details region: only http(s) becomes a link.
+  // The site's js/ is bundled (tools/web/bundle.mjs), so details.js is bundled here on its own and
+  // given a region of its own in the page.
   const { build } = await import('esbuild');
-  await build({ stdin: { contents: "export * from './mirror.js'; export { ui } from './ui_chrome.js';", resolveDir: join(ROOT, 'web', 'js') },
-    bundle: true, format: 'esm', outfile: join(TESTDATA_OUT, 'mirror-check.js'), logLevel: 'error' });
+  await build({ stdin: { contents: "export * from './details.js';", resolveDir: join(ROOT, 'web', 'js') },
+    bundle: true, format: 'esm', outfile: join(TESTDATA_OUT, 'details-check.js'), logLevel: 'error' });
   const checks = await page.evaluate(async () => {
-    const m = await import('./testdata/mirror-check.js');
-    m.ui.srSelection = document.getElementById('sr-selection');
-    m.updateMirrorFromSelection({ id: 'x', type: 'collaboration', label: 'X', sources: [
+    const m = await import('./testdata/details-check.js');
+    const anchor = document.createElement('div');
+    document.body.appendChild(anchor);
+    m.buildDetails(anchor);
+    m.updateDetails({ id: 'x', type: 'collaboration', label: 'X', sources: [
       { title: 'bad', url: 'javascript:alert(1)' }, { title: 'data', url: 'data:text/html,x' },
       { title: 'good', url: 'https://example.org/a', archived_url: 'JAVASCRIPT:alert(2)' }] });
-    const links = [...document.querySelectorAll('#sr-sources a')].map((e) => e.getAttribute('href'));
+    const links = [...m.det.sources.querySelectorAll('a')].map((e) => e.getAttribute('href'));
     return { links, js: m.webUrl('javascript:alert(1)'), https: m.webUrl('https://example.org/a') };
   });
   assert.deepEqual(checks.links, ['https://example.org/a']);
