@@ -32,7 +32,7 @@ quotes() {
 step "dataset quotes occur in the source texts (chipatlas --validate --sources)" quotes
 step "configure+build web" bash -c 'cmake --preset web >/dev/null && cmake --build --preset web'
 step "browser tests (Chromium + playwright-core)" node --test --test-concurrency=1 tests/browser/
-step "fuzz the loader and the commands (short runs)" bash tools/fuzz.sh "${CHIPATLAS_FUZZ_SECONDS:-20}"
+step "fuzz the loader, the commands and edit sequences (short runs)" bash tools/fuzz.sh "${CHIPATLAS_FUZZ_SECONDS:-20}"
 echo
 echo "=== summary"
 for f in "${failures[@]}"; do echo "FAILED: $f"; done
