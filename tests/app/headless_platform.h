@@ -14,8 +14,7 @@ namespace ca::test {
 
 class HeadlessPlatform : public ca::Platform {
 public:
-    explicit HeadlessPlatform(ca::PlatformApp& app, ImVec2 size = ImVec2(1280, 800), bool browser = false)
-        : app_(app), browser_(browser) {
+    explicit HeadlessPlatform(ca::PlatformApp& app, ImVec2 size = ImVec2(1280, 800), bool browser = false) : app_(app), browser_(browser) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
