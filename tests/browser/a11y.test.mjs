@@ -4,9 +4,7 @@
 // finds no serious or critical violation with the layer focused or the dialog open.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { startHarness, assertClean, sleep } from './harness.mjs';
+import { startHarness, assertClean, sleep, axeSerious } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -195,14 +193,6 @@ test('the first visit\'s About card at 320x568: Tab reaches its buttons and Esca
 });
 
 // ------------------------------------------------------------------ axe-core
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function axeSerious(page) {
-  await page.evaluate(AXE_SOURCE);
-  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 for (const [name, viewport, path] of [
   ['desktop 1280x800', DESKTOP, START],
   ['phone 390x844', { width: 390, height: 844 }, START],

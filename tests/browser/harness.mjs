@@ -340,3 +340,18 @@ export async function slowClick(page, x, y) {
   await sleep(100);
   await page.mouse.up();
 }
+
+// axe-core's serious and critical violations on the page, one line each. page.evaluate runs its
+// source as a script through the DevTools protocol, which the page's CSP (script-src 'self') does
+// not govern: the tests run under the real policy.
+let axeSource = null;
+export async function axeSerious(page) {
+  if (axeSource === null) {
+    const { createRequire } = await import('node:module');
+    axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  }
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

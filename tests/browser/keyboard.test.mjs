@@ -4,10 +4,8 @@
 // serious or critical violation at desktop, phone and embed sizes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { startHarness, assertClean, decodePng, sleep, TESTDATA_OUT } from './harness.mjs';
+import { startHarness, assertClean, decodePng, sleep, TESTDATA_OUT, axeSerious } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -226,17 +224,6 @@ test('every element Tab reaches shows a focus ring, the map too, and it is drawn
 });
 
 // ------------------------------------------------------------------ axe-core
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeSerious(page) {
-  // page.evaluate runs the source as a script through the DevTools protocol, which the page's
-  // CSP (script-src 'self') does not govern: the test runs under the real policy.
-  await page.evaluate(AXE_SOURCE);
-  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 for (const [name, viewport, path] of [
   ['desktop 1280x800', DESKTOP, START],
   ['phone 390x844', { width: 390, height: 844 }, START],
