@@ -341,6 +341,25 @@ export async function slowClick(page, x, y) {
   await page.mouse.up();
 }
 
+// Waits for n animation frames of the page (the app draws one frame per animation frame).
+export async function waitFrames(page, n = 2) {
+  await page.evaluate((k) => new Promise((resolve) => {
+    const step = (left) => (left <= 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(k);
+  }), n);
+}
+
+// A click the app sees whatever the machine's load: the button goes down and up in different
+// app frames (a press and release inside one frame is lost), paced by the page's own frames.
+export async function frameClick(page, x, y) {
+  await page.mouse.move(x, y);
+  await waitFrames(page, 2);
+  await page.mouse.down();
+  await waitFrames(page, 2);
+  await page.mouse.up();
+  await waitFrames(page, 2);
+}
+
 // axe-core's serious and critical violations on the page, one line each. page.evaluate runs its
 // source as a script through the DevTools protocol, which the page's CSP (script-src 'self') does
 // not govern: the tests run under the real policy.
