@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startHarness, assertClean, ROOT, slowClick, sleep } from './harness.mjs';
+import { startHarness, assertClean, ROOT, slowClick, sleep, waitFrames } from './harness.mjs';
 
 // The native build validates and format-checks the downloads (tools/test.sh builds it first).
 const NATIVE = process.env.CHIPATLAS_NATIVE || join(ROOT, 'build', 'native', 'chipatlas');
@@ -49,10 +49,11 @@ async function toPage(page, x, y) {
   return { x: r.x + x, y: r.y + y };
 }
 const centre = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
-// A chord as a hand plays it: each key held a few frames (ImGui reads keys once a frame).
+// A chord as a hand plays it: each key held a few frames (ImGui reads keys once a frame; under
+// load a fixed pause can be shorter than one frame).
 async function chord(page, keys) {
-  for (const k of keys) { await page.keyboard.down(k); await sleep(120); }
-  for (const k of [...keys].reverse()) { await page.keyboard.up(k); await sleep(60); }
+  for (const k of keys) { await page.keyboard.down(k); await waitFrames(page, 3); }
+  for (const k of [...keys].reverse()) { await page.keyboard.up(k); await waitFrames(page, 2); }
 }
 const cmd = (page, name, args) => page.evaluate(([n, a]) => window.chipatlas.command(n, a), [name, args]);
 

@@ -335,9 +335,11 @@ export async function waitEvent(page, name, match = {}, timeout = 20000) {
 // frame, so an instant click can fall between frames).
 export async function slowClick(page, x, y) {
   await page.mouse.move(x, y);
-  await sleep(300);
+  await sleep(150);
+  await waitFrames(page, 2);
   await page.mouse.down();
-  await sleep(100);
+  await sleep(50);
+  await waitFrames(page, 2);
   await page.mouse.up();
 }
 
