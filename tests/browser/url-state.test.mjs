@@ -29,6 +29,10 @@ test('a hash opens that view and state changes rewrite it (query kept)', { timeo
   assert.equal(s2.t, '2018-03-01');
   assert.equal(s2.mode, 'snapshot');
 
+  // The app then writes its whole view back into the hash (the selection, camera and theme the
+  // edited hash left out): the link copied is that one, so wait for it.
+  await page.waitForFunction(() => /[#&]sel=ase(&|$)/.test(location.hash) && /[#&]c=/.test(location.hash) &&
+    /[#&]theme=dark(&|$)/.test(location.hash), null, { timeout: 10000 });
   // Copy link puts the current URL (without embed) on the clipboard.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
   await page.locator('#copy-link').click();
