@@ -9,13 +9,15 @@
 
 namespace ca {
 
-std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, const std::vector<Rect>& obstacles, const Rect& bounds) {
+std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, const std::vector<Rect>& obstacles, const Rect& bounds,
+                                          const std::vector<Disc>& markers) {
     std::vector<LabelPlacement> out(req.size());
     std::vector<int> order(req.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return req[a].priority > req[b].priority; });
     const double cell = 64;
     std::unordered_map<long long, std::vector<Rect>> grid;
+    std::unordered_map<long long, std::vector<Disc>> discs;  // markers, by the cells their boxes touch
     auto key = [](int x, int y) { return (static_cast<long long>(x) << 32) ^ static_cast<unsigned>(y); };
     auto for_cells = [&](const Rect& r, auto&& fn) {
         for (int y = static_cast<int>(std::floor(r.y0 / cell)); y <= static_cast<int>(std::floor(r.y1 / cell)); ++y)
@@ -24,13 +26,21 @@ std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, 
         return true;
     };
     auto free_at = [&](const Rect& r) {
-        return for_cells(r, [&](long long k) {
-            auto it = grid.find(k);
-            if (it == grid.end()) return true;
-            for (auto& o : it->second)
-                if (o.overlaps(r)) return false;
-            return true;
-        });
+        return for_cells(r,
+                         [&](long long k) {
+                             auto it = grid.find(k);
+                             if (it == grid.end()) return true;
+                             for (auto& o : it->second)
+                                 if (o.overlaps(r)) return false;
+                             return true;
+                         }) &&
+               for_cells(r, [&](long long k) {
+                   auto it = discs.find(k);
+                   if (it == discs.end()) return true;
+                   for (auto& d : it->second)
+                       if (d.overlaps(r)) return false;
+                   return true;
+               });
     };
     auto insert = [&](const Rect& r) {
         for_cells(r, [&](long long k) {
@@ -38,10 +48,17 @@ std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, 
             return true;
         });
     };
+    auto insert_disc = [&](const Disc& d) {
+        for_cells({d.centre.x - d.radius, d.centre.y - d.radius, d.centre.x + d.radius, d.centre.y + d.radius}, [&](long long k) {
+            discs[k].push_back(d);
+            return true;
+        });
+    };
     for (auto& o : obstacles) insert(o);
-    // Nodes themselves are obstacles for other labels.
-    for (auto& q : req) insert({q.anchor.x - q.radius, q.anchor.y - q.radius, q.anchor.x + q.radius, q.anchor.y + q.radius});
-    // Each node's own circle overlaps its candidate rects only if the gap is wrong; use gap.
+    // Markers are obstacles for every label, the labelled nodes' own included (each candidate
+    // below keeps a gap from its own node's circle).
+    for (auto& d : markers) insert_disc(d);
+    for (auto& q : req) insert_disc({q.anchor, q.radius});
     for (int i : order) {
         const LabelRequest& q = req[i];
         const double g = q.radius + 3, w = q.w, h = q.h, ax = q.anchor.x, ay = q.anchor.y;
