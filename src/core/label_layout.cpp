@@ -16,8 +16,16 @@ std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, 
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return req[a].priority > req[b].priority; });
     const double cell = 64;
-    std::unordered_map<long long, std::vector<Rect>> grid;
-    std::unordered_map<long long, std::vector<Disc>> discs;  // markers, by the cells their boxes touch
+    // Placed labels and obstacles as boxes, markers as circles (radius > 0: the box's centre and
+    // radius), by the cells their boxes touch.
+    struct Item {
+        Rect box;
+        double radius;
+        bool overlaps(const Rect& r) const {
+            return radius > 0 ? Disc{{(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2}, radius}.overlaps(r) : box.overlaps(r);
+        }
+    };
+    std::unordered_map<long long, std::vector<Item>> grid;
     auto key = [](int x, int y) { return (static_cast<long long>(x) << 32) ^ static_cast<unsigned>(y); };
     auto for_cells = [&](const Rect& r, auto&& fn) {
         for (int y = static_cast<int>(std::floor(r.y0 / cell)); y <= static_cast<int>(std::floor(r.y1 / cell)); ++y)
@@ -26,33 +34,22 @@ std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, 
         return true;
     };
     auto free_at = [&](const Rect& r) {
-        return for_cells(r,
-                         [&](long long k) {
-                             auto it = grid.find(k);
-                             if (it == grid.end()) return true;
-                             for (auto& o : it->second)
-                                 if (o.overlaps(r)) return false;
-                             return true;
-                         }) &&
-               for_cells(r, [&](long long k) {
-                   auto it = discs.find(k);
-                   if (it == discs.end()) return true;
-                   for (auto& d : it->second)
-                       if (d.overlaps(r)) return false;
-                   return true;
-               });
+        return for_cells(r, [&](long long k) {
+            auto it = grid.find(k);
+            if (it == grid.end()) return true;
+            for (auto& o : it->second)
+                if (o.overlaps(r)) return false;
+            return true;
+        });
     };
-    auto insert = [&](const Rect& r) {
+    auto insert = [&](const Rect& r, double radius = 0) {
         for_cells(r, [&](long long k) {
-            grid[k].push_back(r);
+            grid[k].push_back({r, radius});
             return true;
         });
     };
     auto insert_disc = [&](const Disc& d) {
-        for_cells({d.centre.x - d.radius, d.centre.y - d.radius, d.centre.x + d.radius, d.centre.y + d.radius}, [&](long long k) {
-            discs[k].push_back(d);
-            return true;
-        });
+        if (d.radius > 0) insert({d.centre.x - d.radius, d.centre.y - d.radius, d.centre.x + d.radius, d.centre.y + d.radius}, d.radius);
     };
     for (auto& o : obstacles) insert(o);
     // Markers are obstacles for every label, the labelled nodes' own included (each candidate

@@ -190,13 +190,18 @@ test('keyboard only: the "Most connected" buttons list the legend\'s organisatio
   assert.equal(await page.getByRole('group', { name: 'Most connected' }).count(), 1);
   // Away from it first, so that the press has somewhere to fly.
   await page.evaluate(() => window.chipatlas.command('flyTo', { region: 'japan' }));
+  const japan = await waitState(page, (s) => s.camera.lon > 130, 'the Japan preset');
   const pick = top[top.length - 1];
   const id = await page.locator('#ctl-top button').last().evaluate((b) => { b.id = 'top-last'; return b.id; });
   await tabTo(page, id);
   assert.ok((await focusedBox(page)).shown, 'the focused button is shown');
   await page.keyboard.press('Enter');
   await waitState(page, (s) => s.selected === pick.id, `Enter on "${pick.label}" selects it`);
-  await page.waitForFunction((o) => window.chipatlas.command('locate', { id: o }).onScreen, pick.id, { timeout: 10000 });
+  // It flew there from Japan: its geographic point is on the map.
+  await waitState(page, (s) => Math.abs(s.camera.lon - japan.camera.lon) > 0.01, 'the camera flies to it');
+  const at = await page.evaluate((o) => window.chipatlas.command('locate', { id: o }), pick.id);
+  assert.ok(at.projected.x >= 0 && at.projected.x <= DESKTOP.width && at.projected.y >= 0 && at.projected.y <= DESKTOP.height,
+    `${pick.id} is on the map after the press (${JSON.stringify(at)})`);
   // Another date: the buttons follow the legend's new list and counts.
   await page.evaluate(() => window.chipatlas.command('setState', { state: { t: '2019-06-01', mode: 'snapshot' } }));
   await waitState(page, (s) => s.t === '2019-06-01', 'the new date');
