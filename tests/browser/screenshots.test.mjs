@@ -48,11 +48,12 @@ function domOverflow() {
   return out;
 }
 
-// The atlas's panels (the `audit` command's `panels`: toolbar, legend, details, About card,
-// timeline) that overlap the page's DOM chrome (the search row's parts, the dataset bar), both in
+// The atlas's panels (the `audit` command's `panels`: toolbar, legend, details, About card, open
+// menus; not the timeline, whose free top-right corner holds the dataset bar) that overlap the
+// page's DOM chrome (the search row's parts, the dataset bar), both in
 // CSS px from the map's top-left; and the panels' names.
-function panelsOverChrome() {
-  const a = window.chipatlas.command('audit');
+async function panelsOverChrome() {
+  const a = await window.chipatlas.command('audit');
   const c = document.getElementById('canvas').getBoundingClientRect();
   const chrome = document.getElementById('chrome');
   const els = [...(chrome ? chrome.children : []), document.getElementById('dataset-bar')].filter(Boolean);
@@ -63,6 +64,8 @@ function panelsOverChrome() {
     if (r.width < 1 || r.height < 1) continue;
     const b = [r.left - c.left, r.top - c.top, r.right - c.left, r.bottom - c.top].map((v) => Math.round(v));
     for (const p of a.panels) {
+      // The dataset bar sits in the timeline panel's free top-right corner by design.
+      if (p.name === 'Timeline') continue;
       const [x0, y0, x1, y1] = p.rect;
       if (x0 < b[2] - 0.5 && b[0] < x1 - 0.5 && y0 < b[3] - 0.5 && b[1] < y1 - 0.5) {
         over.push(`${p.name} [${p.rect.map(Math.round)}] over #${el.id || el.tagName.toLowerCase()} [${b}]`);
