@@ -452,7 +452,8 @@ json legend_entry(E e, bool hidden, int total, int count) {
 }
 
 // The legend command: what the ImGui legend lists, with the same counts (ui/legend_view.cpp),
-// the region presets and the speed choices, so the page's controls can list them too.
+// the region presets, the speed choices and the most connected organisations, so the page's
+// controls can list them too.
 json legend_reply(AppModel& m) {
     const Dataset& ds = m.data();
     const Visibility& vis = m.visibility();
@@ -483,6 +484,10 @@ json legend_reply(AppModel& m) {
     out["regions"] = regions;
     out["presets"] = presets;
     out["speeds"] = kSpeedPresets;
+    json top = json::array();  // the legend's "Most connected" quick-select
+    for (const int o : top_organisations(ds, vis, 3))
+        top.push_back({{"id", ds.organisations[o].id}, {"label", ds.organisations[o].short_name()}, {"count", vis.org_degree[o]}});
+    out["top"] = top;
     out["active"] = vis.active;
     out["ended"] = vis.faded;
     out["from"] = format_day(static_cast<DayNum>(std::floor(m.axis().t0)));
@@ -654,6 +659,9 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
 
 std::string audit_reply(const UiAudit& a) {
     json out = {{"ok", true}, {"clipped", a.clipped}, {"detailsScroll", a.details_scroll}, {"detailsScrollMax", a.details_scroll_max}};
+    json panels = json::array();
+    for (const UiAudit::Panel& p : a.panels) panels.push_back({{"name", p.name}, {"rect", {p.x0, p.y0, p.x1, p.y1}}});
+    out["panels"] = panels;
     return to_text(out);
 }
 

@@ -37,9 +37,15 @@ struct CommandResult {
 std::string error_reply_json(std::string_view message);
 
 // The `audit` command (a test aid, web/API.md): what the UI's last frame cut off, and the
-// details panel's scroll. Each `clipped` entry names the panel and says by how much.
+// details panel's scroll. Each `clipped` entry names the panel and says by how much; `panels`
+// gives where each panel was drawn.
 struct UiAudit {
     std::vector<std::string> clipped;
+    struct Panel {
+        std::string name;  // the window's name without "##" ("toolbar", "Legend & filters", "Details")
+        float x0, y0, x1, y1;
+    };
+    std::vector<Panel> panels;                         // every panel shown (CSS px from the map's top-left), menus included
     float details_scroll = 0, details_scroll_max = 0;  // CSS px; max 0 when it does not scroll
 };
 std::string audit_reply(const UiAudit& a);

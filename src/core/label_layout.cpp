@@ -9,13 +9,23 @@
 
 namespace ca {
 
-std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, const std::vector<Rect>& obstacles, const Rect& bounds) {
+std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, const std::vector<Rect>& obstacles, const Rect& bounds,
+                                          const std::vector<Disc>& markers) {
     std::vector<LabelPlacement> out(req.size());
     std::vector<int> order(req.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return req[a].priority > req[b].priority; });
     const double cell = 64;
-    std::unordered_map<long long, std::vector<Rect>> grid;
+    // Placed labels and obstacles as boxes, markers as circles (radius > 0: the box's centre and
+    // radius), by the cells their boxes touch.
+    struct Item {
+        Rect box;
+        double radius;
+        bool overlaps(const Rect& r) const {
+            return radius > 0 ? Disc{{(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2}, radius}.overlaps(r) : box.overlaps(r);
+        }
+    };
+    std::unordered_map<long long, std::vector<Item>> grid;
     auto key = [](int x, int y) { return (static_cast<long long>(x) << 32) ^ static_cast<unsigned>(y); };
     auto for_cells = [&](const Rect& r, auto&& fn) {
         for (int y = static_cast<int>(std::floor(r.y0 / cell)); y <= static_cast<int>(std::floor(r.y1 / cell)); ++y)
@@ -32,16 +42,20 @@ std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& req, 
             return true;
         });
     };
-    auto insert = [&](const Rect& r) {
+    auto insert = [&](const Rect& r, double radius = 0) {
         for_cells(r, [&](long long k) {
-            grid[k].push_back(r);
+            grid[k].push_back({r, radius});
             return true;
         });
     };
+    auto insert_disc = [&](const Disc& d) {
+        if (d.radius > 0) insert({d.centre.x - d.radius, d.centre.y - d.radius, d.centre.x + d.radius, d.centre.y + d.radius}, d.radius);
+    };
     for (auto& o : obstacles) insert(o);
-    // Nodes themselves are obstacles for other labels.
-    for (auto& q : req) insert({q.anchor.x - q.radius, q.anchor.y - q.radius, q.anchor.x + q.radius, q.anchor.y + q.radius});
-    // Each node's own circle overlaps its candidate rects only if the gap is wrong; use gap.
+    // Markers are obstacles for every label, the labelled nodes' own included (each candidate
+    // below keeps a gap from its own node's circle).
+    for (auto& d : markers) insert_disc(d);
+    for (auto& q : req) insert_disc({q.anchor, q.radius});
     for (int i : order) {
         const LabelRequest& q = req[i];
         const double g = q.radius + 3, w = q.w, h = q.h, ax = q.anchor.x, ay = q.anchor.y;

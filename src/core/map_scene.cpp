@@ -304,8 +304,11 @@ void MapSceneBuilder::make_marks(const MapSceneInput& in, const MapTuning& t) {
             l.org = g.leader;
             l.cluster = true;
             const PointF sz = in.text->first_line(l.line1);
-            requests_.push_back(
-                {{g.centre.x, g.centre.y}, g.radius, sz.x + t.label_pad_x, sz.y + t.label_pad_y, leader_prio + t.label_bonus_cluster});
+            requests_.push_back({{g.centre.x, g.centre.y},
+                                 cluster_reach(g, t),
+                                 sz.x + t.label_pad_x,
+                                 sz.y + t.label_pad_y,
+                                 leader_prio + t.label_bonus_cluster});
             pending_.push_back(std::move(l));
             continue;
         }
@@ -333,8 +336,11 @@ void MapSceneBuilder::make_marks(const MapSceneInput& in, const MapTuning& t) {
             const PointF s2 = l.line2.empty() ? PointF{0, 0} : in.text->second_line(l.line2, l.lang2);
             double pr = prio_[mi] + (n.hovered ? t.label_bonus_hovered : 0);
             if (!n.active && !n.selected && !n.hovered) pr -= t.label_penalty_idle;
-            requests_.push_back(
-                {{n.p.x, n.p.y}, n.radius, std::max(s1.x, s2.x) + t.label_pad_x, s1.y + (l.line2.empty() ? 0 : s2.y) + t.label_pad_y, pr});
+            requests_.push_back({{n.p.x, n.p.y},
+                                 node_reach(n, t),
+                                 std::max(s1.x, s2.x) + t.label_pad_x,
+                                 s1.y + (l.line2.empty() ? 0 : s2.y) + t.label_pad_y,
+                                 pr});
             pending_.push_back(std::move(l));
         }
         g.node_end = static_cast<int>(scene_.nodes.size());
@@ -343,8 +349,8 @@ void MapSceneBuilder::make_marks(const MapSceneInput& in, const MapTuning& t) {
 
 // Edge labels (organisations off the map) first, slid off the panels' backs (the panels draw
 // over the map) along their row or a row beside it; one that finds no free spot or is wider than
-// the map is left out, like a node label that does not fit. Then node labels, avoiding panels and
-// edge labels.
+// the map is left out, like a node label that does not fit. Then node labels, avoiding panels,
+// edge labels and every marker (labelled or not).
 void MapSceneBuilder::place_labels(const MapSceneInput& in, const MapTuning& t) {
     scene_.labels.clear();
     scene_.edge_labels.clear();
@@ -354,7 +360,11 @@ void MapSceneBuilder::place_labels(const MapSceneInput& in, const MapTuning& t) 
     if (in.obstacles) obstacles = *in.obstacles;
     // Markers: edge labels keep off them (those near a label's rows are its obstacles).
     marks_.clear();
-    auto mark = [&](PointF p, float r) { marks_.push_back({p.x - r, p.y - r, p.x + r, p.y + r}); };
+    discs_.clear();
+    auto mark = [&](PointF p, float r) {
+        marks_.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
+        discs_.push_back({{p.x, p.y}, r});
+    };
     for (const SceneGroup& g : scene_.groups)
         if (g.collapsed) mark(g.centre, cluster_reach(g, t));
     for (const SceneNode& n : scene_.nodes) mark(n.p, node_reach(n, t));
@@ -379,7 +389,7 @@ void MapSceneBuilder::place_labels(const MapSceneInput& in, const MapTuning& t) 
         obstacles.push_back(l.rect);
         scene_.edge_labels.push_back(std::move(l));
     }
-    const std::vector<LabelPlacement> placed = layout_labels(requests_, obstacles, bounds);
+    const std::vector<LabelPlacement> placed = layout_labels(requests_, obstacles, bounds, discs_);
     for (size_t i = 0; i < placed.size(); ++i) {
         if (!placed[i].placed) continue;
         pending_[i].rect = placed[i].rect;

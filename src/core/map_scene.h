@@ -303,6 +303,7 @@ private:
     std::vector<double> reach_;        // per cluster: how far its marker reaches
     std::vector<float> leg_reach_, angle_;
     std::vector<Rect> marks_;  // markers' boxes, for edge labels
+    std::vector<Disc> discs_;  // markers' circles, for node and cluster labels
     std::vector<uint32_t> point_of_org_;
     ArcGrouper grouper_;
     std::vector<ArcGroup> groups_;

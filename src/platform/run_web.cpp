@@ -67,6 +67,7 @@ private:
     std::vector<SDL_Scancode> pressed_;  // keys that went down in this frame
 };
 WebPlatform* g_web = nullptr;
+bool g_looping = false;  // the main loop is set: the app started and has its context
 
 void WebPlatform::loop() {
     SDL_Event e;
@@ -135,12 +136,19 @@ int run_platform(PlatformApp& app, const PlatformConfig&) {
     emscripten_set_webglcontextlost_callback("#canvas", g_web, EM_TRUE, on_context_lost);
     emscripten_set_webglcontextrestored_callback("#canvas", g_web, EM_TRUE, on_context_restored);
     emscripten_set_main_loop_arg(loop, g_web, 0, false);
+    g_looping = true;
     return 0;
 }
 
 }  // namespace ca
 
 extern "C" {
+
+// One frame now (the page calls it once, right after main: the first frame need not wait for
+// the next animation frame); the main loop goes on as before.
+EMSCRIPTEN_KEEPALIVE void ca_frame() {
+    if (ca::g_web && ca::g_looping) ca::g_web->loop();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* ca_command(const char* json) {
     static std::string reply;

@@ -289,11 +289,14 @@ void draw_details(AppModel& m, UiContext& ui) {
     float top = narrow ? io.DisplaySize.y * 0.35f
                        : clear_top(io.DisplaySize.x - w - 10, io.DisplaySize.x - 10, ui.toolbar_bottom + 6, 30, m.page_chrome());
     // At least 100 px tall, ending above the timeline: in a short box (the 320x240 embed) the
-    // panel starts higher rather than covering the timeline, but not over the toolbar.
+    // panel starts higher rather than covering the timeline, but not over the toolbar nor the
+    // page's chrome (the dataset bar), where it may be shorter (down to 60 px).
     const float bottom = io.DisplaySize.y - ui.timeline_height - 18;
-    if (bottom - top < 100) top = std::max(ui.toolbar_bottom + 4, bottom - 100);
+    if (bottom - top < 100)
+        top =
+            clear_top(io.DisplaySize.x - w - 10, io.DisplaySize.x - 10, std::max(ui.toolbar_bottom + 4, bottom - 100), 30, m.page_chrome());
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - w - 10, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(w, std::max(100.0f, bottom - top)), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(w, std::max(bottom - top < 100 ? 60.0f : 100.0f, bottom - top)), ImGuiCond_Always);
     bool open = true;
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // opaque: long text over the map
     bg.w = 1;

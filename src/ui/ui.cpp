@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 
 #include "imgui_internal.h"
 
@@ -32,8 +33,9 @@ void note_clip(UiContext& ui, const char* what, const char* side, float by) {
     ui.audit.clipped.emplace_back(b);
 }
 
-// The `audit` test aid: every window whose items reach past what it shows (text cut at its
-// right edge, or below its bottom without a scrollbar), or that reaches past the display.
+// The `audit` test aid: where each panel is, and every window whose items reach past what it
+// shows (text cut at its right edge, or below its bottom without a scrollbar), or that reaches
+// past the display.
 // And a window whose content changed size this frame sizes itself (and its scrollbar) from
 // it only in the next: ask for up to three more frames, or a new selection's details could
 // wait for the next input to get their scrollbar.
@@ -49,6 +51,11 @@ void audit_windows(UiContext& ui) {
             const ImVec2 content(IM_FLOOR(w->DC.CursorMaxPos.x - w->DC.CursorStartPos.x),
                                  IM_FLOOR(w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y));
             unsettled = unsettled || content.x != w->ContentSize.x || content.y != w->ContentSize.y;
+        }
+        if (!(w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip)) && std::strcmp(w->Name, "##map") != 0 &&
+            ui.audit.panels.size() < 32) {
+            const ImRect r = w->Rect();  // a collapsed window's is its title bar
+            ui.audit.panels.push_back({std::strncmp(w->Name, "##", 2) == 0 ? w->Name + 2 : w->Name, r.Min.x, r.Min.y, r.Max.x, r.Max.y});
         }
         const ImRect& clip = w->InnerClipRect;
         if (w->Collapsed) continue;  // only its title bar is drawn
@@ -74,6 +81,7 @@ void audit_text(UiContext& ui, const char* what, ImVec2 min, ImVec2 max) {
 
 void draw_ui(AppModel& m, UiContext& ui) {
     ui.audit.clipped.clear();
+    ui.audit.panels.clear();
     ImGuiIO& io = ImGui::GetIO();
     ui.panels.clear();
     const ChromeLayout chrome = chrome_layout(io.DisplaySize.x, io.DisplaySize.y, m.view().embed);

@@ -175,6 +175,44 @@ test('the DOM controls follow the map: state set by command shows in every contr
   assertClean(log, 'canvas to DOM');
 });
 
+// The legend's "Most connected" quick-select (ImGui) has a DOM twin: a button per organisation
+// with the legend's count, reached by Tab and pressed by Enter; it selects and flies there, and
+// follows the date.
+test('keyboard only: the "Most connected" buttons list the legend\'s organisations and counts and select', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open(START, { viewport: DESKTOP });
+  await waitState(page, (s) => s.t === '2023-08-30', 'the start state');
+  const texts = () => page.locator('#ctl-top button').evaluateAll((bs) => bs.map((b) => b.textContent));
+  const wanted = async () => (await page.evaluate(() => window.chipatlas.command('legend'))).top;
+  const top = await wanted();
+  assert.ok(top.length >= 1 && top.length <= 3, `the legend lists its most connected (${JSON.stringify(top)})`);
+  await page.waitForFunction((w) => JSON.stringify([...document.querySelectorAll('#ctl-top button')].map((b) => b.textContent)) === w,
+    JSON.stringify(top.map((t) => `${t.label} (${t.count})`)), { timeout: 10000 });
+  assert.equal(await page.getByRole('group', { name: 'Most connected' }).count(), 1);
+  // Away from it first, so that the press has somewhere to fly.
+  await page.evaluate(() => window.chipatlas.command('flyTo', { region: 'japan' }));
+  const japan = await waitState(page, (s) => s.camera.lon > 130, 'the Japan preset');
+  const pick = top[top.length - 1];
+  const id = await page.locator('#ctl-top button').last().evaluate((b) => { b.id = 'top-last'; return b.id; });
+  await tabTo(page, id);
+  assert.ok((await focusedBox(page)).shown, 'the focused button is shown');
+  await page.keyboard.press('Enter');
+  await waitState(page, (s) => s.selected === pick.id, `Enter on "${pick.label}" selects it`);
+  // It flew there from Japan: its geographic point is on the map.
+  await waitState(page, (s) => Math.abs(s.camera.lon - japan.camera.lon) > 0.01, 'the camera flies to it');
+  const at = await page.evaluate((o) => window.chipatlas.command('locate', { id: o }), pick.id);
+  assert.ok(at.projected.x >= 0 && at.projected.x <= DESKTOP.width && at.projected.y >= 0 && at.projected.y <= DESKTOP.height,
+    `${pick.id} is on the map after the press (${JSON.stringify(at)})`);
+  // Another date: the buttons follow the legend's new list and counts.
+  await page.evaluate(() => window.chipatlas.command('setState', { state: { t: '2019-06-01', mode: 'snapshot' } }));
+  await waitState(page, (s) => s.t === '2019-06-01', 'the new date');
+  const later = await wanted();
+  assert.notDeepEqual(later, top, 'the list or its counts differ at the other date');
+  await page.waitForFunction((w) => JSON.stringify([...document.querySelectorAll('#ctl-top button')].map((b) => b.textContent)) === w,
+    JSON.stringify(later.map((t) => `${t.label} (${t.count})`)), { timeout: 10000 });
+  assert.deepEqual(await texts(), later.map((t) => `${t.label} (${t.count})`));
+  assertClean(log, 'most connected');
+});
+
 test('the first visit\'s About card at 320x568: Tab reaches its buttons and Escape closes it', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { viewport: { width: 320, height: 568 } });
   await waitState(page, (s) => s.about === true, 'a first visit opens the About card');

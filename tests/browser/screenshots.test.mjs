@@ -1,13 +1,14 @@
 // The web screenshot set by size (issue 15: "text wraps; nothing is clipped at widths from 320
 // to 1920 px"): at each size, the default view, a selection with its details open and the
 // About card, saved as PNGs under build/testdata/screens/ (TESTDATA_OUT) for a person to look
-// at; and asserted: the atlas's `audit` finds no text or panel cut off, and no visible DOM
-// element of the page reaches past the window or cuts its own text.
+// at; and asserted: the atlas's `audit` finds no text or panel cut off, its panels clear of the
+// page's DOM chrome, and no visible DOM element of the page reaches past the window or cuts its
+// own text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, assertClean, sleep, TESTDATA_OUT } from './harness.mjs';
+import { startHarness, assertClean, sleep, waitFrames, TESTDATA_OUT } from './harness.mjs';
 
 const OUT = join(TESTDATA_OUT, 'screens');
 mkdirSync(OUT, { recursive: true });
@@ -47,11 +48,45 @@ function domOverflow() {
   return out;
 }
 
-async function check(page, log, what) {
+// The atlas's panels (the `audit` command's `panels`: toolbar, legend, details, About card, open
+// menus; not the timeline, whose free top-right corner holds the dataset bar) that overlap the
+// page's DOM chrome (the search row's parts, the dataset bar), both in
+// CSS px from the map's top-left; and the panels' names.
+async function panelsOverChrome() {
+  const a = await window.chipatlas.command('audit');
+  const c = document.getElementById('canvas').getBoundingClientRect();
+  const chrome = document.getElementById('chrome');
+  const els = [...(chrome ? chrome.children : []), document.getElementById('dataset-bar')].filter(Boolean);
+  const over = [];
+  for (const el of els) {
+    if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) continue;
+    const b = [r.left - c.left, r.top - c.top, r.right - c.left, r.bottom - c.top].map((v) => Math.round(v));
+    for (const p of a.panels) {
+      // The dataset bar sits in the timeline panel's free top-right corner by design.
+      if (p.name === 'Timeline') continue;
+      const [x0, y0, x1, y1] = p.rect;
+      if (x0 < b[2] - 0.5 && b[0] < x1 - 0.5 && y0 < b[3] - 0.5 && b[1] < y1 - 0.5) {
+        over.push(`${p.name} [${p.rect.map(Math.round)}] over #${el.id || el.tagName.toLowerCase()} [${b}]`);
+      }
+    }
+  }
+  return { over, names: a.panels.map((p) => p.name) };
+}
+
+async function check(page, log, what, panels = []) {
   await sleep(700);  // a few frames: the audit describes the last one drawn
+  await waitFrames(page, 3);
   await page.screenshot({ path: join(OUT, `${what}.png`), timeout: 30000 });
   const a = await page.evaluate(() => window.chipatlas.command('audit'));
   assert.deepEqual(a.clipped, [], `${what}: the atlas cut off text or panels`);
+  // The atlas's panels keep clear of the page's DOM chrome (issue 15).
+  const pc = await page.evaluate(panelsOverChrome);
+  for (const name of ['toolbar', ...panels]) {
+    assert.ok(pc.names.some((n) => n.includes(name)), `${what}: the audit lists the ${name} panel (${pc.names.join(', ')})`);
+  }
+  assert.deepEqual(pc.over, [], `${what}: the atlas's panels over the page's chrome`);
   assert.deepEqual(await page.evaluate(domOverflow), [], `${what}: DOM elements past the window or cutting their text`);
   assertClean(log, what);
 }
@@ -65,14 +100,14 @@ for (const [w, hgt, embed] of SIZES) {
     await check(page, log, `${size}-default`);
     // The organisation with the most collaborations: the longest details.
     await page.evaluate(() => window.chipatlas.command('select', { id: 'ase_kaohsiung' }));
-    await check(page, log, `${size}-details`);
+    await check(page, log, `${size}-details`, ['Details']);
     // The collaboration with the longest text: title, participants, quotes, sources.
     await page.evaluate(() => window.chipatlas.command('select', { id: 'nsysu_college' }));
-    await check(page, log, `${size}-collaboration`);
+    await check(page, log, `${size}-collaboration`, ['Details']);
     await page.context().close();
     if (embed) return;  // an embed opens without the About card (its menu has it)
     ({ page, log } = await h.open(`index.html${q}`, { viewport: { width: w, height: hgt } }));
-    await check(page, log, `${size}-about`);
+    await check(page, log, `${size}-about`, ['About']);
     await page.context().close();
   });
 }

@@ -300,6 +300,27 @@ TEST_CASE("commands: legend lists kinds, organisation kinds and regions with cou
     CHECK(find(j["kinds"], "forum")["count"] == 0);
 }
 
+// The legend's "Most connected" quick-select: the page lists the same organisations, in the same
+// order, with the counts the ImGui legend shows (their collaborations visible at this date).
+TEST_CASE("commands: legend lists the most connected organisations with their counts") {
+    AppModel m = fixture_model();
+    handle_command(m, R"({"cmd":"setState","state":{"mode":"cumulative"}})");
+    const json j = ask(m, R"({"cmd":"legend"})");
+    const std::vector<int> top = top_organisations(m.data(), m.visibility(), 3);
+    REQUIRE(!top.empty());
+    REQUIRE(j["top"].size() == top.size());
+    for (size_t i = 0; i < top.size(); ++i) {
+        const Organisation& o = m.data().organisations[static_cast<size_t>(top[i])];
+        CHECK(j["top"][i]["id"] == o.id);
+        CHECK(j["top"][i]["label"] == o.short_name());
+        CHECK(j["top"][i]["count"] == m.visibility().org_degree[static_cast<size_t>(top[i])]);
+        CHECK(j["top"][i]["count"].get<int>() >= 1);
+    }
+    // On the forum's day in snapshot mode only the forum's participants count, once each.
+    handle_command(m, R"({"cmd":"setState","state":{"t":"2022-08-23","mode":"snapshot"}})");
+    for (const json& e : ask(m, R"({"cmd":"legend"})")["top"]) CHECK(e["count"] == 1);
+}
+
 TEST_CASE("commands: the About card opens and closes by setState, getState reports it, about gives its words") {
     AppModel m = fixture_model();
     CHECK(state_of(m)["state"]["about"] == false);

@@ -1,9 +1,11 @@
 // Nothing on the map overlaps (issue 15, finding 6): clusters and nodes over random data at
 // several zooms and sizes, spread clusters' legs, organisations at one point at the deepest zoom
 // or after a click on their cluster, and off-map edge labels clear of every marker; on random
-// data and on the bundled dataset (Kaohsiung, HIWIN, TSMC +2, the "→ EU" label over Korea).
+// data and on the bundled dataset (Kaohsiung, HIWIN, TSMC +2, the "→ EU" label over Korea);
+// node and cluster labels clear of every marker, labelled or not.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <string>
@@ -61,6 +63,20 @@ int covered_marks(const MapScene& s, const Dataset& ds, const MapTuning& t) {
             const Rect box{m.p.x - m.reach, m.p.y - m.reach, m.p.x + m.reach, m.p.y + m.reach};
             if (!l.rect.overlaps(box)) continue;
             if (++bad <= 3) UNSCOPED_INFO("\"" << l.text << "\" covers " << m.what);
+        }
+    return bad;
+}
+
+// The number of node and cluster labels that cover a marker (any marker, its own included):
+// the label's box reaches into the marker's disc.
+int labelled_marks(const MapScene& s, const Dataset& ds, const MapTuning& t) {
+    int bad = 0;
+    for (const Mark& m : marks_of(s, ds, t))
+        for (const SceneLabel& l : s.labels) {
+            const double dx = std::max({l.rect.x0 - m.p.x, 0.0, m.p.x - l.rect.x1});
+            const double dy = std::max({l.rect.y0 - m.p.y, 0.0, m.p.y - l.rect.y1});
+            if (std::hypot(dx, dy) >= m.reach - 0.01) continue;
+            if (++bad <= 3) UNSCOPED_INFO("label \"" << l.line1 << "\" covers " << m.what);
         }
     return bad;
 }
@@ -184,6 +200,7 @@ TEST_CASE("overlaps: over random data, no two markers overlap and edge labels co
             INFO("seed " << seed << ", " << size.x << "×" << size.y << ", zoom " << zoom);
             CHECK(overlaps(s, ds, t) == 0);
             CHECK(covered_marks(s, ds, t) == 0);
+            CHECK(labelled_marks(s, ds, t) == 0);
             if (zoom == 20.0) CHECK(s.collapsed_clusters == 0);  // the deepest zoom: all spread
         }
 }
@@ -201,6 +218,7 @@ TEST_CASE("overlaps: the bundled data at each region, size and zoom, Kaohsiung a
                 INFO(size.x << "×" << size.y << ", " << preset_label(static_cast<RegionPreset>(p)) << ", zoomed in " << step << " times");
                 CHECK(overlaps(s, m.data(), t) == 0);
                 CHECK(covered_marks(s, m.data(), t) == 0);
+                CHECK(labelled_marks(s, m.data(), t) == 0);
                 m.zoom_at({size.x / 2, size.y / 2}, 2);
             }
         }

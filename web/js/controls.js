@@ -123,8 +123,9 @@ export function buildControls(after) {
     return ctl.filters[k[0]];
   });
   ctl.summary = h('p', { id: 'ctl-summary' });
+  ctl.top = h('div', { id: 'ctl-top', role: 'group', 'aria-label': 'Most connected', className: 'ca-row' });
   ctl.layer = h('section', { id: 'controls', className: 'ca-layer', 'aria-labelledby': 'controls-title' },
-    h('h2', { id: 'controls-title', text: 'Map controls' }), ctl.presets, buildTime(), ...sets, ctl.summary, buildView());
+    h('h2', { id: 'controls-title', text: 'Map controls' }), ctl.presets, buildTime(), ...sets, ctl.summary, ctl.top, buildView());
   // Keys typed here belong to the DOM, never to SDL (as for the search row).
   ['keydown', 'keyup', 'keypress'].forEach(function (t) {
     ctl.layer.addEventListener(t, function (e) { e.stopPropagation(); });
@@ -174,6 +175,24 @@ function fillPresets(presets) {
   });
 }
 
+// The legend's "Most connected" quick-select: a button per organisation, "TSMC (5)" as the
+// ImGui legend shows it; pressing one selects it and flies there. Kept in place while the same
+// organisations are listed, so focus stays on the button pressed.
+function fillTop(top) {
+  const now = ctl.top.querySelectorAll('button');
+  if (now.length !== top.length || top.some(function (t, i) { return now[i].value !== t.id; })) {
+    while (ctl.top.firstChild) ctl.top.removeChild(ctl.top.firstChild);
+    top.forEach(function (t) {
+      const b = h('button', { type: 'button', className: 'ca-btn', value: t.id });
+      b.addEventListener('click', function () { send({ cmd: 'select', id: t.id }); });
+      ctl.top.appendChild(b);
+    });
+  }
+  const buttons = ctl.top.querySelectorAll('button');
+  top.forEach(function (t, i) { buttons[i].textContent = t.label + ' (' + t.count + ')'; });
+  ctl.top.hidden = !top.length;
+}
+
 function fillSpeeds(speeds) {
   if (ctl.speed.options.length === speeds.length) return;
   speeds.forEach(function (s) { ctl.speed.appendChild(h('option', { value: String(s), text: s + '×' })); });
@@ -188,6 +207,7 @@ function refreshLegend() {
   fillSpeeds(r.speeds || []);
   Object.keys(lists).forEach(function (k) { fillChecks(k, r[k] || []); });
   ctl.summary.textContent = r.active + ' active · ' + r.ended + ' ended';
+  fillTop(r.top || []);
   ctl.date.min = String(dayOf(r.from));
   ctl.date.max = String(dayOf(r.to));
 }
