@@ -117,6 +117,7 @@ void App::failed(std::string_view why) {
 }
 
 bool App::load_datasets(const std::vector<DatasetText>& files, const std::string* hash) {
+    if (edit_load_files(files)) return true;  // edit mode: the edited files' new texts (app/edit.cpp)
     std::vector<InputFile> in;
     std::string name;
     for (const DatasetText& f : files) {
@@ -137,7 +138,7 @@ bool App::load_datasets(const std::vector<DatasetText>& files, const std::string
         model_.set_dataset(std::move(r.dataset), name);
         ui::dataset_changed(ui_);
         fonts_dirty_ = true;
-        glyphs_requested_ = false;
+        glyphs_asked_.clear();
     }
     if (hash) {
         std::vector<std::string> warnings;

@@ -1,7 +1,9 @@
 // Characters a run-time dataset has and the bundled fonts lack: natively they come from the
 // system's Noto Sans CJK (one face per language), on the web from slices the page fetches.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 
 #include "app/app.h"
 
@@ -34,10 +36,14 @@ ui::ExtraFaces App::extra_faces() {
 }
 
 // Builds the fonts; what the UI font still lacks is taken from the system's Noto Sans CJK
-// (native, once, unless CHIPATLAS_NO_SYSTEM_FONTS is set) or asked of the page (web, once per
-// dataset: a "glyphsneeded" event).
+// (native, once, unless CHIPATLAS_NO_SYSTEM_FONTS is set) or asked of the page (web: a
+// "glyphsneeded" event naming the code points not asked for yet with this dataset). The texts
+// drawn are the dataset's and, in edit mode, the edited files' (valid or not) and the field typed.
 void App::build_fonts(float dpr) {
-    std::vector<uint32_t> missing = ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces());
+    std::vector<std::string_view> more;
+    edit_glyph_texts(more);
+    std::vector<uint32_t> missing = ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces(), more);
+    glyphs_missing_ = missing.size();
     if (missing.empty()) return;
     if (!platform_ || !platform_->browser()) {
         if (system_cjk_tried_ || env_set("CHIPATLAS_NO_SYSTEM_FONTS")) return;
@@ -45,20 +51,24 @@ void App::build_fonts(float dpr) {
         const char* path = std::getenv("CHIPATLAS_CJK_TTC");
         if (!path || !*path) path = kDefaultTtc;
         if (system_cjk_.open(path))
-            ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces());
+            glyphs_missing_ = ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces(), more).size();
         else
             std::fprintf(stderr, "chipatlas: warning: %s cannot be read (install fonts-noto-cjk): %zu characters draw as '?'\n", path,
                          missing.size());
         return;
     }
-    if (glyphs_requested_) return;
-    glyphs_requested_ = true;
+    std::vector<uint32_t> ask;
+    std::set_difference(missing.begin(), missing.end(), glyphs_asked_.begin(), glyphs_asked_.end(), std::back_inserter(ask));
+    if (ask.empty()) return;
+    std::vector<uint32_t> asked;
+    std::set_union(glyphs_asked_.begin(), glyphs_asked_.end(), ask.begin(), ask.end(), std::back_inserter(asked));
+    glyphs_asked_ = std::move(asked);
     std::string json = "{\"codepoints\":[";
-    for (size_t i = 0; i < missing.size() && i < kMaxRequested; ++i) {
+    for (size_t i = 0; i < ask.size() && i < kMaxRequested; ++i) {
         if (i) json += ',';
-        json += std::to_string(static_cast<unsigned>(missing[i]));
+        json += std::to_string(static_cast<unsigned>(ask[i]));
     }
-    json += "],\"count\":" + std::to_string(missing.size()) + "}";
+    json += "],\"count\":" + std::to_string(ask.size()) + "}";
     emit("glyphsneeded", json);
 }
 

@@ -263,8 +263,9 @@ void draw_form(const EditSession& s, EditState& st) {
         ImGui::TextWrapped("Pasted text (kept beside the data, never in the site): quotes citing this source are checked against it.");
         std::string& text = st.pasted[st.selected];
         text.reserve(text.size() + 1);
-        ImGui::InputTextMultiline("##pasted", text.data(), text.capacity() + 1, ImVec2(-1, 120), ImGuiInputTextFlags_CallbackResize,
-                                  resize_cb, &text);
+        if (ImGui::InputTextMultiline("##pasted", text.data(), text.capacity() + 1, ImVec2(-1, 120), ImGuiInputTextFlags_CallbackResize,
+                                      resize_cb, &text))
+            st.pasted_changed = true;
         note_rect(st, "#pasted");
     }
 }
