@@ -1,11 +1,14 @@
 // The web edit mode's page side (issue 16): the "Edit data" menu entry (never in embed mode), the
-// dataset bar's "edited" note, and the files the editor hands over ("editfiles"): downloaded or copied.
+// dataset bar's "edited" note, the files the editor hands over ("editfiles"): downloaded or copied,
+// and the edits this tab keeps across a reload ("editkeep"), with "Discard changes".
 import { h } from './dom.js';
 import { LIMITS } from './limits.js';
 import { embed } from './config.js';
+import { app } from './state.js';
 import { ui, toast } from './ui_chrome.js';
 import { EDIT_BUILD } from './wasm_loader.js';
 import { downloadBlob, copyText } from './exports.js';
+import { loadDatasets } from './runtime.js';
 
 // Why the editor's files cannot be handed over, or '' when they can (the page's caps).
 export function editFilesProblem(data) {
@@ -38,6 +41,83 @@ export function onEditFiles(data) {
   toast('Downloaded ' + data.files.map(function (f) { return f.name; }).join(', ') + note, 5000);
 }
 
+// ------------------------------------------------------------------ kept across a reload
+// The edited files that differ from the published data (the "editkeep" event after each change)
+// stay in this tab's sessionStorage (this origin's, never sent anywhere; capped), so a reload of
+// #edit=1 gives them back to the editor (as one undo step: the undo history restarts there).
+// "Discard changes" removes them and opens the published data again.
+const KEEP_KEY = 'chipatlas.edit:' + location.pathname;
+let keepWarned = false, kept = false, restoreTried = false;
+
+function session() {
+  try { return window.sessionStorage; } catch (e) { return null; }  // storage off: nothing kept
+}
+
+// The files kept by this tab, or null.
+export function keptFiles() {
+  const s = session();
+  let data = null;
+  try { data = JSON.parse(s && s.getItem(KEEP_KEY) || 'null'); } catch (e) { data = null; }
+  return data && !editFilesProblem(data) ? data.files : null;
+}
+
+function forget() {
+  const s = session();
+  try { if (s) s.removeItem(KEEP_KEY); } catch (e) { /* nothing kept */ }
+  kept = false;
+}
+
+export function onEditKeep(data) {
+  const files = data && Array.isArray(data.files) ? data.files : [];
+  if (!files.length) { forget(); showDiscard(); return; }
+  const total = files.reduce(function (n, f) { return n + (f && typeof f.text === 'string' ? f.text.length : 0); }, 0);
+  let why = editFilesProblem(data) ||
+    (total > LIMITS.editKeepChars ? total + ' characters: the limit is ' + LIMITS.editKeepChars : '');
+  const s = session();
+  if (!why && s) {
+    try {
+      s.setItem(KEEP_KEY, JSON.stringify({ files: files.map(function (f) { return { name: f.name, text: f.text }; }) }));
+      kept = true;
+    } catch (e) { why = 'the browser refused (' + (e && e.message || e) + ')'; }
+  }
+  if (why || !s) {
+    forget();
+    if (!keepWarned) toast('Edits not kept across a reload: ' + (why || 'this browser keeps no session storage') + '. Download them to keep them.', 8000);
+    keepWarned = true;
+  }
+  showDiscard();
+}
+
+// Once the editor is open: the kept files go back into it (after this event's frame, and once
+// the app is ready).
+function restoreKept() {
+  if (!app.ready) { setTimeout(restoreKept, 50); return; }
+  const files = keptFiles();
+  if (!files) return;
+  const enc = new TextEncoder();
+  const ok = loadDatasets(files.map(function (f) { return { name: f.name, bytes: enc.encode(f.text) }; }), null);
+  if (!ok) forget();
+  toast(ok ? 'Your edits in this tab are back (Undo returns to the published data).'
+    : 'The edits kept in this tab could not be restored; showing the published data.', 6000);
+}
+
+function discard() {
+  if (!window.confirm('Discard the edits made in this tab and show the published data again?')) return;
+  forget();
+  unsaved = false;
+  location.reload();  // #edit=1 again: the editor opens on the published data
+}
+
+function showDiscard() {
+  if (ui.editDiscard) ui.editDiscard.hidden = !kept;
+}
+
+// The URL keeps #edit=1 while the editor's build runs, so that a reload edits again.
+export function withEditFlag(hash) {
+  if (!EDIT_BUILD) return hash;
+  return hash ? hash + '&edit=1' : '#edit=1';
+}
+
 // The "editstate" event: the dataset bar says the data shown is being edited, and leaving the
 // page with changes not downloaded asks first (the browser's own "Leave site?").
 let unsaved = false;
@@ -51,10 +131,21 @@ export function onEditState(data) {
   if (!ui.editNote) {
     window.addEventListener('beforeunload', onBeforeUnload);
     ui.editNote = h('p', { id: 'edit-note' });
+    ui.editNoteText = h('span', {});
+    ui.editDiscard = h('button', { type: 'button', id: 'edit-discard', className: 'ca-btn', text: 'Discard changes' });
+    ui.editDiscard.addEventListener('click', discard);
+    ui.editNote.appendChild(ui.editNoteText);
+    ui.editNote.appendChild(ui.editDiscard);
     ui.datasetNote.parentNode.appendChild(ui.editNote);
+    kept = !!keptFiles();
+    showDiscard();
+  }
+  if (data.open && !restoreTried) {
+    restoreTried = true;
+    setTimeout(restoreKept, 0);  // not inside the wasm's frame, which sent this event
   }
   const errors = data.errors | 0;
-  ui.editNote.textContent = 'Edited in this page' + (data.modified ? ': unsaved changes' : '') +
+  ui.editNoteText.textContent = 'Edited in this page' + (data.modified ? ': unsaved changes' : '') +
     (errors ? ', ' + errors + ' error' + (errors === 1 ? '' : 's') : '') + '. Download the files to keep them.';
   ui.editNote.hidden = !data.open;
 }

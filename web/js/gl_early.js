@@ -5,7 +5,29 @@
 // stencil or antialiasing): its getContext('webgl2') gets this context back, so one is created.
 // Emscripten enables no extension on it (-sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0): the map
 // uses none, and enabling them all cost software GL 35–190 ms before the first frame.
+//
+// It also requests the runtime at once (the preloads a static <link> cannot choose): the plain
+// chipatlas.{wasm,js} for a visit, chipatlas_edit.{wasm,js} for #edit=1 (never embedded), so an
+// editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing").
 import { shadowGlState } from './gl_state.js';
+
+function editWanted(loc) {
+  const hash = new URLSearchParams(String(loc.hash || '').replace(/^#/, ''));
+  const query = new URLSearchParams(String(loc.search || ''));
+  return hash.get('edit') === '1' && hash.get('embed') !== '1' && query.get('embed') !== '1';
+}
+export const EDIT_BUILD = editWanted(location);
+export const GLUE = EDIT_BUILD ? 'chipatlas_edit.js' : 'chipatlas.js';
+export const WASM = EDIT_BUILD ? 'chipatlas_edit.wasm' : 'chipatlas.wasm';
+// As fetch, crossorigin (the mode of js/wasm_loader.js's fetch), and as a classic script.
+[[WASM, 'fetch'], [GLUE, 'script']].forEach(function (f) {
+  const l = document.createElement('link');
+  l.rel = 'preload';
+  l.href = f[0];
+  l.as = f[1];
+  if (f[1] === 'fetch') l.crossOrigin = 'anonymous';
+  document.head.appendChild(l);
+});
 
 export const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
 
