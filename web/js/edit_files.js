@@ -47,75 +47,54 @@ export function onEditFiles(data) {
 // #edit=1 gives them back to the editor (as one undo step: the undo history restarts there).
 // "Discard changes" removes them and opens the published data again.
 const KEEP_KEY = 'chipatlas.edit:' + location.pathname;
-let keepWarned = false, kept = false, restoreTried = false;
+let kept = false, keepWarned = false, restoreTried = false;
 
-function session() {
-  try { return window.sessionStorage; } catch (e) { return null; }  // storage off: nothing kept
+// Keeps the text (or forgets, null); false when the browser refuses (storage off or full).
+function store(text) {
+  try {
+    if (text === null) sessionStorage.removeItem(KEEP_KEY);
+    else sessionStorage.setItem(KEEP_KEY, text);
+    return true;
+  } catch (e) { return false; }
 }
 
-// The files kept by this tab, or null.
+// The files this tab kept, or null.
 export function keptFiles() {
-  const s = session();
-  let data = null;
-  try { data = JSON.parse(s && s.getItem(KEEP_KEY) || 'null'); } catch (e) { data = null; }
-  return data && !editFilesProblem(data) ? data.files : null;
-}
-
-function forget() {
-  const s = session();
-  try { if (s) s.removeItem(KEEP_KEY); } catch (e) { /* nothing kept */ }
-  kept = false;
+  try {
+    const data = JSON.parse(sessionStorage.getItem(KEEP_KEY));
+    return data && !editFilesProblem(data) ? data.files : null;
+  } catch (e) { return null; }
 }
 
 export function onEditKeep(data) {
   const files = data && Array.isArray(data.files) ? data.files : [];
-  if (!files.length) { forget(); showDiscard(); return; }
-  const total = files.reduce(function (n, f) { return n + (f && typeof f.text === 'string' ? f.text.length : 0); }, 0);
-  let why = editFilesProblem(data) ||
-    (total > LIMITS.editKeepChars ? total + ' characters: the limit is ' + LIMITS.editKeepChars : '');
-  const s = session();
-  if (!why && s) {
-    try {
-      s.setItem(KEEP_KEY, JSON.stringify({ files: files.map(function (f) { return { name: f.name, text: f.text }; }) }));
-      kept = true;
-    } catch (e) { why = 'the browser refused (' + (e && e.message || e) + ')'; }
-  }
-  if (why || !s) {
-    forget();
-    if (!keepWarned) toast('Edits not kept across a reload: ' + (why || 'this browser keeps no session storage') + '. Download them to keep them.', 8000);
-    keepWarned = true;
-  }
-  showDiscard();
+  const chars = files.reduce(function (n, f) { return n + String(f && f.text).length; }, 0);
+  kept = files.length > 0 && !editFilesProblem(data) && chars <= LIMITS.editKeepChars &&
+    store(JSON.stringify({ files: files.map(function (f) { return { name: f.name, text: f.text }; }) }));
+  if (!kept) store(null);
+  if (files.length && !kept && !keepWarned) toast('These edits will not survive a reload (too large, or storage refused): download them.', 8000);
+  keepWarned = keepWarned || (files.length > 0 && !kept);
+  if (ui.editDiscard) ui.editDiscard.disabled = !kept;  // shown while editing: the bar keeps its size
 }
 
-// Once the editor is open: the kept files go back into it (after this event's frame, and once
-// the app is ready).
+// Once the editor is open and the app ready (not inside the frame that sent the event): the
+// kept files go back into the editor; the panel says so.
 function restoreKept() {
   if (!app.ready) { setTimeout(restoreKept, 50); return; }
-  const files = keptFiles();
-  if (!files) return;
-  const enc = new TextEncoder();
-  const ok = loadDatasets(files.map(function (f) { return { name: f.name, bytes: enc.encode(f.text) }; }), null);
-  if (!ok) forget();
-  toast(ok ? 'Your edits in this tab are back (Undo returns to the published data).'
-    : 'The edits kept in this tab could not be restored; showing the published data.', 6000);
+  const files = keptFiles(), enc = new TextEncoder();
+  if (files && !loadDatasets(files.map(function (f) { return { name: f.name, bytes: enc.encode(f.text) }; }), null)) store(null);
 }
 
 function discard() {
-  if (!window.confirm('Discard the edits made in this tab and show the published data again?')) return;
-  forget();
+  if (!window.confirm('Discard the edits made in this tab and show the published data?')) return;
+  store(null);
   unsaved = false;
   location.reload();  // #edit=1 again: the editor opens on the published data
 }
 
-function showDiscard() {
-  if (ui.editDiscard) ui.editDiscard.hidden = !kept;
-}
-
 // The URL keeps #edit=1 while the editor's build runs, so that a reload edits again.
 export function withEditFlag(hash) {
-  if (!EDIT_BUILD) return hash;
-  return hash ? hash + '&edit=1' : '#edit=1';
+  return EDIT_BUILD ? (hash ? hash + '&' : '#') + 'edit=1' : hash;
 }
 
 // The "editstate" event: the dataset bar says the data shown is being edited, and leaving the
@@ -137,12 +116,11 @@ export function onEditState(data) {
     ui.editNote.appendChild(ui.editNoteText);
     ui.editNote.appendChild(ui.editDiscard);
     ui.datasetNote.parentNode.appendChild(ui.editNote);
-    kept = !!keptFiles();
-    showDiscard();
+    ui.editDiscard.disabled = !(kept = !!keptFiles());
   }
   if (data.open && !restoreTried) {
     restoreTried = true;
-    setTimeout(restoreKept, 0);  // not inside the wasm's frame, which sent this event
+    setTimeout(restoreKept, 0);
   }
   const errors = data.errors | 0;
   ui.editNoteText.textContent = 'Edited in this page' + (data.modified ? ': unsaved changes' : '') +

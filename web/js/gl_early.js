@@ -11,23 +11,21 @@
 // editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing").
 import { shadowGlState } from './gl_state.js';
 
-function editWanted(loc) {
-  const hash = new URLSearchParams(String(loc.hash || '').replace(/^#/, ''));
-  const query = new URLSearchParams(String(loc.search || ''));
-  return hash.get('edit') === '1' && hash.get('embed') !== '1' && query.get('embed') !== '1';
-}
-export const EDIT_BUILD = editWanted(location);
-export const GLUE = EDIT_BUILD ? 'chipatlas_edit.js' : 'chipatlas.js';
-export const WASM = EDIT_BUILD ? 'chipatlas_edit.wasm' : 'chipatlas.wasm';
+const params = (s) => new URLSearchParams(String(s).slice(1));
+const hashParams = params(location.hash);
+export const EDIT_BUILD = hashParams.get('edit') === '1' && hashParams.get('embed') !== '1' && params(location.search).get('embed') !== '1';
+const BUILD = EDIT_BUILD ? 'chipatlas_edit' : 'chipatlas';
+export const GLUE = BUILD + '.js';
+export const WASM = BUILD + '.wasm';
 // As fetch, crossorigin (the mode of js/wasm_loader.js's fetch), and as a classic script.
-[[WASM, 'fetch'], [GLUE, 'script']].forEach(function (f) {
+for (const as of ['fetch', 'script']) {
   const l = document.createElement('link');
   l.rel = 'preload';
-  l.href = f[0];
-  l.as = f[1];
-  if (f[1] === 'fetch') l.crossOrigin = 'anonymous';
-  document.head.appendChild(l);
-});
+  l.as = as;
+  l.href = as === 'fetch' ? WASM : GLUE;
+  if (as === 'fetch') l.crossOrigin = 'anonymous';
+  document.head.append(l);
+}
 
 export const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
 
