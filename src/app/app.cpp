@@ -138,7 +138,7 @@ bool App::load_datasets(const std::vector<DatasetText>& files, const std::string
         model_.set_dataset(std::move(r.dataset), name);
         ui::dataset_changed(ui_);
         fonts_dirty_ = true;
-        glyphs_asked_.clear();
+        glyphs_requested_ = false;
     }
     if (hash) {
         std::vector<std::string> warnings;

@@ -142,7 +142,7 @@ private:
     std::vector<uint8_t> png_;  // its pixels, alive until the next export (the page reads them)
     FileText system_cjk_;       // the system's Noto Sans CJK TTC (mapped), once a dataset needs it
     bool system_cjk_tried_ = false;
-    std::vector<uint32_t> glyphs_asked_;            // web: code points a glyphsneeded event named (sorted), for this dataset
+    bool glyphs_requested_ = false;                 // web: a glyphsneeded event was sent for this dataset (or edit)
     size_t glyphs_missing_ = 0;                     // code points the UI font lacks at the last build (edit mode reports it)
     static constexpr size_t kMaxFetchedFonts = 64;  // slices kept (each a few dozen KB)
     std::vector<std::string> fetched_fonts_;        // slices from the page, in arrival order

@@ -319,7 +319,10 @@ void App::edit_frame() {
     bool more_glyphs = new_characters(st.typing, edit_->glyph_cps);
     for (size_t i = 0; !more_glyphs && st.version != edit_->glyph_version && i < session.file_count(); ++i)
         more_glyphs = new_characters(session.file(i).text, edit_->glyph_cps);
-    if (more_glyphs) fonts_dirty_ = true;
+    if (more_glyphs) {
+        fonts_dirty_ = true;
+        glyphs_requested_ = false;  // web: the page is asked again for what is missing
+    }
     edit_->glyph_version = st.version;
     emit_edit_state();
 }
@@ -361,6 +364,7 @@ void App::apply_edit_intents(bool changed) {
     st.pasted_changed = false;
     if (changed) {
         ++st.version;
+        animating_ = true;  // a frame soon, to show it (an invalid edit changes no view state: the web skips frames)
         keep_edit_files();
         const LoadResult& v = session.validation();
         // Else flagged in the panel, and the map keeps the last valid data; a quote not found in

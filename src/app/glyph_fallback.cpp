@@ -1,9 +1,7 @@
 // Characters a run-time dataset has and the bundled fonts lack: natively they come from the
 // system's Noto Sans CJK (one face per language), on the web from slices the page fetches.
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <iterator>
 
 #include "app/app.h"
 
@@ -36,9 +34,10 @@ ui::ExtraFaces App::extra_faces() {
 }
 
 // Builds the fonts; what the UI font still lacks is taken from the system's Noto Sans CJK
-// (native, once, unless CHIPATLAS_NO_SYSTEM_FONTS is set) or asked of the page (web: a
-// "glyphsneeded" event naming the code points not asked for yet with this dataset). The texts
-// drawn are the dataset's and, in edit mode, the edited files' (valid or not) and the field typed.
+// (native, once, unless CHIPATLAS_NO_SYSTEM_FONTS is set) or asked of the page (web, once per
+// dataset, and again when an edit brings new characters: a "glyphsneeded" event; the page
+// fetches only slices it has not). The texts drawn are the dataset's and, in edit mode, the
+// edited files' (valid or not) and the field typed.
 void App::build_fonts(float dpr) {
     std::vector<std::string_view> more;
     edit_glyph_texts(more);
@@ -57,18 +56,14 @@ void App::build_fonts(float dpr) {
                          missing.size());
         return;
     }
-    std::vector<uint32_t> ask;
-    std::set_difference(missing.begin(), missing.end(), glyphs_asked_.begin(), glyphs_asked_.end(), std::back_inserter(ask));
-    if (ask.empty()) return;
-    std::vector<uint32_t> asked;
-    std::set_union(glyphs_asked_.begin(), glyphs_asked_.end(), ask.begin(), ask.end(), std::back_inserter(asked));
-    glyphs_asked_ = std::move(asked);
+    if (glyphs_requested_) return;
+    glyphs_requested_ = true;
     std::string json = "{\"codepoints\":[";
-    for (size_t i = 0; i < ask.size() && i < kMaxRequested; ++i) {
+    for (size_t i = 0; i < missing.size() && i < kMaxRequested; ++i) {
         if (i) json += ',';
-        json += std::to_string(static_cast<unsigned>(ask[i]));
+        json += std::to_string(static_cast<unsigned>(missing[i]));
     }
-    json += "],\"count\":" + std::to_string(ask.size()) + "}";
+    json += "],\"count\":" + std::to_string(missing.size()) + "}";
     emit("glyphsneeded", json);
 }
 

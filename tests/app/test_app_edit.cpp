@@ -362,7 +362,12 @@ TEST_CASE(
         p.step();
         REQUIRE(st.selected == "new_mou");
         type_into(p, app, "/title", "A new MoU");
-        type_into(p, app, "/start", "2024-05-02");
+        type_into(p, app, "/start", "2024");  // the date's year, then its precision and the other parts
+        REQUIRE(show(p, app, "/start#day"));
+        click(p, field(app, "/start#day"));
+        CHECK(st.date_checks["/start"] == "type the month");
+        type_into(p, app, "/start/month", "5");
+        type_into(p, app, "/start/day", "2");
         type_into(p, app, "/summary", "One sentence.", false);
         REQUIRE(show(p, app, "/participants/+"));
         click(p, field(app, "/participants/+"));
@@ -393,8 +398,15 @@ TEST_CASE(
         CHECK(col.get("/participants/1/org") == "new_fab");
         CHECK(col.get("/evidence/0/source") == "hk_astri_polyu");
         CHECK(col.get("/evidence/0/quote") == quote);
-        for (auto& d : s.validation().diagnostics) INFO(d.to_string());
-        REQUIRE(s.validation().ok());
+        // Valid but for the other quotes citing that source, which this short pasted text lacks
+        // (listed as --validate --sources would, not kept off the map); the new quote is found.
+        for (auto& d : s.validation().diagnostics) {
+            INFO(d.to_string());
+            CHECK((d.severity != ca::Severity::Error || d.pointer.find("/quote") != std::string::npos));
+            CHECK(d.to_string().find("new_mou") == std::string::npos);
+        }
+        REQUIRE(s.validation().showable);
+        REQUIRE(ca::count_errors(s.validation().diagnostics) == s.validation().quote_errors);
         REQUIRE(app.model().data().find_collab("new_mou") >= 0);
 
         // Undo takes the quote off, redo brings it back.
@@ -406,6 +418,9 @@ TEST_CASE(
         CHECK(ca::form_values(s, ca::EditKind::Collaboration, "new_mou").get("/evidence/0/quote") == quote);
 
         click(p, st.save_button);
+        REQUIRE(st.confirm_save);  // those quotes: asked first
+        push(app, ca::ui::EditIntent::Op::SaveAnyway, ca::EditKind::Collaboration, "", "", "");
+        p.step();
         for (size_t f = 0; f < s.file_count(); ++f) {
             CHECK_FALSE(s.modified(f));
             saved.push_back(s.file(f).text);
@@ -565,4 +580,37 @@ TEST_CASE("edit forms: the validation list checks quotes against the pasted text
     p.step();
     CHECK(ca::count_errors(s.validation().diagnostics) == before - 1);
     std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("edit forms: a date is its precision chosen and its parts typed, checked as typed") {
+    ca::AppConfig cfg;
+    cfg.edit = true;
+    ca::App app(cfg);
+    FakePlatform p(app);
+    ImGui::GetIO().KeyMap[ImGuiKey_Enter] = 13;
+    REQUIRE(app.start(p));
+    p.step();
+    ca::ui::EditState& st = *app.edit_state();
+    push(app, ca::ui::EditIntent::Op::Add, ca::EditKind::Collaboration, "date_mou", "",
+         ca::ui::new_element_json(ca::EditKind::Collaboration, "date_mou"));
+    p.step();
+    p.step();
+    REQUIRE(st.selected == "date_mou");
+    REQUIRE(show(p, app, "/start"));
+    CHECK(st.date_checks["/start"] == "type the year");  // required, empty
+    type_into(p, app, "/start", "20", false);
+    p.step();
+    CHECK(st.date_checks["/start"] == "the year is four digits");  // checked as typed
+    auto start = [&] { return ca::form_values(*app.editor(), ca::EditKind::Collaboration, "date_mou").get("/start"); };
+    ImGui::GetIO().AddInputCharactersUTF8("23");
+    p.step();
+    key(p, 13);
+    CHECK(start() == "2023");  // a year
+    REQUIRE(show(p, app, "/start#month"));
+    click(p, field(app, "/start#month"));
+    type_into(p, app, "/start/month", "13", false);
+    p.step();
+    CHECK(st.date_checks["/start"].find("month") != std::string::npos);
+    key(p, 13);
+    CHECK(start() == "2023");  // not a date: left as it was
 }
