@@ -61,6 +61,14 @@ struct EditState {
     bool focus_pending = false;
     std::string focused;                              // the field the form last gave the keyboard to
     std::map<std::string, std::string> quote_checks;  // by quote field: "" found, else why (this frame)
+    // Date fields as typed: the precision chosen (0 year, 1 month, 2 day) and the parts, by
+    // pointer (retaken with the values), and "" or why the parts are no date yet (this frame).
+    struct DateDraft {
+        int precision = 0;
+        char year[8] = "", month[4] = "", day[4] = "";
+    };
+    std::map<std::string, DateDraft> date_drafts;
+    std::map<std::string, std::string> date_checks;
     std::map<std::string, std::string> pasted;
     bool pasted_changed = false;              // a pasted text was typed into this frame (the app re-checks quotes)
     std::map<std::string, Rect> field_rects;  // by pointer ("/name", "/participants/+" the add search)
