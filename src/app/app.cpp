@@ -117,6 +117,7 @@ void App::failed(std::string_view why) {
 }
 
 bool App::load_datasets(const std::vector<DatasetText>& files, const std::string* hash) {
+    if (edit_load_files(files)) return true;  // edit mode: the edited files' new texts (app/edit.cpp)
     std::vector<InputFile> in;
     std::string name;
     for (const DatasetText& f : files) {

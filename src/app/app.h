@@ -100,15 +100,20 @@ private:
     // slices, and natively the system's Noto Sans CJK (unless CHIPATLAS_NO_SYSTEM_FONTS is set).
     ui::ExtraFaces extra_faces();
     void build_fonts(float dpr);  // the fonts, and what to do about characters they lack
+    // Edit mode's texts the fonts must draw too, valid data or not (app/edit.cpp): the files and
+    // the field being typed; noted as built for, so edit_frame rebuilds when a new character comes.
+    void edit_glyph_texts(std::vector<std::string_view>& out);
 
     void edit_frame();                              // app/edit.cpp: the edit panel and its intents
     void apply_edit_intents(bool changed = false);  // this frame's intents (or a command's), shown at once; changed: a drag moved one
     // Writes the modified files in place; invalid data only when anyway (else the panel asks).
     bool save_edits(bool anyway);
-    std::string edit_field_command(const EditFieldCommand& f);  // the `editField` command
-    void emit_edit_state();                                     // web: the "editstate" event, when it changed
-    void hand_edit_files(const char* action, size_t index);     // web: the "editfiles" event
-    std::unique_ptr<EditMode, EditModeDelete> edit_;            // null unless edit mode is open
+    std::string edit_field_command(const EditFieldCommand& f);    // the `editField` command
+    void emit_edit_state();                                       // web: the "editstate" event, when it changed
+    void hand_edit_files(const char* action, size_t index);       // web: the "editfiles" event
+    void keep_edit_files();                                       // web: the edits for the page to keep across a reload
+    bool edit_load_files(const std::vector<DatasetText>& files);  // files loaded while editing: into the editor
+    std::unique_ptr<EditMode, EditModeDelete> edit_;              // null unless edit mode is open
     AppConfig cfg_;
     DriveOptions drive_;
     Platform* platform_ = nullptr;
@@ -137,7 +142,8 @@ private:
     std::vector<uint8_t> png_;  // its pixels, alive until the next export (the page reads them)
     FileText system_cjk_;       // the system's Noto Sans CJK TTC (mapped), once a dataset needs it
     bool system_cjk_tried_ = false;
-    bool glyphs_requested_ = false;                 // web: a glyphsneeded event was sent for this dataset
+    bool glyphs_requested_ = false;                 // web: a glyphsneeded event was sent for this dataset (or edit)
+    size_t glyphs_missing_ = 0;                     // code points the UI font lacks at the last build (edit mode reports it)
     static constexpr size_t kMaxFetchedFonts = 64;  // slices kept (each a few dozen KB)
     std::vector<std::string> fetched_fonts_;        // slices from the page, in arrival order
     ui::ExtraFace extra_[kMaxFetchedFonts + static_cast<int>(Lang::Count)];

@@ -3,6 +3,7 @@
 // edit at once on the map, timeline and details (the view is kept), and saves the files in place
 // natively, with the pasted source texts beside them (data/sources/<file>), or hands them to the
 // web page (an "editfiles" event) to download or copy.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include "core/commands.h"
 #include "core/edit_model.h"
 #include "core/embedded.h"
+#include "core/glyph_coverage.h"
 #include "core/quote_check.h"
 #include "imgui.h"
 #include "ui/edit_view.h"
@@ -28,6 +30,15 @@ struct EditMode {
     std::string sources_dir;                     // natively: the pasted texts' folder (data/sources)
     std::map<std::string, std::string> on_disk;  // pasted texts as last read or written, by source id
     std::string last_event;                      // the page's last "editstate" event (web), sent again only when it changes
+    // The live validation's quote check: each pasted text by its source's file, as --validate
+    // --sources reads them (a source with no text is not checked).
+    std::map<std::string, std::string> quote_texts;
+    bool quote_options_set = false;
+    // Fonts follow the edit, valid or not: the code points of the texts the atlas was last built
+    // for (sorted), and the data version they were taken at.
+    std::vector<char32_t> glyph_cps;
+    unsigned glyph_version = ~0u;
+    std::vector<std::string> published;  // the files' texts as opened: the page keeps what differs (web)
 };
 void EditModeDelete::operator()(EditMode* e) const { delete e; }
 EditSession* App::editor() { return edit_ ? &edit_->session : nullptr; }
@@ -71,6 +82,32 @@ bool write_source_texts(EditMode& m, size_t& written, std::string& why) {
     return true;
 }
 
+// The live validation checks quotes against the pasted texts, with --validate --sources's
+// messages (the text named by its path: data/sources/<file> natively). Re-validates only when
+// the texts or the sources' files changed.
+void sync_quote_texts(EditMode& m) {
+    std::map<std::string, std::string> by_file;
+    for (const Source& src : m.session.validation().dataset.sources) {
+        auto it = m.state.pasted.find(src.id);
+        if (it != m.state.pasted.end() && !it->second.empty() && !src.file.empty()) by_file[src.file] = it->second;
+    }
+    if (m.quote_options_set && by_file == m.quote_texts) return;
+    m.quote_texts = std::move(by_file);
+    m.quote_options_set = true;
+    LoadOptions opt;
+    const EditMode* mode = &m;
+    opt.source_text = [mode](std::string_view file) {
+        SourceText t;  // not ok and no error: no text pasted, its quotes are not checked
+        auto it = mode->quote_texts.find(std::string(file));
+        if (it == mode->quote_texts.end()) return t;
+        t.ok = true;
+        t.text = it->second;
+        t.name = (mode->sources_dir.empty() ? std::string("sources") : mode->sources_dir) + "/" + std::string(file);
+        return t;
+    };
+    m.session.set_load_options(std::move(opt));
+}
+
 }  // namespace
 
 bool App::open_editor() {
@@ -102,7 +139,48 @@ bool App::open_editor() {
                                                       : cfg_.sources_dir;
         read_source_texts(*edit_);
     }
+    sync_quote_texts(*edit_);
+    for (size_t i = 0; i < edit_->session.file_count(); ++i) edit_->published.push_back(edit_->session.file(i).text);
     return true;
+}
+
+namespace {
+
+std::string_view base_name(std::string_view path) {
+    const size_t slash = path.find_last_of('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+// Files loaded while editing whose names are the edited files' (the page's kept edits after a
+// reload): they replace those files' texts as one undo step, valid or not, shown at once.
+// False (nothing changed) when a name is not an edited file's, or a text is not JSON.
+bool App::edit_load_files(const std::vector<DatasetText>& files) {
+    if (!edit_ || files.empty()) return false;
+    EditSession& s = edit_->session;
+    std::vector<EditFile> in;
+    for (const DatasetText& f : files) {
+        size_t i = 0;
+        while (i < s.file_count() && base_name(s.file(i).name) != base_name(f.name)) ++i;
+        if (i == s.file_count()) return false;
+        in.push_back({s.file(i).name, std::string(f.text)});
+    }
+    const EditResult r = s.replace_files(in);
+    edit_->state.status = r.ok ? "The edits kept in this page are back (Undo returns to the data as published)." : r.error;
+    if (r.ok) apply_edit_intents(true);
+    return r.ok;
+}
+
+// Web: the edited files that differ from the data as published, for the page to keep across a
+// reload (an "editkeep" event; no files: nothing to keep).
+void App::keep_edit_files() {
+    if (!listened()) return;
+    const EditSession& s = edit_->session;
+    std::vector<NamedText> files;
+    for (size_t i = 0; i < s.file_count() && i < edit_->published.size(); ++i)
+        if (s.file(i).text != edit_->published[i]) files.push_back({s.file(i).name, s.file(i).text});
+    emit("editkeep", edit_files_event_json("keep", files, count_errors(s.validation().diagnostics)));
 }
 
 namespace {
@@ -192,6 +270,26 @@ bool drag_org(EditSession& session, ui::EditState& st, AppModel& model, ui::UiCo
 
 }  // namespace
 
+void App::edit_glyph_texts(std::vector<std::string_view>& out) {
+    if (!edit_) return;
+    const size_t first = out.size();
+    for (size_t i = 0; i < edit_->session.file_count(); ++i) out.push_back(edit_->session.file(i).text);
+    out.push_back(edit_->state.typing);
+    edit_->glyph_cps = code_points(std::vector<std::string_view>(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()));
+    edit_->glyph_version = edit_->state.version;
+}
+
+namespace {
+
+// Whether `text` has a character the fonts were not built for (sorted `built`).
+bool new_characters(std::string_view text, const std::vector<char32_t>& built) {
+    for (char32_t cp : code_points({text}))
+        if (!std::binary_search(built.begin(), built.end(), cp)) return true;
+    return false;
+}
+
+}  // namespace
+
 void App::edit_frame() {
     ui::EditState& st = edit_->state;
     EditSession& session = edit_->session;
@@ -216,6 +314,16 @@ void App::edit_frame() {
         }
     }
     apply_edit_intents(changed);
+    // A name typed in a script the fonts lack draws at once (the atlas is rebuilt before the next
+    // frame), while it is typed and whether or not the data is valid.
+    bool more_glyphs = new_characters(st.typing, edit_->glyph_cps);
+    for (size_t i = 0; !more_glyphs && st.version != edit_->glyph_version && i < session.file_count(); ++i)
+        more_glyphs = new_characters(session.file(i).text, edit_->glyph_cps);
+    if (more_glyphs) {
+        fonts_dirty_ = true;
+        glyphs_requested_ = false;  // web: the page is asked again for what is missing
+    }
+    edit_->glyph_version = st.version;
     emit_edit_state();
 }
 
@@ -252,10 +360,16 @@ void App::apply_edit_intents(bool changed) {
         }
         changed = apply_intent(session, st, in) || changed;
     }
+    if (changed || st.pasted_changed) sync_quote_texts(*edit_);  // quotes checked against the pasted texts
+    st.pasted_changed = false;
     if (changed) {
         ++st.version;
+        animating_ = true;  // a frame soon, to show it (an invalid edit changes no view state: the web skips frames)
+        keep_edit_files();
         const LoadResult& v = session.validation();
-        if (v.ok()) {  // else flagged in the panel; the map keeps the last valid data
+        // Else flagged in the panel, and the map keeps the last valid data; a quote not found in
+        // a pasted text is listed but is not kept off the map.
+        if (v.showable) {
             model_.set_dataset(v.dataset, model_.dataset_name());
             ui::dataset_changed(ui_);
             fonts_dirty_ = true;  // names in other scripts are drawn at once
@@ -271,6 +385,12 @@ std::string rect_json(const Rect& r) {
     return buf;
 }
 
+std::string rects_json(const std::vector<Rect>& rs) {
+    std::string out = "[";
+    for (size_t i = 0; i < rs.size(); ++i) out += (i ? "," : "") + rect_json(rs[i]);
+    return out + "]";
+}
+
 }  // namespace
 
 // The page's dataset bar says the data is edited; the buttons' places are for tests (window points).
@@ -279,13 +399,22 @@ void App::emit_edit_state() {
     const ui::EditState& st = edit_->state;
     const EditSession& s = edit_->session;
     bool modified = false;
-    for (size_t i = 0; i < s.file_count(); ++i) modified = modified || s.modified(i);
+    std::string names;
+    for (size_t i = 0; i < s.file_count(); ++i) {
+        modified = modified || s.modified(i);
+        std::string name(base_name(s.file(i).name));
+        for (char& c : name)
+            if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';  // a JSON string as it is
+        names += std::string(i ? "," : "") + "\"" + name + "\"";
+    }
     std::string ev = "{\"open\":true,\"modified\":" + std::string(modified ? "true" : "false") +
                      ",\"errors\":" + std::to_string(count_errors(s.validation().diagnostics)) +
                      ",\"undo\":" + std::to_string(s.undo_steps()) + ",\"placing\":" + (st.placing ? "true" : "false") +
                      ",\"panel\":" + rect_json(st.panel) + ",\"place\":" + rect_json(st.place_button) +
                      ",\"undoButton\":" + rect_json(st.undo_button) + ",\"redoButton\":" + rect_json(st.redo_button) +
-                     ",\"save\":" + rect_json(st.save_button) + "}";
+                     ",\"save\":" + rect_json(st.save_button) + ",\"filesHeader\":" + rect_json(st.files_header) +
+                     ",\"download\":" + rects_json(st.download_buttons) + ",\"copy\":" + rects_json(st.copy_buttons) +
+                     ",\"glyphsMissing\":" + std::to_string(glyphs_missing_) + ",\"files\":[" + names + "]}";
     if (ev == edit_->last_event) return;
     edit_->last_event = ev;
     emit("editstate", ev);

@@ -14,6 +14,9 @@ bool App::save_edits(bool) { return false; }
 void App::apply_edit_intents(bool) {}
 void App::emit_edit_state() {}
 void App::hand_edit_files(const char*, size_t) {}
+void App::edit_glyph_texts(std::vector<std::string_view>&) {}
+void App::keep_edit_files() {}
+bool App::edit_load_files(const std::vector<DatasetText>&) { return false; }
 std::string App::edit_field_command(const EditFieldCommand&) { return "{\"ok\":false,\"error\":\"edit mode is not open\"}"; }
 
 }  // namespace ca

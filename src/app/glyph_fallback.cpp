@@ -35,9 +35,14 @@ ui::ExtraFaces App::extra_faces() {
 
 // Builds the fonts; what the UI font still lacks is taken from the system's Noto Sans CJK
 // (native, once, unless CHIPATLAS_NO_SYSTEM_FONTS is set) or asked of the page (web, once per
-// dataset: a "glyphsneeded" event).
+// dataset, and again when an edit brings new characters: a "glyphsneeded" event; the page
+// fetches only slices it has not). The texts drawn are the dataset's and, in edit mode, the
+// edited files' (valid or not) and the field typed.
 void App::build_fonts(float dpr) {
-    std::vector<uint32_t> missing = ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces());
+    std::vector<std::string_view> more;
+    edit_glyph_texts(more);
+    std::vector<uint32_t> missing = ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces(), more);
+    glyphs_missing_ = missing.size();
     if (missing.empty()) return;
     if (!platform_ || !platform_->browser()) {
         if (system_cjk_tried_ || env_set("CHIPATLAS_NO_SYSTEM_FONTS")) return;
@@ -45,7 +50,7 @@ void App::build_fonts(float dpr) {
         const char* path = std::getenv("CHIPATLAS_CJK_TTC");
         if (!path || !*path) path = kDefaultTtc;
         if (system_cjk_.open(path))
-            ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces());
+            glyphs_missing_ = ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces(), more).size();
         else
             std::fprintf(stderr, "chipatlas: warning: %s cannot be read (install fonts-noto-cjk): %zu characters draw as '?'\n", path,
                          missing.size());

@@ -63,6 +63,7 @@ public:
         return files_[file].name + ":" + std::to_string(l) + ":" + std::to_string(c);
     }
     size_t dropped() const { return dropped_; }
+    size_t errors() const { return errors_; }  // listed or not
 
 private:
     // 'organisation "astri"' for a pointer into /organisations/N when that element has a valid id.
@@ -393,8 +394,10 @@ void check_quote(Obj& o, int source, std::string_view quote, LoadResult& r) {
     const QuoteMatch m = qt->find(quote);
     if (m.found)
         ++r.quotes_checked;
-    else
+    else {
+        ++r.quote_errors;
         cx.error(o.file(), o.field("quote"), quote_mismatch_message(m, st.text, st.name));
+    }
 }
 
 // Registers the ids of one array; reports invalid and duplicate ids.
@@ -724,7 +727,7 @@ void read_source_texts(Ctx& cx, const std::vector<Item>& items, const Dataset& d
             continue;
         }
         SourceText st = get(file);
-        if (!st.ok) cx.error(items[i].file, ptr, st.error);
+        if (!st.ok && !st.error.empty()) cx.error(items[i].file, ptr, st.error);
         cx.source_texts[i] = std::move(st);
     }
 }
@@ -807,7 +810,8 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
     }
 
     add_dropped_note(cx, files, r);
-    if (r.ok()) ds.finalise();
+    r.showable = r.ok() || cx.errors() == r.quote_errors;
+    if (r.showable) ds.finalise();
     return r;
 }
 

@@ -21,7 +21,8 @@ struct SourceText {
     bool ok = false;
     std::string_view text;  // must outlive the load
     std::string name;       // how messages name it (e.g. its path)
-    std::string error;      // why it could not be read, when !ok
+    std::string error;      // why it could not be read, when !ok; "" with !ok: no text given,
+                            // the source's quotes are not checked (an editor's unpasted texts)
 };
 using SourceTextFn = std::function<SourceText(std::string_view file)>;
 
@@ -38,6 +39,10 @@ struct LoadResult {
     Dataset dataset;
     std::vector<Diagnostic> diagnostics;  // errors, warnings and notes, in file order
     size_t quotes_checked = 0;            // quotes found in their source texts (with source_text)
+    size_t quote_errors = 0;              // quotes not found there (errors among the diagnostics)
+    // The dataset is complete (finalised): no errors, or only quotes not found in their source
+    // texts (an editor's map still shows it).
+    bool showable = false;
     bool ok() const { return count_errors(diagnostics) == 0; }
 };
 

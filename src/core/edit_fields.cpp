@@ -2,6 +2,8 @@
 // test), typed text -> JSON, element values by pointer, pointer -> field, id search, quote check.
 #include "core/edit_fields.h"
 
+#include "core/dates.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -176,6 +178,29 @@ std::string form_value_json(FieldType type, std::string_view typed, bool require
         }
     }
     return json_string(typed);
+}
+
+std::string date_from_parts(int precision, std::string_view year, std::string_view month, std::string_view day, std::string& why) {
+    auto digits = [](std::string_view t) { return !t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos; };
+    why.clear();
+    if (year.size() != 4 || !digits(year)) {
+        why = year.empty() ? "type the year" : "the year is four digits";
+        return "";
+    }
+    std::string text(year);
+    const std::string_view parts[] = {month, day};
+    static const char* const kNames[] = {"month", "day"};
+    for (int i = 0; i < precision && i < 2; ++i) {
+        std::string_view t = parts[i];
+        if (t.empty() || t.size() > 2 || !digits(t)) {
+            why = t.empty() ? std::string("type the ") + kNames[i] : std::string("the ") + kNames[i] + " is a number";
+            return "";
+        }
+        text += "-" + std::string(t.size() == 1 ? "0" : "") + std::string(t);
+    }
+    Date d;
+    if (!parse_date(text, d, &why)) return "";
+    return text;
 }
 
 std::string new_item_json(const FormField& list) {

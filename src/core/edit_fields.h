@@ -45,6 +45,11 @@ std::string json_string(std::string_view s);  // a JSON string literal, escaped
 // A new item of a list of objects: its required fields, empty (an enum's first choice, 0).
 std::string new_item_json(const FormField& list);
 
+// A date field typed as its parts with its precision chosen (0 year, 1 month, 2 day; the parts
+// past it are ignored): the date's text ("2024", "2024-05", "2024-05-02"), or "" with `why`
+// (a year of four digits, a month 1..12, a day the month has).
+std::string date_from_parts(int precision, std::string_view year, std::string_view month, std::string_view day, std::string& why);
+
 // An element's values flattened by pointer ("/name", "/participants/1/role"): strings unquoted,
 // numbers as written; lists' lengths in `lists` ("/participants" -> 2).
 struct FormValues {

@@ -292,6 +292,32 @@ void EditSession::mark_saved() {
     for (size_t i = 0; i < p_->files.size(); ++i) p_->saved[i] = p_->files[i].text;
 }
 
+EditResult EditSession::replace_files(const std::vector<EditFile>& files) {
+    std::vector<std::pair<size_t, OJson>> next;
+    for (const EditFile& f : files) {
+        size_t i = 0;
+        while (i < p_->files.size() && p_->files[i].name != f.name) ++i;
+        if (i == p_->files.size()) return fail("no file " + dq(f.name) + " is open");
+        if (f.text.size() > kMaxFileText)
+            return fail(f.name + " is " + std::to_string(f.text.size()) + " bytes, over the limit of " + std::to_string(kMaxFileText));
+        FormatOutcome r = format_dataset_text(f.text);
+        if (r.status != FormatStatus::Ok) {
+            int line = 1, col = 1;
+            line_col(f.text, r.error.offset, line, col);
+            return fail(f.name + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " +
+                        (r.status == FormatStatus::Schema ? std::string("a JSON Schema, not a dataset file") : r.error.message));
+        }
+        OJson tree;
+        parse_ojson(r.text, tree);
+        next.emplace_back(i, std::move(tree));
+    }
+    for (auto& [i, tree] : next) p_->trees[i] = std::move(tree);
+    p_->commit();
+    EditResult ok;
+    ok.ok = true;
+    return ok;
+}
+
 EditResult EditSession::add(EditKind k, std::string_view element_json) {
     OJson e;
     std::string why;

@@ -66,6 +66,10 @@ public:
     EditResult add_item(EditKind kind, std::string_view id, std::string_view list, std::string_view value_json);
     EditResult remove_item(EditKind kind, std::string_view id, std::string_view list, size_t index);
 
+    // Replaces whole files' texts, named as opened (e.g. a web page's kept edits after a reload),
+    // as one change; each must be JSON (rewritten canonically), else nothing changes.
+    EditResult replace_files(const std::vector<EditFile>& files);
+
     std::vector<EditReference> references_to(EditKind kind, std::string_view id) const;
     // Where an element is: its file and pointer ("/organisations/3"); false when no such id.
     bool locate(EditKind kind, std::string_view id, size_t& file, std::string& pointer) const;
@@ -88,6 +92,7 @@ public:
     void set_load_options(LoadOptions opt);  // e.g. source_text for the quote check
 
     static constexpr size_t kMaxEditText = 1u << 20;
+    static constexpr size_t kMaxFileText = 64u << 20;  // replace_files: one file's text
 
 private:
     struct Impl;

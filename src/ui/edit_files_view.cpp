@@ -7,8 +7,18 @@
 
 namespace ca::ui {
 
+namespace {
+
+Rect item_rect() { return {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y}; }
+
+}  // namespace
+
 void draw_edit_files(const EditSession& s, EditState& st) {
-    if (!ImGui::CollapsingHeader("Files (download or copy)")) return;
+    st.download_buttons.clear();
+    st.copy_buttons.clear();
+    const bool open = ImGui::CollapsingHeader("Files (download or copy)");
+    st.files_header = item_rect();
+    if (!open) return;
     for (size_t i = 0; i < s.file_count(); ++i) {
         const std::string& name = s.file(i).name;
         const size_t slash = name.find_last_of('/');
@@ -20,6 +30,7 @@ void draw_edit_files(const EditSession& s, EditState& st) {
             in.index = i;
             st.intents.push_back(std::move(in));
         }
+        st.download_buttons.push_back(item_rect());
         ImGui::SameLine();
         if (ImGui::SmallButton("Copy")) {
             EditIntent in;
@@ -27,6 +38,7 @@ void draw_edit_files(const EditSession& s, EditState& st) {
             in.index = i;
             st.intents.push_back(std::move(in));
         }
+        st.copy_buttons.push_back(item_rect());
         ImGui::SameLine();
         ImGui::Text("%s%s", base.c_str(), s.modified(i) ? " (changed)" : "");
         ImGui::PopID();

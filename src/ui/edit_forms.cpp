@@ -144,15 +144,56 @@ void quote_help(EditState& st, const std::string& ptr, const std::string& source
     }
 }
 
-void date_hint(const std::string& value) {
+EditState::DateDraft date_draft(const std::string& value) {
+    EditState::DateDraft dr;
     Date d;
-    if (value.empty()) return;
-    if (parse_date(value, d)) {
-        static const char* const kPrecision[] = {"year", "month", "day"};
-        ImGui::TextDisabled("%s (to the %s)", format_date_human(d).c_str(), kPrecision[static_cast<int>(d.precision)]);
-    } else {
-        ImGui::TextDisabled("YYYY, YYYY-MM or YYYY-MM-DD: the precision is what is given");
+    if (!parse_date(value, d)) return dr;
+    dr.precision = static_cast<int>(d.precision);
+    std::snprintf(dr.year, sizeof dr.year, "%04d", d.year);
+    if (d.month) std::snprintf(dr.month, sizeof dr.month, "%02d", d.month);
+    if (d.day) std::snprintf(dr.day, sizeof dr.day, "%02d", d.day);
+    return dr;
+}
+
+// One part of a date (digits only); true when it was left after a change.
+bool date_part(EditState& st, const std::string& ptr, const char* label, char* buf, size_t size, float width, bool same_line = true) {
+    if (same_line) ImGui::SameLine();
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputTextWithHint(label, label + 2, buf, size, ImGuiInputTextFlags_CharsDecimal);
+    note_rect(st, ptr);
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+// A date: its precision chosen (year, month or day; a start's "by" is the start_bound field
+// under it) and its parts typed, checked as typed; set when a part is left or the precision
+// changes, once the parts make a date (a part left empty on an optional date removes it).
+void date_field(EditState& st, const std::string& ptr, const std::string& value, bool required) {
+    auto it = st.date_drafts.find(ptr);
+    if (it == st.date_drafts.end()) it = st.date_drafts.emplace(ptr, date_draft(value)).first;
+    EditState::DateDraft& dr = it->second;
+    static const char* const kPrecision[] = {"year", "month", "day"};
+    bool commit = false;
+    for (int p = 0; p < 3; ++p) {
+        if (p) ImGui::SameLine();
+        commit = ImGui::RadioButton(kPrecision[p], &dr.precision, p) || commit;
+        note_rect(st, ptr + "#" + kPrecision[p]);
     }
+    focus_before(st, ptr);
+    const float w = ImGui::GetFontSize() * 2.6f;
+    commit = date_part(st, ptr, "##year", dr.year, sizeof dr.year, w * 1.4f, false) || commit;  // under the precision
+    focus_after(st, ptr);
+    if (dr.precision >= 1) commit = date_part(st, ptr + "/month", "##month", dr.month, sizeof dr.month, w) || commit;
+    if (dr.precision >= 2) commit = date_part(st, ptr + "/day", "##day", dr.day, sizeof dr.day, w) || commit;
+    std::string why;
+    const std::string text = date_from_parts(dr.precision, dr.year, dr.month, dr.day, why);
+    const bool cleared = !required && !dr.year[0];
+    st.date_checks[ptr] = cleared ? "" : why;
+    if (commit && (cleared || why.empty()) && text != value) intent(st, EditIntent::Op::SetField, ptr, cleared ? "" : json_string(text));
+    Date d;
+    if (!why.empty() && !cleared)
+        ImGui::TextColored(ImVec4(0.85f, 0.35f, 0.1f, 1), "%s", why.c_str());
+    else if (parse_date(text, d))
+        ImGui::TextDisabled("%s (to the %s)", format_date_human(d).c_str(), kPrecision[static_cast<int>(d.precision)]);
 }
 
 void scalar(const EditSession& s, EditState& st, const FormField& f, const std::string& ptr, const std::string& source_id) {
@@ -168,10 +209,13 @@ void scalar(const EditSession& s, EditState& st, const FormField& f, const std::
         default:
             break;
     }
+    if (f.type == FieldType::Date) {
+        date_field(st, ptr, value, f.required);
+        return;
+    }
     std::string typed;
     if (text_input(st, ptr, label.c_str(), value, f.type == FieldType::LongText, typed))
         intent(st, EditIntent::Op::SetField, ptr, form_value_json(f.type, typed, f.required));
-    if (f.type == FieldType::Date) date_hint(st.typing_pointer == ptr ? st.typing : value);
     if (f.key == "quote") quote_help(st, ptr, source_id, value);
 }
 
@@ -229,9 +273,11 @@ void draw_form(const EditSession& s, EditState& st) {
     if (st.values_for != key) {
         st.values = form_values(s, st.kind, st.selected);
         st.values_for = key;
+        st.date_drafts.clear();
     }
     st.field_rects.clear();
     st.quote_checks.clear();
+    st.date_checks.clear();
     st.field_rects["#form"] = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                                ImGui::GetWindowPos().y + ImGui::GetWindowSize().y};
     // A message's pointer that names no single input (a list, a missing item's field): its field's label.
@@ -263,8 +309,9 @@ void draw_form(const EditSession& s, EditState& st) {
         ImGui::TextWrapped("Pasted text (kept beside the data, never in the site): quotes citing this source are checked against it.");
         std::string& text = st.pasted[st.selected];
         text.reserve(text.size() + 1);
-        ImGui::InputTextMultiline("##pasted", text.data(), text.capacity() + 1, ImVec2(-1, 120), ImGuiInputTextFlags_CallbackResize,
-                                  resize_cb, &text);
+        if (ImGui::InputTextMultiline("##pasted", text.data(), text.capacity() + 1, ImVec2(-1, 120), ImGuiInputTextFlags_CallbackResize,
+                                      resize_cb, &text))
+            st.pasted_changed = true;
         note_rect(st, "#pasted");
     }
 }

@@ -61,13 +61,24 @@ struct EditState {
     bool focus_pending = false;
     std::string focused;                              // the field the form last gave the keyboard to
     std::map<std::string, std::string> quote_checks;  // by quote field: "" found, else why (this frame)
+    // Date fields as typed: the precision chosen (0 year, 1 month, 2 day) and the parts, by
+    // pointer (retaken with the values), and "" or why the parts are no date yet (this frame).
+    struct DateDraft {
+        int precision = 0;
+        char year[8] = "", month[4] = "", day[4] = "";
+    };
+    std::map<std::string, DateDraft> date_drafts;
+    std::map<std::string, std::string> date_checks;
     std::map<std::string, std::string> pasted;
+    bool pasted_changed = false;              // a pasted text was typed into this frame (the app re-checks quotes)
     std::map<std::string, Rect> field_rects;  // by pointer ("/name", "/participants/+" the add search)
     bool show_json = false;                   // the Advanced fold: the element's raw JSON
     // Dragging an organisation on the map (edit mode only): its id, while the button is held.
     std::string dragging;
     // Where the panel and its buttons were drawn last frame (map clicks outside it; tests click).
     Rect panel{0, 0, 0, 0}, undo_button{0, 0, 0, 0}, redo_button{0, 0, 0, 0}, save_button{0, 0, 0, 0}, place_button{0, 0, 0, 0};
+    Rect files_header{0, 0, 0, 0};                     // web: the "Files" fold
+    std::vector<Rect> download_buttons, copy_buttons;  // web: per file, while the fold is open (else empty)
 };
 
 // A new element of kind with this id: the fields the loader requires, empty for the editor to fill.

@@ -70,7 +70,8 @@ void merge_file(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ran
 
 }  // namespace
 
-std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px, const ExtraFaces& extra) {
+std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px, const ExtraFaces& extra,
+                                 const std::vector<std::string_view>& more) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     f = Fonts{};
@@ -82,6 +83,7 @@ std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float b
         ImFontGlyphRangesBuilder b;
         b.AddText(kUiChars);
         add_dataset_text(b, ds, -1);
+        for (std::string_view t : more) b.AddText(t.data(), t.data() + t.size());
         all_ranges.clear();
         b.BuildRanges(&all_ranges);
         ImFontGlyphRangesBuilder lb;

@@ -5,6 +5,7 @@
 #include "imgui.h"
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace ca::ui {
@@ -36,7 +37,10 @@ struct ExtraFaces {
 // ImGui's default font when the assets are missing, so the app still starts.
 // base_px is ascent + descent (Noto CJK: 1.448 em), so 19 px gives a 13 px em.
 // Each font takes the glyphs it lacks from `extra` (merged in order; present glyphs are kept).
-// Returns the code points of the dataset's text that the UI font still has no glyph for.
-std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px = 19, const ExtraFaces& extra = {});
+// `more`: other texts the UI font must draw (edit mode's files and the field being typed, which
+// may be invalid data the dataset does not hold yet).
+// Returns the code points of the dataset's text (and `more`) that the UI font still has no glyph for.
+std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px = 19, const ExtraFaces& extra = {},
+                                 const std::vector<std::string_view>& more = {});
 
 }  // namespace ca::ui

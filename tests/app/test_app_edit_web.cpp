@@ -107,3 +107,55 @@ TEST_CASE("web edit mode: embed mode refuses openEditor and editField") {
         has(app.command(R"({"cmd":"editField","kind":"organisation","id":"tsmc","field":"/name","value":"x"})"), "edit mode is not open"));
     CHECK(p.count("editstate") == 0);
 }
+
+TEST_CASE("web edit mode: the page keeps the changed files; loaded again after a reload they are one undo step, valid or not") {
+    ca::AppConfig cfg;
+    cfg.hash = "#edit=1";
+    std::string kept, published;
+    size_t orgs = 0;
+    {
+        ca::App app(cfg);
+        FakeBrowser p(app);
+        REQUIRE(app.start(p));
+        for (int i = 0; i < 3; ++i) p.step();
+        while (orgs < app.editor()->file_count() && !has(app.editor()->file(orgs).name, "organisations.json")) ++orgs;
+        REQUIRE(orgs < app.editor()->file_count());
+        published = app.editor()->file(orgs).text;
+        CHECK(p.count("editkeep") == 0);
+        CHECK(has(app.command(R"({"cmd":"editField","kind":"organisation","id":"astri","field":"/name","value":"ASTRI kept"})"),
+                  "\"ok\":true"));
+        CHECK(has(app.command(R"({"cmd":"editField","kind":"organisation","id":"astri","field":"/region","value":"atlantis"})"),
+                  "\"ok\":true"));
+        REQUIRE_FALSE(app.editor()->validation().ok());
+        p.step();
+        const std::string ev = p.last("editkeep");  // just the file that differs from the published data
+        CHECK(has(ev, "\"name\":\"organisations.json\""));
+        CHECK_FALSE(has(ev, "\"name\":\"events.json\""));
+        CHECK(has(ev, "ASTRI kept"));
+        kept = app.editor()->file(orgs).text;
+        // Undone to the published data: nothing to keep.
+        for (int i = 0; i < 2; ++i)
+            app.edit_state()->intents.push_back({ca::ui::EditIntent::Op::Undo, ca::EditKind::Organisation, "", "", "", 0});
+        p.step();
+        CHECK(app.editor()->file(orgs).text == published);
+        CHECK(has(p.last("editkeep"), "\"files\":[]"));
+    }
+    ca::App app(cfg);  // the reload
+    FakeBrowser p(app);
+    REQUIRE(app.start(p));
+    p.step();
+    REQUIRE(app.load_datasets({{"organisations.json", kept}}, nullptr));
+    p.step();
+    CHECK(app.editor()->file(orgs).text == kept);
+    CHECK(app.editor()->modified(orgs));
+    CHECK(app.editor()->undo_steps() == 1);
+    CHECK_FALSE(app.editor()->validation().ok());  // invalid, as it was kept
+    CHECK(has(p.last("editstate"), "\"modified\":true"));
+    // Undo returns to the data as published.
+    app.edit_state()->intents.push_back({ca::ui::EditIntent::Op::Undo, ca::EditKind::Organisation, "", "", "", 0});
+    p.step();
+    CHECK(app.editor()->file(orgs).text == published);
+    // Files that are not the edited ones load as a dataset, as without the editor.
+    CHECK_FALSE(app.load_datasets({{"other.json", "not JSON"}}, nullptr));
+    CHECK(app.editor()->undo_steps() == 0);
+}

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startHarness, assertClean, ROOT, slowClick, sleep, waitFrames } from './harness.mjs';
+import { startHarness, assertClean, ROOT, slowClick, sleep, frameClick, waitFrames } from './harness.mjs';
 
 // The native build validates and format-checks the downloads (tools/test.sh builds it first).
 const NATIVE = process.env.CHIPATLAS_NATIVE || join(ROOT, 'build', 'native', 'chipatlas');
@@ -49,8 +49,8 @@ async function toPage(page, x, y) {
   return { x: r.x + x, y: r.y + y };
 }
 const centre = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
-// A chord as a hand plays it: each key held a few frames (ImGui reads keys once a frame; under
-// load a fixed pause can be shorter than one frame).
+// A chord as a hand plays it: each key held a few frames (ImGui reads keys once a frame), paced
+// by the page's own frames (a fixed 120 ms fell inside one frame on a loaded machine).
 async function chord(page, keys) {
   for (const k of keys) { await page.keyboard.down(k); await waitFrames(page, 3); }
   for (const k of [...keys].reverse()) { await page.keyboard.up(k); await waitFrames(page, 2); }
@@ -170,4 +170,111 @@ test('web edit mode: the menu entry opens it; embed mode never does', { timeout:
   const r = await e.page.evaluate(() => window.chipatlas.command('editField', { kind: 'organisation', id: 'tsmc', field: '/name', value: 'x' }).then(() => 'ok', (err) => err.message));
   assert.match(r, /edit mode is not open/);
   assertClean(e.log, 'embed');
+});
+
+const paths = (log) => log.requests.map((u) => new URL(u).pathname);
+const count = (log, p) => paths(log).filter((x) => x === p).length;
+
+test('an editing visit fetches only the editor\'s runtime; a visitor\'s never the editor', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open('index.html#edit=1', { initScript: RECORD });
+  await editState(page, { open: true }, 'the edit panel');
+  assert.equal(count(log, '/chipatlas_edit.wasm'), 1, 'the editor\'s wasm, once');
+  assert.equal(count(log, '/chipatlas_edit.js'), 1, 'the editor\'s glue, once');
+  assert.equal(count(log, '/chipatlas.wasm'), 0, 'no plain wasm: ' + paths(log).join(' '));
+  assert.equal(count(log, '/chipatlas.js'), 0, 'no plain glue');
+  assertClean(log, 'editing visit');
+
+  const v = await h.open('index.html');
+  assert.equal(count(v.log, '/chipatlas.wasm'), 1);
+  assert.equal(count(v.log, '/chipatlas.js'), 1);
+  assert.equal(paths(v.log).filter((p) => /chipatlas_edit/.test(p)).length, 0, 'a visitor never fetches the editor');
+  assertClean(v.log, 'visit');
+});
+
+test('web edit mode: Copy puts the file on the clipboard, the same text as its download', { timeout: 180000 }, async () => {
+  const { page, log, context } = await h.open('index.html#edit=1', { initScript: RECORD, viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
+  await editState(page, { open: true, filesHeader: 'rect' }, 'the edit panel');
+  await cmd(page, 'editField', { kind: 'organisation', id: 'astri', field: '/name', value: 'ASTRI Copied' });
+  let n = await seen(page);
+  const st = await editState(page, { undo: 1 }, 'the edit');
+  const [hx, hy] = centre(st.filesHeader);
+  const header = await toPage(page, hx, hy);
+  await frameClick(page, header.x, header.y);
+  const open = await page.waitForFunction((f) => {
+    const all = window.__edit;
+    for (let i = all.length - 1; i >= f; i--) if (all[i].copy.length === all[i].files.length && all[i].copy.length) return all[i];
+    return null;
+  }, n, { timeout: 20000, polling: 100 }).then((x) => x.jsonValue());
+  const i = open.files.indexOf('organisations.json');
+  assert.ok(i >= 0, 'files: ' + open.files.join(', '));
+
+  const copy = await toPage(page, ...centre(open.copy[i]));
+  await frameClick(page, copy.x, copy.y);
+  await page.waitForFunction(() => /Copied organisations\.json/.test(document.getElementById('toast').textContent), null, { timeout: 20000 });
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(clip, /ASTRI Copied/);
+
+  const dir = mkdtempSync(join(tmpdir(), 'chipatlas-copy-'));
+  const dl = page.waitForEvent('download', { timeout: 30000 });
+  const down = await toPage(page, ...centre(open.download[i]));
+  await frameClick(page, down.x, down.y);
+  const file = await dl;
+  assert.equal(file.suggestedFilename(), 'organisations.json');
+  await file.saveAs(join(dir, 'organisations.json'));
+  assert.equal(clip, readFileSync(join(dir, 'organisations.json'), 'utf8'), 'the clipboard holds the downloaded file, byte for byte');
+  assertClean(log, 'copy');
+});
+
+test('web edit mode: a reload keeps the edits (undo restarts: one step back to the published data); Discard changes', { timeout: 240000 }, async () => {
+  const { page, log } = await h.open('index.html#edit=1', { initScript: RECORD });
+  page.on('dialog', (d) => d.accept());  // "Leave site?" on reload, and Discard's confirm
+  await editState(page, { open: true }, 'the edit panel');
+  await cmd(page, 'editField', { kind: 'organisation', id: 'astri', field: '/name', value: 'ASTRI Kept Across' });
+  await cmd(page, 'editField', { kind: 'organisation', id: 'astri', field: '/region', value: 'atlantis' });  // halfway: invalid
+  await editState(page, { undo: 2, modified: true }, 'the edits');
+  await page.waitForFunction(() => /ASTRI Kept Across/.test(sessionStorage.getItem('chipatlas.edit:/index.html') || ''), null, { timeout: 20000 });
+  await page.waitForFunction(() => /(^#|&)edit=1(&|$)/.test(location.hash), null, { timeout: 20000 });  // the URL still edits
+
+  await page.reload();
+  const back = await editState(page, { open: true, modified: true, undo: 1 }, 'the kept edits back after the reload', 0, 60000);
+  assert.ok(back.errors > 0, 'invalid as it was left');
+  const org = await page.evaluate(() => window.chipatlas.command('editField', { kind: 'organisation', id: 'astri', field: '/region', value: 'hong_kong' }));
+  assert.ok(org);
+  await editState(page, { undo: 2, errors: 0 }, 'valid again');
+  const found = await cmd(page, 'search', { text: 'ASTRI Kept Across' });
+  assert.ok(found.results.some((r) => r.id === 'astri'), 'the kept name is shown');
+  assert.ok(await page.locator('#edit-discard').isEnabled(), 'Discard changes is offered');
+
+  // Confirmed (the dialog handler above), the page opens again on the published data.
+  await Promise.all([page.waitForEvent('load', { timeout: 60000 }), page.locator('#edit-discard').click()]);
+  await editState(page, { open: true, modified: false, undo: 0 }, 'the published data after Discard', 0, 60000);
+  const gone = await cmd(page, 'search', { text: 'ASTRI Kept Across' });
+  assert.ok(!gone.results.some((r) => r.id === 'astri'), 'the published name again');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('chipatlas.edit:/index.html')), null);
+  assert.ok(await page.locator('#edit-discard').isDisabled(), 'nothing to discard');
+  assertClean(log, 'reload');
+});
+
+test('web edit mode: a name in a script the bundled fonts lack is drawn with the data invalid (its font slices fetched)', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open('index.html#edit=1', { initScript: RECORD });
+  const first = await editState(page, { open: true }, 'the edit panel');
+  assert.equal(first.glyphsMissing, 0);
+  await cmd(page, 'editField', { kind: 'organisation', id: 'astri', field: '/region', value: 'atlantis' });
+  await editState(page, { undo: 1 }, 'another field invalid');
+  const name = '\uBDC1\uB620';  // 뷁똠: in no bundled subset
+  const n = await seen(page);
+  await cmd(page, 'editField', { kind: 'organisation', id: 'astri', field: '/name', value: name });
+  // The atlas rebuilt with the name lacks its two glyphs; then the slices come and none lacks.
+  const lacking = await page.waitForFunction((f) => {
+    const all = window.__edit;
+    for (let i = f; i < all.length; i++) if (all[i].undo === 2 && all[i].glyphsMissing === 2) return i;
+    return null;
+  }, n, { timeout: 60000, polling: 100 }).then((x) => x.jsonValue());
+  const st = await editState(page, { undo: 2, glyphsMissing: 0 }, 'the name\'s glyphs in the atlas', lacking + 1, 60000);
+  assert.ok(st.errors > 0, 'the data is still invalid');
+  const slices = paths(log).filter((p) => p.startsWith('/fonts/')).sort();
+  assert.deepEqual(slices, ['/fonts/slice-B600.otf', '/fonts/slice-BD00.otf']);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.glyphs), 'loaded');
+  assertClean(log, 'glyphs');
 });

@@ -25,7 +25,7 @@ test('index.html reaches ready, draws the map, makes no bad requests', { timeout
   console.log(`# canvas ${img.width}x${img.height}: ${stats.all.distinct} colours, dominant ${(stats.all.dominant * 100).toFixed(1)}%`);
 });
 
-// index.html preloads chipatlas.js and .wasm for the first frame (issue 15): without WebGL 2
+// The page preloads chipatlas.js and .wasm for the first frame (issue 15, js/gl_early.js): without WebGL 2
 // they are downloaded but never run.
 test('no WebGL 2: the page says so and never runs chipatlas.js', { timeout: 60000 }, async () => {
   const { page, log } = await h.open('index.html', {

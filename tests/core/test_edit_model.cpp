@@ -199,3 +199,43 @@ TEST_CASE("edit: a file that is not JSON does not open; a schema is skipped") {
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].severity == Severity::Note);
 }
+
+TEST_CASE("edit: live validation checks quotes against the texts given; a source without one is not checked") {
+    EditSession s;
+    open_committed(s);
+    const std::string text = "Semiconductor technology is the core of the entire manufacturing industry.";
+    LoadOptions opt;
+    opt.source_text = [&](std::string_view file) {
+        SourceText t;  // not ok, no error: no text for this source
+        if (file == "000_08aab43c31a89dcb.txt") t.ok = true, t.text = text, t.name = "sources/000_08aab43c31a89dcb.txt";
+        return t;
+    };
+    s.set_load_options(opt);
+    const LoadResult& v = s.validation();
+    REQUIRE_FALSE(v.ok());
+    CHECK(v.quotes_checked >= 1);  // the one sentence given is found
+    size_t errors = 0;
+    for (const Diagnostic& d : v.diagnostics) {
+        if (d.severity != Severity::Error) continue;
+        ++errors;
+        INFO(d.to_string());
+        CHECK(d.pointer.size() > 6);
+        CHECK(d.pointer.substr(d.pointer.size() - 6) == "/quote");
+        CHECK(d.message.find("sources/000_08aab43c31a89dcb.txt") != std::string::npos);
+    }
+    CHECK(errors == v.quote_errors);
+    CHECK(errors > 3);
+    CHECK(v.showable);  // only quotes not found: the dataset is complete, an editor's map shows it
+    CHECK(v.dataset.find_org("astri") >= 0);
+
+    // The same messages as the loader gives with those texts (what --validate --sources prints).
+    std::vector<InputFile> in;
+    for (size_t i = 0; i < s.file_count(); ++i) in.push_back({s.file(i).name, s.file(i).text});
+    const LoadResult again = load_dataset(in, opt);
+    REQUIRE(again.diagnostics.size() == v.diagnostics.size());
+    for (size_t i = 0; i < v.diagnostics.size(); ++i) CHECK(again.diagnostics[i].to_string() == v.diagnostics[i].to_string());
+
+    // Another error keeps the dataset off the map.
+    REQUIRE(s.set_field(EditKind::Organisation, "astri", "/region", "\"atlantis\"").ok);
+    CHECK_FALSE(s.validation().showable);
+}

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { parseHash, wasmHash, checkedWasmHash, shareUrl, PAGE_KEYS, NOT_FOR_WASM, NOT_SHARED } from '../../web/js/url_state.js';
 import { LIMITS } from '../../web/js/limits.js';
 
-test('one table of page-only keys: origins never reaches the wasm or a shared link; embed is not shared', () => {
-  assert.deepEqual(PAGE_KEYS.map((k) => k.key).sort(), ['embed', 'origins']);
+test('one table of page-only keys: origins never reaches the wasm or a shared link; embed and edit are not shared', () => {
+  assert.deepEqual(PAGE_KEYS.map((k) => k.key).sort(), ['edit', 'embed', 'origins']);
   assert.deepEqual([...NOT_FOR_WASM], ['origins']);
-  assert.deepEqual([...NOT_SHARED].sort(), ['embed', 'origins']);
+  assert.deepEqual([...NOT_SHARED].sort(), ['edit', 'embed', 'origins']);
+  assert.equal(shareUrl('https://x.example/index.html#t=2023&edit=1'), 'https://x.example/index.html#t=2023', 'an editor\'s link opens the view');
   assert.ok(Object.isFrozen(PAGE_KEYS) && PAGE_KEYS.every(Object.isFrozen));
 });
 

@@ -77,7 +77,7 @@ for (const entry of entries) {
   const output = Object.values(result.metafile.outputs)[0];
   meta[entry] = {
     inputs: Object.keys(result.metafile.inputs).map((f) => relative(web, resolve(f)).split(sep).join('/')).sort(),
-    imports: output.imports.map((i) => i.path).sort(),
+    imports: [...new Set(output.imports.map((i) => i.path))].sort(),  // two modules may import one entry
   };
 }
 if (metaFile) writeFileSync(metaFile, JSON.stringify(meta, null, 1) + '\n');

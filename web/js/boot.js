@@ -36,7 +36,7 @@ import './glyphs.js';
 import './font_slices.js';
 
 mark('ca:boot');
-compileWasm();  // index.html preloads chipatlas.wasm and chipatlas.js; compile while the rest starts
+compileWasm();  // gl_early.js preloads the wasm and the glue; compile while the rest starts
 if (embed) root.classList.add('embed');
 installHostApi();
 

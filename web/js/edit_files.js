@@ -1,11 +1,14 @@
 // The web edit mode's page side (issue 16): the "Edit data" menu entry (never in embed mode), the
-// dataset bar's "edited" note, and the files the editor hands over ("editfiles"): downloaded or copied.
+// dataset bar's "edited" note, the files the editor hands over ("editfiles"): downloaded or copied,
+// and the edits this tab keeps across a reload ("editkeep"), with "Discard changes".
 import { h } from './dom.js';
 import { LIMITS } from './limits.js';
 import { embed } from './config.js';
+import { app } from './state.js';
 import { ui, toast } from './ui_chrome.js';
 import { EDIT_BUILD } from './wasm_loader.js';
 import { downloadBlob, copyText } from './exports.js';
+import { loadDatasets } from './runtime.js';
 
 // Why the editor's files cannot be handed over, or '' when they can (the page's caps).
 export function editFilesProblem(data) {
@@ -38,6 +41,62 @@ export function onEditFiles(data) {
   toast('Downloaded ' + data.files.map(function (f) { return f.name; }).join(', ') + note, 5000);
 }
 
+// ------------------------------------------------------------------ kept across a reload
+// The edited files that differ from the published data (the "editkeep" event after each change)
+// stay in this tab's sessionStorage (this origin's, never sent anywhere; capped), so a reload of
+// #edit=1 gives them back to the editor (as one undo step: the undo history restarts there).
+// "Discard changes" removes them and opens the published data again.
+const KEEP_KEY = 'chipatlas.edit:' + location.pathname;
+let kept = false, keepWarned = false, restoreTried = false;
+
+// Keeps the text (or forgets, null); false when the browser refuses (storage off or full).
+function store(text) {
+  try {
+    if (text === null) sessionStorage.removeItem(KEEP_KEY);
+    else sessionStorage.setItem(KEEP_KEY, text);
+    return true;
+  } catch (e) { return false; }
+}
+
+// The files this tab kept, or null.
+export function keptFiles() {
+  try {
+    const data = JSON.parse(sessionStorage.getItem(KEEP_KEY));
+    return data && !editFilesProblem(data) ? data.files : null;
+  } catch (e) { return null; }
+}
+
+export function onEditKeep(data) {
+  const files = data && Array.isArray(data.files) ? data.files : [];
+  const chars = files.reduce(function (n, f) { return n + String(f && f.text).length; }, 0);
+  kept = files.length > 0 && !editFilesProblem(data) && chars <= LIMITS.editKeepChars &&
+    store(JSON.stringify({ files: files.map(function (f) { return { name: f.name, text: f.text }; }) }));
+  if (!kept) store(null);
+  if (files.length && !kept && !keepWarned) toast('These edits will not survive a reload (too large, or storage refused): download them.', 8000);
+  keepWarned = keepWarned || (files.length > 0 && !kept);
+  if (ui.editDiscard) ui.editDiscard.disabled = !kept;  // shown while editing: the bar keeps its size
+}
+
+// Once the editor is open and the app ready (not inside the frame that sent the event): the
+// kept files go back into the editor; the panel says so.
+function restoreKept() {
+  if (!app.ready) { setTimeout(restoreKept, 50); return; }
+  const files = keptFiles(), enc = new TextEncoder();
+  if (files && !loadDatasets(files.map(function (f) { return { name: f.name, bytes: enc.encode(f.text) }; }), null)) store(null);
+}
+
+function discard() {
+  if (!window.confirm('Discard the edits made in this tab and show the published data?')) return;
+  store(null);
+  unsaved = false;
+  location.reload();  // #edit=1 again: the editor opens on the published data
+}
+
+// The URL keeps #edit=1 while the editor's build runs, so that a reload edits again.
+export function withEditFlag(hash) {
+  return EDIT_BUILD ? (hash ? hash + '&' : '#') + 'edit=1' : hash;
+}
+
 // The "editstate" event: the dataset bar says the data shown is being edited, and leaving the
 // page with changes not downloaded asks first (the browser's own "Leave site?").
 let unsaved = false;
@@ -51,10 +110,20 @@ export function onEditState(data) {
   if (!ui.editNote) {
     window.addEventListener('beforeunload', onBeforeUnload);
     ui.editNote = h('p', { id: 'edit-note' });
+    ui.editNoteText = h('span', {});
+    ui.editDiscard = h('button', { type: 'button', id: 'edit-discard', className: 'ca-btn', text: 'Discard changes' });
+    ui.editDiscard.addEventListener('click', discard);
+    ui.editNote.appendChild(ui.editNoteText);
+    ui.editNote.appendChild(ui.editDiscard);
     ui.datasetNote.parentNode.appendChild(ui.editNote);
+    ui.editDiscard.disabled = !(kept = !!keptFiles());
+  }
+  if (data.open && !restoreTried) {
+    restoreTried = true;
+    setTimeout(restoreKept, 0);
   }
   const errors = data.errors | 0;
-  ui.editNote.textContent = 'Edited in this page' + (data.modified ? ': unsaved changes' : '') +
+  ui.editNoteText.textContent = 'Edited in this page' + (data.modified ? ': unsaved changes' : '') +
     (errors ? ', ' + errors + ' error' + (errors === 1 ? '' : 's') : '') + '. Download the files to keep them.';
   ui.editNote.hidden = !data.open;
 }

@@ -15,7 +15,7 @@ import { updateAbout } from './about.js';
 import { chromeChanged } from './page_chrome.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
-import { onEditFiles, onEditState } from './edit_files.js';
+import { onEditFiles, onEditKeep, onEditState, withEditFlag } from './edit_files.js';
 import { onGlyphsNeeded } from './glyphs.js';
 import { runBenchIfAsked, onBenchResult } from './bench.js';
 
@@ -28,9 +28,10 @@ let warnedHistory = false, lastUrlSync = -Infinity, urlTimer = 0;
 function writeUrl() {
   urlTimer = 0;
   lastUrlSync = Date.now();
-  if (app.lastHash === wasmHash(location.hash)) return;
+  const hash = withEditFlag(app.lastHash);  // an editing visit keeps #edit=1 (edit_files.js)
+  if (hash === wasmHash(location.hash)) return;
   try {
-    history.replaceState(history.state, '', app.lastHash ? app.lastHash : location.pathname + location.search);
+    history.replaceState(history.state, '', hash ? hash : location.pathname + location.search);
   } catch (e) {
     if (!warnedHistory) { warnedHistory = true; console.warn('chipatlas: cannot update the URL: ' + e.message); }
   }
@@ -159,6 +160,9 @@ export function onChipatlasEvent(type, json) {
       case 'editfiles':
         onEditFiles(data);
         return;  // the edited files stay in this page: no in-page listener or host gets them
+      case 'editkeep':
+        onEditKeep(data);
+        return;  // likewise
       case 'editstate':
         onEditState(data);
         break;

@@ -5,7 +5,27 @@
 // stencil or antialiasing): its getContext('webgl2') gets this context back, so one is created.
 // Emscripten enables no extension on it (-sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0): the map
 // uses none, and enabling them all cost software GL 35–190 ms before the first frame.
+//
+// It also requests the runtime at once (the preloads a static <link> cannot choose): the plain
+// chipatlas.{wasm,js} for a visit, chipatlas_edit.{wasm,js} for #edit=1 (never embedded), so an
+// editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing").
 import { shadowGlState } from './gl_state.js';
+
+const params = (s) => new URLSearchParams(String(s).slice(1));
+const hashParams = params(location.hash);
+export const EDIT_BUILD = hashParams.get('edit') === '1' && hashParams.get('embed') !== '1' && params(location.search).get('embed') !== '1';
+const BUILD = EDIT_BUILD ? 'chipatlas_edit' : 'chipatlas';
+export const GLUE = BUILD + '.js';
+export const WASM = BUILD + '.wasm';
+// As fetch, crossorigin (the mode of js/wasm_loader.js's fetch), and as a classic script.
+for (const as of ['fetch', 'script']) {
+  const l = document.createElement('link');
+  l.rel = 'preload';
+  l.as = as;
+  l.href = as === 'fetch' ? WASM : GLUE;
+  if (as === 'fetch') l.crossOrigin = 'anonymous';
+  document.head.append(l);
+}
 
 export const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
 

@@ -23,4 +23,5 @@ export const LIMITS = Object.freeze({
   fontSlices: 64,                  // slices fetched for one dataset
   editFiles: 8,                    // files the web editor hands over at once (download or copy)
   editFileChars: 16 * 1024 * 1024, // one of them, in UTF-16 characters
+  editKeepChars: 4 * 1024 * 1024,  // the edits this tab keeps across a reload (sessionStorage), all files together
 });

@@ -12,6 +12,8 @@ export const PAGE_KEYS = Object.freeze([
   Object.freeze({ key: 'origins', wasm: false, share: false }),
   // Compact chrome: the wasm reads #embed=1 (state `embed`); a shared link opens the full view.
   Object.freeze({ key: 'embed', wasm: true, share: false }),
+  // Edit mode (#edit=1, kept while editing so a reload edits again): a shared link opens the view.
+  Object.freeze({ key: 'edit', wasm: true, share: false }),
 ]);
 const keysNotFor = (where) => Object.freeze(PAGE_KEYS.filter((k) => !k[where]).map((k) => k.key));
 export const NOT_FOR_WASM = keysNotFor('wasm');

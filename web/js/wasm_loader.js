@@ -1,19 +1,15 @@
-// chipatlas.wasm, fetched and compiled from the moment the page's modules run (index.html
+// chipatlas.wasm, fetched and compiled from the moment the page's modules run (js/gl_early.js
 // preloads it), beside chipatlas.js and the chrome; Emscripten's Module.instantiateWasm uses it.
 //
 // Start-up phases are marked with performance.mark (docs/benchmarks.md, "First frame"):
 // ca:fetch (the wasm's last byte arrived), ca:compile (compiled), ca:instantiate; the wasm
 // marks ca:main, ca:basemap, ca:data, ca:fonts and ca:first-frame itself.
 // #edit=1 (never in embed mode) loads the build with the editor, chipatlas_edit.{js,wasm}: the
-// first visit's wasm has none, so it stays under its size cap (README "Editing").
-function editWanted(loc) {
-  const hash = new URLSearchParams(String(loc.hash || '').replace(/^#/, ''));
-  const query = new URLSearchParams(String(loc.search || ''));
-  return hash.get('edit') === '1' && hash.get('embed') !== '1' && query.get('embed') !== '1';
-}
-export const EDIT_BUILD = editWanted(location);
-export const GLUE = EDIT_BUILD ? 'chipatlas_edit.js' : 'chipatlas.js';
-const WASM = EDIT_BUILD ? 'chipatlas_edit.wasm' : 'chipatlas.wasm';
+// first visit's wasm has none, so it stays under its size cap (README "Editing"); gl_early.js
+// chooses, and preloads only that build's files.
+import { EDIT_BUILD, GLUE, WASM } from './gl_early.js';
+
+export { EDIT_BUILD, GLUE };
 let compiled = null;
 
 // performance.mark without ever throwing (an old browser, a name marked twice is fine).
