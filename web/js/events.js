@@ -18,6 +18,8 @@ import { onPng } from './exports.js';
 import { onEditFiles, onEditState } from './edit_files.js';
 import { onGlyphsNeeded } from './glyphs.js';
 import { runBenchIfAsked, onBenchResult } from './bench.js';
+import { t } from './i18n.js';
+import { setPageLocale } from './page_i18n.js';
 
 // ------------------------------------------------------------------ the URL follows the state
 // At most once a second: playback changes the state five times a second, and browsers limit
@@ -63,6 +65,7 @@ export function onState(data) {
   if (data.state) {
     app.lastState = data.state;
     applyChromeTheme(data.state);
+    if (typeof data.state.locale === 'string') setPageLocale(data.state.locale);  // the picker, setLocale, a link
     updateMirrorFromState(data.state);
     updateControls(data.state);
     updateAbout(data.state);
@@ -138,12 +141,12 @@ export function onChipatlasEvent(type, json) {
         updateMirrorFromActive(data);
         break;
       case 'fatal':
-        fatalError('chipatlas could not start', (data && typeof data.message === 'string' && data.message) ||
-          (data && typeof data.text === 'string' && data.text) || 'The app failed to start.');
+        fatalError(t('chipatlas could not start'), (data && typeof data.message === 'string' && data.message) ||
+          (data && typeof data.text === 'string' && data.text) || t('The app failed to start.'));
         break;
       case 'dataerror': {
         const lines = diagnosticLines(data);
-        showError('The dataset has errors', 'The data shown before stays on the map. Fix these and load the files again:', lines);
+        showError(t('The dataset has errors'), t('The data shown before stays on the map. Fix these and load the files again:'), lines);
         postToHost('error', { kind: 'data', message: 'dataset errors', lines: lines });
         break;
       }

@@ -23,4 +23,5 @@ export const LIMITS = Object.freeze({
   fontSlices: 64,                  // slices fetched for one dataset
   editFiles: 8,                    // files the web editor hands over at once (download or copy)
   editFileChars: 16 * 1024 * 1024, // one of them, in UTF-16 characters
+  catalogueBytes: 256 * 1024,      // one interface language's texts, i18n/<id>.json (about 10 KB)
 });
