@@ -64,4 +64,15 @@ function(chipatlas_web_site target)
     COMMENT "Cutting Noto Sans CJK into slices for the web (${site}/fonts)" VERBATIM)
   add_custom_target(web_font_slices ALL DEPENDS "${stamp}")
   add_dependencies(web_dist web_font_slices)
+  # i18n/<id>.json: the page's texts in each language but English (po/web/*.po, through msgfmt
+  # --check), fetched only when that language is chosen; en-XA, the pseudo-locale, made here too.
+  file(GLOB web_po CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/po/web/*.po" "${PROJECT_SOURCE_DIR}/po/web/*.pot")
+  set(i18n_stamp "${CMAKE_BINARY_DIR}/i18n.stamp")
+  add_custom_command(OUTPUT "${i18n_stamp}"
+    COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tools/i18n/compile_web_po.py" --out "${site}"
+    COMMAND ${CMAKE_COMMAND} -E touch "${i18n_stamp}"
+    DEPENDS "${PROJECT_SOURCE_DIR}/tools/i18n/compile_web_po.py" ${web_po}
+    COMMENT "Compiling the page's catalogues (po/web/) into ${site}/i18n" VERBATIM)
+  add_custom_target(web_i18n ALL DEPENDS "${i18n_stamp}")
+  add_dependencies(web_dist web_i18n)
 endfunction()

@@ -12,6 +12,7 @@ PKGS=(build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev
       chromium xvfb xauth libgl1-mesa-dri libgl-dev
       fonts-noto-cjk python3 python3-fonttools python3-brotli libstb-dev
       python3-yaml)
+PKGS+=(gettext)  # xgettext, msgfmt, msgmerge: the page's catalogues, po/web/ (tools/i18n/)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -67,7 +67,7 @@ window.addEventListener('hashchange', function () {
 function checkedHash(hash) {
   const c = checkedWasmHash(hash);
   if (!c.tooLong) return { hash: c.hash };
-  showError(t('This link\u2019s view cannot be read'),
+  showError(t('This link’s view cannot be read'),
     t('Its view state is {n} characters long; the limit is {max}. Showing the default view.', { n: c.tooLong, max: LIMITS.hashChars }));
   return { hash: '', error: true };
 }

@@ -129,7 +129,8 @@ export function onPng(data) {
 // of characters every file system takes.
 export function pngName(date) {
   const name = date ? tc('file name', 'chipatlas-{date}.png', { date: date }) : tc('file name', 'chipatlas-map.png');
-  return /^[^\\/:*?"<>|\u0000-\u001f]{1,100}\.png$/.test(name) ? name : 'chipatlas-' + (date || 'map') + '.png';
+  const safe = /^[^\\/:*?\x22<>|\u0000-\u001f]{1,100}\.png$/;  // \x22: the double quote
+  return safe.test(name) ? name : 'chipatlas-' + (date || 'map') + '.png';
 }
 
 function closeMenu(focusToggle) {

@@ -72,7 +72,7 @@ export function buildChrome(openFullHref) {
     title: msg('Show the published chipatlas data again'), text: msg('Show published data') });
   ui.openData = h('button', { type: 'button', id: 'open-data', className: 'ca-btn', 'aria-controls': 'open-data-input',
     title: msg('Open one or more dataset JSON files from this computer (nothing is uploaded); or drop them on the page'),
-    text: msg('Open data file\u2026') });
+    text: msg('Open data file…') });
   ui.openDataInput = h('input', { type: 'file', id: 'open-data-input', accept: '.json,application/json', multiple: true,
     hidden: true, tabindex: '-1', 'aria-label': msg('Open data file') });
   ui.datasetBar = h('div', { id: 'dataset-bar', role: 'group', 'aria-label': msg('Dataset shown') },
