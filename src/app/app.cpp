@@ -73,6 +73,7 @@ bool App::load_start_data() {
     model_.set_system_dark(cfg_.system_dark);
     model_.set_dataset(std::move(r.dataset), name);
     platform_->mark("ca:data");
+    model_.set_default_locale(choose_locale(cfg_.locales));
     ViewState v = model_.view();
     v.embed = cfg_.embed;
     v.reduced_motion = cfg_.reduced_motion;

@@ -34,7 +34,10 @@ struct AppConfig {
     bool embed = false;
     bool system_dark = false;
     bool reduced_motion = false;
-    std::string region;       // --region: start on a preset without a flight
+    std::string region;  // --region: start on a preset without a flight
+    // --locales LIST: the visitor's preferred languages, best first (the page passes
+    // navigator.languages; natively main() reads LANGUAGE, LC_ALL, LC_MESSAGES and LANG).
+    std::vector<std::string> locales;
     bool edit = false;        // --edit or "edit=1" in the hash: open the editor (never in embed mode)
     std::string sources_dir;  // --data ... --sources DIR: edit mode's source texts (default: sources/ beside the data)
 };

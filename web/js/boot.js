@@ -86,8 +86,22 @@ function startArgs(hash, dataPending) {
   if (hash && !dataPending) args.push('--hash', hash);
   if (queryEmbed) args.push('--embed');
   args.push('--system-theme', systemTheme());
+  const langs = preferredLocales();
+  if (langs) args.push('--locales', langs);
   if (mqReduce && mqReduce.matches) args.push('--reduced-motion');
   return args.concat(benchArgs());
+}
+
+// The browser's preferred languages for the wasm's negotiation (core/locale.h, choose_locale):
+// at most 16 tags of letters, digits and '-', each at most 35 characters, comma-joined.
+function preferredLocales() {
+  const list = (navigator.languages && navigator.languages.length) ? navigator.languages : [navigator.language];
+  const out = [];
+  for (let i = 0; i < list.length && out.length < 16; i++) {
+    const t = list[i];
+    if (typeof t === 'string' && t.length <= 35 && /^[A-Za-z0-9-]+$/.test(t)) out.push(t);
+  }
+  return out.join(',');
 }
 
 // dataReady: with ?data=, the dataset's fetch (started before, it runs while chipatlas.js and
