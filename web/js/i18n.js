@@ -13,20 +13,28 @@ function intlTag(id) { return id === 'en' || id === PSEUDO ? 'en-GB' : id; }
 // The <html dir> for a locale (all five are left to right; a future Arabic or Hebrew is not).
 export function textDir(id) { return /^(ar|he|fa|ur)(-|$)/.test(id) ? 'rtl' : 'ltr'; }
 
-// The browser's preferred languages (navigator.languages) -> a locale id: zh-TW/HK/MO and
-// zh-Hant* -> zh-Hant; zh, zh-CN/SG and zh-Hans* -> zh-Hans; ko*, ja*, en*; the first that
-// matches wins; else en. The wasm negotiates the same way (core/locale.h).
+// One language tag (BCP 47, or POSIX "zh_TW.UTF-8") -> a locale id, or '' when none matches:
+// the ids themselves exactly; zh-TW/HK/MO and zh-Hant* -> zh-Hant; zh, zh-CN/SG, zh-Hans* (even
+// zh-Hans-HK) -> zh-Hans; ko*, ja*, en*. As the wasm's match_locale (core/locale.cpp).
+export function matchLocale(tag) {
+  if (typeof tag !== 'string' || !tag || tag.length > 35) return '';
+  if (isLocale(tag)) return tag;
+  const parts = tag.split(/[.@]/)[0].toLowerCase().split(/[-_]/);
+  if (parts[0] === 'ko' || parts[0] === 'ja' || parts[0] === 'en') return parts[0];
+  if (parts[0] !== 'zh') return '';
+  for (let i = 1; i < parts.length; i++) {
+    if (['hant', 'tw', 'hk', 'mo'].indexOf(parts[i]) >= 0) return 'zh-Hant';
+    if (parts[i] === 'hans') break;
+  }
+  return 'zh-Hans';
+}
+// The browser's preferred languages (navigator.languages), best first -> a locale id: the first
+// (of at most 16) that matches wins; else en.
 export function negotiate(tags) {
   const list = Array.isArray(tags) ? tags.slice(0, 16) : [];
-  for (const raw of list) {
-    if (typeof raw !== 'string' || raw.length > 35) continue;
-    const tag = raw.toLowerCase().replace(/_/g, '-');
-    const parts = tag.split('-');
-    if (parts[0] === 'zh') {
-      if (parts.indexOf('hant') > 0 || ['tw', 'hk', 'mo'].some((r) => parts.indexOf(r) > 0)) return 'zh-Hant';
-      return 'zh-Hans';
-    }
-    if (parts[0] === 'ko' || parts[0] === 'ja' || parts[0] === 'en') return parts[0];
+  for (const tag of list) {
+    const id = matchLocale(tag);
+    if (id) return id;
   }
   return 'en';
 }
