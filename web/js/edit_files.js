@@ -7,6 +7,7 @@ import { ui, toast } from './ui_chrome.js';
 import { EDIT_BUILD } from './wasm_loader.js';
 import { downloadBlob, copyText } from './exports.js';
 import { t, tn, msg } from './i18n.js';
+import { onLocaleChange } from './page_i18n.js';
 
 // Why the editor's files cannot be handed over, or '' when they can (the page's caps).
 export function editFilesProblem(data) {
@@ -49,9 +50,12 @@ function onBeforeUnload(e) {
   e.preventDefault();
   e.returnValue = '';
 }
+let lastEdit = null;
 export function onEditState(data) {
   unsaved = !!(data.open && data.modified);
+  lastEdit = data;
   if (!ui.editNote) {
+    onLocaleChange(function () { onEditState(lastEdit); });  // the note in the new language
     window.addEventListener('beforeunload', onBeforeUnload);
     ui.editNote = h('p', { id: 'edit-note' });
     ui.datasetNote.parentNode.appendChild(ui.editNote);

@@ -5,6 +5,7 @@ import { app } from './state.js';
 import { ui, toast } from './ui_chrome.js';
 import { call } from './runtime.js';
 import { t, tn } from './i18n.js';
+import { onLocaleChange } from './page_i18n.js';
 
 let results = [];
 let activeIndex = -1;
@@ -89,6 +90,7 @@ function choose(i) {
 export function wireSearch() {
   // `input` fires for IME composition too, so Chinese, Korean and Japanese search live.
   ui.search.addEventListener('input', runSearch);
+  onLocaleChange(runSearch);  // the results' words in the new language
   ui.search.addEventListener('keydown', function (e) {
     if (e.isComposing || e.keyCode === 229) return; // the IME owns Enter/arrows while composing
     const n = results.length;

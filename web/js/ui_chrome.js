@@ -6,6 +6,7 @@ import { app } from './state.js';
 import { postToHost } from './host_events.js';
 import { capLines } from './data_files.js';
 import { t, tn, msg } from './i18n.js';
+import { onLocaleChange } from './page_i18n.js';
 
 // The page's elements, filled in by buildChrome (ids as in API.md and the browser tests).
 export const ui = {};
@@ -101,6 +102,7 @@ export function buildChrome(openFullHref) {
   });
   ui.canvas.addEventListener('webglcontextlost', onContextLost);
   ui.canvas.addEventListener('webglcontextrestored', onContextRestored);
+  onLocaleChange(function () { showDatasetNote(noteNames); });  // the note in the new language
 }
 
 export function removeLoading() {
@@ -159,7 +161,9 @@ export function showError(title, message, lines) {
 
 // Says which dataset the map shows: names null for the published one, else the files' names
 // (the amber note: "Not the published data: a.json, b.json", and the button back).
+let noteNames = null;
 export function showDatasetNote(names) {
+  noteNames = names;
   const custom = !!(names && names.length);
   app.shownDataset = custom ? names.join(', ') : null;
   ui.datasetNote.textContent = '';
