@@ -117,3 +117,16 @@ test('an embed (?embed=1) has the language picker in its compact chrome', { time
   assert.equal(await page.$eval('#ctl-locale', (s) => s.value), 'ko', 'the other picker follows');
   assertClean(log, 'embed');
 });
+
+test('a broken catalogue: the page starts in English with a warning, never a blank page', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(START, {
+    contextOptions: KOREAN,
+    route: (p) => p.route('**/i18n/ko.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"locale":"ko","messages":{"Close":7}}' })),
+  });
+  await page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 60000 });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal((await shown(page)).controls, 'Map controls');
+  assert.ok(log.consoleWarnings.some((w) => /the ko interface texts could not be loaded \(message "Close" is neither a text/.test(w)),
+    log.consoleWarnings.join('\n'));
+  assert.deepEqual(log.pageErrors, []);
+});

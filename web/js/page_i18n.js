@@ -15,9 +15,10 @@ export const PAGE_TEXTS = Object.freeze({
   noscript: msg('chipatlas needs JavaScript and WebGL 2.'),
 });
 
-const cache = new Map();  // id -> its messages (a catalogue is fetched once)
+const cache = new Map();  // id -> a promise of its messages (a catalogue is fetched once)
 const hooks = [];         // run after the language changed (texts made from state or events)
 let wanted = 'en';
+const failed = new Set();  // ids whose catalogue could not be had: English until a reload
 const utf8 = new TextDecoder();
 
 export function onLocaleChange(fn) { hooks.push(fn); }
@@ -25,13 +26,16 @@ export function onLocaleChange(fn) { hooks.push(fn); }
 // The catalogue of id: a promise of its messages (null for English). Rejects with a message.
 function catalogue(id) {
   if (id === 'en') return Promise.resolve(null);
-  if (cache.has(id)) return Promise.resolve(cache.get(id));
-  return fetchOwnFile(new URL('i18n/' + id + '.json', doc.baseURI).href,
-    { maxBytes: LIMITS.catalogueBytes, credentials: 'same-origin', what: 'catalogues' }).then(function (bytes) {
-    const m = parseCatalogue(utf8.decode(bytes), id);
-    cache.set(id, m);
-    return m;
-  });
+  if (!cache.has(id)) {
+    cache.set(id, fetchOwnFile(new URL('i18n/' + id + '.json', doc.baseURI).href,
+      { maxBytes: LIMITS.catalogueBytes, credentials: 'same-origin', what: 'catalogues' }).then(function (bytes) {
+      return parseCatalogue(utf8.decode(bytes), id);
+    }).catch(function (e) {
+      cache.delete(id);  // asked again later, it is fetched again
+      throw e;
+    }));
+  }
+  return cache.get(id);
 }
 
 function applyLocale(id, messages) {
@@ -49,14 +53,15 @@ function applyLocale(id, messages) {
 // Shows the page in id (fetching its catalogue first); resolves when done. The last language
 // asked for wins; a catalogue that cannot be had leaves the page in English, with a warning.
 export function setPageLocale(id) {
-  const want = isLocale(id) ? id : 'en';
+  const want = isLocale(id) && !failed.has(id) ? id : 'en';
   wanted = want;
-  if (want === currentLocale() && (want === 'en' || cache.has(want))) return Promise.resolve();
+  if (want === currentLocale()) return Promise.resolve();
   return catalogue(want).then(function (m) {
     if (wanted === want) applyLocale(want, m);
   }, function (e) {
     console.warn('chipatlas: the ' + want + ' interface texts could not be loaded (' + (e && e.message || e) + '); showing English');
-    if (wanted === want) applyLocale('en', null);
+    failed.add(want);
+    if (wanted === want) { wanted = 'en'; applyLocale('en', null); }
   });
 }
 
