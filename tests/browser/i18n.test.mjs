@@ -31,10 +31,11 @@ const shown = (page) => page.evaluate(async () => {
     locale: (await window.chipatlas.getState()).locale,
   };
 });
-// Waits until the page's <html lang> is `lang` and its state's locale is too.
+// Waits until the page's <html lang> is `lang` and its state's locale (the last state event's,
+// read synchronously: a predicate returning a promise would count as true at once) is too.
 async function waitLocale(page, lang) {
-  await page.waitForFunction(async (l) => document.documentElement.lang === l &&
-    (await window.chipatlas.getState()).locale === l, lang, { timeout: 20000, polling: 100 });
+  await page.waitForFunction((l) => document.documentElement.lang === l &&
+    !!window.chipatlas.state && window.chipatlas.state.locale === l, lang, { timeout: 20000, polling: 100 });
 }
 
 test('a Korean browser opens in Korean: html lang, the DOM layer, the state, the spoken date', { timeout: 180000 }, async () => {

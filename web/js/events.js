@@ -19,7 +19,7 @@ import { onEditFiles, onEditState } from './edit_files.js';
 import { onGlyphsNeeded } from './glyphs.js';
 import { runBenchIfAsked, onBenchResult } from './bench.js';
 import { t } from './i18n.js';
-import { setPageLocale } from './page_i18n.js';
+import { setPageLocale, showPageTitle } from './page_i18n.js';
 
 // ------------------------------------------------------------------ the URL follows the state
 // At most once a second: playback changes the state five times a second, and browsers limit
@@ -80,6 +80,7 @@ function onReady() {
   app.ready = true;
   root.dataset.ready = '1';
   removeLoading();
+  showPageTitle();
   runBenchIfAsked();
   const r = call({ cmd: 'getState' });
   if (r.ok) onState(r);

@@ -38,11 +38,15 @@ function catalogue(id) {
   return cache.get(id);
 }
 
+// The page's title in the interface language (again once the app has started: SDL's window
+// creation sets document.title to "chipatlas").
+export function showPageTitle() { doc.title = String(PAGE_TEXTS.title); }
+
 function applyLocale(id, messages) {
   useCatalogue(id, messages);
   root.lang = id;
   root.dir = textDir(id);
-  doc.title = String(PAGE_TEXTS.title);
+  showPageTitle();
   retranslate();
   document.querySelectorAll('select.ca-locale').forEach(function (s) { s.value = id; });
   hooks.forEach(function (fn) {
