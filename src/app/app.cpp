@@ -158,6 +158,7 @@ void App::rebuild_fonts(float dpr) {
 }
 
 void App::frame(double dt) {
+    sync_locale();
     if (model_.dark() != style_dark_ || !style_set_) {
         style_dark_ = model_.dark();
         ui::apply_style(style_dark_, 1.0f);
@@ -207,6 +208,7 @@ void App::on_touch(TouchPhase phase, int64_t finger, float x, float y) {
 }
 
 std::string App::command(std::string_view json) {
+    sync_locale();  // a reply's words (legend, about, details) in the language shown
     CommandResult r = handle_command(model_, json);
     if (r.export_png) png_pending_ = true;
     if (r.audit) return audit_reply(ui_.audit);

@@ -19,7 +19,8 @@ export const LIMITS = Object.freeze({
   messageIdChars: 256,             // the id a host puts on a postMessage command
   queuedCommands: 200,             // commands waiting for `ready`
   openUrlChars: 2048,              // a link the wasm asks the page to open (src/platform/sdl_gl.h kMaxUrlBytes)
-  fontSliceBytes: 1024 * 1024,     // one fonts/slice-XXXX.otf (the largest is about 100 KB)
+  fontSliceBytes: 1024 * 1024,
+  catalogueBytes: 1024 * 1024,     // one i18n/LANG.mo (a few dozen KB)     // one fonts/slice-XXXX.otf (the largest is about 100 KB)
   fontSlices: 64,                  // slices fetched for one dataset
   editFiles: 8,                    // files the web editor hands over at once (download or copy)
   editFileChars: 16 * 1024 * 1024, // one of them, in UTF-16 characters
