@@ -37,7 +37,7 @@ def sources(root=ROOT):
 def extract(pot_path, root=ROOT):
     """Runs xgettext over sources() into pot_path (no dates, so the file only changes with the strings)."""
     # (A header is written, not omitted: without one xgettext writes ASCII and drops the rest.)
-    cmd = ["xgettext", "--language=C++", "--from-code=UTF-8", "--add-comments=TRANSLATORS:", "--sort-by-file",
+    cmd = ["xgettext", "--language=C++", "--from-code=UTF-8", "--add-comments=TRANSLATORS:", "--sort-output",
            "--no-wrap", "--add-location=file", "--package-name=chipatlas", "-o", pot_path]
     cmd += ["--keyword=" + k for k in KEYWORDS]
     # trf and tr take printf formats where they have % directives: xgettext marks those c-format.

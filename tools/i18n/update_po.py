@@ -44,7 +44,7 @@ def main():
             sys.exit(f"update_po: {path} exists")
         subprocess.run(["msginit", "--no-translator", "--no-wrap", "-l", a.new, "-i", pot, "-o", path], check=True)
     for po in sorted(glob.glob(os.path.join(po_dir, "*.po"))):
-        subprocess.run(["msgmerge", "--quiet", "--update", "--backup=none", "--no-wrap", "--sort-by-file", po, pot], check=True)
+        subprocess.run(["msgmerge", "--quiet", "--update", "--backup=none", "--no-wrap", "--sort-output", po, pot], check=True)
     return 0
 
 
