@@ -92,6 +92,7 @@ bool App::load_start_data() {
     ui_.show_help = !cfg_.embed && cfg_.hash.empty() && platform_->browser();
     for (auto& w : pending_warnings_) std::fprintf(stderr, "chipatlas: warning: %s\n", w.c_str());
     fonts_dirty_ = true;
+    sync_locale();  // the first frame already in the interface language (natively; the web asks the page)
     if (edit && !cfg_.embed) open_editor();
     return true;
 }

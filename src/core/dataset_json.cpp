@@ -546,7 +546,9 @@ void read_translations(Ctx& cx, const Item& it, Obj& o, Collaboration& c) {
         Obj to(cx, it.file, p, tj, {"lang", "title", "summary"});
         LocalText t;
         bool ok = to.enm("lang", t.lang, true, "language");
-        ok = (to.str("title", t.title, false) | to.str("summary", t.summary, false)) && ok;
+        const bool title = to.str("title", t.title, false);
+        const bool summary = to.str("summary", t.summary, false);
+        ok = (title || summary) && ok;
         if (!to.member("title") && !to.member("summary")) {
             cx.error(it.file, p.str(), "a translation needs \"title\" or \"summary\" (or both)");
             ok = false;

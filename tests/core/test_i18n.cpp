@@ -37,9 +37,7 @@ struct Speak {
     ~Speak() { set_active_catalogue(Locale::En, nullptr); }
 };
 
-Date date(int y, int m = 0, int d = 0) {
-    return {y, m, d, d ? Precision::Day : m ? Precision::Month : Precision::Year};
-}
+Date date(int y, int m = 0, int d = 0) { return {y, m, d, d ? Precision::Day : m ? Precision::Month : Precision::Year}; }
 
 }  // namespace
 
