@@ -59,6 +59,14 @@ public:
     // hash names the locale only when it differs from it.
     void set_default_locale(Locale l);
     Locale default_locale() const { return default_locale_; }
+    // The language whose strings the interface shows now (getState's read-only `localeShown`):
+    // the locale once its catalogue is there (the web fetches it), English until then.
+    Locale shown_locale() const { return shown_locale_; }
+    void set_shown_locale(Locale l) {
+        if (l == shown_locale_) return;
+        shown_locale_ = l;
+        ++version_;
+    }
     void set_theme(Theme t);
     void set_embed(bool e);
     void set_reduced_motion(bool r);
@@ -178,6 +186,7 @@ private:
     bool vis_dirty_ = true;
     bool system_dark_ = false;
     Locale default_locale_ = Locale::En;
+    Locale shown_locale_ = Locale::En;
     bool have_viewport_ = false;
     bool pending_camera_ = false;
     double clock_ = 0;

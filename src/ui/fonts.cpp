@@ -6,6 +6,7 @@
 
 #include "core/embedded.h"
 #include "core/glyph_coverage.h"
+#include "core/i18n.h"
 
 namespace ca::ui {
 namespace {
@@ -82,10 +83,19 @@ std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float b
         ImFontGlyphRangesBuilder b;
         b.AddText(kUiChars);
         add_dataset_text(b, ds, -1);
+        // The interface language's strings (its catalogue; English: kUiChars has them).
+        if (const Catalogue* c = active_catalogue())
+            c->for_each_translation([&](std::string_view t) { b.AddText(t.data(), t.data() + t.size()); });
         all_ranges.clear();
         b.BuildRanges(&all_ranges);
         ImFontGlyphRangesBuilder lb;
         lb.AddText(kUiChars);
+        lb.AddText("年月日년월일");  // the large date, written the local way (core/i18n.h)
+        // Collaborations' titles in the interface language (the details panel's heading).
+        const Lang shown = lang_of(active_locale());
+        for (const Collaboration& c : ds.collaborations)
+            for (const LocalText& t : c.translations)
+                if (t.lang == shown) lb.AddText(t.title.c_str());
         latin_ranges.clear();
         lb.BuildRanges(&latin_ranges);
     }

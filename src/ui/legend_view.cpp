@@ -78,7 +78,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
     ImGui::SetNextWindowCollapsed(!ui.legend_open || fold_for_details, ImGuiCond_Always);
     // ImGui folds it by its small arrow or a double-click (Begin returns the result); a single
     // tap (or click) anywhere else on the title folds and unfolds it too.
-    bool open = ImGui::Begin("Legend & filters", nullptr,
+    bool open = ImGui::Begin((std::string(tr("Legend & filters")) + "###Legend & filters").c_str(), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     // (Begin returns true on a new window's first frames even when collapsed: ask the window.)
     const bool collapsed = ImGui::IsWindowCollapsed();
@@ -99,7 +99,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
     const int* region_total = fi.org_region_total;
     int org_active[enum_count<OrgKind>()] = {};
     for (size_t i = 0; i < fi.org_kind.size(); ++i) org_active[static_cast<int>(fi.org_kind[i])] += vis.org[i] == Vis::Active;
-    ImGui::TextDisabled("Collaborations (click to hide)");
+    ImGui::TextDisabled("%s", tr("Collaborations (click to hide)"));
     for (int k = 0; k < enum_count<CollabKind>(); ++k) {
         CollabKind ck = static_cast<CollabKind>(k);
         bool hidden = v.filters.collab_kind_hidden(ck);
@@ -114,13 +114,14 @@ void draw_legend(AppModel& m, UiContext& ui) {
         if (ImGui::Selectable(label, false)) m.toggle_collab_kind(ck);
         if (hidden) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%d shown at this date, %d in all. Click to %s.", vis.kind_count[k], total, hidden ? "show" : "hide");
+            ImGui::SetTooltip("%s %s", trf("%d shown at this date, %d in all.", vis.kind_count[k], total).c_str(),
+                              hidden ? tr("Click to show.") : tr("Click to hide."));
         swatch_line(dl, ImVec2(p.x + 2, p.y + ImGui::GetTextLineHeight() / 2),
                     hidden ? with_alpha(collab_colour(ck, dark), 0.3f) : collab_colour(ck, dark), collab_dash(ck));
         ImGui::PopID();
     }
     ImGui::Separator();
-    ImGui::TextDisabled("Organisations");
+    ImGui::TextDisabled("%s", tr("Organisations"));
     for (int k = 0; k < enum_count<OrgKind>(); ++k) {
         OrgKind ok = static_cast<OrgKind>(k);
         const int n = org_total[k], active = org_active[k];
@@ -134,7 +135,9 @@ void draw_legend(AppModel& m, UiContext& ui) {
         if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
         if (ImGui::Selectable(label, false)) m.toggle_org_kind(ok);
         if (hidden) ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d active at this date of %d. Click to %s.", active, n, hidden ? "show" : "hide");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s %s", trf("%d active at this date of %d.", active, n).c_str(),
+                              hidden ? tr("Click to show.") : tr("Click to hide."));
         float r = ImGui::GetTextLineHeight() * 0.3f;
         ImU32 col = org_colour(ok, dark);
         if (hidden) col = with_alpha(col, 0.3f);
@@ -142,7 +145,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
         ImGui::PopID();
     }
     ImGui::Separator();
-    ImGui::TextDisabled("Regions");
+    ImGui::TextDisabled("%s", tr("Regions"));
     for (int r = 0; r < enum_count<Region>(); ++r) {
         Region rg = static_cast<Region>(r);
         if (!region_total[r]) continue;
@@ -153,10 +156,10 @@ void draw_legend(AppModel& m, UiContext& ui) {
     }
     ImGui::Separator();
     // Stats strip for time t.
-    ImGui::Text("%d active · %d ended", vis.active, vis.faded);
+    ImGui::Text(tr("%d active · %d ended"), vis.active, vis.faded);
     std::vector<int> top_orgs = top_organisations(ds, vis, 3);
     if (!top_orgs.empty()) {
-        ImGui::TextDisabled("Most connected:");
+        ImGui::TextDisabled("%s", tr("Most connected:"));
         for (int o : top_orgs) {
             ImGui::PushID(o);
             char b[128];

@@ -16,6 +16,7 @@ import { chromeChanged } from './page_chrome.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
 import { onEditFiles, onEditState } from './edit_files.js';
+import { onCatalogueNeeded } from './catalogues.js';
 import { onGlyphsNeeded } from './glyphs.js';
 import { runBenchIfAsked, onBenchResult } from './bench.js';
 import { t } from './i18n.js';
@@ -168,6 +169,9 @@ export function onChipatlasEvent(type, json) {
         break;
       case 'glyphsneeded':
         onGlyphsNeeded(data);  // async: fetches font slices, reports failures in the page
+        break;
+      case 'catalogueneeded':
+        onCatalogueNeeded(data);  // async: fetches i18n/LANG.mo (web/js/catalogues.js)
         break;
     }
     emit(type, data);

@@ -28,7 +28,7 @@ function catalogue(id) {
   if (id === 'en') return Promise.resolve(null);
   if (!cache.has(id)) {
     cache.set(id, fetchOwnFile(new URL('i18n/' + id + '.json', doc.baseURI).href,
-      { maxBytes: LIMITS.catalogueBytes, credentials: 'same-origin', what: 'catalogues' }).then(function (bytes) {
+      { maxBytes: LIMITS.pageCatalogueBytes, credentials: 'same-origin', what: 'catalogues' }).then(function (bytes) {
       return parseCatalogue(utf8.decode(bytes), id);
     }).catch(function (e) {
       cache.delete(id);  // asked again later, it is fetched again

@@ -162,6 +162,29 @@ export function addFont(bytes) {
   return ok;
 }
 
+// A message catalogue's bytes (web/js/catalogues.js) for a locale id into the wasm; true when it took them.
+export function addCatalogue(locale, bytes) {
+  if (typeof Module._ca_add_catalogue !== 'function' || !exportsReady() || app.fatal) return false;
+  let pl = 0, p = 0;
+  try {
+    pl = heapBytes(utf8enc.encode(locale));
+    p = heapBytes(bytes);
+  } catch (e) {
+    if (pl) Module._free(pl);
+    return false;
+  }
+  let ok = false;
+  try {
+    ok = Module._ca_add_catalogue(pl, p, bytes.length) === 1;
+  } catch (e) {
+    onTrap(e);
+    return false;
+  }
+  Module._free(pl);
+  Module._free(p);
+  return ok;
+}
+
 // ------------------------------------------------------------------ API commands
 // The API's commands (translated, commands.js) run at once when ready, else wait in a queue.
 let queue = [];
