@@ -131,3 +131,20 @@ test('a broken catalogue: the page starts in English with a warning, never a bla
     log.consoleWarnings.join('\n'));
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('the PNG export in Korean: the file name in the interface language', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(START, { contextOptions: KOREAN });
+  await waitLocale(page, 'ko');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('#export-png')]);
+  assert.equal(download.suggestedFilename(), 'chipatlas-지도-2023-08-29.png');
+  assertClean(log, 'Korean PNG');
+});
+
+test('the pseudo-locale en-XA (#locale=en-XA): longer, accented page texts', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(START + '&locale=en-XA', { contextOptions: ENGLISH });
+  await waitLocale(page, 'en-XA');
+  const s = await shown(page);
+  assert.match(s.controls, /^\[Màp çöñtröls [·ẋ]+\]$/);
+  assert.match(s.date, /August 2023/, 'dates as English');
+  assertClean(log, 'en-XA');
+});
