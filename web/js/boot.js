@@ -40,8 +40,11 @@ import './font_slices.js';
 mark('ca:boot');
 compileWasm();  // index.html preloads chipatlas.wasm and chipatlas.js; compile while the rest starts
 // The interface language's texts (a link's #locale=, else the browser's languages), fetched
-// while the wasm compiles; main waits for them, so the first frame is in that language.
-const localeReady = startPageLocale(startHash.get('locale'));
+// while the wasm compiles; main waits for them (5 s at most: a stalled request only leaves the
+// page in English until they come), so the first frame is in that language.
+const LOCALE_WAIT_MS = 5000;
+const localeReady = Promise.race([startPageLocale(startHash.get('locale')),
+  new Promise(function (resolve) { setTimeout(resolve, LOCALE_WAIT_MS); })]);
 if (embed) root.classList.add('embed');
 installHostApi();
 
