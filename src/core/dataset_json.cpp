@@ -537,7 +537,7 @@ void read_translations(Ctx& cx, const Item& it, Obj& o, Collaboration& c) {
     if (!tr) return;
     c.translations.reserve(tr.size());
     for (size_t i = 0; i < tr.size(); ++i) {
-        const Ptr p = o.ptr().child("translations").at(i);
+        const Ptr arr = o.ptr().child("translations"), p = arr.at(i);  // p refers to arr
         const JValue tj = tr[i];
         if (!tj.is_object()) {
             cx.error(it.file, p.str(), "expected an object");

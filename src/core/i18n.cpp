@@ -125,15 +125,18 @@ struct PluralEval {
 };
 
 // The value after "key=" in "nplurals=2; plural=...;", up to the ';' (or the end).
+// (A whole word: "plural" is not the end of "nplurals".)
 bool field_of(std::string_view text, std::string_view key, std::string_view& out) {
-    size_t p = text.find(key);
-    if (p == std::string_view::npos) return false;
-    p += key.size();
-    while (p < text.size() && text[p] == ' ') ++p;
-    if (p >= text.size() || text[p] != '=') return false;
-    size_t e = text.find(';', ++p);
-    out = text.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p);
-    return true;
+    for (size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
+        if (at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1]))) continue;
+        size_t p = at + key.size();
+        while (p < text.size() && text[p] == ' ') ++p;
+        if (p >= text.size() || text[p] != '=') continue;
+        const size_t e = text.find(';', ++p);
+        out = text.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p);
+        return true;
+    }
+    return false;
 }
 
 }  // namespace

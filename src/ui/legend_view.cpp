@@ -60,6 +60,21 @@ bool wrapped_small_button(const char* label) {
     return clicked;
 }
 
+// The legend's widest (its size constraint); it sizes itself to its content up to that.
+constexpr float kLegendMaxWidth = 270;
+
+// A selectable whose label wraps at the legend's widest (a long label in a longer language
+// takes two lines instead of running past the panel).
+bool wrapped_selectable(const char* label) {
+    const float wrap = std::max(1.0f, kLegendMaxWidth - ImGui::GetStyle().WindowPadding.x - ImGui::GetCursorPosX());
+    const ImVec2 size = ImGui::CalcTextSize(label, nullptr, false, wrap);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::Selectable("##sel", false, 0, ImVec2(std::min(size.x, wrap), size.y));
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_Text), label, nullptr,
+                                        wrap);
+    return clicked;
+}
+
 }  // namespace
 
 void draw_legend(AppModel& m, UiContext& ui) {
@@ -71,7 +86,8 @@ void draw_legend(AppModel& m, UiContext& ui) {
     // Below the toolbar, and clear of the page's chrome (web: search row, dataset bar, notes).
     const float top = clear_top(10, 280, ui.toolbar_bottom + 6, 30, m.page_chrome());
     ImGui::SetNextWindowPos(ImVec2(10, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0), ImVec2(270, std::max(120.0f, io.DisplaySize.y - top - ui.timeline_height - 20)));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0),
+                                        ImVec2(kLegendMaxWidth, std::max(120.0f, io.DisplaySize.y - top - ui.timeline_height - 20)));
     // On a narrow screen the details sheet spans the width: the legend folds while it is open
     // (the user's choice comes back when the details close) instead of showing through it.
     const bool fold_for_details = details_span_width(io.DisplaySize.x) && m.selection().valid();
@@ -90,6 +106,9 @@ void draw_legend(AppModel& m, UiContext& ui) {
         return;
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Text wraps inside the panel's widest (its size constraint, less the padding): a longer
+    // language's headings take two lines.
+    ImGui::PushTextWrapPos(kLegendMaxWidth - ImGui::GetStyle().WindowPadding.x);
     // Totals per kind and region come with the dataset's flat index; organisations active per
     // kind take one pass over the organisations.
     FlatIndex scratch;
@@ -111,7 +130,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
         std::snprintf(label, sizeof label, "%s  %d", enum_label(ck), vis.kind_count[k]);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 34);
         if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        if (ImGui::Selectable(label, false)) m.toggle_collab_kind(ck);
+        if (wrapped_selectable(label)) m.toggle_collab_kind(ck);
         if (hidden) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s %s", trf("%d shown at this date, %d in all.", vis.kind_count[k], total).c_str(),
@@ -133,7 +152,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 22);
         bool hidden = v.filters.org_kind_hidden(ok);
         if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        if (ImGui::Selectable(label, false)) m.toggle_org_kind(ok);
+        if (wrapped_selectable(label)) m.toggle_org_kind(ok);
         if (hidden) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s %s", trf("%d active at this date of %d.", active, n).c_str(),
@@ -171,6 +190,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
             ImGui::PopID();
         }
     }
+    ImGui::PopTextWrapPos();
     ImGui::End();
 }
 

@@ -123,8 +123,13 @@ void draw_modes(AppModel& m) {
     const char* modes[] = {trc("time mode", "Snapshot"), trc("time mode", "Window"), trc("time mode", "Cumulative")};
     const char* tips[] = {tr("Collaborations active on this date"), tr("Collaborations that started within the window before this date"),
                           tr("Everything that started by this date; ended ones greyed")};
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (int i = 0; i < 3; ++i) {
-        if (i) ImGui::SameLine();
+        // On the same row while it fits (a longer language's words wrap onto the next; the
+        // panel grows for its track).
+        const float w = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(modes[i]).x;
+        if (i && ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
         if (ImGui::RadioButton((std::string(modes[i]) + "##mode" + std::to_string(i)).c_str(), mode == i))
             m.set_mode(static_cast<TimeMode>(i));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);

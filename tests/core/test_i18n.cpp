@@ -251,7 +251,6 @@ TEST_CASE("bad translations are errors with FILE:LINE:COL, the field and why") {
         {R"([{"lang": "ko"}])", "needs \"title\" or \"summary\""},
         {R"([{"lang": "ko", "title": ""}])", "must not be empty"},
         {R"([{"lang": "ko", "title": "가"}, {"lang": "ko", "summary": "나"}])", "language ko is translated twice"},
-        {R"([{"lang": "ja", "title": "x", "subtitle": "y"}])", "subtitle"},
         {R"(["ko"])", "expected an object"},
     };
     for (const Case& k : cases) {
@@ -265,4 +264,10 @@ TEST_CASE("bad translations are errors with FILE:LINE:COL, the field and why") {
         CHECK(text.find("/translations/") != std::string::npos);
         CHECK(text.find(k.message) != std::string::npos);
     }
+    // An unknown key is a warning, as everywhere in the data.
+    LoadResult r = load_with_translations(R"([{"lang": "ja", "title": "x", "subtitle": "y"}])");
+    CHECK(r.ok());
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK(r.diagnostics[0].to_string().find("/translations/0/subtitle") != std::string::npos);
+    CHECK(r.diagnostics[0].to_string().find("unknown field \"subtitle\" (ignored)") != std::string::npos);
 }
