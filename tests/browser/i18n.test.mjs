@@ -53,6 +53,10 @@ test('a Korean browser opens in Korean: html lang, the DOM layer, the state, the
   assert.deepEqual(options, [['en', 'English', 'en'], ['zh-Hant', '繁體中文', 'zh-Hant'], ['zh-Hans', '简体中文', 'zh-Hans'],
     ['ko', '한국어', 'ko'], ['ja', '日本語', 'ja']]);
   assert.equal(await page.$eval('#ctl-locale', (s) => s.value), 'ko');
+  // The app's own catalogue came too (web/js/catalogues.js): no error panel.
+  await page.waitForFunction(() => document.documentElement.dataset.catalogue !== 'loading', null, { timeout: 20000, polling: 100 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.catalogue), 'loaded');
+  assert.equal(await page.evaluate(() => document.getElementById('error').hidden), true, 'no error shown');
   // Nothing serious for assistive technology in Korean (the layer's labels, lang attributes).
   assert.deepEqual(await axeSerious(page), []);
   assertClean(log, 'Korean page');
