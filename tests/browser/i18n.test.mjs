@@ -54,7 +54,7 @@ test('a Korean browser opens in Korean: html lang, the DOM layer, the state, the
     ['ko', '한국어', 'ko'], ['ja', '日本語', 'ja']]);
   assert.equal(await page.$eval('#ctl-locale', (s) => s.value), 'ko');
   // The app's own catalogue came too (web/js/catalogues.js): no error panel.
-  await page.waitForFunction(() => document.documentElement.dataset.catalogue !== 'loading', null, { timeout: 20000, polling: 100 });
+  await page.waitForFunction(() => ['loaded', 'failed'].includes(document.documentElement.dataset.catalogue), null, { timeout: 20000, polling: 100 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.catalogue), 'loaded');
   assert.equal(await page.evaluate(() => document.getElementById('error').hidden), true, 'no error shown');
   // Nothing serious for assistive technology in Korean (the layer's labels, lang attributes).
