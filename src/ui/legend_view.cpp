@@ -94,7 +94,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
     ImGui::SetNextWindowCollapsed(!ui.legend_open || fold_for_details, ImGuiCond_Always);
     // ImGui folds it by its small arrow or a double-click (Begin returns the result); a single
     // tap (or click) anywhere else on the title folds and unfolds it too.
-    bool open = ImGui::Begin((std::string(tr("Legend & filters")) + "###Legend & filters").c_str(), nullptr,
+    bool open = ImGui::Begin(with_id(tr("Legend & filters"), "###Legend & filters"), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     // (Begin returns true on a new window's first frames even when collapsed: ask the window.)
     const bool collapsed = ImGui::IsWindowCollapsed();
