@@ -89,6 +89,7 @@ void draw_date(AppModel& m, UiContext& ui) {
         if (!fits(date_font, d)) date_font = ImGui::GetFont();
         if (!fits(date_font, d)) d = format_date_local(month);
         if (!fits(date_font, d)) d = format_date_local(year);
+        if (!fits(date_font, d)) ImGui::NewLine();  // not even the year: the next row (a longer language's buttons)
         ImGui::PushFont(date_font);
         if (ImGui::Selectable(d.c_str(), false, 0, ImGui::CalcTextSize(d.c_str()))) {
             ui.date_editing = true;
