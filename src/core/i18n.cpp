@@ -214,7 +214,9 @@ bool Catalogue::load(std::string_view mo, std::string* why) {
         }
         entries_.push_back(e);
     }
-    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    // msgfmt writes the originals sorted (GNU gettext's readers rely on it): checked, not sorted.
+    for (size_t i = 1; i < entries_.size(); ++i)
+        if (!(entries_[i - 1].key < entries_[i].key)) return fail("bad .mo catalogue: its originals are not sorted");
     return true;
 }
 

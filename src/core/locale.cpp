@@ -27,18 +27,12 @@ const char* locale_native_name(Locale l) {
 
 namespace {
 
-// The tag's subtags, lower-cased, with '_' as '-' and a POSIX ".codeset" or "@modifier" cut off.
-std::vector<std::string> subtags(std::string_view tag) {
-    std::vector<std::string> out(1);
-    for (char c : tag) {
-        if (c == '.' || c == '@') break;
-        if (c == '-' || c == '_') {
-            out.emplace_back();
-            continue;
-        }
-        out.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
+// Whether two subtags are equal, ignoring ASCII case.
+bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+    return true;
 }
 
 }  // namespace
@@ -50,22 +44,27 @@ bool match_locale(std::string_view tag, Locale& out) {
             out = static_cast<Locale>(i);
             return true;
         }
-    const std::vector<std::string> s = subtags(tag);
-    const std::string& lang = s[0];
-    if (lang == "en")
+    // A POSIX ".codeset" or "@modifier" is cut off; subtags are split at '-' or '_'.
+    tag = tag.substr(0, tag.find_first_of(".@"));
+    const std::string_view lang = tag.substr(0, tag.find_first_of("-_"));
+    if (same(lang, "en"))
         out = Locale::En;
-    else if (lang == "ko")
+    else if (same(lang, "ko"))
         out = Locale::Ko;
-    else if (lang == "ja")
+    else if (same(lang, "ja"))
         out = Locale::Ja;
-    else if (lang == "zh") {
+    else if (same(lang, "zh")) {
         out = Locale::ZhHans;  // zh, zh-CN, zh-SG and any other region
-        for (size_t i = 1; i < s.size(); ++i) {
-            if (s[i] == "hant" || s[i] == "tw" || s[i] == "hk" || s[i] == "mo") {
+        std::string_view rest = tag.substr(lang.size());
+        while (!rest.empty()) {
+            rest.remove_prefix(1);
+            const std::string_view sub = rest.substr(0, rest.find_first_of("-_"));
+            rest.remove_prefix(sub.size());
+            if (same(sub, "hant") || same(sub, "tw") || same(sub, "hk") || same(sub, "mo")) {
                 out = Locale::ZhHant;
                 break;
             }
-            if (s[i] == "hans") break;  // zh-Hans-HK is simplified
+            if (same(sub, "hans")) break;  // zh-Hans-HK is simplified
         }
     } else
         return false;

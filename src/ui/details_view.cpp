@@ -301,7 +301,7 @@ void draw_details(AppModel& m, UiContext& ui) {
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // opaque: long text over the map
     bg.w = 1;
     ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
-    ImGui::Begin((std::string(tr("Details")) + "###Details").c_str(), &open,
+    ImGui::Begin(with_id(tr("Details"), "###Details"), &open,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize);
     ImGui::PopStyleColor();
     ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();

@@ -119,6 +119,7 @@ std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float b
         f.large = f.small = f.regular;
     } else {
         f.large = add_font(ui, base_px * 1.35f * dpr, latin_ranges);
+        if (f.large) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 1.35f * dpr, latin_ranges);  // 년, 월, 일 (i18n/ko.otf)
         f.small = add_font(ui, base_px * 0.85f * dpr, all_ranges);
         if (f.small) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 0.85f * dpr, all_ranges);
         static const char* files[] = {nullptr, "assets/fonts/cjk_sc.otf", "assets/fonts/cjk_ko.otf", "assets/fonts/cjk_ja.otf"};

@@ -63,10 +63,17 @@ bool wrapped_small_button(const char* label) {
 // The legend's widest (its size constraint); it sizes itself to its content up to that.
 constexpr float kLegendMaxWidth = 270;
 
+// Where the legend's text wraps (window-local x): its widest, less the padding and the
+// scrollbar when it has one.
+float legend_wrap_x() {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return kLegendMaxWidth - st.WindowPadding.x - (ImGui::GetCurrentWindow()->ScrollbarY ? st.ScrollbarSize : 0.0f);
+}
+
 // A selectable whose label wraps at the legend's widest (a long label in a longer language
 // takes two lines instead of running past the panel).
 bool wrapped_selectable(const char* label) {
-    const float wrap = std::max(1.0f, kLegendMaxWidth - ImGui::GetStyle().WindowPadding.x - ImGui::GetCursorPosX());
+    const float wrap = std::max(1.0f, legend_wrap_x() - ImGui::GetCursorPosX());
     const ImVec2 size = ImGui::CalcTextSize(label, nullptr, false, wrap);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::Selectable("##sel", false, 0, ImVec2(std::min(size.x, wrap), size.y));
@@ -94,7 +101,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
     ImGui::SetNextWindowCollapsed(!ui.legend_open || fold_for_details, ImGuiCond_Always);
     // ImGui folds it by its small arrow or a double-click (Begin returns the result); a single
     // tap (or click) anywhere else on the title folds and unfolds it too.
-    bool open = ImGui::Begin((std::string(tr("Legend & filters")) + "###Legend & filters").c_str(), nullptr,
+    bool open = ImGui::Begin(with_id(tr("Legend & filters"), "###Legend & filters"), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     // (Begin returns true on a new window's first frames even when collapsed: ask the window.)
     const bool collapsed = ImGui::IsWindowCollapsed();
@@ -108,7 +115,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // Text wraps inside the panel's widest (its size constraint, less the padding): a longer
     // language's headings take two lines.
-    ImGui::PushTextWrapPos(kLegendMaxWidth - ImGui::GetStyle().WindowPadding.x);
+    ImGui::PushTextWrapPos(legend_wrap_x());
     // Totals per kind and region come with the dataset's flat index; organisations active per
     // kind take one pass over the organisations.
     FlatIndex scratch;

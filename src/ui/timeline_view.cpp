@@ -38,7 +38,7 @@ void draw_speed_loop(AppModel& m, bool with_word) {
     tooltip_above(tr("Playback speed (1x = one year every 2 s)"));
     ImGui::SameLine();
     bool loop = m.loop();
-    if (ImGui::Checkbox(with_word ? (std::string(tr("Loop")) + "##loop").c_str() : "##loop", &loop)) m.set_loop(loop);
+    if (ImGui::Checkbox(with_word ? with_id(tr("Loop"), "##loop") : "##loop", &loop)) m.set_loop(loop);
     tooltip_above(tr("Loop playback"));
 }
 
@@ -56,8 +56,7 @@ void draw_transport(AppModel& m, ImVec2 size, bool tiny) {
     if (ImGui::Button("|<")) m.step_event(-1);
     tooltip_above(tr("Previous event (Shift+Left)"));
     ImGui::SameLine();
-    if (ImGui::Button((std::string(v.playing ? tr("Pause") : tr("Play")) + "###play").c_str(), ImVec2(play_button_width(), 0)))
-        m.toggle_play();
+    if (ImGui::Button(with_id(v.playing ? tr("Pause") : tr("Play"), "###play"), ImVec2(play_button_width(), 0))) m.toggle_play();
     tooltip_above(tr("Play / pause (Space)"));
     ImGui::SameLine();
     if (ImGui::Button(">|")) m.step_event(+1);
@@ -90,6 +89,7 @@ void draw_date(AppModel& m, UiContext& ui) {
         if (!fits(date_font, d)) date_font = ImGui::GetFont();
         if (!fits(date_font, d)) d = format_date_local(month);
         if (!fits(date_font, d)) d = format_date_local(year);
+        if (!fits(date_font, d)) ImGui::NewLine();  // not even the year: the next row (a longer language's buttons)
         ImGui::PushFont(date_font);
         if (ImGui::Selectable(d.c_str(), false, 0, ImGui::CalcTextSize(d.c_str()))) {
             ui.date_editing = true;
@@ -130,8 +130,7 @@ void draw_modes(AppModel& m) {
         // panel grows for its track).
         const float w = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(modes[i]).x;
         if (i && ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
-        if (ImGui::RadioButton((std::string(modes[i]) + "##mode" + std::to_string(i)).c_str(), mode == i))
-            m.set_mode(static_cast<TimeMode>(i));
+        if (ImGui::RadioButton(modes[i], mode == i)) m.set_mode(static_cast<TimeMode>(i));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);
     }
     if (v.mode == TimeMode::Window) {

@@ -16,8 +16,7 @@ namespace {
 void language_items(AppModel& m) {
     ImGui::TextDisabled("%s", tr("Language"));
     for (Locale l : kPickerLocales)
-        if (ImGui::RadioButton((std::string(locale_native_name(l)) + "##locale" + locale_id(l)).c_str(), m.view().locale == l))
-            m.set_locale(l);
+        if (ImGui::RadioButton(with_id(locale_native_name(l), "##locale"), m.view().locale == l)) m.set_locale(l);
 }
 
 // The View menu: the interface language, names, theme and motion.
@@ -28,17 +27,15 @@ void view_menu_items(AppModel& m) {
     ImGui::TextDisabled("%s", tr("Names"));
     const char* langs[] = {trc("names", "English"), tr("Native script (繁體中文, 简体中文, 한국어, 日本語)"), trc("names", "Both")};
     for (int l = 0; l < 3; ++l)
-        if (ImGui::RadioButton((std::string(langs[l]) + "##names" + std::to_string(l)).c_str(), static_cast<int>(v.lang) == l))
-            m.set_lang(static_cast<NameLang>(l));
+        if (ImGui::RadioButton(with_id(langs[l], "##names"), static_cast<int>(v.lang) == l)) m.set_lang(static_cast<NameLang>(l));
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr("Theme"));
     const char* themes[] = {tr("Follow the system"), tr("Light"), tr("Dark")};
     for (int t = 0; t < 3; ++t)
-        if (ImGui::RadioButton((std::string(themes[t]) + "##theme" + std::to_string(t)).c_str(), static_cast<int>(v.theme) == t))
-            m.set_theme(static_cast<Theme>(t));
+        if (ImGui::RadioButton(themes[t], static_cast<int>(v.theme) == t)) m.set_theme(static_cast<Theme>(t));
     ImGui::Separator();
     bool rm = v.reduced_motion;
-    if (ImGui::Checkbox((std::string(tr("Reduced motion (no animated arcs or flights)")) + "##rm").c_str(), &rm)) m.set_reduced_motion(rm);
+    if (ImGui::Checkbox(tr("Reduced motion (no animated arcs or flights)"), &rm)) m.set_reduced_motion(rm);
 }
 
 // A tiny box (a 320x240 embed): one "Menu" button at the top-right corner holding the region
@@ -52,7 +49,7 @@ void draw_tiny_toolbar(AppModel& m, UiContext& ui) {
         "##toolbar", nullptr,
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
-    if (ImGui::Button((std::string(tr("Menu")) + "###menu").c_str())) ImGui::OpenPopup("##tinymenu");
+    if (ImGui::Button(with_id(tr("Menu"), "###menu"))) ImGui::OpenPopup("##tinymenu");
     if (ImGui::BeginPopup("##tinymenu")) {
         ImGui::TextDisabled("%s", tr("Region"));
         for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p)
@@ -133,7 +130,7 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     }
     if (io.DisplaySize.x < 520) {
         // Small boxes (embeds down to 320 px): the presets fold into one menu.
-        if (ImGui::Button((std::string(tr("Region")) + "###region").c_str())) ImGui::OpenPopup("##regions");
+        if (ImGui::Button(with_id(tr("Region"), "###region"))) ImGui::OpenPopup("##regions");
         if (ImGui::BeginPopup("##regions")) {
             for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p)
                 if (ImGui::Selectable(preset_label(static_cast<RegionPreset>(p)))) m.fly_to(static_cast<RegionPreset>(p));
@@ -142,15 +139,14 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     } else {
         for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p) {
             if (p) ImGui::SameLine();
-            if (ImGui::Button((std::string(preset_label(static_cast<RegionPreset>(p))) + "###preset" + std::to_string(p)).c_str()))
-                m.fly_to(static_cast<RegionPreset>(p));
+            if (ImGui::Button(preset_label(static_cast<RegionPreset>(p)))) m.fly_to(static_cast<RegionPreset>(p));
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button((std::string(tr("Reset")) + "###reset").c_str())) m.reset_view();
+    if (ImGui::Button(with_id(tr("Reset"), "###reset"))) m.reset_view();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Reset the view (0)"));
     ImGui::SameLine();
-    if (ImGui::Button((std::string(tr("View")) + "###view").c_str())) ImGui::OpenPopup("##viewmenu");
+    if (ImGui::Button(with_id(tr("View"), "###view"))) ImGui::OpenPopup("##viewmenu");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Language, names, theme, motion"));
     if (ImGui::BeginPopup("##viewmenu")) {
         view_menu_items(m);
