@@ -16,7 +16,7 @@ function(chipatlas_web_link target)
     -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0
     -sFILESYSTEM=0 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sINITIAL_MEMORY=33554432
     -sMALLOC=emmalloc -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
-    "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_ca_add_font,_ca_bench,_malloc,_free"
+    "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_ca_add_font,_ca_add_catalogue,_ca_bench,_malloc,_free"
     -fno-exceptions "--js-library=${PROJECT_SOURCE_DIR}/src/platform/run_web.js")
   # The profiling build (preset web-profile): the wasm keeps its functions' names, so a CPU
   # profile (tools/bench/profile_web.mjs) names them; same optimisation otherwise.
@@ -63,5 +63,22 @@ function(chipatlas_web_site target)
     DEPENDS "${PROJECT_SOURCE_DIR}/tools/fonts/make_fonts.py"
     COMMENT "Cutting Noto Sans CJK into slices for the web (${site}/fonts)" VERBATIM)
   add_custom_target(web_font_slices ALL DEPENDS "${stamp}")
+  # i18n/LANG.mo: the message catalogues (cmake/i18n.cmake), fetched for the language shown.
+  add_custom_target(web_catalogues ALL
+    COMMAND ${CMAKE_COMMAND} -E copy_directory "${CHIPATLAS_I18N_DIR}" "${site}/i18n"
+    COMMAND ${CMAKE_COMMAND} -E remove -f "${site}/i18n/en-XA.po"
+    DEPENDS chipatlas_mo VERBATIM)
+  add_dependencies(web_dist web_catalogues)
   add_dependencies(web_dist web_font_slices)
+  # i18n/<id>.json: the page's texts in each language but English (po/web/*.po, through msgfmt
+  # --check), fetched only when that language is chosen; en-XA, the pseudo-locale, made here too.
+  file(GLOB web_po CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/po/web/*.po" "${PROJECT_SOURCE_DIR}/po/web/*.pot")
+  set(i18n_stamp "${CMAKE_BINARY_DIR}/i18n.stamp")
+  add_custom_command(OUTPUT "${i18n_stamp}"
+    COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tools/i18n/compile_web_po.py" --out "${site}"
+    COMMAND ${CMAKE_COMMAND} -E touch "${i18n_stamp}"
+    DEPENDS "${PROJECT_SOURCE_DIR}/tools/i18n/compile_web_po.py" ${web_po}
+    COMMENT "Compiling the page's catalogues (po/web/) into ${site}/i18n" VERBATIM)
+  add_custom_target(web_i18n ALL DEPENDS "${i18n_stamp}")
+  add_dependencies(web_dist web_i18n)
 endfunction()

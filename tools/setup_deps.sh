@@ -11,7 +11,7 @@ PKGS=(build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev
       clang clang-format libclang-rt-14-dev
       chromium xvfb xauth libgl1-mesa-dri libgl-dev
       fonts-noto-cjk python3 python3-fonttools python3-brotli libstb-dev
-      python3-yaml)
+      python3-yaml gettext python3-polib)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -73,6 +73,7 @@ bool App::load_start_data() {
     model_.set_system_dark(cfg_.system_dark);
     model_.set_dataset(std::move(r.dataset), name);
     platform_->mark("ca:data");
+    model_.set_default_locale(choose_locale(cfg_.locales));
     ViewState v = model_.view();
     v.embed = cfg_.embed;
     v.reduced_motion = cfg_.reduced_motion;
@@ -91,6 +92,7 @@ bool App::load_start_data() {
     ui_.show_help = !cfg_.embed && cfg_.hash.empty() && platform_->browser();
     for (auto& w : pending_warnings_) std::fprintf(stderr, "chipatlas: warning: %s\n", w.c_str());
     fonts_dirty_ = true;
+    sync_locale();  // the first frame already in the interface language (natively; the web asks the page)
     if (edit && !cfg_.embed) open_editor();
     return true;
 }
@@ -158,6 +160,7 @@ void App::rebuild_fonts(float dpr) {
 }
 
 void App::frame(double dt) {
+    sync_locale();
     if (model_.dark() != style_dark_ || !style_set_) {
         style_dark_ = model_.dark();
         ui::apply_style(style_dark_, 1.0f);
@@ -207,6 +210,7 @@ void App::on_touch(TouchPhase phase, int64_t finger, float x, float y) {
 }
 
 std::string App::command(std::string_view json) {
+    sync_locale();  // a reply's words (legend, about, details) in the language shown
     CommandResult r = handle_command(model_, json);
     if (r.export_png) png_pending_ = true;
     if (r.audit) return audit_reply(ui_.audit);

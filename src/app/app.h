@@ -3,6 +3,7 @@
 // It implements the platform's interface (platform/platform.h) and owns the policy the
 // platform leaves to it: pinch zoom, commands, what is reported where, --screenshot and --bench.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "core/app_model.h"
+#include "core/i18n.h"
 #include "platform/file_text.h"
 #include "platform/platform.h"
 #include "ui/ui.h"
@@ -34,7 +36,10 @@ struct AppConfig {
     bool embed = false;
     bool system_dark = false;
     bool reduced_motion = false;
-    std::string region;       // --region: start on a preset without a flight
+    std::string region;  // --region: start on a preset without a flight
+    // --locales LIST: the visitor's preferred languages, best first (the page passes
+    // navigator.languages; natively main() reads LANGUAGE, LC_ALL, LC_MESSAGES and LANG).
+    std::vector<std::string> locales;
     bool edit = false;        // --edit or "edit=1" in the hash: open the editor (never in embed mode)
     std::string sources_dir;  // --data ... --sources DIR: edit mode's source texts (default: sources/ beside the data)
 };
@@ -78,6 +83,9 @@ public:
     bool load_dataset(const std::string& name, std::string_view text) { return load_datasets({{name, text}}, nullptr); }
     // A font slice the page fetched for the characters a "glyphsneeded" event named (web).
     bool add_font_data(std::string_view bytes) override;  // app/glyph_fallback.cpp
+    // The compiled catalogue (.mo bytes) of a locale ("ko") the page fetched after a
+    // "catalogueneeded" event; false when refused (app/catalogues.cpp).
+    bool add_catalogue_data(std::string_view locale, std::string_view bytes) override;
 
     // Edit mode (issue 16, app/edit.cpp; the web build links app/edit_none.cpp for now): opens
     // the editor on the data shown. False in embed mode or when the editor is not built.
@@ -103,6 +111,7 @@ private:
     // Edit mode's texts the fonts must draw too, valid data or not (app/edit.cpp): the files and
     // the field being typed; noted as built for, so edit_frame rebuilds when a new character comes.
     void edit_glyph_texts(std::vector<std::string_view>& out);
+    void sync_locale();           // app/catalogues.cpp: the view's locale made the active one
 
     void edit_frame();                              // app/edit.cpp: the edit panel and its intents
     void apply_edit_intents(bool changed = false);  // this frame's intents (or a command's), shown at once; changed: a drag moved one
@@ -142,10 +151,12 @@ private:
     std::vector<uint8_t> png_;  // its pixels, alive until the next export (the page reads them)
     FileText system_cjk_;       // the system's Noto Sans CJK TTC (mapped), once a dataset needs it
     bool system_cjk_tried_ = false;
-    bool glyphs_requested_ = false;                 // web: a glyphsneeded event was sent for this dataset (or edit)
-    size_t glyphs_missing_ = 0;                     // code points the UI font lacks at the last build (edit mode reports it)
-    static constexpr size_t kMaxFetchedFonts = 64;  // slices kept (each a few dozen KB)
-    std::vector<std::string> fetched_fonts_;        // slices from the page, in arrival order
+    bool glyphs_requested_ = false;                            // web: a glyphsneeded event was sent for this dataset (or edit)
+    size_t glyphs_missing_ = 0;                                // code points the UI font lacks at the last build (edit mode reports it)
+    static constexpr size_t kMaxFetchedFonts = 64;             // slices kept (each a few dozen KB)
+    std::vector<std::string> fetched_fonts_;                   // slices from the page, in arrival order
+    std::array<Catalogue, std::size(kLocaleIds)> catalogues_;  // by Locale; empty until loaded
+    std::array<bool, std::size(kLocaleIds)> catalogue_asked_{};
     ui::ExtraFace extra_[kMaxFetchedFonts + static_cast<int>(Lang::Count)];
 };
 

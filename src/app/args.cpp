@@ -20,6 +20,7 @@ const char* usage_text() {
            "  --size WxH              window size (default 1280x800)\n"
            "  --hash '#t=...&mode=...'  initial view state, as in the web page's URL\n"
            "  --region all|gba|korea|taiwan|japan   start on a region preset\n"
+           "  --locales ko-KR,en      preferred interface languages, best first (default: the system locale)\n"
            "  --bench [--frames N]    render headless and print one JSON line of timings\n"
            "  --edit                  open the editor (with --data FILE...: Save writes those files in place)\n"
            "  --embed, --dark, --reduced-motion, --system-theme dark|light\n";
@@ -63,7 +64,9 @@ AppArgs parse_args(int argc, char** argv) {
             value(a.config.hash);
         else if (o == "--region")
             value(a.config.region);
-        else if (o == "--bench")
+        else if (o == "--locales") {
+            if (value(v)) a.config.locales = split_locale_list(v);
+        } else if (o == "--bench")
             a.drive.bench = true;
         else if (o == "--frames") {
             if (value(v)) a.drive.bench_frames = std::atoi(v.c_str());

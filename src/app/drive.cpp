@@ -41,6 +41,8 @@ int screenshot(App& app, Platform& p, const DriveOptions& opt) {
         return 1;
     }
     std::printf("wrote %s (%dx%d)\n", opt.screenshot.c_str(), w, h);
+    // What the `audit` command would say of this frame: text or panels cut off.
+    for (const std::string& c : app.ui().audit.clipped) std::printf("clipped: %s\n", c.c_str());
     return 0;
 }
 

@@ -105,6 +105,16 @@ void AppModel::set_embed(bool e) {
         touch();
     }
 }
+void AppModel::set_locale(Locale l) {
+    if (l != view_.locale) {
+        view_.locale = l;
+        touch();
+    }
+}
+void AppModel::set_default_locale(Locale l) {
+    default_locale_ = l;
+    set_locale(l);
+}
 void AppModel::set_reduced_motion(bool r) {
     if (r != view_.reduced_motion) {
         view_.reduced_motion = r;
@@ -255,7 +265,11 @@ ViewState AppModel::current_view() const {
     return v;
 }
 
-std::string AppModel::hash() const { return encode_hash(current_view()); }
+std::string AppModel::hash() const {
+    ViewState def;
+    def.locale = default_locale_;
+    return encode_hash(current_view(), def);
+}
 
 void AppModel::apply_view(const ViewState& v) {
     write_camera(view_);  // so that only a camera v changes moves it

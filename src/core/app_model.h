@@ -54,6 +54,19 @@ public:
     void toggle_org_kind(OrgKind k);
     void toggle_region(Region r);
     void set_lang(NameLang l);
+    void set_locale(Locale l);
+    // The visitor's negotiated interface language (choose_locale): the view starts on it, and a
+    // hash names the locale only when it differs from it.
+    void set_default_locale(Locale l);
+    Locale default_locale() const { return default_locale_; }
+    // The language whose strings the interface shows now (getState's read-only `localeShown`):
+    // the locale once its catalogue is there (the web fetches it), English until then.
+    Locale shown_locale() const { return shown_locale_; }
+    void set_shown_locale(Locale l) {
+        if (l == shown_locale_) return;
+        shown_locale_ = l;
+        ++version_;
+    }
     void set_theme(Theme t);
     void set_embed(bool e);
     void set_reduced_motion(bool r);
@@ -172,6 +185,8 @@ private:
     double last_appeared_ = -1e9;  // the latest of appeared_at_
     bool vis_dirty_ = true;
     bool system_dark_ = false;
+    Locale default_locale_ = Locale::En;
+    Locale shown_locale_ = Locale::En;
     bool have_viewport_ = false;
     bool pending_camera_ = false;
     double clock_ = 0;

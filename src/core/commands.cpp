@@ -8,6 +8,7 @@
 
 #include "core/about_text.h"
 #include "core/chrome_layout.h"
+#include "core/i18n.h"
 #include "core/json_doc.h"
 #include "core/search.h"
 #include "core/view_state.h"
@@ -144,6 +145,7 @@ json state_json(const AppModel& m) {
     s["frameMs"] = std::round(m.frame_ms_median() * 1000) / 1000;
     s["about"] = m.about_open();
     s["loop"] = m.loop();
+    s["localeShown"] = locale_id(m.shown_locale());
     return s;
 }
 
@@ -174,7 +176,7 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
                 m.set_about_open(it->get<bool>());
             else
                 m.set_loop(it->get<bool>());
-        } else if (k == "dark" || k == "dataset" || k == "frameMs") {
+        } else if (k == "dark" || k == "dataset" || k == "frameMs" || k == "localeShown") {
             // read-only, ignored
         } else {
             warn.push_back("unknown field " + k);
@@ -307,7 +309,7 @@ std::string active_event_json(AppModel& m) {
         json parts = json::array();
         for (auto& p : c.participants) parts.push_back(ds.organisations[p.org].name);
         items.push_back({{"id", c.id},
-                         {"title", c.title},
+                         {"title", c.title_in(active_locale())},
                          {"kind", enum_label(c.kind)},
                          {"start", (c.interval.start_by ? "by " : "") + format_date(c.interval.start)},
                          {"end", c.interval.has_end ? format_date(c.interval.end) : std::string()},
@@ -330,7 +332,7 @@ std::string selection_event_json(AppModel& m) {
             j["label"] = o.name;
             j["native"] = o.native() ? o.native()->text : "";
             j["details"] = std::string(enum_label(o.kind)) + " · " + (o.city.empty() ? enum_label(o.region) : o.city) + " · " +
-                           std::to_string(n) + (n == 1 ? " collaboration" : " collaborations");
+                           strf(trn("%s collaboration", "%s collaborations", static_cast<unsigned long>(n)), format_count(n).c_str());
             json srcs = json::array(), collabs = json::array();
             for (int si : o.sources) srcs.push_back(source_json(ds.sources[si]));
             j["sources"] = std::move(srcs);
@@ -338,15 +340,17 @@ std::string selection_event_json(AppModel& m) {
             for (auto& c : ds.collaborations)
                 for (auto& p : c.participants)
                     if (p.org == s.index && collabs.size() < kActiveEventMax) {
-                        collabs.push_back({{"id", c.id}, {"title", c.title}, {"when", format_interval_human(c.interval)}});
+                        collabs.push_back(
+                            {{"id", c.id}, {"title", c.title_in(active_locale())}, {"when", format_interval_human(c.interval)}});
                         break;
                     }
             j["collaborations"] = std::move(collabs);
         } else {
             const Collaboration& c = ds.collaborations[s.index];
-            j["label"] = c.title;
+            j["label"] = c.title_in(active_locale());
             j["native"] = "";
-            j["details"] = std::string(enum_label(c.kind)) + " · " + format_interval_human(c.interval) + " · " + c.summary;
+            j["details"] =
+                std::string(enum_label(c.kind)) + " · " + format_interval_human(c.interval) + " · " + c.summary_in(active_locale());
             json srcs = json::array();
             for (int si : cited_sources(c)) srcs.push_back(source_json(ds.sources[si]));
             j["sources"] = std::move(srcs);

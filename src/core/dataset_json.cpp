@@ -533,10 +533,42 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
     o.str("note", g.note, false);
 }
 
+// "translations": [{"lang": "ko", "title": "…", "summary": "…"}]: a title and/or summary per
+// language, each language once.
+void read_translations(Ctx& cx, const Item& it, Obj& o, Collaboration& c) {
+    const JValue tr = o.array("translations", false);
+    if (!tr) return;
+    c.translations.reserve(tr.size());
+    for (size_t i = 0; i < tr.size(); ++i) {
+        const Ptr arr = o.ptr().child("translations"), p = arr.at(i);  // p refers to arr
+        const JValue tj = tr[i];
+        if (!tj.is_object()) {
+            cx.error(it.file, p.str(), "expected an object");
+            continue;
+        }
+        Obj to(cx, it.file, p, tj, {"lang", "title", "summary"});
+        LocalText t;
+        bool ok = to.enm("lang", t.lang, true, "language");
+        const bool title = to.str("title", t.title, false);
+        const bool summary = to.str("summary", t.summary, false);
+        ok = (title || summary) && ok;
+        if (!to.member("title") && !to.member("summary")) {
+            cx.error(it.file, p.str(), "a translation needs \"title\" or \"summary\" (or both)");
+            ok = false;
+        }
+        for (const LocalText& before : c.translations)
+            if (ok && before.lang == t.lang) {
+                cx.error(it.file, to.field("lang"), std::string("language ") + enum_id(t.lang) + " is translated twice");
+                ok = false;
+            }
+        if (ok) c.translations.push_back(std::move(t));
+    }
+}
+
 void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, LoadResult& r) {
     Obj o(cx, it.file, it.ptr, it.j,
-          {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "evidence", "parent",
-           "inferred", "note"});
+          {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "translations", "evidence",
+           "parent", "inferred", "note"});
     o.str("title", c.title, true);
     o.enm("kind", c.kind, true);
     if (const JValue ps = o.array("participants", true, true)) {
@@ -604,6 +636,7 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
         }
     }
     o.str("summary", c.summary, true);
+    read_translations(cx, it, o, c);
     if (const JValue ev = o.array("evidence", true, true)) {
         c.evidence.reserve(ev.size());
         for (size_t i = 0; i < ev.size(); ++i) {

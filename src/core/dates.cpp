@@ -2,6 +2,8 @@
 // No allocation beyond the formatted strings; no locale.
 #include "core/dates.h"
 
+#include "core/i18n.h"
+
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -126,13 +128,18 @@ DayNum last_day(const Date& d) {
     return 0;
 }
 
-std::string format_start_human(const Interval& iv) { return (iv.start_by ? "by " : "") + format_date_human(iv.start); }
+std::string format_start_human(const Interval& iv) {
+    const std::string d = format_date_local(iv.start);
+    // TRANSLATORS: a start date that is an upper bound: it began on or before it ("by 2022").
+    return iv.start_by ? trf("by %s", d.c_str()) : d;
+}
 
 std::string format_interval_human(const Interval& iv) {
     std::string s = format_start_human(iv);
-    if (!iv.has_end) return s + " – ongoing";
+    // TRANSLATORS: an interval that has not ended ("2016 – ongoing").
+    if (!iv.has_end) return trf("%s – ongoing", s.c_str());
     if (iv.end == iv.start && !iv.start_by) return s;
-    return s + " – " + format_date_human(iv.end);
+    return trf("%s – %s", s.c_str(), format_date_local(iv.end).c_str());
 }
 
 double Interval::hi() const { return has_end ? static_cast<double>(last_day(end)) + 1.0 : std::numeric_limits<double>::infinity(); }

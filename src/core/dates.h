@@ -28,7 +28,7 @@ int days_in_month(int y, int m);
 bool parse_date(std::string_view s, Date& out, std::string* why = nullptr);
 std::string format_date(const Date& d);        // in its own precision
 std::string format_day(DayNum d);              // YYYY-MM-DD
-std::string format_date_human(const Date& d);  // "30 Aug 2023", "Aug 2023", "2023"
+std::string format_date_human(const Date& d);  // "30 Aug 2023", "Aug 2023", "2023" (English; format_date_local: any)
 
 // The first and last day a date covers: a year-only date covers the whole year.
 DayNum first_day(const Date& d);
@@ -47,7 +47,8 @@ struct Interval {
     double hi() const;  // last_day(end) + 1 (exclusive), or +inf
 };
 
-// "30 Aug 2023", or "by 2022" for a start that is an upper bound (Interval::start_by).
+// In the interface language (core/i18n.h, format_date_local): "30 Aug 2023", or "by 2022" for a
+// start that is an upper bound (Interval::start_by); "2023年8月30日", "2022年或之前".
 std::string format_start_human(const Interval& iv);
 // What a visitor reads: "by 2022 – ongoing", "23 Aug 2022" (one day), "2016 – 2022".
 std::string format_interval_human(const Interval& iv);

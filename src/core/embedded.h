@@ -28,5 +28,6 @@ struct EmbeddedSet {
 EmbeddedSet embedded_dataset();        // data/*.json
 EmbeddedSet embedded_assets();         // assets/basemap.bin, assets/fonts/*.otf
 EmbeddedSet embedded_font_coverage();  // assets/fonts/coverage.txt (what ui.otf + symbols.otf draw)
+EmbeddedSet embedded_catalogues();     // i18n/LANG.mo (native only: the web fetches them, cmake/i18n.cmake)
 
 }  // namespace ca

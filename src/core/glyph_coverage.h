@@ -38,6 +38,7 @@ void for_each_shown_text(const Dataset& ds, int lang, F&& f) {
     for (auto& s : ds.sources) f(s.title), f(s.publisher);
     for (auto& c : ds.collaborations) {
         f(c.title), f(c.summary), f(c.note);
+        for (auto& t : c.translations) f(t.title), f(t.summary);
         for (auto& x : c.facts) f(x.label), f(x.quote);
         for (auto& e : c.evidence) f(e.quote);
     }

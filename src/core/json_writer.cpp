@@ -15,20 +15,21 @@ namespace ca {
 namespace {
 
 // What a value is, for the order of its members (data/schema.json's property order).
-enum class Ctx { Top, Source, Org, OrgName, Collab, Participant, Fact, Evidence, Event, Other };
+enum class Ctx { Top, Source, Org, OrgName, Collab, Participant, Fact, Evidence, Event, Translation, Other };
 
 const std::vector<std::string_view>& key_order(Ctx c) {
-    static const std::array<std::vector<std::string_view>, 10> k = {{
+    static const std::array<std::vector<std::string_view>, 11> k = {{
         {"$schema", "version", "sources", "organisations", "collaborations", "events", "note"},
         {"id", "title", "publisher", "published", "file", "url", "archived_url", "note"},
         {"id", "name", "abbr", "names", "kind", "industry", "region", "city", "lat", "lon", "parent", "sources", "inferred", "note"},
         {"lang", "text"},
-        {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "evidence", "parent",
-         "inferred", "note"},
+        {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "translations", "evidence",
+         "parent", "inferred", "note"},
         {"org", "role", "note"},
         {"label", "value", "unit", "year", "qualifier", "source", "quote"},
         {"source", "quote"},
         {"id", "collaboration", "date", "kind", "title", "source", "quote", "inferred", "note"},
+        {"lang", "title", "summary"},
         {},
     }};
     return k[static_cast<size_t>(c)];
@@ -46,7 +47,11 @@ Ctx child_ctx(Ctx c, std::string_view key) {
         case Ctx::Org:
             return key == "names" ? Ctx::OrgName : Ctx::Other;
         case Ctx::Collab:
-            return key == "participants" ? Ctx::Participant : key == "facts" ? Ctx::Fact : key == "evidence" ? Ctx::Evidence : Ctx::Other;
+            return key == "participants"   ? Ctx::Participant
+                   : key == "facts"        ? Ctx::Fact
+                   : key == "evidence"     ? Ctx::Evidence
+                   : key == "translations" ? Ctx::Translation
+                                           : Ctx::Other;
         default:
             return Ctx::Other;
     }

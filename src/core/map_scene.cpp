@@ -20,8 +20,16 @@ PointF control_point(PointF a, PointF b, float bend) {
     return {m.x - d.y * bend, m.y + d.x * bend};
 }
 
-// The text of a label: the short name (or the native name), and the other below it.
-void label_text(const Organisation& o, NameLang lang, std::string& line1, std::string& line2, Lang& l2lang) {
+// The text of a label: the short name (or the native name), and the other below it. Both
+// names, in an interface language the organisation has a name in: that name first.
+void label_text(const Organisation& o, NameLang lang, Locale locale, std::string& line1, std::string& line2, Lang& l2lang) {
+    const LocalName* local = lang == NameLang::Both ? o.name_in(locale) : nullptr;
+    if (local) {
+        line1 = local->text;
+        line2 = o.short_name();
+        l2lang = Lang::Count;
+        return;
+    }
     const LocalName* nat = o.native();
     line1 = lang == NameLang::Native && nat ? nat->text : o.short_name();
     line2.clear();
@@ -46,6 +54,7 @@ MapSceneInput map_scene_input(AppModel& m) {
     in.selection = m.selection();
     in.hover_org = m.hover_org;
     in.lang = m.view().lang;
+    in.locale = m.shown_locale();
     in.appeared_at = m.appeared_at();
     in.clock = m.now();
     in.max_scale = m.max_scale();
@@ -298,7 +307,7 @@ void MapSceneBuilder::make_marks(const MapSceneInput& in, const MapTuning& t) {
             // The leader's short name + "+n".
             SceneLabel l;
             std::string unused;
-            label_text(ds.organisations[g.leader], in.lang, l.line1, unused, l.lang2);
+            label_text(ds.organisations[g.leader], in.lang, in.locale, l.line1, unused, l.lang2);
             l.line1 += " +" + std::to_string(g.count() - 1);
             l.lang2 = Lang::Count;
             l.org = g.leader;
@@ -329,7 +338,7 @@ void MapSceneBuilder::make_marks(const MapSceneInput& in, const MapTuning& t) {
             scene_.hit_targets.push_back({HitTarget::Org, org});
             if (!labels || (prio_[mi] < label_min_priority_ && !n.selected && !n.hovered)) continue;
             SceneLabel l;
-            label_text(ds.organisations[org], in.lang, l.line1, l.line2, l.lang2);
+            label_text(ds.organisations[org], in.lang, in.locale, l.line1, l.line2, l.lang2);
             l.dim = !n.active;
             l.org = org;
             const PointF s1 = in.text->first_line(l.line1);

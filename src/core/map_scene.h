@@ -155,6 +155,7 @@ struct MapSceneInput {
     int spider = -1;       // an organisation of the spread cluster (-1: none)
     double max_scale = 0;  // the camera's largest scale (0: unknown, never spread by zoom)
     NameLang lang = NameLang::Both;
+    Locale locale = Locale::En;           // the interface language shown: with lang Both, names in its script first
     const double* appeared_at = nullptr;  // AppModel::appeared_at(): nullptr when nothing grows
     double clock = 0;
     const std::vector<Rect>* obstacles = nullptr;  // panels over the map: labels avoid them

@@ -2,6 +2,8 @@
 // The tables are the single place where a kind's id and label are spelt.
 #include "core/model.h"
 
+#include "core/i18n.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -12,58 +14,65 @@
 namespace ca {
 
 const EnumInfo<OrgKind>* org_kind_table() {
-    static const EnumInfo<OrgKind> t[] = {{"government", "Government body"},  {"research_institute", "Research institute"},
-                                          {"university", "University"},       {"company", "Company"},
-                                          {"association", "Association"},     {"consortium", "Consortium"},
-                                          {"group", "Group of organisations"}};
+    static const EnumInfo<OrgKind> t[] = {{"government", NC_("organisation kind", "Government body")},
+                                          {"research_institute", NC_("organisation kind", "Research institute")},
+                                          {"university", NC_("organisation kind", "University")},
+                                          {"company", NC_("organisation kind", "Company")},
+                                          {"association", NC_("organisation kind", "Association")},
+                                          {"consortium", NC_("organisation kind", "Consortium")},
+                                          {"group", NC_("organisation kind", "Group of organisations")}};
     return t;
 }
 const EnumInfo<Industry>* industry_table() {
     static const EnumInfo<Industry> t[] = {{"none", ""},
-                                           {"idm", "IDM"},
-                                           {"foundry", "Foundry"},
-                                           {"osat", "OSAT"},
-                                           {"equipment", "Equipment"},
-                                           {"materials", "Materials"},
-                                           {"fabless", "Fabless"},
-                                           {"ems", "EMS"},
-                                           {"electronics", "Electronics"},
-                                           {"machinery", "Machinery"},
-                                           {"automation", "Automation"},
-                                           {"it_services", "IT services"},
-                                           {"display", "Display"},
-                                           {"property", "Property"},
-                                           {"other", "Other"}};
+                                           {"idm", NC_("industry", "IDM")},
+                                           {"foundry", NC_("industry", "Foundry")},
+                                           {"osat", NC_("industry", "OSAT")},
+                                           {"equipment", NC_("industry", "Equipment")},
+                                           {"materials", NC_("industry", "Materials")},
+                                           {"fabless", NC_("industry", "Fabless")},
+                                           {"ems", NC_("industry", "EMS")},
+                                           {"electronics", NC_("industry", "Electronics")},
+                                           {"machinery", NC_("industry", "Machinery")},
+                                           {"automation", NC_("industry", "Automation")},
+                                           {"it_services", NC_("industry", "IT services")},
+                                           {"display", NC_("industry", "Display")},
+                                           {"property", NC_("industry", "Property")},
+                                           {"other", NC_("industry", "Other")}};
     return t;
 }
 const EnumInfo<Region>* region_table() {
-    static const EnumInfo<Region> t[] = {{"hong_kong", "Hong Kong"}, {"gba", "GBA (mainland)"}, {"korea", "South Korea"},
-                                         {"taiwan", "Taiwan"},       {"japan", "Japan"},        {"us", "United States"},
-                                         {"eu", "European Union"},   {"other", "Elsewhere"}};
+    static const EnumInfo<Region> t[] = {{"hong_kong", NC_("region", "Hong Kong")}, {"gba", NC_("region", "GBA (mainland)")},
+                                         {"korea", NC_("region", "South Korea")},   {"taiwan", NC_("region", "Taiwan")},
+                                         {"japan", NC_("region", "Japan")},         {"us", NC_("region", "United States")},
+                                         {"eu", NC_("region", "European Union")},   {"other", NC_("region", "Elsewhere")}};
     return t;
 }
 const EnumInfo<CollabKind>* collab_kind_table() {
-    static const EnumInfo<CollabKind> t[] = {{"consortium", "Consortium"},
-                                             {"mou", "MoU"},
-                                             {"forum", "Forum"},
-                                             {"joint_research", "Joint research"},
-                                             {"course", "Course / college"},
-                                             {"internship", "Internship"},
-                                             {"scholarship", "Scholarship"},
-                                             {"mentorship", "Mentorship"},
-                                             {"alliance", "Alliance"}};
+    static const EnumInfo<CollabKind> t[] = {{"consortium", NC_("collaboration kind", "Consortium")},
+                                             {"mou", NC_("collaboration kind", "MoU")},
+                                             {"forum", NC_("collaboration kind", "Forum")},
+                                             {"joint_research", NC_("collaboration kind", "Joint research")},
+                                             {"course", NC_("collaboration kind", "Course / college")},
+                                             {"internship", NC_("collaboration kind", "Internship")},
+                                             {"scholarship", NC_("collaboration kind", "Scholarship")},
+                                             {"mentorship", NC_("collaboration kind", "Mentorship")},
+                                             {"alliance", NC_("collaboration kind", "Alliance")}};
     return t;
 }
 const EnumInfo<Role>* role_table() {
-    static const EnumInfo<Role> t[] = {
-        {"lead", "Lead"},       {"member", "Member"},       {"sponsor", "Sponsor"}, {"signatory", "Signatory"}, {"host", "Host"},
-        {"partner", "Partner"}, {"organiser", "Organiser"}, {"speaker", "Speaker"}, {"supporter", "Supporter"}, {"witness", "Witness"}};
+    static const EnumInfo<Role> t[] = {{"lead", NC_("role", "Lead")},           {"member", NC_("role", "Member")},
+                                       {"sponsor", NC_("role", "Sponsor")},     {"signatory", NC_("role", "Signatory")},
+                                       {"host", NC_("role", "Host")},           {"partner", NC_("role", "Partner")},
+                                       {"organiser", NC_("role", "Organiser")}, {"speaker", NC_("role", "Speaker")},
+                                       {"supporter", NC_("role", "Supporter")}, {"witness", NC_("role", "Witness")}};
     return t;
 }
 const EnumInfo<EventKind>* event_kind_table() {
-    static const EnumInfo<EventKind> t[] = {{"signing", "Signing"}, {"launch", "Launch"},         {"conference", "Conference"},
-                                            {"forum", "Forum"},     {"graduation", "Graduation"}, {"milestone", "Milestone"},
-                                            {"report", "Report"}};
+    static const EnumInfo<EventKind> t[] = {{"signing", NC_("event kind", "Signing")},       {"launch", NC_("event kind", "Launch")},
+                                            {"conference", NC_("event kind", "Conference")}, {"forum", NC_("event kind", "Forum")},
+                                            {"graduation", NC_("event kind", "Graduation")}, {"milestone", NC_("event kind", "Milestone")},
+                                            {"report", NC_("event kind", "Report")}};
     return t;
 }
 const EnumInfo<Lang>* lang_table() {
@@ -74,37 +83,39 @@ const EnumInfo<Lang>* lang_table() {
 bool region_on_map(Region r) { return r <= Region::Japan; }
 
 namespace {
-const char* const kTopics[][2] = {{"advanced_packaging", "Advanced packaging"},
-                                  {"3d_ic", "3D IC"},
-                                  {"third_gen_semiconductors", "Third-generation semiconductors"},
-                                  {"smart_manufacturing", "Smart manufacturing"},
-                                  {"ai_iiot", "AI / IIoT"},
-                                  {"talent", "Talent"},
-                                  {"net_zero", "Net zero"},
-                                  {"sustainability", "Sustainability"},
-                                  {"wireless_chips", "Wireless chips"},
-                                  {"automation", "Automation"},
-                                  {"5g_mmwave", "5G mmWave"},
-                                  {"optoelectronics", "Optoelectronics"},
-                                  {"materials", "Materials"},
-                                  {"equipment", "Equipment"},
-                                  {"reindustrialisation", "Re-industrialisation"},
-                                  {"commercialisation", "Commercialisation"}};
-const char* const kUnits[][2] = {{"USD", "US$"},       {"TWD", "NT$"},           {"students", "students"}, {"interns", "interns"},
-                                 {"hours", "hours"},   {"projects", "projects"}, {"courses", "courses"},   {"schools", "schools"},
-                                 {"people", "people"}, {"percent", "%"},         {"years", "years"}};
+const char* const kTopics[][2] = {{"advanced_packaging", NC_("topic", "Advanced packaging")},
+                                  {"3d_ic", NC_("topic", "3D IC")},
+                                  {"third_gen_semiconductors", NC_("topic", "Third-generation semiconductors")},
+                                  {"smart_manufacturing", NC_("topic", "Smart manufacturing")},
+                                  {"ai_iiot", NC_("topic", "AI / IIoT")},
+                                  {"talent", NC_("topic", "Talent")},
+                                  {"net_zero", NC_("topic", "Net zero")},
+                                  {"sustainability", NC_("topic", "Sustainability")},
+                                  {"wireless_chips", NC_("topic", "Wireless chips")},
+                                  {"automation", NC_("topic", "Automation")},
+                                  {"5g_mmwave", NC_("topic", "5G mmWave")},
+                                  {"optoelectronics", NC_("topic", "Optoelectronics")},
+                                  {"materials", NC_("topic", "Materials")},
+                                  {"equipment", NC_("topic", "Equipment")},
+                                  {"reindustrialisation", NC_("topic", "Re-industrialisation")},
+                                  {"commercialisation", NC_("topic", "Commercialisation")}};
+const char* const kUnits[][2] = {
+    {"USD", NC_("unit", "US$")},         {"TWD", NC_("unit", "NT$")},         {"students", NC_("unit", "students")},
+    {"interns", NC_("unit", "interns")}, {"hours", NC_("unit", "hours")},     {"projects", NC_("unit", "projects")},
+    {"courses", NC_("unit", "courses")}, {"schools", NC_("unit", "schools")}, {"people", NC_("unit", "people")},
+    {"percent", NC_("unit", "%")},       {"years", NC_("unit", "years")}};
 const char* const kQualifiers[] = {"over", "about", "almost", "nearly", "at_least", "per_year"};
 }  // namespace
 
 const char* topic_label(std::string_view topic) {
     for (auto& e : kTopics)
-        if (topic == e[0]) return e[1];
+        if (topic == e[0]) return trc("topic", e[1]);
     return nullptr;
 }
 
 const char* unit_label(std::string_view unit) {
     for (auto& e : kUnits)
-        if (unit == e[0]) return e[1];
+        if (unit == e[0]) return trc("unit", e[1]);
     return nullptr;
 }
 
@@ -139,7 +150,11 @@ std::string count_in_words(size_t n) {
 
 std::string provenance_sentence(const Dataset& ds) {
     const size_t n = ds.sources.size();
-    return "Every fact comes from " + count_in_words(n) + (n == 1 ? " public text" : " public texts") + " (see each item's sources).";
+    const Locale l = active_locale();
+    const std::string count = l == Locale::En || l == Locale::EnXA ? count_in_words(n) : format_count(static_cast<long long>(n));
+    return strf(trn("Every fact comes from %s public text (see each item's sources).",
+                    "Every fact comes from %s public texts (see each item's sources).", n),
+                count.c_str());
 }
 std::vector<std::string_view> topic_ids() {
     std::vector<std::string_view> v;
@@ -155,6 +170,31 @@ std::vector<std::string_view> qualifier_ids() { return {std::begin(kQualifiers),
 
 static bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 bool Organisation::is_inferred(std::string_view f) const { return contains(inferred, f); }
+Lang lang_of(Locale l) {
+    return l == Locale::ZhHant   ? Lang::ZhHant
+           : l == Locale::ZhHans ? Lang::ZhHans
+           : l == Locale::Ko     ? Lang::Ko
+           : l == Locale::Ja     ? Lang::Ja
+                                 : Lang::Count;
+}
+const std::string& Collaboration::title_in(Locale l) const {
+    const Lang want = lang_of(l);
+    for (const LocalText& t : translations)
+        if (t.lang == want && !t.title.empty()) return t.title;
+    return title;
+}
+const std::string& Collaboration::summary_in(Locale l) const {
+    const Lang want = lang_of(l);
+    for (const LocalText& t : translations)
+        if (t.lang == want && !t.summary.empty()) return t.summary;
+    return summary;
+}
+const LocalName* Organisation::name_in(Locale l) const {
+    const Lang want = lang_of(l);
+    for (const LocalName& n : names)
+        if (n.lang == want) return &n;
+    return nullptr;
+}
 bool Collaboration::is_inferred(std::string_view f) const { return contains(inferred, f); }
 
 int Dataset::find_org(std::string_view id) const { return org_ids.find(id); }

@@ -4,9 +4,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/dates.h"
+#include "core/i18n.h"
 #include "core/id_index.h"
 
 namespace ca {
@@ -89,9 +91,33 @@ template <class E>
 const char* enum_id(E e) {
     return enum_table<E>()[static_cast<int>(e)].id;
 }
+// The msgctxt of an enumeration's labels in the catalogues (core/i18n.h): one English word
+// ("Forum") can be a collaboration kind and an event kind, translated apart.
+template <class E>
+constexpr const char* enum_context() {
+    if constexpr (std::is_same_v<E, OrgKind>)
+        return "organisation kind";
+    else if constexpr (std::is_same_v<E, Industry>)
+        return "industry";
+    else if constexpr (std::is_same_v<E, Region>)
+        return "region";
+    else if constexpr (std::is_same_v<E, CollabKind>)
+        return "collaboration kind";
+    else if constexpr (std::is_same_v<E, Role>)
+        return "role";
+    else if constexpr (std::is_same_v<E, EventKind>)
+        return "event kind";
+    else
+        return nullptr;  // Lang: the languages' own names
+}
+// The label in the interface language; enum_label_en: as the table spells it (English).
+template <class E>
+const char* enum_label_en(E e) {
+    return enum_table<E>()[static_cast<int>(e)].label;
+}
 template <class E>
 const char* enum_label(E e) {
-    return enum_table<E>()[static_cast<int>(e)].label;
+    return trc(enum_context<E>(), enum_label_en(e));
 }
 template <class E>
 bool parse_enum(std::string_view s, E& out) {
@@ -114,8 +140,8 @@ std::string enum_choices() {
 }
 
 bool region_on_map(Region r);
-const char* topic_label(std::string_view topic);  // nullptr for an unknown topic
-const char* unit_label(std::string_view unit);    // nullptr for an unknown unit
+const char* topic_label(std::string_view topic);  // translated; nullptr for an unknown topic
+const char* unit_label(std::string_view unit);    // translated; nullptr for an unknown unit
 bool known_qualifier(std::string_view q);
 // The known topic, unit and qualifier ids, in table order (for "allowed: ..." in messages).
 std::vector<std::string_view> topic_ids();
@@ -155,6 +181,8 @@ struct Organisation {
     bool is_inferred(std::string_view field) const;
     const std::string& short_name() const { return abbr.empty() ? name : abbr; }
     const LocalName* native() const { return names.empty() ? nullptr : &names.front(); }
+    // Its name in the script of an interface language (zh-Hant, zh-Hans, ko, ja), or null.
+    const LocalName* name_in(Locale l) const;
 };
 
 struct Participant {
@@ -174,8 +202,19 @@ struct Fact {
     int source = -1;
 };
 
+// A collaboration's title and summary in one language (`translations` in the data): either may
+// be empty (then the English one shows).
+struct LocalText {
+    Lang lang = Lang::ZhHant;
+    std::string title, summary;
+};
+
+// The data language an interface language reads (Lang::Count for English and en-XA).
+Lang lang_of(Locale l);
+
 struct Collaboration {
     std::string id, title, summary, note, parent_id;
+    std::vector<LocalText> translations;  // at most one per language
     CollabKind kind = CollabKind::Mou;
     std::vector<Participant> participants;
     Interval interval;
@@ -186,6 +225,9 @@ struct Collaboration {
     int parent = -1;
     int hub = -1;  // organisation at the centre of the drawing (the lead, else the first participant)
     bool is_inferred(std::string_view field) const;
+    // The title and summary in an interface language when the data has them, else English.
+    const std::string& title_in(Locale l) const;
+    const std::string& summary_in(Locale l) const;
 };
 
 struct Event {

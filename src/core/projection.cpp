@@ -2,6 +2,8 @@
 // Pure maths; tested for round trips and conformality in tests/core.
 #include "core/projection.h"
 
+#include "core/i18n.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -51,13 +53,15 @@ struct PresetInfo {
     double lat0, lon0, lat1, lon1;
 };
 const PresetInfo kPresets[] = {
-    {"all", "All", 19.5, 110.0, 44.0, 145.0},     {"gba", "HK + GBA", 21.9, 112.6, 23.2, 114.6},
-    {"korea", "Korea", 33.5, 125.5, 38.5, 130.0}, {"taiwan", "Taiwan", 21.8, 119.8, 25.4, 122.2},
-    {"japan", "Japan", 31.0, 129.5, 43.5, 145.5},
+    {"all", NC_("region preset", "All"), 19.5, 110.0, 44.0, 145.0},
+    {"gba", NC_("region preset", "HK + GBA"), 21.9, 112.6, 23.2, 114.6},
+    {"korea", NC_("region preset", "Korea"), 33.5, 125.5, 38.5, 130.0},
+    {"taiwan", NC_("region preset", "Taiwan"), 21.8, 119.8, 25.4, 122.2},
+    {"japan", NC_("region preset", "Japan"), 31.0, 129.5, 43.5, 145.5},
 };
 }  // namespace
 
-const char* preset_label(RegionPreset p) { return kPresets[static_cast<int>(p)].label; }
+const char* preset_label(RegionPreset p) { return trc("region preset", kPresets[static_cast<int>(p)].label); }
 const char* preset_id(RegionPreset p) { return kPresets[static_cast<int>(p)].id; }
 bool parse_preset(const char* s, RegionPreset& out) {
     for (int i = 0; i < static_cast<int>(RegionPreset::Count); ++i)

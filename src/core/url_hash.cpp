@@ -197,8 +197,8 @@ bool written(const CameraField&, const ViewState&, const ViewState&, const ViewS
 
 }  // namespace
 
-std::string encode_hash(const ViewState& v) {
-    const ViewState def;
+std::string encode_hash(const ViewState& v, const ViewState& def_in) {
+    ViewState def = def_in;  // for_each_field passes its states by non-const reference
     std::string s;
     for_each_field(
         [&](const auto& f, const auto& value, const auto& value_def) {

@@ -10,7 +10,10 @@
 
 namespace ca {
 
-std::string encode_hash(const ViewState& v);
+// Fields equal to def's are left out (those the table writes only when changed): the app passes
+// a default state whose locale is the visitor's negotiated language, so a link names the
+// interface language only when the visitor chose another one.
+std::string encode_hash(const ViewState& v, const ViewState& def = ViewState{});
 // Applies the keys present in hash (with or without the leading '#') onto v.
 void decode_hash(std::string_view hash, ViewState& v, std::vector<std::string>& warnings);
 

@@ -13,6 +13,7 @@
 #include <type_traits>
 
 #include "core/camera.h"
+#include "core/locale.h"
 #include "core/model.h"
 
 namespace ca {
@@ -82,7 +83,8 @@ struct ViewState {
     bool has_camera = false;
     LatLon cam_centre{30, 125};
     double zoom = 1;
-    NameLang lang = NameLang::Both;
+    NameLang lang = NameLang::Both;  // the names mode (interface language: locale)
+    Locale locale = Locale::En;      // the interface language (AppModel starts it on the negotiated one)
     Theme theme = Theme::Auto;
     bool embed = false;
     bool transparent = false;  // embed on the host page's own background (no sea fill)
@@ -152,6 +154,7 @@ void for_each_field(Visit&& visit, State&... s) {
     visit(IdField{{"selected", "sel"}}, s.selected...);
     visit(CameraField{{"camera", "c"}, kCamLat, kCamLon, kCamZoom, 4, 2}, s...);
     visit(ChoiceField<NameLang>{{"lang", "lang"}, kNameLangIds}, s.lang...);
+    visit(ChoiceField<Locale>{{"locale", "locale"}, kLocaleIds}, s.locale...);
     visit(ChoiceField<Theme>{{"theme", "theme"}, kThemeIds}, s.theme...);
     visit(FlagField{{"embed", "embed"}}, s.embed...);
     visit(SwitchField{{"background", "bg"}, "transparent", "theme"}, s.transparent...);

@@ -111,6 +111,9 @@ public:
     // From the page (web): the bytes of a font file holding glyphs the dataset needs; false when
     // refused. The fonts are rebuilt before the next frame.
     virtual bool add_font_data(std::string_view) { return false; }
+    // From the page (web): a message catalogue (compiled .mo bytes) for the locale id it names,
+    // after the app asked for it; false when refused. Shown from the next frame.
+    virtual bool add_catalogue_data(std::string_view /*locale*/, std::string_view) { return false; }
 };
 
 struct PlatformConfig {

@@ -186,6 +186,12 @@ EMSCRIPTEN_KEEPALIVE int ca_bench() {
     return ca::g_web->app().drive(*ca::g_web) == 0 ? 1 : 0;
 }
 
+// A message catalogue the page fetched after a "catalogueneeded" event: its locale id and bytes.
+EMSCRIPTEN_KEEPALIVE int ca_add_catalogue(const char* locale, const char* data, size_t size) {
+    if (!ca::g_web || !locale || !data) return 0;
+    return ca::g_web->app().add_catalogue_data(locale, std::string_view(data, size)) ? 1 : 0;
+}
+
 // A font slice the page fetched after a "glyphsneeded" event (its bytes; copied by the app).
 EMSCRIPTEN_KEEPALIVE int ca_add_font(const char* data, size_t size) {
     if (!ca::g_web || !data) return 0;

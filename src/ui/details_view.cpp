@@ -37,23 +37,25 @@ std::string fact_text(const Fact& f) {
         grouped += n[i];
         if (i + 1 < digits && (digits - i - 1) % 3 == 0 && n[i] != '-') grouped += ',';
     }
-    std::string q = f.qualifier == "over"       ? "over "
-                    : f.qualifier == "about"    ? "about "
-                    : f.qualifier == "almost"   ? "almost "
-                    : f.qualifier == "nearly"   ? "nearly "
-                    : f.qualifier == "at_least" ? "at least "
-                                                : "";
     const char* u = unit_label(f.unit);
-    std::string s = f.label + ": " + q;
+    std::string amount;
     if (f.unit == "USD" || f.unit == "TWD")
-        s += std::string(u) + grouped;
+        amount = std::string(u) + grouped;
     else if (f.unit == "percent")
-        s += grouped + "%";
+        amount = grouped + "%";
     else
-        s += grouped + " " + (u ? u : f.unit.c_str());
-    if (f.qualifier == "per_year") s += " a year";
-    s += " (" + std::to_string(f.year) + ")";
-    return s;
+        // TRANSLATORS: a number and its unit ("1,200 students"); %1$s the number, %2$s the unit.
+        amount = trf("%s %s", grouped.c_str(), u ? u : f.unit.c_str());
+    // TRANSLATORS: a figure's qualifier around its amount ("over 1,200 students").
+    const char* q = f.qualifier == "over"       ? trc("fact", "over %s")
+                    : f.qualifier == "about"    ? trc("fact", "about %s")
+                    : f.qualifier == "almost"   ? trc("fact", "almost %s")
+                    : f.qualifier == "nearly"   ? trc("fact", "nearly %s")
+                    : f.qualifier == "at_least" ? trc("fact", "at least %s")
+                    : f.qualifier == "per_year" ? trc("fact", "%s a year")
+                                                : "%s";
+    amount = strf(q, amount.c_str());
+    return f.label + ": " + amount + " (" + std::to_string(f.year) + ")";
 }
 
 void quote_block(const Dataset& ds, int source, const std::string& quote) {
@@ -64,7 +66,7 @@ void quote_block(const Dataset& ds, int source, const std::string& quote) {
         const Source& s = ds.sources[source];
         ImGui::Indent();
         ImGui::TextWrapped("— %s, %s%s%s [%s]", s.title.c_str(), s.publisher.c_str(), s.has_published ? ", " : "",
-                           s.has_published ? format_date_human(s.published).c_str() : "", s.file.c_str());
+                           s.has_published ? format_date_local(s.published).c_str() : "", s.file.c_str());
         ImGui::Unindent();
     }
 }
@@ -76,12 +78,12 @@ void source_links(AppModel& m, const Source& s) {
     if (s.url.empty() && s.archived_url.empty()) return;
     ImGui::PushID(&s);
     if (!s.url.empty()) {
-        if (ImGui::SmallButton("Read the original ↗")) m.request_open_url(s.url);
+        if (ImGui::SmallButton(tr("Read the original ↗"))) m.request_open_url(s.url);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
     }
     if (!s.archived_url.empty()) {
-        if (!s.url.empty()) same_line_if_fits(small_button_width("archived copy ↗"));
-        if (ImGui::SmallButton("archived copy ↗")) m.request_open_url(s.archived_url);
+        if (!s.url.empty()) same_line_if_fits(small_button_width(tr("archived copy ↗")));
+        if (ImGui::SmallButton(tr("archived copy ↗"))) m.request_open_url(s.archived_url);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.archived_url.c_str());
     }
     ImGui::PopID();
@@ -132,11 +134,11 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
     ImGui::Text("%s", kind.c_str());
     ImGui::Text("%s%s%s", o.city.empty() ? "" : o.city.c_str(), o.city.empty() ? "" : ", ", enum_label(o.region));
     if (o.has_coords) ImGui::TextDisabled("%.4f, %.4f%s", o.lat, o.lon, dagger(o.is_inferred("lat")));
-    if (o.parent >= 0 && link(("Part of " + ds.organisations[o.parent].name).c_str(), "parent")) {
+    if (o.parent >= 0 && link(trf("Part of %s", ds.organisations[o.parent].name.c_str()).c_str(), "parent")) {
         m.select_org(o.parent);
         m.fly_to_org(o.parent);
     }
-    if (!o.note.empty()) ImGui::TextWrapped("Note: %s", o.note.c_str());
+    if (!o.note.empty()) ImGui::TextWrapped(tr("Note: %s"), o.note.c_str());
     ImGui::Separator();
     int count = 0;
     for (size_t ci = 0; ci < ds.collaborations.size(); ++ci) {
@@ -150,13 +152,13 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
         ImGui::Bullet();
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        if (link(c.title.c_str(), c.id.c_str())) m.select_collab(static_cast<int>(ci));
+        if (link(c.title_in(active_locale()).c_str(), c.id.c_str())) m.select_collab(static_cast<int>(ci));
         ImGui::Indent();
         ImGui::TextDisabled("%s · %s · %s%s%s", enum_label(c.kind), enum_label(it->role), interval_text(c.interval).c_str(),
                             dagger(c.is_inferred("start")),
-                            cv == Vis::Active  ? " · active"
-                            : cv == Vis::Faded ? " · ended"
-                                               : " · not shown now");
+                            cv == Vis::Active  ? tr(" · active")
+                            : cv == Vis::Faded ? tr(" · ended")
+                                               : tr(" · not shown now"));
         for (auto& f : c.facts) ImGui::TextWrapped("%s", fact_text(f).c_str());
         // Partners as buttons, flowing onto new lines; a name wider than the panel is a
         // wrapped link on a line of its own instead.
@@ -175,16 +177,16 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
             }
             ImGui::PopID();
         }
-        if (!c.evidence.empty() && ImGui::TreeNode("src", "Sources (%zu)", c.evidence.size())) {
+        if (!c.evidence.empty() && ImGui::TreeNode("src", tr("Sources (%zu)"), c.evidence.size())) {
             for (auto& e : c.evidence) quote_block(ds, e.source, e.quote);
             ImGui::TreePop();
         }
         ImGui::Unindent();
         ImGui::PopID();
     }
-    if (!count) ImGui::TextDisabled("No collaborations.");
+    if (!count) ImGui::TextDisabled("%s", tr("No collaborations."));
     ImGui::Separator();
-    ImGui::TextDisabled("Sources");
+    ImGui::TextDisabled("%s", tr("Sources"));
     for (int s : o.sources) {
         const Source& src = ds.sources[s];
         ImGui::Bullet();
@@ -195,23 +197,24 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
         source_links(m, src);
         ImGui::Unindent();
     }
-    if (!o.inferred.empty()) ImGui::TextDisabled("† from general knowledge, not the sources");
+    if (!o.inferred.empty()) ImGui::TextDisabled("%s", tr("† from general knowledge, not the sources"));
 }
 
 void collab_details(AppModel& m, UiContext& ui, int ci) {
     const Dataset& ds = m.data();
     const Collaboration& c = ds.collaborations[ci];
     ImGui::PushFont(ui.fonts.large);
-    ImGui::TextWrapped("%s", c.title.c_str());
+    ImGui::TextWrapped("%s", c.title_in(active_locale()).c_str());
     ImGui::PopFont();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(collab_colour(c.kind, m.dark())), "%s", enum_label(c.kind));
     ImGui::SameLine();
     ImGui::Text("%s%s", interval_text(c.interval).c_str(), dagger(c.is_inferred("start")));
     if (c.interval.start_by)
-        ImGui::TextDisabled("Started %s or earlier: the sources say it was running then, not when it began.",
-                            format_date_human(c.interval.start).c_str());
-    if (c.parent >= 0 && link(("Part of " + ds.collaborations[c.parent].title).c_str(), "parent")) m.select_collab(c.parent);
-    ImGui::TextWrapped("%s", c.summary.c_str());
+        ImGui::TextDisabled(tr("Started %s or earlier: the sources say it was running then, not when it began."),
+                            format_date_local(c.interval.start).c_str());
+    if (c.parent >= 0 && link(trf("Part of %s", ds.collaborations[c.parent].title_in(active_locale()).c_str()).c_str(), "parent"))
+        m.select_collab(c.parent);
+    ImGui::TextWrapped("%s", c.summary_in(active_locale()).c_str());
     if (!c.topics.empty()) {
         std::string t;
         for (auto& tp : c.topics) {
@@ -222,7 +225,7 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
         ImGui::TextDisabled("%s", t.c_str());
     }
     ImGui::Separator();
-    ImGui::TextDisabled("Participants");
+    ImGui::TextDisabled("%s", tr("Participants"));
     for (auto& p : c.participants) {
         const Organisation& o = ds.organisations[p.org];
         std::string label = display_name(o, m.view().lang) + "  (" + enum_label(p.role) + ")";
@@ -233,7 +236,7 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     }
     if (!c.facts.empty()) {
         ImGui::Separator();
-        ImGui::TextDisabled("Figures");
+        ImGui::TextDisabled("%s", tr("Figures"));
         for (size_t i = 0; i < c.facts.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::Bullet();
@@ -254,15 +257,15 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
         if (e.collaboration != ci) continue;
         if (!any_event) {
             ImGui::Separator();
-            ImGui::TextDisabled("Timeline");
+            ImGui::TextDisabled("%s", tr("Timeline"));
             any_event = true;
         }
         ImGui::PushID(e.id.c_str());
-        if (link((format_date_human(e.date) + " — " + e.title).c_str(), e.id.c_str())) m.set_time(first_day(e.date));
+        if (link((format_date_local(e.date) + " — " + e.title).c_str(), e.id.c_str())) m.set_time(first_day(e.date));
         ImGui::PopID();
     }
     ImGui::Separator();
-    ImGui::TextDisabled("Sources");
+    ImGui::TextDisabled("%s", tr("Sources"));
     for (int si : cited_sources(c)) {
         const Source& s = ds.sources[si];
         ImGui::Bullet();
@@ -272,10 +275,10 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
         source_links(m, s);
         ImGui::Unindent();
     }
-    ImGui::TextDisabled("Quotes");
+    ImGui::TextDisabled("%s", tr("Quotes"));
     for (auto& e : c.evidence) quote_block(ds, e.source, e.quote);
-    if (!c.note.empty()) ImGui::TextWrapped("Note: %s", c.note.c_str());
-    if (!c.inferred.empty()) ImGui::TextDisabled("† from general knowledge, not the sources");
+    if (!c.note.empty()) ImGui::TextWrapped(tr("Note: %s"), c.note.c_str());
+    if (!c.inferred.empty()) ImGui::TextDisabled("%s", tr("† from general knowledge, not the sources"));
 }
 
 }  // namespace
@@ -301,7 +304,7 @@ void draw_details(AppModel& m, UiContext& ui) {
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // opaque: long text over the map
     bg.w = 1;
     ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
-    ImGui::Begin("Details", &open,
+    ImGui::Begin(with_id(tr("Details"), "###Details"), &open,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize);
     ImGui::PopStyleColor();
     ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();

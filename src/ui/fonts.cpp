@@ -6,6 +6,7 @@
 
 #include "core/embedded.h"
 #include "core/glyph_coverage.h"
+#include "core/i18n.h"
 
 namespace ca::ui {
 namespace {
@@ -84,10 +85,19 @@ std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float b
         b.AddText(kUiChars);
         add_dataset_text(b, ds, -1);
         for (std::string_view t : more) b.AddText(t.data(), t.data() + t.size());
+        // The interface language's strings (its catalogue; English: kUiChars has them).
+        if (const Catalogue* c = active_catalogue())
+            c->for_each_translation([&](std::string_view t) { b.AddText(t.data(), t.data() + t.size()); });
         all_ranges.clear();
         b.BuildRanges(&all_ranges);
         ImFontGlyphRangesBuilder lb;
         lb.AddText(kUiChars);
+        lb.AddText("年月日년월일");  // the large date, written the local way (core/i18n.h)
+        // Collaborations' titles in the interface language (the details panel's heading).
+        const Lang shown = lang_of(active_locale());
+        for (const Collaboration& c : ds.collaborations)
+            for (const LocalText& t : c.translations)
+                if (t.lang == shown) lb.AddText(t.title.c_str());
         latin_ranges.clear();
         lb.BuildRanges(&latin_ranges);
     }
@@ -111,6 +121,7 @@ std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float b
         f.large = f.small = f.regular;
     } else {
         f.large = add_font(ui, base_px * 1.35f * dpr, latin_ranges);
+        if (f.large) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 1.35f * dpr, latin_ranges);  // 년, 월, 일 (i18n/ko.otf)
         f.small = add_font(ui, base_px * 0.85f * dpr, all_ranges);
         if (f.small) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 0.85f * dpr, all_ranges);
         static const char* files[] = {nullptr, "assets/fonts/cjk_sc.otf", "assets/fonts/cjk_ko.otf", "assets/fonts/cjk_ja.otf"};

@@ -24,7 +24,7 @@ void help_bullet(const char* text) {
 // The About card is a modal popup: it dims and blocks the map, closes by its x, Escape or a
 // press and release outside it, and never grows past the screen (it scrolls inside instead).
 void draw_help(const AppModel& m, UiContext& ui) {
-    static const char* const kName = "About chipatlas";  // = about_text().title
+    static const char* const kName = "###About chipatlas";  // the popup's id; its title: about_text().title
     const bool was_open = ImGui::IsPopupOpen(kName);
     if (!ui.show_help && !was_open) return;
     if (ui.show_help && !was_open) ImGui::OpenPopup(kName);
@@ -40,7 +40,8 @@ void draw_help(const AppModel& m, UiContext& ui) {
     bg.w = 1;
     ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
     bool keep = true;
-    const bool shown = ImGui::BeginPopupModal(kName, &keep, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+    const std::string title = about_text(m.data()).title + kName;
+    const bool shown = ImGui::BeginPopupModal(title.c_str(), &keep, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
     ImGui::PopStyleColor();
     if (!shown) {
         ui.show_help = false;
@@ -64,11 +65,11 @@ void draw_help(const AppModel& m, UiContext& ui) {
     ImGui::PopStyleColor();
     if (ui.opt.web) {
         // The site's licences/ folder (cmake/notices.cmake), opened in a new tab by the page.
-        if (ImGui::SmallButton("Licences and notices")) ui.open_url = "licenses/index.html";
+        if (ImGui::SmallButton(tr("Licences and notices"))) ui.open_url = "licenses/index.html";
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         ui.licences_link = {a.x, a.y, b.x, b.y};
     } else {
-        ImGui::TextWrapped("Licences: LICENSE; every notice in the web build's dist/licenses/.");
+        ImGui::TextWrapped("%s", tr("Licences: LICENSE; every notice in the web build's dist/licenses/."));
     }
     ImGui::Spacing();
     if (ImGui::Button(text.close.c_str())) {

@@ -60,6 +60,28 @@ bool wrapped_small_button(const char* label) {
     return clicked;
 }
 
+// The legend's widest (its size constraint); it sizes itself to its content up to that.
+constexpr float kLegendMaxWidth = 270;
+
+// Where the legend's text wraps (window-local x): its widest, less the padding and the
+// scrollbar when it has one.
+float legend_wrap_x() {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return kLegendMaxWidth - st.WindowPadding.x - (ImGui::GetCurrentWindow()->ScrollbarY ? st.ScrollbarSize : 0.0f);
+}
+
+// A selectable whose label wraps at the legend's widest (a long label in a longer language
+// takes two lines instead of running past the panel).
+bool wrapped_selectable(const char* label) {
+    const float wrap = std::max(1.0f, legend_wrap_x() - ImGui::GetCursorPosX());
+    const ImVec2 size = ImGui::CalcTextSize(label, nullptr, false, wrap);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::Selectable("##sel", false, 0, ImVec2(std::min(size.x, wrap), size.y));
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_Text), label, nullptr,
+                                        wrap);
+    return clicked;
+}
+
 }  // namespace
 
 void draw_legend(AppModel& m, UiContext& ui) {
@@ -71,14 +93,15 @@ void draw_legend(AppModel& m, UiContext& ui) {
     // Below the toolbar, and clear of the page's chrome (web: search row, dataset bar, notes).
     const float top = clear_top(10, 280, ui.toolbar_bottom + 6, 30, m.page_chrome());
     ImGui::SetNextWindowPos(ImVec2(10, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0), ImVec2(270, std::max(120.0f, io.DisplaySize.y - top - ui.timeline_height - 20)));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0),
+                                        ImVec2(kLegendMaxWidth, std::max(120.0f, io.DisplaySize.y - top - ui.timeline_height - 20)));
     // On a narrow screen the details sheet spans the width: the legend folds while it is open
     // (the user's choice comes back when the details close) instead of showing through it.
     const bool fold_for_details = details_span_width(io.DisplaySize.x) && m.selection().valid();
     ImGui::SetNextWindowCollapsed(!ui.legend_open || fold_for_details, ImGuiCond_Always);
     // ImGui folds it by its small arrow or a double-click (Begin returns the result); a single
     // tap (or click) anywhere else on the title folds and unfolds it too.
-    bool open = ImGui::Begin("Legend & filters", nullptr,
+    bool open = ImGui::Begin(with_id(tr("Legend & filters"), "###Legend & filters"), nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     // (Begin returns true on a new window's first frames even when collapsed: ask the window.)
     const bool collapsed = ImGui::IsWindowCollapsed();
@@ -90,6 +113,9 @@ void draw_legend(AppModel& m, UiContext& ui) {
         return;
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Text wraps inside the panel's widest (its size constraint, less the padding): a longer
+    // language's headings take two lines.
+    ImGui::PushTextWrapPos(legend_wrap_x());
     // Totals per kind and region come with the dataset's flat index; organisations active per
     // kind take one pass over the organisations.
     FlatIndex scratch;
@@ -99,7 +125,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
     const int* region_total = fi.org_region_total;
     int org_active[enum_count<OrgKind>()] = {};
     for (size_t i = 0; i < fi.org_kind.size(); ++i) org_active[static_cast<int>(fi.org_kind[i])] += vis.org[i] == Vis::Active;
-    ImGui::TextDisabled("Collaborations (click to hide)");
+    ImGui::TextDisabled("%s", tr("Collaborations (click to hide)"));
     for (int k = 0; k < enum_count<CollabKind>(); ++k) {
         CollabKind ck = static_cast<CollabKind>(k);
         bool hidden = v.filters.collab_kind_hidden(ck);
@@ -111,16 +137,17 @@ void draw_legend(AppModel& m, UiContext& ui) {
         std::snprintf(label, sizeof label, "%s  %d", enum_label(ck), vis.kind_count[k]);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 34);
         if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        if (ImGui::Selectable(label, false)) m.toggle_collab_kind(ck);
+        if (wrapped_selectable(label)) m.toggle_collab_kind(ck);
         if (hidden) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%d shown at this date, %d in all. Click to %s.", vis.kind_count[k], total, hidden ? "show" : "hide");
+            ImGui::SetTooltip("%s %s", trf("%d shown at this date, %d in all.", vis.kind_count[k], total).c_str(),
+                              hidden ? tr("Click to show.") : tr("Click to hide."));
         swatch_line(dl, ImVec2(p.x + 2, p.y + ImGui::GetTextLineHeight() / 2),
                     hidden ? with_alpha(collab_colour(ck, dark), 0.3f) : collab_colour(ck, dark), collab_dash(ck));
         ImGui::PopID();
     }
     ImGui::Separator();
-    ImGui::TextDisabled("Organisations");
+    ImGui::TextDisabled("%s", tr("Organisations"));
     for (int k = 0; k < enum_count<OrgKind>(); ++k) {
         OrgKind ok = static_cast<OrgKind>(k);
         const int n = org_total[k], active = org_active[k];
@@ -132,9 +159,11 @@ void draw_legend(AppModel& m, UiContext& ui) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 22);
         bool hidden = v.filters.org_kind_hidden(ok);
         if (hidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        if (ImGui::Selectable(label, false)) m.toggle_org_kind(ok);
+        if (wrapped_selectable(label)) m.toggle_org_kind(ok);
         if (hidden) ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d active at this date of %d. Click to %s.", active, n, hidden ? "show" : "hide");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s %s", trf("%d active at this date of %d.", active, n).c_str(),
+                              hidden ? tr("Click to show.") : tr("Click to hide."));
         float r = ImGui::GetTextLineHeight() * 0.3f;
         ImU32 col = org_colour(ok, dark);
         if (hidden) col = with_alpha(col, 0.3f);
@@ -142,7 +171,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
         ImGui::PopID();
     }
     ImGui::Separator();
-    ImGui::TextDisabled("Regions");
+    ImGui::TextDisabled("%s", tr("Regions"));
     for (int r = 0; r < enum_count<Region>(); ++r) {
         Region rg = static_cast<Region>(r);
         if (!region_total[r]) continue;
@@ -153,10 +182,10 @@ void draw_legend(AppModel& m, UiContext& ui) {
     }
     ImGui::Separator();
     // Stats strip for time t.
-    ImGui::Text("%d active · %d ended", vis.active, vis.faded);
+    ImGui::Text(tr("%d active · %d ended"), vis.active, vis.faded);
     std::vector<int> top_orgs = top_organisations(ds, vis, 3);
     if (!top_orgs.empty()) {
-        ImGui::TextDisabled("Most connected:");
+        ImGui::TextDisabled("%s", tr("Most connected:"));
         for (int o : top_orgs) {
             ImGui::PushID(o);
             char b[128];
@@ -168,6 +197,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
             ImGui::PopID();
         }
     }
+    ImGui::PopTextWrapPos();
     ImGui::End();
 }
 

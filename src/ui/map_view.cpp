@@ -52,7 +52,7 @@ void draw_frame(ImDrawList* dl, const Camera& cam, bool dark, ImFont* font) {
     dl->AddRect(p0, p1, pal.frame, 6, 0, 1.5f);
     if (p1.x - p0.x > 90)
         dl->AddText(font, font->FontSize * ImGui::GetIO().FontGlobalScale * 0.85f, ImVec2(p0.x + 6, p0.y + 4), pal.frame_text,
-                    "Greater Bay Area");
+                    tr("Greater Bay Area"));
 }
 
 // Quadratic Bézier from a, bowing through c, to b.
@@ -247,7 +247,7 @@ void org_tooltip(AppModel& m, const Fonts& fonts, int org) {
         ImGui::TextUnformatted(n->text.c_str());
         ImGui::PopFont();
     }
-    ImGui::TextDisabled("%s · %s · %d active", enum_label(o.kind), o.city.empty() ? enum_label(o.region) : o.city.c_str(),
+    ImGui::TextDisabled(tr("%s · %s · %d active"), enum_label(o.kind), o.city.empty() ? enum_label(o.region) : o.city.c_str(),
                         m.visibility().org_degree[org]);
     ImGui::EndTooltip();
 }
@@ -288,6 +288,7 @@ void route_pointer(AppModel& m, UiContext& ui, const MapScene& scene, bool hover
 }  // namespace
 
 std::string display_name(const Organisation& o, NameLang lang) {
+    if (const LocalName* local = lang == NameLang::Both ? o.name_in(active_locale()) : nullptr) return local->text + " · " + o.name;
     const LocalName* nat = o.native();
     if (!nat || lang == NameLang::En) return o.name;
     if (lang == NameLang::Native) return nat->text;

@@ -35,11 +35,18 @@ void draw_speed_loop(AppModel& m, bool with_word) {
         }
         ImGui::EndCombo();
     }
-    tooltip_above("Playback speed (1x = one year every 2 s)");
+    tooltip_above(tr("Playback speed (1x = one year every 2 s)"));
     ImGui::SameLine();
     bool loop = m.loop();
-    if (ImGui::Checkbox(with_word ? "Loop" : "##loop", &loop)) m.set_loop(loop);
-    tooltip_above("Loop playback");
+    if (ImGui::Checkbox(with_word ? with_id(tr("Loop"), "##loop") : "##loop", &loop)) m.set_loop(loop);
+    tooltip_above(tr("Loop playback"));
+}
+
+// The play button's width: its longer word in the interface language (it does not jump when
+// the word changes), at least the English one's.
+float play_button_width() {
+    const float words = std::max(ImGui::CalcTextSize(tr("Play")).x, ImGui::CalcTextSize(tr("Pause")).x);
+    return std::max(ImGui::GetFontSize() * 3.6f, words + ImGui::GetStyle().FramePadding.x * 2);
 }
 
 // Step back, play/pause, step forward; then speed and loop, unless the box is tiny (the
@@ -47,13 +54,13 @@ void draw_speed_loop(AppModel& m, bool with_word) {
 void draw_transport(AppModel& m, ImVec2 size, bool tiny) {
     const ViewState& v = m.view();
     if (ImGui::Button("|<")) m.step_event(-1);
-    tooltip_above("Previous event (Shift+Left)");
+    tooltip_above(tr("Previous event (Shift+Left)"));
     ImGui::SameLine();
-    if (ImGui::Button(v.playing ? "Pause###play" : "Play###play", ImVec2(ImGui::GetFontSize() * 3.6f, 0))) m.toggle_play();
-    tooltip_above("Play / pause (Space)");
+    if (ImGui::Button(with_id(v.playing ? tr("Pause") : tr("Play"), "###play"), ImVec2(play_button_width(), 0))) m.toggle_play();
+    tooltip_above(tr("Play / pause (Space)"));
     ImGui::SameLine();
     if (ImGui::Button(">|")) m.step_event(+1);
-    tooltip_above("Next event (Shift+Right)");
+    tooltip_above(tr("Next event (Shift+Right)"));
     if (tiny) return;
     ImGui::SameLine();
     // A phone-width box keeps the checkbox and drops its word (the tooltip says it).
@@ -66,13 +73,23 @@ void draw_date(AppModel& m, UiContext& ui) {
     const ViewState& v = m.view();
     if (!ui.date_editing) {
         const std::string full = format_day(static_cast<DayNum>(std::floor(v.t)));
+        Date day;
+        civil_from_days(static_cast<DayNum>(std::floor(v.t)), day.year, day.month, day.day);
+        day.precision = Precision::Day;
+        Date month = day, year = day;
+        month.precision = Precision::Month;
+        month.day = 0;
+        year.precision = Precision::Year;
+        year.month = year.day = 0;
+        const std::string local = format_date_local(day);
         const float avail = ImGui::GetContentRegionAvail().x;
         const auto fits = [&](ImFont* f, const std::string& t) { return f->CalcTextSizeA(f->FontSize, 1e9f, 0, t.c_str()).x <= avail; };
         ImFont* date_font = ui.fonts.large;
-        std::string d = full;
+        std::string d = local;
         if (!fits(date_font, d)) date_font = ImGui::GetFont();
-        if (!fits(date_font, d)) d = full.substr(0, 7);  // YYYY-MM
-        if (!fits(date_font, d)) d = full.substr(0, 4);  // YYYY
+        if (!fits(date_font, d)) d = format_date_local(month);
+        if (!fits(date_font, d)) d = format_date_local(year);
+        if (!fits(date_font, d)) ImGui::NewLine();  // not even the year: the next row (a longer language's buttons)
         ImGui::PushFont(date_font);
         if (ImGui::Selectable(d.c_str(), false, 0, ImGui::CalcTextSize(d.c_str()))) {
             ui.date_editing = true;
@@ -81,8 +98,8 @@ void draw_date(AppModel& m, UiContext& ui) {
         }
         ImGui::PopFont();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s%sClick to type a date (YYYY, YYYY-MM or YYYY-MM-DD)", d == full ? "" : full.c_str(),
-                              d == full ? "" : "\n");
+            ImGui::SetTooltip("%s\n%s", d == local ? full.c_str() : (local + " (" + full + ")").c_str(),
+                              tr("Click to type a date (YYYY, YYYY-MM or YYYY-MM-DD)"));
     } else {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
         ImGui::SetKeyboardFocusHere();
@@ -103,11 +120,16 @@ void draw_date(AppModel& m, UiContext& ui) {
 void draw_modes(AppModel& m) {
     const ViewState& v = m.view();
     int mode = static_cast<int>(v.mode);
-    const char* modes[] = {"Snapshot", "Window", "Cumulative"};
-    const char* tips[] = {"Collaborations active on this date", "Collaborations that started within the window before this date",
-                          "Everything that started by this date; ended ones greyed"};
+    const char* modes[] = {trc("time mode", "Snapshot"), trc("time mode", "Window"), trc("time mode", "Cumulative")};
+    const char* tips[] = {tr("Collaborations active on this date"), tr("Collaborations that started within the window before this date"),
+                          tr("Everything that started by this date; ended ones greyed")};
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (int i = 0; i < 3; ++i) {
-        if (i) ImGui::SameLine();
+        // On the same row while it fits (a longer language's words wrap onto the next; the
+        // panel grows for its track).
+        const float w = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(modes[i]).x;
+        if (i && ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
         if (ImGui::RadioButton(modes[i], mode == i)) m.set_mode(static_cast<TimeMode>(i));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);
     }
@@ -115,8 +137,9 @@ void draw_modes(AppModel& m) {
         ImGui::SameLine();
         int w = v.window_months;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-        if (ImGui::SliderInt("##win", &w, kWindowMonths.lo, kWindowMonths.hi, "%d months")) m.set_window(w);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Window length (months)");
+        if (ImGui::SliderInt("##win", &w, kWindowMonths.lo, kWindowMonths.hi, trn("%d month", "%d months", static_cast<unsigned long>(w))))
+            m.set_window(w);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Window length (months)"));
     }
 }
 
@@ -179,9 +202,9 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     if (hovered_event >= 0) {
         const Event& e = ds.events[hovered_event];
         ImGui::BeginTooltip();
-        ImGui::Text("%s", format_date_human(e.date).c_str());
+        ImGui::Text("%s", format_date_local(e.date).c_str());
         ImGui::TextUnformatted(e.title.c_str());
-        ImGui::TextDisabled("%s · click to jump", enum_label(e.kind));
+        ImGui::TextDisabled(tr("%s · click to jump"), enum_label(e.kind));
         ImGui::EndTooltip();
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m.set_time(first_day(e.date));
     } else if (track_active) {
@@ -190,10 +213,15 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     } else if (const TimelineBar* bb = track_hover ? l.by_bar_at(mouse) : nullptr) {
         int y, mo, d;
         civil_from_days(static_cast<DayNum>(l.time_at((bb->x0 + bb->x1) / 2)), y, mo, d);
-        ImGui::SetTooltip("%d %s started by %d or earlier\n(the sources report them in %d, not when they began)", bb->count,
-                          bb->count == 1 ? "collaboration" : "collaborations", y, y);
+        ImGui::SetTooltip(trn("%d collaboration started by %d or earlier\n(the sources report it in %d, not when it began)",
+                              "%d collaborations started by %d or earlier\n(the sources report them in %d, not when they began)",
+                              static_cast<unsigned long>(bb->count)),
+                          bb->count, y, y);
     } else if (track_hover) {
-        ImGui::SetTooltip("%s", format_day(static_cast<DayNum>(l.time_at(mouse.x))).c_str());
+        Date at;
+        civil_from_days(static_cast<DayNum>(l.time_at(mouse.x)), at.year, at.month, at.day);
+        at.precision = Precision::Day;
+        ImGui::SetTooltip("%s", format_date_local(at).c_str());
     }
 }
 

@@ -12,21 +12,30 @@ namespace ca::ui {
 
 namespace {
 
-// The View menu: names, theme and motion.
+// The interface languages, each by its own name (en-XA, the test pseudo-locale, is not offered).
+void language_items(AppModel& m) {
+    ImGui::TextDisabled("%s", tr("Language"));
+    for (Locale l : kPickerLocales)
+        if (ImGui::RadioButton(with_id(locale_native_name(l), "##locale"), m.view().locale == l)) m.set_locale(l);
+}
+
+// The View menu: the interface language, names, theme and motion.
 void view_menu_items(AppModel& m) {
     const ViewState& v = m.view();
-    ImGui::TextDisabled("Names");
-    const char* langs[] = {"English", "Native script (繁體中文, 简体中文, 한국어, 日本語)", "Both"};
-    for (int l = 0; l < 3; ++l)
-        if (ImGui::RadioButton(langs[l], static_cast<int>(v.lang) == l)) m.set_lang(static_cast<NameLang>(l));
+    language_items(m);
     ImGui::Separator();
-    ImGui::TextDisabled("Theme");
-    const char* themes[] = {"Follow the system", "Light", "Dark"};
+    ImGui::TextDisabled("%s", tr("Names"));
+    const char* langs[] = {trc("names", "English"), tr("Native script (繁體中文, 简体中文, 한국어, 日本語)"), trc("names", "Both")};
+    for (int l = 0; l < 3; ++l)
+        if (ImGui::RadioButton(with_id(langs[l], "##names"), static_cast<int>(v.lang) == l)) m.set_lang(static_cast<NameLang>(l));
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr("Theme"));
+    const char* themes[] = {tr("Follow the system"), tr("Light"), tr("Dark")};
     for (int t = 0; t < 3; ++t)
         if (ImGui::RadioButton(themes[t], static_cast<int>(v.theme) == t)) m.set_theme(static_cast<Theme>(t));
     ImGui::Separator();
     bool rm = v.reduced_motion;
-    if (ImGui::Checkbox("Reduced motion (no animated arcs or flights)", &rm)) m.set_reduced_motion(rm);
+    if (ImGui::Checkbox(tr("Reduced motion (no animated arcs or flights)"), &rm)) m.set_reduced_motion(rm);
 }
 
 // A tiny box (a 320x240 embed): one "Menu" button at the top-right corner holding the region
@@ -40,19 +49,19 @@ void draw_tiny_toolbar(AppModel& m, UiContext& ui) {
         "##toolbar", nullptr,
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
-    if (ImGui::Button("Menu")) ImGui::OpenPopup("##tinymenu");
+    if (ImGui::Button(with_id(tr("Menu"), "###menu"))) ImGui::OpenPopup("##tinymenu");
     if (ImGui::BeginPopup("##tinymenu")) {
-        ImGui::TextDisabled("Region");
+        ImGui::TextDisabled("%s", tr("Region"));
         for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p)
             if (ImGui::Selectable(preset_label(static_cast<RegionPreset>(p)))) m.fly_to(static_cast<RegionPreset>(p));
-        if (ImGui::Selectable("Reset the view")) m.reset_view();
+        if (ImGui::Selectable(tr("Reset the view"))) m.reset_view();
         ImGui::Separator();
-        ImGui::TextDisabled("Time");
+        ImGui::TextDisabled("%s", tr("Time"));
         draw_time_options(m);
         ImGui::Separator();
         view_menu_items(m);
         ImGui::Separator();
-        if (ImGui::Selectable("About chipatlas")) ui.show_help = true;
+        if (ImGui::Selectable(tr("About chipatlas"))) ui.show_help = true;
         ImGui::EndPopup();
     }
     ui.toolbar_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
@@ -92,7 +101,7 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
         const bool narrow = io.DisplaySize.x < 640;
         const float search_w = narrow ? std::max(60.0f, io.DisplaySize.x - ImGui::GetCursorScreenPos().x - 30) : ImGui::GetFontSize() * 12;
         ImGui::SetNextItemWidth(search_w);
-        ImGui::InputTextWithHint("##search", narrow ? "Search" : "Search names, 中文, 한국어, 日本語", ui.search, sizeof ui.search);
+        ImGui::InputTextWithHint("##search", narrow ? tr("Search") : tr("Search names, 中文, 한국어, 日本語"), ui.search, sizeof ui.search);
         if (ui.search[0]) {
             ImVec2 p = ImGui::GetItemRectMin(), s = ImGui::GetItemRectSize();
             ImGui::SetNextWindowPos(ImVec2(p.x, p.y + s.y + 2));
@@ -100,11 +109,11 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
                          ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoFocusOnAppearing);
             auto hits = search(m.data(), ui.search, 12);
-            if (hits.empty()) ImGui::TextDisabled("No match");
+            if (hits.empty()) ImGui::TextDisabled("%s", tr("No match"));
             for (auto& h : hits) {
                 ImGui::PushID(h.index * 2 + h.is_org);
-                std::string label =
-                    h.is_org ? display_name(m.data().organisations[h.index], NameLang::Both) : m.data().collaborations[h.index].title;
+                std::string label = h.is_org ? display_name(m.data().organisations[h.index], NameLang::Both)
+                                             : m.data().collaborations[h.index].title_in(active_locale());
                 if (ImGui::Selectable(label.c_str())) {
                     if (h.is_org) {
                         m.select_org(h.index);
@@ -121,7 +130,7 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     }
     if (io.DisplaySize.x < 520) {
         // Small boxes (embeds down to 320 px): the presets fold into one menu.
-        if (ImGui::Button("Region")) ImGui::OpenPopup("##regions");
+        if (ImGui::Button(with_id(tr("Region"), "###region"))) ImGui::OpenPopup("##regions");
         if (ImGui::BeginPopup("##regions")) {
             for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p)
                 if (ImGui::Selectable(preset_label(static_cast<RegionPreset>(p)))) m.fly_to(static_cast<RegionPreset>(p));
@@ -134,18 +143,18 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Reset")) m.reset_view();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reset the view (0)");
+    if (ImGui::Button(with_id(tr("Reset"), "###reset"))) m.reset_view();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Reset the view (0)"));
     ImGui::SameLine();
-    if (ImGui::Button("View")) ImGui::OpenPopup("##viewmenu");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Names, theme, motion");
+    if (ImGui::Button(with_id(tr("View"), "###view"))) ImGui::OpenPopup("##viewmenu");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Language, names, theme, motion"));
     if (ImGui::BeginPopup("##viewmenu")) {
         view_menu_items(m);
         ImGui::EndPopup();
     }
     ImGui::SameLine();
     if (ImGui::Button("?")) ui.show_help = !ui.show_help;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("What is this? How to use it");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("What is this? How to use it"));
     ui.toolbar_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ui.toolbar_size = ImGui::GetWindowSize();
     record_panel(ui);

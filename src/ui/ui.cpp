@@ -79,6 +79,14 @@ void audit_text(UiContext& ui, const char* what, ImVec2 min, ImVec2 max) {
     if (min.x < clip.Min.x - 1) note_clip(ui, what, "left", clip.Min.x - min.x);
 }
 
+const char* with_id(const char* label, const char* id) {
+    static char buf[4][320];
+    static int next = 0;
+    char* b = buf[next++ & 3];
+    std::snprintf(b, sizeof buf[0], "%s%s", label, id);
+    return b;
+}
+
 void draw_ui(AppModel& m, UiContext& ui) {
     ui.audit.clipped.clear();
     ui.audit.panels.clear();

@@ -105,5 +105,8 @@ void record_panel(UiContext& ui);
 
 // Display name according to the language setting ("ASTRI · 香港應用科技研究院").
 std::string display_name(const Organisation& o, NameLang lang);
+// A translated label with a fixed ImGui id: "label" + "###id" (the id stays when the language
+// changes; "##id" keeps the label in the id). Valid until the fourth call after.
+const char* with_id(const char* label, const char* id);
 
 }  // namespace ca::ui

@@ -66,7 +66,7 @@ test('a URL hash too long to read is an error in the page, and the view stays', 
   const { page } = await h.open('index.html#t=2023-08-30');
   await page.evaluate(() => { location.hash = '#t=2021-01-01&sel=' + 'a'.repeat(1.5e6); });
   await page.locator('#error').waitFor({ state: 'visible', timeout: 20000 });
-  assert.match(await page.locator('#error').innerText(), /view cannot be read.*1500\d+ characters.*8192/s);
+  assert.match(await page.locator('#error').innerText(), /view cannot be read.*1,500,0\d\d characters.*8,192/s);
   const s = await page.evaluate(() => window.chipatlas.getState());
   assert.equal(s.t, '2023-08-30');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.error || ''), '');

@@ -51,6 +51,7 @@ ViewState full_state() {
     v.cam_centre = {22.3, 114.2};
     v.zoom = 6;
     v.lang = NameLang::Native;
+    v.locale = Locale::Ko;
     v.theme = Theme::Dark;
     v.embed = true;
     v.transparent = true;
@@ -151,7 +152,7 @@ TEST_CASE("view state table: every field round-trips hash -> state -> hash") {
     const std::string h = encode_hash(full);
     CHECK(h ==
           "#t=2023-08-30&mode=window&win=18&hk=mou,forum&ho=company&hr=japan&sel=astri&c=22.3000,114.2000,6.00"
-          "&lang=native&theme=dark&embed=1&bg=transparent&play=1&speed=2&rm=1");
+          "&lang=native&locale=ko&theme=dark&embed=1&bg=transparent&play=1&speed=2&rm=1");
     ViewState back;
     std::vector<std::string> warnings;
     decode_hash(h, back, warnings);

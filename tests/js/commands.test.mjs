@@ -22,6 +22,7 @@ test('translate: the setX sugar becomes setState with only its own fields', () =
   assert.deepEqual(translate('setTheme', { theme: 'dark', lang: 'en' }), { cmd: 'setState', state: { theme: 'dark' } });
   assert.deepEqual(translate('setTheme', {}), { cmd: 'setState', state: {} });
   assert.deepEqual(translate('setLanguage', { lang: 'native', theme: 'dark' }), { cmd: 'setState', state: { lang: 'native' } });
+  assert.deepEqual(translate('setLocale', { locale: 'ko', lang: 'en' }), { cmd: 'setState', state: { locale: 'ko' } });
   assert.deepEqual(translate('setTime', { t: '2023-08-30', mode: 'window' }), { cmd: 'setState', state: { t: '2023-08-30' } });
   assert.deepEqual(translate('setMode', { mode: 'window', window: 12, t: 'x' }), { cmd: 'setState', state: { mode: 'window', window: 12 } });
   assert.deepEqual(translate('setMode', { mode: 'cumulative' }), { cmd: 'setState', state: { mode: 'cumulative' } });

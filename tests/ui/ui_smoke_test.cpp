@@ -126,7 +126,7 @@ TEST_CASE("clicking an organisation selects it and opens its details") {
     REQUIRE(h.m.selection().valid());
     CHECK(h.m.selection().index == selected);
     h.frame();
-    ImGuiWindow* details = ImGui::FindWindowByName("Details");
+    ImGuiWindow* details = ImGui::FindWindowByName("###Details");
     REQUIRE(details != nullptr);
     CHECK(details->Active);
 }
@@ -136,7 +136,7 @@ TEST_CASE("on a phone-width screen the legend folds while the details sheet is o
     h.ui.legend_open = true;  // opened by the user (phones start with it folded)
     h.ui.layout_started = true;
     for (int i = 0; i < 3; ++i) h.frame();
-    ImGuiWindow* legend = ImGui::FindWindowByName("Legend & filters");
+    ImGuiWindow* legend = ImGui::FindWindowByName("###Legend & filters");
     REQUIRE(legend != nullptr);
     REQUIRE(h.ui.legend_open);
     CHECK_FALSE(legend->Collapsed);
@@ -153,8 +153,8 @@ TEST_CASE("on a wide screen the legend stays open beside the details") {
     Harness h(1280, 800);
     REQUIRE(h.m.select("ase"));
     for (int i = 0; i < 3; ++i) h.frame();
-    CHECK_FALSE(ImGui::FindWindowByName("Legend & filters")->Collapsed);
-    CHECK(ImGui::FindWindowByName("Details")->Active);
+    CHECK_FALSE(ImGui::FindWindowByName("###Legend & filters")->Collapsed);
+    CHECK(ImGui::FindWindowByName("###Details")->Active);
 }
 
 TEST_CASE("a 320x240 embed still lays out the timeline and map") {
@@ -253,7 +253,7 @@ ImGuiWindow* active_tooltip() {
 TEST_CASE("a phone starts with the legend folded; tapping its title unfolds and folds it") {
     Harness h(390, 844);
     for (int i = 0; i < 3; ++i) h.frame();
-    ImGuiWindow* legend = window_named("Legend & filters");
+    ImGuiWindow* legend = window_named("###Legend & filters");
     CHECK(legend->Collapsed);
     CHECK_FALSE(h.ui.legend_open);
     const float tx = legend->Pos.x + legend->Size.x * 0.4f, ty = legend->Pos.y + legend->TitleBarHeight() / 2;
@@ -271,7 +271,7 @@ TEST_CASE("a phone starts with the legend folded; tapping its title unfolds and 
 TEST_CASE("a desktop starts with the legend open; its title folds it") {
     Harness h(1280, 800);
     for (int i = 0; i < 3; ++i) h.frame();
-    ImGuiWindow* legend = window_named("Legend & filters");
+    ImGuiWindow* legend = window_named("###Legend & filters");
     CHECK_FALSE(legend->Collapsed);
     tap(h, legend->Pos.x + 60, legend->Pos.y + legend->TitleBarHeight() / 2);
     h.frame();
@@ -283,7 +283,7 @@ TEST_CASE("an open legend on a phone takes no tap or double-tap outside its rect
     h.ui.legend_open = true;
     h.ui.layout_started = true;
     for (int i = 0; i < 3; ++i) h.frame();
-    ImGuiWindow* legend = window_named("Legend & filters");
+    ImGuiWindow* legend = window_named("###Legend & filters");
     REQUIRE_FALSE(legend->Collapsed);
     const ca::Filters before = h.m.view().filters;
     const float x = legend->Pos.x + legend->Size.x + 20, y = legend->Pos.y + 40;
@@ -301,7 +301,7 @@ TEST_CASE("the About card fits 320x568 with its close button on screen") {
     Harness h(320, 568);
     h.ui.show_help = true;
     for (int i = 0; i < 4; ++i) h.frame();
-    ImGuiWindow* about = window_named("About chipatlas");
+    ImGuiWindow* about = window_named("###About chipatlas");
     REQUIRE(about->Active);
     CHECK(inside_screen(about, 320, 568));
     // The close button sits at the title bar's right end: inside the screen with the window.
@@ -314,10 +314,10 @@ TEST_CASE("the About card closes by Escape at every size, without closing the de
         REQUIRE(h.m.select("ase"));
         h.ui.show_help = true;
         for (int i = 0; i < 3; ++i) h.frame();
-        REQUIRE(window_named("About chipatlas")->Active);
+        REQUIRE(window_named("###About chipatlas")->Active);
         press_escape(h);
         CHECK_FALSE(h.ui.show_help);
-        CHECK_FALSE(window_named("About chipatlas")->Active);
+        CHECK_FALSE(window_named("###About chipatlas")->Active);
         CHECK(h.m.selection().valid());
     }
 }
@@ -327,7 +327,7 @@ TEST_CASE("the About card closes by a tap outside it, and that tap does nothing 
         Harness h(sz.x, sz.y);
         h.ui.show_help = true;
         for (int i = 0; i < 3; ++i) h.frame();
-        ImGuiWindow* about = window_named("About chipatlas");
+        ImGuiWindow* about = window_named("###About chipatlas");
         REQUIRE(about->Active);
         const double scale_before = h.m.camera().scale;
         // Below the card, above the timeline: the map.
@@ -350,7 +350,7 @@ TEST_CASE("details text wraps inside the panel at widths from 320 to 1920") {
         const ca::Dataset& ds = h.m.data();
         auto check_selection = [&](const std::string& what) {
             for (int i = 0; i < 3; ++i) h.frame();
-            ImGuiWindow* d = window_named("Details");
+            ImGuiWindow* d = window_named("###Details");
             REQUIRE(d->Active);
             INFO(what << " at width " << w);
             // Every item's right edge (the furthest any reached) within the content's right edge

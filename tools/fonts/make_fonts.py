@@ -424,11 +424,17 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "fonts"), help="output folder (default: build/fonts/; the build passes its own)")
     ap.add_argument("--no-stb-check", action="store_true", help="skip the stb_truetype load test")
     ap.add_argument("--quiet", action="store_true", help="print the report only on failure (the build uses this)")
+    ap.add_argument("--i18n", metavar="DIR",
+                    help="instead: for each --po FILE (po/app/LANG.po, the build's en-XA.po), write DIR/LANG.otf with "
+                         "the characters of its translations that ui.otf (--data, --extra) lacks, in that language's face")
+    ap.add_argument("--po", action="append", default=[], help="with --i18n: a PO catalogue (LANG.po)")
     ap.add_argument("--slices", metavar="DIR",
                     help="instead: write the web's on-demand slices (every character of the TTC, 256 code points a file) to DIR")
     args = ap.parse_args()
     if args.slices:
         return make_slices(args.ttc, args.slices, args.quiet)
+    if args.i18n:
+        return make_i18n_fonts(args)
     if args.quiet:
         real, sys.stdout = sys.stdout, io.StringIO()
         try:
@@ -591,6 +597,54 @@ def run(args):
         return 1
     print("\nOK")
     return 0
+
+
+# ---------------------------------------------------------------------------------- catalogues
+# The interface languages' fonts: the characters of a catalogue's translations that ui.otf
+# (data + UI) lacks, in the face of that language (Korean in KR, Japanese in JP, ...), so the
+# first visit (English) carries none of them: natively they are compiled in, on the web the page
+# fetches i18n/LANG.otf with i18n/LANG.mo.
+PO_FACE = {"zh-Hant": "TC", "zh-Hans": "SC", "ko": "KR", "ja": "JP"}
+
+
+def po_chars(path):
+    """Every character of a PO file's msgstr lines (translations, plural forms included)."""
+    chars, in_str = set(), False
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line.startswith("msgstr"):
+                in_str = True
+                line = line[line.index('"'):] if '"' in line else ""
+            elif not line.startswith('"'):
+                in_str = False
+                continue
+            if in_str and line.startswith('"'):
+                text = json.loads(line)  # a PO string is a C string: JSON reads its escapes
+                chars.update(c for c in text if keep_char(c))
+    return chars
+
+
+def make_i18n_fonts(args):
+    extra = args.extra or [os.path.join(HERE, "ui_chars.txt")]
+    data_chars, _by_lang, _files, _warnings = gather_data(args.data)
+    base = gather_extra(extra) | data_chars
+    faces, cmaps = find_faces(args.ttc)
+    os.makedirs(args.i18n, exist_ok=True)
+    rc = 0
+    for po in args.po:
+        lang = os.path.splitext(os.path.basename(po))[0]
+        chars = po_chars(po) - base
+        mapping, uncovered = resolve(chars | {" "}, PO_FACE.get(lang, "TC"), cmaps)
+        if uncovered:
+            print("make_fonts: error: %s: characters no Noto face has: %s" % (
+                po, " ".join(describe(c) for c in uncovered)), file=sys.stderr)
+            rc = 1
+        out = os.path.join(args.i18n, lang + ".otf")
+        make_subset(args.ttc, faces[PO_FACE.get(lang, "TC")], mapping, out)
+        if not args.quiet:
+            print("%s: %d characters beyond ui.otf, %d bytes (%d gzip)" % (out, len(mapping), os.path.getsize(out), gzip_size(out)))
+    return rc
 
 
 # ---------------------------------------------------------------------------------- web slices

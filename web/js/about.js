@@ -3,6 +3,8 @@
 // closes, Escape or Close closes both, Tab stays inside. Follows the state's `about` flag.
 import { doc, root, h } from './dom.js';
 import { call } from './runtime.js';
+import { t, msg } from './i18n.js';
+import { onLocaleChange } from './page_i18n.js';
 
 const dlg = {};
 let open = false;
@@ -21,11 +23,11 @@ function close() {
 }
 
 export function buildAbout() {
-  dlg.title = h('h2', { id: 'about-title', text: 'About chipatlas' });
+  dlg.title = h('h2', { id: 'about-title', text: t('About chipatlas') });
   dlg.body = h('div', { id: 'about-body' });
-  dlg.x = h('button', { type: 'button', id: 'about-x', className: 'ca-btn', 'aria-label': 'Close', text: '×' });
-  dlg.close = h('button', { type: 'button', id: 'about-close', className: 'ca-btn', text: 'Start exploring' });
-  dlg.licences = h('a', { id: 'about-licences', href: 'licenses/index.html', target: '_blank', rel: 'noopener', text: 'Licences and notices' });
+  dlg.x = h('button', { type: 'button', id: 'about-x', className: 'ca-btn', 'aria-label': msg('Close'), text: '×' });
+  dlg.close = h('button', { type: 'button', id: 'about-close', className: 'ca-btn', text: t('Start exploring') });
+  dlg.licences = h('a', { id: 'about-licences', href: 'licenses/index.html', target: '_blank', rel: 'noopener', text: msg('Licences and notices') });
   dlg.box = h('div', { id: 'about', className: 'ca-layer', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'about-title',
     hidden: true }, h('div', { className: 'ca-row ca-dialog-head' }, dlg.title, dlg.x), dlg.body, h('p', null, dlg.licences), dlg.close);
   dlg.x.addEventListener('click', close);
@@ -64,18 +66,19 @@ export function buildAbout() {
   // a pointer hides them again, leaving the map's own chrome.
   doc.addEventListener('keydown', function () { root.dataset.keys = '1'; }, true);
   doc.addEventListener('pointerdown', function () { delete root.dataset.keys; }, true);
+  onLocaleChange(function () { if (open) fill(); });  // the app's words in the new language
 }
 
 function fill() {
   const r = call({ cmd: 'about' });
   if (!r.ok) return;
-  dlg.title.textContent = String(r.title || 'About chipatlas');
+  dlg.title.textContent = String(r.title || t('About chipatlas'));
   while (dlg.body.firstChild) dlg.body.removeChild(dlg.body.firstChild);
   const ul = h('ul');
   (r.bullets || []).forEach(function (b) { ul.appendChild(h('li', { text: String(b) })); });
   dlg.body.append(h('p', { text: String(r.intro || '') }), ul, h('p', { className: 'ca-muted', text: String(r.provenance || '') }),
     h('p', { className: 'ca-muted', text: String(r.credits || '') }));
-  dlg.close.textContent = String(r.close || 'Close');
+  dlg.close.textContent = String(r.close || t('Close'));
 }
 
 function setOpen(want) {

@@ -18,13 +18,15 @@ import { wireSearch } from './search_box.js';
 import { wireTools } from './exports.js';
 import { wireEditMenu } from './edit_files.js';
 import { wireKeyboard } from './keyboard.js';
-import { buildControls, ctl } from './controls.js';
+import { buildControls, ctl, pickLocale } from './controls.js';
 import { buildDetails } from './details.js';
 import { buildAbout } from './about.js';
 import { watchChrome } from './page_chrome.js';
 import { dataAllowed, fetchDatasets } from './dataset.js';
 import { benchArgs } from './bench.js';
 import { wireDatasets, setPendingDataset, hasPendingDataset, loadPendingDataset } from './datasets.js';
+import { t } from './i18n.js';
+import { startPageLocale, bindPageTexts, localePicker } from './page_i18n.js';
 // The modules the ones above import, named here too so that the browser requests every module
 // as soon as it has read this file, not one level of imports after another.
 import './commands.js';
@@ -37,6 +39,12 @@ import './font_slices.js';
 
 mark('ca:boot');
 compileWasm();  // gl_early.js preloads the wasm and the glue; compile while the rest starts
+// The interface language's texts (a link's #locale=, else the browser's languages), fetched
+// while the wasm compiles; main waits for them (5 s at most: a stalled request only leaves the
+// page in English until they come), so the first frame is in that language.
+const LOCALE_WAIT_MS = 5000;
+const localeReady = Promise.race([startPageLocale(startHash.get('locale')),
+  new Promise(function (resolve) { setTimeout(resolve, LOCALE_WAIT_MS); })]);
 if (embed) root.classList.add('embed');
 installHostApi();
 
@@ -62,8 +70,8 @@ window.addEventListener('hashchange', function () {
 function checkedHash(hash) {
   const c = checkedWasmHash(hash);
   if (!c.tooLong) return { hash: c.hash };
-  showError('This link\u2019s view cannot be read',
-    'Its view state is ' + c.tooLong + ' characters long; the limit is ' + LIMITS.hashChars + '. Showing the default view.');
+  showError(t('This link’s view cannot be read'),
+    t('Its view state is {n} characters long; the limit is {max}. Showing the default view.', { n: c.tooLong, max: LIMITS.hashChars }));
   return { hash: '', error: true };
 }
 
@@ -81,8 +89,22 @@ function startArgs(hash, dataPending) {
   if (hash && !dataPending) args.push('--hash', hash);
   if (queryEmbed) args.push('--embed');
   args.push('--system-theme', systemTheme());
+  const langs = preferredLocales();
+  if (langs) args.push('--locales', langs);
   if (mqReduce && mqReduce.matches) args.push('--reduced-motion');
   return args.concat(benchArgs());
+}
+
+// The browser's preferred languages for the wasm's negotiation (core/locale.h, choose_locale):
+// at most 16 tags of letters, digits and '-', each at most 35 characters, comma-joined.
+function preferredLocales() {
+  const list = (navigator.languages && navigator.languages.length) ? navigator.languages : [navigator.language];
+  const out = [];
+  for (let i = 0; i < list.length && out.length < 16; i++) {
+    const t = list[i];
+    if (typeof t === 'string' && t.length <= 35 && /^[A-Za-z0-9-]+$/.test(t)) out.push(t);
+  }
+  return out.join(',');
 }
 
 // dataReady: with ?data=, the dataset's fetch (started before, it runs while chipatlas.js and
@@ -93,13 +115,13 @@ function loadRuntime(hash, dataReady) {
   Module.print = function (t) { console.log(t); };
   Module.printErr = function (t) { console.warn(t); };
   Module.onAbort = function (what) {
-    fatalError('chipatlas stopped', 'The app hit an error and cannot continue' + (what ? ': ' + what : '.') +
-      ' Reloading the page may help.');
+    fatalError(t('chipatlas stopped'), what ? t('The app hit an error and cannot continue: {what}. Reloading the page may help.', { what: what })
+      : t('The app hit an error and cannot continue. Reloading the page may help.'));
   };
   Module.onChipatlasEvent = onChipatlasEvent;
   Module.instantiateWasm = instantiateWith(function (why) {
-    fatalError('chipatlas could not be loaded', 'chipatlas.wasm did not load (' + why + '). Check the connection and reload the page.');
-  }, dataReady);
+    fatalError(t('chipatlas could not be loaded'), t('chipatlas.wasm did not load ({why}). Check the connection and reload the page.', { why: why }));
+  }, Promise.all([dataReady, localeReady]));
   // The first frame is drawn at once, right after main and the link's dataset, instead of at the
   // next animation frame (docs/benchmarks.md, "First frame, third pass").
   Module.postRun = [function () {
@@ -121,7 +143,7 @@ function loadRuntime(hash, dataReady) {
   s.src = GLUE;
   s.async = true;
   s.onerror = function () {
-    fatalError('chipatlas could not be loaded', GLUE + ' did not load. Check the connection and reload the page.');
+    fatalError(t('chipatlas could not be loaded'), t('{file} did not load. Check the connection and reload the page.', { file: GLUE }));
   };
   doc.body.appendChild(s);
   mark('ca:runtime');
@@ -129,6 +151,9 @@ function loadRuntime(hash, dataReady) {
 
 function start() {
   buildChrome(shareUrl(location.href));
+  bindPageTexts(ui.canvas);
+  // The interface language in the compact chrome (shown in embeds: the full view has the map's).
+  ui.chrome.appendChild(localePicker('locale-select', pickLocale));
   // The controls layer and the details region follow the map in Tab order; the About dialog
   // comes first while it is open (controls.js, details.js, about.js).
   buildControls(ui.canvas);
@@ -144,16 +169,18 @@ function start() {
   if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;
   mark('ca:chrome');
   if (!hasWebGL2()) {
-    fatalError('WebGL 2 is not available',
-      'chipatlas draws its map with WebGL 2, which this browser does not provide or has turned off. ' +
-      'Try a current version of Chrome, Edge, Firefox or Safari, and check that hardware acceleration is enabled.');
+    localeReady.then(function () {  // said in the interface language
+      fatalError(t('WebGL 2 is not available'),
+        t('chipatlas draws its map with WebGL 2, which this browser does not provide or has turned off. ' +
+          'Try a current version of Chrome, Edge, Firefox or Safari, and check that hardware acceleration is enabled.'));
+    });
     return;
   }
   mark('ca:webgl');
   let spec = query.get('data');
   if (spec && !dataAllowed()) {
-    showError('This page shows only its published data',
-      'Its publisher has turned off loading other datasets (?data=). Showing the published data.');
+    showError(t('This page shows only its published data'),
+      t('Its publisher has turned off loading other datasets (?data=). Showing the published data.'));
     spec = null;
   }
   const hash = checkedHash(location.hash).hash;
@@ -165,7 +192,7 @@ function start() {
   // runtime was only requested once the dataset had arrived); main runs once both are there.
   const shownSpec = spec.slice(0, 200);
   const dataReady = fetchDatasets(spec).then(null, function (e) {
-    showError('Could not load the dataset', shownSpec + ': ' + e.message + '. Showing the published data.');
+    showError(t('Could not load the dataset'), t('{file}: {why}. Showing the published data.', { file: shownSpec, why: e.message }));
     return null;
   }).then(function (files) {
     setPendingDataset(files, hash);

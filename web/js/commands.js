@@ -21,6 +21,7 @@ export function translate(cmd, a) {
   switch (cmd) {
     case 'setTheme': return { cmd: 'setState', state: pick(a, ['theme']) };
     case 'setLanguage': return { cmd: 'setState', state: { lang: a.lang } };
+    case 'setLocale': return { cmd: 'setState', state: { locale: a.locale } };
     case 'setTime': return { cmd: 'setState', state: { t: a.t } };
     case 'setMode': return { cmd: 'setState', state: pick(a, ['mode', 'window']) };
     case 'setFilters': return { cmd: 'setState', state: pick(a, ['hiddenKinds', 'hiddenRegions', 'hiddenOrgKinds']) };

@@ -4,9 +4,9 @@
 import { doc, h } from './dom.js';
 import { app } from './state.js';
 import { call } from './runtime.js';
+import { t, tn, msg, formatDate, formatNumber } from './i18n.js';
+import { localePicker, setPageLocale, onLocaleChange } from './page_i18n.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'];
 const DAY_MS = 86400000;
 
 // "2023-08-29" -> day number (days since 1970-01-01, as the wasm counts), or NaN.
@@ -18,11 +18,8 @@ export function dayOf(iso) {
 export function isoOf(day) {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
-// "2023-08-29" -> "29 August 2023" (the slider's aria-valuetext).
-export function spokenDate(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
-  return m ? (+m[3]) + ' ' + MONTHS[+m[2] - 1] + ' ' + m[1] : '';
-}
+// "2023-08-29" -> "29 August 2023" / "2023년 8월 29일" (the slider's aria-valuetext; i18n.js).
+export const spokenDate = formatDate;
 // The same day n months later (or earlier), at the month's last day when it is shorter.
 export function addMonths(iso, n) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
@@ -46,18 +43,25 @@ function send(msg) {
   return r;
 }
 
+// A picker's choice: the page at once, and the app's state (its own texts, the URL's #locale=);
+// the state event that follows keeps every picker in step (page_i18n.js).
+export function pickLocale(id) {
+  setPageLocale(id);
+  setState({ locale: id });
+}
+
 function radioGroup(id, legendText, name, choices, onPick) {
   const set = h('fieldset', { id: id, className: 'ca-radios' }, h('legend', { text: legendText }));
   choices.forEach(function (c) {
     const input = h('input', { type: 'radio', name: name, value: c[0], id: id + '-' + c[0] });
     input.addEventListener('change', function () { if (input.checked) onPick(c[0]); });
-    set.appendChild(h('label', null, input, ' ' + c[1]));
+    set.appendChild(h('label', null, input, ' ', c[1]));
   });
   return set;
 }
 
 function buildTime() {
-  ctl.date = h('input', { type: 'range', id: 'ctl-date', min: '0', max: '1', step: '1', 'aria-label': 'Date' });
+  ctl.date = h('input', { type: 'range', id: 'ctl-date', min: '0', max: '1', step: '1', 'aria-label': msg('Date') });
   ctl.date.addEventListener('input', function () { setState({ t: isoOf(+ctl.date.value) }); });
   // Arrows move a month (as , and . on the map), Page Up / Down a year; Home / End as usual.
   // From the slider's own value, which moves at once (the state event comes a frame later).
@@ -69,68 +73,73 @@ function buildTime() {
     ctl.date.value = String(day);
     setState({ t: isoOf(day) });
   });
-  ctl.prev = h('button', { type: 'button', id: 'ctl-prev', className: 'ca-btn', text: 'Previous event' });
-  ctl.play = h('button', { type: 'button', id: 'ctl-play', className: 'ca-btn', 'aria-pressed': 'false', text: 'Play' });
-  ctl.next = h('button', { type: 'button', id: 'ctl-next', className: 'ca-btn', text: 'Next event' });
+  ctl.prev = h('button', { type: 'button', id: 'ctl-prev', className: 'ca-btn', text: msg('Previous event') });
+  ctl.play = h('button', { type: 'button', id: 'ctl-play', className: 'ca-btn', 'aria-pressed': 'false', text: msg('Play') });
+  ctl.next = h('button', { type: 'button', id: 'ctl-next', className: 'ca-btn', text: msg('Next event') });
   ctl.prev.addEventListener('click', function () { send({ cmd: 'step', dir: -1 }); });
   ctl.next.addEventListener('click', function () { send({ cmd: 'step', dir: 1 }); });
   ctl.play.addEventListener('click', function () { send({ cmd: 'togglePlay' }); });
-  ctl.mode = radioGroup('ctl-mode', 'Time mode', 'ca-mode',
-    [['snapshot', 'Snapshot: active on the date'], ['window', 'Window: started recently'], ['cumulative', 'Cumulative: all so far']],
+  ctl.mode = radioGroup('ctl-mode', msg('Time mode'), 'ca-mode',
+    [['snapshot', msg('Snapshot: active on the date')], ['window', msg('Window: started recently')], ['cumulative', msg('Cumulative: all so far')]],
     function (v) { setState({ mode: v }); });
   ctl.window = h('input', { type: 'number', id: 'ctl-window', min: '1', max: '360', step: '1', inputmode: 'numeric' });
   ctl.window.addEventListener('change', function () {
     const n = Math.round(+ctl.window.value);
     if (n >= 1 && n <= 360) setState({ window: n });
   });
-  ctl.windowLabel = h('label', { className: 'ca-field' }, 'Window length (months) ', ctl.window);
+  ctl.windowLabel = h('label', { className: 'ca-field' }, msg('Window length (months)'), ' ', ctl.window);
   ctl.speed = h('select', { id: 'ctl-speed' });
   ctl.speed.addEventListener('change', function () { setState({ speed: +ctl.speed.value }); });
   ctl.loop = h('input', { type: 'checkbox', id: 'ctl-loop' });
   ctl.loop.addEventListener('change', function () { setState({ loop: ctl.loop.checked }); });
-  return h('fieldset', { id: 'ctl-time' }, h('legend', { text: 'Time' }),
-    h('label', { className: 'ca-field', for: 'ctl-date' }, 'Date '), ctl.date,
-    h('div', { className: 'ca-row', role: 'group', 'aria-label': 'Playback' }, ctl.prev, ctl.play, ctl.next),
-    ctl.mode, ctl.windowLabel, h('label', { className: 'ca-field' }, 'Speed ', ctl.speed),
-    h('label', { className: 'ca-field' }, ctl.loop, ' Loop playback'));
+  return h('fieldset', { id: 'ctl-time' }, h('legend', { text: msg('Time') }),
+    h('label', { className: 'ca-field', for: 'ctl-date' }, msg('Date'), ' '), ctl.date,
+    h('div', { className: 'ca-row', role: 'group', 'aria-label': msg('Playback') }, ctl.prev, ctl.play, ctl.next),
+    ctl.mode, ctl.windowLabel, h('label', { className: 'ca-field' }, msg('Speed'), ' ', ctl.speed),
+    h('label', { className: 'ca-field' }, ctl.loop, ' ', msg('Loop playback')));
 }
 
 function select(id, text, choices, field) {
   const s = h('select', { id: id });
   choices.forEach(function (c) { s.appendChild(h('option', { value: c[0], text: c[1] })); });
   s.addEventListener('change', function () { const o = {}; o[field] = s.value; setState(o); });
-  return { select: s, label: h('label', { className: 'ca-field' }, text + ' ', s) };
+  return { select: s, label: h('label', { className: 'ca-field' }, text, ' ', s) };
 }
 
 function buildView() {
-  const lang = select('ctl-lang', 'Names', [['en', 'English'], ['native', 'Native script'], ['both', 'Both']], 'lang');
-  const theme = select('ctl-theme', 'Theme', [['auto', 'Follow the system'], ['light', 'Light'], ['dark', 'Dark']], 'theme');
+  const lang = select('ctl-lang', msg('Names'), [['en', msg('English')], ['native', msg('Native script')], ['both', msg('Both')]], 'lang');
+  const theme = select('ctl-theme', msg('Theme'), [['auto', msg('Follow the system')], ['light', msg('Light')], ['dark', msg('Dark')]], 'theme');
+  // The interface language (the five by their own names), in step with the map's picker.
+  ctl.locale = localePicker('ctl-locale', pickLocale, null);
   ctl.lang = lang.select;
   ctl.theme = theme.select;
   ctl.motion = h('input', { type: 'checkbox', id: 'ctl-motion' });
   ctl.motion.addEventListener('change', function () { setState({ reducedMotion: ctl.motion.checked }); });
-  ctl.about = h('button', { type: 'button', id: 'ctl-about', className: 'ca-btn', text: 'About chipatlas' });
+  ctl.about = h('button', { type: 'button', id: 'ctl-about', className: 'ca-btn', text: msg('About chipatlas') });
   ctl.about.addEventListener('click', function () { setState({ about: true }); });
-  return h('fieldset', { id: 'ctl-view' }, h('legend', { text: 'View' }), lang.label, theme.label,
-    h('label', { className: 'ca-field' }, ctl.motion, ' Reduced motion (no animated arcs or flights)'), ctl.about);
+  return h('fieldset', { id: 'ctl-view' }, h('legend', { text: msg('View') }),
+    h('label', { className: 'ca-field' }, msg('Language'), ' ', ctl.locale), lang.label, theme.label,
+    h('label', { className: 'ca-field' }, ctl.motion, ' ', msg('Reduced motion (no animated arcs or flights)')), ctl.about);
 }
 
 export function buildControls(after) {
-  ctl.presets = h('div', { id: 'ctl-presets', role: 'group', 'aria-label': 'Region', className: 'ca-row' });
+  ctl.presets = h('div', { id: 'ctl-presets', role: 'group', 'aria-label': msg('Region'), className: 'ca-row' });
   ctl.filters = {};
-  const sets = [['kinds', 'Collaborations shown'], ['orgKinds', 'Organisations shown'], ['regions', 'Regions shown']].map(function (k) {
+  const sets = [['kinds', msg('Collaborations shown')], ['orgKinds', msg('Organisations shown')], ['regions', msg('Regions shown')]].map(function (k) {
     ctl.filters[k[0]] = h('fieldset', { id: 'ctl-' + k[0], className: 'ca-checks' }, h('legend', { text: k[1] }));
     return ctl.filters[k[0]];
   });
   ctl.summary = h('p', { id: 'ctl-summary' });
   ctl.top = h('div', { id: 'ctl-top', role: 'group', 'aria-label': 'Most connected', className: 'ca-row' });
   ctl.layer = h('section', { id: 'controls', className: 'ca-layer', 'aria-labelledby': 'controls-title' },
-    h('h2', { id: 'controls-title', text: 'Map controls' }), ctl.presets, buildTime(), ...sets, ctl.summary, ctl.top, buildView());
+    h('h2', { id: 'controls-title', text: msg('Map controls') }), ctl.presets, buildTime(), ...sets, ctl.summary, ctl.top, buildView());
   // Keys typed here belong to the DOM, never to SDL (as for the search row).
   ['keydown', 'keyup', 'keypress'].forEach(function (t) {
     ctl.layer.addEventListener(t, function (e) { e.stopPropagation(); });
   });
   after.after(ctl.layer);
+  // Texts made from the state (counts, the date) follow a new language at once.
+  onLocaleChange(function () { if (app.lastState) updateControls(app.lastState); });
 }
 
 // The checkboxes of one legend list (kinds, orgKinds, regions), made again when the list changes
@@ -150,8 +159,9 @@ function fillChecks(key, entries) {
   const now = set.querySelectorAll('input');
   entries.forEach(function (e, i) {
     now[i].checked = !e.hidden;
-    const unit = key === 'orgKinds' ? ' active' : ' shown';
-    now[i].nextSibling.textContent = ' ' + e.label + ' (' + e.count + unit + ' of ' + e.total + ')';
+    const v = { label: e.label, count: e.count, total: e.total };
+    now[i].nextSibling.textContent = ' ' + (key === 'orgKinds' ? t('{label} ({count} active of {total})', v)
+      : t('{label} ({count} shown of {total})', v));
   });
 }
 
@@ -195,7 +205,7 @@ function fillTop(top) {
 
 function fillSpeeds(speeds) {
   if (ctl.speed.options.length === speeds.length) return;
-  speeds.forEach(function (s) { ctl.speed.appendChild(h('option', { value: String(s), text: s + '×' })); });
+  speeds.forEach(function (s) { ctl.speed.appendChild(h('option', { value: String(s), text: formatNumber(s) + '×' })); });
 }
 
 // The counts and lists, from the wasm's `legend` command (after each state change).
@@ -206,7 +216,7 @@ function refreshLegend() {
   fillPresets(r.presets || []);
   fillSpeeds(r.speeds || []);
   Object.keys(lists).forEach(function (k) { fillChecks(k, r[k] || []); });
-  ctl.summary.textContent = r.active + ' active · ' + r.ended + ' ended';
+  ctl.summary.textContent = t('{active} active · {ended} ended', { active: r.active, ended: r.ended });
   fillTop(r.top || []);
   ctl.date.min = String(dayOf(r.from));
   ctl.date.max = String(dayOf(r.to));

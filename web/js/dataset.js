@@ -4,6 +4,7 @@
 import { doc } from './dom.js';
 import { LIMITS } from './limits.js';
 import { splitDataSpec } from './data_files.js';
+import { t } from './i18n.js';
 
 // <meta name="chipatlas-data" content="off">: the deployer turned ?data= off.
 export function dataAllowed() {
@@ -12,7 +13,8 @@ export function dataAllowed() {
 }
 
 function tooLarge(n, maxBytes) {
-  return 'the file is larger than ' + Math.round(maxBytes / 1048576) + ' MB' + (n ? ' (' + n + ' bytes)' : '');
+  const mb = Math.round(maxBytes / 1048576);
+  return n ? t('the file is larger than {mb} MB ({n} bytes)', { mb: mb, n: n }) : t('the file is larger than {mb} MB', { mb: mb });
 }
 
 // ?data=a.json,b.json: resolves with [{ name, bytes }] in the order given, or rejects with an
@@ -31,7 +33,7 @@ export function fetchDatasets(spec) {
 // One file: resolves with { name, bytes }, or rejects with an Error whose message the page shows.
 // budget.left: the bytes all the files may still take together.
 function fetchDataset(spec, budget) {
-  return fetchOwnFile(spec, { maxBytes: LIMITS.datasetBytes, budget: budget, credentials: 'omit', what: 'datasets' })
+  return fetchOwnFile(spec, { maxBytes: LIMITS.datasetBytes, budget: budget, credentials: 'omit', what: t('datasets') })
     .then(function (bytes) { return { name: spec, bytes: bytes }; });
 }
 
@@ -41,20 +43,20 @@ function fetchDataset(spec, budget) {
 // Error whose message the page shows.
 export function fetchOwnFile(spec, opts) {
   let u;
-  try { u = new URL(spec, location.href); } catch (e) { return Promise.reject(new Error('not a URL')); }
+  try { u = new URL(spec, location.href); } catch (e) { return Promise.reject(new Error(t('not a URL'))); }
   if (u.origin !== location.origin || (u.protocol !== 'https:' && u.protocol !== 'http:')) {
-    return Promise.reject(new Error('only ' + opts.what + ' from this site can be loaded'));
+    return Promise.reject(new Error(t('only {what} from this site can be loaded', { what: opts.what })));
   }
   u.hash = '';
   // fetch would otherwise follow a redirect to another site.
   return fetch(u.href, { credentials: opts.credentials, redirect: 'error', cache: 'no-cache', referrerPolicy: 'no-referrer' }).then(function (r) {
-    if (r.redirected || (r.url && new URL(r.url).origin !== location.origin)) throw new Error('the server redirected the request');
+    if (r.redirected || (r.url && new URL(r.url).origin !== location.origin)) throw new Error(t('the server redirected the request'));
     if (!r.ok) throw new Error('HTTP ' + r.status);
     const declared = Number(r.headers.get('content-length'));
     if (declared > opts.maxBytes) throw new Error(tooLarge(declared, opts.maxBytes));
     return readCapped(r, opts.maxBytes, opts.budget);
   }, function (e) {
-    throw new Error('the request failed or was redirected (' + (e && e.message || e) + ')');
+    throw new Error(t('the request failed or was redirected ({why})', { why: e && e.message || e }));
   });
 }
 
@@ -63,7 +65,7 @@ function readCapped(r, maxBytes, budget) {
   function take(n) {
     if (!budget) return;
     budget.left -= n;
-    if (budget.left < 0) throw new Error('the files together are larger than ' + Math.round(LIMITS.datasetTotalBytes / 1048576) + ' MB');
+    if (budget.left < 0) throw new Error(t('the files together are larger than {mb} MB', { mb: Math.round(LIMITS.datasetTotalBytes / 1048576) }));
   }
   if (!r.body || !r.body.getReader) {
     return r.arrayBuffer().then(function (buf) {

@@ -9,6 +9,7 @@ import { postToHost, emit } from './host_events.js';
 import { checkLocalFiles, describeFiles } from './data_files.js';
 import { dataAllowed } from './dataset.js';
 import { shareUrl } from './url_state.js';
+import { t } from './i18n.js';
 
 // ------------------------------------------------------------------ the moment a dataset loaded
 // Everything that follows a new dataset on the map goes through datasetLoaded: the note, the
@@ -65,12 +66,12 @@ export function openLocalFiles(fileList) {
   const list = Array.from(fileList || []);
   const why = checkLocalFiles(list);
   if (why) {
-    showError('Could not open the data file', why + '. The data shown before stays.');
+    showError(t('Could not open the data file'), t('{why}. The data shown before stays.', { why: why }));
     focusError();
     return Promise.resolve(false);
   }
   if (!app.ready) {
-    showError('Could not open the data file', 'chipatlas is still starting; try again in a moment.');
+    showError(t('Could not open the data file'), t('chipatlas is still starting; try again in a moment.'));
     return Promise.resolve(false);
   }
   return Promise.all(list.map(function (f) {
@@ -80,8 +81,8 @@ export function openLocalFiles(fileList) {
     if (!ok) focusError();  // the dataerror event has listed the errors
     return ok;
   }, function (e) {
-    showError('Could not open the data file', describeFiles(list.map(function (f) { return f.name; })) + ': ' +
-      (e && e.message || e) + '. The data shown before stays.');
+    showError(t('Could not open the data file'), t('{files}: {why}. The data shown before stays.',
+      { files: describeFiles(list.map(function (f) { return f.name; })), why: e && e.message || e }));
     focusError();
     return false;
   });
@@ -133,6 +134,6 @@ export function wireDatasets() {
     if (!hasFiles(e)) return;
     e.preventDefault();  // never let the browser navigate away to the dropped file
     if (allowed) openLocalFiles(e.dataTransfer.files);
-    else showError('This page shows only its published data', 'Its publisher has turned off loading other datasets. Showing the published data.');
+    else showError(t('This page shows only its published data'), t('Its publisher has turned off loading other datasets. Showing the published data.'));
   });
 }

@@ -3,6 +3,8 @@
 // keyboard and screen-reader visitors. Follows the wasm's `selection` event.
 import { h } from './dom.js';
 import { call } from './runtime.js';
+import { t, msg } from './i18n.js';
+import { onLocaleChange } from './page_i18n.js';
 
 export const det = {};
 
@@ -27,8 +29,8 @@ function fillSources(list, sources) {
     if (!s || typeof s.title !== 'string') return;
     const li = h('li', { text: s.title + (s.publisher ? ' (' + s.publisher + ')' : '') + ' ' });
     const url = webUrl(s.url), archived = webUrl(s.archived_url);
-    if (url) li.appendChild(sourceLink('Read the original', url));
-    if (archived) li.append(' ', sourceLink('archived copy', archived));
+    if (url) li.appendChild(sourceLink(t('Read the original'), url));
+    if (archived) li.append(' ', sourceLink(t('archived copy'), archived));
     list.appendChild(li);
   });
 }
@@ -51,39 +53,42 @@ function list(label, items, fn) {
 }
 
 export function buildDetails(after) {
-  det.heading = h('h2', { id: 'details-title', tabindex: '-1', text: 'Details' });
+  det.heading = h('h2', { id: 'details-title', tabindex: '-1', text: t('Details') });
   det.body = h('div', { id: 'details-body' });
-  det.close = h('button', { type: 'button', id: 'details-close', className: 'ca-btn', text: 'Close details', hidden: true });
+  det.close = h('button', { type: 'button', id: 'details-close', className: 'ca-btn', text: msg('Close details'), hidden: true });
   det.close.addEventListener('click', function () { call({ cmd: 'select', id: '' }); });
-  det.sources = h('ul', { id: 'sr-sources', 'aria-label': 'Sources of the selection' });
+  det.sources = h('ul', { id: 'sr-sources', 'aria-label': msg('Sources of the selection') });
   det.region = h('section', { id: 'details', className: 'ca-layer', role: 'region', 'aria-labelledby': 'details-title' },
-    det.heading, det.body, h('h3', { id: 'details-sources-title', text: 'Sources', hidden: true }), det.sources, det.close);
+    det.heading, det.body, h('h3', { id: 'details-sources-title', text: msg('Sources'), hidden: true }), det.sources, det.close);
   ['keydown', 'keyup', 'keypress'].forEach(function (t) {
     det.region.addEventListener(t, function (e) { e.stopPropagation(); });
   });
   after.after(det.region);
+  onLocaleChange(function () { updateDetails(last); });
 }
 
 // A `selection` event: {id, type, label, native, details, sources, participants?, quotes?,
 // collaborations?} (web/API.md).
+let last = null;  // the last selection, shown again in a new language
 export function updateDetails(data) {
   if (!det.region) return;
+  last = data;
   const has = !!(data && data.id);
-  det.heading.textContent = has ? String(data.label || data.id) : 'Details: nothing selected';
+  det.heading.textContent = has ? String(data.label || data.id) : t('Details: nothing selected');
   while (det.body.firstChild) det.body.removeChild(det.body.firstChild);
   while (det.sources.firstChild) det.sources.removeChild(det.sources.firstChild);
   det.close.hidden = !has;
   det.sources.previousSibling.hidden = !has;
   if (!has) {
-    det.body.appendChild(h('p', { text: 'Select an organisation or collaboration on the map, by search or in the lists here.' }));
+    det.body.appendChild(h('p', { text: t('Select an organisation or collaboration on the map, by search or in the lists here.') }));
     return;
   }
   if (data.native) det.body.appendChild(h('p', { text: String(data.native) }));
-  det.body.appendChild(h('p', { text: (data.type === 'organisation' ? 'Organisation. ' : 'Collaboration. ') + String(data.details || '') }));
+  det.body.appendChild(h('p', { text: (data.type === 'organisation' ? t('Organisation.') : t('Collaboration.')) + ' ' + String(data.details || '') }));
   [
-    list('Participants', data.participants, function (p) { return [selectButton(p.id, p.name), ' ' + (p.role || '')]; }),
-    list('Collaborations', data.collaborations, function (c) { return [selectButton(c.id, c.title), ' ' + (c.when || '')]; }),
-    list('Quotes', data.quotes, function (q) {
+    list(t('Participants'), data.participants, function (p) { return [selectButton(p.id, p.name), ' ' + (p.role || '')]; }),
+    list(t('Collaborations'), data.collaborations, function (c) { return [selectButton(c.id, c.title), ' ' + (c.when || '')]; }),
+    list(t('Quotes'), data.quotes, function (q) {
       return [h('blockquote', { text: String(q.text || '') }), h('span', { className: 'ca-cite', text: '(' + String(q.source || '') + ')' })];
     }),
   ].forEach(function (n) { if (n) det.body.appendChild(n); });

@@ -1,19 +1,37 @@
-// DOM helpers shared by the page's modules: the document, h() to build elements, and the
-// system preferences (colour scheme, reduced motion) the page follows.
+// DOM helpers shared by the page's modules: the document, h() to build elements (texts in the
+// interface language kept up to date), and the system preferences the page follows.
+import { Msg } from './i18n.js';
 
 export const doc = document;
 export const root = doc.documentElement;
 
+// Texts and attributes given as msg() (i18n.js): [node, attribute or 'text', Msg], set again
+// when the interface language changes (retranslate).
+const bound = [];
+function setText(node, k, m) {
+  if (k === 'text') node.textContent = String(m);
+  else node.setAttribute(k, String(m));
+}
+export function bindText(node, k, m) {
+  bound.push([node, k, m]);
+  setText(node, k, m);
+  return node;
+}
+export function retranslate() {
+  bound.forEach(function (b) { setText(b[0], b[1], b[2]); });
+}
+
 // h('button', { id, className, text, onclick, hidden, 'aria-label': … }, ...children):
 // an element with its attributes (false/null/undefined left out) and children (strings
-// become text). Never HTML: no innerHTML anywhere on the page.
+// become text; msg() texts follow the interface language). Never HTML: no innerHTML anywhere.
 export function h(tag, props, ...children) {
   const node = doc.createElement(tag);
   if (props) {
     Object.keys(props).forEach(function (k) {
       const v = props[k];
       if (v === undefined || v === null || v === false) return;
-      if (k === 'text') node.textContent = v;
+      if (v instanceof Msg) bindText(node, k, v);
+      else if (k === 'text') node.textContent = v;
       else if (k === 'className') node.className = v;
       else if (k.slice(0, 2) === 'on') node.addEventListener(k.slice(2), v);
       else if (k === 'hidden') node.hidden = true;
@@ -22,7 +40,8 @@ export function h(tag, props, ...children) {
   }
   children.forEach(function (c) {
     if (c === null || c === undefined) return;
-    node.appendChild(typeof c === 'string' ? doc.createTextNode(c) : c);
+    if (c instanceof Msg) node.appendChild(bindText(doc.createTextNode(''), 'text', c));
+    else node.appendChild(typeof c === 'string' ? doc.createTextNode(c) : c);
   });
   return node;
 }

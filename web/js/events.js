@@ -16,8 +16,11 @@ import { chromeChanged } from './page_chrome.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
 import { onEditFiles, onEditKeep, onEditState, withEditFlag } from './edit_files.js';
+import { onCatalogueNeeded } from './catalogues.js';
 import { onGlyphsNeeded } from './glyphs.js';
 import { runBenchIfAsked, onBenchResult } from './bench.js';
+import { t } from './i18n.js';
+import { setPageLocale, showPageTitle } from './page_i18n.js';
 
 // ------------------------------------------------------------------ the URL follows the state
 // At most once a second: playback changes the state five times a second, and browsers limit
@@ -64,6 +67,7 @@ export function onState(data) {
   if (data.state) {
     app.lastState = data.state;
     applyChromeTheme(data.state);
+    if (typeof data.state.locale === 'string') setPageLocale(data.state.locale);  // the picker, setLocale, a link
     updateMirrorFromState(data.state);
     updateControls(data.state);
     updateAbout(data.state);
@@ -78,6 +82,7 @@ function onReady() {
   app.ready = true;
   root.dataset.ready = '1';
   removeLoading();
+  showPageTitle();
   runBenchIfAsked();
   const r = call({ cmd: 'getState' });
   if (r.ok) onState(r);
@@ -139,12 +144,12 @@ export function onChipatlasEvent(type, json) {
         updateMirrorFromActive(data);
         break;
       case 'fatal':
-        fatalError('chipatlas could not start', (data && typeof data.message === 'string' && data.message) ||
-          (data && typeof data.text === 'string' && data.text) || 'The app failed to start.');
+        fatalError(t('chipatlas could not start'), (data && typeof data.message === 'string' && data.message) ||
+          (data && typeof data.text === 'string' && data.text) || t('The app failed to start.'));
         break;
       case 'dataerror': {
         const lines = diagnosticLines(data);
-        showError('The dataset has errors', 'The data shown before stays on the map. Fix these and load the files again:', lines);
+        showError(t('The dataset has errors'), t('The data shown before stays on the map. Fix these and load the files again:'), lines);
         postToHost('error', { kind: 'data', message: 'dataset errors', lines: lines });
         break;
       }
@@ -168,6 +173,9 @@ export function onChipatlasEvent(type, json) {
         break;
       case 'glyphsneeded':
         onGlyphsNeeded(data);  // async: fetches font slices, reports failures in the page
+        break;
+      case 'catalogueneeded':
+        onCatalogueNeeded(data);  // async: fetches i18n/LANG.mo (web/js/catalogues.js)
         break;
     }
     emit(type, data);

@@ -5,6 +5,7 @@ import { app } from './state.js';
 import { shareUrl } from './url_state.js';
 import { ui, toast } from './ui_chrome.js';
 import { Module, call, command } from './runtime.js';
+import { t, tc, formatDate } from './i18n.js';
 
 export function downloadBlob(blob, filename) {
   const url = URL.createObjectURL(blob);
@@ -35,14 +36,14 @@ export function copyText(text, done) {
 function copyLink() {
   const link = shareUrl(location.href);
   function fallback() {
-    if (legacyCopy(link)) { toast('Link copied'); return; }
-    const box = h('input', { type: 'text', readonly: true, 'aria-label': 'Link to this view', value: link });
-    toast('Copy this link:', 10000, box);
+    if (legacyCopy(link)) { toast(t('Link copied')); return; }
+    const box = h('input', { type: 'text', readonly: true, 'aria-label': t('Link to this view'), value: link });
+    toast(t('Copy this link:'), 10000, box);
     box.focus();
     box.select();
   }
   if (navigator.clipboard && navigator.clipboard.writeText) {
-    navigator.clipboard.writeText(link).then(function () { toast('Link copied'); }, fallback);
+    navigator.clipboard.writeText(link).then(function () { toast(t('Link copied')); }, fallback);
   } else {
     fallback();
   }
@@ -53,10 +54,9 @@ function exportText(format) {
     // A BOM lets spreadsheet programs read the CSV's CJK names as UTF-8.
     const body = format === 'csv' ? ['\ufeff', r.text] : [r.text];
     downloadBlob(new Blob(body, { type: type }), r.filename || 'chipatlas.' + format);
-  }, function (e) { toast('Export failed: ' + e.message, 5000); });
+  }, function (e) { toast(t('Export failed: {why}', { why: e.message }), 5000); });
 }
 
-const FOOTER_TEXT = 'chipatlas · Natural Earth · sources: see details';
 const UNPUBLISHED_BAND = '#f5c542';  // amber, as #dataset-note
 // Sets ctx.font to the largest size (from `size` down to 6 px) at which text fits width and
 // returns the text, shortened with an ellipsis if even 6 px is too wide.
@@ -72,10 +72,10 @@ function fitText(ctx, text, size, width, weight) {
 let pngWait = null;
 function exportPng() {
   if (pngWait) return;
-  if (!app.ready) { toast('Still loading…'); return; }
+  if (!app.ready) { toast(t('Still loading…')); return; }
   const r = call({ cmd: 'exportPng' });
-  if (!r.ok) { toast('Export failed: ' + r.error, 5000); return; }
-  pngWait = setTimeout(function () { pngWait = null; toast('Export failed: no image came back', 5000); }, 15000);
+  if (!r.ok) { toast(t('Export failed: {why}', { why: r.error }), 5000); return; }
+  pngWait = setTimeout(function () { pngWait = null; toast(t('Export failed: no image came back'), 5000); }, 15000);
 }
 // The wasm's `png` event: RGBA rows at Module.HEAPU8[ptr…], valid until the next frame.
 export function onPng(data) {
@@ -84,7 +84,7 @@ export function onPng(data) {
   clearTimeout(pngWait);
   pngWait = null;
   if (!(w > 0 && ht > 0) || !Module.HEAPU8 || ptr + w * ht * 4 > Module.HEAPU8.length) {
-    toast('Export failed: bad image from the app', 5000);
+    toast(t('Export failed: bad image from the app'), 5000);
     return;
   }
   // Copy now: the pixels are only valid until the next frame.
@@ -105,7 +105,9 @@ export function onPng(data) {
   ctx.fillRect(0, ht, w, Math.max(1, Math.round(scale)));
   const date = (app.lastState && app.lastState.t) || '';
   const pad = 8 * scale;
-  let text = fitText(ctx, (date ? date + ' · ' : '') + FOOTER_TEXT, 12 * scale, w - 2 * pad, '');
+  // The footer in the interface language, the date the local way (the file name keeps ISO).
+  const words = t('chipatlas · Natural Earth · sources: see details');
+  let text = fitText(ctx, (date ? (formatDate(date) || date) + ' · ' : '') + words, 12 * scale, w - 2 * pad, '');
   ctx.fillStyle = dark ? '#e6e8eb' : '#1a1d21';
   ctx.textBaseline = 'middle';
   ctx.fillText(text, pad, ht + line / 2 + 0.5 * scale);
@@ -113,14 +115,22 @@ export function onPng(data) {
     // The same warning as the page's note: an image of made-up data must say so.
     ctx.fillStyle = UNPUBLISHED_BAND;
     ctx.fillRect(0, ht + line, w, line);
-    text = fitText(ctx, 'Not the published chipatlas data: ' + app.shownDataset.slice(0, 120), 12 * scale, w - 2 * pad, 'bold ');
+    text = fitText(ctx, t('Not the published chipatlas data: {files}', { files: app.shownDataset.slice(0, 120) }), 12 * scale, w - 2 * pad, 'bold ');
     ctx.fillStyle = '#1a1d21';
     ctx.fillText(text, pad, ht + line + line / 2 + 0.5 * scale);
   }
   c.toBlob(function (blob) {
-    if (!blob) { toast('Export failed: could not encode the PNG', 5000); return; }
-    downloadBlob(blob, 'chipatlas-' + (date || 'map') + '.png');
+    if (!blob) { toast(t('Export failed: could not encode the PNG'), 5000); return; }
+    downloadBlob(blob, pngName(date));
   }, 'image/png');
+}
+
+// The PNG's file name in the interface language ("chipatlas-2023-08-29.png", "chipatlas-지도-…"),
+// of characters every file system takes.
+export function pngName(date) {
+  const name = date ? tc('file name', 'chipatlas-{date}.png', { date: date }) : tc('file name', 'chipatlas-map.png');
+  const safe = /^[^\\/:*?\x22<>|\u0000-\u001f]{1,100}\.png$/;  // \x22: the double quote
+  return safe.test(name) ? name : 'chipatlas-' + (date || 'map') + '.png';
 }
 
 function closeMenu(focusToggle) {

@@ -20,8 +20,10 @@ export const LIMITS = Object.freeze({
   queuedCommands: 200,             // commands waiting for `ready`
   openUrlChars: 2048,              // a link the wasm asks the page to open (src/platform/sdl_gl.h kMaxUrlBytes)
   fontSliceBytes: 1024 * 1024,     // one fonts/slice-XXXX.otf (the largest is about 100 KB)
+  catalogueBytes: 1024 * 1024,     // one i18n/LANG.mo, the app's texts (a few dozen KB)
   fontSlices: 64,                  // slices fetched for one dataset
   editFiles: 8,                    // files the web editor hands over at once (download or copy)
   editFileChars: 16 * 1024 * 1024, // one of them, in UTF-16 characters
   editKeepChars: 4 * 1024 * 1024,  // the edits this tab keeps across a reload (sessionStorage), all files together
+  pageCatalogueBytes: 256 * 1024,  // one i18n/<id>.json, the page's texts (about 12 KB)
 });

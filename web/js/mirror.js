@@ -4,10 +4,11 @@
 import { doc, h } from './dom.js';
 import { ui } from './ui_chrome.js';
 import { updateDetails } from './details.js';
+import { t, tn, formatDate } from './i18n.js';
 
 export { webUrl } from './details.js';
 
-function describeDate(t) { return t ? 'Date: ' + t + '.' : ''; }
+function describeDate(iso) { return iso ? t('Date: {date}.', { date: formatDate(iso) || iso }) : ''; }
 
 export function updateMirrorFromState(state) {
   if (!state) return;
@@ -23,10 +24,10 @@ function participantName(p) {
 export function updateMirrorFromActive(data) {
   if (data.t) ui.srDate.textContent = describeDate(data.t);
   const items = Array.isArray(data.items) ? data.items : [];
-  ui.srCount.textContent = items.length === 1 ? '1 collaboration on the map.' : items.length + ' collaborations on the map.';
+  ui.srCount.textContent = tn('{n} collaboration on the map.', '{n} collaborations on the map.', items.length);
   const frag = doc.createDocumentFragment();
   items.forEach(function (it) {
-    const when = (it.start || '?') + ' to ' + (it.end || 'ongoing');
+    const when = t('{start} to {end}', { start: formatDate(it.start) || it.start || '?', end: formatDate(it.end) || it.end || t('ongoing') });
     const who = (it.participants || []).map(participantName).filter(Boolean).join(', ');
     const text = (it.title || it.id) + ' (' + [it.kind, it.status].filter(Boolean).join(', ') + '; ' + when + ')' + (who ? ': ' + who : '');
     frag.appendChild(h('li', { 'data-id': it.id, text: text }));
@@ -36,9 +37,12 @@ export function updateMirrorFromActive(data) {
 }
 
 export function updateMirrorFromSelection(data) {
-  if (!data || !data.id) ui.srSelection.textContent = 'Nothing selected.';
-  else ui.srSelection.textContent = 'Selected ' + (data.type || 'item') + ': ' + (data.label || data.id) + '.' +
-    (data.details ? ' ' + data.details : '');
+  if (!data || !data.id) ui.srSelection.textContent = t('Nothing selected.');
+  else {
+    const v = { name: data.label || data.id };
+    ui.srSelection.textContent = (data.type === 'organisation' ? t('Selected organisation: {name}.', v)
+      : t('Selected collaboration: {name}.', v)) + (data.details ? ' ' + data.details : '');
+  }
   ui.srSelection.dataset.id = (data && data.id) || '';
   updateDetails(data);  // the details region, with the sources' links (details.js)
 }

@@ -6,6 +6,7 @@ import { LIMITS } from './limits.js';
 import { encodeCommand, translate } from './commands.js';
 import { ui, showError, removeLoading } from './ui_chrome.js';
 import { postToHost } from './host_events.js';
+import { t } from './i18n.js';
 
 // Emscripten's Module object; boot.js fills it in and sets window.Module before chipatlas.js.
 export const Module = {};
@@ -36,10 +37,10 @@ export function fatalError(title, message) {
 }
 function trapMessage(e) {
   const what = e && e.message ? e.message : String(e);
-  return 'The app hit an internal error (' + what.slice(0, 300) + ') and has stopped to protect your view. ' +
-    'Reload the page to start again.';
+  return t('The app hit an internal error ({what}) and has stopped to protect your view. Reload the page to start again.',
+    { what: what.slice(0, 300) });
 }
-export function onTrap(e) { fatalError('chipatlas stopped', trapMessage(e)); }
+export function onTrap(e) { fatalError(t('chipatlas stopped'), trapMessage(e)); }
 
 // ------------------------------------------------------------------ calls into the wasm
 // Every string goes into the wasm through malloc (never Emscripten's ccall/cwrap, which copy
@@ -101,7 +102,7 @@ export function call(msg) {
 export function loadDatasets(files, hash) {
   if (app.fatal) return false;
   if (typeof Module._ca_load_datasets !== 'function' || !exportsReady()) {
-    showError('Cannot load the dataset', 'this build does not export ca_load_datasets');
+    showError(t('Cannot load the dataset'), 'this build does not export ca_load_datasets');
     return false;
   }
   const n = files.length, ptrs = [];
@@ -128,7 +129,7 @@ export function loadDatasets(files, hash) {
     if (hash !== null && hash !== undefined) ph = heapBytes(utf8enc.encode(hash));
   } catch (e) {
     freeAll();
-    showError('Cannot load the dataset', (e && e.message || e) + '. The data shown before stays.');
+    showError(t('Cannot load the dataset'), t('{why}. The data shown before stays.', { why: e && e.message || e }));
     return false;
   }
   try {
@@ -157,6 +158,29 @@ export function addFont(bytes) {
     onTrap(e);
     return false;
   }
+  Module._free(p);
+  return ok;
+}
+
+// A message catalogue's bytes (web/js/catalogues.js) for a locale id into the wasm; true when it took them.
+export function addCatalogue(locale, bytes) {
+  if (typeof Module._ca_add_catalogue !== 'function' || !exportsReady() || app.fatal) return false;
+  let pl = 0, p = 0;
+  try {
+    pl = heapBytes(utf8enc.encode(locale));
+    p = heapBytes(bytes);
+  } catch (e) {
+    if (pl) Module._free(pl);
+    return false;
+  }
+  let ok = false;
+  try {
+    ok = Module._ca_add_catalogue(pl, p, bytes.length) === 1;
+  } catch (e) {
+    onTrap(e);
+    return false;
+  }
+  Module._free(pl);
   Module._free(p);
   return ok;
 }

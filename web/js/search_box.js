@@ -4,6 +4,8 @@ import { doc, h } from './dom.js';
 import { app } from './state.js';
 import { ui, toast } from './ui_chrome.js';
 import { call } from './runtime.js';
+import { t, tn } from './i18n.js';
+import { onLocaleChange } from './page_i18n.js';
 
 let results = [];
 let activeIndex = -1;
@@ -17,6 +19,13 @@ function nativeLang(region, text) {
   if (/[\uac00-\ud7af]/.test(text)) return 'ko';
   if (/[\u3040-\u30ff]/.test(text)) return 'ja';
   return 'zh';
+}
+
+// A result's type in the interface language (the wasm names it "organisation" or "collaboration").
+function typeName(type) {
+  if (type === 'organisation') return t('organisation');
+  if (type === 'collaboration') return t('collaboration');
+  return type;
 }
 
 function setExpanded(open) {
@@ -41,22 +50,22 @@ function renderResults(text) {
   ui.search.removeAttribute('aria-activedescendant');
   if (!text) { setExpanded(false); ui.searchStatus.textContent = ''; return; }
   if (!results.length) {
-    ui.results.appendChild(h('li', { className: 'ca-opt-empty', role: 'presentation', text: 'No matches' }));
-    ui.searchStatus.textContent = 'No matches.';
+    ui.results.appendChild(h('li', { className: 'ca-opt-empty', role: 'presentation', text: t('No matches') }));
+    ui.searchStatus.textContent = t('No matches.');
     setExpanded(true);
     return;
   }
   results.forEach(function (r, i) {
     const meta = h('span', { className: 'ca-opt-meta' });
     if (r.native) meta.appendChild(h('span', { className: 'ca-opt-native', lang: nativeLang(r.region, r.native), text: r.native }));
-    meta.appendChild(doc.createTextNode([r.type, r.region].filter(Boolean).join(' · ')));
+    meta.appendChild(doc.createTextNode([typeName(r.type), r.region].filter(Boolean).join(' · ')));
     const li = h('li', {
       id: 'search-opt-' + (++optionSeq), role: 'option', 'aria-selected': 'false', 'data-id': r.id,
       'data-index': String(i)
     }, h('span', { className: 'ca-opt-label', text: r.label || r.id }), meta);
     ui.results.appendChild(li);
   });
-  ui.searchStatus.textContent = results.length === 1 ? '1 result.' : results.length + ' results.';
+  ui.searchStatus.textContent = tn('{n} result.', '{n} results.', results.length);
   setExpanded(true);
 }
 
@@ -73,7 +82,7 @@ function choose(i) {
   const r = results[i];
   if (!r) return;
   const reply = call({ cmd: 'select', id: r.id });
-  if (!reply.ok) toast('Cannot select ' + (r.label || r.id) + ': ' + reply.error);
+  if (!reply.ok) toast(t('Cannot select {name}: {why}', { name: r.label || r.id, why: reply.error }));
   ui.search.value = r.label || r.id;
   setExpanded(false);
 }
@@ -81,6 +90,7 @@ function choose(i) {
 export function wireSearch() {
   // `input` fires for IME composition too, so Chinese, Korean and Japanese search live.
   ui.search.addEventListener('input', runSearch);
+  onLocaleChange(runSearch);  // the results' words in the new language
   ui.search.addEventListener('keydown', function (e) {
     if (e.isComposing || e.keyCode === 229) return; // the IME owns Enter/arrows while composing
     const n = results.length;

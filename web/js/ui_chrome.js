@@ -5,6 +5,8 @@ import { doc, root, h } from './dom.js';
 import { app } from './state.js';
 import { postToHost } from './host_events.js';
 import { capLines } from './data_files.js';
+import { t, tn, msg } from './i18n.js';
+import { onLocaleChange } from './page_i18n.js';
 
 // The page's elements, filled in by buildChrome (ids as in API.md and the browser tests).
 export const ui = {};
@@ -21,28 +23,28 @@ export function buildChrome(openFullHref) {
   ui.search = h('input', {
     type: 'search', id: 'search', role: 'combobox', 'aria-autocomplete': 'list',
     'aria-expanded': 'false', 'aria-controls': 'search-results', autocomplete: 'off',
-    spellcheck: 'false', enterkeyhint: 'search', placeholder: 'Search',
-    'aria-label': 'Search organisations and collaborations'
+    spellcheck: 'false', enterkeyhint: 'search', placeholder: msg('Search'),
+    'aria-label': msg('Search organisations and collaborations')
   });
-  ui.results = h('ul', { id: 'search-results', role: 'listbox', 'aria-label': 'Search results', hidden: true });
+  ui.results = h('ul', { id: 'search-results', role: 'listbox', 'aria-label': msg('Search results'), hidden: true });
   ui.searchStatus = h('span', { id: 'search-status', className: 'visually-hidden', role: 'status' });
   const searchBox = h('div', { className: 'ca-search', role: 'search' }, ui.search, ui.results, ui.searchStatus);
 
   // Share / export (exports.js).
-  ui.copy = h('button', { type: 'button', id: 'copy-link', className: 'ca-btn', title: 'Copy a link to this view', text: 'Copy link' });
-  ui.png = h('button', { type: 'button', id: 'export-png', className: 'ca-btn', title: 'Download the map as an image (PNG)', 'aria-label': 'PNG: download the map as an image', text: 'PNG' });
-  ui.csv = h('button', { type: 'button', id: 'export-csv', className: 'ca-btn', title: 'Download the visible collaborations as CSV', 'aria-label': 'CSV: download the visible collaborations', text: 'CSV' });
-  ui.json = h('button', { type: 'button', id: 'export-json', className: 'ca-btn', title: 'Download the visible collaborations as JSON', 'aria-label': 'JSON: download the visible collaborations', text: 'JSON' });
-  ui.tools = h('div', { id: 'tools', role: 'group', 'aria-label': 'Share and export' }, ui.copy, ui.png, ui.csv, ui.json);
+  ui.copy = h('button', { type: 'button', id: 'copy-link', className: 'ca-btn', title: msg('Copy a link to this view'), text: msg('Copy link') });
+  ui.png = h('button', { type: 'button', id: 'export-png', className: 'ca-btn', title: msg('Download the map as an image (PNG)'), 'aria-label': msg('PNG: download the map as an image'), text: 'PNG' });
+  ui.csv = h('button', { type: 'button', id: 'export-csv', className: 'ca-btn', title: msg('Download the visible collaborations as CSV'), 'aria-label': msg('CSV: download the visible collaborations'), text: 'CSV' });
+  ui.json = h('button', { type: 'button', id: 'export-json', className: 'ca-btn', title: msg('Download the visible collaborations as JSON'), 'aria-label': msg('JSON: download the visible collaborations'), text: 'JSON' });
+  ui.tools = h('div', { id: 'tools', role: 'group', 'aria-label': msg('Share and export') }, ui.copy, ui.png, ui.csv, ui.json);
   ui.menuToggle = h('button', {
-    type: 'button', id: 'menu-toggle', className: 'ca-btn', 'aria-label': 'Share and export',
-    title: 'Share and export', 'aria-haspopup': 'true', 'aria-expanded': 'false', 'aria-controls': 'tools', text: '⋯'
+    type: 'button', id: 'menu-toggle', className: 'ca-btn', 'aria-label': msg('Share and export'),
+    title: msg('Share and export'), 'aria-haspopup': 'true', 'aria-expanded': 'false', 'aria-controls': 'tools', text: '⋯'
   });
   ui.openFull = h('a', {
     id: 'open-full', className: 'ca-link', href: openFullHref, target: '_blank', rel: 'noopener',
-    title: 'Open the full atlas in a new tab'
-  }, h('span', { className: 'ca-long', text: 'Open full view ' }), h('span', { 'aria-hidden': 'true', text: '↗' }),
-    h('span', { className: 'visually-hidden', text: ' (opens in a new tab)' }));
+    title: msg('Open the full atlas in a new tab')
+  }, h('span', { className: 'ca-long' }, msg('Open full view'), ' '), h('span', { 'aria-hidden': 'true', text: '↗' }),
+    h('span', { className: 'visually-hidden' }, ' (', msg('opens in a new tab'), ')'));
   const menu = h('div', { className: 'ca-menu' }, ui.menuToggle, ui.tools);
 
   ui.chrome = h('div', { id: 'chrome' }, searchBox, menu, ui.openFull);
@@ -54,10 +56,10 @@ export function buildChrome(openFullHref) {
 
   // Error panel.
   ui.errTitle = h('h2', { id: 'error-title' });
-  ui.errDismiss = h('button', { type: 'button', id: 'error-dismiss', className: 'ca-btn', text: 'Dismiss' });
-  ui.errReload = h('button', { type: 'button', id: 'error-reload', className: 'ca-btn', text: 'Reload', hidden: true });
+  ui.errDismiss = h('button', { type: 'button', id: 'error-dismiss', className: 'ca-btn', text: msg('Dismiss') });
+  ui.errReload = h('button', { type: 'button', id: 'error-reload', className: 'ca-btn', text: msg('Reload'), hidden: true });
   ui.errMsg = h('p', { id: 'error-message' });
-  ui.errLines = h('ul', { id: 'error-lines', 'aria-label': 'Errors', tabindex: '0', hidden: true });
+  ui.errLines = h('ul', { id: 'error-lines', 'aria-label': msg('Errors'), tabindex: '0', hidden: true });
   ui.error = h('div', { id: 'error', role: 'alert', 'aria-labelledby': 'error-title', hidden: true },
     h('div', { className: 'ca-error-head' }, ui.errTitle, ui.errReload, ui.errDismiss), ui.errMsg, ui.errLines);
   doc.body.appendChild(ui.error);
@@ -65,16 +67,16 @@ export function buildChrome(openFullHref) {
 
   // Which dataset the map shows, always: "Published data", or the amber note naming the files
   // (?data=, opened or dropped), with the way back; and "Open data file…" (datasets.js).
-  ui.datasetPublished = h('p', { id: 'dataset-published', text: 'Published data' });
+  ui.datasetPublished = h('p', { id: 'dataset-published', text: msg('Published data') });
   ui.datasetNote = h('p', { id: 'dataset-note', hidden: true });
   ui.datasetReset = h('button', { type: 'button', id: 'dataset-reset', className: 'ca-btn', hidden: true,
-    title: 'Show the published chipatlas data again', text: 'Show published data' });
+    title: msg('Show the published chipatlas data again'), text: msg('Show published data') });
   ui.openData = h('button', { type: 'button', id: 'open-data', className: 'ca-btn', 'aria-controls': 'open-data-input',
-    title: 'Open one or more dataset JSON files from this computer (nothing is uploaded); or drop them on the page',
-    text: 'Open data file\u2026' });
+    title: msg('Open one or more dataset JSON files from this computer (nothing is uploaded); or drop them on the page'),
+    text: msg('Open data file…') });
   ui.openDataInput = h('input', { type: 'file', id: 'open-data-input', accept: '.json,application/json', multiple: true,
-    hidden: true, tabindex: '-1', 'aria-label': 'Open data file' });
-  ui.datasetBar = h('div', { id: 'dataset-bar', role: 'group', 'aria-label': 'Dataset shown' },
+    hidden: true, tabindex: '-1', 'aria-label': msg('Open data file') });
+  ui.datasetBar = h('div', { id: 'dataset-bar', role: 'group', 'aria-label': msg('Dataset shown') },
     h('div', { role: 'status', className: 'ca-dataset-status' }, ui.datasetPublished, ui.datasetNote),
     ui.datasetReset, ui.openData, ui.openDataInput);
   ['keydown', 'keyup', 'keypress'].forEach(function (t) {
@@ -87,11 +89,11 @@ export function buildChrome(openFullHref) {
 
   // Screen-reader mirror of what the map shows (mirror.js).
   ui.srDate = h('p', { id: 'sr-date' });
-  ui.srSelection = h('p', { id: 'sr-selection', text: 'Nothing selected.' });
+  ui.srSelection = h('p', { id: 'sr-selection', text: msg('Nothing selected.') });
   ui.srCount = h('p', { id: 'sr-count' });
-  ui.srActive = h('ul', { id: 'sr-active', 'aria-label': 'Collaborations on the map' });
-  ui.sr = h('section', { id: 'sr', className: 'visually-hidden', 'aria-live': 'polite', 'aria-label': 'Map summary' },
-    h('h2', { text: 'Map summary' }), ui.srDate, ui.srSelection, ui.srCount, ui.srActive);
+  ui.srActive = h('ul', { id: 'sr-active', 'aria-label': msg('Collaborations on the map') });
+  ui.sr = h('section', { id: 'sr', className: 'visually-hidden', 'aria-live': 'polite', 'aria-label': msg('Map summary') },
+    h('h2', { text: msg('Map summary') }), ui.srDate, ui.srSelection, ui.srCount, ui.srActive);
   doc.body.appendChild(ui.sr);
 
   ui.errDismiss.addEventListener('click', function () {
@@ -100,6 +102,7 @@ export function buildChrome(openFullHref) {
   });
   ui.canvas.addEventListener('webglcontextlost', onContextLost);
   ui.canvas.addEventListener('webglcontextrestored', onContextRestored);
+  onLocaleChange(function () { showDatasetNote(noteNames); });  // the note in the new language
 }
 
 export function removeLoading() {
@@ -109,7 +112,7 @@ export function reloadPage() {
   try { location.reload(); } catch (e) { /* a sandbox without navigation */ }
 }
 function reloadButton() {
-  const b = h('button', { type: 'button', className: 'ca-btn', id: 'toast-reload', text: 'Reload' });
+  const b = h('button', { type: 'button', className: 'ca-btn', id: 'toast-reload', text: t('Reload') });
   b.addEventListener('click', reloadPage);
   return b;
 }
@@ -119,11 +122,11 @@ function reloadButton() {
 const CONTEXT_RESTORE_WAIT_MS = 5000;
 let contextTimer = 0;
 function onContextLost() {
-  toast('Graphics context lost, restoring…', 0);
+  toast(t('Graphics context lost, restoring…'), 0);
   clearTimeout(contextTimer);
   contextTimer = setTimeout(function () {
     contextTimer = 0;
-    toast('The graphics context did not come back. Reload the page to see the map again. ', 0, reloadButton());
+    toast(t('The graphics context did not come back. Reload the page to see the map again.') + ' ', 0, reloadButton());
     postToHost('error', { kind: 'context', message: 'the WebGL context was lost and not restored' });
   }, CONTEXT_RESTORE_WAIT_MS);
 }
@@ -158,19 +161,20 @@ export function showError(title, message, lines) {
 
 // Says which dataset the map shows: names null for the published one, else the files' names
 // (the amber note: "Not the published data: a.json, b.json", and the button back).
+let noteNames = null;
 export function showDatasetNote(names) {
+  noteNames = names;
   const custom = !!(names && names.length);
   app.shownDataset = custom ? names.join(', ') : null;
   ui.datasetNote.textContent = '';
   if (custom) {
-    ui.datasetNote.appendChild(h('strong', { text: 'Not the published data: ' }));
+    ui.datasetNote.appendChild(h('strong', { text: t('Not the published data:') + ' ' }));
     names.forEach(function (n, i) {
       if (i) ui.datasetNote.appendChild(doc.createTextNode(', '));
       ui.datasetNote.appendChild(h('code', { text: n }));
     });
-    ui.datasetNote.appendChild(doc.createTextNode(names.length > 1
-      ? '. This map shows these files together, not the published chipatlas dataset.'
-      : '. This map shows this file, not the published chipatlas dataset.'));
+    ui.datasetNote.appendChild(doc.createTextNode('. ' + tn('This map shows this file, not the published chipatlas dataset.',
+      'This map shows these files together, not the published chipatlas dataset.', names.length)));
   }
   ui.datasetNote.hidden = !custom;
   ui.datasetReset.hidden = !custom;

@@ -1,0 +1,54 @@
+// The interface language's catalogue: natively compiled into the binary, on the web fetched by
+// the page (a "catalogueneeded" event, then ca_add_catalogue); English needs none.
+#include <cstdio>
+
+#include "app/app.h"
+#include "core/embedded.h"
+#include "core/i18n.h"
+
+namespace ca {
+namespace {
+constexpr size_t kMaxCatalogueBytes = 1u << 20;  // a catalogue is a few dozen KB
+}
+
+// Makes the view's locale the active one once its catalogue is there (English meanwhile), and
+// asks the page for it once when it is not (web).
+void App::sync_locale() {
+    const Locale want = model_.view().locale;
+    const size_t i = static_cast<size_t>(want);
+    Catalogue& c = catalogues_[i];
+    if (want != Locale::En && c.empty() && !catalogue_asked_[i]) {
+        catalogue_asked_[i] = true;
+        const std::string name = std::string("i18n/") + locale_id(want) + ".mo";
+        const EmbeddedSet set = embedded_catalogues();
+        if (const EmbeddedFile* f = set.find(name)) {
+            // Its glyphs that ui.otf lacks first (i18n/LANG.otf), then its strings.
+            if (const EmbeddedFile* font = set.find(std::string("i18n/") + locale_id(want) + ".otf")) add_font_data(font->text());
+            std::string why;
+            if (!c.load(f->text(), &why)) std::fprintf(stderr, "chipatlas: %s: %s\n", name.c_str(), why.c_str());
+        } else if (listened()) {
+            // The page fetches i18n/LANG.otf and i18n/LANG.mo (web/js/catalogues.js).
+            emit("catalogueneeded", std::string("{\"locale\":\"") + locale_id(want) + "\"}");
+        }
+    }
+    const Locale shown = want == Locale::En || !c.empty() ? want : Locale::En;
+    if (shown != model_.shown_locale() || active_locale() != shown) {
+        set_active_catalogue(shown, shown == Locale::En ? nullptr : &c);
+        model_.set_shown_locale(shown);
+        fonts_dirty_ = true;  // the new strings' characters
+    }
+}
+
+bool App::add_catalogue_data(std::string_view locale, std::string_view bytes) {
+    Locale l;
+    if (bytes.size() > kMaxCatalogueBytes || !match_locale(locale, l) || locale != locale_id(l)) return false;
+    std::string why;
+    if (!catalogues_[static_cast<size_t>(l)].load(bytes, &why)) {
+        std::fprintf(stderr, "chipatlas: catalogue %s: %s\n", locale_id(l), why.c_str());
+        return false;
+    }
+    sync_locale();
+    return true;
+}
+
+}  // namespace ca

@@ -1,0 +1,94 @@
+// Message catalogues: compiled gettext catalogues (GNU .mo, made by msgfmt from po/app/*.po at
+// build time), the active language's look-ups tr / trc / trn, and numbers and dates as it writes them.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dates.h"
+#include "core/locale.h"
+
+// Marks a string for xgettext where it is defined but translated later, at its use (tables of
+// labels): the text stays English here, and trc(ctx, text) looks it up.
+#define N_(s) s
+#define NC_(ctx, s) s
+
+namespace ca {
+
+// A gettext plural rule: "nplurals=2; plural=(n != 1);" (the PO header's Plural-Forms), with
+// C's operators on n (?:, ||, &&, comparisons, + - * / %, !, parentheses).
+class PluralRule {
+public:
+    // False, and why, when the text is not a rule this evaluator reads.
+    bool parse(std::string_view plural_forms, std::string* why = nullptr);
+    int count() const { return nplurals_; }
+    int index(unsigned long n) const;  // 0..count()-1
+private:
+    int nplurals_ = 2;
+    std::string expr_ = "n != 1";
+};
+
+// One language's compiled catalogue, parsed from GNU .mo bytes (copied).
+class Catalogue {
+public:
+    // False, and why, for bytes that are not a .mo file (bad magic, offsets outside the file,
+    // a Plural-Forms the evaluator cannot read). The catalogue is then empty.
+    bool load(std::string_view mo, std::string* why = nullptr);
+    bool empty() const { return entries_.empty(); }
+    size_t size() const { return entries_.size(); }
+    // The translation of msgid in context ctx (null or "" for none), or null when there is none.
+    const char* find(const char* ctx, std::string_view msgid) const;
+    // Plural form n of msgid's translation, or null.
+    const char* find_plural(const char* ctx, std::string_view msgid, unsigned long n) const;
+    const PluralRule& plural() const { return plural_; }
+    // Calls f(text) for each translation (each plural form), for the fonts' glyph ranges.
+    template <class F>
+    void for_each_translation(F&& f) const {
+        for (const Entry& e : entries_) {
+            std::string_view v = e.value;
+            while (!v.empty()) {
+                const size_t z = v.find('\0');
+                f(v.substr(0, z));
+                if (z == std::string_view::npos) break;
+                v.remove_prefix(z + 1);
+            }
+        }
+    }
+
+private:
+    struct Entry {
+        std::string_view key;    // ctx "\x04" msgid (the msgid part before any plural's NUL)
+        std::string_view value;  // forms separated by NUL, each NUL-terminated in bytes_
+    };
+    const Entry* lookup(const char* ctx, std::string_view msgid) const;
+    std::string bytes_;
+    std::vector<Entry> entries_;  // sorted by key
+    PluralRule plural_;
+};
+
+// The language the interface speaks now and its catalogue (null: English, the msgids
+// themselves). The catalogue must outlive its use; the app keeps one per language.
+void set_active_catalogue(Locale locale, const Catalogue* catalogue);
+Locale active_locale();
+const Catalogue* active_catalogue();  // null for English
+// The active catalogue's translation of msgid (in context ctx), or msgid itself. The pointer
+// stays valid while the catalogue does.
+const char* tr(const char* msgid);
+const char* trc(const char* ctx, const char* msgid);
+// The plural form for n: English (no catalogue): singular when n == 1, else plural.
+const char* trn(const char* singular, const char* plural, unsigned long n);
+const char* trcn(const char* ctx, const char* singular, const char* plural, unsigned long n);
+// printf with a translated format: tr's result is the format ("%d shown" -> "%d 件を表示").
+std::string trf(const char* format, ...);
+// printf into a std::string with a format already translated (trn's result).
+std::string strf(const char* format, ...);
+
+// A whole number with the active language's digit grouping ("12,345"; all five group by
+// thousands with a comma).
+std::string format_count(long long n);
+// A date in its precision the active language's way: "29 Aug 2023", "Aug 2023", "2023";
+// "2023年8月29日", "2023年8月", "2023年"; "2023년 8월 29일", "2023년 8월", "2023년".
+std::string format_date_local(const Date& d);
+
+}  // namespace ca

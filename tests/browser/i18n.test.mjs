@@ -1,0 +1,154 @@
+// The page in the visitor's language (issue 18): a Korean browser opens in Korean (<html lang>,
+// the DOM layer, the state, the slider's spoken date), the DOM picker switches to Japanese (and
+// the URL says so), a #locale= link wins over an English browser, an embed has the picker, and
+// axe-core finds nothing serious in Korean.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, assertClean, axeSerious } from './harness.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { if (h) await h.close(); });
+
+const START = 'index.html#t=2023-08-29&mode=cumulative&rm=1';
+const KOREAN = { locale: 'ko-KR' };
+const ENGLISH = { locale: 'en-US' };
+
+// What the page shows of its language: <html lang dir>, the title, some DOM texts, the state.
+const shown = (page) => page.evaluate(async () => {
+  const text = (sel) => { const e = document.querySelector(sel); return e ? e.textContent : null; };
+  const attr = (sel, a) => { const e = document.querySelector(sel); return e ? e.getAttribute(a) : null; };
+  return {
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    title: document.title,
+    controls: text('#controls-title'),
+    copy: text('#copy-link'),
+    search: attr('#search', 'placeholder'),
+    canvas: attr('#canvas', 'aria-label'),
+    date: attr('#ctl-date', 'aria-valuetext'),
+    picker: attr('#ctl-locale', 'aria-label'),
+    locale: (await window.chipatlas.getState()).locale,
+  };
+});
+// Waits until the page's <html lang> is `lang` and its state's locale (the last state event's,
+// read synchronously: a predicate returning a promise would count as true at once) is too.
+async function waitLocale(page, lang) {
+  await page.waitForFunction((l) => document.documentElement.lang === l &&
+    !!window.chipatlas.state && window.chipatlas.state.locale === l, lang, { timeout: 20000, polling: 100 });
+}
+
+test('a Korean browser opens in Korean: html lang, the DOM layer, the state, the spoken date', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(START, { contextOptions: KOREAN });
+  await waitLocale(page, 'ko');
+  await page.waitForFunction(() => document.getElementById('ctl-date').getAttribute('aria-valuetext') === '2023년 8월 29일',
+    null, { timeout: 20000, polling: 100 });
+  const s = await shown(page);
+  assert.deepEqual(s, {
+    lang: 'ko', dir: 'ltr', title: 'chipatlas · 동아시아 반도체 협력', controls: '지도 컨트롤', copy: '링크 복사',
+    search: '검색', canvas: '동아시아 반도체 협력 인터랙티브 지도', date: '2023년 8월 29일', picker: '언어', locale: 'ko',
+  });
+  // The picker lists the five by their own names, Korean chosen.
+  const options = await page.$$eval('#ctl-locale option', (os) => os.map((o) => [o.value, o.textContent, o.lang]));
+  assert.deepEqual(options, [['en', 'English', 'en'], ['zh-Hant', '繁體中文', 'zh-Hant'], ['zh-Hans', '简体中文', 'zh-Hans'],
+    ['ko', '한국어', 'ko'], ['ja', '日本語', 'ja']]);
+  assert.equal(await page.$eval('#ctl-locale', (s) => s.value), 'ko');
+  // The app's own catalogue came too (web/js/catalogues.js): no error panel.
+  await page.waitForFunction(() => ['loaded', 'failed'].includes(document.documentElement.dataset.catalogue), null, { timeout: 20000, polling: 100 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.catalogue), 'loaded');
+  assert.equal(await page.evaluate(() => document.getElementById('error').hidden), true, 'no error shown');
+  // Nothing serious for assistive technology in Korean (the layer's labels, lang attributes).
+  assert.deepEqual(await axeSerious(page), []);
+  assertClean(log, 'Korean page');
+});
+
+test('the DOM picker switches to 日本語: labels, html lang, the state and the URL follow', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(START, { contextOptions: KOREAN });
+  await waitLocale(page, 'ko');
+  await page.locator('#ctl-locale').selectOption('ja', { force: true });  // the layer shows on keyboard focus
+  await waitLocale(page, 'ja');
+  await page.waitForFunction(() => /(^#|&)locale=ja(&|$)/.test(location.hash), null, { timeout: 20000, polling: 100 });
+  const s = await shown(page);
+  assert.equal(s.controls, '地図の操作');
+  assert.equal(s.copy, 'リンクをコピー');
+  assert.equal(s.title, 'chipatlas · 東アジアの半導体協力');
+  assert.equal(s.date, '2023年8月29日');
+  // Texts made from the state (the summary's counts) are in Japanese too.
+  assert.match(await page.locator('#ctl-summary').textContent(), /^進行中 [\d,]+ · 終了 [\d,]+$/);
+  // Back to English through the host API (setLocale): the page follows the state.
+  await page.evaluate(() => window.chipatlas.command('setLocale', { locale: 'en' }));
+  await waitLocale(page, 'en');
+  assert.equal((await shown(page)).controls, 'Map controls');
+  assert.equal((await shown(page)).date, '29 August 2023');
+  assertClean(log, 'picker');
+});
+
+test('a link with #locale=zh-Hant opens in Traditional Chinese in an English browser', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(START + '&locale=zh-Hant', { contextOptions: ENGLISH });
+  await waitLocale(page, 'zh-Hant');
+  const s = await shown(page);
+  assert.equal(s.controls, '地圖控制項');
+  assert.equal(s.copy, '複製連結');
+  assert.equal(s.title, 'chipatlas · 東亞半導體合作');
+  // The catalogue came before the first frame: the page never showed English chrome texts once ready.
+  assert.equal(await page.evaluate(() => document.getElementById('dataset-published').textContent), '發布的資料');
+  assertClean(log, 'zh-Hant link');
+});
+
+test('an English browser stays in English (no catalogue fetched)', { timeout: 180000 }, async () => {
+  const fetched = [];
+  const { page, log } = await h.open(START, {
+    contextOptions: ENGLISH,
+    route: (p) => p.on('request', (r) => { if (/\/i18n\//.test(r.url())) fetched.push(r.url()); }),
+  });
+  await waitLocale(page, 'en');
+  const s = await shown(page);
+  assert.equal(s.controls, 'Map controls');
+  assert.equal(s.date, '29 August 2023');
+  assert.deepEqual(fetched, [], 'English needs no catalogue');
+  assertClean(log, 'English page');
+});
+
+test('an embed (?embed=1) has the language picker in its compact chrome', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open('index.html?embed=1#t=2023-08-29&rm=1', { contextOptions: ENGLISH, viewport: { width: 390, height: 600 } });
+  const picker = page.locator('#locale-select');
+  assert.ok(await picker.isVisible(), 'the picker is shown in the embed');
+  const box = await picker.boundingBox();
+  assert.ok(box.x + box.width <= 390 && box.y >= 0, 'inside the embed: ' + JSON.stringify(box));
+  assert.equal(await picker.getAttribute('aria-label'), 'Language');
+  await picker.selectOption('ko');
+  await waitLocale(page, 'ko');
+  assert.equal(await picker.getAttribute('aria-label'), '언어');
+  assert.equal(await page.$eval('#ctl-locale', (s) => s.value), 'ko', 'the other picker follows');
+  assertClean(log, 'embed');
+});
+
+test('a broken catalogue: the page starts in English with a warning, never a blank page', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(START, {
+    contextOptions: KOREAN,
+    route: (p) => p.route('**/i18n/ko.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"locale":"ko","messages":{"Close":7}}' })),
+  });
+  await page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 60000 });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal((await shown(page)).controls, 'Map controls');
+  assert.ok(log.consoleWarnings.some((w) => /the ko interface texts could not be loaded \(message "Close" is neither a text/.test(w)),
+    log.consoleWarnings.join('\n'));
+  assert.deepEqual(log.pageErrors, []);
+});
+
+test('the PNG export in Korean: the file name in the interface language', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(START, { contextOptions: KOREAN });
+  await waitLocale(page, 'ko');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('#export-png')]);
+  assert.equal(download.suggestedFilename(), 'chipatlas-지도-2023-08-29.png');
+  assertClean(log, 'Korean PNG');
+});
+
+test('the pseudo-locale en-XA (#locale=en-XA): longer, accented page texts', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(START + '&locale=en-XA', { contextOptions: ENGLISH });
+  await waitLocale(page, 'en-XA');
+  const s = await shown(page);
+  assert.match(s.controls, /^\[Màp çöñtröls [·ẋ]+\]$/);
+  assert.match(s.date, /August 2023/, 'dates as English');
+  assertClean(log, 'en-XA');
+});

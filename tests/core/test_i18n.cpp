@@ -1,0 +1,273 @@
+// The message catalogues: the .mo reader (and its refusals), Plural-Forms, the compiled
+// catalogues of every language (each kind, role, topic and preset translated), and numbers and
+// dates the way each language writes them.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <string>
+
+#include "core/dataset_json.h"
+#include "core/embedded.h"
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/projection.h"
+#include "fixture.h"
+
+using namespace ca;
+
+namespace {
+
+// The build's compiled catalogue of a language (cmake/i18n.cmake embeds them natively).
+const Catalogue& catalogue(Locale l) {
+    static Catalogue cats[std::size(kLocaleIds)];
+    Catalogue& c = cats[static_cast<size_t>(l)];
+    if (c.empty()) {
+        const std::string name = std::string("i18n/") + locale_id(l) + ".mo";
+        const EmbeddedFile* f = embedded_catalogues().find(name);
+        REQUIRE(f != nullptr);
+        std::string why;
+        REQUIRE(c.load(f->text(), &why));
+    }
+    return c;
+}
+
+// Makes l the active language for one scope, English again after it.
+struct Speak {
+    explicit Speak(Locale l) { set_active_catalogue(l, l == Locale::En ? nullptr : &catalogue(l)); }
+    ~Speak() { set_active_catalogue(Locale::En, nullptr); }
+};
+
+Date date(int y, int m = 0, int d = 0) { return {y, m, d, d ? Precision::Day : m ? Precision::Month : Precision::Year}; }
+
+}  // namespace
+
+TEST_CASE("Plural-Forms rules read as gettext's C expressions") {
+    PluralRule en;
+    REQUIRE(en.parse("nplurals=2; plural=(n != 1);"));
+    CHECK(en.count() == 2);
+    CHECK(en.index(0) == 1);
+    CHECK(en.index(1) == 0);
+    CHECK(en.index(2) == 1);
+    PluralRule one;
+    REQUIRE(one.parse("nplurals=1; plural=0;"));
+    CHECK(one.index(1) == 0);
+    CHECK(one.index(7) == 0);
+    // A three-form rule (Polish), for the next language someone adds.
+    PluralRule pl;
+    REQUIRE(pl.parse("nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"));
+    CHECK(pl.index(1) == 0);
+    CHECK(pl.index(3) == 1);
+    CHECK(pl.index(13) == 2);
+    CHECK(pl.index(22) == 1);
+    CHECK(pl.index(25) == 2);
+    std::string why;
+    CHECK_FALSE(PluralRule().parse("nplurals=2; plural=n +;", &why));
+    CHECK_FALSE(PluralRule().parse("nplurals=1; plural=(n != 1);", &why));  // index 1 of 1 form
+    CHECK_FALSE(PluralRule().parse("plural=n;", &why));
+    CHECK_FALSE(PluralRule().parse("nplurals=2; plural=n / 0;", &why));
+}
+
+TEST_CASE("bytes that are not a .mo catalogue are refused, never read past their end") {
+    Catalogue c;
+    std::string why;
+    CHECK_FALSE(c.load("", &why));
+    CHECK_FALSE(c.load("not a catalogue at all, just text", &why));
+    CHECK(why.find("magic") != std::string::npos);
+    // A real catalogue cut short: its tables point past the end.
+    const EmbeddedFile* f = embedded_catalogues().find("i18n/ko.mo");
+    REQUIRE(f != nullptr);
+    for (size_t cut : {size_t(28), size_t(100), f->size / 2, f->size - 1}) {
+        CHECK_FALSE(c.load(f->text().substr(0, cut), &why));
+        CHECK(c.empty());
+    }
+    CHECK(c.load(f->text(), &why));
+    CHECK_FALSE(c.empty());
+}
+
+TEST_CASE("English needs no catalogue: tr gives the msgid, trn English plurals") {
+    set_active_catalogue(Locale::En, nullptr);
+    CHECK(std::string(tr("Play")) == "Play");
+    CHECK(std::string(trn("%d month", "%d months", 1)) == "%d month");
+    CHECK(std::string(trn("%d month", "%d months", 0)) == "%d months");
+    CHECK(std::string(enum_label(CollabKind::Mou)) == "MoU");
+}
+
+TEST_CASE("each language's catalogue translates, by context where one English word has two meanings") {
+    {
+        Speak s(Locale::ZhHant);
+        CHECK(std::string(tr("Play")) == "播放");
+        CHECK(std::string(enum_label(CollabKind::Forum)) == "論壇");
+        CHECK(std::string(enum_label(OrgKind::Consortium)) == "聯盟");
+        CHECK(std::string(enum_label(Role::Lead)) == "牽頭機構");
+        CHECK(std::string(topic_label("advanced_packaging")) == "先進封裝");
+        CHECK(std::string(preset_label(RegionPreset::Gba)) == "香港＋大灣區");
+        CHECK(std::string(tr("a string no catalogue has")) == "a string no catalogue has");
+    }
+    {
+        Speak s(Locale::Ko);
+        CHECK(std::string(enum_label(Region::Korea)) == "대한민국");
+        CHECK(std::string(trc("time mode", "Window")) == "기간");
+        CHECK(std::string(enum_label(EventKind::Signing)) == "서명");
+    }
+    {
+        Speak s(Locale::Ja);
+        CHECK(std::string(enum_label(CollabKind::JointResearch)) == "共同研究");
+    }
+    // Every label of every kind, role, topic, unit and preset has an entry in every catalogue.
+    for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja, Locale::EnXA}) {
+        const Catalogue& c = catalogue(l);
+        INFO(locale_id(l));
+        for (int k = 0; k < enum_count<OrgKind>(); ++k) CHECK(c.find("organisation kind", enum_label_en(static_cast<OrgKind>(k))));
+        for (int k = 0; k < enum_count<CollabKind>(); ++k) CHECK(c.find("collaboration kind", enum_label_en(static_cast<CollabKind>(k))));
+        for (int k = 0; k < enum_count<Role>(); ++k) CHECK(c.find("role", enum_label_en(static_cast<Role>(k))));
+        for (int k = 0; k < enum_count<EventKind>(); ++k) CHECK(c.find("event kind", enum_label_en(static_cast<EventKind>(k))));
+        for (int k = 0; k < enum_count<Region>(); ++k) CHECK(c.find("region", enum_label_en(static_cast<Region>(k))));
+        for (int k = 1; k < enum_count<Industry>(); ++k) CHECK(c.find("industry", enum_label_en(static_cast<Industry>(k))));
+        for (std::string_view id : topic_ids()) {
+            set_active_catalogue(Locale::En, nullptr);
+            const std::string en = topic_label(id);
+            CHECK(c.find("topic", en));
+        }
+    }
+}
+
+TEST_CASE("plurals follow each language's Plural-Forms") {
+    {
+        Speak s(Locale::En);
+        CHECK(std::string(trn("%d month", "%d months", 1)) == "%d month");
+        CHECK(std::string(trn("%d month", "%d months", 5)) == "%d months");
+    }
+    for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
+        Speak s(l);
+        CHECK(catalogue(l).plural().count() == 1);
+        CHECK(std::string(trn("%d month", "%d months", 1)) == trn("%d month", "%d months", 5));
+    }
+    Speak s(Locale::Ja);
+    CHECK(strf(trn("%d month", "%d months", 3), 3) == "3 か月");
+    Speak x(Locale::EnXA);
+    CHECK(catalogue(Locale::EnXA).plural().count() == 2);
+    CHECK(std::string(trn("%d month", "%d months", 1)) != trn("%d month", "%d months", 2));
+}
+
+TEST_CASE("numbers are grouped by thousands") {
+    CHECK(format_count(0) == "0");
+    CHECK(format_count(999) == "999");
+    CHECK(format_count(1000) == "1,000");
+    CHECK(format_count(1234567) == "1,234,567");
+    CHECK(format_count(-45000) == "-45,000");
+    Speak s(Locale::Ko);
+    CHECK(format_count(12345) == "12,345");
+}
+
+TEST_CASE("dates the local way, in the dataset's precisions, with 'by' starts") {
+    Interval by;
+    by.start = date(2022);
+    by.start_by = true;
+    Interval span;
+    span.start = date(2016, 3);
+    span.has_end = true;
+    span.end = date(2023, 8, 29);
+    Interval open;
+    open.start = date(2023, 8, 29);
+    {
+        Speak s(Locale::En);
+        CHECK(format_date_local(date(2023, 8, 29)) == "29 Aug 2023");
+        CHECK(format_date_local(date(2023, 8)) == "Aug 2023");
+        CHECK(format_date_local(date(2023)) == "2023");
+        CHECK(format_start_human(by) == "by 2022");
+        CHECK(format_interval_human(span) == "Mar 2016 – 29 Aug 2023");
+        CHECK(format_interval_human(open) == "29 Aug 2023 – ongoing");
+    }
+    for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ja}) {
+        Speak s(l);
+        CHECK(format_date_local(date(2023, 8, 29)) == "2023年8月29日");
+        CHECK(format_date_local(date(2023, 8)) == "2023年8月");
+        CHECK(format_date_local(date(2023)) == "2023年");
+    }
+    {
+        Speak s(Locale::ZhHant);
+        CHECK(format_start_human(by) == "2022年或之前");
+        CHECK(format_interval_human(open) == "2023年8月29日 – 至今");
+    }
+    {
+        Speak s(Locale::Ja);
+        CHECK(format_start_human(by) == "2022年以前");
+    }
+    {
+        Speak s(Locale::Ko);
+        CHECK(format_date_local(date(2023, 8, 29)) == "2023년 8월 29일");
+        CHECK(format_date_local(date(2023, 8)) == "2023년 8월");
+        CHECK(format_date_local(date(2023)) == "2023년");
+        CHECK(format_start_human(by) == "2022년 이전");
+        CHECK(format_interval_human(span) == "2016년 3월 – 2023년 8월 29일");
+    }
+}
+
+TEST_CASE("the pseudo-locale keeps placeholders and is longer") {
+    Speak s(Locale::EnXA);
+    const std::string t = tr("%d shown at this date, %d in all.");
+    CHECK(t.find("%d") != std::string::npos);
+    CHECK(t.size() > std::strlen("%d shown at this date, %d in all.") * 13 / 10);
+    CHECK(strf(t.c_str(), 3, 9).find('3') != std::string::npos);
+}
+
+namespace {
+
+// The fixture dataset with `translations` set on its first collaboration ("metc").
+LoadResult load_with_translations(const std::string& translations) {
+    std::string json = test::fixture_json();
+    const std::string anchor = R"("summary": "S", "evidence": [{"source": "s1", "quote": "Q1"}]})";
+    const size_t at = json.find(anchor);
+    REQUIRE(at != std::string::npos);
+    json.insert(at + std::string(R"("summary": "S",)").size(), "\n  \"translations\": " + translations + ",");
+    std::vector<InputFile> in{{"collabs.json", json}};
+    return load_dataset(in);
+}
+
+}  // namespace
+
+TEST_CASE("collaborations may carry translated titles and summaries, shown in their language") {
+    LoadResult r = load_with_translations(
+        R"([{"lang": "zh-Hant", "title": "微電子技術聯盟", "summary": "摘要"}, {"lang": "ko", "title": "마이크로전자 기술 컨소시엄"}])");
+    INFO((r.diagnostics.empty() ? std::string() : r.diagnostics[0].to_string()));
+    REQUIRE(r.ok());
+    const Collaboration& c = r.dataset.collaborations[static_cast<size_t>(r.dataset.find_collab("metc"))];
+    REQUIRE(c.translations.size() == 2);
+    CHECK(c.title_in(Locale::ZhHant) == "微電子技術聯盟");
+    CHECK(c.summary_in(Locale::ZhHant) == "摘要");
+    CHECK(c.title_in(Locale::Ko) == "마이크로전자 기술 컨소시엄");
+    CHECK(c.summary_in(Locale::Ko) == "S");  // no Korean summary: the English one
+    CHECK(c.title_in(Locale::Ja) == "Microelectronics Technology Consortium");
+    CHECK(c.title_in(Locale::En) == "Microelectronics Technology Consortium");
+    CHECK(c.title_in(Locale::EnXA) == "Microelectronics Technology Consortium");
+}
+
+TEST_CASE("bad translations are errors with FILE:LINE:COL, the field and why") {
+    struct Case {
+        const char* translations;
+        const char* message;
+    } cases[] = {
+        {R"([{"lang": "fr", "title": "Consortium"}])", "unknown language"},
+        {R"([{"lang": "ko"}])", "needs \"title\" or \"summary\""},
+        {R"([{"lang": "ko", "title": ""}])", "must not be empty"},
+        {R"([{"lang": "ko", "title": "가"}, {"lang": "ko", "summary": "나"}])", "language ko is translated twice"},
+        {R"(["ko"])", "expected an object"},
+    };
+    for (const Case& k : cases) {
+        INFO(k.translations);
+        LoadResult r = load_with_translations(k.translations);
+        REQUIRE_FALSE(r.ok());
+        REQUIRE_FALSE(r.diagnostics.empty());
+        const std::string text = r.diagnostics[0].to_string();
+        INFO(text);
+        CHECK(text.rfind("collabs.json:", 0) == 0);
+        CHECK(text.find("/translations/") != std::string::npos);
+        CHECK(text.find(k.message) != std::string::npos);
+    }
+    // An unknown key is a warning, as everywhere in the data.
+    LoadResult r = load_with_translations(R"([{"lang": "ja", "title": "x", "subtitle": "y"}])");
+    CHECK(r.ok());
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK(r.diagnostics[0].to_string().find("/translations/0/subtitle") != std::string::npos);
+    CHECK(r.diagnostics[0].to_string().find("unknown field \"subtitle\" (ignored)") != std::string::npos);
+}
