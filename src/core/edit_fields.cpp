@@ -108,6 +108,8 @@ std::vector<FormField> make(EditKind k) {
                 L("participants", "Participants", {I("org", "Organisation", EditKind::Organisation, true), E("role", "Role", "role", true)},
                   true),
                 F("summary", "Summary", T::LongText, true),
+                L("translations", "Translations",
+                  {E("lang", "Language", "lang", true), F("title", "Title", T::Text), F("summary", "Summary", T::LongText)}),
                 L("facts", "Facts",
                   {F("label", "Label", T::Text, true), F("value", "Value", T::Number, true), E("unit", "Unit", "unit", true),
                    E("qualifier", "Qualifier", "qualifier"), F("year", "Year", T::Integer, true),
