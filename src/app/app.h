@@ -100,6 +100,7 @@ private:
     // slices, and natively the system's Noto Sans CJK (unless CHIPATLAS_NO_SYSTEM_FONTS is set).
     ui::ExtraFaces extra_faces();
     void build_fonts(float dpr);  // the fonts, and what to do about characters they lack
+    void load_bundled_stories();  // stories/*.json that hold for the data shown (core/story.h)
 
     void edit_frame();                              // app/edit.cpp: the edit panel and its intents
     void apply_edit_intents(bool changed = false);  // this frame's intents (or a command's), shown at once; changed: a drag moved one
@@ -129,7 +130,8 @@ private:
     double since_state_ = 1e9;
     float last_width_ = 0;
     std::string last_selected_ = "\x01";
-    std::vector<int> last_active_;  // visible collaborations at the last "active" event
+    std::vector<int> last_active_;     // visible collaborations at the last "active" event
+    unsigned last_story_version_ = 0;  // the story step of the last "storystep" event
     std::vector<std::string> pending_warnings_;
     RegionPreset region_pending_ = RegionPreset::All;
     bool has_region_ = false;

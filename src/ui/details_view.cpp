@@ -290,7 +290,7 @@ void draw_details(AppModel& m, UiContext& ui) {
                        : clear_top(io.DisplaySize.x - w - 10, io.DisplaySize.x - 10, ui.toolbar_bottom + 6, 30, m.page_chrome());
     // At least 100 px tall, ending above the timeline: in a short box (the 320x240 embed) the
     // panel starts higher rather than covering the timeline, but not over the toolbar.
-    const float bottom = io.DisplaySize.y - ui.timeline_height - 18;
+    const float bottom = io.DisplaySize.y - ui.timeline_height - 18 - ui.story_card_h;  // above a phone's story card
     if (bottom - top < 100) top = std::max(ui.toolbar_bottom + 4, bottom - 100);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - w - 10, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(w, std::max(100.0f, bottom - top)), ImGuiCond_Always);

@@ -23,4 +23,5 @@ export const LIMITS = Object.freeze({
   fontSlices: 64,                  // slices fetched for one dataset
   editFiles: 8,                    // files the web editor hands over at once (download or copy)
   editFileChars: 16 * 1024 * 1024, // one of them, in UTF-16 characters
+  storyBytes: 48 * 1024,           // one ?story= file (src/core/story.h kStoryMaxBytes: one loadStory command carries it)
 });

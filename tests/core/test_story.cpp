@@ -1,0 +1,248 @@
+// Stories (core/story.h): the bundled first story is valid and quotes its sources; each kind of
+// mistake gets its FILE:LINE:COL message; a step's view; the easing between steps.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/dataset_json.h"
+#include "core/embedded.h"
+#include "core/story.h"
+#include "core/timeline.h"
+#include "fixture.h"
+
+using namespace ca;
+
+namespace {
+
+Dataset bundled_dataset() {
+    std::vector<InputFile> in;
+    for (auto& f : embedded_dataset()) in.push_back({f.name, f.text()});
+    LoadResult r = load_dataset(in);
+    REQUIRE(r.ok());
+    return std::move(r.dataset);
+}
+
+// A story over the fixture dataset, one line per step (so messages' lines are easy to predict):
+// line 1 "{", line 2 id and title, line 3 "steps": [, then one step per line from line 4.
+std::string story(const std::vector<std::string>& steps, const std::string& head = R"("id": "s", "title": "T", )") {
+    std::string s = "{\n" + head + "\n\"steps\": [\n";
+    for (size_t i = 0; i < steps.size(); ++i) s += steps[i] + (i + 1 < steps.size() ? ",\n" : "\n");
+    return s + "]}\n";
+}
+std::string step(const std::string& view, const std::string& caption = R"("title": "C", "text": "X")") {
+    return R"({"view": {)" + view + R"(}, "caption": {)" + caption + "}}";
+}
+
+std::vector<std::string> problems(const std::string& text) {
+    StoryLoad r = load_story("s.json", text, test::fixture_dataset());
+    std::vector<std::string> out;
+    for (auto& d : r.diagnostics) out.push_back(d.to_string());
+    return out;
+}
+
+// The phrases a caption quotes: between “ and ”.
+std::vector<std::string> quoted(const std::string& text) {
+    std::vector<std::string> out;
+    const std::string open = "\xE2\x80\x9C", close = "\xE2\x80\x9D";
+    size_t i = 0;
+    while ((i = text.find(open, i)) != std::string::npos) {
+        const size_t j = text.find(close, i);
+        REQUIRE(j != std::string::npos);
+        out.push_back(text.substr(i + open.size(), j - i - open.size()));
+        i = j;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the bundled first story is valid against the bundled dataset") {
+    const Dataset ds = bundled_dataset();
+    const EmbeddedFile* f = embedded_stories().find("stories/east-asia-chip-talent.json");
+    REQUIRE(f);
+    StoryLoad r = load_story(f->name, f->text(), ds);
+    INFO((r.diagnostics.empty() ? std::string() : r.diagnostics[0].to_string()));
+    REQUIRE(r.ok());
+    CHECK(r.story.id == "east-asia-chip-talent");
+    CHECK(r.story.title == "Four ways East Asia builds its chip talent and supply chains");
+    CHECK(r.story.steps.size() == 5);
+    CHECK(r.story.steps[2].scene.selected == "motie_packaging_mou");
+    CHECK(format_day(static_cast<DayNum>(r.story.steps[2].scene.t)) == "2023-08-29");
+    CHECK(r.story.steps[3].scene.has_camera);
+    CHECK(r.story.steps[1].has_region);
+    CHECK(r.story.steps[1].region == RegionPreset::Gba);
+}
+
+TEST_CASE("every caption of the first story cites sources whose quotes or facts hold each phrase it quotes") {
+    const Dataset ds = bundled_dataset();
+    StoryLoad r = load_story("first", embedded_stories().find("stories/east-asia-chip-talent.json")->text(), ds);
+    REQUIRE(r.ok());
+    size_t phrases = 0;
+    for (const StoryStep& st : r.story.steps) {
+        REQUIRE_FALSE(st.caption.sources.empty());
+        std::vector<std::string> texts;  // the cited sources' quotes and facts
+        auto cited = [&](int s) { return std::find(st.caption.sources.begin(), st.caption.sources.end(), s) != st.caption.sources.end(); };
+        for (auto& c : ds.collaborations) {
+            for (auto& e : c.evidence)
+                if (cited(e.source)) texts.push_back(e.quote);
+            for (auto& fct : c.facts)
+                if (cited(fct.source)) texts.push_back(fct.quote);
+        }
+        for (auto& e : ds.events)
+            if (cited(e.source)) texts.push_back(e.quote);
+        for (const std::string& q : quoted(st.caption.text)) {
+            INFO(st.caption.title << ": \"" << q << "\"");
+            CHECK(std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.find(q) != std::string::npos; }));
+            ++phrases;
+        }
+    }
+    CHECK(phrases >= 10);
+}
+
+TEST_CASE("a valid story over the fixture reads its steps") {
+    StoryLoad r = load_story("s.json",
+                             story({step(R"("t": "2022-11-09", "mode": "window", "window": 6, "region": "gba", "selected": "metc")",
+                                         R"("title": "One", "text": "First", "sources": ["s1"])"),
+                                    step(R"("t": "2023-08-30", "camera": {"lat": 37, "lon": 127, "zoom": 3}, "lang": "native",
+                                            "hiddenKinds": ["course"])")}),
+                             test::fixture_dataset());
+    INFO((r.diagnostics.empty() ? std::string() : r.diagnostics[0].to_string()));
+    REQUIRE(r.ok());
+    REQUIRE(r.story.steps.size() == 2);
+    const StoryStep& a = r.story.steps[0];
+    CHECK(a.scene.mode == TimeMode::Window);
+    CHECK(a.scene.window_months == 6);
+    CHECK(a.has_region);
+    CHECK_FALSE(a.has_lang);
+    CHECK(a.caption.sources == std::vector<int>{0});
+    const StoryStep& b = r.story.steps[1];
+    CHECK(b.scene.has_camera);
+    CHECK(b.scene.cam_centre.lat == 37);
+    CHECK(b.has_lang);
+    CHECK(b.scene.lang == NameLang::Native);
+    CHECK(b.scene.filters.collab_kind_hidden(CollabKind::Course));
+    CHECK(b.scene.mode == ViewState{}.mode);  // not given: a fresh view's
+}
+
+TEST_CASE("each kind of mistake in a story gets its message and line:col") {
+    using V = std::vector<std::string>;
+    // Unknown keys, with "did you mean", at the top, in a step, in a view and in a caption.
+    CHECK(problems(story({step(R"("t": "2022")")}, R"("id": "s", "title": "T", "titel": "x",)")) ==
+          V{"s.json:2:36: error: (/titel): unknown field \"titel\"; did you mean \"title\"?"});
+    CHECK(problems(story({R"({"view": {"t": "2022"}, "captoin": {}})"})) ==
+          V{"s.json:4:1: error: step 1 (/steps/0): missing required field \"caption\"",
+            "s.json:4:36: error: step 1 (/steps/0/captoin): unknown field \"captoin\"; did you mean \"caption\"?"});
+    CHECK(problems(story({step(R"("t": "2022", "zooom": 3)")})) ==
+          V{"s.json:4:31: error: step 1 (/steps/0/view/zooom): unknown field \"zooom\""});
+    CHECK(problems(story({step(R"("t": "2022", "selectd": "metc")")})) ==
+          V{"s.json:4:33: error: step 1 (/steps/0/view/selectd): unknown field \"selectd\"; did you mean \"selected\"?"});
+    // The reader's choices are no step's.
+    CHECK(problems(story({step(R"("t": "2022", "theme": "dark")")}))[0].find("\"theme\" is the reader's choice") != std::string::npos);
+    // Wrong types and values, with setState's words.
+    CHECK(problems(story({step(R"("t": 2022)")})) == V{"s.json:4:16: error: step 1 (/steps/0/view/t): expected a date YYYY[-MM[-DD]]"});
+    CHECK(problems(story({step(R"("t": "2022", "mode": "windowed")")})) ==
+          V{"s.json:4:38: error: step 1 (/steps/0/view/mode): expected snapshot, window or cumulative"});
+    CHECK(problems(story({step(R"("t": "2022", "region": "mars")")})) ==
+          V{"s.json:4:40: error: step 1 (/steps/0/view/region): expected a region: all, gba, korea, taiwan or japan"});
+    CHECK(problems(story({step(R"("t": "2022")", R"("title": 3, "text": "X")")})) ==
+          V{"s.json:4:51: error: step 1 (/steps/0/caption/title): expected a string"});
+    // Unknown ids, with "did you mean".
+    CHECK(
+        problems(story({step(R"("t": "2022", "selected": "metcc")")})) ==
+        V{"s.json:4:42: error: step 1 (/steps/0/view/selected): unknown organisation or collaboration \"metcc\"; did you mean \"metc\"?"});
+    CHECK(problems(story({step(R"("t": "2022")", R"("title": "C", "text": "X", "sources": ["s3"])")})) ==
+          V{"s.json:4:79: error: step 1 (/steps/0/caption/sources/0): unknown source \"s3\"; did you mean \"s1\"?"});
+    // Out of the dataset's time.
+    CHECK(problems(story({step(R"("t": "1990-05-01")")})) ==
+          V{"s.json:4:16: error: step 1 (/steps/0/view/t): time 1990-05-01 is outside the dataset's timeline (2019-01-01 to 2024-12-31)"});
+    // Empty steps, too many steps, too long texts, region and camera both.
+    CHECK(problems(story({})) == V{"s.json:3:10: error: (/steps): a story needs at least one step"});
+    CHECK(problems(story(std::vector<std::string>(41, step(R"("t": "2022")")))) ==
+          V{"s.json:3:10: error: (/steps): too many steps: 41 (the limit is 40)"});
+    CHECK(problems(story({step(R"("t": "2022")", R"("title": "C", "text": ")" + std::string(1201, 'x') + "\"")})) ==
+          V{"s.json:4:58: error: step 1 (/steps/0/caption/text): too long: 1201 characters (the limit is 1200)"});
+    CHECK(problems(story({step(R"("t": "2022", "region": "gba", "camera": {"lat": 1, "lon": 2, "zoom": 3})")})) ==
+          V{"s.json:4:40: error: step 1 (/steps/0/view/region): give \"region\" or \"camera\", not both"});
+    // Missing fields, a bad id, syntax.
+    CHECK(problems(story({step(R"("t": "2022")")}, R"("title": "T",)")) ==
+          V{"s.json:1:1: error: (document): missing required field \"id\""});
+    CHECK(problems(story({step(R"("t": "2022")")}, R"("id": "Bad Id", "title": "T",)"))[0].find("s.json:2:7: error: (/id): invalid id") ==
+          0);
+    CHECK(problems("{\"id\": \"s\",}")[0].find("s.json:1:11: error: (document): ") == 0);
+    CHECK(problems(std::string(kStoryMaxBytes + 1, ' '))[0].find("story file too large") != std::string::npos);
+}
+
+TEST_CASE("a story is told apart from a dataset file by its keys") {
+    CHECK(is_story_text(R"({"id": "a", "title": "t", "steps": []})"));
+    CHECK(is_story_text(R"({"$schema": "./schema.json", "id": "x", "note": "\"steps\": here", "steps": []})"));
+    CHECK_FALSE(is_story_text(R"({"collaborations": [{"steps": 1}], "steps": []})"));
+    CHECK_FALSE(is_story_text(test::fixture_json()));
+    CHECK_FALSE(is_story_text(R"({"properties": {"steps": {}}})"));  // the schema's "steps" is nested
+    CHECK_FALSE(is_story_text("[1, 2]"));
+}
+
+TEST_CASE("a step's view keeps the reader's presentation and sets its scene") {
+    StoryStep st;
+    st.scene.t = 19000;
+    st.scene.mode = TimeMode::Snapshot;
+    st.scene.selected = "metc";
+    st.scene.has_camera = true;
+    st.scene.cam_centre = {22, 114};
+    st.scene.zoom = 4;
+    ViewState base;
+    base.theme = Theme::Dark;
+    base.lang = NameLang::En;
+    base.playing = true;
+    base.filters.hidden_regions = 3;
+    base.story = "s";
+    base.step = 2;
+    const ViewState v = step_view(st, base);
+    CHECK(v.t == 19000);
+    CHECK(v.mode == TimeMode::Snapshot);
+    CHECK(v.selected == "metc");
+    CHECK(v.theme == Theme::Dark);
+    CHECK(v.lang == NameLang::En);  // the step gives no lang
+    CHECK_FALSE(v.playing);
+    CHECK(v.filters.hidden_regions == 0);  // the step's filters (none), not the reader's
+    CHECK(v.has_camera);
+    CHECK(v.zoom == 4);
+    CHECK(v.story == "s");
+    st.has_region = true;
+    CHECK_FALSE(step_view(st, base).has_camera);  // a region is fitted by the caller
+}
+
+TEST_CASE("time between two steps eases from one to the other") {
+    CHECK(story_time_at(100, 200, 0) == 100);
+    CHECK(story_time_at(100, 200, 1) == 200);
+    CHECK(story_time_at(100, 200, 0.5) == Approx(150));
+    CHECK(story_time_at(100, 200, 0.1) < 110);  // slow start
+    CHECK(story_time_at(100, 200, 0.9) > 190);  // slow end
+    CHECK(story_time_at(100, 200, -1) == 100);
+    CHECK(story_time_at(100, 200, 7) == 200);
+    double prev = 100;
+    for (int i = 1; i <= 20; ++i) {
+        const double t = story_time_at(100, 200, i / 20.0);
+        CHECK(t >= prev);
+        prev = t;
+    }
+}
+
+TEST_CASE("a story written for authoring reads back the same") {
+    const Dataset ds = test::fixture_dataset();
+    StoryLoad a = load_story("a.json",
+                             story({step(R"("t": "2022-11-09", "mode": "window", "window": 6, "region": "gba", "selected": "metc")",
+                                         R"("title": "One", "text": "First", "sources": ["s1", "s2"])"),
+                                    step(R"("t": "2023-08-30", "camera": {"lat": 37.5, "lon": 127.25, "zoom": 3}, "lang": "native")")}),
+                             ds);
+    REQUIRE(a.ok());
+    const std::string text = story_file_text(a.story, ds);
+    StoryLoad b = load_story("b.json", text, ds);
+    INFO(text);
+    REQUIRE(b.ok());
+    CHECK(story_file_text(b.story, ds) == text);
+    CHECK(b.story.steps[0].scene == a.story.steps[0].scene);
+    CHECK(b.story.steps[1].scene.cam_centre.lon == 127.25);
+    CHECK(b.story.steps[1].caption.title == "C");
+    CHECK(text.find("\"$schema\": \"./schema.json\"") != std::string::npos);
+}
