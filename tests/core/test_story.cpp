@@ -2,9 +2,12 @@
 // mistake gets its FILE:LINE:COL message; a step's view; the easing between steps.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "core/commands.h"
 #include "core/dataset_json.h"
 #include "core/embedded.h"
 #include "core/story.h"
@@ -245,4 +248,171 @@ TEST_CASE("a story written for authoring reads back the same") {
     CHECK(b.story.steps[1].scene.cam_centre.lon == 127.25);
     CHECK(b.story.steps[1].caption.title == "C");
     CHECK(text.find("\"$schema\": \"./schema.json\"") != std::string::npos);
+}
+
+namespace {
+
+// The fixture model telling a three-step story (a region, a camera, a region with a selection).
+AppModel story_model() {
+    AppModel m = test::fixture_model();
+    StoryLoad r = load_story("tour.json",
+                             story({step(R"("t": "2020-01-01", "mode": "cumulative", "region": "all")", R"("title": "One", "text": "A")"),
+                                    step(R"("t": "2023-08-30", "mode": "window", "window": 6, "camera": {"lat": 37.2, "lon": 127.2, "zoom": 8})",
+                                         R"("title": "Two", "text": "B", "sources": ["s2"])"),
+                                    step(R"("t": "2022-11-09", "region": "gba", "selected": "metc")", R"("title": "Three", "text": "C")")},
+                                   R"("id": "tour", "title": "A tour", )"),
+                             m.data());
+    REQUIRE(r.ok());
+    m.set_stories({r.story});
+    return m;
+}
+
+double day(const char* iso) {
+    Date d;
+    REQUIRE(parse_date(iso, d));
+    return first_day(d);
+}
+
+void settle(AppModel& m) {
+    for (int i = 0; i < 200 && m.tick(0.05); ++i) {
+    }
+}
+
+}  // namespace
+
+TEST_CASE("story mode: stepping flies the camera and eases the time there, then stops") {
+    AppModel m = story_model();
+    const unsigned v0 = m.story_version();
+    REQUIRE(m.go_to_step("tour", 1));
+    settle(m);
+    CHECK(m.story_version() != v0);
+    CHECK(m.view().story == "tour");
+    CHECK(m.view().step == 1);
+    CHECK(format_day(static_cast<DayNum>(m.view().t)) == "2020-01-01");
+    REQUIRE(m.next_step(1));
+    // Half way: the time is between the two steps' times, the camera on its way.
+    m.tick(0.6);
+    const double t_mid = m.view().t;
+    CHECK(t_mid > day("2020-01-01"));
+    CHECK(t_mid < day("2023-08-30"));
+    CHECK_FALSE(m.away_from_step());  // arriving is not moving away
+    settle(m);
+    CHECK(format_day(static_cast<DayNum>(m.view().t)) == "2023-08-30");
+    CHECK(m.view().mode == TimeMode::Window);
+    CHECK(m.view().window_months == 6);
+    CHECK(m.current_view().cam_centre.lat == Approx(37.2).margin(0.01));
+    CHECK(m.current_view().zoom == Approx(8).margin(0.05));
+    CHECK_FALSE(m.away_from_step());
+    CHECK(m.next_step(1));
+    settle(m);
+    CHECK(m.view().selected == "metc");
+    CHECK_FALSE(m.next_step(1));  // the last step
+    CHECK(m.view().step == 3);
+}
+
+TEST_CASE("story mode: with reduced motion a step is shown at once") {
+    AppModel m = story_model();
+    m.set_reduced_motion(true);
+    REQUIRE(m.go_to_step("tour", 2));
+    CHECK(format_day(static_cast<DayNum>(m.view().t)) == "2023-08-30");
+    CHECK(m.current_view().zoom == Approx(8).margin(0.05));
+    CHECK_FALSE(m.tick(0.016));  // nothing left to animate
+}
+
+TEST_CASE("story mode: the map stays explorable, and back to step returns to the step's view") {
+    AppModel m = story_model();
+    m.set_reduced_motion(true);
+    REQUIRE(m.go_to_step("tour", 2));
+    CHECK_FALSE(m.away_from_step());
+    m.pan({200, 0});
+    CHECK(m.away_from_step());
+    CHECK(m.view().story == "tour");  // still in the story
+    m.back_to_step();
+    CHECK_FALSE(m.away_from_step());
+    m.set_time(day("2021-01-01"));
+    CHECK(m.away_from_step());
+    m.back_to_step();
+    m.select("metc");
+    CHECK(m.away_from_step());
+    m.back_to_step();
+    m.zoom_at({640, 400}, 1.05);  // a nudge is not moving away
+    CHECK_FALSE(m.away_from_step());
+    m.exit_story();
+    CHECK(m.view().story.empty());
+    CHECK(m.view().step == 0);
+    CHECK_FALSE(m.away_from_step());
+    CHECK(m.story() == nullptr);
+}
+
+TEST_CASE("story mode: the URL keeps the story and step, and a link opens that step") {
+    AppModel m = story_model();
+    m.set_reduced_motion(true);
+    REQUIRE(m.go_to_step("tour", 2));
+    const std::string hash = m.hash();
+    CHECK(hash.find("story=tour") != std::string::npos);
+    CHECK(hash.find("step=2") != std::string::npos);
+    AppModel fresh = story_model();
+    fresh.set_reduced_motion(true);
+    std::vector<std::string> warn;
+    // The step's view wins over the link's other scene keys; its presentation keys apply.
+    fresh.apply_hash("#story=tour&step=2&t=2019-05-01&theme=dark", warn);
+    CHECK(warn.empty());
+    CHECK(fresh.view().story == "tour");
+    CHECK(fresh.view().step == 2);
+    CHECK(format_day(static_cast<DayNum>(fresh.view().t)) == "2023-08-30");
+    CHECK(fresh.view().theme == Theme::Dark);
+    CHECK(fresh.current_view().zoom == Approx(8).margin(0.05));
+    // An unknown story, or a step past the end.
+    AppModel other = story_model();
+    other.apply_hash("#story=nope&step=2", warn);
+    CHECK(other.view().story.empty());
+    CHECK(other.view().step == 0);
+    other.apply_hash("#story=tour&step=9", warn);
+    CHECK(warn.empty());
+    CHECK(other.view().step == 3);  // past the end: the last step
+    other.apply_hash("#step=41", warn);
+    CHECK(warn == std::vector<std::string>{"ignoring step=41: expected a step number 0..40"});
+}
+
+TEST_CASE("story commands: list, describe, step, exit, load, and getState's story fields") {
+    AppModel m = story_model();
+    m.set_reduced_motion(true);
+    auto run = [&](const std::string& text) { return nlohmann::json::parse(handle_command(m, text).reply); };
+    nlohmann::json r = run(R"({"cmd": "listStories"})");
+    REQUIRE(r["stories"].size() == 1);
+    CHECK(r["stories"][0]["id"] == "tour");
+    CHECK(r["stories"][0]["steps"] == 3);
+    CHECK(run(R"({"cmd": "story"})")["error"] == "no story is told (give an id: listStories lists them)");
+    r = run(R"({"cmd": "story", "id": "tour"})");
+    CHECK(r["story"]["title"] == "A tour");
+    CHECK(r["story"]["steps"][1]["title"] == "Two");
+    CHECK(r["story"]["steps"][1]["sources"][0]["url"] == "https://example.org/two");
+    CHECK(r["story"]["step"] == 0);
+    r = run(R"({"cmd": "storyStep", "id": "tour", "step": 2})");
+    CHECK(r["ok"] == true);
+    CHECK(r["story"]["step"] == 2);
+    r = run(R"({"cmd": "getState"})");
+    CHECK(r["state"]["story"] == "tour");
+    CHECK(r["state"]["step"] == 2);
+    CHECK(r["state"]["storyAway"] == false);
+    CHECK(r["state"]["t"] == "2023-08-30");
+    CHECK(run(R"({"cmd": "storyStep", "step": 3})")["story"]["step"] == 3);  // the story told
+    CHECK(run(R"({"cmd": "storyStep", "step": 4})")["error"] == "step must be 1..3");
+    CHECK(run(R"({"cmd": "storyStep", "id": "nope"})")["error"] == "no such story");
+    const std::string ev = story_event_json(m);
+    CHECK(nlohmann::json::parse(ev)["caption"]["title"] == "Three");
+    run(R"({"cmd": "exitStory"})");
+    CHECK(run(R"({"cmd": "getState"})")["state"]["story"] == "");
+    CHECK(nlohmann::json::parse(story_event_json(m))["step"] == 0);
+    // setState enters a step too.
+    CHECK(run(R"({"cmd": "setState", "state": {"story": "tour", "step": 1}})")["state"]["step"] == 1);
+    // loadStory: a valid text adds a story; an invalid one answers with its FILE:LINE:COL lines.
+    r = run(R"({"cmd": "loadStory", "name": "mine.json", "text": "{\"id\": \"mine\", \"title\": \"M\", \"steps\": [{\"view\": {\"t\": \"2022\"}, \"caption\": {\"title\": \"a\", \"text\": \"b\"}}]}"})");
+    CHECK(r["ok"] == true);
+    CHECK(r["id"] == "mine");
+    CHECK(run(R"({"cmd": "listStories"})")["stories"].size() == 2);
+    r = run(R"({"cmd": "loadStory", "name": "bad.json", "text": "{\"id\": \"bad\", \"title\": \"B\", \"steps\": []}"})");
+    CHECK(r["ok"] == false);
+    CHECK(r["error"] == "the story has errors");
+    CHECK(r["text"].get<std::string>().find("bad.json:1:40: error: (/steps): a story needs at least one step") != std::string::npos);
 }
