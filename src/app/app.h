@@ -108,6 +108,7 @@ private:
     bool save_edits(bool anyway);
     std::string edit_field_command(const EditFieldCommand& f);  // the `editField` command
     void emit_edit_state();                                     // web: the "editstate" event, when it changed
+    void story_editor_frame();                                  // app/edit.cpp: the story editor, its Save
     void hand_edit_files(const char* action, size_t index);     // web: the "editfiles" event
     std::unique_ptr<EditMode, EditModeDelete> edit_;            // null unless edit mode is open
     AppConfig cfg_;

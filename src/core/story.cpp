@@ -317,6 +317,22 @@ double story_ease(double u) {
 
 double story_time_at(double t0, double t1, double u) { return t0 + (t1 - t0) * story_ease(u); }
 
+StoryStep step_from_view(const ViewState& v) {
+    StoryStep st;
+    st.scene = v;  // what story_file_text writes of it: the scene fields and names
+    st.scene.story.clear();
+    st.scene.step = 0;
+    st.scene.playing = false;
+    st.has_lang = true;
+    return st;
+}
+
+bool move_step(Story& s, size_t i, int dir) {
+    if (i >= s.steps.size() || (dir < 0 && i == 0) || (dir > 0 && i + 1 >= s.steps.size())) return false;
+    std::swap(s.steps[i], s.steps[dir < 0 ? i - 1 : i + 1]);
+    return true;
+}
+
 std::string story_file_text(const Story& s, const Dataset& ds) {
     OJson root;
     root["$schema"] = "./schema.json";

@@ -71,6 +71,12 @@ ViewState step_view(const StoryStep& step, const ViewState& base);
 double story_ease(double u);
 double story_time_at(double t0, double t1, double u);
 
+// Authoring (edit mode): a step showing view v as it is now (its camera, not a region; its
+// names setting), with an empty caption; a step moved one place up (dir < 0) or down, false
+// at either end.
+StoryStep step_from_view(const ViewState& v);
+bool move_step(Story& s, size_t i, int dir);
+
 // The story file's text for a story (the canonical writer's layout, the schema's key order), for
 // authoring in edit mode.
 std::string story_file_text(const Story& s, const Dataset& ds);

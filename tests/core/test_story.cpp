@@ -416,3 +416,34 @@ TEST_CASE("story commands: list, describe, step, exit, load, and getState's stor
     CHECK(r["error"] == "the story has errors");
     CHECK(r["text"].get<std::string>().find("bad.json:1:40: error: (/steps): a story needs at least one step") != std::string::npos);
 }
+
+TEST_CASE("authoring: the current view as a step, steps re-ordered, written and read back") {
+    AppModel m = story_model();
+    m.set_reduced_motion(true);
+    REQUIRE(m.go_to_step("tour", 2));
+    Story s;
+    s.id = "drafted";
+    s.title = "Drafted";
+    s.steps.push_back(step_from_view(m.current_view()));
+    m.select("metc");
+    s.steps.push_back(step_from_view(m.current_view()));
+    s.steps[0].caption = {"First", "One", {}};
+    s.steps[1].caption = {"Second", "Two", {1}};
+    CHECK(s.steps[0].scene.has_camera);
+    CHECK(s.steps[0].scene.mode == TimeMode::Window);
+    CHECK(s.steps[1].scene.selected == "metc");
+    CHECK(move_step(s, 1, -1));
+    CHECK(s.steps[0].caption.title == "Second");
+    CHECK_FALSE(move_step(s, 0, -1));
+    CHECK_FALSE(move_step(s, 1, 1));
+    const std::string text = story_file_text(s, m.data());
+    StoryLoad r = load_story("drafted.json", text, m.data());
+    INFO(text);
+    REQUIRE(r.ok());
+    CHECK(r.story.steps[0].scene.selected == "metc");
+    CHECK(r.story.steps[0].caption.sources == std::vector<int>{1});
+    CHECK(r.story.steps[1].scene.cam_centre.lat == Approx(37.2).margin(0.001));
+    // The drafted story can be told at once.
+    m.add_story(r.story);
+    CHECK(m.go_to_step("drafted", 2));
+}
