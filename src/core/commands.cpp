@@ -21,6 +21,7 @@ using json = nlohmann::json;
 // throw is an abort in the exception-free web build). Parser messages quote the text they
 // stopped at, which can be half a character or a file's bad byte.
 std::string to_text(const json& j, int indent = -1) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
+json diagnostics_value(const std::vector<Diagnostic>& d);  // {"errors": [...], "text": "FILE:LINE:COL: ..."}
 
 // Numbers from commands are checked as the doubles they are (nlohmann keeps integers as
 // int64/uint64 and converts them exactly enough for any range test here), never after a
@@ -393,7 +394,11 @@ std::string edit_files_event_json(std::string_view action, const std::vector<Nam
     return to_text(json{{"action", std::string(action)}, {"errors", errors}, {"files", std::move(list)}});
 }
 
-std::string diagnostics_json(const std::vector<Diagnostic>& d) {
+std::string diagnostics_json(const std::vector<Diagnostic>& d) { return to_text(diagnostics_value(d)); }
+
+namespace {
+
+json diagnostics_value(const std::vector<Diagnostic>& d) {
     json errs = json::array();
     for (auto& x : d)
         errs.push_back({{"file", x.file},
@@ -405,8 +410,10 @@ std::string diagnostics_json(const std::vector<Diagnostic>& d) {
                         {"severity", x.severity == Severity::Error     ? "error"
                                      : x.severity == Severity::Warning ? "warning"
                                                                        : "note"}});
-    return to_text(json{{"errors", errs}, {"text", format_diagnostics(d)}});
+    return json{{"errors", errs}, {"text", format_diagnostics(d)}};
 }
+
+}  // namespace
 
 namespace {
 
@@ -573,7 +580,7 @@ json load_story_reply(AppModel& m, const json& c) {
         return reply_err("loadStory needs strings name (at most 200 bytes) and text");
     StoryLoad r = load_story(name.get_ref<const std::string&>(), text.get_ref<const std::string&>(), m.data());
     if (!r.ok()) {
-        json out = json::parse(diagnostics_json(r.diagnostics), nullptr, false);
+        json out = diagnostics_value(r.diagnostics);
         out["ok"] = false;
         out["error"] = "the story has errors";
         return out;

@@ -52,7 +52,11 @@ public:
         d.subject = subject_;
         d.message = std::move(msg);
         loc_.line_col(offset != std::string::npos ? offset : loc_.locate(ptr), d.line, d.col);
-        out_.diagnostics.push_back(std::move(d));
+        // In file order (the tree's members come in key order), ties in the order found.
+        auto& v = out_.diagnostics;
+        auto at = v.end();
+        while (at != v.begin() && ((at - 1)->line > d.line || ((at - 1)->line == d.line && (at - 1)->col > d.col))) --at;
+        v.insert(at, std::move(d));
     }
 
     // Members of obj not among allowed: each an error, with the closest allowed key offered.
@@ -245,8 +249,6 @@ StoryLoad load_story(std::string_view name, std::string_view text, const Dataset
         return r;
     }
     rd.read(root);
-    std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) { return a.line != b.line ? a.line < b.line : a.col < b.col; });
     if (!r.ok()) r.story.steps.clear();
     return r;
 }

@@ -9,13 +9,13 @@
 namespace ca::ui {
 
 struct StoryDraft {
-    Story story;                 // the draft; its steps' views as captured
-    char id[64] = "my-story";    // the id and title being typed
+    Story story;               // the draft; its steps' views as captured
+    char id[64] = "my-story";  // the id and title being typed
     char title[128] = "My story";
-    int step = 0;                // the step whose caption is being edited (0-based)
-    bool save = false;           // Save pressed this frame (the app writes or downloads the file)
-    std::string status;          // the last save's outcome
-    Rect panel{0, 0, 0, 0};      // where the window was drawn this frame
+    int step = 0;            // the step whose caption is being edited (0-based)
+    bool save = false;       // Save pressed this frame (the app writes or downloads the file)
+    std::string status;      // the last save's outcome
+    Rect panel{0, 0, 0, 0};  // where the window was drawn this frame
 };
 
 // The editor's window; changes the draft and tells stories through the model's intents.
