@@ -91,7 +91,7 @@
         var n = +e.target.dataset.step;
         if (n === host.step) return;
         markStep(n);
-        send('storyStep', { id: story.id, step: n }).then(null, function (err) { say('Could not show step ' + n + ': ' + err.message); });
+        send('storyStep', { story: story.id, step: n }).then(null, function (err) { say('Could not show step ' + n + ': ' + err.message); });
       });
     }, { rootMargin: '-45% 0px -45% 0px' });
     Array.prototype.forEach.call(list.children, function (li) { io.observe(li); });
@@ -103,10 +103,10 @@
       var want = params.get('story');
       var pick = stories.filter(function (s) { return !want || s.id === want; })[0];
       if (!pick) throw new Error(want ? 'no story "' + want.slice(0, 80) + '"' : 'the atlas has no stories');
-      return send('story', { id: pick.id });
+      return send('story', { story: pick.id });
     }).then(function (r) {
       build(r.story);
-      return send('storyStep', { id: r.story.id, step: 1 });
+      return send('storyStep', { story: r.story.id, step: 1 });
     }).then(null, function (e) { say('The story could not be shown: ' + e.message); });
   }
 

@@ -601,10 +601,11 @@ bool story_command(AppModel& m, const std::string& cmd, const json& c, json& out
             list.push_back({{"id", s.id}, {"title", s.title}, {"summary", s.summary}, {"steps", s.steps.size()}});
         out["stories"] = std::move(list);
     } else if (cmd == "story" || cmd == "storyStep") {
-        const json id = c.value("id", json(m.view().story));
+        // "story" names it (over postMessage "id" is the message's id); in-page "id" works too.
+        const json id = c.value("story", c.value("id", json(m.view().story)));
         const Story* st = id.is_string() ? m.find_story(id.get_ref<const std::string&>()) : nullptr;
         if (!st) {
-            out = reply_err(id == "" ? "no story is told (give an id: listStories lists them)" : "no such story");
+            out = reply_err(id == "" ? "no story is told (give \"story\": listStories lists them)" : "no such story");
             return true;
         }
         if (cmd == "storyStep") {

@@ -83,7 +83,7 @@ test('the first story walks by the page\'s buttons and the map\'s keys, and anno
 
 test('a step\'s URL reopens that step', { timeout: 150000 }, async () => {
   const first = await h.open(`index.html#rm=1`, { viewport: { width: 1024, height: 700 } });
-  await first.page.evaluate((id) => window.chipatlas.command('storyStep', { id, step: 4 }), ID);
+  await first.page.evaluate((id) => window.chipatlas.command('storyStep', { story: id, step: 4 }), ID);
   await atStep(first.page, 4, first.log);
   await first.page.waitForFunction(() => /step=4/.test(location.hash) && /story=/.test(location.hash), null, { timeout: 10000 });
   const url = await first.page.evaluate(() => location.href);
@@ -139,7 +139,7 @@ test('the scroll example moves the atlas through the steps as the reader scrolls
   }
   assert.ok(await page.evaluate(() => window.storyHost.events.includes('storystep')), 'the host heard storystep');
   // The host API directly: story, storyStep, listStories.
-  const r = await page.evaluate((id) => window.storyHost.send('storyStep', { id, step: 2 }), ID);
+  const r = await page.evaluate((id) => window.storyHost.send('storyStep', { story: id, step: 2 }), ID);
   assert.equal(r.story.step, 2);
   assert.equal(r.story.steps.length, N);
   await atStep(frame, 2, log);
@@ -153,7 +153,7 @@ for (const [w, hgt] of [[1280, 800], [390, 844]]) {
   test(`a screenshot of each step at ${w}x${hgt}, nothing clipped`, { timeout: 240000 }, async () => {
     const { page, log } = await h.open(`index.html#story=${ID}&step=1&rm=1`, { viewport: { width: w, height: hgt } });
     for (let n = 1; n <= N; ++n) {
-      await page.evaluate(([id, k]) => window.chipatlas.command('storyStep', { id, step: k }), [ID, n]);
+      await page.evaluate(([id, k]) => window.chipatlas.command('storyStep', { story: id, step: k }), [ID, n]);
       await atStep(page, n, log);
       await waitFrames(page, 8);  // the selection brought into view, the layout settled
       await page.screenshot({ path: join(OUT, `story-${w}x${hgt}-step${n}.png`), timeout: 30000 });

@@ -381,13 +381,13 @@ TEST_CASE("story commands: list, describe, step, exit, load, and getState's stor
     REQUIRE(r["stories"].size() == 1);
     CHECK(r["stories"][0]["id"] == "tour");
     CHECK(r["stories"][0]["steps"] == 3);
-    CHECK(run(R"({"cmd": "story"})")["error"] == "no story is told (give an id: listStories lists them)");
-    r = run(R"({"cmd": "story", "id": "tour"})");
+    CHECK(run(R"({"cmd": "story"})")["error"] == "no story is told (give \"story\": listStories lists them)");
+    r = run(R"({"cmd": "story", "story": "tour"})");
     CHECK(r["story"]["title"] == "A tour");
     CHECK(r["story"]["steps"][1]["title"] == "Two");
     CHECK(r["story"]["steps"][1]["sources"][0]["url"] == "https://example.org/two");
     CHECK(r["story"]["step"] == 0);
-    r = run(R"({"cmd": "storyStep", "id": "tour", "step": 2})");
+    r = run(R"({"cmd": "storyStep", "story": "tour", "step": 2})");
     CHECK(r["ok"] == true);
     CHECK(r["story"]["step"] == 2);
     r = run(R"({"cmd": "getState"})");
@@ -397,7 +397,7 @@ TEST_CASE("story commands: list, describe, step, exit, load, and getState's stor
     CHECK(r["state"]["t"] == "2023-08-30");
     CHECK(run(R"({"cmd": "storyStep", "step": 3})")["story"]["step"] == 3);  // the story told
     CHECK(run(R"({"cmd": "storyStep", "step": 4})")["error"] == "step must be 1..3");
-    CHECK(run(R"({"cmd": "storyStep", "id": "nope"})")["error"] == "no such story");
+    CHECK(run(R"({"cmd": "storyStep", "story": "nope"})")["error"] == "no such story");
     const std::string ev = story_event_json(m);
     CHECK(nlohmann::json::parse(ev)["caption"]["title"] == "Three");
     run(R"({"cmd": "exitStory"})");
