@@ -7,6 +7,26 @@ foreach(f ${CHIPATLAS_DATA_FILES})
 endforeach()
 chipatlas_embed(chipatlas_data embedded_dataset FILES ${_embed_pairs} DEPENDS "${CHIPATLAS_DATA_VALID}")
 
+# The bundled stories (stories/*.json but its schema), checked against the dataset first
+# (chipatlas_validate takes story files too); whatever links the dataset gets them.
+file(GLOB CHIPATLAS_STORY_FILES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/stories/*.json")
+list(FILTER CHIPATLAS_STORY_FILES EXCLUDE REGEX "schema\\.json$")
+list(SORT CHIPATLAS_STORY_FILES)
+set(CHIPATLAS_STORIES_VALID "${CMAKE_CURRENT_BINARY_DIR}/gen/stories.valid")
+add_custom_command(OUTPUT "${CHIPATLAS_STORIES_VALID}"
+  COMMAND chipatlas_validate --quiet ${CHIPATLAS_DATA_FILES} ${CHIPATLAS_STORY_FILES}
+  COMMAND ${CMAKE_COMMAND} -E touch "${CHIPATLAS_STORIES_VALID}"
+  DEPENDS chipatlas_validate ${CHIPATLAS_DATA_FILES} ${CHIPATLAS_STORY_FILES}
+  WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+  COMMENT "Validating the bundled stories" VERBATIM)
+set(_story_pairs)
+foreach(f ${CHIPATLAS_STORY_FILES})
+  file(RELATIVE_PATH rel "${PROJECT_SOURCE_DIR}" "${f}")
+  list(APPEND _story_pairs "${rel}=${f}")
+endforeach()
+chipatlas_embed(chipatlas_stories embedded_stories FILES ${_story_pairs} DEPENDS "${CHIPATLAS_STORIES_VALID}")
+target_link_libraries(chipatlas_data PUBLIC chipatlas_stories)
+
 # The fonts are made in the build tree from the data (cmake/fonts.cmake); their names stay
 # assets/fonts/*.otf inside the binary.
 include(fonts)

@@ -41,6 +41,17 @@ bool take_edit_flag(std::string& hash) {
 
 }  // namespace
 
+// The bundled stories that hold for the data shown (a dataset loaded at run time may lack what
+// one cites: it is left out, with its problems on stderr).
+void App::load_bundled_stories() {
+    std::vector<InputFile> in;
+    for (const EmbeddedFile& f : embedded_stories()) in.push_back({f.name, f.text()});
+    std::vector<Diagnostic> problems;
+    model_.set_stories(load_stories(in, model_.data(), problems));
+    if (!problems.empty() && model_.dataset_name() == "bundled")
+        for (auto& d : problems) std::fprintf(stderr, "chipatlas: %s\n", d.to_string().c_str());
+}
+
 bool App::start(Platform& p) {
     platform_ = &p;
     const auto t0 = std::chrono::steady_clock::now();
@@ -72,6 +83,7 @@ bool App::load_start_data() {
     }
     model_.set_system_dark(cfg_.system_dark);
     model_.set_dataset(std::move(r.dataset), name);
+    load_bundled_stories();
     platform_->mark("ca:data");
     model_.set_default_locale(choose_locale(cfg_.locales));
     ViewState v = model_.view();
@@ -138,6 +150,7 @@ bool App::load_datasets(const std::vector<DatasetText>& files, const std::string
     } else {
         errors_.clear();
         model_.set_dataset(std::move(r.dataset), name);
+        load_bundled_stories();
         ui::dataset_changed(ui_);
         fonts_dirty_ = true;
         glyphs_requested_ = false;
@@ -269,6 +282,10 @@ void App::emit_changes() {
         last_width_ = w;
         const int px = static_cast<int>(std::clamp(w * 0.62f, 320.0f, 900.0f));
         emit("height", "{\"px\":" + std::to_string(px) + "}");
+    }
+    if (model_.story_version() != last_story_version_) {
+        last_story_version_ = model_.story_version();
+        emit("storystep", story_event_json(model_));
     }
     if (model_.view().selected != last_selected_) {
         last_selected_ = model_.view().selected;

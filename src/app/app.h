@@ -112,6 +112,7 @@ private:
     // the field being typed; noted as built for, so edit_frame rebuilds when a new character comes.
     void edit_glyph_texts(std::vector<std::string_view>& out);
     void sync_locale();           // app/catalogues.cpp: the view's locale made the active one
+    void load_bundled_stories();  // stories/*.json that hold for the data shown (core/story.h)
 
     void edit_frame();                              // app/edit.cpp: the edit panel and its intents
     void apply_edit_intents(bool changed = false);  // this frame's intents (or a command's), shown at once; changed: a drag moved one
@@ -119,6 +120,7 @@ private:
     bool save_edits(bool anyway);
     std::string edit_field_command(const EditFieldCommand& f);    // the `editField` command
     void emit_edit_state();                                       // web: the "editstate" event, when it changed
+    void story_editor_frame();                                    // app/edit.cpp: the story editor, its Save
     void hand_edit_files(const char* action, size_t index);       // web: the "editfiles" event
     void keep_edit_files();                                       // web: the edits for the page to keep across a reload
     bool edit_load_files(const std::vector<DatasetText>& files);  // files loaded while editing: into the editor
@@ -143,7 +145,8 @@ private:
     double since_state_ = 1e9;
     float last_width_ = 0;
     std::string last_selected_ = "\x01";
-    std::vector<int> last_active_;  // visible collaborations at the last "active" event
+    std::vector<int> last_active_;     // visible collaborations at the last "active" event
+    unsigned last_story_version_ = 0;  // the story step of the last "storystep" event
     std::vector<std::string> pending_warnings_;
     RegionPreset region_pending_ = RegionPreset::All;
     bool has_region_ = false;

@@ -20,6 +20,7 @@
 #include "core/quote_check.h"
 #include "imgui.h"
 #include "ui/edit_view.h"
+#include "ui/story_edit_view.h"
 #include "ui/ui.h"
 
 namespace ca {
@@ -39,6 +40,7 @@ struct EditMode {
     std::vector<char32_t> glyph_cps;
     unsigned glyph_version = ~0u;
     std::vector<std::string> published;  // the files' texts as opened: the page keeps what differs (web)
+    ui::StoryDraft story;                        // the story editor's draft (issue 19)
 };
 void EditModeDelete::operator()(EditMode* e) const { delete e; }
 EditSession* App::editor() { return edit_ ? &edit_->session : nullptr; }
@@ -325,6 +327,33 @@ void App::edit_frame() {
     }
     edit_->glyph_version = st.version;
     emit_edit_state();
+    story_editor_frame();
+}
+
+// The story editor (ui/story_edit_view.h): its Save writes stories/ID.json natively (the folder
+// of the data's stories/ sibling when there is one) or downloads it on the web, once the
+// canonical text loads back valid against the data shown.
+void App::story_editor_frame() {
+    ui::StoryDraft& d = edit_->story;
+    ui::draw_story_editor(model_, d);
+    ui_.panels.push_back(d.panel);  // labels keep off it, as off the edit panel
+    ui_.last_panels.push_back(d.panel);
+    if (!d.save) return;
+    const std::string name = d.story.id + ".json", text = story_file_text(d.story, model_.data());
+    const StoryLoad check = load_story(name, text, model_.data());
+    if (!check.ok()) {
+        d.status = "Not saved: " + check.diagnostics.front().to_string();
+        return;
+    }
+    if (edit_->state.web) {
+        emit("editfiles", edit_files_event_json("download", {{name, text}}, 0));
+        d.status = "Downloading " + name + ".";
+        return;
+    }
+    std::string dir = "stories", why;
+    if (!cfg_.data_files.empty()) dir = std::filesystem::path(cfg_.data_files.front()).parent_path().parent_path() / "stories";
+    const std::string path = std::filesystem::is_directory(dir) ? dir + "/" + name : name;
+    d.status = write_file_replacing(path, text, why) ? "Saved " + path + "." : "Not saved: " + why;
 }
 
 void App::apply_edit_intents(bool changed) {

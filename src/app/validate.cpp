@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/dataset_json.h"
+#include "core/story.h"
 
 namespace ca {
 
@@ -80,12 +81,23 @@ int validate_files(const std::vector<std::string>& paths, bool quiet, const std:
         for (auto& d : io_errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
         return 1;
     }
-    std::vector<InputFile> inputs;
-    for (size_t i = 0; i < paths.size(); ++i) inputs.push_back({paths[i], texts[i].text()});
+    // Story files (recognised by content: core/story.h) are checked against the dataset the
+    // other files make.
+    std::vector<InputFile> inputs, stories;
+    for (size_t i = 0; i < paths.size(); ++i) (is_story_text(texts[i].text()) ? stories : inputs).push_back({paths[i], texts[i].text()});
+    if (inputs.empty()) {
+        std::fprintf(stderr, "error: a story is checked against a dataset: give the dataset's files too (data/*.json)\n");
+        return 2;
+    }
     SourceFolder folder(sources_dir);
     LoadOptions opt;
     if (!sources_dir.empty()) opt.source_text = [&folder](std::string_view file) { return folder.get(file); };
     LoadResult r = load_dataset(inputs, opt);
+    if (r.ok())
+        for (const InputFile& f : stories) {
+            StoryLoad sl = load_story(f.name, f.text, r.dataset);
+            r.diagnostics.insert(r.diagnostics.end(), sl.diagnostics.begin(), sl.diagnostics.end());
+        }
     for (auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     const size_t errors = count_errors(r.diagnostics), warnings = count_warnings(r.diagnostics);
     if (errors) {
@@ -94,8 +106,9 @@ int validate_files(const std::vector<std::string>& paths, bool quiet, const std:
     }
     if (quiet) return 0;
     note_missing_glyphs(r.dataset);
-    std::printf("valid: %zu sources, %zu organisations, %zu collaborations, %zu events (%zu warnings)\n", r.dataset.sources.size(),
-                r.dataset.organisations.size(), r.dataset.collaborations.size(), r.dataset.events.size(), warnings);
+    std::printf("valid: %zu sources, %zu organisations, %zu collaborations, %zu events, %zu stories (%zu warnings)\n",
+                r.dataset.sources.size(), r.dataset.organisations.size(), r.dataset.collaborations.size(), r.dataset.events.size(),
+                stories.size(), warnings);
     if (sources_dir.empty())
         std::printf("quotes not checked against the source texts (--sources DIR checks them)\n");
     else

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/chrome_layout.h"
 #include "core/in_view.h"
@@ -50,6 +51,7 @@ Selection AppModel::selection() const {
 }
 
 void AppModel::set_time(double t) {
+    time_flight_.active = false;  // the reader takes the time over from a story's step
     t = std::clamp(t, axis_.t0, axis_.t1);
     if (t != view_.t) {
         view_.t = t;
@@ -139,6 +141,7 @@ void AppModel::set_speed(double s) {
 
 void AppModel::play() {
     if (view_.playing) return;
+    time_flight_.active = false;
     if (view_.t >= axis_.t1 - 0.5) view_.t = axis_.t0;
     view_.playing = true;
     touch();
@@ -198,12 +201,16 @@ void AppModel::set_viewport(Vec2 origin, Vec2 size) {
     camera_.origin = origin;
     camera_.viewport = size;
     have_viewport_ = true;
-    if (first && !pending_camera_)
+    if (first && pending_region_ >= 0) {  // a story's step, opened before the first frame
+        camera_ = step_cam_ = fitted(preset_box(static_cast<RegionPreset>(pending_region_)), 24);
+        pending_region_ = -1;
+    } else if (first && !pending_camera_)
         camera_ = fitted(preset_box(RegionPreset::All), 24);
     else if (pending_camera_) {
         camera_.centre = project(view_.cam_centre);
         camera_.scale = scale_for_zoom(camera_, view_.zoom);
         pending_camera_ = false;
+        if (!view_.story.empty()) step_cam_ = camera_;
     } else
         camera_.scale = scale_for_zoom(camera_, z);
     touch();
@@ -271,11 +278,15 @@ std::string AppModel::hash() const {
     return encode_hash(current_view(), def);
 }
 
-void AppModel::apply_view(const ViewState& v) {
+void AppModel::apply_view(const ViewState& in) {
+    ViewState v = in;
+    if ((v.story != view_.story || v.step != view_.step) && !v.story.empty() && enter_step(v)) return;
+    if (v.story.empty()) v.step = 0;
     write_camera(view_);  // so that only a camera v changes moves it
     bool cam = v.has_camera && (!view_.has_camera || v.cam_centre.lat != view_.cam_centre.lat || v.cam_centre.lon != view_.cam_centre.lon ||
                                 v.zoom != view_.zoom);
     if (v.selected != view_.selected) inview_pending_ = !v.selected.empty();
+    if (v.story != view_.story || v.step != view_.step) ++story_version_;  // left the story (or an unknown one)
     view_ = v;
     view_.t = std::clamp(view_.t, axis_.t0, axis_.t1);
     view_.window_months = kWindowMonths.clamp(view_.window_months);
@@ -316,6 +327,7 @@ bool AppModel::tick(double dt) {
         touch();
         animating = true;
     }
+    animating = tick_story(dt) || animating;
     if (flight_.active) {
         flight_.u += dt / flight_.seconds;
         Camera c = fly_between(flight_.from, flight_.to, flight_.u);
@@ -376,6 +388,7 @@ static bool selection_extent(const Dataset& ds, const Selection& s, Box& out) {
 bool AppModel::keep_selection_in_view() {
     if (!inview_pending_ || !have_viewport_) return false;
     inview_pending_ = false;
+    const bool arriving = std::exchange(story_arriving_, false);  // a step's selection: part of its view
     const Selection s = selection();
     Box box;
     if (!s.valid() || !selection_extent(data_, s, box)) return false;
@@ -391,6 +404,7 @@ bool AppModel::keep_selection_in_view() {
     const InViewMove m = keep_in_view(in);
     if (!m.moved) return false;
     Camera target = apply_in_view(at, m, {(in.target.x0 + in.target.x1) / 2, (in.target.y0 + in.target.y1) / 2});
+    if (arriving) step_cam_ = target;
     if (flight_.active)
         flight_.to = target;
     else if (view_.reduced_motion)

@@ -10,6 +10,7 @@
 #include "core/camera.h"
 #include "core/dataset_json.h"
 #include "core/label_layout.h"
+#include "core/story.h"
 #include "core/timeline.h"
 #include "core/view_state.h"
 #include "core/visibility.h"
@@ -145,6 +146,23 @@ public:
     // differs from current_view()'s.
     void apply_view(const ViewState& v);
 
+    // Stories (core/story.h; app_model_story.cpp). The story told and its step are view-state
+    // fields (story, step): apply_view enters a step when they change, flying the camera and
+    // animating the time there (at once with reduced motion); the map stays explorable.
+    void set_stories(std::vector<Story> s);  // the loaded ones; the story told ends if it is gone
+    void add_story(Story s);                 // replaces the one with its id
+    const std::vector<Story>& stories() const { return stories_; }
+    const Story* story() const;  // the story told, or nullptr
+    const Story* find_story(std::string_view id) const;
+    bool go_to_step(std::string_view id, int step);  // 1-based; false (nothing changes) if none
+    bool next_step(int dir);                         // false at either end or with no story
+    void exit_story();
+    void back_to_step();
+    // Whether the reader moved the map, time, filters or selection away from the step's view.
+    bool away_from_step() const;
+    // Changes whenever the story told or its step changes (the storystep event).
+    unsigned story_version() const { return story_version_; }
+
     // Advances playback and flights by dt seconds; returns true while something animates.
     bool tick(double dt);
     // When each collaboration last became visible (clock seconds; now() minus it is how long
@@ -171,6 +189,8 @@ private:
         vis_dirty_ = true;
     }
     void write_camera(ViewState& v) const;  // the camera now, into v (once there is a viewport)
+    bool enter_step(ViewState& v);          // v's story and step, if loaded (app_model_story.cpp)
+    bool tick_story(double dt);             // the time's flight between steps
     Dataset data_;
     std::string dataset_name_;
     ViewState view_;
@@ -197,6 +217,15 @@ private:
     bool about_open_ = false;
     bool inview_pending_ = false;  // a new selection not yet brought into view
     std::vector<std::string> url_requests_;
+    std::vector<Story> stories_;
+    struct TimeFlight {
+        bool active = false;
+        double from = 0, to = 0, u = 0, seconds = 1.2;
+    } time_flight_;
+    Camera step_cam_;              // where the step's view puts the camera
+    bool story_arriving_ = false;  // a step entered, its selection not yet brought into view
+    int pending_region_ = -1;      // a step's region to fit once there is a viewport
+    unsigned story_version_ = 0;
     std::vector<double> frame_ms_;
     size_t frame_ms_next_ = 0;
     unsigned version_ = 1;

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/json_doc.h"
 #include "core/search.h"
+#include "core/view_json.h"
 #include "core/view_state.h"
 
 namespace ca {
@@ -21,6 +22,7 @@ using json = nlohmann::json;
 // throw is an abort in the exception-free web build). Parser messages quote the text they
 // stopped at, which can be half a character or a file's bad byte.
 std::string to_text(const json& j, int indent = -1) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
+json diagnostics_value(const std::vector<Diagnostic>& d);  // {"errors": [...], "text": "FILE:LINE:COL: ..."}
 
 // Numbers from commands are checked as the doubles they are (nlohmann keeps integers as
 // int64/uint64 and converts them exactly enough for any range test here), never after a
@@ -109,6 +111,12 @@ void read_json(const IdField&, const json& j, std::string& id, Why& why, const D
     else
         why.push_back("no such organisation or collaboration");
 }
+void read_json(const StoryField&, const json& j, std::string& id, Why& why, const Dataset&) {
+    if (j.is_string() && j.get_ref<const std::string&>().size() <= kStoryIdMax)
+        id = j.get<std::string>();  // AppModel::apply_view checks that such a story is loaded
+    else
+        why.push_back("expected a story id (a string of at most " + std::to_string(kStoryIdMax) + " bytes)");
+}
 void read_json(const CameraField& f, const json& j, ViewState& v, Why& why, const Dataset&) {
     auto field = [&](const char* name, const Range<double>& range, double& out) {
         auto p = j.find(name);
@@ -136,6 +144,22 @@ void read_json(const SwitchField& f, const json& j, bool& b, Why& why, const Dat
         why.push_back(expected(f));
 }
 
+}  // namespace
+
+bool read_view_field(std::string_view key, const json& value, ViewState& v, std::vector<std::string>& why, const Dataset& ds) {
+    bool field = false;
+    for_each_field(
+        [&](const auto& f, auto& member) {
+            if (key != f.json) return;
+            field = true;
+            read_json(f, value, member, why, ds);
+        },
+        v);
+    return field;
+}
+
+namespace {
+
 json state_json(const AppModel& m) {
     const ViewState v = m.current_view();
     json s;
@@ -146,6 +170,7 @@ json state_json(const AppModel& m) {
     s["about"] = m.about_open();
     s["loop"] = m.loop();
     s["localeShown"] = locale_id(m.shown_locale());
+    s["storyAway"] = m.away_from_step();
     return s;
 }
 
@@ -153,16 +178,9 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
     ViewState v = m.current_view();
     for (auto it = s.begin(); it != s.end(); ++it) {
         const std::string& k = it.key();
-        bool field = false;
-        for_each_field(
-            [&](const auto& f, auto& value) {
-                if (k != f.json) return;
-                field = true;
-                Why why;
-                read_json(f, *it, value, why, m.data());
-                for (const std::string& w : why) warn.push_back(k + ": " + w);
-            },
-            v);
+        Why why;
+        const bool field = read_view_field(k, *it, v, why, m.data());
+        for (const std::string& w : why) warn.push_back(k + ": " + w);
         if (field) continue;
         if (k == "systemTheme") {
             if (it->is_string())
@@ -176,7 +194,7 @@ void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
                 m.set_about_open(it->get<bool>());
             else
                 m.set_loop(it->get<bool>());
-        } else if (k == "dark" || k == "dataset" || k == "frameMs" || k == "localeShown") {
+        } else if (k == "dark" || k == "dataset" || k == "frameMs" || k == "localeShown" || k == "storyAway") {
             // read-only, ignored
         } else {
             warn.push_back("unknown field " + k);
@@ -380,7 +398,11 @@ std::string edit_files_event_json(std::string_view action, const std::vector<Nam
     return to_text(json{{"action", std::string(action)}, {"errors", errors}, {"files", std::move(list)}});
 }
 
-std::string diagnostics_json(const std::vector<Diagnostic>& d) {
+std::string diagnostics_json(const std::vector<Diagnostic>& d) { return to_text(diagnostics_value(d)); }
+
+namespace {
+
+json diagnostics_value(const std::vector<Diagnostic>& d) {
     json errs = json::array();
     for (auto& x : d)
         errs.push_back({{"file", x.file},
@@ -392,8 +414,10 @@ std::string diagnostics_json(const std::vector<Diagnostic>& d) {
                         {"severity", x.severity == Severity::Error     ? "error"
                                      : x.severity == Severity::Warning ? "warning"
                                                                        : "note"}});
-    return to_text(json{{"errors", errs}, {"text", format_diagnostics(d)}});
+    return json{{"errors", errs}, {"text", format_diagnostics(d)}};
 }
+
+}  // namespace
 
 namespace {
 
@@ -543,6 +567,76 @@ bool page_command(AppModel& m, const std::string& cmd, const json& c, json& out)
     return true;
 }
 
+// A story as the host API and the page's caption see it: id, title, summary, every step's caption
+// (sources with their links) and the step told (0 when it is not the story told).
+json story_json(const AppModel& m, const Story& st) {
+    const Dataset& ds = m.data();
+    json steps = json::array();
+    for (const StoryStep& s : st.steps) {
+        json srcs = json::array();
+        for (int i : s.caption.sources)
+            if (i >= 0 && static_cast<size_t>(i) < ds.sources.size()) srcs.push_back(source_json(ds.sources[static_cast<size_t>(i)]));
+        steps.push_back({{"title", s.caption.title}, {"text", s.caption.text}, {"sources", std::move(srcs)}});
+    }
+    const bool told = m.view().story == st.id;
+    return {{"id", st.id}, {"title", st.title}, {"summary", st.summary}, {"steps", std::move(steps)}, {"step", told ? m.view().step : 0}};
+}
+
+// loadStory {name, text}: a story file's text (the page's ?story=), validated against the data.
+json load_story_reply(AppModel& m, const json& c) {
+    const json name = c.value("name", json("story.json")), text = c.value("text", json());
+    if (!name.is_string() || !text.is_string() || name.get_ref<const std::string&>().size() > 200)
+        return reply_err("loadStory needs strings name (at most 200 bytes) and text");
+    StoryLoad r = load_story(name.get_ref<const std::string&>(), text.get_ref<const std::string&>(), m.data());
+    if (!r.ok()) {
+        json out = diagnostics_value(r.diagnostics);
+        out["ok"] = false;
+        out["error"] = "the story has errors";
+        return out;
+    }
+    json out = reply_ok();
+    out["id"] = r.story.id;
+    out["steps"] = r.story.steps.size();
+    m.add_story(std::move(r.story));
+    return out;
+}
+
+// The story commands (issue 19): listStories, story, storyStep, exitStory, loadStory; false for
+// any other command.
+bool story_command(AppModel& m, const std::string& cmd, const json& c, json& out) {
+    if (cmd == "listStories") {
+        json list = json::array();
+        for (const Story& s : m.stories())
+            list.push_back({{"id", s.id}, {"title", s.title}, {"summary", s.summary}, {"steps", s.steps.size()}});
+        out["stories"] = std::move(list);
+    } else if (cmd == "story" || cmd == "storyStep") {
+        // "story" names it (over postMessage "id" is the message's id); in-page "id" works too.
+        const json id = c.value("story", c.value("id", json(m.view().story)));
+        const Story* st = id.is_string() ? m.find_story(id.get_ref<const std::string&>()) : nullptr;
+        if (!st) {
+            out = reply_err(id == "" ? "no story is told (give \"story\": listStories lists them)" : "no such story");
+            return true;
+        }
+        if (cmd == "storyStep") {
+            const json step = c.value("step", json(m.view().story == st->id ? m.view().step : 1));
+            int n = 0;
+            if (!number_in(step, Range<int>{1, static_cast<int>(st->steps.size())}, n)) {
+                out = reply_err("step must be 1.." + std::to_string(st->steps.size()));
+                return true;
+            }
+            m.go_to_step(st->id, n);
+        }
+        out["story"] = story_json(m, *st);
+    } else if (cmd == "exitStory") {
+        m.exit_story();
+    } else if (cmd == "loadStory") {
+        out = load_story_reply(m, c);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 // The edit mode's commands (issue 16): openEditor, editField; false for any other command.
 bool edit_command(const std::string& cmd, const json& c, CommandResult& r, json& out) {
     if (cmd == "openEditor") {
@@ -653,12 +747,21 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         r.export_png = true;
     } else if (cmd == "audit") {
         r.audit = true;
-    } else if (!edit_command(cmd, c, r, out) && !page_command(m, cmd, c, out)) {
+    } else if (!edit_command(cmd, c, r, out) && !page_command(m, cmd, c, out) && !story_command(m, cmd, c, out)) {
         out = reply_err("unknown command " + cmd);
     }
     if (!warn.empty()) out["warnings"] = warn;
     r.reply = to_text(out);
     return r;
+}
+
+std::string story_event_json(const AppModel& m) {
+    const Story* st = m.story();
+    if (!st) return to_text(json{{"id", ""}, {"step", 0}});
+    const json whole = story_json(m, *st);
+    const json& cap = whole["steps"][static_cast<size_t>(m.view().step - 1)];
+    return to_text(json{
+        {"id", st->id}, {"title", st->title}, {"step", m.view().step}, {"steps", st->steps.size()}, {"caption", cap}, {"hash", m.hash()}});
 }
 
 std::string audit_reply(const UiAudit& a) {

@@ -63,6 +63,10 @@ std::string selection_event_json(AppModel& m);
 // {"errors":[...],"text":"..."}
 std::string diagnostics_json(const std::vector<Diagnostic>& d);
 
+// The "storystep" event: {"id","title","step","steps","caption":{"title","text","sources"},"hash"}
+// of the story told, or {"id":"","step":0} when the story ends.
+std::string story_event_json(const AppModel& m);
+
 // {"message":"..."}: the page's "fatal" event (the app cannot run). Bytes of message that are
 // not UTF-8 are replaced by U+FFFD, so the result is always valid JSON.
 std::string fatal_event_json(std::string_view message);

@@ -1,4 +1,4 @@
-// Files compiled into the binary by tools/embed.py (dataset, basemap, fonts): the same bytes
+// Files compiled into the binary by tools/embed.py (dataset, stories, basemap, fonts): the same bytes
 // in the native app, the web app and the tests.
 #pragma once
 #include <cstddef>
@@ -26,6 +26,7 @@ struct EmbeddedSet {
 };
 
 EmbeddedSet embedded_dataset();        // data/*.json
+EmbeddedSet embedded_stories();        // stories/*.json (core/story.h)
 EmbeddedSet embedded_assets();         // assets/basemap.bin, assets/fonts/*.otf
 EmbeddedSet embedded_font_coverage();  // assets/fonts/coverage.txt (what ui.otf + symbols.otf draw)
 EmbeddedSet embedded_catalogues();     // i18n/LANG.mo (native only: the web fetches them, cmake/i18n.cmake)

@@ -62,6 +62,9 @@ inline constexpr double kSpeedPresets[] = {kSpeed.lo, 0.5, 1, 2, 4, 8, kSpeed.hi
 // whole region) above 0.05. The model then shows zooms within kZoomShown.
 inline constexpr Range<double> kCamLat{-85, 85}, kCamLon{-180, 180}, kCamZoom{0.05, 2000, true};
 inline constexpr Range<double> kZoomShown{0.5, 600};
+// A story's steps (core/story.h): at most this many; step 0 is "no story".
+inline constexpr Range<int> kStorySteps{0, 40};
+inline constexpr size_t kStoryIdMax = 64;  // bytes of a story id
 
 struct Filters {
     uint32_t hidden_collab_kinds = 0;  // bit per CollabKind
@@ -91,6 +94,8 @@ struct ViewState {
     bool playing = false;
     double speed = 1;
     bool reduced_motion = false;
+    std::string story;  // the story told (its id, core/story.h), "" when none
+    int step = 0;       // its step, 1-based (0 with no story)
     bool operator==(const ViewState&) const = default;
 };
 
@@ -118,6 +123,7 @@ struct NumberField : FieldName {
 template <class E>
 struct MaskField : FieldName {};  // a bit per E: "a,b" in a hash, ["a","b"] in JSON
 struct IdField : FieldName {};    // an organisation or collaboration id
+struct StoryField : IdField {};   // a story's id (AppModel::apply_view checks that it is loaded)
 struct FlagField : FieldName {};  // 1/0 in a hash, true/false in JSON
 struct SwitchField : FieldName {  // a bool written as one of two words
     const char* on;
@@ -161,6 +167,8 @@ void for_each_field(Visit&& visit, State&... s) {
     visit(FlagField{{"playing", "play"}}, s.playing...);
     visit(NumberField<double>{{"speed", "speed"}, kSpeed}, s.speed...);
     visit(FlagField{{"reducedMotion", "rm"}}, s.reduced_motion...);
+    visit(StoryField{{"story", "story"}}, s.story...);
+    visit(NumberField<int>{{"step", "step"}, kStorySteps, "a step number "}, s.step...);
 }
 
 }  // namespace ca

@@ -294,7 +294,7 @@ void draw_details(AppModel& m, UiContext& ui) {
     // At least 100 px tall, ending above the timeline: in a short box (the 320x240 embed) the
     // panel starts higher rather than covering the timeline, but not over the toolbar nor the
     // page's chrome (the dataset bar), where it may be shorter (down to 60 px).
-    const float bottom = io.DisplaySize.y - ui.timeline_height - 18;
+    const float bottom = io.DisplaySize.y - ui.timeline_height - 18 - ui.story_card_h;  // above a phone's story card
     if (bottom - top < 100)
         top =
             clear_top(io.DisplaySize.x - w - 10, io.DisplaySize.x - 10, std::max(ui.toolbar_bottom + 4, bottom - 100), 30, m.page_chrome());

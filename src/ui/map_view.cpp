@@ -155,7 +155,7 @@ bool route_input(AppModel& m, ImVec2 pos, ImVec2 size, const MapTuning& t, bool 
     if (!io.WantTextInput && !ImGui::IsAnyItemActive()) {
         const float step = t.pan_step;
         bool shift = io.KeyShift;
-        if (!shift) {
+        if (!shift && !m.story()) {  // in a story, Left and Right step (story_view.cpp)
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) m.pan({step, 0});
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) m.pan({-step, 0});
         }

@@ -102,7 +102,7 @@ void draw_ui(AppModel& m, UiContext& ui) {
 
     const bool legend = chrome.legend_shown && ui.legend_open;
     m.set_insets(legend && io.DisplaySize.x >= 700 ? 280 : 0, ui.toolbar_bottom, m.selection().valid() && io.DisplaySize.x >= 640 ? 390 : 0,
-                 ui.timeline_height + 16);
+                 ui.timeline_height + 16 + ui.story_card_h);
     // The map window sits at the back and never takes focus from panels.
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -127,6 +127,7 @@ void draw_ui(AppModel& m, UiContext& ui) {
     draw_toolbar(m, ui);
     if (chrome.legend_shown) draw_legend(m, ui);
     draw_details(m, ui);
+    draw_story(m, ui);
     draw_timeline(m, ui, ImVec2(8, io.DisplaySize.y - ui.timeline_height - 8), ImVec2(io.DisplaySize.x - 16, ui.timeline_height));
     // The About card opens and closes by the model too (the page's dialog, the `about` commands):
     // a change of the model's flag since the last frame wins; then the card's own state goes back.

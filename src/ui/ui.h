@@ -71,6 +71,8 @@ struct UiContext {
     TimelineTuning timeline_tuning;  // the track's tuning values (core/timeline_layout.h)
     TimelineLayoutBuilder timeline;  // this frame's track layout (histogram cached)
     UiAudit audit;                   // what the last frame cut off (the `audit` command, a test aid)
+    float story_card_h = 0;          // the story card's height on a narrow screen (the details end above it)
+    bool story_swipe = false;        // a press on the story card, maybe a swipe
     int settle_frames = 0;           // frames in a row a window's content changed size (ui.cpp)
     // Statistics of the last map frame, for benchmarks and tests.
     int drawn_links = 0, drawn_nodes = 0, drawn_labels = 0, drawn_clusters = 0;
@@ -98,6 +100,7 @@ void draw_toolbar(AppModel& m, UiContext& ui);
 // The time mode, speed and loop controls (the timeline's; in a tiny box, the toolbar's menu).
 void draw_time_options(AppModel& m);
 void draw_help(const AppModel& m, UiContext& ui);  // the About card
+void draw_story(AppModel& m, UiContext& ui);       // the story card (story_view.cpp)
 // Records in ui.audit text drawn from min to max that the current window cuts off.
 void audit_text(UiContext& ui, const char* what, ImVec2 min, ImVec2 max);
 // Records the current ImGui window's rectangle in ui.panels (the map keeps labels off it).

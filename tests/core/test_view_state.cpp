@@ -58,8 +58,14 @@ ViewState full_state() {
     v.playing = true;
     v.speed = 2;
     v.reduced_motion = true;
+    v.story = "tour";
+    v.step = 2;
     return v;
 }
+
+// The story fields: a model enters the step they name (or drops an unknown story), so the JSON
+// round trips through a model leave them out; test_story.cpp follows them through a model.
+bool story_field(const std::string& json_name) { return json_name == "story" || json_name == "step"; }
 
 struct Names {
     std::string json, hash;
@@ -113,7 +119,7 @@ std::string read_text(const std::filesystem::path& p) {
 
 TEST_CASE("view state table: each field has one JSON name and one hash key; the page's state table lists them") {
     const std::vector<Names> names = field_names();
-    CHECK(names.size() == 16);
+    CHECK(names.size() == 18);
     std::set<std::string> json_names, hash_keys;
     for (auto& n : names) {
         CHECK(json_names.insert(n.json).second);
@@ -152,7 +158,7 @@ TEST_CASE("view state table: every field round-trips hash -> state -> hash") {
     const std::string h = encode_hash(full);
     CHECK(h ==
           "#t=2023-08-30&mode=window&win=18&hk=mou,forum&ho=company&hr=japan&sel=astri&c=22.3000,114.2000,6.00"
-          "&lang=native&locale=ko&theme=dark&embed=1&bg=transparent&play=1&speed=2&rm=1");
+          "&lang=native&locale=ko&theme=dark&embed=1&bg=transparent&play=1&speed=2&rm=1&story=tour&step=2");
     ViewState back;
     std::vector<std::string> warnings;
     decode_hash(h, back, warnings);
@@ -182,6 +188,7 @@ TEST_CASE("view state table: every field round-trips JSON -> state -> JSON") {
     REQUIRE(warnings.empty());
     const json full = get_state(m);
     for (const Names& n : field_names()) CHECK(full.contains(n.json));
+    CHECK(full["story"] == "");  // the fixture model has no story "tour"
     CHECK(full["window"] == 18);
     CHECK(full["camera"] == json({{"lat", 22.3}, {"lon", 114.2}, {"zoom", 6.0}}));
 
@@ -193,6 +200,7 @@ TEST_CASE("view state table: every field round-trips JSON -> state -> JSON") {
 
     // One field at a time.
     for (const Names& n : field_names()) {
+        if (story_field(n.json)) continue;
         INFO("field " << n.json);
         AppModel one = model();
         CHECK(get_state(one)[n.json] != full[n.json]);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """chipatlas --validate from the command line: the quote check with --sources on a temporary
 copy whose quote is altered, and the teaching messages (syntax errors stop the run, ids lead,
-did-you-mean, allowed enum values, schema.json skipped) on copies of the bundled data.
+did-you-mean, allowed enum values, schema.json skipped) on copies of the bundled data; story
+files checked against the dataset.
 
 Usage: test_validate_cli.py CHIPATLAS_BINARY [unittest options]
 """
@@ -157,6 +158,36 @@ class Messages(unittest.TestCase):
                               r"allowed: advanced_packaging, 3d_ic, .*talent")
         self.assertRegex(err, r"error: organisation \"[a-z0-9_]+\" \(/organisations/\d+/kind\): unknown kind \"univrsity\"; "
                               r"did you mean \"university\"\? allowed: government, research_institute, university")
+
+
+class Stories(unittest.TestCase):
+    """Story files among the files: recognised by content, checked against the dataset."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="chipatlas_stories_")
+        self.addCleanup(shutil.rmtree, self.tmp)
+
+    def test_bundled_stories_are_valid(self):
+        stories = [f for f in data_files(os.path.join(REPO, "stories")) if not f.endswith("schema.json")]
+        self.assertTrue(stories)
+        rc, out, err = run("--validate", *data_files(DATA), *stories)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("%d stories" % len(stories), out)
+
+    def test_a_bad_story_is_reported_at_its_place(self):
+        bad = os.path.join(self.tmp, "tour.json")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write('{"id": "tour", "title": "T",\n "steps": [{"view": {"t": "2022", "selected": "astry"},'
+                    ' "caption": {"title": "A", "text": "B"}}]}\n')
+        rc, out, err = run("--validate", *data_files(DATA), bad)
+        self.assertEqual(rc, 1, err)
+        self.assertIn(bad + ':2:47: error: step 1 (/steps/0/view/selected): unknown organisation or collaboration "astry"; '
+                      'did you mean "astri"?', err)
+
+    def test_a_story_alone_asks_for_the_dataset(self):
+        rc, out, err = run("--validate", os.path.join(REPO, "stories", "east-asia-chip-talent.json"))
+        self.assertEqual(rc, 2)
+        self.assertIn("give the dataset's files too", err)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import { wireKeyboard } from './keyboard.js';
 import { buildControls, ctl, pickLocale } from './controls.js';
 import { buildDetails } from './details.js';
 import { buildAbout } from './about.js';
+import { buildStory, loadStoryParam } from './story.js';
 import { watchChrome } from './page_chrome.js';
 import { dataAllowed, fetchDatasets } from './dataset.js';
 import { benchArgs } from './bench.js';
@@ -158,6 +159,7 @@ function start() {
   // comes first while it is open (controls.js, details.js, about.js).
   buildControls(ui.canvas);
   buildDetails(ctl.layer);
+  buildStory(ctl.layer);  // the story's caption and buttons come first after the map
   buildAbout();
   watchChrome();
   wireSearch();
@@ -184,6 +186,7 @@ function start() {
     spec = null;
   }
   const hash = checkedHash(location.hash).hash;
+  loadStoryParam(query.get('story'), +startHash.get('step'));  // ?story=: once the app runs
   if (!spec) {
     loadRuntime(hash);
     return;

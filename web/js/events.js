@@ -12,6 +12,7 @@ import { openableUrl } from './origins.js';
 import { updateMirrorFromState, updateMirrorFromActive, updateMirrorFromSelection } from './mirror.js';
 import { updateControls } from './controls.js';
 import { updateAbout } from './about.js';
+import { onStoryStep, updateStory } from './story.js';
 import { chromeChanged } from './page_chrome.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
@@ -71,6 +72,7 @@ export function onState(data) {
     updateMirrorFromState(data.state);
     updateControls(data.state);
     updateAbout(data.state);
+    updateStory(data.state);
     if (!queryEmbed && typeof data.state.embed === 'boolean') root.classList.toggle('embed', data.state.embed);
   }
   syncUrl(data.hash);
@@ -142,6 +144,10 @@ export function onChipatlasEvent(type, json) {
         break;
       case 'active':
         updateMirrorFromActive(data);
+        break;
+      case 'storystep':
+        onStoryStep(data);
+        postToHost('storystep', data);
         break;
       case 'fatal':
         fatalError(t('chipatlas could not start'), (data && typeof data.message === 'string' && data.message) ||

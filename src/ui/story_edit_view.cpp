@@ -1,0 +1,92 @@
+// The story editor window: the draft's steps (select, up, down, remove), the selected step's
+// caption, "Add this view as a step", "Tell it" (the model tells the draft) and "Save".
+#include "ui/story_edit_view.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include "imgui.h"
+
+namespace ca::ui {
+namespace {
+
+// A std::string edited in a fixed buffer (ImGui 1.86 without the std::string helpers).
+void text_field(const char* label, std::string& s, size_t cap, bool multiline) {
+    static char buf[kStoryTextMax * 4 + 1];
+    const size_t n = std::min(s.size(), std::min(cap, sizeof buf - 1));
+    std::memcpy(buf, s.data(), n);
+    buf[n] = 0;
+    const bool changed = multiline ? ImGui::InputTextMultiline(label, buf, std::min(cap, sizeof buf - 1) + 1, ImVec2(-1, 90))
+                                   : ImGui::InputText(label, buf, std::min(cap, sizeof buf - 1) + 1);
+    if (changed) s = buf;
+}
+
+void step_list(StoryDraft& d) {
+    for (size_t i = 0; i < d.story.steps.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        const std::string& t = d.story.steps[i].caption.title;
+        char label[160];
+        std::snprintf(label, sizeof label, "%zu. %.120s", i + 1, t.empty() ? "(no title)" : t.c_str());
+        if (ImGui::Selectable(label, d.step == static_cast<int>(i), 0, ImVec2(ImGui::GetContentRegionAvail().x - 130, 0)))
+            d.step = static_cast<int>(i);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Up") && move_step(d.story, i, -1)) d.step = static_cast<int>(i) - 1;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Down") && move_step(d.story, i, 1)) d.step = static_cast<int>(i) + 1;
+        ImGui::SameLine();
+        const bool remove = ImGui::SmallButton("Remove");
+        ImGui::PopID();
+        if (remove) {
+            d.story.steps.erase(d.story.steps.begin() + static_cast<long>(i));
+            if (d.step >= static_cast<int>(d.story.steps.size())) d.step = static_cast<int>(d.story.steps.size()) - 1;
+            break;
+        }
+    }
+}
+
+}  // namespace
+
+void draw_story_editor(AppModel& m, StoryDraft& d) {
+    d.save = false;
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y * 0.3f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(380, 0), ImGuiCond_FirstUseEver);
+    const bool open = ImGui::Begin("Story editor", nullptr, ImGuiWindowFlags_NoSavedSettings);
+    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    d.panel = {p.x, p.y, p.x + sz.x, p.y + sz.y};
+    if (!open) {
+        ImGui::End();
+        return;
+    }
+    ImGui::PushTextWrapPos(0);
+    ImGui::InputText("Id", d.id, sizeof d.id);
+    ImGui::InputText("Title", d.title, sizeof d.title);
+    if (ImGui::Button("Add this view as a step") && d.story.steps.size() < static_cast<size_t>(kStorySteps.hi)) {
+        d.story.steps.push_back(step_from_view(m.current_view()));
+        d.step = static_cast<int>(d.story.steps.size()) - 1;
+    }
+    step_list(d);
+    if (d.step >= 0 && static_cast<size_t>(d.step) < d.story.steps.size()) {
+        StoryCaption& c = d.story.steps[static_cast<size_t>(d.step)].caption;
+        ImGui::Separator();
+        ImGui::Text("Step %d's caption", d.step + 1);
+        text_field("Caption title", c.title, kStoryTitleMax * 4, false);
+        text_field("##text", c.text, kStoryTextMax * 4, true);
+    }
+    d.story.id = d.id;
+    d.story.title = d.title;
+    ImGui::BeginDisabled(d.story.steps.empty());
+    if (ImGui::Button("Tell it")) {
+        m.add_story(d.story);
+        m.go_to_step(d.story.id, d.step >= 0 ? d.step + 1 : 1);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Save")) d.save = true;
+    ImGui::EndDisabled();
+    if (!d.status.empty()) ImGui::TextWrapped("%s", d.status.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+}
+
+}  // namespace ca::ui

@@ -1,0 +1,24 @@
+// The story editor (edit mode, issue 19): a draft story, "Add this view as a step", re-ordering,
+// captions, "Tell it" and "Save": drawn here, applied by the app (story_edit_view.cpp).
+#pragma once
+#include <string>
+
+#include "core/app_model.h"
+#include "core/story.h"
+
+namespace ca::ui {
+
+struct StoryDraft {
+    Story story;               // the draft; its steps' views as captured
+    char id[64] = "my-story";  // the id and title being typed
+    char title[128] = "My story";
+    int step = 0;            // the step whose caption is being edited (0-based)
+    bool save = false;       // Save pressed this frame (the app writes or downloads the file)
+    std::string status;      // the last save's outcome
+    Rect panel{0, 0, 0, 0};  // where the window was drawn this frame
+};
+
+// The editor's window; changes the draft and tells stories through the model's intents.
+void draw_story_editor(AppModel& m, StoryDraft& d);
+
+}  // namespace ca::ui

@@ -1,0 +1,165 @@
+// Stories (issue 19): the first story walked by keyboard (the page's buttons and the map's keys)
+// and by a host page over postMessage (the scrollytelling example, as the test scrolls); a
+// step's URL reopens it; ?story= with a bad file lists its errors; axe-core finds nothing serious
+// with the caption shown; a screenshot of each step at desktop and phone sizes, nothing clipped.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startHarness, assertClean, describeLog, waitFrames, waitReady, axeSerious, ROOT, TESTDATA_OUT } from './harness.mjs';
+
+const OUT = join(TESTDATA_OUT, 'screens');
+mkdirSync(OUT, { recursive: true });
+const ID = 'east-asia-chip-talent';
+const FIRST = JSON.parse(readFileSync(join(ROOT, 'stories', `${ID}.json`), 'utf8'));
+const N = FIRST.steps.length;
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { if (h) await h.close(); });
+
+const state = (page) => page.evaluate(() => window.chipatlas.getState());
+// Waits until the app tells step n (its state) and the page's story region shows its caption.
+async function atStep(target, n, log) {
+  const title = FIRST.steps[n - 1].caption.title;
+  await target.waitForFunction(([id, k, t]) => {
+    const s = window.chipatlas && window.chipatlas.state;
+    const cap = document.getElementById('story-caption');
+    return s && s.story === id && s.step === k && cap && cap.textContent.includes(t);
+  }, [ID, n, title], { timeout: 20000, polling: 100 })
+    .catch((e) => { throw new Error(`step ${n} not reached: ${e.message}\n  ${log ? describeLog(log) : ''}`); });
+}
+
+test('the first story walks by the page\'s buttons and the map\'s keys, and announces each caption', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(`index.html#story=${ID}&step=1&rm=1`, { viewport: { width: 1280, height: 800 } });
+  await atStep(page, 1, log);
+  assert.equal(await page.locator('#story-caption').getAttribute('aria-live'), 'polite');
+  assert.equal(await page.locator('#story-count').textContent(), `Step 1 of ${N}`);
+  assert.equal(await page.locator('#story-prev').isDisabled(), true, 'no previous step at the first');
+  // The page's buttons, by keyboard.
+  await page.locator('#story-next').focus();
+  await page.keyboard.press('Enter');
+  await atStep(page, 2, log);
+  const s2 = await state(page);
+  assert.equal(s2.t, FIRST.steps[1].view.t);
+  assert.equal(s2.selected, FIRST.steps[1].view.selected);
+  await page.keyboard.press('Enter');  // focus stays on Next
+  await atStep(page, 3, log);
+  await page.locator('#story-prev').focus();
+  await page.keyboard.press('Space');
+  await atStep(page, 2, log);
+  // The map's keys: Page Down / Right step forward, Page Up / Left back.
+  await page.locator('#canvas').focus();
+  await waitFrames(page, 3);
+  await page.keyboard.press('PageDown');
+  await atStep(page, 3, log);
+  await page.keyboard.press('ArrowRight');
+  await atStep(page, 4, log);
+  await page.keyboard.press('ArrowLeft');
+  await atStep(page, 3, log);
+  await page.keyboard.press('PageUp');
+  await atStep(page, 2, log);
+  // Up and Down still pan: away from the step, then back to it.
+  assert.equal(await page.locator('#story-back').isHidden(), true, 'no "Back to step" at the step');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => window.chipatlas.state.storyAway === true, null, { timeout: 10000 });
+  await page.locator('#story-back').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#story-back').isHidden(), false, '"Back to step" once moved away');
+  await page.locator('#story-back').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.chipatlas.state.storyAway === false, null, { timeout: 10000 });
+  assert.equal((await state(page)).step, 2, 'still step 2');
+  // axe-core with the caption shown (focus in the story region shows it as a panel).
+  await page.locator('#story-next').focus();
+  assert.deepEqual(await axeSerious(page), [], 'axe-core: serious or critical violations with the story shown');
+  // Exit.
+  await page.locator('#story-exit').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.chipatlas.state.story === '' && window.chipatlas.state.step === 0, null, { timeout: 10000 });
+  assert.equal(await page.locator('#story').isHidden(), true, 'the story region goes with the story');
+  assertClean(log, 'story by keyboard');
+});
+
+test('a step\'s URL reopens that step', { timeout: 150000 }, async () => {
+  const first = await h.open(`index.html#rm=1`, { viewport: { width: 1024, height: 700 } });
+  await first.page.evaluate((id) => window.chipatlas.command('storyStep', { story: id, step: 4 }), ID);
+  await atStep(first.page, 4, first.log);
+  await first.page.waitForFunction(() => /step=4/.test(location.hash) && /story=/.test(location.hash), null, { timeout: 10000 });
+  const url = await first.page.evaluate(() => location.href);
+  const again = await h.open(url.replace(/^https?:\/\/[^/]+\//, ''), { viewport: { width: 1024, height: 700 } });
+  await atStep(again.page, 4, again.log);
+  const s = await state(again.page);
+  assert.equal(s.t, FIRST.steps[3].view.t);
+  assert.equal(s.selected, FIRST.steps[3].view.selected);
+  assert.equal(s.storyAway, false);
+  assertClean(first.log, 'first');
+  assertClean(again.log, 'reopened');
+});
+
+test('?story= loads a story from the site and starts it; a bad one lists its errors and the map stays', { timeout: 150000 }, async () => {
+  const mine = { id: 'mine', title: 'Mine', steps: [FIRST.steps[2], FIRST.steps[0]] };
+  writeFileSync(join(TESTDATA_OUT, 'mine-story.json'), JSON.stringify(mine));
+  const good = await h.open('index.html?story=testdata/mine-story.json#rm=1');
+  await good.page.waitForFunction(() => window.chipatlas.state && window.chipatlas.state.story === 'mine' &&
+    window.chipatlas.state.step === 1, null, { timeout: 30000 });
+  assert.equal((await state(good.page)).t, FIRST.steps[2].view.t);
+  assertClean(good.log, 'good ?story=');
+
+  const { page, log } = await h.open('index.html?story=testdata/bad-story.json', { ready: false });
+  await waitReady(page, log);
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 60000 });
+  const lines = await page.locator('#error-lines li').allInnerTexts();
+  const want = [
+    /^testdata\/bad-story\.json:5:\d+: error: step 1 \(\/steps\/0\/view\/selected\): unknown organisation or collaboration "metcc"; did you mean "metc"\?/,
+    /^testdata\/bad-story\.json:6:\d+: error: step 2 \(\/steps\/1\/view\/zooom\): unknown field "zooom"/,
+    /^testdata\/bad-story\.json:6:\d+: error: step 2 \(\/steps\/1\/caption\/sources\/0\): unknown source "hk_astri"/,
+  ];
+  for (const re of want) assert.ok(lines.some((l) => re.test(l)), `${re}; got:\n  ${lines.join('\n  ')}`);
+  assert.match(await page.locator('#error').innerText(), /Could not load the story/);
+  assert.equal((await state(page)).story, '', 'no story told');
+  assert.deepEqual(log.pageErrors, []);
+});
+
+test('the scroll example moves the atlas through the steps as the reader scrolls (postMessage)', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open('story-example.html', { ready: false, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  await page.waitForFunction(() => window.storyHost && window.storyHost.ready && document.querySelectorAll('#steps li').length > 0,
+    null, { timeout: 90000 }).catch((e) => { throw new Error(`${e.message}\n  ${describeLog(log)}`); });
+  const frame = page.frames().find((f) => /\/index\.html\?embed=1/.test(f.url()));
+  assert.ok(frame, 'the atlas iframe');
+  await atStep(frame, 1, log);
+  for (let n = 2; n <= N; ++n) {
+    await page.locator(`#steps li[data-step="${n}"]`).scrollIntoViewIfNeeded();
+    await page.evaluate((k) => {
+      const li = document.querySelector(`#steps li[data-step="${k}"]`);
+      window.scrollBy(0, li.getBoundingClientRect().top + li.offsetHeight / 2 - window.innerHeight / 2);
+    }, n);
+    await atStep(frame, n, log);
+    await page.waitForFunction((k) => window.storyHost.step === k, n, { timeout: 10000 });
+  }
+  assert.ok(await page.evaluate(() => window.storyHost.events.includes('storystep')), 'the host heard storystep');
+  // The host API directly: story, storyStep, listStories.
+  const r = await page.evaluate((id) => window.storyHost.send('storyStep', { story: id, step: 2 }), ID);
+  assert.equal(r.story.step, 2);
+  assert.equal(r.story.steps.length, N);
+  await atStep(frame, 2, log);
+  const list = await page.evaluate(() => window.storyHost.send('listStories'));
+  assert.ok(list.stories.some((s) => s.id === ID && s.steps === N));
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations in the host page');
+  assertClean(log, 'story example');
+});
+
+for (const [w, hgt] of [[1280, 800], [390, 844]]) {
+  test(`a screenshot of each step at ${w}x${hgt}, nothing clipped`, { timeout: 240000 }, async () => {
+    const { page, log } = await h.open(`index.html#story=${ID}&step=1&rm=1`, { viewport: { width: w, height: hgt } });
+    for (let n = 1; n <= N; ++n) {
+      await page.evaluate(([id, k]) => window.chipatlas.command('storyStep', { story: id, step: k }), [ID, n]);
+      await atStep(page, n, log);
+      await waitFrames(page, 8);  // the selection brought into view, the layout settled
+      await page.screenshot({ path: join(OUT, `story-${w}x${hgt}-step${n}.png`), timeout: 30000 });
+      const a = await page.evaluate(() => window.chipatlas.command('audit'));
+      assert.deepEqual(a.clipped, [], `step ${n} at ${w}x${hgt}: the atlas cut off text or panels`);
+    }
+    assertClean(log, `story screenshots ${w}x${hgt}`);
+  });
+}

@@ -1,0 +1,99 @@
+// The story region: the step's caption as a live region (announced as each step comes), its
+// source links, and real buttons for previous / next / back to step / exit, in step with the
+// map's story card both ways (the wasm's `storystep` and `state` events). Also ?story=FILE.
+import { h } from './dom.js';
+import { call, command } from './runtime.js';
+import { LIMITS } from './limits.js';
+import { webUrl } from './details.js';
+import { fetchOwnFile, dataAllowed } from './dataset.js';
+import { showError } from './ui_chrome.js';
+
+export const sto = {};  // the region's elements (ids as the browser tests use them)
+let told = { id: '', step: 0, steps: 0 };
+
+function send(msg) {
+  const r = call(msg);
+  if (!r.ok) console.warn('chipatlas: story: ' + msg.cmd + ': ' + r.error);
+  return r;
+}
+function button(id, text, onClick) {
+  const b = h('button', { type: 'button', id: id, className: 'ca-btn', text: text });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+export function buildStory(before) {
+  sto.heading = h('h2', { id: 'story-title', tabindex: '-1', text: 'Story' });
+  sto.count = h('p', { id: 'story-count' });
+  sto.caption = h('div', { id: 'story-caption', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  sto.sources = h('ul', { id: 'story-sources', 'aria-label': 'Sources of this step' });
+  sto.prev = button('story-prev', 'Previous step', function () { send({ cmd: 'storyStep', step: told.step - 1 }); });
+  sto.next = button('story-next', 'Next step', function () { send({ cmd: 'storyStep', step: told.step + 1 }); });
+  sto.back = button('story-back', 'Back to step', function () { send({ cmd: 'storyStep', step: told.step }); });
+  sto.exit = button('story-exit', 'Exit story', function () { send({ cmd: 'exitStory' }); });
+  sto.region = h('section', { id: 'story', className: 'ca-layer', role: 'region', 'aria-labelledby': 'story-title', hidden: true },
+    sto.heading, sto.count, sto.caption, sto.sources, h('div', { className: 'ca-row' }, sto.prev, sto.next, sto.back, sto.exit));
+  ['keydown', 'keyup', 'keypress'].forEach(function (t) {
+    sto.region.addEventListener(t, function (e) { e.stopPropagation(); });
+  });
+  before.before(sto.region);
+}
+
+// A `storystep` event: {id, title, step, steps, caption: {title, text, sources}} or {id: ''}.
+export function onStoryStep(data) {
+  if (!sto.region) return;
+  const on = !!(data && data.id && data.step > 0);
+  told = on ? { id: String(data.id), step: data.step | 0, steps: data.steps | 0 } : { id: '', step: 0, steps: 0 };
+  sto.region.hidden = !on;
+  while (sto.caption.firstChild) sto.caption.removeChild(sto.caption.firstChild);
+  while (sto.sources.firstChild) sto.sources.removeChild(sto.sources.firstChild);
+  if (!on) return;
+  const cap = data.caption || {};
+  sto.heading.textContent = String(data.title || 'Story');
+  sto.count.textContent = 'Step ' + told.step + ' of ' + told.steps;
+  sto.caption.append(h('h3', { text: String(cap.title || '') }), h('p', { text: String(cap.text || '') }));
+  (Array.isArray(cap.sources) ? cap.sources : []).forEach(function (s) {
+    const url = s && webUrl(s.url);
+    if (!url) return;
+    sto.sources.appendChild(h('li', null, String(s.title || '') + ' ',
+      h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', text: 'Read the original' })));
+  });
+  sto.prev.disabled = told.step <= 1;
+  sto.next.disabled = told.step >= told.steps;
+}
+
+// A `state` event's state: "Back to step" only once the reader has moved away from the step.
+export function updateStory(state) {
+  if (sto.back) sto.back.hidden = !(state && state.storyAway);
+}
+
+// ?story=FILE: a story from this site (same rules and caps as ?data=), told from the link's step
+// or its first; its errors are listed in the page.
+export function loadStoryParam(spec, startStep) {
+  if (!spec) return;
+  if (!dataAllowed()) {
+    showError('This page tells only its published stories', 'Its publisher has turned off loading other files (?story=).');
+    return;
+  }
+  const shown = String(spec).slice(0, 200);
+  if (spec.length > LIMITS.dataNameChars) {
+    showError('Could not load the story', shown + '\u2026: the name is too long.');
+    return;
+  }
+  const fetched = fetchOwnFile(spec, { maxBytes: LIMITS.storyBytes, credentials: 'omit', what: 'stories' });
+  // getState resolves once the app runs: the story is checked against the data it shows.
+  Promise.all([fetched, command('getState')]).then(function (got) {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(got[0]);
+    const r = call({ cmd: 'loadStory', name: spec, text: text });
+    if (r.ok) return r;
+    const e = new Error(r.error || 'the story could not be loaded');
+    e.lines = typeof r.text === 'string' ? r.text.split('\n').filter(function (l) { return l.trim(); }).slice(0, LIMITS.errorLines) : [];
+    throw e;
+  }).then(function (r) {
+    const step = Math.max(1, Math.min(r.steps | 0, startStep | 0 || 1));
+    return command('setState', { state: { story: r.id, step: step } });
+  }).then(null, function (e) {
+    const lines = e && Array.isArray(e.lines) ? e.lines : [];
+    showError('Could not load the story', shown + ': ' + (e && e.message || e), lines);
+  });
+}
