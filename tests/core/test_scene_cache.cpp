@@ -101,8 +101,11 @@ TEST_CASE("a map scene builder reused while the camera stays, pans, zooms and re
         } else if (r < 60) {
             cam.pan_pixels({static_cast<double>(rng() % 301) - 150, static_cast<double>(rng() % 301) - 150});
             ++reprojected;
-        } else if (r < 80) {
+        } else if (r < 74) {
             cam.zoom_at({static_cast<double>(rng() % 1280), static_cast<double>(rng() % 800)}, 0.6 + (rng() % 100) / 60.0);
+            ++reprojected;
+        } else if (r < 80) {
+            cam.zoom_at({cam.viewport.x / 2, cam.viewport.y / 2}, 0.6 + (rng() % 100) / 60.0);  // the scale alone changes
             ++reprojected;
         } else if (r < 88) {
             size = {static_cast<float>(600 + rng() % 800), static_cast<float>(400 + rng() % 500)};
