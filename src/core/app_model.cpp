@@ -18,7 +18,6 @@ void AppModel::set_dataset(Dataset ds, std::string name) {
     axis_ = axis_for(data_);
     if (view_.t < axis_.t0 || view_.t > axis_.t1 || view_.t == 0) view_.t = std::min(axis_.t1, std::floor(data_.time_max));
     if (!view_.selected.empty() && data_.find_org(view_.selected) < 0 && data_.find_collab(view_.selected) < 0) view_.selected.clear();
-    prev_vis_.clear();
     vis_tracker_.reset();
     appeared_at_.assign(data_.collaborations.size(), -1e9);
     last_appeared_ = -1e9;
@@ -29,14 +28,11 @@ const Visibility& AppModel::visibility() {
     if (vis_dirty_) {
         vis_tracker_.update(data_, view_, vis_);  // while playing, only what t crossed
         vis_dirty_ = false;
-        if (prev_vis_.size() == vis_.collab.size()) {
-            for (size_t i = 0; i < vis_.collab.size(); ++i)
-                if (prev_vis_[i] == Vis::Hidden && vis_.collab[i] != Vis::Hidden) {
-                    appeared_at_[i] = clock_;
-                    last_appeared_ = clock_;
-                }
+        for (const int c : vis_tracker_.appeared()) {  // what t crossed, not a pass over all
+            if (static_cast<size_t>(c) >= appeared_at_.size()) continue;
+            appeared_at_[static_cast<size_t>(c)] = clock_;
+            last_appeared_ = clock_;
         }
-        prev_vis_ = vis_.collab;
     }
     return vis_;
 }

@@ -200,7 +200,6 @@ private:
     Playback playback_;
     Visibility vis_;
     VisibilityTracker vis_tracker_;
-    std::vector<Vis> prev_vis_;
     std::vector<double> appeared_at_;
     double last_appeared_ = -1e9;  // the latest of appeared_at_
     bool vis_dirty_ = true;

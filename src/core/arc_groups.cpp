@@ -19,6 +19,7 @@ void ArcGrouper::group(const Dataset& ds, const ArcInputs& in, std::vector<ArcGr
         partner.clear();
     groups_.clear();
     const int* part = fi.part_org.data();
+    const bool look_for_orgs = in.hover_org >= 0 || in.selected_org >= 0;  // else no participant is either
     for (size_t ci = 0; ci < nc; ++ci) {
         const Vis cv = vis[ci];
         if (cv == Vis::Hidden) continue;
@@ -35,10 +36,11 @@ void ArcGrouper::group(const Dataset& ds, const ArcInputs& in, std::vector<ArcGr
             if (hub < 0) continue;
         }
         bool related = false, selected = in.selected_collab == static_cast<int>(ci);
-        for (const int* p = p0; p != p1; ++p) {
-            related |= *p == in.hover_org;
-            selected |= *p == in.selected_org;
-        }
+        if (look_for_orgs)
+            for (const int* p = p0; p != p1; ++p) {
+                related |= *p == in.hover_org;
+                selected |= *p == in.selected_org;
+            }
         if (related)
             for (const int* p = p0; p != p1; ++p) partner[*p] = 1;
         const double age = in.appeared_at ? in.clock - in.appeared_at[ci] : 1e9;

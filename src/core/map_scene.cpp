@@ -81,35 +81,64 @@ const MapScene& MapSceneBuilder::build(const MapSceneInput& in, const MapTuning&
     return scene_;
 }
 
+// The organisations with coordinates within the margin around the map, and their screen points,
+// in index order: projected again only when the camera, the map's rectangle or the margin moved.
+void MapSceneBuilder::project_near(const MapSceneInput& in, const MapTuning& t) {
+    const Camera& c = in.camera;
+    const float m = t.offscreen_margin;  // in single precision, as the view compared
+    NearCache& k = near_;
+    if (k.valid && k.camera.centre.x == c.centre.x && k.camera.centre.y == c.centre.y && k.camera.scale == c.scale &&
+        k.camera.viewport.x == c.viewport.x && k.camera.viewport.y == c.viewport.y && k.camera.origin.x == c.origin.x &&
+        k.camera.origin.y == c.origin.y && k.origin.x == origin_.x && k.origin.y == origin_.y && k.size.x == size_.x &&
+        k.size.y == size_.y && k.margin == m)
+        return;
+    k.org.clear();
+    k.screen.clear();
+    const size_t norgs = org_world_.size();
+    for (size_t i = 0; i < norgs; ++i) {
+        if (!fi_->org_has_coords[i]) continue;
+        const Vec2 s = c.world_to_screen(org_world_[i]);
+        if (s.x < origin_.x - m || s.y < origin_.y - m || s.x > origin_.x + size_.x + m || s.y > origin_.y + size_.y + m) continue;
+        k.org.push_back(static_cast<int>(i));
+        k.screen.push_back(s);
+    }
+    k.camera = c;
+    k.origin = origin_;
+    k.size = size_;
+    k.margin = m;
+    k.valid = true;
+}
+
 // Screen positions of the organisations drawn (shown, with coordinates, near the viewport),
 // their priorities, and the clustering.
 void MapSceneBuilder::place_organisations(const MapSceneInput& in, const MapTuning& t) {
     const Dataset& ds = *in.ds;
     const size_t norgs = ds.organisations.size();
+    fi_ = &flat_index(ds, flat_scratch_);
     if (projected_for_ != &ds || org_world_.size() != norgs) {
         org_world_.resize(norgs);
         for (size_t i = 0; i < norgs; ++i)
             if (ds.organisations[i].has_coords) org_world_[i] = project({ds.organisations[i].lat, ds.organisations[i].lon});
         projected_for_ = &ds;
+        near_.valid = false;
     }
-    fi_ = &flat_index(ds, flat_scratch_);
+    project_near(in, t);
     const Visibility& vis = *in.vis;
     const Selection sel = in.selection;
-    const float m = t.offscreen_margin;  // in single precision, as the view compared
     shown_.clear();
     spts_.clear();
     prio_.clear();
     spider_shown_ = -1;
-    for (size_t i = 0; i < norgs; ++i) {
-        if (vis.org[i] == Vis::Hidden || !fi_->org_has_coords[i]) continue;
-        const Vec2 s = in.camera.world_to_screen(org_world_[i]);
-        if (s.x < origin_.x - m || s.y < origin_.y - m || s.x > origin_.x + size_.x + m || s.y > origin_.y + size_.y + m) continue;
-        if (static_cast<int>(i) == in.spider) spider_shown_ = static_cast<int>(shown_.size());
-        shown_.push_back(static_cast<int>(i));
-        spts_.push_back(s);
-        prio_.push_back(vis.org_degree[i] * t.priority_per_degree +
-                        (sel.is_org && sel.index == static_cast<int>(i) ? t.priority_selected : 0) +
-                        (vis.org[i] == Vis::Active ? t.priority_active : 0));
+    const size_t nnear = near_.org.size();
+    for (size_t k = 0; k < nnear; ++k) {
+        const int i = near_.org[k];
+        if (vis.org[static_cast<size_t>(i)] == Vis::Hidden) continue;
+        if (i == in.spider) spider_shown_ = static_cast<int>(shown_.size());
+        shown_.push_back(i);
+        spts_.push_back(near_.screen[k]);
+        prio_.push_back(vis.org_degree[static_cast<size_t>(i)] * t.priority_per_degree +
+                        (sel.is_org && sel.index == i ? t.priority_selected : 0) +
+                        (vis.org[static_cast<size_t>(i)] == Vis::Active ? t.priority_active : 0));
     }
     cluster_points(spts_, prio_, t.cluster_radius, clusters_);
 }
@@ -365,7 +394,9 @@ void MapSceneBuilder::place_labels(const MapSceneInput& in, const MapTuning& t) 
     scene_.edge_labels.clear();
     if (!in.text) return;
     const Rect bounds{origin_.x, origin_.y, origin_.x + size_.x, origin_.y + size_.y};
-    std::vector<Rect> obstacles, near;
+    std::vector<Rect>& obstacles = obstacles_;  // kept between frames: no allocation once warmed up
+    std::vector<Rect>& near = near_rects_;
+    obstacles.clear();
     if (in.obstacles) obstacles = *in.obstacles;
     // Markers: edge labels keep off them (those near a label's rows are its obstacles).
     marks_.clear();

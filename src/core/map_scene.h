@@ -270,7 +270,10 @@ public:
     // Projected organisation positions (world km), cached per dataset.
     const std::vector<Vec2>& org_world() const { return org_world_; }
     // Drops what is cached for the dataset (a new one may live at the same address).
-    void forget_dataset() { projected_for_ = nullptr; }
+    void forget_dataset() {
+        projected_for_ = nullptr;
+        near_.valid = false;
+    }
     // A click on scene().groups[group]: zoom to its members or spread it.
     ClusterClick click_cluster(int group, const Camera& cam, double max_scale, const MapTuning& tuning = {}) const;
 
@@ -290,6 +293,19 @@ private:
     MapScene scene_;
     const Dataset* projected_for_ = nullptr;
     std::vector<Vec2> org_world_;
+    // Organisations with coordinates near the viewport (within offscreen_margin) and their
+    // screen points, for the camera, map rectangle and margin they were projected for: while
+    // the view stays, a frame (playback) only filters them by visibility.
+    struct NearCache {
+        Camera camera;
+        PointF origin, size;
+        float margin = 0;
+        bool valid = false;
+        std::vector<int> org;
+        std::vector<Vec2> screen;
+    };
+    NearCache near_;
+    void project_near(const MapSceneInput& in, const MapTuning& t);
     FlatIndex flat_scratch_;
     const FlatIndex* fi_ = nullptr;
     PointF origin_, size_;
@@ -303,8 +319,9 @@ private:
     bool deepest_ = false;             // at the deepest zoom: every cluster spread
     std::vector<double> reach_;        // per cluster: how far its marker reaches
     std::vector<float> leg_reach_, angle_;
-    std::vector<Rect> marks_;  // markers' boxes, for edge labels
-    std::vector<Disc> discs_;  // markers' circles, for node and cluster labels
+    std::vector<Rect> marks_;                   // markers' boxes, for edge labels
+    std::vector<Disc> discs_;                   // markers' circles, for node and cluster labels
+    std::vector<Rect> obstacles_, near_rects_;  // place_labels' scratch
     std::vector<uint32_t> point_of_org_;
     ArcGrouper grouper_;
     std::vector<ArcGroup> groups_;

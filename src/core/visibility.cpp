@@ -85,9 +85,14 @@ void compute_visibility(const Dataset& ds, const ViewState& v, Visibility& out) 
 }
 
 void VisibilityTracker::full(const Dataset& ds, const ViewState& v, Visibility& out) {
-    compute_visibility(ds, v, out);
-    const FlatIndex& fi = flat_index(ds, scratch_);
     const size_t nc = ds.collaborations.size();
+    const bool compare = valid_ && ds_ == &ds && out.collab.size() == nc;
+    if (compare) before_.swap(out.collab);
+    compute_visibility(ds, v, out);
+    if (compare)
+        for (size_t i = 0; i < nc; ++i)
+            if (before_[i] == Vis::Hidden && out.collab[i] != Vis::Hidden) appeared_.push_back(static_cast<int>(i));
+    const FlatIndex& fi = flat_index(ds, scratch_);
     eligible_.assign(nc, 0);
     for (size_t i = 0; i < nc; ++i) {
         if (v.filters.collab_kind_hidden(fi.kind[i])) continue;
@@ -133,11 +138,13 @@ void VisibilityTracker::apply(const FlatIndex& fi, int c, Vis to, Visibility& ou
     else if (to == Vis::Faded)
         ++out.faded;
     if (to != Vis::Hidden) ++out.kind_count[kind];
+    if (from == Vis::Hidden) appeared_.push_back(c);
     out.collab[c] = to;
 }
 
 void VisibilityTracker::update(const Dataset& ds, const ViewState& v, Visibility& out) {
     const size_t nc = ds.collaborations.size();
+    appeared_.clear();
     const bool incremental = valid_ && ds_ == &ds && v.mode == mode_ && v.mode != TimeMode::Window && v.filters == filters_ &&
                              out.collab.size() == nc && eligible_.size() == nc && out.org.size() == ds.organisations.size();
     if (!incremental) {

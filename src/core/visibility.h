@@ -38,6 +38,9 @@ public:
         sorted_for_ = nullptr;
     }  // the dataset changed
     void update(const Dataset& ds, const ViewState& v, Visibility& out);
+    // The collaborations that the last update() took from hidden to shown, in no set order
+    // (arcs that start growing); none on the first update after reset().
+    const std::vector<int>& appeared() const { return appeared_; }
 
 private:
     void full(const Dataset& ds, const ViewState& v, Visibility& out);
@@ -54,6 +57,8 @@ private:
     std::vector<double> lo_sorted_, hi_sorted_;
     std::vector<uint32_t> seen_;  // per collaboration: the update that last saw it
     uint32_t pass_ = 0;
+    std::vector<int> appeared_;
+    std::vector<Vis> before_;  // a full pass's previous states, to find what appeared
 };
 
 // The most connected organisations at this time (by degree, then name), at most n.

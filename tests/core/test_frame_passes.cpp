@@ -301,6 +301,7 @@ TEST_CASE("the visibility tracker equals a full pass as t plays, jumps back and 
     const Dataset* ds = &a;
     // The plays must move things: count the steps whose visible set differs from the last one.
     int changed = 0;
+    size_t appeared = 0;
     std::vector<Vis> last;
     for (int step = 0; step < 1500; ++step) {
         const unsigned r = rng() % 100;
@@ -327,10 +328,19 @@ TEST_CASE("the visibility tracker equals a full pass as t plays, jumps back and 
         tracker.update(*ds, v, tracked);
         compute_visibility(*ds, v, full);
         check_same(tracked, full);
+        // What appeared: hidden in the last pass and shown now (nothing right after a reset).
+        std::vector<int> want, got = tracker.appeared();
+        if (step > 0 && !(r >= 95 && r < 97))
+            for (size_t i = 0; i < full.collab.size(); ++i)
+                if (last[i] == Vis::Hidden && full.collab[i] != Vis::Hidden) want.push_back(static_cast<int>(i));
+        std::sort(got.begin(), got.end());
+        CHECK(got == want);
+        appeared += want.size();
         changed += full.collab != last;
         last = full.collab;
     }
     CHECK(changed > 500);  // the tracker was compared across many real transitions, not one static view
+    CHECK(appeared > 1000);
 }
 
 TEST_CASE("top organisations: the best n by degree, then name, then index") {

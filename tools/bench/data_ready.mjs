@@ -1,0 +1,60 @@
+// Runtime datasets against the bundled one (issue 17; not a test): for each site, the first frame
+// of the bundled data (index.html) and of DATA.json through ?data=, in fresh browser contexts,
+// interleaved round by round (site order reversed on odd rounds), and their ratio per site.
+//   node tools/bench/data_ready.mjs [--rounds 5] [--data FILE] [--site NAME=DIR]...
+// --data: default build/bench/synthetic_10000.json (tools/bench/gen_synthetic.py 10000 FILE).
+// --site: a site folder (default chipatlas=dist); several are interleaved in the same run.
+// "First frame" is the page's performance.mark('ca:first-frame') (src/app/app.cpp): the end of
+// the first frame drawn with data, with ?data= the link's dataset (loaded before that frame).
+import { copyFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startHarness, startServer, waitReady, ROOT, TESTDATA_OUT } from '../../tests/browser/harness.mjs';
+
+const { values: opt } = parseArgs({
+  options: { rounds: { type: 'string', default: '5' }, data: { type: 'string', default: join(ROOT, 'build', 'bench', 'synthetic_10000.json') },
+    site: { type: 'string', multiple: true, default: [] } },
+});
+const rounds = Number(opt.rounds);
+if (!(rounds >= 1) || !existsSync(opt.data)) throw new Error('--rounds N (N >= 1) and an existing --data FILE expected');
+const sites = (opt.site.length ? opt.site : ['chipatlas=dist']).map((v) => {
+  const eq = v.indexOf('=');
+  return eq > 0 ? { name: v.slice(0, eq), dir: resolve(v.slice(eq + 1)) } : { name: v, dir: resolve(v) };
+});
+const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.floor(s.length / 2)] : null; };
+
+copyFileSync(opt.data, join(TESTDATA_OUT, 'bench-data.json'));  // served as testdata/ beside each site
+const h = await startHarness();
+for (const s of sites) Object.assign(s, { server: await startServer({ dir: s.dir }), bundled: [], data: [] });
+
+// Milliseconds from navigation to the end of the first frame drawn with data.
+async function firstFrame(s, query) {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${s.server.origin}/index.html${query}`, { waitUntil: 'load' });
+    await waitReady(page, null, 300000);
+    await page.waitForFunction(() => performance.getEntriesByName('ca:first-frame').length > 0, null, { timeout: 300000 });
+    return await page.evaluate(() => Math.round(performance.getEntriesByName('ca:first-frame')[0].startTime));
+  } finally {
+    await context.close();
+  }
+}
+
+try {
+  for (let r = 0; r < rounds; r++) {
+    for (const s of (r % 2 ? [...sites].reverse() : sites)) {
+      s.bundled.push(await firstFrame(s, ''));
+      s.data.push(await firstFrame(s, '?data=testdata/bench-data.json'));
+    }
+  }
+} finally {
+  for (const s of sites) await s.server.close();
+  await h.close();
+}
+console.log(`first frame, ms since navigation (median of ${rounds}; ?data= ${opt.data})`);
+for (const s of sites) {
+  const b = median(s.bundled), d = median(s.data);
+  console.log(`${s.name.padEnd(12)} bundled ${String(b).padStart(6)}  ?data= ${String(d).padStart(6)}  ratio ${(d / b).toFixed(2)}` +
+    `   bundled [${s.bundled.join(', ')}]  ?data= [${s.data.join(', ')}]`);
+}
