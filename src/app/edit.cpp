@@ -40,7 +40,7 @@ struct EditMode {
     std::vector<char32_t> glyph_cps;
     unsigned glyph_version = ~0u;
     std::vector<std::string> published;  // the files' texts as opened: the page keeps what differs (web)
-    ui::StoryDraft story;                        // the story editor's draft (issue 19)
+    ui::StoryDraft story;                // the story editor's draft (issue 19)
 };
 void EditModeDelete::operator()(EditMode* e) const { delete e; }
 EditSession* App::editor() { return edit_ ? &edit_->session : nullptr; }

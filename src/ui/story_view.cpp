@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/i18n.h"
 #include "core/story_card.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
@@ -41,7 +42,10 @@ void step_dots(AppModel& m, const Story& s, int step) {
         ImGui::PushID(i);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         if (ImGui::InvisibleButton("##dot", ImVec2(gap, gap))) m.go_to_step(s.id, i);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Step %d: %s", i, s.steps[static_cast<size_t>(i - 1)].caption.title.c_str());
+        if (ImGui::IsItemHovered()) {
+            // TRANSLATORS: a story's step dot's tooltip: the step's number and its caption's title.
+            ImGui::SetTooltip("%s", trf("Step %d: %s", i, s.steps[static_cast<size_t>(i - 1)].caption.title.c_str()).c_str());
+        }
         const ImVec2 c(p.x + gap / 2, p.y + gap / 2);
         if (i == step)
             dl->AddCircleFilled(c, r, on, 12);
@@ -55,15 +59,16 @@ void step_dots(AppModel& m, const Story& s, int step) {
 void step_nav(AppModel& m, const Story& s, int step) {
     const int n = static_cast<int>(s.steps.size());
     ImGui::BeginDisabled(step <= 1);
-    if (ImGui::SmallButton("Previous")) m.next_step(-1);
+    if (ImGui::SmallButton(trc("story step", "Previous"))) m.next_step(-1);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::Text("%d / %d", step, n);
+    // TRANSLATORS: the story card's position: the step shown and the number of steps ("2 / 6").
+    ImGui::TextUnformatted(trf("%d / %d", step, n).c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(step >= n);
-    if (ImGui::SmallButton("Next")) m.next_step(1);
+    if (ImGui::SmallButton(trc("story step", "Next"))) m.next_step(1);
     ImGui::EndDisabled();
-    const char* exit = "Exit story";
+    const char* exit = tr("Exit story");
     const float w = ImGui::CalcTextSize(exit).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
     if (ImGui::SmallButton(exit)) m.exit_story();
@@ -105,7 +110,7 @@ void draw_story(AppModel& m, UiContext& ui) {
     step_dots(m, *s, step);
     if (m.away_from_step()) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("Back to step")) m.back_to_step();
+        if (ImGui::SmallButton(tr("Back to step"))) m.back_to_step();
     }
     ImGui::TextDisabled("%s", s->title.c_str());
     ImGui::TextUnformatted(cap.title.c_str());
@@ -115,8 +120,9 @@ void draw_story(AppModel& m, UiContext& ui) {
         const Source& src = m.data().sources[static_cast<size_t>(si)];
         if (src.url.empty()) continue;
         ImGui::PushID(si);
-        ImGui::TextDisabled("Source: %s", src.title.c_str());
-        if (ImGui::SmallButton("Read the original \xE2\x86\x97")) m.request_open_url(src.url);
+        // TRANSLATORS: a story caption's source, by its title.
+        ImGui::TextDisabled("%s", trf("Source: %s", src.title.c_str()).c_str());
+        if (ImGui::SmallButton(tr("Read the original ↗"))) m.request_open_url(src.url);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", src.url.c_str());
         ImGui::PopID();
     }

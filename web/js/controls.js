@@ -130,7 +130,7 @@ export function buildControls(after) {
     return ctl.filters[k[0]];
   });
   ctl.summary = h('p', { id: 'ctl-summary' });
-  ctl.top = h('div', { id: 'ctl-top', role: 'group', 'aria-label': 'Most connected', className: 'ca-row' });
+  ctl.top = h('div', { id: 'ctl-top', role: 'group', 'aria-label': msg('Most connected'), className: 'ca-row' });
   ctl.layer = h('section', { id: 'controls', className: 'ca-layer', 'aria-labelledby': 'controls-title' },
     h('h2', { id: 'controls-title', text: msg('Map controls') }), ctl.presets, buildTime(), ...sets, ctl.summary, ctl.top, buildView());
   // Keys typed here belong to the DOM, never to SDL (as for the search row).
@@ -199,7 +199,7 @@ function fillTop(top) {
     });
   }
   const buttons = ctl.top.querySelectorAll('button');
-  top.forEach(function (t, i) { buttons[i].textContent = t.label + ' (' + t.count + ')'; });
+  top.forEach(function (o, i) { buttons[i].textContent = t('{name} ({n})', { name: o.label, n: o.count }); });
   ctl.top.hidden = !top.length;
 }
 

@@ -90,7 +90,7 @@ function restoreKept() {
 }
 
 function discard() {
-  if (!window.confirm('Discard the edits made in this tab and show the published data?')) return;
+  if (!window.confirm(t('Discard the edits made in this tab and show the published data?'))) return;
   store(null);
   unsaved = false;
   location.reload();  // #edit=1 again: the editor opens on the published data
@@ -118,7 +118,7 @@ export function onEditState(data) {
     window.addEventListener('beforeunload', onBeforeUnload);
     ui.editNote = h('p', { id: 'edit-note' });
     ui.editNoteText = h('span', {});
-    ui.editDiscard = h('button', { type: 'button', id: 'edit-discard', className: 'ca-btn', text: 'Discard changes' });
+    ui.editDiscard = h('button', { type: 'button', id: 'edit-discard', className: 'ca-btn', text: msg('Discard changes') });
     ui.editDiscard.addEventListener('click', discard);
     ui.editNote.appendChild(ui.editNoteText);
     ui.editNote.appendChild(ui.editDiscard);

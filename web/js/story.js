@@ -7,9 +7,12 @@ import { LIMITS } from './limits.js';
 import { webUrl } from './details.js';
 import { fetchOwnFile, dataAllowed } from './dataset.js';
 import { showError } from './ui_chrome.js';
+import { t, msg } from './i18n.js';
+import { onLocaleChange } from './page_i18n.js';
 
 export const sto = {};  // the region's elements (ids as the browser tests use them)
 let told = { id: '', step: 0, steps: 0 };
+let lastStep = null;  // the last `storystep` event's data, told again when the language changes
 
 function send(msg) {
   const r = call(msg);
@@ -23,25 +26,27 @@ function button(id, text, onClick) {
 }
 
 export function buildStory(before) {
-  sto.heading = h('h2', { id: 'story-title', tabindex: '-1', text: 'Story' });
+  sto.heading = h('h2', { id: 'story-title', tabindex: '-1', text: msg('Story') });
   sto.count = h('p', { id: 'story-count' });
   sto.caption = h('div', { id: 'story-caption', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  sto.sources = h('ul', { id: 'story-sources', 'aria-label': 'Sources of this step' });
-  sto.prev = button('story-prev', 'Previous step', function () { send({ cmd: 'storyStep', step: told.step - 1 }); });
-  sto.next = button('story-next', 'Next step', function () { send({ cmd: 'storyStep', step: told.step + 1 }); });
-  sto.back = button('story-back', 'Back to step', function () { send({ cmd: 'storyStep', step: told.step }); });
-  sto.exit = button('story-exit', 'Exit story', function () { send({ cmd: 'exitStory' }); });
+  sto.sources = h('ul', { id: 'story-sources', 'aria-label': msg('Sources of this step') });
+  sto.prev = button('story-prev', msg('Previous step'), function () { send({ cmd: 'storyStep', step: told.step - 1 }); });
+  sto.next = button('story-next', msg('Next step'), function () { send({ cmd: 'storyStep', step: told.step + 1 }); });
+  sto.back = button('story-back', msg('Back to step'), function () { send({ cmd: 'storyStep', step: told.step }); });
+  sto.exit = button('story-exit', msg('Exit story'), function () { send({ cmd: 'exitStory' }); });
   sto.region = h('section', { id: 'story', className: 'ca-layer', role: 'region', 'aria-labelledby': 'story-title', hidden: true },
     sto.heading, sto.count, sto.caption, sto.sources, h('div', { className: 'ca-row' }, sto.prev, sto.next, sto.back, sto.exit));
   ['keydown', 'keyup', 'keypress'].forEach(function (t) {
     sto.region.addEventListener(t, function (e) { e.stopPropagation(); });
   });
   before.before(sto.region);
+  onLocaleChange(function () { if (lastStep) onStoryStep(lastStep); });  // the count and links in the new language
 }
 
 // A `storystep` event: {id, title, step, steps, caption: {title, text, sources}} or {id: ''}.
 export function onStoryStep(data) {
   if (!sto.region) return;
+  lastStep = data;
   const on = !!(data && data.id && data.step > 0);
   told = on ? { id: String(data.id), step: data.step | 0, steps: data.steps | 0 } : { id: '', step: 0, steps: 0 };
   sto.region.hidden = !on;
@@ -49,14 +54,14 @@ export function onStoryStep(data) {
   while (sto.sources.firstChild) sto.sources.removeChild(sto.sources.firstChild);
   if (!on) return;
   const cap = data.caption || {};
-  sto.heading.textContent = String(data.title || 'Story');
-  sto.count.textContent = 'Step ' + told.step + ' of ' + told.steps;
+  sto.heading.textContent = String(data.title || t('Story'));
+  sto.count.textContent = t('Step {step} of {n}', { step: told.step, n: told.steps });
   sto.caption.append(h('h3', { text: String(cap.title || '') }), h('p', { text: String(cap.text || '') }));
   (Array.isArray(cap.sources) ? cap.sources : []).forEach(function (s) {
     const url = s && webUrl(s.url);
     if (!url) return;
     sto.sources.appendChild(h('li', null, String(s.title || '') + ' ',
-      h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', text: 'Read the original' })));
+      h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', text: t('Read the original') })));
   });
   sto.prev.disabled = told.step <= 1;
   sto.next.disabled = told.step >= told.steps;
@@ -72,12 +77,12 @@ export function updateStory(state) {
 export function loadStoryParam(spec, startStep) {
   if (!spec) return;
   if (!dataAllowed()) {
-    showError('This page tells only its published stories', 'Its publisher has turned off loading other files (?story=).');
+    showError(t('This page tells only its published stories'), t('Its publisher has turned off loading other files (?story=).'));
     return;
   }
   const shown = String(spec).slice(0, 200);
   if (spec.length > LIMITS.dataNameChars) {
-    showError('Could not load the story', shown + '\u2026: the name is too long.');
+    showError(t('Could not load the story'), t('{file}…: the name is too long.', { file: shown }));
     return;
   }
   const fetched = fetchOwnFile(spec, { maxBytes: LIMITS.storyBytes, credentials: 'omit', what: 'stories' });
@@ -94,6 +99,6 @@ export function loadStoryParam(spec, startStep) {
     return command('setState', { state: { story: r.id, step: step } });
   }).then(null, function (e) {
     const lines = e && Array.isArray(e.lines) ? e.lines : [];
-    showError('Could not load the story', shown + ': ' + (e && e.message || e), lines);
+    showError(t('Could not load the story'), t('{file}: {why}', { file: shown, why: String(e && e.message || e) }), lines);
   });
 }
