@@ -55,6 +55,18 @@ void step_dots(AppModel& m, const Story& s, int step) {
     }
 }
 
+// A small button's width for its label.
+float small_button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
+
+// On the row of the last item when an item w wide still fits the card (at its right with
+// `at_right`), else on the next row (a longer language's words).
+void same_line_if_fits(float w, bool at_right) {
+    const float after = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    if (after + w > right) return;
+    ImGui::SameLine(at_right ? right - w : 0);
+}
+
 // Previous, "n / N", next, and "Exit story" at the right.
 void step_nav(AppModel& m, const Story& s, int step) {
     const int n = static_cast<int>(s.steps.size());
@@ -69,8 +81,7 @@ void step_nav(AppModel& m, const Story& s, int step) {
     if (ImGui::SmallButton(trc("story step", "Next"))) m.next_step(1);
     ImGui::EndDisabled();
     const char* exit = tr("Exit story");
-    const float w = ImGui::CalcTextSize(exit).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    same_line_if_fits(small_button_width(exit), true);
     if (ImGui::SmallButton(exit)) m.exit_story();
 }
 
@@ -109,7 +120,7 @@ void draw_story(AppModel& m, UiContext& ui) {
     step_nav(m, *s, step);
     step_dots(m, *s, step);
     if (m.away_from_step()) {
-        ImGui::SameLine();
+        same_line_if_fits(small_button_width(tr("Back to step")), false);
         if (ImGui::SmallButton(tr("Back to step"))) m.back_to_step();
     }
     ImGui::TextDisabled("%s", s->title.c_str());

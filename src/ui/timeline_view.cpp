@@ -134,9 +134,11 @@ void draw_modes(AppModel& m) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);
     }
     if (v.mode == TimeMode::Window) {
-        ImGui::SameLine();
+        // The window's length beside the modes while it fits (a phone's box: the next row).
+        const float slider = ImGui::GetFontSize() * 7;
+        if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + slider <= right) ImGui::SameLine();
         int w = v.window_months;
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+        ImGui::SetNextItemWidth(slider);
         if (ImGui::SliderInt("##win", &w, kWindowMonths.lo, kWindowMonths.hi, trn("%d month", "%d months", static_cast<unsigned long>(w))))
             m.set_window(w);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Window length (months)"));

@@ -163,3 +163,42 @@ for (const [w, hgt] of [[1280, 800], [390, 844]]) {
     assertClean(log, `story screenshots ${w}x${hgt}`);
   });
 }
+
+// The story card and the page's story region in Korean and the pseudo-locale en-XA (every string
+// ~40% longer): step 2 opened by its link at a phone's and a desktop's size, nothing clipped.
+const STORY_TEXTS = { ko: { exit: '스토리 종료', count: `${N}단계 중 2단계` }, 'en-XA': null };
+for (const locale of Object.keys(STORY_TEXTS)) {
+  test(`${locale}: the story card at 390x844 and 1280x800, nothing clipped`, { timeout: 240000 }, async () => {
+    for (const [w, hgt] of [[390, 844], [1280, 800]]) {
+      const size = `${w}x${hgt}`;
+      const { page, log } = await h.open(`index.html#story=${ID}&step=2&locale=${locale}&rm=1`, { viewport: { width: w, height: hgt } });
+      await page.waitForFunction((l) => window.chipatlas.command('getState')
+        .then((r) => r.state.localeShown === l), locale, { timeout: 60000, polling: 200 });
+      await atStep(page, 2, log);
+      await waitFrames(page, 8);  // the fonts rebuilt, the selection brought into view
+      await page.screenshot({ path: join(OUT, `story-${locale}-${size}-step2.png`), timeout: 30000 });
+      const a = await page.evaluate(() => window.chipatlas.command('audit'));
+      assert.deepEqual(a.clipped, [], `${locale} at ${size}: the atlas cut off text or panels`);
+      const want = STORY_TEXTS[locale];
+      if (want) {
+        assert.equal(await page.locator('#story-exit').textContent(), want.exit);
+        assert.equal(await page.locator('#story-count').textContent(), want.count);
+      } else {
+        assert.match(await page.locator('#story-exit').textContent(), /^\[.*\]$/, 'en-XA: the page\'s texts are pseudo-translated');
+      }
+      assertClean(log, `story ${locale} ${size}`);
+      await page.context().close();
+    }
+  });
+}
+
+// The timeline in window mode on a phone (the stories work saw "Timeline: right edge cuts 68 px").
+test('the timeline in window mode at 390x844, nothing clipped', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html#mode=window&rm=1', { viewport: { width: 390, height: 844 } });
+  await waitFrames(page, 8);
+  await page.screenshot({ path: join(OUT, 'timeline-window-390x844.png'), timeout: 30000 });
+  const a = await page.evaluate(() => window.chipatlas.command('audit'));
+  assert.deepEqual(a.clipped, [], 'window mode at 390x844: the atlas cut off text or panels');
+  assertClean(log, 'timeline window mode 390x844');
+  await page.context().close();
+});
