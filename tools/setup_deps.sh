@@ -60,7 +60,8 @@ fetch_src libsdl2 SDL2
 
 # npm packages for the browser tests and the asset pipeline.
 if [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -d "$ROOT/node_modules/world-atlas" ] ||
-   [ ! -d "$ROOT/node_modules/axe-core" ] || [ ! -d "$ROOT/node_modules/esbuild" ]; then
+   [ ! -d "$ROOT/node_modules/axe-core" ] || [ ! -d "$ROOT/node_modules/esbuild" ] ||
+   [ ! -d "$ROOT/node_modules/google-closure-compiler" ]; then
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error)
 fi
 echo "setup: dependencies ready in $DEPS"

@@ -13,12 +13,14 @@
 #include "platform/sdl_gl.h"
 
 EM_JS(void, js_emit, (const char* type, const char* json), {
-    if (Module.onChipatlasEvent) Module.onChipatlasEvent(UTF8ToString(type), UTF8ToString(json));
+    var on = Module['onChipatlasEvent'];  // quoted: Closure renames dotted names, the page sets this one
+    if (on) on(UTF8ToString(type), UTF8ToString(json));
 });
 
 // The page decides what it opens (web/js/events.js: http(s) or same-origin, noopener).
 EM_JS(void, js_open_url, (const char* url), {
-    if (Module.onChipatlasEvent) Module.onChipatlasEvent('openurl', JSON.stringify({url : UTF8ToString(url)}));
+    var on = Module['onChipatlasEvent'];
+    if (on) on('openurl', JSON.stringify({url : UTF8ToString(url)}));
 });
 
 // A start-up phase for the page's measurements (tools/bench/first_frame.mjs).

@@ -7,8 +7,11 @@
 // canvas (#canvas) is always sized by CSS (web/style.css), so the probe's answer is known, and
 // js/gl_early.js makes it at its CSS size times the pixel ratio, so SDL's second call changes
 // nothing either.
+//
+// Its deps also pull in two library functions that SDL2's EM_ASM code calls by name
+// (autoResumeAudioContext, dynCall): Closure (cmake/web_site.cmake) refuses undeclared names.
 mergeInto(LibraryManager.library, {
-  emscripten_set_canvas_element_size__deps: ['$findCanvasEventTarget'],
+  emscripten_set_canvas_element_size__deps: ['$findCanvasEventTarget', '$autoResumeAudioContext', '$dynCall'],
   emscripten_set_canvas_element_size: function (target, width, height) {
     var canvas = findCanvasEventTarget(target);
     if (!canvas) return -4;
