@@ -59,7 +59,7 @@ const cmd = (page, name, args) => page.evaluate(([n, a]) => window.chipatlas.com
 
 test('web edit mode: place an organisation, rename it, undo/redo, download a valid canonical set', { timeout: 240000 }, async () => {
   const { page, log } = await h.open('index.html#edit=1', { initScript: RECORD, viewport: { width: 1280, height: 800 } });
-  const first = await editState(page, { open: true, place: 'rect', panel: 'rect' }, 'the edit panel');
+  const first = await editState(page, { open: true, place: 'rect', panel: 'rect' }, 'the edit panel', 0, 60000);
   assert.equal(first.modified, false);
   assert.equal(first.undo, 0);
   await page.waitForFunction(() => { const n = document.getElementById('edit-note'); return n && !n.hidden; });
@@ -177,7 +177,7 @@ const count = (log, p) => paths(log).filter((x) => x === p).length;
 
 test('an editing visit fetches only the editor\'s runtime; a visitor\'s never the editor', { timeout: 180000 }, async () => {
   const { page, log } = await h.open('index.html#edit=1', { initScript: RECORD });
-  await editState(page, { open: true }, 'the edit panel');
+  await editState(page, { open: true }, 'the edit panel', 0, 60000);
   assert.equal(count(log, '/chipatlas_edit.wasm'), 1, 'the editor\'s wasm, once');
   assert.equal(count(log, '/chipatlas_edit.js'), 1, 'the editor\'s glue, once');
   assert.equal(count(log, '/chipatlas.wasm'), 0, 'no plain wasm: ' + paths(log).join(' '));
@@ -194,7 +194,7 @@ test('an editing visit fetches only the editor\'s runtime; a visitor\'s never th
 test('web edit mode: Copy puts the file on the clipboard, the same text as its download', { timeout: 180000 }, async () => {
   const { page, log, context } = await h.open('index.html#edit=1', { initScript: RECORD, viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
-  await editState(page, { open: true, filesHeader: 'rect' }, 'the edit panel');
+  await editState(page, { open: true, filesHeader: 'rect' }, 'the edit panel', 0, 60000);
   await cmd(page, 'editField', { kind: 'organisation', id: 'astri', field: '/name', value: 'ASTRI Copied' });
   let n = await seen(page);
   const st = await editState(page, { undo: 1 }, 'the edit');
@@ -229,7 +229,7 @@ test('web edit mode: Copy puts the file on the clipboard, the same text as its d
 test('web edit mode: a reload keeps the edits (undo restarts: one step back to the published data); Discard changes', { timeout: 240000 }, async () => {
   const { page, log } = await h.open('index.html#edit=1', { initScript: RECORD });
   page.on('dialog', (d) => d.accept());  // "Leave site?" on reload, and Discard's confirm
-  await editState(page, { open: true }, 'the edit panel');
+  await editState(page, { open: true }, 'the edit panel', 0, 60000);
   await cmd(page, 'editField', { kind: 'organisation', id: 'astri', field: '/name', value: 'ASTRI Kept Across' });
   await cmd(page, 'editField', { kind: 'organisation', id: 'astri', field: '/region', value: 'atlantis' });  // halfway: invalid
   await editState(page, { undo: 2, modified: true }, 'the edits');
@@ -258,7 +258,7 @@ test('web edit mode: a reload keeps the edits (undo restarts: one step back to t
 
 test('web edit mode: a name in a script the bundled fonts lack is drawn with the data invalid (its font slices fetched)', { timeout: 180000 }, async () => {
   const { page, log } = await h.open('index.html#edit=1', { initScript: RECORD });
-  const first = await editState(page, { open: true }, 'the edit panel');
+  const first = await editState(page, { open: true }, 'the edit panel', 0, 60000);
   assert.equal(first.glyphsMissing, 0);
   await cmd(page, 'editField', { kind: 'organisation', id: 'astri', field: '/region', value: 'atlantis' });
   await editState(page, { undo: 1 }, 'another field invalid');

@@ -80,3 +80,17 @@ test('?data= with new CJK names fetches just their slices, and the names draw', 
   const n = differing(drawn, fallback);
   assert.ok(n > 100, `the name with fetched glyphs differs from the fallback render (${n} pixels in its line)`);
 });
+
+// The bundled ui.otf keeps only the accented Latin letters the data uses (tools/fonts/ui_chars.txt):
+// a runtime dataset's others come from slice-0000.otf, like CJK from theirs.
+test('?data= with accented Latin names the bundled data lacks fetches slice-0000', { timeout: 180000 }, async () => {
+  const out = join(TESTDATA_OUT, 'glyphs-latin.json');
+  execFileSync('python3', [join(ROOT, 'tools', 'bench', 'gen_synthetic.py'), '3', out]);
+  const ds = JSON.parse(readFileSync(out, 'utf8'));
+  ds.organisations[0].name = 'Université Côte d’Azur, Ångström Øresund';
+  writeFileSync(out, JSON.stringify(ds));
+  const { page, log } = await h.open('index.html?data=testdata/glyphs-latin.json');
+  await page.waitForFunction(() => document.documentElement.dataset.glyphs === 'loaded', null, { timeout: 60000 });
+  assert.deepEqual(sliceRequests(log), ['/fonts/slice-0000.otf'], 'the Latin-1 slice, once, nothing else');
+  assertClean(log, 'latin glyphs');
+});

@@ -693,7 +693,7 @@ def make_slices(ttc, out_dir, quiet):
     for face in ("TC", "KR", "JP"):
         for cp, g in cmaps[face].items():
             page = cp >> SLICE_BITS
-            if cp > 0xFFFF or page == 0 or slice_face(page) != face:
+            if cp > 0xFFFF or slice_face(page) != face:
                 continue
             jobs.setdefault((face, cp >> BLOCK_BITS), {})[cp] = g
     work = [(ttc, faces[face], block, cps, out_dir) for (face, block), cps in sorted(jobs.items())]

@@ -4,12 +4,12 @@
 export const SLICE_BITS = 8;
 
 // Sorted, distinct slice paths for the code points (at most maxSlices; `skipped` counts the
-// rest); those no slice holds (Latin-1, surrogates, beyond the BMP) go to `unsupported`.
+// rest); those no slice holds (ASCII, always bundled; surrogates, beyond the BMP) go to `unsupported`.
 export function slicesFor(codepoints, maxSlices) {
   const pages = new Set();
   const unsupported = [];
   for (const cp of codepoints || []) {
-    if (!Number.isInteger(cp) || cp < 0x100 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    if (!Number.isInteger(cp) || cp < 0x80 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
       if (Number.isInteger(cp)) unsupported.push(cp);
       continue;
     }
