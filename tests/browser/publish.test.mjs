@@ -30,9 +30,10 @@ const NOTICES = {
   'natural-earth.txt': [/Natural Earth/, /public domain/],
   'world-atlas.txt': [/Bostock/],
 };
-// What the build generates beside web/'s files; fonts/ is for font files the build may write.
+// What the build generates beside web/'s files; fonts/ is for font files the build may write, i18n/ for
+// the other languages' catalogues and glyphs (fetched only for the language shown).
 // chipatlas_edit.* is the wasm with the editor, loaded only for #edit=1 (README "Editing").
-const GENERATED = [/^chipatlas(_edit)?\.(js|wasm)$/, /^licenses\/[a-z0-9-]+\.txt$/, /^fonts\/[\w.-]+$/];
+const GENERATED = [/^chipatlas(_edit)?\.(js|wasm)$/, /^licenses\/[a-z0-9-]+\.txt$/, /^fonts\/[\w.-]+$/, /^i18n\/[\w-]+\.(json|mo|otf)$/];
 
 test('dist/ holds the site a server needs and nothing else', () => {
   requireBuild();
