@@ -166,7 +166,7 @@ TEST_CASE("edit mode: a map click, a collaboration, undo/redo, save, reload") {
     std::filesystem::remove_all(folder);
 }
 
-TEST_CASE("edit mode: saving invalid data asks first; a referenced organisation is not deleted silently") {
+TEST_CASE("edit mode: saving invalid data asks first, a referenced organisation is not deleted silently") {
     const std::string folder = std::filesystem::temp_directory_path().string() + "/chipatlas_edit_test2";
     ca::AppConfig cfg;
     cfg.data_files = copy_data(folder);

@@ -108,7 +108,7 @@ TEST_CASE("web edit mode: embed mode refuses openEditor and editField") {
     CHECK(p.count("editstate") == 0);
 }
 
-TEST_CASE("web edit mode: the page keeps the changed files; loaded again after a reload they are one undo step, valid or not") {
+TEST_CASE("web edit mode: the page keeps the changed files, loaded again after a reload they are one undo step, valid or not") {
     ca::AppConfig cfg;
     cfg.hash = "#edit=1";
     std::string kept, published;

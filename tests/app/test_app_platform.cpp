@@ -272,7 +272,7 @@ TEST_CASE("a failure in one of several files keeps the shown dataset, and its er
     CHECK(app.model().data().collaborations.size() == bundled);
 }
 
-TEST_CASE("\"Read the original\" reaches the platform's open_url; a javascript: url never does") {
+TEST_CASE("'Read the original' reaches the platform's open_url, a javascript: url never does") {
     ca::App app(ca::AppConfig{});
     FakePlatform p(app, true);
     REQUIRE(app.start(p));
@@ -337,7 +337,7 @@ bool regular_has(char32_t cp) {
 }
 }  // namespace
 
-TEST_CASE("web: a dataset with characters the bundled fonts lack asks the page for them; a font it sends is merged") {
+TEST_CASE("web: a dataset with characters the bundled fonts lack asks the page for them, a font it sends is merged") {
     ca::App app(ca::AppConfig{});
     FakePlatform p(app, true);
     REQUIRE(app.start(p));

@@ -391,7 +391,7 @@ TEST_CASE("selection event: a collaboration's participants and quotes, an organi
     CHECK(o["collaborations"][0]["title"] == "Smart manufacturing forum");
 }
 
-TEST_CASE("commands: openEditor and editField are handed to the app; editField's value is JSON text") {
+TEST_CASE("commands: openEditor and editField are handed to the app, editField's value is JSON text") {
     AppModel m = fixture_model();
     CommandResult r = handle_command(m, R"({"cmd":"openEditor"})");
     CHECK(r.open_editor);

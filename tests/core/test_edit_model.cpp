@@ -184,7 +184,7 @@ TEST_CASE("edit: bad input is refused with a reason and changes nothing") {
     CHECK_FALSE(s.can_undo());
 }
 
-TEST_CASE("edit: a file that is not JSON does not open; a schema is skipped") {
+TEST_CASE("edit: a file that is not JSON does not open, a schema is skipped") {
     EditSession s;
     std::vector<Diagnostic> errors;
     CHECK_FALSE(s.open({{"bad.json", "{\n  \"sources\": [1,]\n}"}}, errors));
@@ -200,7 +200,7 @@ TEST_CASE("edit: a file that is not JSON does not open; a schema is skipped") {
     CHECK(errors[0].severity == Severity::Note);
 }
 
-TEST_CASE("edit: live validation checks quotes against the texts given; a source without one is not checked") {
+TEST_CASE("edit: live validation checks quotes against the texts given, a source without one is not checked") {
     EditSession s;
     open_committed(s);
     const std::string text = "Semiconductor technology is the core of the entire manufacturing industry.";

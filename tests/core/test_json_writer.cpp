@@ -138,7 +138,7 @@ TEST_CASE("writer: schema key order, unknown members after the known ones, width
     CHECK(format_ok(narrow) == narrow + "\n");
 }
 
-TEST_CASE("writer: invalid JSON is an error with its offset; a JSON Schema is left alone") {
+TEST_CASE("writer: invalid JSON is an error with its offset, a JSON Schema is left alone") {
     FormatOutcome r = format_dataset_text("{\n  \"a\": [1, 2,]\n}");
     CHECK(r.status == FormatStatus::Invalid);
     CHECK(r.error.offset == 14);

@@ -76,7 +76,7 @@ TEST_CASE("the locale is a view-state field with its own hash key, apart from la
     CHECK(encode_hash(ViewState{}).find("locale=") == std::string::npos);
 }
 
-TEST_CASE("the model starts on the negotiated locale; a link's locale wins; setState switches") {
+TEST_CASE("the model starts on the negotiated locale, a link's locale wins, setState switches") {
     AppModel m = test::fixture_model();
     m.set_default_locale(choose_locale({"ko-KR", "en"}));
     auto ask = [&](const char* text) { return json::parse(handle_command(m, text).reply); };

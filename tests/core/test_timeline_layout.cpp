@@ -174,7 +174,7 @@ TEST_CASE("timeline layout: histogram bars stack by kind up to the track's top, 
     CHECK(labelled == 11);  // 96 px apart: all labelled
 }
 
-TEST_CASE("timeline layout: a \"by\" start is its own faded bar above the kind's exact starts, found under the pointer") {
+TEST_CASE("timeline layout: a 'by' start is its own faded bar above the kind's exact starts, found under the pointer") {
     Fixture f;
     f.ds.collaborations[3].interval.start_by = true;  // the 2015 course: started by 2015
     f.ds.collaborations[2].interval.start_by = true;  // the 2015 MoU too

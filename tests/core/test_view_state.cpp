@@ -117,7 +117,7 @@ std::string read_text(const std::filesystem::path& p) {
 
 }  // namespace
 
-TEST_CASE("view state table: each field has one JSON name and one hash key; the page's state table lists them") {
+TEST_CASE("view state table: each field has one JSON name and one hash key, the page's state table lists them") {
     const std::vector<Names> names = field_names();
     CHECK(names.size() == 18);
     std::set<std::string> json_names, hash_keys;

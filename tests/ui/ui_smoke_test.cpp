@@ -250,7 +250,7 @@ ImGuiWindow* active_tooltip() {
 
 }  // namespace
 
-TEST_CASE("a phone starts with the legend folded; tapping its title unfolds and folds it") {
+TEST_CASE("a phone starts with the legend folded, tapping its title unfolds and folds it") {
     Harness h(390, 844);
     for (int i = 0; i < 3; ++i) h.frame();
     ImGuiWindow* legend = window_named("###Legend & filters");
@@ -268,7 +268,7 @@ TEST_CASE("a phone starts with the legend folded; tapping its title unfolds and 
     CHECK_FALSE(h.ui.legend_open);
 }
 
-TEST_CASE("a desktop starts with the legend open; its title folds it") {
+TEST_CASE("a desktop starts with the legend open, its title folds it") {
     Harness h(1280, 800);
     for (int i = 0; i < 3; ++i) h.frame();
     ImGuiWindow* legend = window_named("###Legend & filters");
