@@ -148,7 +148,8 @@ TEST_CASE("loader: start_bound 'by' marks a start that is an upper bound, the te
     REQUIRE(p.size() == 1);
     INFO(p[0]);
     CHECK(p[0].rfind("t.json:4:", 0) == 0);
-    CHECK(p[0].find("error: collaboration \"c\" (/collaborations/0/start_bound): unknown start_bound \"before\" (expected on or by)") != std::string::npos);
+    CHECK(p[0].find("error: collaboration \"c\" (/collaborations/0/start_bound): unknown start_bound \"before\" (expected on or by)") !=
+          std::string::npos);
 
     // A one-day interval reads as one date; a "by" one never hides its bound.
     Interval day;
