@@ -3,7 +3,7 @@
 // are asserted: tools/bench/first_frame.mjs measures them, docs/benchmarks.md records them).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, assertClean } from './harness.mjs';
+import { startHarness, assertClean, assertNotBlank, canvasScreenshot } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -141,3 +141,25 @@ for (const [w, ht, dpr] of [[1280, 800, 1], [390, 844, 2]]) {
     assert.deepEqual(r.size, r.want, 'the drawing buffer is the CSS size times the pixel ratio');
   });
 }
+
+// Every shader compile and program link WebGL is asked for, with the time (ms since navigation).
+const COUNT_PROGRAMS = () => {
+  window.__programs = { compiles: [], links: [] };
+  const proto = WebGL2RenderingContext.prototype;
+  const compileShader = proto.compileShader, linkProgram = proto.linkProgram;
+  proto.compileShader = function (...a) { window.__programs.compiles.push(performance.now()); return compileShader.apply(this, a); };
+  proto.linkProgram = function (...a) { window.__programs.links.push(performance.now()); return linkProgram.apply(this, a); };
+};
+
+test('ImGui\'s shaders are compiled and linked once, before main runs: the wasm gets that program (js/gl_warm.js)', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html', { initScript: COUNT_PROGRAMS });
+  assertClean(log, 'index.html');
+  const r = await page.evaluate(() => ({ ...window.__programs,
+    main: performance.getEntriesByName('ca:main')[0].startTime, boot: performance.getEntriesByName('ca:boot')[0].startTime }));
+  // Two shaders and one program in all: a source that differs from the wasm's would be compiled again.
+  assert.equal(r.compiles.length, 2, JSON.stringify(r));
+  assert.equal(r.links.length, 1, JSON.stringify(r));
+  for (const t of [...r.compiles, ...r.links]) assert.ok(t < r.main, `compiled and linked before main (not in the first frame): ${JSON.stringify(r)}`);
+  // The program is ImGui's: the map is drawn with it (the canvas is not blank).
+  assertNotBlank(await canvasScreenshot(page), 'the map');
+});

@@ -3,7 +3,7 @@
 //
 // All of web/js/ works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`: no
 // inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
-import { compileWasm, instantiateWith, mark, GLUE } from './wasm_loader.js';
+import { instantiateWith, mark, GLUE } from './wasm_loader.js';
 import { mapContext } from './gl_early.js';
 import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
 import { app } from './state.js';
@@ -38,8 +38,7 @@ import './data_files.js';
 import './glyphs.js';
 import './font_slices.js';
 
-mark('ca:boot');
-compileWasm();  // gl_early.js preloads the wasm and the glue; compile while the rest starts
+mark('ca:boot');  // the wasm is on its way already (js/gl_early.js fetches and compiles it)
 // The interface language's texts (a link's #locale=, else the browser's languages), fetched
 // while the wasm compiles; main waits for them (5 s at most: a stalled request only leaves the
 // page in English until they come), so the first frame is in that language.

@@ -6,10 +6,12 @@
 // Emscripten enables no extension on it (-sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0): the map
 // uses none, and enabling them all cost software GL 35–190 ms before the first frame.
 //
-// It also requests the runtime at once (the preloads a static <link> cannot choose): the plain
+// Before that it requests the runtime (what a static <link> preload cannot choose): the plain
 // chipatlas.{wasm,js} for a visit, chipatlas_edit.{wasm,js} for #edit=1 (never embedded), so an
-// editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing").
+// editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing");
+// the wasm's fetch and streaming compile start here, before the context is made.
 import { shadowGlState } from './gl_state.js';
+import { warmShaders } from './gl_warm.js';
 
 const params = (s) => new URLSearchParams(String(s).slice(1));
 const hashParams = params(location.hash);
@@ -17,15 +19,60 @@ export const EDIT_BUILD = hashParams.get('edit') === '1' && hashParams.get('embe
 const BUILD = EDIT_BUILD ? 'chipatlas_edit' : 'chipatlas';
 export const GLUE = BUILD + '.js';
 export const WASM = BUILD + '.wasm';
-// As fetch, crossorigin (the mode of js/wasm_loader.js's fetch), and as a classic script.
-for (const as of ['fetch', 'script']) {
-  const l = document.createElement('link');
-  l.rel = 'preload';
-  l.as = as;
-  l.href = as === 'fetch' ? WASM : GLUE;
-  if (as === 'fetch') l.crossOrigin = 'anonymous';
-  document.head.append(l);
+// The glue as a classic script; the wasm is fetched and compiled at once, below.
+const glue = document.createElement('link');
+glue.rel = 'preload';
+glue.as = 'script';
+glue.href = GLUE;
+document.head.append(glue);
+
+// performance.mark without ever throwing (an old browser, a name marked twice is fine).
+export function mark(name, startTime) {
+  try {
+    if (typeof performance === 'object' && performance.mark) {
+      performance.mark(name, startTime === undefined ? undefined : { startTime: startTime });
+    }
+  } catch (e) { /* measurements are optional */ }
 }
+
+// ca:fetch at the time the wasm's download ended (resource timing), once it is compiled.
+function markFetched() {
+  let at;
+  try {
+    const url = new URL(WASM, document.baseURI).href;
+    const e = performance.getEntriesByName(url).filter(function (x) { return x.responseEnd > 0; })[0];
+    if (e) at = e.responseEnd;
+  } catch (e) { /* no resource timing */ }
+  mark('ca:fetch', at);
+}
+
+// The compiled wasm module (a promise, started once, here before the WebGL context, so that the
+// download and the compile run while software GL makes the context: docs/benchmarks.md, "First
+// frame, fourth pass"). Streaming compilation when the server says application/wasm, else from
+// the whole bytes (a static host with another type still works). js/wasm_loader.js uses it.
+let compiled = null;
+export function compileWasm() {
+  if (compiled) return compiled;
+  if (typeof WebAssembly !== 'object' || typeof fetch !== 'function') {
+    compiled = Promise.reject(new Error('this browser has no WebAssembly'));
+  } else {
+    compiled = fetch(WASM, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      const type = (r.headers.get('content-type') || '').split(';')[0].trim();
+      if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') {
+        return WebAssembly.compileStreaming(r);
+      }
+      return r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+    }).then(function (m) {
+      markFetched();
+      mark('ca:compile');
+      return m;
+    });
+  }
+  compiled.catch(function () { /* reported by instantiateWasm, when the runtime asks */ });
+  return compiled;
+}
+compileWasm();
 
 export const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
 
@@ -49,7 +96,10 @@ export function mapContext(canvas) {
     if (!canvas || !window.WebGL2RenderingContext) return null;
     presize(canvas);
     context = canvas.getContext('webgl2', GL_ATTRIBUTES) || null;
-    if (context) shadowGlState(context);  // no GPU round trip for ImGui's per-frame state saves
+    if (context) {
+      shadowGlState(context);  // no GPU round trip for ImGui's per-frame state saves
+      warmShaders(context);  // ImGui's program compiled while the page loads (js/gl_warm.js)
+    }
   } catch (e) {
     context = null;
   }
