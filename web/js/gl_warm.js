@@ -33,7 +33,7 @@ const COMPILE_STATUS = 0x8B81, LINK_STATUS = 0x8B82;
 export function warmShaders(gl, sources = SOURCES) {
   const proto = Object.getPrototypeOf(gl);
   const call = (name, ...a) => proto[name].apply(gl, a);
-  const state = { handed: false, relinked: false, answered: 0 };
+  const state = { handed: false, relinked: false };
   gl.getExtension('KHR_parallel_shader_compile');
   const program = call('createProgram');
   if (!program) return state;
@@ -111,7 +111,7 @@ export function warmShaders(gl, sources = SOURCES) {
   };
   const answer = (name, pname) => function (o, p) {
     const k = known.get(o);
-    if (k && (pname === undefined || p === pname)) { state.answered++; return k[pname === undefined ? 1 : 0]; }
+    if (k && (pname === undefined || p === pname)) return k[pname === undefined ? 1 : 0];
     return call(name, o, p);
   };
   gl.getShaderParameter = answer('getShaderParameter', COMPILE_STATUS);
