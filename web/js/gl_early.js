@@ -106,13 +106,27 @@ export function mapContext(canvas) {
   return context;
 }
 
-// Made once style.css has loaded (which sizes the canvas); boot.js, which runs after it anyway,
-// gets it from mapContext if this has not run yet.
+// Made once style.css has loaded (which sizes the canvas) and the wasm's bytes are in: the page
+// stops reading the wasm's stream while getContext holds it (~0.1 s on software GL), so a context
+// made before held back the download and the streaming compile with it; made after, the compile
+// runs on other threads meanwhile (docs/benchmarks.md, "First frame, fourth pass").
+// mapReady: the context (null: no WebGL 2), which boot.js waits for before loading the glue.
 const sheet = document.querySelector('link[rel="stylesheet"]');
-if (sheet && !sheet.sheet) {
-  const made = function () { mapContext(document.getElementById('canvas')); };
-  sheet.addEventListener('load', made, { once: true });
-  sheet.addEventListener('error', made, { once: true });
-} else {
-  mapContext(document.getElementById('canvas'));
-}
+const styled = new Promise(function (resolve) {
+  if (!sheet || sheet.sheet) return resolve();
+  sheet.addEventListener('load', resolve, { once: true });
+  sheet.addEventListener('error', resolve, { once: true });
+});
+const fetched = new Promise(function (resolve) {
+  compiled.then(resolve, resolve);
+  try {
+    const url = new URL(WASM, document.baseURI).href;
+    const done = () => performance.getEntriesByName(url).some((e) => e.responseEnd > 0);
+    if (done()) return resolve();
+    const o = new PerformanceObserver(function () { if (done()) o.disconnect(), resolve(); });
+    o.observe({ type: 'resource' });
+  } catch (e) { resolve(); }  // no resource timing: once compiled
+});
+export const mapReady = Promise.all([styled, fetched]).then(function () {
+  return mapContext(document.getElementById('canvas'));
+});
