@@ -403,3 +403,28 @@ TEST_CASE("the >| tooltip sits above the timeline, off the speed, loop and date 
         CHECK(tip->Pos.y + tip->Size.y <= tl->Pos.y);
     }
 }
+
+// The small face (timeline years, labels' Latin second lines) is built with only what it draws:
+// the atlas's start-up build skips its copy of the dataset's other CJK (docs/benchmarks.md).
+TEST_CASE("the small face holds every organisation's short name and the digits, and less than the regular face") {
+    Harness h;
+    const ca::ui::Fonts& f = h.ui.fonts;
+    REQUIRE(f.small != nullptr);
+    REQUIRE(f.small != f.regular);
+    auto has_all = [](ImFont* font, const std::string& text) {
+        for (const char* p = text.c_str(); *p;) {
+            unsigned int cp = 0;
+            const int n = ImTextCharFromUtf8(&cp, p, nullptr);
+            if (n <= 0) return false;
+            p += n;
+            if (cp >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
+        }
+        return true;
+    };
+    CHECK(has_all(f.small, "0123456789"));
+    for (const ca::Organisation& o : h.m.data().organisations) {
+        INFO(o.id << ": " << o.short_name());
+        CHECK(has_all(f.small, o.short_name()));
+    }
+    CHECK(f.small->Glyphs.Size < f.regular->Glyphs.Size);
+}

@@ -50,7 +50,8 @@ function markFetched() {
 // download and the compile run while software GL makes the context: docs/benchmarks.md, "First
 // frame, fourth pass"). Streaming compilation when the server says application/wasm, else from
 // the whole bytes (a static host with another type still works). js/wasm_loader.js uses it.
-let compiled = null;
+let compiled = null, arrived;
+const wasmIn = new Promise(function (resolve) { arrived = resolve; });  // its last byte (or a failure)
 export function compileWasm() {
   if (compiled) return compiled;
   if (typeof WebAssembly !== 'object' || typeof fetch !== 'function') {
@@ -59,17 +60,22 @@ export function compileWasm() {
     compiled = fetch(WASM, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
       const type = (r.headers.get('content-type') || '').split(';')[0].trim();
-      if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') {
-        return WebAssembly.compileStreaming(r);
+      if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm' && r.body) {
+        // One copy of the stream to the compiler, the other read to its end: the last byte's arrival.
+        const [a, b] = r.body.tee();
+        const reader = b.getReader();
+        const drain = () => reader.read().then((c) => (c.done ? arrived() : drain()));
+        drain().catch(arrived);
+        return WebAssembly.compileStreaming(new Response(a, { headers: { 'content-type': type } }));
       }
-      return r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+      return r.arrayBuffer().then(function (b) { arrived(); return WebAssembly.compile(b); });
     }).then(function (m) {
       markFetched();
       mark('ca:compile');
       return m;
     });
   }
-  compiled.catch(function () { /* reported by instantiateWasm, when the runtime asks */ });
+  compiled.then(arrived, arrived);  // reported by instantiateWasm, when the runtime asks
   return compiled;
 }
 compileWasm();
@@ -117,16 +123,6 @@ const styled = new Promise(function (resolve) {
   sheet.addEventListener('load', resolve, { once: true });
   sheet.addEventListener('error', resolve, { once: true });
 });
-const fetched = new Promise(function (resolve) {
-  compiled.then(resolve, resolve);
-  try {
-    const url = new URL(WASM, document.baseURI).href;
-    const done = () => performance.getEntriesByName(url).some((e) => e.responseEnd > 0);
-    if (done()) return resolve();
-    const o = new PerformanceObserver(function () { if (done()) o.disconnect(), resolve(); });
-    o.observe({ type: 'resource' });
-  } catch (e) { resolve(); }  // no resource timing: once compiled
-});
-export const mapReady = Promise.all([styled, fetched]).then(function () {
+export const mapReady = Promise.all([styled, wasmIn]).then(function () {
   return mapContext(document.getElementById('canvas'));
 });
