@@ -1,5 +1,5 @@
-// WebGL 2 on the map's canvas as early as the page can: an async module at the end of <body>,
-// so software GL's slow context set-up overlaps the downloads (docs/benchmarks.md, "First frame").
+// The wasm's fetch and compile, then WebGL 2 on the map's canvas: an async module at the end of
+// <body>, so software GL's slow context set-up overlaps the compile (docs/benchmarks.md, "First frame").
 //
 // The attributes are the ones the wasm asks for (SDL through Emscripten's EGL: alpha, no depth,
 // stencil or antialiasing): its getContext('webgl2') gets this context back, so one is created.
