@@ -79,7 +79,7 @@ std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float b
     f.dpr = dpr;
     EmbeddedSet assets = embedded_assets();
     const EmbeddedFile* ui = assets.find("assets/fonts/ui.otf");
-    static ImVector<ImWchar> all_ranges, latin_ranges, lang_ranges[static_cast<int>(Lang::Count)];
+    static ImVector<ImWchar> all_ranges, latin_ranges, small_ranges, lang_ranges[static_cast<int>(Lang::Count)];
     {
         ImFontGlyphRangesBuilder b;
         b.AddText(kUiChars);
@@ -100,6 +100,14 @@ std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float b
                 if (t.lang == shown) lb.AddText(t.title.c_str());
         latin_ranges.clear();
         lb.BuildRanges(&latin_ranges);
+        // The small face draws the timeline's years and labels' second lines in Latin script
+        // (organisations' short names): not the dataset's other text, most of the CJK glyphs
+        // (a shorter atlas build before the first frame: docs/benchmarks.md, "fourth pass").
+        ImFontGlyphRangesBuilder sb;
+        sb.AddText(kUiChars);
+        for (const Organisation& o : ds.organisations) sb.AddText(o.short_name().c_str());
+        small_ranges.clear();
+        sb.BuildRanges(&small_ranges);
     }
     f.regular = add_font(ui, base_px * dpr, all_ranges);
     // Symbols Noto CJK lacks (✕ ⏸ ⏮ ⏭ …) come from a small drawn face merged into the UI font.
@@ -122,8 +130,8 @@ std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float b
     } else {
         f.large = add_font(ui, base_px * 1.35f * dpr, latin_ranges);
         if (f.large) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 1.35f * dpr, latin_ranges);  // 년, 월, 일 (i18n/ko.otf)
-        f.small = add_font(ui, base_px * 0.85f * dpr, all_ranges);
-        if (f.small) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 0.85f * dpr, all_ranges);
+        f.small = add_font(ui, base_px * 0.85f * dpr, small_ranges);
+        if (f.small) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 0.85f * dpr, small_ranges);
         static const char* files[] = {nullptr, "assets/fonts/cjk_sc.otf", "assets/fonts/cjk_ko.otf", "assets/fonts/cjk_ja.otf"};
         for (int l = 0; l < static_cast<int>(Lang::Count); ++l) {
             if (!files[l]) continue;  // zh-Hant uses the UI face (Noto Sans CJK TC)

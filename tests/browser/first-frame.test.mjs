@@ -3,7 +3,7 @@
 // are asserted: tools/bench/first_frame.mjs measures them, docs/benchmarks.md records them).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, assertClean } from './harness.mjs';
+import { startHarness, assertClean, assertNotBlank, canvasScreenshot } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -15,9 +15,10 @@ const COUNT_CONTEXTS = () => {
   const seen = new Set();
   const getContext = HTMLCanvasElement.prototype.getContext;
   HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const at = performance.now();
     const c = getContext.call(this, type, ...rest);
     window.__contexts.push({ type, canvas: this.id || '(no id)', fresh: !!c && !seen.has(c) });
-    if (window.__firstContextAt === undefined) window.__firstContextAt = performance.now();
+    if (window.__firstContextAt === undefined) window.__firstContextAt = at;
     if (c) seen.add(c);
     return c;
   };
@@ -39,13 +40,17 @@ test('chipatlas.wasm and chipatlas.js are requested with the bundled modules, ea
   assert.deepEqual(Object.keys(files).filter((f) => f.startsWith('/js/')).sort(), ['/js/boot.js', '/js/gl_early.js']);
 });
 
-test('one WebGL 2 context, made before the modules run: the probe is the map\'s own, which the wasm reuses', { timeout: 120000 }, async () => {
+// The context is made once the wasm's bytes are in (js/gl_early.js): getContext holds the page,
+// which then stopped reading the wasm's stream (docs/benchmarks.md, "First frame, fourth pass").
+test('one WebGL 2 context, made once the wasm has arrived and before the glue runs: the probe is the map\'s own, which the wasm reuses', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { initScript: COUNT_CONTEXTS });
   assertClean(log, 'index.html');
   const calls = await page.evaluate(() => window.__contexts);
   assert.deepEqual(calls.filter((c) => c.fresh), [{ type: 'webgl2', canvas: 'canvas', fresh: true }], JSON.stringify(calls));
-  const order = await page.evaluate(() => [window.__firstContextAt, performance.getEntriesByName('ca:boot')[0].startTime]);
-  assert.ok(order[0] < order[1], `the context is made (js/gl_early.js) before boot.js runs: ${order}`);
+  const t = await page.evaluate(() => ({ context: window.__firstContextAt, runtime: performance.getEntriesByName('ca:runtime')[0].startTime,
+    wasm: performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === '/chipatlas.wasm').responseEnd }));
+  assert.ok(t.wasm <= t.context, `the context is made after the wasm's last byte: ${JSON.stringify(t)}`);
+  assert.ok(t.context < t.runtime, `the context is made before chipatlas.js is loaded: ${JSON.stringify(t)}`);
   const attrs = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
   assert.equal(attrs.alpha, true, 'alpha, so an embed can be transparent');
   assert.equal(attrs.depth, false);
@@ -141,3 +146,25 @@ for (const [w, ht, dpr] of [[1280, 800, 1], [390, 844, 2]]) {
     assert.deepEqual(r.size, r.want, 'the drawing buffer is the CSS size times the pixel ratio');
   });
 }
+
+// Every shader compile and program link WebGL is asked for, with the time (ms since navigation).
+const COUNT_PROGRAMS = () => {
+  window.__programs = { compiles: [], links: [] };
+  const proto = WebGL2RenderingContext.prototype;
+  const compileShader = proto.compileShader, linkProgram = proto.linkProgram;
+  proto.compileShader = function (...a) { window.__programs.compiles.push(performance.now()); return compileShader.apply(this, a); };
+  proto.linkProgram = function (...a) { window.__programs.links.push(performance.now()); return linkProgram.apply(this, a); };
+};
+
+test('ImGui\'s shaders are compiled and linked once, before main runs: the wasm gets that program (js/gl_warm.js)', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html', { initScript: COUNT_PROGRAMS });
+  assertClean(log, 'index.html');
+  const r = await page.evaluate(() => ({ ...window.__programs,
+    main: performance.getEntriesByName('ca:main')[0].startTime, boot: performance.getEntriesByName('ca:boot')[0].startTime }));
+  // Two shaders and one program in all: a source that differs from the wasm's would be compiled again.
+  assert.equal(r.compiles.length, 2, JSON.stringify(r));
+  assert.equal(r.links.length, 1, JSON.stringify(r));
+  for (const t of [...r.compiles, ...r.links]) assert.ok(t < r.main, `compiled and linked before main (not in the first frame): ${JSON.stringify(r)}`);
+  // The program is ImGui's: the map is drawn with it (the canvas is not blank).
+  assertNotBlank(await canvasScreenshot(page), 'the map');
+});

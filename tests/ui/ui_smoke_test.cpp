@@ -403,3 +403,41 @@ TEST_CASE("the >| tooltip sits above the timeline, off the speed, loop and date 
         CHECK(tip->Pos.y + tip->Size.y <= tl->Pos.y);
     }
 }
+
+// The small face (timeline years, labels' Latin second lines) is built with only what it draws:
+// the atlas's start-up build skips its copy of the dataset's other CJK (docs/benchmarks.md).
+TEST_CASE("the small face holds every organisation's short name and the digits, and no other CJK") {
+    Harness h;
+    const ca::ui::Fonts& f = h.ui.fonts;
+    REQUIRE(f.small != nullptr);
+    REQUIRE(f.small != f.regular);
+    auto has_all = [](ImFont* font, const std::string& text) {
+        for (const char* p = text.c_str(); *p;) {
+            unsigned int cp = 0;
+            const int n = ImTextCharFromUtf8(&cp, p, nullptr);
+            if (n <= 0) return false;
+            p += n;
+            if (cp >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
+        }
+        return true;
+    };
+    CHECK(has_all(f.small, "0123456789"));
+    for (const ca::Organisation& o : h.m.data().organisations) {
+        INFO(o.id << ": " << o.short_name());
+        CHECK(has_all(f.small, o.short_name()));
+    }
+    // Its CJK glyphs are the short names' and the language picker's, none of the other text's.
+    std::string drawn = "繁體中文简体中文한국어日本語";
+    for (const ca::Organisation& o : h.m.data().organisations) drawn += o.short_name();
+    int cjk_small = 0, cjk_regular = 0;
+    for (const ImFontGlyph& g : f.regular->Glyphs) cjk_regular += g.Codepoint >= 0x2E80;
+    for (const ImFontGlyph& g : f.small->Glyphs) {
+        if (g.Codepoint < 0x2E80) continue;
+        ++cjk_small;
+        char utf8[8] = {};
+        ImTextCharToUtf8(utf8, g.Codepoint);
+        INFO("U+" << std::hex << g.Codepoint);
+        CHECK(drawn.find(utf8) != std::string::npos);
+    }
+    CHECK(cjk_small < cjk_regular);
+}

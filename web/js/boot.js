@@ -3,8 +3,8 @@
 //
 // All of web/js/ works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`: no
 // inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
-import { compileWasm, instantiateWith, mark, GLUE } from './wasm_loader.js';
-import { mapContext } from './gl_early.js';
+import { instantiateWith, mark, GLUE } from './wasm_loader.js';
+import { mapReady } from './gl_early.js';
 import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
 import { app } from './state.js';
 import { LIMITS } from './limits.js';
@@ -38,8 +38,7 @@ import './data_files.js';
 import './glyphs.js';
 import './font_slices.js';
 
-mark('ca:boot');
-compileWasm();  // gl_early.js preloads the wasm and the glue; compile while the rest starts
+mark('ca:boot');  // the wasm is on its way already (js/gl_early.js fetches and compiles it)
 // The interface language's texts (a link's #locale=, else the browser's languages), fetched
 // while the wasm compiles; main waits for them (5 s at most: a stalled request only leaves the
 // page in English until they come), so the first frame is in that language.
@@ -78,9 +77,21 @@ function checkedHash(hash) {
 
 // ------------------------------------------------------------------ start-up
 // The probe is the map's own context (js/gl_early.js), which the wasm gets back: software GL
-// creates one context instead of two (docs/benchmarks.md, "First frame").
-function hasWebGL2() {
-  return !!mapContext(ui.canvas);
+// creates one context instead of two (docs/benchmarks.md, "First frame"). It is made once the
+// wasm's bytes are in; go() runs then, or the page says there is no WebGL 2.
+function withWebGL2(go) {
+  mapReady.then(function (gl) {
+    if (gl) {
+      mark('ca:webgl');
+      go();
+      return;
+    }
+    localeReady.then(function () {  // said in the interface language
+      fatalError(t('WebGL 2 is not available'),
+        t('chipatlas draws its map with WebGL 2, which this browser does not provide or has turned off. ' +
+          'Try a current version of Chrome, Edge, Firefox or Safari, and check that hardware acceleration is enabled.'));
+    });
+  });
 }
 
 // hash: the link's view; not given at start when a ?data= dataset waits (it is applied once
@@ -170,15 +181,6 @@ function start() {
   const theme = startHash.get('theme');
   if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;
   mark('ca:chrome');
-  if (!hasWebGL2()) {
-    localeReady.then(function () {  // said in the interface language
-      fatalError(t('WebGL 2 is not available'),
-        t('chipatlas draws its map with WebGL 2, which this browser does not provide or has turned off. ' +
-          'Try a current version of Chrome, Edge, Firefox or Safari, and check that hardware acceleration is enabled.'));
-    });
-    return;
-  }
-  mark('ca:webgl');
   let spec = query.get('data');
   if (spec && !dataAllowed()) {
     showError(t('This page shows only its published data'),
@@ -188,22 +190,24 @@ function start() {
   const hash = checkedHash(location.hash).hash;
   loadStoryParam(query.get('story'), +startHash.get('step'));  // ?story=: once the app runs
   if (!spec) {
-    loadRuntime(hash);
+    withWebGL2(function () { loadRuntime(hash); });
     return;
   }
   // ?data=: fetched while chipatlas.js and the wasm load and compile (issue 17: before, the
   // runtime was only requested once the dataset had arrived); main runs once both are there.
   const shownSpec = spec.slice(0, 200);
-  const dataReady = fetchDatasets(spec).then(null, function (e) {
+  const files = fetchDatasets(spec).then(null, function (e) {
     showError(t('Could not load the dataset'), t('{file}: {why}. Showing the published data.', { file: shownSpec, why: e.message }));
     return null;
-  }).then(function (files) {
-    setPendingDataset(files, hash);
+  });
+  // Once loadRuntime has set Module.arguments (it runs when the context is made).
+  const dataReady = Promise.all([files, mapReady]).then(function (r) {
+    setPendingDataset(r[0], hash);
     // No dataset after all: the link's view goes to main with the published data. Emscripten
     // (3.1) keeps Module.arguments by reference until main runs, so the array is still read.
-    if (!hasPendingDataset() && hash) Module.arguments.push('--hash', hash);
+    if (!hasPendingDataset() && hash && Module.arguments) Module.arguments.push('--hash', hash);
   });
-  loadRuntime(hash, dataReady);
+  withWebGL2(function () { loadRuntime(hash, dataReady); });
 }
 
 // A trap in wasm code that an event handler called directly (not through Emscripten's

@@ -1,15 +1,17 @@
-// WebGL 2 on the map's canvas as early as the page can: an async module at the end of <body>,
-// so software GL's slow context set-up overlaps the downloads (docs/benchmarks.md, "First frame").
+// The wasm's fetch and compile, then WebGL 2 on the map's canvas: an async module at the end of
+// <body>, so software GL's slow context set-up overlaps the compile (docs/benchmarks.md, "First frame").
 //
 // The attributes are the ones the wasm asks for (SDL through Emscripten's EGL: alpha, no depth,
 // stencil or antialiasing): its getContext('webgl2') gets this context back, so one is created.
 // Emscripten enables no extension on it (-sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0): the map
 // uses none, and enabling them all cost software GL 35–190 ms before the first frame.
 //
-// It also requests the runtime at once (the preloads a static <link> cannot choose): the plain
+// Before that it requests the runtime (what a static <link> preload cannot choose): the plain
 // chipatlas.{wasm,js} for a visit, chipatlas_edit.{wasm,js} for #edit=1 (never embedded), so an
-// editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing").
+// editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing");
+// the wasm's fetch and streaming compile start here, before the context is made.
 import { shadowGlState } from './gl_state.js';
+import { warmShaders } from './gl_warm.js';
 
 const params = (s) => new URLSearchParams(String(s).slice(1));
 const hashParams = params(location.hash);
@@ -17,15 +19,66 @@ export const EDIT_BUILD = hashParams.get('edit') === '1' && hashParams.get('embe
 const BUILD = EDIT_BUILD ? 'chipatlas_edit' : 'chipatlas';
 export const GLUE = BUILD + '.js';
 export const WASM = BUILD + '.wasm';
-// As fetch, crossorigin (the mode of js/wasm_loader.js's fetch), and as a classic script.
-for (const as of ['fetch', 'script']) {
-  const l = document.createElement('link');
-  l.rel = 'preload';
-  l.as = as;
-  l.href = as === 'fetch' ? WASM : GLUE;
-  if (as === 'fetch') l.crossOrigin = 'anonymous';
-  document.head.append(l);
+// The glue as a classic script; the wasm is fetched and compiled at once, below.
+const glue = document.createElement('link');
+glue.rel = 'preload';
+glue.as = 'script';
+glue.href = GLUE;
+document.head.append(glue);
+
+// performance.mark without ever throwing (an old browser, a name marked twice is fine).
+export function mark(name, startTime) {
+  try {
+    if (typeof performance === 'object' && performance.mark) {
+      performance.mark(name, startTime === undefined ? undefined : { startTime: startTime });
+    }
+  } catch (e) { /* measurements are optional */ }
 }
+
+// ca:fetch at the time the wasm's download ended (resource timing), once it is compiled.
+function markFetched() {
+  let at;
+  try {
+    const url = new URL(WASM, document.baseURI).href;
+    const e = performance.getEntriesByName(url).filter(function (x) { return x.responseEnd > 0; })[0];
+    if (e) at = e.responseEnd;
+  } catch (e) { /* no resource timing */ }
+  mark('ca:fetch', at);
+}
+
+// The compiled wasm module (a promise, started once, here before the WebGL context, so that the
+// download and the compile run while software GL makes the context: docs/benchmarks.md, "First
+// frame, fourth pass"). Streaming compilation when the server says application/wasm, else from
+// the whole bytes (a static host with another type still works). js/wasm_loader.js uses it.
+let compiled = null, arrived;
+const wasmIn = new Promise(function (resolve) { arrived = resolve; });  // its last byte (or a failure)
+export function compileWasm() {
+  if (compiled) return compiled;
+  if (typeof WebAssembly !== 'object' || typeof fetch !== 'function') {
+    compiled = Promise.reject(new Error('this browser has no WebAssembly'));
+  } else {
+    compiled = fetch(WASM, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      const type = (r.headers.get('content-type') || '').split(';')[0].trim();
+      if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm' && r.body) {
+        // One copy of the stream to the compiler, the other read to its end: the last byte's arrival.
+        const [a, b] = r.body.tee();
+        const reader = b.getReader();
+        const drain = () => reader.read().then((c) => (c.done ? arrived() : drain()));
+        drain().catch(arrived);
+        return WebAssembly.compileStreaming(new Response(a, { headers: { 'content-type': type } }));
+      }
+      return r.arrayBuffer().then(function (b) { arrived(); return WebAssembly.compile(b); });
+    }).then(function (m) {
+      markFetched();
+      mark('ca:compile');
+      return m;
+    });
+  }
+  compiled.then(arrived, arrived);  // reported by instantiateWasm, when the runtime asks
+  return compiled;
+}
+compileWasm();
 
 export const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
 
@@ -49,20 +102,27 @@ export function mapContext(canvas) {
     if (!canvas || !window.WebGL2RenderingContext) return null;
     presize(canvas);
     context = canvas.getContext('webgl2', GL_ATTRIBUTES) || null;
-    if (context) shadowGlState(context);  // no GPU round trip for ImGui's per-frame state saves
+    if (context) {
+      shadowGlState(context);  // no GPU round trip for ImGui's per-frame state saves
+      warmShaders(context);  // ImGui's program compiled while the page loads (js/gl_warm.js)
+    }
   } catch (e) {
     context = null;
   }
   return context;
 }
 
-// Made once style.css has loaded (which sizes the canvas); boot.js, which runs after it anyway,
-// gets it from mapContext if this has not run yet.
+// Made once style.css has loaded (which sizes the canvas) and the wasm's bytes are in: the page
+// stops reading the wasm's stream while getContext holds it (~0.1 s on software GL), so a context
+// made before held back the download and the streaming compile with it; made after, the compile
+// runs on other threads meanwhile (docs/benchmarks.md, "First frame, fourth pass").
+// mapReady: the context (null: no WebGL 2), which boot.js waits for before loading the glue.
 const sheet = document.querySelector('link[rel="stylesheet"]');
-if (sheet && !sheet.sheet) {
-  const made = function () { mapContext(document.getElementById('canvas')); };
-  sheet.addEventListener('load', made, { once: true });
-  sheet.addEventListener('error', made, { once: true });
-} else {
-  mapContext(document.getElementById('canvas'));
-}
+const styled = new Promise(function (resolve) {
+  if (!sheet || sheet.sheet) return resolve();
+  sheet.addEventListener('load', resolve, { once: true });
+  sheet.addEventListener('error', resolve, { once: true });
+});
+export const mapReady = Promise.all([styled, wasmIn]).then(function () {
+  return mapContext(document.getElementById('canvas'));
+});

@@ -1,0 +1,144 @@
+// web/js/gl_warm.js: ImGui's shader program compiled and linked when the context is made, and
+// handed to the wasm when it asks for the same program; anything else is WebGL's as usual.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { warmShaders } from '../../web/js/gl_warm.js';
+
+const VERTEX = 0x8B31, FRAGMENT = 0x8B30, COMPILE_STATUS = 0x8B81, LINK_STATUS = 0x8B82;
+const VS = '#version 300 es\nvoid main() { gl_Position = vec4(0); }\n';
+const FS = '#version 300 es\nprecision mediump float;\nout vec4 c;\nvoid main() { c = vec4(1); }\n';
+
+// A stand-in for WebGL2RenderingContext: compiles (a text starting "#version 300 es" is valid),
+// links, refuses a shader attached twice, and counts compiles, links and status questions (each
+// a wait for the GPU process in a browser). Its fence is signalled when asked.
+class FakeGL {
+  constructor() {
+    this.compiles = []; this.links = 0; this.questions = 0; this.lost = false; this.listeners = {};
+    this.canvas = { addEventListener: (type, f) => { (this.listeners[type] ||= []).push(f); } };
+  }
+  getExtension() { return null; }
+  isContextLost() { return this.lost; }
+  flush() {}
+  fenceSync() { return {}; }
+  getSyncParameter() { return 0x9119; }
+  deleteSync() {}
+  createShader(type) { return { type, text: '', compiled: null, ok: false }; }
+  shaderSource(s, text) { s.text = text; }
+  compileShader(s) { this.compiles.push(s.text); s.compiled = s.text; s.ok = s.text.startsWith('#version 300 es'); }
+  createProgram() { return { shaders: [], linked: null, ok: false }; }
+  attachShader(p, s) {
+    if (p.shaders.includes(s)) throw new Error('INVALID_OPERATION: shader attached twice');
+    p.shaders.push(s);
+  }
+  detachShader(p, s) { p.shaders = p.shaders.filter((x) => x !== s); }
+  bindAttribLocation(p) { p.bound = true; }
+  linkProgram(p) {
+    this.links++;
+    p.linked = p.shaders.map((s) => s.compiled);
+    p.ok = p.shaders.length === 2 && p.shaders.every((s) => s.ok);
+  }
+  getShaderParameter(s, pname) { this.questions++; return pname === COMPILE_STATUS ? s.ok : null; }
+  getShaderInfoLog(s) { this.questions++; return s.ok ? '' : 'ERROR: 0:1: syntax error'; }
+  getProgramParameter(p, pname) { this.questions++; return pname === LINK_STATUS ? p.ok : null; }
+  getProgramInfoLog(p) { this.questions++; return p.ok ? '' : 'link failed'; }
+  fire(type) { (this.listeners[type] || []).forEach((f) => f()); }
+}
+
+// ImGui_ImplOpenGL3_CreateDeviceObjects's calls (through Emscripten's GL layer).
+function imguiProgram(gl, vs = VS, fs = FS) {
+  const check = (s) => [gl.getShaderParameter(s, COMPILE_STATUS), gl.getShaderInfoLog(s)];
+  const v = gl.createShader(VERTEX);
+  gl.shaderSource(v, vs);
+  gl.compileShader(v);
+  const vCheck = check(v);
+  const f = gl.createShader(FRAGMENT);
+  gl.shaderSource(f, fs);
+  gl.compileShader(f);
+  const fCheck = check(f);
+  const p = gl.createProgram();
+  gl.attachShader(p, v);
+  gl.attachShader(p, f);
+  gl.linkProgram(p);
+  const pCheck = [gl.getProgramParameter(p, LINK_STATUS), gl.getProgramInfoLog(p)];
+  gl.detachShader(p, v);
+  gl.detachShader(p, f);
+  return { p, vCheck, fCheck, pCheck };
+}
+
+// Until the warm-up's fence has been polled and its answers asked (it polls on a timer).
+async function answersAsked(gl) {
+  for (let i = 0; i < 200 && gl.questions < 6; i++) await new Promise((r) => setTimeout(r, 1));
+  assert.equal(gl.questions, 6, 'the warm-up asks each shader\'s and the program\'s status and log once');
+}
+
+const OWN = ['createShader', 'shaderSource', 'compileShader', 'createProgram', 'attachShader', 'linkProgram',
+  'detachShader', 'getShaderParameter', 'getShaderInfoLog', 'getProgramParameter', 'getProgramInfoLog'];
+
+test('the same sources: the warm program is handed over, nothing compiled, linked or asked again', async () => {
+  const gl = new FakeGL();
+  const state = warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+  assert.deepEqual(gl.compiles, [VS, FS]);
+  assert.equal(gl.links, 1);
+  await answersAsked(gl);
+  const before = gl.questions;
+  const r = imguiProgram(gl);
+  assert.deepEqual(gl.compiles, [VS, FS], 'no second compile');
+  assert.equal(gl.links, 1, 'no second link');
+  assert.equal(gl.questions, before, 'ImGui\'s checks answered from the copy');
+  assert.deepEqual([r.vCheck, r.fCheck, r.pCheck], [[true, ''], [true, ''], [true, '']]);
+  assert.deepEqual(r.p.linked, [VS, FS]);
+  assert.ok(state.handed && !state.relinked);
+  assert.deepEqual(OWN.filter((k) => Object.hasOwn(gl, k)), [], 'the wrappers are gone once ImGui detaches its shaders');
+  const again = gl.createProgram();
+  assert.notEqual(again, r.p, 'a later program is a new one');
+});
+
+test('checks asked before the warm-up\'s answers are in are WebGL\'s', () => {
+  const gl = new FakeGL();
+  warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+  const r = imguiProgram(gl);  // at once: the fence has not been polled
+  assert.deepEqual([r.vCheck, r.fCheck, r.pCheck], [[true, ''], [true, ''], [true, '']]);
+  assert.equal(gl.questions, 6);
+  assert.equal(gl.links, 1);
+});
+
+test('another vertex shader: it is compiled and the program linked again, with WebGL\'s answers', async () => {
+  const gl = new FakeGL();
+  const state = warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+  await answersAsked(gl);
+  const bad = 'void main() {}\n';  // no #version: fails to compile
+  const r = imguiProgram(gl, bad, FS);
+  assert.deepEqual(gl.compiles, [VS, FS, bad]);
+  assert.equal(gl.links, 2);
+  assert.deepEqual(r.vCheck, [false, 'ERROR: 0:1: syntax error'], 'the new shader\'s own status');
+  assert.deepEqual(r.pCheck, [false, 'link failed'], 'not the warm program\'s answer');
+  assert.deepEqual(r.p.linked, [bad, FS]);
+  assert.ok(!state.handed && state.relinked);
+});
+
+test('an attribute bound before linking: linked again', async () => {
+  const gl = new FakeGL();
+  warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+  await answersAsked(gl);
+  const v = gl.createShader(VERTEX); gl.shaderSource(v, VS); gl.compileShader(v);
+  const f = gl.createShader(FRAGMENT); gl.shaderSource(f, FS); gl.compileShader(f);
+  const p = gl.createProgram();
+  gl.attachShader(p, v); gl.attachShader(p, f);
+  gl.bindAttribLocation(p, 0, 'Position');
+  gl.linkProgram(p);
+  assert.equal(gl.links, 2);
+  assert.ok(p.bound);
+});
+
+test('a lost context: the wrappers go, and shaders and programs are new ones', () => {
+  const gl = new FakeGL();
+  warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+  gl.lost = true;
+  gl.fire('webglcontextlost');
+  assert.deepEqual(OWN.filter((k) => Object.hasOwn(gl, k)), []);
+  gl.lost = false;
+  const r = imguiProgram(gl);
+  assert.deepEqual(gl.compiles, [VS, FS, VS, FS]);
+  assert.equal(gl.links, 2);
+  assert.deepEqual(r.pCheck, [true, '']);
+});

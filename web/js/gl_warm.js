@@ -1,0 +1,122 @@
+// ImGui's shader program compiled and linked as soon as the map's context exists, then handed to
+// the wasm when it asks for the same program (docs/benchmarks.md, "First frame, fourth pass").
+//
+// The first frame's ImGui_ImplOpenGL3_NewFrame compiles ImGui's two shaders and links them, then
+// asks WebGL whether that worked: on software GL the page waited 0.1–0.5 s for the answers. warmShaders(gl)
+// starts that work on the new context (KHR_parallel_shader_compile where there is one, so the
+// GPU process compiles while the page loads) and wraps the context's createShader, shaderSource,
+// compileShader, createProgram, attachShader and linkProgram once: the first shader of each kind
+// and the first program made are the warm ones, and a shaderSource with the same text, its
+// compileShader and the program's attachShader and linkProgram do nothing. Anything else (other
+// text, another shader attached, an attribute bound) is passed to WebGL as usual and the program
+// is linked again. Once the GPU has done that work (a fence, polled), the shaders' compile status
+// and logs and the program's link status and log are asked once, and answered from that copy when
+// ImGui checks them. The wrappers are removed when ImGui detaches its shaders from the program,
+// when the program is linked again, or when the context is lost.
+
+// imgui_impl_opengl3.cpp (1.86), "#version 300 es" (src/platform/sdl_gl.cpp): the sources the
+// wasm gives glShaderSource, joined as Emscripten joins them. A browser test checks they match.
+const IN = 'in vec2 Frag_UV;\nin vec4 Frag_Color;\n';
+const OUT = IN.replace(/in /g, 'out ');
+const SOURCES = [
+  [0x8B31, '#version 300 es\nprecision highp float;\nlayout (location = 0) in vec2 Position;\n' +
+    'layout (location = 1) in vec2 UV;\nlayout (location = 2) in vec4 Color;\nuniform mat4 ProjMtx;\n' + OUT +
+    'void main()\n{\n    Frag_UV = UV;\n    Frag_Color = Color;\n    gl_Position = ProjMtx * vec4(Position.xy,0,1);\n}\n'],
+  [0x8B30, '#version 300 es\nprecision mediump float;\nuniform sampler2D Texture;\n' + IN +
+    'layout (location = 0) out vec4 Out_Color;\nvoid main()\n{\n    Out_Color = Frag_Color * texture(Texture, Frag_UV.st);\n}\n'],
+];
+const WRAPPED = ['createShader', 'shaderSource', 'compileShader', 'createProgram', 'attachShader', 'linkProgram',
+  'bindAttribLocation', 'detachShader', 'getShaderParameter', 'getShaderInfoLog', 'getProgramParameter', 'getProgramInfoLog'];
+const COMPILE_STATUS = 0x8B81, LINK_STATUS = 0x8B82;
+
+// Compiles and links ImGui's program on gl and installs the hand-over. Returns the state (tests).
+export function warmShaders(gl, sources = SOURCES) {
+  const proto = Object.getPrototypeOf(gl);
+  const call = (name, ...a) => proto[name].apply(gl, a);
+  const state = { handed: false, relinked: false };
+  gl.getExtension('KHR_parallel_shader_compile');
+  const program = call('createProgram');
+  if (!program) return state;
+  // Per warm shader: its kind, text, whether the wasm has it, and whether it stays as compiled.
+  const warm = sources.map(([type, text]) => {
+    const shader = call('createShader', type);
+    call('shaderSource', shader, text);
+    call('compileShader', shader);
+    call('attachShader', program, shader);
+    return { type, text, shader, given: false, same: false };
+  });
+  call('linkProgram', program);
+  // The statuses and logs ImGui checks, asked once the GPU has done the work (a fence, polled
+  // without waiting): each question in the first frame waited for the GPU process's other work.
+  const known = new Map();  // a warm shader or the program -> [status, log]
+  const fence = gl.fenceSync(0x9117, 0);  // SYNC_GPU_COMMANDS_COMPLETE
+  gl.flush();  // to the GPU process now, not at the end of this task
+  let live = true, programGiven = false, intact = true;
+  const of = (s) => warm.find((w) => w.shader === s);
+  const stop = () => { live = false; known.clear(); for (const k of WRAPPED) delete gl[k]; };
+  const changed = () => { intact = false; known.clear(); };
+  const poll = () => {
+    if (!live || gl.isContextLost()) return;
+    if (gl.getSyncParameter(fence, 0x9114) !== 0x9119) return void setTimeout(poll, 4);  // SYNC_STATUS, SIGNALED
+    gl.deleteSync(fence);
+    if (!intact) return;
+    for (const w of warm) known.set(w.shader, [call('getShaderParameter', w.shader, COMPILE_STATUS), call('getShaderInfoLog', w.shader)]);
+    known.set(program, [call('getProgramParameter', program, LINK_STATUS), call('getProgramInfoLog', program)]);
+  };
+  if (fence) setTimeout(poll, 4);
+  gl.canvas.addEventListener('webglcontextlost', stop, { once: true });
+
+  gl.createShader = function (type) {
+    const w = warm.find((x) => x.type === type && !x.given);
+    if (!w || gl.isContextLost()) return call('createShader', type);
+    w.given = true;
+    return w.shader;
+  };
+  gl.shaderSource = function (s, text) {
+    const w = of(s);
+    if (w && text === w.text && !w.same && !w.other) { w.same = true; return; }
+    if (w) w.same = false, w.other = true, changed();
+    call('shaderSource', s, text);
+  };
+  gl.compileShader = function (s) {
+    const w = of(s);
+    if (!(w && w.same)) call('compileShader', s);  // a warm shader with its own text is compiled
+  };
+  gl.createProgram = function () {
+    if (programGiven || gl.isContextLost()) return call('createProgram');
+    programGiven = true;
+    return program;
+  };
+  gl.attachShader = function (p, s) {
+    if (p === program && of(s)) return;  // attached already
+    if (p === program) changed();
+    call('attachShader', p, s);
+  };
+  gl.bindAttribLocation = function (p, i, name) {
+    if (p === program) changed();
+    call('bindAttribLocation', p, i, name);
+  };
+  gl.linkProgram = function (p) {
+    if (p !== program) return call('linkProgram', p);
+    state.handed = intact && warm.every((w) => w.same);
+    if (state.handed) return;
+    stop();
+    state.relinked = true;
+    call('linkProgram', p);
+  };
+  // The program handed over and checked: ImGui detaches its shaders next; WebGL answers from then on.
+  gl.detachShader = function (p, s) {
+    if (p === program) stop();
+    call('detachShader', p, s);
+  };
+  const answer = (name, pname) => function (o, p) {
+    const k = known.get(o);
+    if (k && (pname === undefined || p === pname)) return k[pname === undefined ? 1 : 0];
+    return call(name, o, p);
+  };
+  gl.getShaderParameter = answer('getShaderParameter', COMPILE_STATUS);
+  gl.getShaderInfoLog = answer('getShaderInfoLog');
+  gl.getProgramParameter = answer('getProgramParameter', LINK_STATUS);
+  gl.getProgramInfoLog = answer('getProgramInfoLog');
+  return state;
+}
