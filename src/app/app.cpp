@@ -72,9 +72,11 @@ bool App::load_start_data() {
         if (!read_files(cfg_.data_files, texts, errors_)) return false;
         for (size_t i = 0; i < cfg_.data_files.size(); ++i) inputs.push_back({cfg_.data_files[i], texts[i].text()});
         name = cfg_.data_files.front();
-    } else {
+    } else if (!cfg_.data_pending) {
         for (const EmbeddedFile& f : embedded_dataset()) inputs.push_back({f.name, f.text()});
     }
+    // --data-pending: nothing to parse (no files give an empty dataset; no frame is drawn before
+    // the page's dataset or, when that fails, the bundled one is loaded).
     LoadResult r = ca::load_dataset(inputs);
     if (!r.ok()) {
         errors_ = r.diagnostics;
@@ -83,7 +85,7 @@ bool App::load_start_data() {
     }
     model_.set_system_dark(cfg_.system_dark);
     model_.set_dataset(std::move(r.dataset), name);
-    load_bundled_stories();
+    if (!cfg_.data_pending) load_bundled_stories();
     platform_->mark("ca:data");
     model_.set_default_locale(choose_locale(cfg_.locales));
     ViewState v = model_.view();

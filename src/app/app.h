@@ -33,6 +33,9 @@ struct EditModeDelete {
 struct AppConfig {
     std::string hash;                     // initial view state (URL hash)
     std::vector<std::string> data_files;  // --data FILE...: instead of the bundled dataset
+    // --data-pending (the web page's ?data=): the page loads its dataset right after main, so
+    // start() parses no bundled data (the page loads that instead if its dataset has errors).
+    bool data_pending = false;
     bool embed = false;
     bool system_dark = false;
     bool reduced_motion = false;

@@ -56,6 +56,8 @@ AppArgs parse_args(int argc, char** argv) {
         } else if (o == "--data") {
             files_after(i, a.config.data_files);
             if (a.config.data_files.empty()) a.error = "--data needs a file";
+        } else if (o == "--data-pending") {
+            a.config.data_pending = true;
         } else if (o == "--screenshot")
             value(a.drive.screenshot);
         else if (o == "--size") {

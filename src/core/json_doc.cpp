@@ -3,7 +3,6 @@
 #include "core/json_doc.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 #include <algorithm>
 #include <cstdint>
@@ -76,28 +75,25 @@ struct DocSink {
     }
 };
 
-// RapidJSON's reader events (the fast path). The whole text passed valid_utf8 before parsing,
-// so only strings decoded from escapes (which can spell a lone surrogate) are checked again;
-// strings without escapes are referenced in the text, not copied.
+// RapidJSON's reader events (the fast path), parsing in situ: strings are decoded into the
+// document's own NUL-terminated copy of the text and referenced there, never copied again. The
+// whole text passed valid_utf8 before parsing, so only strings decoded from escapes (which can
+// spell a lone surrogate) are checked again.
 struct RapidEvents {
     using Ch = char;
     DocSink& k;
-    std::string_view text;
-    const rapidjson::MemoryStream& in;
-    // Whether a string of n decoded bytes whose closing quote is at offset `end` had no escapes,
-    // i.e. its bytes are the text's own [end - n, end). Escapes make the raw form longer, so
-    // with one the byte at end - n - 1 lies inside the raw string, where a '"' can only be the
-    // second byte of \" (the opening quote follows ':', ',', '[' or space, never '\\').
-    bool verbatim(size_t n, size_t end) const {
-        if (end < n + 1 || text[end - n - 1] != '"') return false;
-        return end == n + 1 || text[end - n - 2] != '\\';
+    std::string_view text;  // the original text; the copy has the same offsets
+    const char* copy;
+    // Whether a string of n decoded bytes that starts at offset `head` had no escapes, i.e. the
+    // text's closing quote is at head + n. Escapes make the raw form longer, so with one the
+    // byte at head + n lies inside the raw string, where a '"' can only be the second byte of \"
+    // (and a closing quote after an escaped backslash would make the raw form n bytes long).
+    bool verbatim(size_t head, size_t n) const {
+        return head + n < text.size() && text[head + n] == '"' && (n == 0 || text[head + n - 1] != '\\');
     }
     bool str(const char* s, rapidjson::SizeType n, bool is_key) {
-        const size_t end = in.Tell() - 1;
-        const bool in_text = verbatim(n, end);
-        if (!in_text && !valid_utf8(s, n)) return false;
-        const char* p = in_text ? text.data() + (end - n) : s;
-        return is_key ? k.d.Key(p, n, !in_text) : k.d.String(p, n, !in_text);
+        if (!verbatim(static_cast<size_t>(s - copy), n) && !valid_utf8(s, n)) return false;
+        return is_key ? k.d.Key(s, n, false) : k.d.String(s, n, false);
     }
     bool Null() { return k.d.Null(); }
     bool Bool(bool v) { return k.d.Bool(v); }
@@ -178,6 +174,7 @@ JsonDoc& JsonDoc::operator=(JsonDoc&&) noexcept = default;
 
 void JsonDoc::clear() {
     doc_.reset();
+    copy_.reset();
     fast_ = false;
 }
 
@@ -190,18 +187,26 @@ bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
         // Fast path. RapidJSON is as strict as nlohmann_json except that it stops at a NUL byte
         // (so success also requires having read the whole text) and that UTF-8 is checked by
         // valid_utf8 above rather than by its slower kParseValidateEncodingFlag.
+        // In situ, on a copy: per character, the reader's in-situ string loop does a third of
+        // the work of its copying one (docs/benchmarks.md, "Loader, third pass").
         DocSink sink{*doc_, max_depth};
-        rapidjson::MemoryStream ms(text.data(), text.size());
-        RapidEvents h{sink, text, ms};
+        copy_.reset(new char[text.size() + 1]);
+        std::memcpy(copy_.get(), text.data(), text.size());
+        copy_[text.size()] = '\0';
+        rapidjson::InsituStringStream in(copy_.get());
+        RapidEvents h{sink, text, copy_.get()};
         bool ok = false;
         auto fast = [&](rapidjson::Document&) {
             rapidjson::Reader reader;
-            constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag;
-            ok = !reader.Parse<kFlags>(ms, h).IsError() && ms.Tell() == text.size();
+            // Recursive descent (faster than kParseIterativeFlag): DocSink refuses each level
+            // over max_depth before the reader goes down into it, so the recursion is bounded.
+            constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseInsituFlag;
+            ok = !reader.Parse<kFlags>(in, h).IsError() && in.Tell() == text.size();
             return ok;
         };
         if (valid_utf8(text.data(), text.size())) doc_->Populate(fast);
         if (ok) return fast_ = true;
+        copy_.reset();
     }
     // Slow path, for the diagnostic: nlohmann_json is the reference for what is valid JSON and
     // for the message (it also builds the document, should the two parsers ever disagree).
@@ -388,7 +393,10 @@ JValue JValue::find(std::string_view k) const {
     if (type() != JType::Object) return {};
     for (auto m = v_->MemberEnd(); m != v_->MemberBegin();) {
         --m;
-        if (m->name.GetStringLength() == k.size() && std::memcmp(m->name.GetString(), k.data(), k.size()) == 0) return JValue(&m->value);
+        const char* name = m->name.GetString();
+        // The first byte before memcmp: most keys differ there (no call for them).
+        if (m->name.GetStringLength() == k.size() && (k.empty() || (name[0] == k[0] && std::memcmp(name, k.data(), k.size()) == 0)))
+            return JValue(&m->value);
     }
     return {};
 }

@@ -65,16 +65,17 @@ struct JsonError {
 void explain_syntax_error(std::string_view text, JsonError& err);
 
 // RapidJSON's Document, filled through its SAX interface so that nesting is limited, UTF-8 is
-// checked as strictly as nlohmann_json checks it, and strings without escapes point into the
-// text instead of being copied.
+// checked as strictly as nlohmann_json checks it, and strings point into the document's own
+// copy of the text (parsed in situ) instead of being copied one by one.
 class JsonDoc {
 public:
     JsonDoc();
     ~JsonDoc();
     JsonDoc(JsonDoc&&) noexcept;
     JsonDoc& operator=(JsonDoc&&) noexcept;
-    // Parses a whole JSON text, which must outlive the document (strings without escapes are
-    // not copied). On failure returns false, fills err and leaves the document empty.
+    // Parses a whole JSON text (the document keeps what it needs: the fast path parses its own
+    // copy in situ, the slow path copies strings). On failure returns false, fills err and
+    // leaves the document empty.
     bool parse(std::string_view text, int max_depth, JsonError& err);
     JValue root() const;
     // Whether the last successful parse took RapidJSON's path (false: nlohmann_json's).
@@ -83,6 +84,7 @@ public:
 
 private:
     std::unique_ptr<rapidjson::Document> doc_;
+    std::unique_ptr<char[]> copy_;  // the text, parsed in situ: the fast path's strings point here
     bool fast_ = false;
 };
 

@@ -258,6 +258,27 @@ TEST_CASE("several files from the page load as one dataset, then the link's view
     CHECK(app.model().data().collaborations.size() > 1);
 }
 
+TEST_CASE("with the page's ?data= (--data-pending) start parses no bundled data; the page's dataset is the first shown") {
+    ca::AppConfig cfg;
+    cfg.data_pending = true;
+    ca::App app(cfg);
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    CHECK(!app.model().has_data());
+    CHECK(app.model().data().collaborations.empty());
+    const std::string hash = "#t=1996-05-01&sel=t_a";
+    REQUIRE(app.load_datasets({{"orgs.json", kOrgs}, {"links.json", kLinks}}, &hash));
+    p.step();
+    REQUIRE(!p.events.empty());
+    CHECK(p.events.front().first == "ready");
+    CHECK(app.model().dataset_name() == "orgs.json,links.json");
+    CHECK(app.model().view().selected == "t_a");
+    // The page falls back to the published data when its dataset has errors.
+    CHECK(!app.load_datasets({{"bad.json", "{\"organisations\": 3"}}, nullptr));
+    REQUIRE(app.load_datasets({}, nullptr));
+    CHECK(app.model().dataset_name() == "bundled");
+}
+
 TEST_CASE("a failure in one of several files keeps the shown dataset, and its errors name the file") {
     ca::App app(ca::AppConfig{});
     FakePlatform p(app, true);

@@ -3,7 +3,7 @@
 //
 // All of web/js/ works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`: no
 // inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
-import { instantiateWith, mark, GLUE } from './wasm_loader.js';
+import { instantiateWith, mark, GLUE, EDIT_BUILD } from './wasm_loader.js';
 import { mapReady } from './gl_early.js';
 import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
 import { app } from './state.js';
@@ -206,6 +206,8 @@ function start() {
     // No dataset after all: the link's view goes to main with the published data. Emscripten
     // (3.1) keeps Module.arguments by reference until main runs, so the array is still read.
     if (!hasPendingDataset() && hash && Module.arguments) Module.arguments.push('--hash', hash);
+    // A dataset waits: main parses no bundled data (postRun loads this one, or the bundled on errors).
+    if (hasPendingDataset() && !EDIT_BUILD && Module.arguments) Module.arguments.push('--data-pending');
   });
   withWebGL2(function () { loadRuntime(hash, dataReady); });
 }

@@ -54,14 +54,15 @@ export function fetchOwnFile(spec, opts) {
     if (!r.ok) throw new Error('HTTP ' + r.status);
     const declared = Number(r.headers.get('content-length'));
     if (declared > opts.maxBytes) throw new Error(tooLarge(declared, opts.maxBytes));
-    return readCapped(r, opts.maxBytes, opts.budget);
+    return readCapped(r, opts.maxBytes, opts.budget, declared);
   }, function (e) {
     throw new Error(t('the request failed or was redirected ({why})', { why: e && e.message || e }));
   });
 }
 
 // The body as bytes, stopping as soon as it passes the size limit (of the file, or of all files).
-function readCapped(r, maxBytes, budget) {
+// With a Content-Length, chunks go straight into one array of that size (no second copy).
+function readCapped(r, maxBytes, budget, declared) {
   function take(n) {
     if (!budget) return;
     budget.left -= n;
@@ -75,19 +76,22 @@ function readCapped(r, maxBytes, budget) {
     });
   }
   const reader = r.body.getReader(), chunks = [];
-  let total = 0;
+  let total = 0, whole = declared > 0 ? new Uint8Array(declared) : null;
   function next() {
     return reader.read().then(function (c) {
       if (c.done) {
+        if (whole) return total === whole.length ? whole : whole.subarray(0, total);
         const out = new Uint8Array(total);
         let at = 0;
         chunks.forEach(function (ch) { out.set(ch, at); at += ch.length; });
         return out;
       }
+      if (whole && total + c.value.length <= whole.length) whole.set(c.value, total);
+      else if (whole) { chunks.push(whole.subarray(0, total)); whole = null; }
       total += c.value.length;
       if (total > maxBytes) { reader.cancel(); throw new Error(tooLarge(0, maxBytes)); }
       try { take(c.value.length); } catch (e) { reader.cancel(); throw e; }
-      chunks.push(c.value);
+      if (!whole) chunks.push(c.value);
       return next();
     });
   }

@@ -10,6 +10,7 @@ import { checkLocalFiles, describeFiles } from './data_files.js';
 import { dataAllowed } from './dataset.js';
 import { shareUrl } from './url_state.js';
 import { t } from './i18n.js';
+import { EDIT_BUILD } from './wasm_loader.js';
 
 // ------------------------------------------------------------------ the moment a dataset loaded
 // Everything that follows a new dataset on the map goes through datasetLoaded: the note, the
@@ -57,7 +58,8 @@ export function loadPendingDataset() {
   if (!pending) return;
   const p = pending;
   pending = null;
-  showDataset(p.files, p.hash || null, true);
+  // main started without data (--data-pending): on errors the published data comes instead.
+  if (!showDataset(p.files, p.hash || null, true) && !EDIT_BUILD) loadDatasets([], p.hash || null);
 }
 
 // ------------------------------------------------------------------ local files
