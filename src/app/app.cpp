@@ -271,7 +271,10 @@ void App::emit_changes() {
         since_state_ = 0;
         if (listened()) {  // events are built only when someone listens (not in the native app)
             emit("state", state_event_json(model_));
-            std::vector<int> active = visible_collaborations(model_);
+            // What the event lists (its first items and the total), not every visible one.
+            const Visibility& vis = model_.visibility();
+            std::vector<int> active = visible_collaborations(model_, kActiveEventMax);
+            active.push_back(vis.active + vis.faded);
             if (active != last_active_) {
                 last_active_ = std::move(active);
                 emit("active", active_event_json(model_));

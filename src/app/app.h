@@ -148,7 +148,7 @@ private:
     double since_state_ = 1e9;
     float last_width_ = 0;
     std::string last_selected_ = "\x01";
-    std::vector<int> last_active_;     // visible collaborations at the last "active" event
+    std::vector<int> last_active_;     // the last "active" event's collaborations, then its total
     unsigned last_story_version_ = 0;  // the story step of the last "storystep" event
     std::vector<std::string> pending_warnings_;
     RegionPreset region_pending_ = RegionPreset::All;

@@ -20,6 +20,7 @@ void AppModel::set_dataset(Dataset ds, std::string name) {
     if (!view_.selected.empty() && data_.find_org(view_.selected) < 0 && data_.find_collab(view_.selected) < 0) view_.selected.clear();
     vis_tracker_.reset();
     appeared_at_.assign(data_.collaborations.size(), -1e9);
+    ++appeared_writes_;  // all of them: the next scene rebuilds its arcs
     last_appeared_ = -1e9;
     touch();
 }
@@ -31,6 +32,7 @@ const Visibility& AppModel::visibility() {
         for (const int c : vis_tracker_.appeared()) {  // what t crossed, not a pass over all
             if (static_cast<size_t>(c) >= appeared_at_.size()) continue;
             appeared_at_[static_cast<size_t>(c)] = clock_;
+            ++appeared_writes_;
             last_appeared_ = clock_;
         }
     }

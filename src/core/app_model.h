@@ -168,6 +168,8 @@ public:
     // When each collaboration last became visible (clock seconds; now() minus it is how long
     // its arc has been growing from the lead), nullptr with reduced motion (nothing grows).
     const double* appeared_at() const { return view_.reduced_motion ? nullptr : appeared_at_.data(); }
+    // How many times appeared_at()'s entries were written (one per collaboration that appeared).
+    uint64_t appeared_writes() const { return appeared_writes_; }
     double now() const { return clock_; }
 
     // CPU time of recent UI frames (the platform reports them): median over the last 120.
@@ -202,6 +204,7 @@ private:
     VisibilityTracker vis_tracker_;
     std::vector<double> appeared_at_;
     double last_appeared_ = -1e9;  // the latest of appeared_at_
+    uint64_t appeared_writes_ = 0;
     bool vis_dirty_ = true;
     bool system_dark_ = false;
     Locale default_locale_ = Locale::En;

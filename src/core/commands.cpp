@@ -217,10 +217,10 @@ std::string participant_names(const Dataset& ds, const Collaboration& c) {
     return s;
 }
 
-std::vector<int> visible_collaborations(AppModel& m) {
+std::vector<int> visible_collaborations(AppModel& m, size_t max) {
     const Visibility& vis = m.visibility();
     std::vector<int> out;
-    for (size_t i = 0; i < vis.collab.size(); ++i)
+    for (size_t i = 0; i < vis.collab.size() && out.size() < max; ++i)
         if (vis.collab[i] != Vis::Hidden) out.push_back(static_cast<int>(i));
     return out;
 }
@@ -320,9 +320,8 @@ std::string active_event_json(AppModel& m) {
     const Dataset& ds = m.data();
     const Visibility& vis = m.visibility();
     json items = json::array();
-    const std::vector<int> visible = visible_collaborations(m);
+    const std::vector<int> visible = visible_collaborations(m, kActiveEventMax);  // not all 100k at 10k
     for (int i : visible) {
-        if (items.size() >= kActiveEventMax) break;
         const Collaboration& c = ds.collaborations[i];
         json parts = json::array();
         for (auto& p : c.participants) parts.push_back(ds.organisations[p.org].name);
@@ -334,7 +333,8 @@ std::string active_event_json(AppModel& m) {
                          {"status", vis.collab[i] == Vis::Active ? "active" : "ended"},
                          {"participants", parts}});
     }
-    return to_text(json{{"t", format_day(static_cast<DayNum>(std::floor(m.view().t)))}, {"total", visible.size()}, {"items", items}});
+    return to_text(
+        json{{"t", format_day(static_cast<DayNum>(std::floor(m.view().t)))}, {"total", vis.active + vis.faded}, {"items", items}});
 }
 
 std::string selection_event_json(AppModel& m) {

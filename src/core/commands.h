@@ -78,8 +78,8 @@ struct NamedText {
 };
 std::string edit_files_event_json(std::string_view action, const std::vector<NamedText>& files, size_t errors);
 
-// Visible collaborations at the current time, mode and filters.
-std::vector<int> visible_collaborations(AppModel& m);
+// Visible collaborations at the current time, mode and filters (the first `max` of them).
+std::vector<int> visible_collaborations(AppModel& m, size_t max = static_cast<size_t>(-1));
 // One row per visible collaboration: id,title,kind,start,end,status,participants,sources.
 // Free-text cells that start with = + - @ tab or CR get a leading ' (OWASP CSV injection);
 // cells with , " CR or LF are quoted. sources lists each source file once.

@@ -56,6 +56,7 @@ MapSceneInput map_scene_input(AppModel& m) {
     in.lang = m.view().lang;
     in.locale = m.shown_locale();
     in.appeared_at = m.appeared_at();
+    in.appeared_writes = m.appeared_writes();
     in.clock = m.now();
     in.max_scale = m.max_scale();
     return in;
@@ -212,7 +213,9 @@ void MapSceneBuilder::make_groups(const MapSceneInput& in, const MapTuning& t) {
     point_of_org_.assign(norgs, kNoPoint);
     scene_.groups.clear();
     scene_.members.clear();
-    const uint32_t nclusters = static_cast<uint32_t>(clusters_.size());
+    // Display point ids that stay while the clustering does (the arcs are kept between frames):
+    // a collapsed cluster's leader, else the number of organisations + the organisation.
+    const uint32_t own_base = static_cast<uint32_t>(norgs);
     for (size_t ci = 0; ci < clusters_.size(); ++ci) {
         const int count = clusters_.count(ci);
         SceneGroup g;
@@ -229,7 +232,7 @@ void MapSceneBuilder::make_groups(const MapSceneInput& in, const MapTuning& t) {
             const int org = shown_[mi];
             scene_.members.push_back(org);
             g.any_active |= vis.org[org] == Vis::Active;
-            point_of_org_[org] = g.collapsed ? static_cast<uint32_t>(ci) : nclusters + static_cast<uint32_t>(org);
+            point_of_org_[org] = g.collapsed ? static_cast<uint32_t>(g.leader) : own_base + static_cast<uint32_t>(org);
             if (count == 1)
                 scene_.drawn[org] = to_f(spts_[mi]);
             else if (g.spread) {
@@ -270,6 +273,7 @@ void MapSceneBuilder::make_arcs(const MapSceneInput& in, const MapTuning& t) {
     arc_in.selected_collab = in.selection.is_org ? -1 : in.selection.index;
     arc_in.lod = scene_.lod;
     arc_in.appeared_at = in.appeared_at;
+    arc_in.appeared_writes = in.appeared_writes;
     arc_in.clock = in.clock;
     grouper_.group(*in.ds, arc_in, groups_, partner_);
     scene_.arcs.clear();

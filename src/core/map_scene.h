@@ -155,8 +155,9 @@ struct MapSceneInput {
     int spider = -1;       // an organisation of the spread cluster (-1: none)
     double max_scale = 0;  // the camera's largest scale (0: unknown, never spread by zoom)
     NameLang lang = NameLang::Both;
-    Locale locale = Locale::En;           // the interface language shown: with lang Both, names in its script first
-    const double* appeared_at = nullptr;  // AppModel::appeared_at(): nullptr when nothing grows
+    Locale locale = Locale::En;                 // the interface language shown: with lang Both, names in its script first
+    const double* appeared_at = nullptr;        // AppModel::appeared_at(): nullptr when nothing grows
+    uint64_t appeared_writes = kUnknownWrites;  // AppModel::appeared_writes(): arcs kept between frames
     double clock = 0;
     const std::vector<Rect>* obstacles = nullptr;  // panels over the map: labels avoid them
     const TextMeasure* text = nullptr;             // nullptr: no labels
@@ -273,6 +274,7 @@ public:
     void forget_dataset() {
         projected_for_ = nullptr;
         near_.valid = false;
+        grouper_.forget();
     }
     // A click on scene().groups[group]: zoom to its members or spread it.
     ClusterClick click_cluster(int group, const Camera& cam, double max_scale, const MapTuning& tuning = {}) const;

@@ -74,6 +74,12 @@ void check_same_scene(const MapScene& a, const MapScene& b) {
         CHECK(a.arcs[i].first == b.arcs[i].first);
         CHECK(a.arcs[i].count == b.arcs[i].count);
         CHECK(a.arcs[i].width == b.arcs[i].width);
+        CHECK(a.arcs[i].alpha == b.arcs[i].alpha);
+        CHECK(a.arcs[i].grow == b.arcs[i].grow);
+        CHECK(a.arcs[i].faded == b.arcs[i].faded);
+        CHECK(a.arcs[i].kind == b.arcs[i].kind);
+        CHECK(a.arcs[i].hub == b.arcs[i].hub);
+        CHECK(a.arcs[i].other == b.arcs[i].other);
     }
 }
 
@@ -139,4 +145,95 @@ TEST_CASE("a map scene builder reused while the camera stays, pans, zooms and re
     CHECK(kept > 20);
     CHECK(reprojected > 20);
     CHECK(placed_total > 1000);  // the comparison covered many placed nodes
+}
+
+namespace {
+
+void check_same_arcs(const std::vector<ArcGroup>& a, const std::vector<ArcGroup>& b) {
+    REQUIRE(a.size() == b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].hub == b[i].hub);
+        CHECK(a[i].other == b[i].other);
+        CHECK(a[i].first == b[i].first);
+        CHECK(a[i].count == b[i].count);
+        CHECK(a[i].facts == b[i].facts);
+        CHECK(a[i].kind == b[i].kind);
+        CHECK(a[i].faded == b[i].faded);
+        CHECK(a[i].related == b[i].related);
+        CHECK(a[i].selected == b[i].selected);
+        CHECK(a[i].max_age == b[i].max_age);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("arcs updated from frame to frame equal a fresh grouping (playback, points moving, growth)") {
+    const Dataset ds = random_dataset(31, 800, 8000);
+    const size_t norgs = ds.organisations.size(), nc = ds.collaborations.size();
+    std::mt19937 rng(32);
+    ViewState v;
+    v.mode = TimeMode::Cumulative;
+    v.t = days_from_civil(2000, 1, 1);
+    VisibilityTracker tracker;
+    Visibility vis;
+    // Display points as the map scene numbers them: a collapsed cluster by its leader, else
+    // norgs + the organisation; a few organisations change cluster or leave the view per frame.
+    std::vector<uint32_t> pt(norgs, kNoPoint);
+    auto place = [&](size_t o) {
+        if (!ds.organisations[o].has_coords || rng() % 10 == 0)
+            pt[o] = kNoPoint;
+        else
+            pt[o] = rng() % 3 == 0 ? static_cast<uint32_t>(rng() % 60) : static_cast<uint32_t>(norgs + o);
+    };
+    for (size_t o = 0; o < norgs; ++o) place(o);
+    // appeared_at as AppModel keeps it: written for what appeared, the writes counted.
+    std::vector<double> appeared(nc, -1e9);
+    uint64_t writes = 0;
+    double clock = 0;
+    ArcGrouper kept;
+    int updated = 0, rebuilt = 0;
+    size_t revisited = 0;
+    for (int frame = 0; frame < 400; ++frame) {
+        const unsigned r = rng() % 100;
+        if (r < 3)
+            v.mode = v.mode == TimeMode::Cumulative ? TimeMode::Snapshot : TimeMode::Cumulative;
+        else if (r < 5)
+            v.filters.hidden_regions ^= 1u << (rng() % enum_count<Region>());
+        v.t += rng() % 40;  // playing
+        if (v.t > days_from_civil(2026, 1, 1)) v.t = days_from_civil(1996, 1, 1);
+        const int moved = rng() % 4 == 0 ? static_cast<int>(rng() % 30) : 0;
+        for (int i = 0; i < moved; ++i) place(rng() % norgs);
+        clock += 1.0 / 60;
+        tracker.update(ds, v, vis);
+        for (int c : tracker.appeared()) {
+            appeared[static_cast<size_t>(c)] = clock;
+            ++writes;
+        }
+        ArcInputs in;
+        in.collab_vis = &vis.collab;
+        in.point_of_org = &pt;
+        in.lod = frame % 97 > 80;  // level of detail now and then
+        in.hover_org = frame % 50 == 7 ? static_cast<int>(rng() % norgs) : -1;
+        in.selected_org = frame < 200 ? 5 : -1;
+        in.selected_collab = frame < 200 ? -1 : 17;
+        in.appeared_at = frame % 131 > 120 ? nullptr : appeared.data();
+        in.appeared_writes = writes;
+        in.clock = clock;
+        std::vector<ArcGroup> a, b;
+        std::vector<char> pa, pb;
+        kept.group(ds, in, a, pa);
+        if (kept.rebuilt())
+            ++rebuilt;
+        else {
+            ++updated;
+            revisited += kept.revisited();
+        }
+        ArcGrouper fresh;
+        fresh.group(ds, in, b, pb);
+        check_same_arcs(a, b);
+        CHECK(pa == pb);
+    }
+    CHECK(updated > 250);                 // most frames took the update path
+    CHECK(rebuilt > 20);                  // and some rebuilt (hover, lod, growth off, mode, filters)
+    CHECK(revisited < updated * nc / 8);  // revisiting a few collaborations, not all of them
 }

@@ -61,7 +61,7 @@ async function webBench(h, origin, file) {
   const context = await h.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
-    await page.goto(`${origin}/index.html?${query}`, { waitUntil: 'load' });
+    await page.goto(`${origin}/index.html?${query}`, { waitUntil: 'load', timeout: 300000 });
     await page.waitForFunction(() => document.documentElement.dataset.bench === 'done', null,
       { timeout: 300000, polling: 500 });
     return await page.evaluate(() => window.chipatlas.bench);

@@ -21,19 +21,38 @@ function participantName(p) {
   if (p && typeof p === 'object') return p.name || p.label || p.org || '';
   return '';
 }
+function activeText(it) {
+  const when = t('{start} to {end}', { start: formatDate(it.start) || it.start || '?', end: formatDate(it.end) || it.end || t('ongoing') });
+  const who = (it.participants || []).map(participantName).filter(Boolean).join(', ');
+  return (it.title || it.id) + ' (' + [it.kind, it.status].filter(Boolean).join(', ') + '; ' + when + ')' + (who ? ': ' + who : '');
+}
+function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
+// The list is updated in place (an event every 0.2 s while playing, up to 200 items): an item
+// keeps its element, touched only when its text changed; new ones are inserted, gone ones removed.
 export function updateMirrorFromActive(data) {
-  if (data.t) ui.srDate.textContent = describeDate(data.t);
+  if (data.t) setText(ui.srDate, describeDate(data.t));
   const items = Array.isArray(data.items) ? data.items : [];
-  ui.srCount.textContent = tn('{n} collaboration on the map.', '{n} collaborations on the map.', items.length);
-  const frag = doc.createDocumentFragment();
+  setText(ui.srCount, tn('{n} collaboration on the map.', '{n} collaborations on the map.', items.length));
+  const list = ui.srActive;
+  const kept = new Map();
+  for (let li = list.firstChild; li; li = li.nextSibling) if (li.dataset) kept.set(li.dataset.id, li);
+  let at = list.firstChild;
   items.forEach(function (it) {
-    const when = t('{start} to {end}', { start: formatDate(it.start) || it.start || '?', end: formatDate(it.end) || it.end || t('ongoing') });
-    const who = (it.participants || []).map(participantName).filter(Boolean).join(', ');
-    const text = (it.title || it.id) + ' (' + [it.kind, it.status].filter(Boolean).join(', ') + '; ' + when + ')' + (who ? ': ' + who : '');
-    frag.appendChild(h('li', { 'data-id': it.id, text: text }));
+    const text = activeText(it);
+    const id = String(it.id);
+    let li = kept.get(id);
+    if (li) {
+      kept.delete(id);
+      setText(li, text);
+    } else li = h('li', { 'data-id': it.id, text: text });
+    if (li === at) at = at.nextSibling;
+    else list.insertBefore(li, at);
   });
-  while (ui.srActive.firstChild) ui.srActive.removeChild(ui.srActive.firstChild);
-  ui.srActive.appendChild(frag);
+  while (at) {
+    const next = at.nextSibling;
+    list.removeChild(at);
+    at = next;
+  }
 }
 
 export function updateMirrorFromSelection(data) {
