@@ -45,6 +45,7 @@ struct EditMode {
 void EditModeDelete::operator()(EditMode* e) const { delete e; }
 EditSession* App::editor() { return edit_ ? &edit_->session : nullptr; }
 ui::EditState* App::edit_state() { return edit_ ? &edit_->state : nullptr; }
+ui::StoryDraft* App::story_draft() { return edit_ ? &edit_->story : nullptr; }
 
 namespace {
 

@@ -188,10 +188,11 @@ private:
 
     void read_caption(const json& j, const std::string& ptr, StoryCaption& c) {
         if (!j.is_object()) return error(ptr, "expected a caption: {\"title\": ..., \"text\": ..., \"sources\": [...]}");
-        static constexpr std::string_view kCaption[] = {"title", "text", "sources"};
+        static constexpr std::string_view kCaption[] = {"title", "text", "sources", "translations"};
         unknown_keys(j, ptr, kCaption);
         text(j, ptr, "title", kStoryTitleMax, true, c.title);
         text(j, ptr, "text", kStoryTextMax, true, c.text);
+        if (auto tr = j.find("translations"); tr != j.end()) read_translations(*tr, ptr + "/translations", c);
         auto s = j.find("sources");
         if (s == j.end()) return;
         if (!s->is_array()) return error(ptr + "/sources", "expected an array of source ids");
@@ -213,6 +214,41 @@ private:
             Suggester sg(id.get_ref<const std::string&>());
             ds_.source_ids.for_each_key([&](std::string_view key) { sg.offer(key); });
             error(p, "unknown source " + dq(id.get_ref<const std::string&>()) + did_you_mean(sg));
+        }
+    }
+
+    // "translations": [{"lang": "ko", "title": "…", "text": "…"}]: as a collaboration's, each of
+    // the region's languages once, a title and/or a text with the caption's caps.
+    void read_translations(const json& a, const std::string& ptr, StoryCaption& c) {
+        if (!a.is_array()) return error(ptr, "expected an array of translations");
+        for (size_t i = 0; i < a.size(); ++i) {
+            const json& tj = a[i];
+            const std::string p = ptr + "/" + std::to_string(i);
+            if (!tj.is_object()) {
+                error(p, "expected an object");
+                continue;
+            }
+            static constexpr std::string_view kTranslation[] = {"lang", "title", "text"};
+            unknown_keys(tj, p, kTranslation);
+            StoryText t;
+            std::string lang;
+            bool ok = text(tj, p, "lang", 16, true, lang);
+            if (ok && !parse_enum(lang, t.lang)) {
+                error(p + "/lang", "unknown language " + dq(lang) + " (expected " + enum_choices<Lang>() + ")");
+                ok = false;
+            }
+            const bool title = text(tj, p, "title", kStoryTitleMax, false, t.title);
+            const bool body = text(tj, p, "text", kStoryTextMax, false, t.text);
+            if (!tj.contains("title") && !tj.contains("text")) {
+                error(p, "a translation needs \"title\" or \"text\" (or both)");
+                ok = false;
+            }
+            for (const StoryText& before : c.translations)
+                if (ok && before.lang == t.lang) {
+                    error(p + "/lang", std::string("language ") + enum_id(t.lang) + " is translated twice");
+                    ok = false;
+                }
+            if (ok && (title || body)) c.translations.push_back(std::move(t));
         }
     }
 
@@ -312,6 +348,20 @@ ViewState step_view(const StoryStep& step, const ViewState& base) {
     return v;
 }
 
+const std::string& StoryCaption::title_in(Locale l) const {
+    const Lang want = lang_of(l);
+    for (const StoryText& t : translations)
+        if (t.lang == want && !t.title.empty()) return t.title;
+    return title;
+}
+
+const std::string& StoryCaption::text_in(Locale l) const {
+    const Lang want = lang_of(l);
+    for (const StoryText& t : translations)
+        if (t.lang == want && !t.text.empty()) return t.text;
+    return text;
+}
+
 double story_ease(double u) {
     u = std::clamp(u, 0.0, 1.0);
     return u * u * (3 - 2 * u);
@@ -376,6 +426,17 @@ std::string story_file_text(const Story& s, const Dataset& ds) {
             for (int i : st.caption.sources)
                 if (i >= 0 && static_cast<size_t>(i) < ds.sources.size()) src.push_back(ds.sources[static_cast<size_t>(i)].id);
             cap["sources"] = src;
+        }
+        if (!st.caption.translations.empty()) {
+            OJson tr = OJson::array();
+            for (const StoryText& t : st.caption.translations) {
+                OJson one;
+                one["lang"] = enum_id(t.lang);
+                if (!t.title.empty()) one["title"] = t.title;
+                if (!t.text.empty()) one["text"] = t.text;
+                tr.push_back(one);
+            }
+            cap["translations"] = tr;
         }
         OJson step;
         step["view"] = view;
