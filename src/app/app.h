@@ -125,6 +125,7 @@ private:
     bool save_edits(bool anyway);
     std::string edit_field_command(const EditFieldCommand& f);    // the `editField` command
     void emit_edit_state();                                       // web: the "editstate" event, when it changed
+    std::string story_editor_json() const;                        // app/edit.cpp: the story editor's part of it
     void story_editor_frame();                                    // app/edit.cpp: the story editor, its Save
     void hand_edit_files(const char* action, size_t index);       // web: the "editfiles" event
     void keep_edit_files();                                       // web: the edits for the page to keep across a reload

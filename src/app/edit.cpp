@@ -423,6 +423,23 @@ std::string rects_json(const std::vector<Rect>& rs) {
 
 }  // namespace
 
+// The story editor's draft in the editstate event (tests drive it): its steps, the step whose
+// caption is edited, and where its controls are.
+std::string App::story_editor_json() const {
+    const ui::StoryDraft& d = edit_->story;
+    std::string titles;
+    for (const StoryStep& st : d.story.steps) {
+        std::string t = st.caption.title;
+        for (char& c : t)
+            if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
+        titles += std::string(titles.empty() ? "" : ",") + "\"" + t + "\"";
+    }
+    return ",\"story\":{\"titles\":[" + titles + "],\"step\":" + std::to_string(d.step) + ",\"add\":" + rect_json(d.add_at) +
+           ",\"up\":" + rects_json(d.up_at) + ",\"captionTitle\":" + rect_json(d.caption_title_at) +
+           ",\"captionText\":" + rect_json(d.caption_text_at) + ",\"save\":" + rect_json(d.save_at) +
+           ",\"saved\":" + (d.status.rfind("Downloading", 0) == 0 ? "true" : "false") + "}";
+}
+
 // The page's dataset bar says the data is edited; the buttons' places are for tests (window points).
 void App::emit_edit_state() {
     if (!listened()) return;
@@ -444,7 +461,7 @@ void App::emit_edit_state() {
                      ",\"undoButton\":" + rect_json(st.undo_button) + ",\"redoButton\":" + rect_json(st.redo_button) +
                      ",\"save\":" + rect_json(st.save_button) + ",\"filesHeader\":" + rect_json(st.files_header) +
                      ",\"download\":" + rects_json(st.download_buttons) + ",\"copy\":" + rects_json(st.copy_buttons) +
-                     ",\"glyphsMissing\":" + std::to_string(glyphs_missing_) + ",\"files\":[" + names + "]}";
+                     ",\"glyphsMissing\":" + std::to_string(glyphs_missing_) + ",\"files\":[" + names + "]" + story_editor_json() + "}";
     if (ev == edit_->last_event) return;
     edit_->last_event = ev;
     emit("editstate", ev);
