@@ -327,8 +327,8 @@ void App::edit_frame() {
         glyphs_requested_ = false;  // web: the page is asked again for what is missing
     }
     edit_->glyph_version = st.version;
-    emit_edit_state();
     story_editor_frame();
+    emit_edit_state();  // after the story editor: its draft as this frame left it
 }
 
 // The story editor (ui/story_edit_view.h): its Save writes stories/ID.json natively (the folder
