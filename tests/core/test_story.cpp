@@ -478,17 +478,17 @@ TEST_CASE("a caption's translations are checked like a collaboration's: known ta
         return problems(story({step(R"("t": "2022")", R"("title": "C", "text": "X", "translations": )" + tr)}));
     };
     CHECK(with(R"([{"lang": "kr", "title": "a"}])") ==
-          V{"s.json:4:80: error: step 1 (/steps/0/caption/translations/0/lang): unknown language \"kr\" (expected zh-Hant, zh-Hans, ko or "
+          V{"s.json:4:90: error: step 1 (/steps/0/caption/translations/0/lang): unknown language \"kr\" (expected zh-Hant, zh-Hans, ko or "
             "ja)"});
     CHECK(with(R"([{"lang": "ko", "title": "a"}, {"lang": "ko", "text": "b"}])") ==
-          V{"s.json:4:111: error: step 1 (/steps/0/caption/translations/1/lang): language ko is translated twice"});
+          V{"s.json:4:120: error: step 1 (/steps/0/caption/translations/1/lang): language ko is translated twice"});
     CHECK(with(R"([{"lang": "ja"}])") ==
-          V{"s.json:4:71: error: step 1 (/steps/0/caption/translations/0): a translation needs \"title\" or \"text\" (or both)"});
+          V{"s.json:4:81: error: step 1 (/steps/0/caption/translations/0): a translation needs \"title\" or \"text\" (or both)"});
     CHECK(with(R"([{"lang": "ja", "title": "a", "summary": "b"}])") ==
-          V{"s.json:4:98: error: step 1 (/steps/0/caption/translations/0/summary): unknown field \"summary\""});
-    CHECK(with(R"({"lang": "ja"})") == V{"s.json:4:70: error: step 1 (/steps/0/caption/translations): expected an array of translations"});
+          V{"s.json:4:121: error: step 1 (/steps/0/caption/translations/0/summary): unknown field \"summary\""});
+    CHECK(with(R"({"lang": "ja"})") == V{"s.json:4:80: error: step 1 (/steps/0/caption/translations): expected an array of translations"});
     CHECK(with(R"([{"lang": "ja", "text": ")" + std::string(1201, 'x') + "\"}]") ==
-          V{"s.json:4:95: error: step 1 (/steps/0/caption/translations/0/text): too long: 1201 characters (the limit is 1200)"});
+          V{"s.json:4:104: error: step 1 (/steps/0/caption/translations/0/text): too long: 1201 characters (the limit is 1200)"});
 }
 
 TEST_CASE("the first story's captions are in the region's four languages") {
