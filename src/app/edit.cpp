@@ -434,8 +434,8 @@ std::string App::story_editor_json() const {
             if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
         titles += std::string(titles.empty() ? "" : ",") + "\"" + t + "\"";
     }
-    return ",\"story\":{\"titles\":[" + titles + "],\"step\":" + std::to_string(d.step) + ",\"add\":" + rect_json(d.add_at) +
-           ",\"up\":" + rects_json(d.up_at) + ",\"captionTitle\":" + rect_json(d.caption_title_at) +
+    return ",\"story\":{\"titles\":[" + titles + "],\"step\":" + std::to_string(d.step) + ",\"panel\":" + rect_json(d.panel) +
+           ",\"add\":" + rect_json(d.add_at) + ",\"up\":" + rects_json(d.up_at) + ",\"captionTitle\":" + rect_json(d.caption_title_at) +
            ",\"captionText\":" + rect_json(d.caption_text_at) + ",\"save\":" + rect_json(d.save_at) +
            ",\"saved\":" + (d.status.rfind("Downloading", 0) == 0 ? "true" : "false") + "}";
 }

@@ -643,6 +643,9 @@ TEST_CASE("story editor: steps added from the view, re-ordered, captions typed, 
         p.step();
         p.step();
     };
+    // A click on the window's title bar ends the typing (a click on a control drawn above the
+    // active field only ends the typing: ImGui gives that click to no other control).
+    auto done_typing = [&] { click(p, d->panel.x0 + 60, d->panel.y0 + 8); };
     // Step 1: the METC consortium in November 2022.
     app.model().select("metc");
     p.step();
@@ -650,6 +653,7 @@ TEST_CASE("story editor: steps added from the view, re-ordered, captions typed, 
     REQUIRE(d->story.steps.size() == 1);
     type(d->caption_title_at, "Hong Kong");
     type(d->caption_text_at, "A consortium.");
+    done_typing();
     // Step 2: the packaging MoU in August 2023, a cumulative view.
     ca::ViewState v = app.model().current_view();
     ca::Date day;
@@ -663,6 +667,7 @@ TEST_CASE("story editor: steps added from the view, re-ordered, captions typed, 
     REQUIRE(d->story.steps.size() == 2);
     type(d->caption_title_at, "Korea");
     type(d->caption_text_at, "Packaging.");
+    done_typing();
     CHECK(d->story.steps[1].caption.title == "Korea");
     // Re-ordered: the second step first.
     p.step();
