@@ -59,8 +59,10 @@ void draw_story_editor(AppModel& m, StoryDraft& d) {
     d.save = false;
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y * 0.3f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(380, 0), ImGuiCond_FirstUseEver);
-    const bool open = ImGui::Begin("Story editor", nullptr, ImGuiWindowFlags_NoSavedSettings);
+    // As tall as its steps and caption need (it grows with each step added; up to 65 % of the
+    // screen, then it scrolls): before, it kept its first height and hid the caption fields.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(380, 0), ImVec2(380, io.DisplaySize.y * 0.65f));
+    const bool open = ImGui::Begin("Story editor", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
     d.panel = {p.x, p.y, p.x + sz.x, p.y + sz.y};
     if (!open) {
