@@ -19,12 +19,19 @@ add_custom_command(OUTPUT "${CHIPATLAS_STORIES_VALID}"
   DEPENDS chipatlas_validate ${CHIPATLAS_DATA_FILES} ${CHIPATLAS_STORY_FILES}
   WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
   COMMENT "Validating the bundled stories" VERBATIM)
-set(_story_pairs)
-foreach(f ${CHIPATLAS_STORY_FILES})
-  file(RELATIVE_PATH rel "${PROJECT_SOURCE_DIR}" "${f}")
-  list(APPEND _story_pairs "${rel}=${f}")
-endforeach()
-chipatlas_embed(chipatlas_stories embedded_stories FILES ${_story_pairs} DEPENDS "${CHIPATLAS_STORIES_VALID}")
+add_custom_target(chipatlas_stories_valid ALL DEPENDS "${CHIPATLAS_STORIES_VALID}")
+if(CHIPATLAS_WEB)
+  # The web page fetches them from stories/ when a story is asked for (cmake/web_site.cmake,
+  # web/js/story_files.js): they are not part of the first visit's wasm.
+  chipatlas_embed(chipatlas_stories embedded_stories)
+else()
+  set(_story_pairs)
+  foreach(f ${CHIPATLAS_STORY_FILES})
+    file(RELATIVE_PATH rel "${PROJECT_SOURCE_DIR}" "${f}")
+    list(APPEND _story_pairs "${rel}=${f}")
+  endforeach()
+  chipatlas_embed(chipatlas_stories embedded_stories FILES ${_story_pairs} DEPENDS "${CHIPATLAS_STORIES_VALID}")
+endif()
 target_link_libraries(chipatlas_data PUBLIC chipatlas_stories)
 
 # The fonts are made in the build tree from the data (cmake/fonts.cmake); their names stay

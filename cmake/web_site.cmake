@@ -98,4 +98,20 @@ function(chipatlas_web_site target)
     COMMENT "Compiling the page's catalogues (po/web/) into ${site}/i18n" VERBATIM)
   add_custom_target(web_i18n ALL DEPENDS "${i18n_stamp}")
   add_dependencies(web_dist web_i18n)
+  # stories/: the bundled stories (checked against the data first), fetched by the page only when
+  # a story is asked for (web/js/story_files.js), and index.json, the list of their files.
+  set(story_names)
+  foreach(f ${CHIPATLAS_STORY_FILES})
+    get_filename_component(n "${f}" NAME)
+    list(APPEND story_names "\"${n}\"")
+  endforeach()
+  list(JOIN story_names "," story_list)
+  file(WRITE "${CMAKE_BINARY_DIR}/stories-index.json" "{\"files\":[${story_list}]}\n")
+  add_custom_target(web_stories ALL
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${site}/stories"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CHIPATLAS_STORY_FILES} "${PROJECT_SOURCE_DIR}/stories/schema.json" "${site}/stories/"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_BINARY_DIR}/stories-index.json" "${site}/stories/index.json"
+    VERBATIM)
+  add_dependencies(web_stories chipatlas_stories_valid)
+  add_dependencies(web_dist web_stories)
 endfunction()

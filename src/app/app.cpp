@@ -41,11 +41,14 @@ bool take_edit_flag(std::string& hash) {
 
 }  // namespace
 
-// The bundled stories that hold for the data shown (a dataset loaded at run time may lack what
-// one cites: it is left out, with its problems on stderr).
+// The stories that hold for the data shown: the bundled ones (natively; the web page fetches
+// its own from stories/ when one is asked for) and those loaded at run time, each checked again
+// against the data (a dataset loaded at run time may lack what one cites: it is left out, with
+// its problems on stderr).
 void App::load_bundled_stories() {
     std::vector<InputFile> in;
     for (const EmbeddedFile& f : embedded_stories()) in.push_back({f.name, f.text()});
+    for (const AppModel::StoryFile& f : model_.story_files()) in.push_back({f.name, f.text});
     std::vector<Diagnostic> problems;
     model_.set_stories(load_stories(in, model_.data(), problems));
     if (!problems.empty() && model_.dataset_name() == "bundled")
@@ -176,6 +179,10 @@ void App::rebuild_fonts(float dpr) {
 
 void App::frame(double dt) {
     sync_locale();
+    if (model_.stories_version() != fonts_stories_version_) {
+        fonts_stories_version_ = model_.stories_version();
+        fonts_dirty_ = true;  // the stories' characters (app/glyph_fallback.cpp)
+    }
     if (model_.dark() != style_dark_ || !style_set_) {
         style_dark_ = model_.dark();
         ui::apply_style(style_dark_, 1.0f);

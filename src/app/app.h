@@ -22,7 +22,8 @@ class EditSession;
 struct EditFieldCommand;
 namespace ui {
 struct EditState;
-}
+struct StoryDraft;
+}  // namespace ui
 // Edit mode's session and panel state (app/edit.cpp). Deleted through a function of that file,
 // so the web build, which links app/edit_none.cpp instead, carries none of the editor's code.
 struct EditMode;
@@ -93,8 +94,9 @@ public:
     // Edit mode (issue 16, app/edit.cpp; the web build links app/edit_none.cpp for now): opens
     // the editor on the data shown. False in embed mode or when the editor is not built.
     bool open_editor();
-    EditSession* editor();        // null unless edit mode is open
-    ui::EditState* edit_state();  // likewise
+    EditSession* editor();          // null unless edit mode is open
+    ui::EditState* edit_state();    // likewise
+    ui::StoryDraft* story_draft();  // the story editor's draft; likewise
 
     const std::vector<Diagnostic>& errors() const { return errors_; }
     AppModel& model() { return model_; }
@@ -114,6 +116,9 @@ private:
     // Edit mode's texts the fonts must draw too, valid data or not (app/edit.cpp): the files and
     // the field being typed; noted as built for, so edit_frame rebuilds when a new character comes.
     void edit_glyph_texts(std::vector<std::string_view>& out);
+    // The loaded stories' texts as the interface language shows them (app/glyph_fallback.cpp):
+    // a story may bring characters the bundled fonts lack (the page fetches their slices).
+    void story_glyph_texts(std::vector<std::string_view>& out) const;
     void sync_locale();           // app/catalogues.cpp: the view's locale made the active one
     void load_bundled_stories();  // stories/*.json that hold for the data shown (core/story.h)
 
@@ -123,6 +128,7 @@ private:
     bool save_edits(bool anyway);
     std::string edit_field_command(const EditFieldCommand& f);    // the `editField` command
     void emit_edit_state();                                       // web: the "editstate" event, when it changed
+    std::string story_editor_json() const;                        // app/edit.cpp: the story editor's part of it
     void story_editor_frame();                                    // app/edit.cpp: the story editor, its Save
     void hand_edit_files(const char* action, size_t index);       // web: the "editfiles" event
     void keep_edit_files();                                       // web: the edits for the page to keep across a reload
@@ -148,8 +154,10 @@ private:
     double since_state_ = 1e9;
     float last_width_ = 0;
     std::string last_selected_ = "\x01";
-    std::vector<int> last_active_;     // the last "active" event's collaborations, then its total
-    unsigned last_story_version_ = 0;  // the story step of the last "storystep" event
+    std::vector<int> last_active_;        // the last "active" event's collaborations, then its total
+    unsigned last_story_version_ = 0;     // the story step of the last "storystep" event
+    unsigned fonts_stories_version_ = 0;  // the loaded stories the fonts were last built for
+    uint64_t story_glyphs_sig_ = 0;       // a hash of the story texts the fonts last covered
     std::vector<std::string> pending_warnings_;
     RegionPreset region_pending_ = RegionPreset::All;
     bool has_region_ = false;

@@ -45,6 +45,7 @@ struct EditMode {
 void EditModeDelete::operator()(EditMode* e) const { delete e; }
 EditSession* App::editor() { return edit_ ? &edit_->session : nullptr; }
 ui::EditState* App::edit_state() { return edit_ ? &edit_->state : nullptr; }
+ui::StoryDraft* App::story_draft() { return edit_ ? &edit_->story : nullptr; }
 
 namespace {
 
@@ -326,8 +327,8 @@ void App::edit_frame() {
         glyphs_requested_ = false;  // web: the page is asked again for what is missing
     }
     edit_->glyph_version = st.version;
-    emit_edit_state();
     story_editor_frame();
+    emit_edit_state();  // after the story editor: its draft as this frame left it
 }
 
 // The story editor (ui/story_edit_view.h): its Save writes stories/ID.json natively (the folder
@@ -422,6 +423,23 @@ std::string rects_json(const std::vector<Rect>& rs) {
 
 }  // namespace
 
+// The story editor's draft in the editstate event (tests drive it): its steps, the step whose
+// caption is edited, and where its controls are.
+std::string App::story_editor_json() const {
+    const ui::StoryDraft& d = edit_->story;
+    std::string titles;
+    for (const StoryStep& st : d.story.steps) {
+        std::string t = st.caption.title;
+        for (char& c : t)
+            if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
+        titles += std::string(titles.empty() ? "" : ",") + "\"" + t + "\"";
+    }
+    return ",\"story\":{\"titles\":[" + titles + "],\"step\":" + std::to_string(d.step) + ",\"panel\":" + rect_json(d.panel) +
+           ",\"add\":" + rect_json(d.add_at) + ",\"up\":" + rects_json(d.up_at) + ",\"captionTitle\":" + rect_json(d.caption_title_at) +
+           ",\"captionText\":" + rect_json(d.caption_text_at) + ",\"save\":" + rect_json(d.save_at) +
+           ",\"saved\":" + (d.status.rfind("Downloading", 0) == 0 ? "true" : "false") + "}";
+}
+
 // The page's dataset bar says the data is edited; the buttons' places are for tests (window points).
 void App::emit_edit_state() {
     if (!listened()) return;
@@ -443,7 +461,7 @@ void App::emit_edit_state() {
                      ",\"undoButton\":" + rect_json(st.undo_button) + ",\"redoButton\":" + rect_json(st.redo_button) +
                      ",\"save\":" + rect_json(st.save_button) + ",\"filesHeader\":" + rect_json(st.files_header) +
                      ",\"download\":" + rects_json(st.download_buttons) + ",\"copy\":" + rects_json(st.copy_buttons) +
-                     ",\"glyphsMissing\":" + std::to_string(glyphs_missing_) + ",\"files\":[" + names + "]}";
+                     ",\"glyphsMissing\":" + std::to_string(glyphs_missing_) + ",\"files\":[" + names + "]" + story_editor_json() + "}";
     if (ev == edit_->last_event) return;
     edit_->last_event = ev;
     emit("editstate", ev);

@@ -8,6 +8,7 @@ struct EditMode {};
 void EditModeDelete::operator()(EditMode*) const {}  // never made here
 EditSession* App::editor() { return nullptr; }
 ui::EditState* App::edit_state() { return nullptr; }
+ui::StoryDraft* App::story_draft() { return nullptr; }
 bool App::open_editor() { return false; }
 void App::edit_frame() {}
 bool App::save_edits(bool) { return false; }

@@ -38,9 +38,28 @@ ui::ExtraFaces App::extra_faces() {
 // dataset, and again when an edit brings new characters: a "glyphsneeded" event; the page
 // fetches only slices it has not). The texts drawn are the dataset's and, in edit mode, the
 // edited files' (valid or not) and the field typed.
+void App::story_glyph_texts(std::vector<std::string_view>& out) const {
+    const Locale l = model_.shown_locale();
+    for (const Story& s : model_.stories()) {
+        out.push_back(s.title);
+        for (const StoryStep& st : s.steps) out.push_back(st.caption.title_in(l)), out.push_back(st.caption.text_in(l));
+    }
+}
+
 void App::build_fonts(float dpr) {
     std::vector<std::string_view> more;
     edit_glyph_texts(more);
+    const size_t first_story_text = more.size();
+    story_glyph_texts(more);
+    // New story texts (a story loaded, another language shown): the page is asked again for
+    // what is missing (it fetches only slices it has not).
+    uint64_t sig = 1469598103934665603ull;  // FNV-1a
+    for (size_t i = first_story_text; i < more.size(); ++i)
+        for (unsigned char c : more[i]) sig = (sig ^ c) * 1099511628211ull;
+    if (sig != story_glyphs_sig_) {
+        story_glyphs_sig_ = sig;
+        glyphs_requested_ = false;
+    }
     std::vector<uint32_t> missing = ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces(), more);
     glyphs_missing_ = missing.size();
     if (missing.empty()) return;

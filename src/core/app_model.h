@@ -67,6 +67,7 @@ public:
         if (l == shown_locale_) return;
         shown_locale_ = l;
         ++version_;
+        if (!view_.story.empty()) ++story_version_;  // the step's caption in the new language
     }
     void set_theme(Theme t);
     void set_embed(bool e);
@@ -149,9 +150,18 @@ public:
     // Stories (core/story.h; app_model_story.cpp). The story told and its step are view-state
     // fields (story, step): apply_view enters a step when they change, flying the camera and
     // animating the time there (at once with reduced motion); the map stays explorable.
-    void set_stories(std::vector<Story> s);  // the loaded ones; the story told ends if it is gone
-    void add_story(Story s);                 // replaces the one with its id
+    void set_stories(std::vector<Story> s);  // the loaded ones (a later one wins an id); the story told ends if it is gone
+    // A story loaded at run time (loadStory: ?story=, or a bundled one the page fetched), which
+    // replaces the one with its id; its file is kept, so that a dataset loaded afterwards checks
+    // it again (App::load_stories: told on while it still holds for the new data).
+    void add_story(Story s, std::string name = {}, std::string text = {});
+    struct StoryFile {
+        std::string name, text;
+    };
+    const std::vector<StoryFile>& story_files() const { return story_files_; }
     const std::vector<Story>& stories() const { return stories_; }
+    // Changes whenever the loaded stories change (their texts are drawn: the fonts follow).
+    unsigned stories_version() const { return stories_version_; }
     const Story* story() const;  // the story told, or nullptr
     const Story* find_story(std::string_view id) const;
     bool go_to_step(std::string_view id, int step);  // 1-based; false (nothing changes) if none
@@ -220,6 +230,8 @@ private:
     bool inview_pending_ = false;  // a new selection not yet brought into view
     std::vector<std::string> url_requests_;
     std::vector<Story> stories_;
+    std::vector<StoryFile> story_files_;
+    unsigned stories_version_ = 0;
     struct TimeFlight {
         bool active = false;
         double from = 0, to = 0, u = 0, seconds = 1.2;

@@ -8,11 +8,19 @@
 namespace ca {
 
 void AppModel::set_stories(std::vector<Story> s) {
-    stories_ = std::move(s);
+    stories_.clear();
+    for (Story& one : s) add_story(std::move(one));
     if (!view_.story.empty() && !find_story(view_.story)) exit_story();
 }
 
-void AppModel::add_story(Story s) {
+void AppModel::add_story(Story s, std::string name, std::string text) {
+    ++stories_version_;
+    if (!text.empty()) {
+        auto same = std::find_if(story_files_.begin(), story_files_.end(), [&](const StoryFile& f) { return f.name == name; });
+        if (same != story_files_.end()) story_files_.erase(same);
+        if (story_files_.size() >= 16) story_files_.erase(story_files_.begin());  // the oldest go first
+        story_files_.push_back({std::move(name), std::move(text)});
+    }
     for (Story& old : stories_)
         if (old.id == s.id) {
             old = std::move(s);

@@ -576,7 +576,8 @@ json story_json(const AppModel& m, const Story& st) {
         json srcs = json::array();
         for (int i : s.caption.sources)
             if (i >= 0 && static_cast<size_t>(i) < ds.sources.size()) srcs.push_back(source_json(ds.sources[static_cast<size_t>(i)]));
-        steps.push_back({{"title", s.caption.title}, {"text", s.caption.text}, {"sources", std::move(srcs)}});
+        const Locale l = m.shown_locale();  // the interface language's caption when translated
+        steps.push_back({{"title", s.caption.title_in(l)}, {"text", s.caption.text_in(l)}, {"sources", std::move(srcs)}});
     }
     const bool told = m.view().story == st.id;
     return {{"id", st.id}, {"title", st.title}, {"summary", st.summary}, {"steps", std::move(steps)}, {"step", told ? m.view().step : 0}};
@@ -597,7 +598,7 @@ json load_story_reply(AppModel& m, const json& c) {
     json out = reply_ok();
     out["id"] = r.story.id;
     out["steps"] = r.story.steps.size();
-    m.add_story(std::move(r.story));
+    m.add_story(std::move(r.story), name.get_ref<const std::string&>(), text.get_ref<const std::string&>());
     return out;
 }
 
@@ -769,6 +770,7 @@ std::string audit_reply(const UiAudit& a) {
     json panels = json::array();
     for (const UiAudit::Panel& p : a.panels) panels.push_back({{"name", p.name}, {"rect", {p.x0, p.y0, p.x1, p.y1}}});
     out["panels"] = panels;
+    out["storyCaption"] = a.story_caption;
     return to_text(out);
 }
 

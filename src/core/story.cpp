@@ -1,5 +1,5 @@
-// The story loader and validator (one pass over nlohmann_json's tree, each problem located by
-// its JSON pointer), a step's view, the easing between steps and the story file's writer.
+// The story loader and validator (one pass over the JsonDoc tree, each problem located by its
+// JSON pointer), a step's view, the easing between steps and the story file's writer.
 #include "core/story.h"
 
 #include <algorithm>
@@ -14,6 +14,35 @@
 namespace ca {
 namespace {
 using json = nlohmann::json;
+
+// A view field's value for view_json.h's read_view_field, which still takes nlohmann's type (the
+// page's commands share it): the one place this file builds an nlohmann value.
+json to_json(JValue v) {
+    switch (v.type()) {
+        case JType::Bool:
+            return v.boolean();
+        case JType::Int:
+            return v.integer();
+        case JType::UInt:
+            return static_cast<unsigned long long>(v.integer());
+        case JType::Float:
+            return v.number();
+        case JType::String:
+            return std::string(v.str());
+        case JType::Array: {
+            json a = json::array();
+            for (size_t i = 0; i < v.size(); ++i) a.push_back(to_json(v[i]));
+            return a;
+        }
+        case JType::Object: {
+            json o = json::object();
+            for (size_t i = 0; i < v.size(); ++i) o[std::string(v.key(i))] = to_json(v[i]);
+            return o;
+        }
+        default:
+            return nullptr;
+    }
+}
 
 size_t code_points(std::string_view s) {
     size_t n = 0;
@@ -61,29 +90,30 @@ public:
 
     // Members of obj not among allowed: each an error, with the closest allowed key offered.
     template <size_t N>
-    void unknown_keys(const json& obj, const std::string& ptr, const std::string_view (&allowed)[N]) {
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            if (std::find(std::begin(allowed), std::end(allowed), it.key()) != std::end(allowed)) continue;
-            Suggester sg(it.key());
+    void unknown_keys(JValue obj, const std::string& ptr, const std::string_view (&allowed)[N]) {
+        for (size_t i = 0; i < obj.size(); ++i) {
+            const std::string_view key = obj.key(i);
+            if (std::find(std::begin(allowed), std::end(allowed), key) != std::end(allowed)) continue;
+            Suggester sg(key);
             for (std::string_view a : allowed) sg.offer(a);
             const std::string dym = did_you_mean(sg);
-            error(ptr + "/" + pointer_escape(it.key()), "unknown field " + dq(it.key()) + (dym.empty() ? "" : dym));
+            error(ptr + "/" + pointer_escape(std::string(key)), "unknown field " + dq(key) + (dym.empty() ? "" : dym));
         }
     }
 
     // A required (or optional) string of at most max characters, not blank.
-    bool text(const json& obj, const std::string& ptr, const char* key, size_t max, bool required, std::string& out) {
-        auto it = obj.find(key);
-        if (it == obj.end()) {
+    bool text(JValue obj, const std::string& ptr, const char* key, size_t max, bool required, std::string& out) {
+        const JValue it = obj.find(key);
+        if (!it) {
             if (required) error(ptr, std::string("missing required field \"") + key + "\"");
             return false;
         }
         const std::string p = ptr + "/" + key;
-        if (!it->is_string()) {
+        if (!it.is_string()) {
             error(p, "expected a string");
             return false;
         }
-        const std::string& s = it->get_ref<const std::string&>();
+        const std::string_view s = it.str();
         if (s.find_first_not_of(" \t\n") == std::string::npos) {
             error(p, "must not be empty");
             return false;
@@ -96,7 +126,7 @@ public:
         return true;
     }
 
-    void read(const json& root) {
+    void read(JValue root) {
         if (!root.is_object()) return error("", "a story must be a JSON object with \"id\", \"title\" and \"steps\"");
         static constexpr std::string_view kTop[] = {"$schema", "id", "title", "summary", "steps"};
         unknown_keys(root, "", kTop);
@@ -107,44 +137,47 @@ public:
         }
         text(root, "", "title", kStoryTitleMax, true, s.title);
         text(root, "", "summary", kStorySummaryMax, false, s.summary);
-        auto steps = root.find("steps");
-        if (steps == root.end()) return error("", "missing required field \"steps\"");
-        if (!steps->is_array()) return error("/steps", "expected an array of steps");
-        if (steps->empty()) return error("/steps", "a story needs at least one step");
-        if (steps->size() > static_cast<size_t>(kStorySteps.hi))
+        const JValue steps = root.find("steps");
+        if (!steps) return error("", "missing required field \"steps\"");
+        if (!steps.is_array()) return error("/steps", "expected an array of steps");
+        if (steps.empty()) return error("/steps", "a story needs at least one step");
+        if (steps.size() > static_cast<size_t>(kStorySteps.hi))
             return error("/steps",
-                         "too many steps: " + std::to_string(steps->size()) + " (the limit is " + std::to_string(kStorySteps.hi) + ")");
-        for (size_t i = 0; i < steps->size(); ++i) {
+                         "too many steps: " + std::to_string(steps.size()) + " (the limit is " + std::to_string(kStorySteps.hi) + ")");
+        for (size_t i = 0; i < steps.size(); ++i) {
             subject_ = "step " + std::to_string(i + 1);
-            read_step((*steps)[i], "/steps/" + std::to_string(i));
+            read_step(steps[i], "/steps/" + std::to_string(i));
         }
         subject_.clear();
     }
 
 private:
-    void read_step(const json& j, const std::string& ptr) {
+    void read_step(JValue j, const std::string& ptr) {
         StoryStep st;
         if (!j.is_object()) return error(ptr, "expected a step: {\"view\": {...}, \"caption\": {...}}");
         static constexpr std::string_view kStep[] = {"view", "caption"};
         unknown_keys(j, ptr, kStep);
-        auto v = j.find("view"), c = j.find("caption");
-        if (v == j.end()) error(ptr, "missing required field \"view\"");
-        if (c == j.end()) error(ptr, "missing required field \"caption\"");
-        if (v != j.end()) read_view(*v, ptr + "/view", st);
-        if (c != j.end()) read_caption(*c, ptr + "/caption", st.caption);
+        const JValue v = j.find("view"), c = j.find("caption");
+        if (!v) error(ptr, "missing required field \"view\"");
+        if (!c) error(ptr, "missing required field \"caption\"");
+        if (v) read_view(v, ptr + "/view", st);
+        if (c) read_caption(c, ptr + "/caption", st.caption);
         out_.story.steps.push_back(std::move(st));
     }
 
-    void read_view(const json& j, const std::string& ptr, StoryStep& st) {
+    void read_view(JValue j, const std::string& ptr, StoryStep& st) {
         if (!j.is_object()) return error(ptr, "expected an object of view fields (as setState takes them)");
         if (!j.contains("t")) error(ptr, "missing required field \"t\"");
         if (j.contains("camera") && j.contains("region")) error(ptr + "/region", "give \"region\" or \"camera\", not both");
-        for (auto it = j.begin(); it != j.end(); ++it) read_view_key(it.key(), *it, ptr + "/" + pointer_escape(it.key()), st);
+        for (size_t i = 0; i < j.size(); ++i) {
+            const std::string k(j.key(i));
+            read_view_key(k, j[i], ptr + "/" + pointer_escape(k), st);
+        }
     }
 
-    void read_view_key(const std::string& k, const json& val, const std::string& p, StoryStep& st) {
+    void read_view_key(const std::string& k, JValue val, const std::string& p, StoryStep& st) {
         if (k == "region") {
-            if (!val.is_string() || !parse_preset(val.get_ref<const std::string&>().c_str(), st.region))
+            if (!val.is_string() || !parse_preset(std::string(val.str()).c_str(), st.region))
                 return error(p, "expected a region: all, gba, korea, taiwan or japan");
             st.has_region = true;
             return;
@@ -152,7 +185,7 @@ private:
         if (std::find(std::begin(kViewKeys), std::end(kViewKeys), k) == std::end(kViewKeys)) {
             ViewState scratch;
             std::vector<std::string> why;
-            if (read_view_field(k, val, scratch, why, ds_))
+            if (read_view_field(k, to_json(val), scratch, why, ds_))
                 return error(p, dq(k) +
                                     " is the reader's choice, not a step's: a step's view sets t, mode, window, hiddenKinds, "
                                     "hiddenOrgKinds, hiddenRegions, selected, camera or region, and lang");
@@ -161,8 +194,8 @@ private:
             const std::string dym = did_you_mean(sg);
             return error(p, "unknown field " + dq(k) + (dym.empty() ? "" : dym));
         }
-        if (k == "selected" && val.is_string() && !val.get_ref<const std::string&>().empty()) {
-            const std::string& id = val.get_ref<const std::string&>();
+        if (k == "selected" && val.is_string() && !val.str().empty()) {
+            const std::string_view id = val.str();
             if (ds_.find_org(id) < 0 && ds_.find_collab(id) < 0) {
                 Suggester sg(id);
                 ds_.org_ids.for_each_key([&](std::string_view key) { sg.offer(key); });
@@ -171,7 +204,7 @@ private:
             }
         }
         std::vector<std::string> why;
-        read_view_field(k, val, st.scene, why, ds_);
+        read_view_field(k, to_json(val), st.scene, why, ds_);
         for (const std::string& w : why) error(p, w);
         if (k == "lang") st.has_lang = why.empty();
         if (k == "camera") st.scene.has_camera = why.empty();
@@ -186,33 +219,69 @@ private:
                      format_day(static_cast<DayNum>(a.t0)) + " to " + format_day(static_cast<DayNum>(a.t1)) + ")");
     }
 
-    void read_caption(const json& j, const std::string& ptr, StoryCaption& c) {
+    void read_caption(JValue j, const std::string& ptr, StoryCaption& c) {
         if (!j.is_object()) return error(ptr, "expected a caption: {\"title\": ..., \"text\": ..., \"sources\": [...]}");
-        static constexpr std::string_view kCaption[] = {"title", "text", "sources"};
+        static constexpr std::string_view kCaption[] = {"title", "text", "sources", "translations"};
         unknown_keys(j, ptr, kCaption);
         text(j, ptr, "title", kStoryTitleMax, true, c.title);
         text(j, ptr, "text", kStoryTextMax, true, c.text);
-        auto s = j.find("sources");
-        if (s == j.end()) return;
-        if (!s->is_array()) return error(ptr + "/sources", "expected an array of source ids");
-        if (s->size() > kStorySourcesMax)
+        if (const JValue tr = j.find("translations")) read_translations(tr, ptr + "/translations", c);
+        const JValue s = j.find("sources");
+        if (!s) return;
+        if (!s.is_array()) return error(ptr + "/sources", "expected an array of source ids");
+        if (s.size() > kStorySourcesMax)
             return error(ptr + "/sources",
-                         "too many sources: " + std::to_string(s->size()) + " (the limit is " + std::to_string(kStorySourcesMax) + ")");
-        for (size_t i = 0; i < s->size(); ++i) {
-            const json& id = (*s)[i];
+                         "too many sources: " + std::to_string(s.size()) + " (the limit is " + std::to_string(kStorySourcesMax) + ")");
+        for (size_t i = 0; i < s.size(); ++i) {
+            const JValue id = s[i];
             const std::string p = ptr + "/sources/" + std::to_string(i);
             if (!id.is_string()) {
                 error(p, "expected a source id");
                 continue;
             }
-            const int k = ds_.source_ids.find(id.get_ref<const std::string&>());
+            const int k = ds_.source_ids.find(id.str());
             if (k >= 0) {
                 c.sources.push_back(k);
                 continue;
             }
-            Suggester sg(id.get_ref<const std::string&>());
+            Suggester sg(id.str());
             ds_.source_ids.for_each_key([&](std::string_view key) { sg.offer(key); });
-            error(p, "unknown source " + dq(id.get_ref<const std::string&>()) + did_you_mean(sg));
+            error(p, "unknown source " + dq(id.str()) + did_you_mean(sg));
+        }
+    }
+
+    // "translations": [{"lang": "ko", "title": "…", "text": "…"}]: as a collaboration's, each of
+    // the region's languages once, a title and/or a text with the caption's caps.
+    void read_translations(JValue a, const std::string& ptr, StoryCaption& c) {
+        if (!a.is_array()) return error(ptr, "expected an array of translations");
+        for (size_t i = 0; i < a.size(); ++i) {
+            const JValue tj = a[i];
+            const std::string p = ptr + "/" + std::to_string(i);
+            if (!tj.is_object()) {
+                error(p, "expected an object");
+                continue;
+            }
+            static constexpr std::string_view kTranslation[] = {"lang", "title", "text"};
+            unknown_keys(tj, p, kTranslation);
+            StoryText t;
+            std::string lang;
+            bool ok = text(tj, p, "lang", 16, true, lang);
+            if (ok && !parse_enum(lang, t.lang)) {
+                error(p + "/lang", "unknown language " + dq(lang) + " (expected " + enum_choices<Lang>() + ")");
+                ok = false;
+            }
+            const bool title = text(tj, p, "title", kStoryTitleMax, false, t.title);
+            const bool body = text(tj, p, "text", kStoryTextMax, false, t.text);
+            if (!tj.contains("title") && !tj.contains("text")) {
+                error(p, "a translation needs \"title\" or \"text\" (or both)");
+                ok = false;
+            }
+            for (const StoryText& before : c.translations)
+                if (ok && before.lang == t.lang) {
+                    error(p + "/lang", std::string("language ") + enum_id(t.lang) + " is translated twice");
+                    ok = false;
+                }
+            if (ok && (title || body)) c.translations.push_back(std::move(t));
         }
     }
 
@@ -243,12 +312,7 @@ StoryLoad load_story(std::string_view name, std::string_view text, const Dataset
         rd.error("", err.message, err.offset);
         return r;
     }
-    const json root = json::parse(text.begin(), text.end(), nullptr, false);
-    if (root.is_discarded()) {
-        rd.error("", "not valid JSON", 0);
-        return r;
-    }
-    rd.read(root);
+    rd.read(doc.root());
     if (!r.ok()) r.story.steps.clear();
     return r;
 }
@@ -310,6 +374,20 @@ ViewState step_view(const StoryStep& step, const ViewState& base) {
     if (step.has_lang) v.lang = s.lang;
     v.playing = false;
     return v;
+}
+
+const std::string& StoryCaption::title_in(Locale l) const {
+    const Lang want = lang_of(l);
+    for (const StoryText& t : translations)
+        if (t.lang == want && !t.title.empty()) return t.title;
+    return title;
+}
+
+const std::string& StoryCaption::text_in(Locale l) const {
+    const Lang want = lang_of(l);
+    for (const StoryText& t : translations)
+        if (t.lang == want && !t.text.empty()) return t.text;
+    return text;
 }
 
 double story_ease(double u) {
@@ -376,6 +454,17 @@ std::string story_file_text(const Story& s, const Dataset& ds) {
             for (int i : st.caption.sources)
                 if (i >= 0 && static_cast<size_t>(i) < ds.sources.size()) src.push_back(ds.sources[static_cast<size_t>(i)].id);
             cap["sources"] = src;
+        }
+        if (!st.caption.translations.empty()) {
+            OJson tr = OJson::array();
+            for (const StoryText& t : st.caption.translations) {
+                OJson one;
+                one["lang"] = enum_id(t.lang);
+                if (!t.title.empty()) one["title"] = t.title;
+                if (!t.text.empty()) one["text"] = t.text;
+                tr.push_back(one);
+            }
+            cap["translations"] = tr;
         }
         OJson step;
         step["view"] = view;

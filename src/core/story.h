@@ -20,9 +20,20 @@ inline constexpr size_t kStoryMaxBytes = 48 * 1024;  // loadStory carries it in 
 inline constexpr int kStoryMaxDepth = 16;
 inline constexpr size_t kStoryTitleMax = 120, kStorySummaryMax = 600, kStoryTextMax = 1200, kStorySourcesMax = 8;
 
+// A caption's title and text in one of the region's languages (`translations`, like a
+// collaboration's): either may be empty (then the English one shows).
+struct StoryText {
+    Lang lang = Lang::ZhHant;
+    std::string title, text;
+};
+
 struct StoryCaption {
     std::string title, text;
-    std::vector<int> sources;  // indices into the dataset's sources
+    std::vector<int> sources;             // indices into the dataset's sources
+    std::vector<StoryText> translations;  // at most one per language
+    // The title and text a reader of interface language l sees (English when not translated).
+    const std::string& title_in(Locale l) const;
+    const std::string& text_in(Locale l) const;
 };
 
 // A step's view, with the same field names as getState / setState. scene holds t, mode, window,

@@ -12,6 +12,11 @@ namespace ca::ui {
 namespace {
 
 // A std::string edited in a fixed buffer (ImGui 1.86 without the std::string helpers).
+Rect last_item() {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    return {a.x, a.y, b.x, b.y};
+}
+
 void text_field(const char* label, std::string& s, size_t cap, bool multiline) {
     static char buf[kStoryTextMax * 4 + 1];
     const size_t n = std::min(s.size(), std::min(cap, sizeof buf - 1));
@@ -23,6 +28,7 @@ void text_field(const char* label, std::string& s, size_t cap, bool multiline) {
 }
 
 void step_list(StoryDraft& d) {
+    d.up_at.clear();
     for (size_t i = 0; i < d.story.steps.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         const std::string& t = d.story.steps[i].caption.title;
@@ -31,7 +37,9 @@ void step_list(StoryDraft& d) {
         if (ImGui::Selectable(label, d.step == static_cast<int>(i), 0, ImVec2(ImGui::GetContentRegionAvail().x - 130, 0)))
             d.step = static_cast<int>(i);
         ImGui::SameLine();
-        if (ImGui::SmallButton("Up") && move_step(d.story, i, -1)) d.step = static_cast<int>(i) - 1;
+        const bool up = ImGui::SmallButton("Up");
+        d.up_at.push_back(last_item());
+        if (up && move_step(d.story, i, -1)) d.step = static_cast<int>(i) - 1;
         ImGui::SameLine();
         if (ImGui::SmallButton("Down") && move_step(d.story, i, 1)) d.step = static_cast<int>(i) + 1;
         ImGui::SameLine();
@@ -51,8 +59,10 @@ void draw_story_editor(AppModel& m, StoryDraft& d) {
     d.save = false;
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y * 0.3f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(380, 0), ImGuiCond_FirstUseEver);
-    const bool open = ImGui::Begin("Story editor", nullptr, ImGuiWindowFlags_NoSavedSettings);
+    // As tall as its steps and caption need (it grows with each step added; up to 65 % of the
+    // screen, then it scrolls): before, it kept its first height and hid the caption fields.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(380, 0), ImVec2(380, io.DisplaySize.y * 0.65f));
+    const bool open = ImGui::Begin("Story editor", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
     d.panel = {p.x, p.y, p.x + sz.x, p.y + sz.y};
     if (!open) {
@@ -62,7 +72,9 @@ void draw_story_editor(AppModel& m, StoryDraft& d) {
     ImGui::PushTextWrapPos(0);
     ImGui::InputText("Id", d.id, sizeof d.id);
     ImGui::InputText("Title", d.title, sizeof d.title);
-    if (ImGui::Button("Add this view as a step") && d.story.steps.size() < static_cast<size_t>(kStorySteps.hi)) {
+    const bool add = ImGui::Button("Add this view as a step");
+    d.add_at = last_item();
+    if (add && d.story.steps.size() < static_cast<size_t>(kStorySteps.hi)) {
         d.story.steps.push_back(step_from_view(m.current_view()));
         d.step = static_cast<int>(d.story.steps.size()) - 1;
     }
@@ -72,7 +84,9 @@ void draw_story_editor(AppModel& m, StoryDraft& d) {
         ImGui::Separator();
         ImGui::Text("Step %d's caption", d.step + 1);
         text_field("Caption title", c.title, kStoryTitleMax * 4, false);
+        d.caption_title_at = last_item();
         text_field("##text", c.text, kStoryTextMax * 4, true);
+        d.caption_text_at = last_item();
     }
     d.story.id = d.id;
     d.story.title = d.title;
@@ -83,6 +97,7 @@ void draw_story_editor(AppModel& m, StoryDraft& d) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Save")) d.save = true;
+    d.save_at = last_item();
     ImGui::EndDisabled();
     if (!d.status.empty()) ImGui::TextWrapped("%s", d.status.c_str());
     ImGui::PopTextWrapPos();

@@ -2,6 +2,7 @@
 // captions, "Tell it" and "Save": drawn here, applied by the app (story_edit_view.cpp).
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/app_model.h"
 #include "core/story.h"
@@ -16,6 +17,10 @@ struct StoryDraft {
     bool save = false;       // Save pressed this frame (the app writes or downloads the file)
     std::string status;      // the last save's outcome
     Rect panel{0, 0, 0, 0};  // where the window was drawn this frame
+    // Where its controls were drawn this frame (the app tests click them): "Add this view as a
+    // step", each step's "Up", the caption's title and text, "Save".
+    Rect add_at{}, caption_title_at{}, caption_text_at{}, save_at{};
+    std::vector<Rect> up_at;
 };
 
 // The editor's window; changes the draft and tells stories through the model's intents.

@@ -44,7 +44,8 @@ void step_dots(AppModel& m, const Story& s, int step) {
         if (ImGui::InvisibleButton("##dot", ImVec2(gap, gap))) m.go_to_step(s.id, i);
         if (ImGui::IsItemHovered()) {
             // TRANSLATORS: a story's step dot's tooltip: the step's number and its caption's title.
-            ImGui::SetTooltip("%s", trf("Step %d: %s", i, s.steps[static_cast<size_t>(i - 1)].caption.title.c_str()).c_str());
+            ImGui::SetTooltip(
+                "%s", trf("Step %d: %s", i, s.steps[static_cast<size_t>(i - 1)].caption.title_in(m.shown_locale()).c_str()).c_str());
         }
         const ImVec2 c(p.x + gap / 2, p.y + gap / 2);
         if (i == step)
@@ -90,11 +91,13 @@ void step_nav(AppModel& m, const Story& s, int step) {
 void draw_story(AppModel& m, UiContext& ui) {
     const Story* s = m.story();
     ui.story_card_h = 0;
+    ui.audit.story_caption.clear();
     if (!s) return;
     story_keys(m);
     if (!(s = m.story())) return;  // the keys may have ended it
     const int step = m.view().step;
     const StoryCaption& cap = s->steps[static_cast<size_t>(step - 1)].caption;
+    const Locale shown = m.shown_locale();  // the caption in the interface language when translated
     ImGuiIO& io = ImGui::GetIO();
     StoryCardInput in;
     in.w = io.DisplaySize.x;
@@ -124,9 +127,10 @@ void draw_story(AppModel& m, UiContext& ui) {
         if (ImGui::SmallButton(tr("Back to step"))) m.back_to_step();
     }
     ImGui::TextDisabled("%s", s->title.c_str());
-    ImGui::TextUnformatted(cap.title.c_str());
+    ImGui::TextUnformatted(cap.title_in(shown).c_str());
     ImGui::Separator();
-    ImGui::TextWrapped("%s", cap.text.c_str());
+    ImGui::TextWrapped("%s", cap.text_in(shown).c_str());
+    ui.audit.story_caption = cap.title_in(shown);
     for (int si : cap.sources) {
         const Source& src = m.data().sources[static_cast<size_t>(si)];
         if (src.url.empty()) continue;

@@ -7,6 +7,8 @@
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,10 +17,13 @@
 #include <vector>
 
 #include "app/app.h"
+#include "core/dates.h"
 #include "core/edit_model.h"
+#include "core/story.h"
 #include "headless_platform.h"
 #include "imgui.h"
 #include "ui/edit_view.h"
+#include "ui/story_edit_view.h"
 
 namespace {
 
@@ -613,4 +618,98 @@ TEST_CASE("edit forms: a date is its precision chosen and its parts typed, check
     CHECK(st.date_checks["/start"].find("month") != std::string::npos);
     key(p, 13);
     CHECK(start() == "2023");  // not a date: left as it was
+}
+
+// The story editor (issue 19): open edit mode, "Add this view as a step" twice (two views), a
+// caption typed for each, the second step moved up, Save through the canonical writer; the saved
+// story validates against the data and, loaded again, tells the same steps.
+TEST_CASE("story editor: steps added from the view, re-ordered, captions typed, saved, reopened at the same steps") {
+    const std::string folder = std::filesystem::temp_directory_path().string() + "/chipatlas_story_editor_test";
+    std::filesystem::remove_all(folder);
+    ca::AppConfig cfg;
+    cfg.data_files = copy_data(folder + "/data");
+    std::filesystem::create_directories(folder + "/stories");  // Save writes beside the data, as in the repository
+    cfg.hash = "#t=2022-11-09&mode=snapshot&edit=1";
+    const std::string path = folder + "/stories/my-story.json";
+    std::string text;
+    {  // one ImGui context at a time: the editing app goes before the reading one comes
+        ca::App app(cfg);
+        FakePlatform p(app);
+        REQUIRE(app.start(p));
+        app.model().set_reduced_motion(true);
+        for (int i = 0; i < 3; ++i) p.step();
+        ca::ui::StoryDraft* d = app.story_draft();
+        REQUIRE(d);
+        auto type = [&](const ca::Rect& r, const char* text) {
+            click(p, r);
+            ImGui::GetIO().AddInputCharactersUTF8(text);
+            p.step();
+            p.step();
+        };
+        // A click on the window's title bar ends the typing (a click on a control drawn above the
+        // active field only ends the typing: ImGui gives that click to no other control).
+        auto done_typing = [&] { click(p, d->panel.x0 + 60, d->panel.y0 + 8); };
+        // Step 1: the METC consortium in November 2022.
+        app.model().select("metc");
+        p.step();
+        click(p, d->add_at);
+        REQUIRE(d->story.steps.size() == 1);
+        type(d->caption_title_at, "Hong Kong");
+        type(d->caption_text_at, "A consortium.");
+        done_typing();
+        // Step 2: the packaging MoU in August 2023, a cumulative view.
+        ca::ViewState v = app.model().current_view();
+        ca::Date day;
+        REQUIRE(ca::parse_date("2023-08-29", day));
+        v.t = ca::first_day(day);
+        v.mode = ca::TimeMode::Cumulative;
+        app.model().apply_view(v);
+        app.model().select("motie_packaging_mou");
+        p.step();
+        click(p, d->add_at);
+        REQUIRE(d->story.steps.size() == 2);
+        type(d->caption_title_at, "Korea");
+        type(d->caption_text_at, "Packaging.");
+        done_typing();
+        CHECK(d->story.steps[1].caption.title == "Korea");
+        // Re-ordered: the second step first.
+        p.step();
+        REQUIRE(d->up_at.size() == 2);
+        click(p, d->up_at[1]);
+        REQUIRE(d->story.steps[0].caption.title == "Korea");
+        CHECK(d->story.steps[1].caption.title == "Hong Kong");
+        CHECK(d->story.steps[1].caption.text == "A consortium.");
+        // Saved through the canonical writer beside the data.
+        click(p, d->save_at);
+        INFO(d->status);
+        REQUIRE(std::filesystem::exists(path));
+        text = read(path);
+        CHECK(text.find("\"$schema\": \"./schema.json\"") != std::string::npos);
+        // It validates, and opened again it tells the same steps.
+        const ca::StoryLoad r = ca::load_story(path, text, app.model().data());
+        REQUIRE(r.ok());
+        REQUIRE(r.story.steps.size() == 2);
+        CHECK(r.story.steps[0].scene.selected == "motie_packaging_mou");
+        CHECK(ca::format_day(static_cast<ca::DayNum>(r.story.steps[0].scene.t)) == "2023-08-29");
+        CHECK(r.story.steps[0].scene.mode == ca::TimeMode::Cumulative);
+        CHECK(r.story.steps[1].scene.selected == "metc");
+        CHECK(ca::format_day(static_cast<ca::DayNum>(r.story.steps[1].scene.t)) == "2022-11-09");
+        CHECK(ca::story_file_text(r.story, app.model().data()) == text);  // the canonical text, unchanged
+    }
+
+    ca::App again(ca::AppConfig{});
+    FakePlatform p2(again);
+    REQUIRE(again.start(p2));
+    again.model().set_reduced_motion(true);
+    p2.step();
+    const std::string load = nlohmann::json{{"cmd", "loadStory"}, {"name", "my-story.json"}, {"text", text}}.dump();
+    REQUIRE(again.command(load).find("\"ok\":true") != std::string::npos);
+    REQUIRE(again.model().go_to_step("my-story", 1));
+    p2.step();
+    CHECK(again.model().view().selected == "motie_packaging_mou");
+    CHECK(ca::format_day(static_cast<ca::DayNum>(again.model().view().t)) == "2023-08-29");
+    REQUIRE(again.model().go_to_step("my-story", 2));
+    p2.step();
+    CHECK(again.model().view().selected == "metc");
+    CHECK(ca::format_day(static_cast<ca::DayNum>(again.model().view().t)) == "2022-11-09");
 }

@@ -522,3 +522,61 @@ TEST_CASE("a selection from the URL hash is kept clear of the details panel") {
     REQUIRE(app.model().view().selected == "astri");
     check_clear(app, p, "astri", "after setHash sel=astri");
 }
+
+namespace {
+// A story over the bundled data whose caption is in Hangul syllables no bundled font holds.
+const char* kHangulStory = R"({"id": "hangul", "title": "Hangul", "steps": [{"view": {"t": "2023-08-29", "selected": "metc"},
+  "caption": {"title": "뷁", "text": "똠방각하 펲시콜라"}}]})";
+
+std::string load_story_command(const std::string& name, const std::string& text) {
+    return json{{"cmd", "loadStory"}, {"name", name}, {"text", text}}.dump();
+}
+}  // namespace
+
+TEST_CASE("web: a story with characters the bundled fonts lack asks the page for them, as a dataset does") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    p.step();
+    p.events.clear();
+    REQUIRE(json::parse(app.command(load_story_command("hangul.json", kHangulStory)))["ok"] == true);
+    p.step();  // the fonts are built again with the story's texts: what they lack is asked of the page
+    p.step();
+    auto it = std::find_if(p.events.begin(), p.events.end(), [](auto& e) { return e.first == "glyphsneeded"; });
+    REQUIRE(it != p.events.end());
+    const json cps = json::parse(it->second)["codepoints"];
+    for (const char32_t cp : {U'뷁', U'똠', U'펲'}) {
+        INFO(static_cast<unsigned>(cp));
+        CHECK(std::find(cps.begin(), cps.end(), static_cast<unsigned>(cp)) != cps.end());
+    }
+}
+
+TEST_CASE("a story loaded at run time is checked again against a dataset loaded after it, and kept while it holds") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    // Valid for the bundled data (metc exists there).
+    REQUIRE(json::parse(app.command(load_story_command("hangul.json", kHangulStory)))["ok"] == true);
+    REQUIRE(app.model().find_story("hangul"));
+    // A story citing the runtime dataset's ids is refused against the bundled data...
+    const std::string mine = R"({"id": "mine", "title": "Mine", "steps": [{"view": {"t": "1995", "selected": "t_link"},
+      "caption": {"title": "A", "text": "B"}}]})";
+    CHECK(json::parse(app.command(load_story_command("mine.json", mine)))["ok"] == false);
+    // ...and loads against the dataset that has them; the bundled data's story, citing metc,
+    // no longer holds there and is left out.
+    REQUIRE(app.load_datasets({{"orgs.json", kOrgs}, {"links.json", kLinks}}, nullptr));
+    CHECK_FALSE(app.model().find_story("hangul"));
+    REQUIRE(json::parse(app.command(load_story_command("mine.json", mine)))["ok"] == true);
+    CHECK(app.model().go_to_step("mine", 1));
+    // Another load of the same dataset keeps it (checked again, still valid), and the story told.
+    REQUIRE(app.load_datasets({{"orgs.json", kOrgs}, {"links.json", kLinks}}, nullptr));
+    REQUIRE(app.model().find_story("mine"));
+    CHECK(app.model().view().story == "mine");
+    // Back to the published data: "mine" goes, "hangul" is back.
+    REQUIRE(app.load_datasets({}, nullptr));
+    CHECK_FALSE(app.model().find_story("mine"));
+    CHECK(app.model().find_story("hangul"));
+    CHECK(app.model().view().story.empty());
+}

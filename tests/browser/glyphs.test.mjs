@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startHarness, assertClean, ROOT, TESTDATA_OUT, decodePng } from './harness.mjs';
+import { startHarness, assertClean, ROOT, TESTDATA_OUT, decodePng, waitFrames } from './harness.mjs';
 import { slicesFor } from '../../web/js/font_slices.js';
 
 const NAMES = { o0: { lang: 'zh-Hant', text: '龘鑫晶圓' }, o1: { lang: 'ja', text: '燚淼鑄鍛' } };  // in no bundled name
@@ -93,4 +93,32 @@ test('?data= with accented Latin names the bundled data lacks fetches slice-0000
   await page.waitForFunction(() => document.documentElement.dataset.glyphs === 'loaded', null, { timeout: 60000 });
   assert.deepEqual(sliceRequests(log), ['/fonts/slice-0000.otf'], 'the Latin-1 slice, once, nothing else');
   assertClean(log, 'latin glyphs');
+});
+
+// ?story= (issue 19): a caption in Hangul syllables no bundled font holds makes the page fetch
+// their slices as ?data= does, and the caption draws with them (it differs from the fallback).
+test('?story= with captions the bundled fonts lack fetches their slices, and the caption draws', { timeout: 180000 }, async () => {
+  const caption = { title: '뷁 똠', text: '펲 뷁똠 펲펲' };  // syllables no bundled text has
+  const story = { id: 'hangul', title: 'Hangul', steps: [{ view: { t: '2023-08-29', selected: 'metc', region: 'gba' }, caption }] };
+  writeFileSync(join(TESTDATA_OUT, 'hangul-story.json'), JSON.stringify(story));
+  const want = slicesFor([...(caption.title + caption.text)].map((c) => c.codePointAt(0)), 64).paths.map((p) => '/' + p);
+  async function shown(opts, glyphs) {
+    const { page, log } = await h.open('index.html?story=testdata/hangul-story.json#rm=1', opts);
+    await page.waitForFunction(() => window.chipatlas.state && window.chipatlas.state.story === 'hangul', null, { timeout: 60000 });
+    await page.waitForFunction((w) => document.documentElement.dataset.glyphs === w, glyphs, { timeout: 60000 });
+    if (glyphs === 'failed') await page.locator('#error-dismiss').click();
+    await page.mouse.move(1, 1);
+    await waitFrames(page, 8);  // the atlas rebuilt with the slices (or without), the card drawn
+    return { page, log, png: decodePng(await page.locator('#canvas').screenshot()) };
+  }
+  const loaded = await shown({}, 'loaded');
+  const requested = sliceRequests(loaded.log);
+  for (const p of want) assert.ok(requested.includes(p), `${p} fetched; got ${requested.join(' ')}`);
+  assertClean(loaded.log, '?story= glyphs');
+  const refused = await shown({ route: (p) => p.route('**/fonts/slice-*.otf', (r) => r.fulfill({ status: 404, body: 'no' })) }, 'failed');
+  let n = 0;
+  const a = loaded.png, b = refused.png;
+  assert.equal(a.width, b.width);
+  for (let i = 0; i < a.data.length; i += a.channels) if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1]) n++;
+  assert.ok(n > 100, `the caption with fetched glyphs differs from the fallback render (${n} pixels)`);
 });

@@ -32,15 +32,18 @@ const NOTICES = {
 };
 // What the build generates beside web/'s files; fonts/ is for font files the build may write, i18n/ for
 // the other languages' catalogues and glyphs (fetched only for the language shown).
-// chipatlas_edit.* is the wasm with the editor, loaded only for #edit=1 (README "Editing").
-const GENERATED = [/^chipatlas(_edit)?\.(js|wasm)$/, /^licenses\/[a-z0-9-]+\.txt$/, /^fonts\/[\w.-]+$/, /^i18n\/[\w-]+\.(json|mo|otf)$/];
+// chipatlas_edit.* is the wasm with the editor, loaded only for #edit=1 (README "Editing");
+// stories/ the bundled stories and their index, fetched only when a story is asked for (README "Stories").
+const GENERATED = [/^chipatlas(_edit)?\.(js|wasm)$/, /^licenses\/[a-z0-9-]+\.txt$/, /^fonts\/[\w.-]+$/, /^i18n\/[\w-]+\.(json|mo|otf)$/,
+  /^stories\/[\w.-]+\.json$/];
 
 test('dist/ holds the site a server needs and nothing else', () => {
   requireBuild();
   const files = walk(WEB_DIR);
   const web = walk(join(ROOT, 'web'));
   for (const f of ['index.html', 'csp.html', 'style.css', 'favicon.svg', 'chipatlas.js', 'chipatlas.wasm',
-    'chipatlas_edit.js', 'chipatlas_edit.wasm', 'embed-example.html', 'embed-example.js', 'API.md', 'js/boot.js', 'licenses/index.html']) {
+    'chipatlas_edit.js', 'chipatlas_edit.wasm', 'embed-example.html', 'embed-example.js', 'API.md', 'js/boot.js', 'licenses/index.html',
+    'stories/index.json', 'stories/east-asia-chip-talent.json']) {
     assert.ok(files.includes(f), `dist/${f} missing`);
   }
   for (const f of web.filter((f) => !f.startsWith('js/'))) {

@@ -19,9 +19,12 @@ before(async () => { h = await startHarness(); });
 after(async () => { if (h) await h.close(); });
 
 const state = (page) => page.evaluate(() => window.chipatlas.getState());
+// A step's caption title as a reader of `locale` sees it (its translation, else the English).
+const titleIn = (n, locale) => ((FIRST.steps[n - 1].caption.translations || []).find((t) => t.lang === locale) ||
+  FIRST.steps[n - 1].caption).title;
 // Waits until the app tells step n (its state) and the page's story region shows its caption.
-async function atStep(target, n, log) {
-  const title = FIRST.steps[n - 1].caption.title;
+async function atStep(target, n, log, locale = 'en') {
+  const title = titleIn(n, locale);
   await target.waitForFunction(([id, k, t]) => {
     const s = window.chipatlas && window.chipatlas.state;
     const cap = document.getElementById('story-caption');
@@ -174,15 +177,21 @@ for (const locale of Object.keys(STORY_TEXTS)) {
       const { page, log } = await h.open(`index.html#story=${ID}&step=2&locale=${locale}&rm=1`, { viewport: { width: w, height: hgt } });
       await page.waitForFunction((l) => window.chipatlas.command('getState')
         .then((r) => r.state.localeShown === l), locale, { timeout: 60000, polling: 200 });
-      await atStep(page, 2, log);
+      await atStep(page, 2, log, locale);
       await waitFrames(page, 8);  // the fonts rebuilt, the selection brought into view
       await page.screenshot({ path: join(OUT, `story-${locale}-${size}-step2.png`), timeout: 30000 });
       const a = await page.evaluate(() => window.chipatlas.command('audit'));
       assert.deepEqual(a.clipped, [], `${locale} at ${size}: the atlas cut off text or panels`);
+      assert.equal(a.storyCaption, titleIn(2, locale), `${locale}: the card's caption`);
       const want = STORY_TEXTS[locale];
       if (want) {
         assert.equal(await page.locator('#story-exit').textContent(), want.exit);
         assert.equal(await page.locator('#story-count').textContent(), want.count);
+        // The live region announces the Korean caption (the story's ko translation).
+        const ko = FIRST.steps[1].caption.translations.find((t) => t.lang === 'ko');
+        assert.ok(ko && titleIn(2, 'ko') !== FIRST.steps[1].caption.title, 'the first story has a Korean caption');
+        assert.equal(await page.locator('#story-caption h3').textContent(), ko.title);
+        assert.equal(await page.locator('#story-caption p').textContent(), ko.text);
       } else {
         assert.match(await page.locator('#story-exit').textContent(), /^\[.*\]$/, 'en-XA: the page\'s texts are pseudo-translated');
       }
@@ -191,6 +200,28 @@ for (const locale of Object.keys(STORY_TEXTS)) {
     }
   });
 }
+
+// The bundled stories are not part of the first visit: the plain page fetches none; a story's
+// link fetches stories/index.json and the story's file from this site, each once.
+test('the plain visit fetches no story; a story link fetches the bundled ones from stories/', { timeout: 150000 }, async () => {
+  const storyRequests = (log) => log.requests.map((u) => new URL(u)).filter((u) => u.pathname.startsWith('/stories/'));
+  const plain = await h.open('index.html#rm=1');
+  await waitFrames(plain.page, 10);
+  assert.deepEqual(storyRequests(plain.log), [], 'no story fetched by the plain visit');
+  assertClean(plain.log, 'plain visit');
+  await plain.page.context().close();
+  const { page, log } = await h.open(`index.html#story=${ID}&step=3&rm=1`);
+  await atStep(page, 3, log);
+  const got = storyRequests(log);
+  assert.deepEqual(got.map((u) => u.pathname).sort(), ['/stories/east-asia-chip-talent.json', '/stories/index.json']);
+  assert.ok(got.every((u) => u.origin === new URL(page.url()).origin), 'from this site');
+  // listStories lists it with its steps, without fetching again.
+  const list = await page.evaluate(() => window.chipatlas.command('listStories'));
+  assert.ok(list.stories.some((s) => s.id === ID && s.steps === N));
+  assert.equal(storyRequests(log).length, 2);
+  assertClean(log, 'story link');
+  await page.context().close();
+});
 
 // The timeline in window mode on a phone (the stories work saw "Timeline: right edge cuts 68 px").
 test('the timeline in window mode at 390x844, nothing clipped', { timeout: 120000 }, async () => {

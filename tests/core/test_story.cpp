@@ -447,3 +447,80 @@ TEST_CASE("authoring: the current view as a step, steps re-ordered, written and 
     m.add_story(r.story);
     CHECK(m.go_to_step("drafted", 2));
 }
+
+TEST_CASE("captions in the region's languages: read, shown in the interface language, written back") {
+    const std::string ko = R"({"lang": "ko", "title": "하나", "text": "가나다"})", ja = R"({"lang": "ja", "title": "一つ"})";
+    StoryLoad r =
+        load_story("s.json", story({step(R"("t": "2022")", R"("title": "One", "text": "A", "translations": [)" + ko + ", " + ja + "]")}),
+                   test::fixture_dataset());
+    INFO((r.diagnostics.empty() ? std::string() : r.diagnostics[0].to_string()));
+    REQUIRE(r.ok());
+    const StoryCaption& c = r.story.steps[0].caption;
+    REQUIRE(c.translations.size() == 2);
+    CHECK(c.title_in(Locale::Ko) == "하나");
+    CHECK(c.text_in(Locale::Ko) == "가나다");
+    CHECK(c.title_in(Locale::Ja) == "一つ");
+    CHECK(c.text_in(Locale::Ja) == "A");  // no Japanese text: the English one
+    CHECK(c.title_in(Locale::En) == "One");
+    CHECK(c.title_in(Locale::ZhHans) == "One");
+    // The canonical writer keeps them, and they read back the same.
+    const std::string text = story_file_text(r.story, test::fixture_dataset());
+    CHECK(text.find(R"("lang": "ko")") != std::string::npos);
+    StoryLoad again = load_story("s.json", text, test::fixture_dataset());
+    REQUIRE(again.ok());
+    CHECK(again.story.steps[0].caption.title_in(Locale::Ko) == "하나");
+    CHECK(again.story.steps[0].caption.translations.size() == 2);
+}
+
+TEST_CASE("a caption's translations are checked like a collaboration's: known tags, each once, the same caps") {
+    using V = std::vector<std::string>;
+    auto with = [](const std::string& tr) {
+        return problems(story({step(R"("t": "2022")", R"("title": "C", "text": "X", "translations": )" + tr)}));
+    };
+    CHECK(with(R"([{"lang": "kr", "title": "a"}])") ==
+          V{"s.json:4:90: error: step 1 (/steps/0/caption/translations/0/lang): unknown language \"kr\" (expected zh-Hant, zh-Hans, ko or "
+            "ja)"});
+    CHECK(with(R"([{"lang": "ko", "title": "a"}, {"lang": "ko", "text": "b"}])") ==
+          V{"s.json:4:120: error: step 1 (/steps/0/caption/translations/1/lang): language ko is translated twice"});
+    CHECK(with(R"([{"lang": "ja"}])") ==
+          V{"s.json:4:81: error: step 1 (/steps/0/caption/translations/0): a translation needs \"title\" or \"text\" (or both)"});
+    CHECK(with(R"([{"lang": "ja", "title": "a", "summary": "b"}])") ==
+          V{"s.json:4:121: error: step 1 (/steps/0/caption/translations/0/summary): unknown field \"summary\""});
+    CHECK(with(R"({"lang": "ja"})") == V{"s.json:4:80: error: step 1 (/steps/0/caption/translations): expected an array of translations"});
+    CHECK(with(R"([{"lang": "ja", "text": ")" + std::string(1201, 'x') + "\"}]") ==
+          V{"s.json:4:104: error: step 1 (/steps/0/caption/translations/0/text): too long: 1201 characters (the limit is 1200)"});
+}
+
+TEST_CASE("the first story's captions are in the region's four languages") {
+    const Dataset ds = bundled_dataset();
+    StoryLoad r = load_story("first", embedded_stories().find("stories/east-asia-chip-talent.json")->text(), ds);
+    REQUIRE(r.ok());
+    for (const StoryStep& st : r.story.steps) {
+        INFO(st.caption.title);
+        for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
+            CHECK(st.caption.title_in(l) != st.caption.title);
+            CHECK(st.caption.text_in(l) != st.caption.text);
+        }
+    }
+}
+
+TEST_CASE("story commands and the storystep event give the caption in the interface language") {
+    AppModel m = test::fixture_model();
+    StoryLoad r = load_story(
+        "t.json",
+        story({step(R"("t": "2022")", R"("title": "One", "text": "A", "translations": [{"lang": "ko", "title": "하나", "text": "가"}])")},
+              R"("id": "t", "title": "T", )"),
+        m.data());
+    REQUIRE(r.ok());
+    m.add_story(r.story);
+    REQUIRE(m.go_to_step("t", 1));
+    CHECK(nlohmann::json::parse(story_event_json(m))["caption"]["title"] == "One");
+    const unsigned before = m.story_version();
+    m.set_shown_locale(Locale::Ko);
+    CHECK(m.story_version() != before);  // the page hears the step again, in Korean
+    const nlohmann::json ev = nlohmann::json::parse(story_event_json(m));
+    CHECK(ev["caption"]["title"] == "하나");
+    CHECK(ev["caption"]["text"] == "가");
+    const nlohmann::json reply = nlohmann::json::parse(handle_command(m, R"({"cmd": "story", "story": "t"})").reply);
+    CHECK(reply["story"]["steps"][0]["title"] == "하나");
+}

@@ -188,7 +188,7 @@ function start() {
     spec = null;
   }
   const hash = checkedHash(location.hash).hash;
-  loadStoryParam(query.get('story'), +startHash.get('step'));  // ?story=: once the app runs
+  loadStoryParam(query.get('story'), +startHash.get('step'), startHash.get('story'));  // ?story= or #story=: once the app runs
   if (!spec) {
     withWebGL2(function () { loadRuntime(hash); });
     return;

@@ -26,5 +26,6 @@ export const LIMITS = Object.freeze({
   editFileChars: 16 * 1024 * 1024, // one of them, in UTF-16 characters
   editKeepChars: 4 * 1024 * 1024,  // the edits this tab keeps across a reload (sessionStorage), all files together
   pageCatalogueBytes: 256 * 1024,  // one i18n/<id>.json, the page's texts (about 12 KB)
-  storyBytes: 48 * 1024,           // one ?story= file (src/core/story.h kStoryMaxBytes: one loadStory command carries it)
+  storyBytes: 48 * 1024,           // one ?story= file, or a bundled one (src/core/story.h kStoryMaxBytes: one loadStory command carries it)
+  bundledStories: 16,              // the bundled stories' files fetched from stories/ (index.json lists them)
 });

@@ -7,6 +7,8 @@ import { encodeCommand, translate } from './commands.js';
 import { ui, showError, removeLoading } from './ui_chrome.js';
 import { postToHost } from './host_events.js';
 import { t } from './i18n.js';
+import { fetchOwnFile } from './dataset.js';
+import { needsStories, loadBundledStories } from './story_files.js';
 
 // Emscripten's Module object; boot.js fills it in and sets window.Module before chipatlas.js.
 export const Module = {};
@@ -199,17 +201,46 @@ function runJob(job) {
     job.reject(new Error(r.error || 'command failed'));
   }
 }
-// One API command; resolves with its result (the reply less `ok`), rejects with its error.
+function enqueue(job) {
+  if (app.fatal) job.reject(new Error('chipatlas has stopped'));
+  else if (app.ready) Promise.resolve().then(function () { runJob(job); });
+  else if (queue.length >= LIMITS.queuedCommands) job.reject(new Error('too many commands queued before start-up'));
+  else queue.push(job);
+}
+// One API command; resolves with its result (the reply less `ok`), rejects with its error. A
+// command about a story waits for the bundled stories (fetched the first time: story_files.js).
 export function command(cmd, args) {
   let msg;
   try { msg = translate(cmd, args); } catch (e) { return Promise.reject(e); }
   return new Promise(function (resolve, reject) {
     const job = { msg: msg, resolve: resolve, reject: reject };
-    if (app.fatal) reject(new Error('chipatlas has stopped'));
-    else if (app.ready) Promise.resolve().then(function () { runJob(job); });
-    else if (queue.length >= LIMITS.queuedCommands) reject(new Error('too many commands queued before start-up'));
-    else queue.push(job);
+    if (needsStories(msg)) bundledStories().then(function () { enqueue(job); });
+    else enqueue(job);
   });
+}
+
+// The bundled stories from the site's stories/ (same origin, each capped as ?story= is), loaded
+// into the wasm once it runs, checked against the data shown (and again by the wasm when
+// another dataset loads). Fetched at most once; resolves (never rejects) when done.
+let storiesLoaded = null;
+export function bundledStories() {
+  if (storiesLoaded) return storiesLoaded;
+  const base = document.baseURI;
+  function fetchText(path) {
+    return fetchOwnFile(new URL(path, base).href, { maxBytes: LIMITS.storyBytes, credentials: 'same-origin', what: 'stories' })
+      .then(function (bytes) { return utf8dec.decode(bytes); });
+  }
+  function load(name, text) {
+    const r = call({ cmd: 'loadStory', name: name, text: text });
+    return r.ok ? '' : (r.error || 'not loaded') + (typeof r.text === 'string' ? ': ' + r.text.split('\n')[0] : '');
+  }
+  // The wasm must run before a story can be loaded: getState waits for `ready`.
+  storiesLoaded = command('getState').then(function () {
+    return loadBundledStories(fetchText, load, LIMITS.bundledStories);
+  }).then(function (problems) {
+    if (problems.length) console.warn('chipatlas: bundled stories left out: ' + problems.join('; '));
+  }, function (e) { console.warn('chipatlas: bundled stories: ' + (e && e.message || e)); });
+  return storiesLoaded;
 }
 export function flushQueue() {
   const jobs = queue;

@@ -73,8 +73,13 @@ export function updateStory(state) {
 }
 
 // ?story=FILE: a story from this site (same rules and caps as ?data=), told from the link's step
-// or its first; its errors are listed in the page.
-export function loadStoryParam(spec, startStep) {
+// or its first; its errors are listed in the page. Without it, a link's #story=ID&step=N names a
+// bundled story: fetched from stories/ (runtime.js, bundledStories), then told at that step.
+export function loadStoryParam(spec, startStep, startStory) {
+  if (!spec && startStory) {
+    command('setState', { state: { story: String(startStory), step: Math.max(1, startStep | 0) } })
+      .then(null, function (e) { console.warn('chipatlas: story ' + startStory + ': ' + (e && e.message || e)); });
+  }
   if (!spec) return;
   if (!dataAllowed()) {
     showError(t('This page tells only its published stories'), t('Its publisher has turned off loading other files (?story=).'));
