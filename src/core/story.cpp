@@ -26,6 +26,15 @@ std::string dq(std::string_view s) {
     return "\"" + std::string(s) + "\"";
 }
 
+// A bridge while this reader walks nlohmann_json's tree (the stories part moves it onto JsonDoc):
+// view_json.h's reader takes a JValue, so val is written and read again.
+bool read_view_field(std::string_view k, const json& val, ViewState& v, std::vector<std::string>& why, const Dataset& ds) {
+    const std::string text = val.dump(-1, ' ', false, json::error_handler_t::replace);
+    JsonDoc doc;
+    JsonError err;
+    return ca::read_view_field(k, doc.parse(text, kStoryMaxDepth, err) ? doc.root() : JValue(), v, why, ds);
+}
+
 bool valid_story_id(std::string_view s) {
     if (s.empty() || s.size() > kStoryIdMax) return false;
     for (size_t i = 0; i < s.size(); ++i) {
