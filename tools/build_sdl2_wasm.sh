@@ -1,17 +1,12 @@
 #!/usr/bin/env bash
 # Builds SDL2 for WebAssembly from Debian's libsdl2 source package without SDL's slow configure
 # step: compiles its sources against SDL_config_emscripten.h and caches libSDL2.a by version.
-# SDL_LEAN_AND_MEAN and SDL_RENDER_DISABLED leave out SDL's software blitters, RLE, YUV and its
-# 2D renderers, which the page never uses (ImGui draws through its own GL3 backend) but which
-# SDL's video code would link through its function tables: about -30 KB gzip of the first visit
-# (docs/benchmarks.md, "Payload, session 8"). The cache folder is named after these flags.
 set -euo pipefail
 DEPS="${CHIPATLAS_DEPS:-$HOME/.cache/chipatlas}"
 SRC="$DEPS/src/SDL2"
 [ -f "$SRC/include/SDL.h" ] || { echo "build_sdl2_wasm: $SRC missing; run tools/setup_deps.sh" >&2; exit 1; }
 VER="$(sed -n 's/^Version: *//p' "$SRC/SDL2.spec" | head -n1)"
-FLAGS="-DSDL_LEAN_AND_MEAN=1 -DSDL_RENDER_DISABLED=1"
-OUT="$DEPS/sdl2-wasm-$VER-lean"
+OUT="$DEPS/sdl2-wasm-$VER"
 if [ -f "$OUT/lib/libSDL2.a" ]; then echo "$OUT"; exit 0; fi
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 OBJ="$OUT.tmp/obj"; rm -rf "$OUT.tmp"; mkdir -p "$OBJ"
@@ -24,7 +19,7 @@ FILES=$(ls *.c atomic/*.c audio/*.c audio/disk/*.c audio/dummy/*.c audio/emscrip
   timer/*.c timer/unix/*.c video/*.c video/emscripten/*.c video/yuv2rgb/*.c 2>/dev/null)
 start=$(date +%s)
 echo "build_sdl2_wasm: compiling $(echo "$FILES" | wc -w) files of SDL $VER for wasm…" >&2
-echo "$FILES" | xargs -P "$(nproc)" -n 4 sh -c 'for f; do o="'"$OBJ"'/$(echo "$f" | tr / _).o"; emcc -O2 -w '"$FLAGS"' -I'"$SRC"'/include -c "$f" -o "$o" || exit 255; done' sh
+echo "$FILES" | xargs -P "$(nproc)" -n 4 sh -c 'for f; do o="'"$OBJ"'/$(echo "$f" | tr / _).o"; emcc -O2 -w -I'"$SRC"'/include -c "$f" -o "$o" || exit 255; done' sh
 mkdir -p "$OBJ/../lib" "$OBJ/../include"
 emar rcs "$OBJ/../lib/libSDL2.a" "$OBJ"/*.o
 cp -r "$SRC/include" "$OBJ/../include/SDL2"
