@@ -52,6 +52,15 @@ function(chipatlas_web_site target)
     file(REMOVE_RECURSE "${site}")
   endif()
   chipatlas_web_link(${target})
+  # The first visit's wasm once more through binaryen's -Oz until it stops shrinking (wasm-opt
+  # --converge; binaryen comes with Debian's emscripten): -2.2 KB gzip (docs/benchmarks.md,
+  # "Payload, session 8"). Not in the profiling build, whose names it would keep anyway.
+  find_program(CHIPATLAS_WASM_OPT wasm-opt)
+  if(CHIPATLAS_WASM_OPT AND NOT CHIPATLAS_WEB_PROFILE)
+    add_custom_command(TARGET ${target} POST_BUILD
+      COMMAND "${CHIPATLAS_WASM_OPT}" -Oz --converge "${site}/${target}.wasm" -o "${site}/${target}.wasm"
+      COMMENT "wasm-opt -Oz --converge ${target}.wasm" VERBATIM)
+  endif()
   chipatlas_notices("${site}/licenses")
   # The page's modules, bundled and minified by esbuild (npm): dist/js/ holds one file per
   # module script the pages load (js/boot.js, js/gl_early.js), not web/js/'s sources, so the first

@@ -1,5 +1,5 @@
-// Reader of the CABM v1 basemap format documented in tools/basemap/README.md: little-endian,
-// quantised u16 lon/lat in a box, u16 triangle indices per feature, polylines.
+// Reader of the CABM v2 basemap format documented in tools/basemap/README.md: little-endian,
+// quantised u16 lon/lat in a box and u16 triangle indices per feature, stored as varint deltas.
 #include "core/basemap.h"
 
 #include <algorithm>
@@ -23,6 +23,31 @@ struct Reader {
         return v;
     }
     bool has(size_t n) const { return static_cast<size_t>(end - p) >= n; }
+    // The next u16 of a run stored as zigzag LEB128 differences from the previous one (v2).
+    uint16_t next(uint16_t prev) {
+        uint32_t z = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (p == end) break;
+            const uint8_t b = *p++;
+            z |= static_cast<uint32_t>(b & 0x7F) << shift;
+            if (!(b & 0x80)) return static_cast<uint16_t>(prev + ((z >> 1) ^ (0u - (z & 1))));
+        }
+        ok = false;
+        return 0;
+    }
+    // n points (lon, lat) as world km; false when the data ends first.
+    template <class Deq>
+    bool points(uint32_t n, std::vector<Vec2>& out, const Deq& deq) {
+        if (!has(static_cast<size_t>(n) * 2)) return ok = false;  // at least 2 bytes a point
+        out.reserve(n);
+        uint16_t a = 0, b = 0;
+        for (uint32_t k = 0; k < n && ok; ++k) {
+            a = next(a);
+            b = next(b);
+            out.push_back(deq(a, b));
+        }
+        return ok;
+    }
 };
 
 Box bounds_of(const std::vector<Vec2>& v) {
@@ -52,7 +77,7 @@ bool parse_basemap(const uint8_t* data, size_t size, Basemap& out, std::string& 
     }
     r.p += 4;
     uint32_t version = r.get<uint32_t>();
-    if (version != 1) {
+    if (version != 2) {
         error = "unsupported basemap version " + std::to_string(version);
         return false;
     }
@@ -73,24 +98,16 @@ bool parse_basemap(const uint8_t* data, size_t size, Basemap& out, std::string& 
         f.name.assign(reinterpret_cast<const char*>(r.p), nl);
         r.p += nl;
         uint32_t nv = r.get<uint32_t>();
-        if (!r.has(static_cast<size_t>(nv) * 4)) {
-            r.ok = false;
-            break;
-        }
-        f.vertices.reserve(nv);
-        for (uint32_t k = 0; k < nv; ++k) {
-            uint16_t a = r.get<uint16_t>(), b = r.get<uint16_t>();
-            f.vertices.push_back(deq(a, b));
-        }
+        if (!r.points(nv, f.vertices, deq)) break;
         uint32_t ni = r.get<uint32_t>();
-        if (!r.has(static_cast<size_t>(ni) * 2) || ni % 3) {
+        if (!r.has(ni) || ni % 3) {  // at least a byte an index
             r.ok = false;
             break;
         }
         f.indices.resize(ni);
-        for (uint32_t k = 0; k < ni; ++k) {
-            f.indices[k] = r.get<uint16_t>();
-            if (f.indices[k] >= nv) {
+        for (uint32_t k = 0; k < ni && r.ok; ++k) {
+            f.indices[k] = r.next(k ? f.indices[k - 1] : 0);
+            if (r.ok && f.indices[k] >= nv) {
                 error = "basemap index out of range";
                 return false;
             }
@@ -105,15 +122,7 @@ bool parse_basemap(const uint8_t* data, size_t size, Basemap& out, std::string& 
         uint8_t cat = r.get<uint8_t>();
         l.category = cat < static_cast<uint8_t>(LandCategory::Count) ? static_cast<LandCategory>(cat) : LandCategory::Other;
         uint32_t np = r.get<uint32_t>();
-        if (!r.has(static_cast<size_t>(np) * 4)) {
-            r.ok = false;
-            break;
-        }
-        l.points.reserve(np);
-        for (uint32_t k = 0; k < np; ++k) {
-            uint16_t a = r.get<uint16_t>(), b = r.get<uint16_t>();
-            l.points.push_back(deq(a, b));
-        }
+        if (!r.points(np, l.points, deq)) break;
         l.bounds = bounds_of(l.points);
         out.lines.push_back(std::move(l));
     }

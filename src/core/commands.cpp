@@ -1,37 +1,36 @@
-// Implementation of the JSON command interface with nlohmann_json, exception-free: only
-// is_*/find/value accessors, so malformed input is answered with {"ok":false,...}.
+// Implementation of the JSON command interface: commands read with JsonDoc (RapidJSON), replies
+// and events written with JsonOut; malformed input is answered with {"ok":false,...}.
 #include "core/commands.h"
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "core/about_text.h"
 #include "core/chrome_layout.h"
 #include "core/i18n.h"
 #include "core/json_doc.h"
+#include "core/json_out.h"
 #include "core/search.h"
 #include "core/view_json.h"
 #include "core/view_state.h"
 
 namespace ca {
 namespace {
-using json = nlohmann::json;
+using json = JsonOut;
 
-// json::dump, with bytes that are not UTF-8 replaced by U+FFFD instead of thrown about (a
-// throw is an abort in the exception-free web build). Parser messages quote the text they
-// stopped at, which can be half a character or a file's bad byte.
-std::string to_text(const json& j, int indent = -1) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
+// The reply's text; bytes that are not UTF-8 became U+FFFD when the strings went in (parser
+// messages quote the text they stopped at, which can be half a character or a file's bad byte).
+std::string to_text(const json& j, int indent = -1) { return j.dump(indent); }
 json diagnostics_value(const std::vector<Diagnostic>& d);  // {"errors": [...], "text": "FILE:LINE:COL: ..."}
 
-// Numbers from commands are checked as the doubles they are (nlohmann keeps integers as
+// Numbers from commands are checked as the doubles they are (JsonDoc keeps integers as
 // int64/uint64 and converts them exactly enough for any range test here), never after a
-// narrowing get<int>: 4294967297 must not pass as 1. (nlohmann refuses 1e999, so no inf or NaN
-// arrives from text; Range::contains refuses them all the same, for values built in code.)
+// narrowing cast to int: 4294967297 must not pass as 1. (The parser refuses 1e999, so no inf or
+// NaN arrives from text; Range::contains refuses them all the same, for values built in code.)
 template <class T>
-bool number_in(const json& v, const Range<T>& range, T& out) {
+bool number_in(const JValue& v, const Range<T>& range, T& out) {
     if (!v.is_number()) return false;
-    const double d = v.get<double>();
+    const double d = v.number();
     if (!std::isfinite(d) || !range.contains(d)) return false;
     out = static_cast<T>(d);
     return true;
@@ -72,56 +71,53 @@ json json_of(const SwitchField& f, bool b) { return b ? f.on : f.off; }
 // --- setState's JSON back into the value, or why not into why (the value then stays as it
 // was; a list takes its known values and names each unknown one).
 using Why = std::vector<std::string>;
-void read_json(const DayField&, const json& j, double& t, Why& why, const Dataset&) {
+void read_json(const DayField&, const JValue& j, double& t, Why& why, const Dataset&) {
     Date d;
-    if (j.is_string() && parse_date(j.get_ref<const std::string&>(), d))
+    if (j.is_string() && parse_date(j.str(), d))
         t = first_day(d);
     else
         why.push_back("expected a date YYYY[-MM[-DD]]");
 }
 template <class E>
-void read_json(const ChoiceField<E>& f, const json& j, E& e, Why& why, const Dataset&) {
-    if (!j.is_string() || !parse_choice(f.ids, j.get_ref<const std::string&>(), e)) why.push_back(expected(f));
+void read_json(const ChoiceField<E>& f, const JValue& j, E& e, Why& why, const Dataset&) {
+    if (!j.is_string() || !parse_choice(f.ids, j.str(), e)) why.push_back(expected(f));
 }
 template <class T>
-void read_json(const NumberField<T>& f, const json& j, T& x, Why& why, const Dataset&) {
+void read_json(const NumberField<T>& f, const JValue& j, T& x, Why& why, const Dataset&) {
     if (!number_in(j, f.range, x)) why.push_back(expected(f));
 }
 template <class E>
-void read_json(const MaskField<E>&, const json& j, uint32_t& mask, Why& why, const Dataset&) {
+void read_json(const MaskField<E>&, const JValue& j, uint32_t& mask, Why& why, const Dataset&) {
     if (!j.is_array()) {
         why.push_back("expected an array");
         return;
     }
     uint32_t m = 0;
-    for (auto& v : j) {
+    for (size_t i = 0; i < j.size(); ++i) {
         E e;
-        if (v.is_string() && parse_enum(v.get_ref<const std::string&>(), e))
+        if (j[i].is_string() && parse_enum(j[i].str(), e))
             m |= 1u << static_cast<int>(e);
         else
-            why.push_back("unknown value " + to_text(v));
+            why.push_back("unknown value " + to_text(json::copy_of(j[i])));
     }
     mask = m;
 }
-void read_json(const IdField&, const json& j, std::string& id, Why& why, const Dataset& ds) {
+void read_json(const IdField&, const JValue& j, std::string& id, Why& why, const Dataset& ds) {
     if (!j.is_string())
         why.push_back("expected a string");
-    else if (const std::string& s = j.get_ref<const std::string&>(); s.empty() || ds.find_org(s) >= 0 || ds.find_collab(s) >= 0)
+    else if (const std::string s(j.str()); s.empty() || ds.find_org(s) >= 0 || ds.find_collab(s) >= 0)
         id = s;
     else
         why.push_back("no such organisation or collaboration");
 }
-void read_json(const StoryField&, const json& j, std::string& id, Why& why, const Dataset&) {
-    if (j.is_string() && j.get_ref<const std::string&>().size() <= kStoryIdMax)
-        id = j.get<std::string>();  // AppModel::apply_view checks that such a story is loaded
+void read_json(const StoryField&, const JValue& j, std::string& id, Why& why, const Dataset&) {
+    if (j.is_string() && j.str().size() <= kStoryIdMax)
+        id = j.str();  // AppModel::apply_view checks that such a story is loaded
     else
         why.push_back("expected a story id (a string of at most " + std::to_string(kStoryIdMax) + " bytes)");
 }
-void read_json(const CameraField& f, const json& j, ViewState& v, Why& why, const Dataset&) {
-    auto field = [&](const char* name, const Range<double>& range, double& out) {
-        auto p = j.find(name);
-        return p != j.end() && number_in(*p, range, out);
-    };
+void read_json(const CameraField& f, const JValue& j, ViewState& v, Why& why, const Dataset&) {
+    auto field = [&](const char* name, const Range<double>& range, double& out) { return number_in(j.find(name), range, out); };
     double lat, lon, zoom;
     if (j.is_object() && field("lat", f.lat, lat) && field("lon", f.lon, lon) && field("zoom", f.zoom, zoom)) {
         v.has_camera = true;
@@ -131,22 +127,22 @@ void read_json(const CameraField& f, const json& j, ViewState& v, Why& why, cons
         why.push_back("expected {lat " + f.lat.text() + ", lon " + f.lon.text() + ", zoom " + f.zoom.text() + "}");
     }
 }
-void read_json(const FlagField&, const json& j, bool& b, Why& why, const Dataset&) {
-    if (j.is_boolean())
-        b = j.get<bool>();
+void read_json(const FlagField&, const JValue& j, bool& b, Why& why, const Dataset&) {
+    if (j.type() == JType::Bool)
+        b = j.boolean();
     else
         why.push_back("expected true or false");
 }
-void read_json(const SwitchField& f, const json& j, bool& b, Why& why, const Dataset&) {
-    if (j == f.on || j == f.off)
-        b = j == f.on;
+void read_json(const SwitchField& f, const JValue& j, bool& b, Why& why, const Dataset&) {
+    if (j.is_string() && (j.str() == f.on || j.str() == f.off))
+        b = j.str() == f.on;
     else
         why.push_back(expected(f));
 }
 
 }  // namespace
 
-bool read_view_field(std::string_view key, const json& value, ViewState& v, std::vector<std::string>& why, const Dataset& ds) {
+bool read_view_field(std::string_view key, const JValue& value, ViewState& v, std::vector<std::string>& why, const Dataset& ds) {
     bool field = false;
     for_each_field(
         [&](const auto& f, auto& member) {
@@ -174,26 +170,38 @@ json state_json(const AppModel& m) {
     return s;
 }
 
-void apply_state(AppModel& m, const json& s, std::vector<std::string>& warn) {
+// setState's fields in the order of their keys, each key once (its last value), as the page
+// has always had them applied and warned about.
+std::vector<std::pair<std::string_view, JValue>> sorted_members(const JValue& s) {
+    std::vector<std::pair<std::string_view, JValue>> out;
+    for (size_t i = 0; i < s.size(); ++i) out.emplace_back(s.key(i), s[i]);
+    std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::pair<std::string_view, JValue>> last;
+    for (size_t i = 0; i < out.size(); ++i)
+        if (i + 1 == out.size() || out[i + 1].first != out[i].first) last.push_back(out[i]);
+    return last;
+}
+
+void apply_state(AppModel& m, const JValue& s, std::vector<std::string>& warn) {
     ViewState v = m.current_view();
-    for (auto it = s.begin(); it != s.end(); ++it) {
-        const std::string& k = it.key();
+    for (const auto& [key, val] : sorted_members(s)) {
+        const std::string k(key);
         Why why;
-        const bool field = read_view_field(k, *it, v, why, m.data());
+        const bool field = read_view_field(k, val, v, why, m.data());
         for (const std::string& w : why) warn.push_back(k + ": " + w);
         if (field) continue;
         if (k == "systemTheme") {
-            if (it->is_string())
-                m.set_system_dark(it->get_ref<const std::string&>() == "dark");
+            if (val.is_string())
+                m.set_system_dark(val.str() == "dark");
             else
                 warn.push_back(k + ": expected dark or light");
         } else if (k == "about" || k == "loop") {
-            if (!it->is_boolean())
+            if (val.type() != JType::Bool)
                 warn.push_back(k + ": expected true or false");
             else if (k == "about")
-                m.set_about_open(it->get<bool>());
+                m.set_about_open(val.boolean());
             else
-                m.set_loop(it->get<bool>());
+                m.set_loop(val.boolean());
         } else if (k == "dark" || k == "dataset" || k == "frameMs" || k == "localeShown" || k == "storyAway") {
             // read-only, ignored
         } else {
@@ -423,12 +431,13 @@ namespace {
 
 // The search command's results: organisations and collaborations matching text, each saying
 // whether it shows at the current time.
-json search_results(AppModel& m, const json& tj) {
+json search_results(AppModel& m, const JValue& tj) {
     json res = json::array();
-    if (!tj.is_string()) return res;
+    if (tj && !tj.is_string()) return res;  // absent: as ""
+
     const Dataset& ds = m.data();
     const Visibility& vis = m.visibility();
-    for (auto& h : search(ds, tj.get<std::string>())) {
+    for (auto& h : search(ds, std::string(tj.str()))) {
         if (h.is_org) {
             const Organisation& o = ds.organisations[h.index];
             res.push_back({{"id", o.id},
@@ -453,8 +462,8 @@ json search_results(AppModel& m, const json& tj) {
 // The locate command: an organisation's screen position (CSS pixels), so tests and hosts can
 // point at it: where the map drew it last frame (its node, a spread cluster's leg or its
 // collapsed cluster) if nothing has moved since, else its projected point.
-json locate_reply(AppModel& m, const json& id) {
-    const int o = id.is_string() ? m.data().find_org(id.get<std::string>()) : -1;
+json locate_reply(AppModel& m, const JValue& id) {
+    const int o = id.is_string() ? m.data().find_org(id.str()) : -1;
     if (o < 0 || !m.data().organisations[o].has_coords) return reply_err("no such organisation on the map");
     const Organisation& org = m.data().organisations[o];
     const Camera& cam = m.camera();
@@ -511,7 +520,7 @@ json legend_reply(AppModel& m) {
     out["orgKinds"] = orgs;
     out["regions"] = regions;
     out["presets"] = presets;
-    out["speeds"] = kSpeedPresets;
+    out["speeds"] = std::vector<double>(std::begin(kSpeedPresets), std::end(kSpeedPresets));
     json top = json::array();  // the legend's "Most connected" quick-select
     for (const int o : top_organisations(ds, vis, 3))
         top.push_back({{"id", ds.organisations[o].id}, {"label", ds.organisations[o].short_name()}, {"count", vis.org_degree[o]}});
@@ -537,12 +546,13 @@ json about_reply(const AppModel& m) {
 }
 
 // setChrome: {rects: [[x0, y0, x1, y1], ...]}, the page's chrome in CSS pixels.
-json set_chrome_reply(AppModel& m, const json& rects) {
+json set_chrome_reply(AppModel& m, const JValue& rects) {
     if (!rects.is_array() || rects.size() > kPageChromeMaxRects)
         return reply_err("setChrome needs \"rects\": an array of at most " + std::to_string(kPageChromeMaxRects) + " [x0, y0, x1, y1]");
     std::vector<Rect> out;
     const Range<double> px{-1e5, 1e5};
-    for (const json& r : rects) {
+    for (size_t i = 0; i < rects.size(); ++i) {
+        const JValue r = rects[i];
         double v[4];
         if (!r.is_array() || r.size() != 4 || !number_in(r[0], px, v[0]) || !number_in(r[1], px, v[1]) || !number_in(r[2], px, v[2]) ||
             !number_in(r[3], px, v[3]) || v[2] < v[0] || v[3] < v[1])
@@ -555,13 +565,13 @@ json set_chrome_reply(AppModel& m, const json& rects) {
 
 // Commands for the page's own controls (web/js/controls.js, about.js, page_chrome.js); false
 // for any other cmd.
-bool page_command(AppModel& m, const std::string& cmd, const json& c, json& out) {
+bool page_command(AppModel& m, const std::string& cmd, const JValue& c, json& out) {
     if (cmd == "legend")
         out = legend_reply(m);
     else if (cmd == "about")
         out = about_reply(m);
     else if (cmd == "setChrome")
-        out = set_chrome_reply(m, c.value("rects", json()));
+        out = set_chrome_reply(m, c.find("rects"));
     else
         return false;
     return true;
@@ -569,26 +579,28 @@ bool page_command(AppModel& m, const std::string& cmd, const json& c, json& out)
 
 // A story as the host API and the page's caption see it: id, title, summary, every step's caption
 // (sources with their links) and the step told (0 when it is not the story told).
-json story_json(const AppModel& m, const Story& st) {
+json caption_json(const AppModel& m, const StoryStep& s) {
     const Dataset& ds = m.data();
+    json srcs = json::array();
+    for (int i : s.caption.sources)
+        if (i >= 0 && static_cast<size_t>(i) < ds.sources.size()) srcs.push_back(source_json(ds.sources[static_cast<size_t>(i)]));
+    const Locale l = m.shown_locale();  // the interface language's caption when translated
+    return {{"title", s.caption.title_in(l)}, {"text", s.caption.text_in(l)}, {"sources", std::move(srcs)}};
+}
+
+json story_json(const AppModel& m, const Story& st) {
     json steps = json::array();
-    for (const StoryStep& s : st.steps) {
-        json srcs = json::array();
-        for (int i : s.caption.sources)
-            if (i >= 0 && static_cast<size_t>(i) < ds.sources.size()) srcs.push_back(source_json(ds.sources[static_cast<size_t>(i)]));
-        const Locale l = m.shown_locale();  // the interface language's caption when translated
-        steps.push_back({{"title", s.caption.title_in(l)}, {"text", s.caption.text_in(l)}, {"sources", std::move(srcs)}});
-    }
+    for (const StoryStep& s : st.steps) steps.push_back(caption_json(m, s));
     const bool told = m.view().story == st.id;
     return {{"id", st.id}, {"title", st.title}, {"summary", st.summary}, {"steps", std::move(steps)}, {"step", told ? m.view().step : 0}};
 }
 
 // loadStory {name, text}: a story file's text (the page's ?story=), validated against the data.
-json load_story_reply(AppModel& m, const json& c) {
-    const json name = c.value("name", json("story.json")), text = c.value("text", json());
-    if (!name.is_string() || !text.is_string() || name.get_ref<const std::string&>().size() > 200)
+json load_story_reply(AppModel& m, const JValue& c) {
+    const JValue name = c.find("name"), text = c.find("text");
+    if ((name && !name.is_string()) || !text.is_string() || name.str().size() > 200)
         return reply_err("loadStory needs strings name (at most 200 bytes) and text");
-    StoryLoad r = load_story(name.get_ref<const std::string&>(), text.get_ref<const std::string&>(), m.data());
+    StoryLoad r = load_story(name ? std::string(name.str()) : std::string("story.json"), std::string(text.str()), m.data());
     if (!r.ok()) {
         json out = diagnostics_value(r.diagnostics);
         out["ok"] = false;
@@ -598,13 +610,13 @@ json load_story_reply(AppModel& m, const json& c) {
     json out = reply_ok();
     out["id"] = r.story.id;
     out["steps"] = r.story.steps.size();
-    m.add_story(std::move(r.story), name.get_ref<const std::string&>(), text.get_ref<const std::string&>());
+    m.add_story(std::move(r.story), name ? std::string(name.str()) : std::string("story.json"), std::string(text.str()));
     return out;
 }
 
 // The story commands (issue 19): listStories, story, storyStep, exitStory, loadStory; false for
 // any other command.
-bool story_command(AppModel& m, const std::string& cmd, const json& c, json& out) {
+bool story_command(AppModel& m, const std::string& cmd, const JValue& c, json& out) {
     if (cmd == "listStories") {
         json list = json::array();
         for (const Story& s : m.stories())
@@ -612,16 +624,20 @@ bool story_command(AppModel& m, const std::string& cmd, const json& c, json& out
         out["stories"] = std::move(list);
     } else if (cmd == "story" || cmd == "storyStep") {
         // "story" names it (over postMessage "id" is the message's id); in-page "id" works too.
-        const json id = c.value("story", c.value("id", json(m.view().story)));
-        const Story* st = id.is_string() ? m.find_story(id.get_ref<const std::string&>()) : nullptr;
+        JValue given = c.find("story");
+        if (!given) given = c.find("id");
+        const bool is_string = !given || given.is_string();  // absent: the story told, if any
+        const std::string id = given ? std::string(given.str()) : m.view().story;
+        const Story* st = is_string ? m.find_story(id) : nullptr;
         if (!st) {
-            out = reply_err(id == "" ? "no story is told (give \"story\": listStories lists them)" : "no such story");
+            out = reply_err(is_string && id.empty() ? "no story is told (give \"story\": listStories lists them)" : "no such story");
             return true;
         }
         if (cmd == "storyStep") {
-            const json step = c.value("step", json(m.view().story == st->id ? m.view().step : 1));
-            int n = 0;
-            if (!number_in(step, Range<int>{1, static_cast<int>(st->steps.size())}, n)) {
+            const JValue step = c.find("step");
+            const Range<int> steps{1, static_cast<int>(st->steps.size())};
+            int n = m.view().story == st->id ? m.view().step : 1;  // no "step": the step told, or the first
+            if (step ? !number_in(step, steps, n) : !steps.contains(n)) {
                 out = reply_err("step must be 1.." + std::to_string(st->steps.size()));
                 return true;
             }
@@ -639,20 +655,20 @@ bool story_command(AppModel& m, const std::string& cmd, const json& c, json& out
 }
 
 // The edit mode's commands (issue 16): openEditor, editField; false for any other command.
-bool edit_command(const std::string& cmd, const json& c, CommandResult& r, json& out) {
+bool edit_command(const std::string& cmd, const JValue& c, CommandResult& r, json& out) {
     if (cmd == "openEditor") {
         r.open_editor = true;
         return true;
     }
     if (cmd != "editField") return false;
-    const json kind = c.value("kind", json("")), id = c.value("id", json("")), field = c.value("field", json(""));
-    if (!kind.is_string() || !id.is_string() || !field.is_string()) {
+    const JValue kind = c.find("kind"), id = c.find("id"), field = c.find("field");  // absent: ""
+    if ((kind && !kind.is_string()) || (id && !id.is_string()) || (field && !field.is_string())) {
         out = reply_err("editField needs strings kind, id and field");
         return true;
     }
-    const auto value = c.find("value");
-    r.edit_field = {true, kind.get<std::string>(), id.get<std::string>(), field.get<std::string>(),
-                    value == c.end() ? std::string() : to_text(*value)};
+    const JValue value = c.find("value");
+    r.edit_field = {true, std::string(kind.str()), std::string(id.str()), std::string(field.str()),
+                    value ? to_text(json::copy_of(value)) : std::string()};
     return true;
 }
 
@@ -666,30 +682,31 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
                                     std::to_string(kCommandMaxBytes) + ")"));
         return r;
     }
-    // Before the parser, so a hostile text never reaches nlohmann's recursive code (copies,
-    // comparisons and dumps of the parsed value).
+    // Before the parser, so a hostile text never reaches recursive code (copy_of, the
+    // parser's error path).
     if (json_too_deep_at(text, kCommandMaxDepth) < text.size()) {
         r.reply = to_text(reply_err("command nested too deep (the limit is " + std::to_string(kCommandMaxDepth) + " levels)"));
         return r;
     }
-    json c = json::parse(text.begin(), text.end(), nullptr, false);
-    if (c.is_discarded() || !c.is_object()) {
+    JsonDoc doc;
+    JsonError err;
+    if (!doc.parse(text, kCommandMaxDepth, err) || !doc.root().is_object()) {
         r.reply = to_text(reply_err("command is not a JSON object"));
         return r;
     }
-    json cmdv = c.value("cmd", json());
+    const JValue c = doc.root(), cmdv = c.find("cmd");
     if (!cmdv.is_string()) {
         r.reply = to_text(reply_err("missing \"cmd\""));
         return r;
     }
-    const std::string cmd = cmdv.get<std::string>();
+    const std::string cmd(cmdv.str());
     json out = reply_ok();
     std::vector<std::string> warn;
     if (cmd == "getState") {
         out["state"] = state_json(m);
         out["hash"] = m.hash();
     } else if (cmd == "setState") {
-        json s = c.value("state", json());
+        const JValue s = c.find("state");
         if (!s.is_object())
             out = reply_err("setState needs a \"state\" object");
         else {
@@ -697,11 +714,11 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
             out["state"] = state_json(m);
         }
     } else if (cmd == "setHash") {
-        json h = c.value("hash", json());
+        const JValue h = c.find("hash");
         if (!h.is_string())
             out = reply_err("setHash needs a \"hash\" string");
         else {
-            m.apply_hash(h.get<std::string>(), warn);
+            m.apply_hash(std::string(h.str()), warn);
             out["state"] = state_json(m);
         }
     } else if (cmd == "play") {
@@ -711,28 +728,29 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
     } else if (cmd == "togglePlay") {
         m.toggle_play();
     } else if (cmd == "step") {
-        json d = c.value("dir", json(1));
-        out["moved"] = m.step_event(d.is_number() && d.get<double>() < 0 ? -1 : 1);  // only its sign counts
+        const JValue d = c.find("dir");
+        out["moved"] = m.step_event(d.is_number() && d.number() < 0 ? -1 : 1);  // only its sign counts
         out["t"] = format_day(static_cast<DayNum>(std::floor(m.view().t)));
     } else if (cmd == "select") {
-        json id = c.value("id", json(""));
-        if (!id.is_string() || !m.select(id.get<std::string>()))
+        const JValue id = c.find("id");
+        if ((id && !id.is_string()) || !m.select(std::string(id.str())))
             out = reply_err("no such organisation or collaboration");
         else {
             Selection s = m.selection();
             if (s.valid() && s.is_org) m.fly_to_org(s.index);
         }
     } else if (cmd == "flyTo") {
-        json rj = c.value("region", json());
+        const JValue rj = c.find("region");
         RegionPreset p;
-        if (!rj.is_string() || !parse_preset(rj.get<std::string>().c_str(), p))
+        if (!rj.is_string() || !parse_preset(std::string(rj.str()).c_str(), p))
             out = reply_err("unknown region (expected all, gba, korea, taiwan or japan)");
         else
             m.fly_to(p);
     } else if (cmd == "search") {
-        out["results"] = search_results(m, c.value("text", json("")));
+        out["results"] = search_results(m, c.find("text"));
     } else if (cmd == "export") {
-        json f = c.value("format", json("csv"));
+        const JValue fv = c.find("format");
+        const std::string_view f = fv ? (fv.is_string() ? fv.str() : "?") : "csv";
         std::string day = format_day(static_cast<DayNum>(std::floor(m.view().t)));
         if (f == "csv") {
             out["text"] = export_csv(m);
@@ -743,7 +761,7 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
         } else
             out = reply_err("format must be csv or json");
     } else if (cmd == "locate") {
-        out = locate_reply(m, c.value("id", json("")));
+        out = locate_reply(m, c.find("id"));
     } else if (cmd == "exportPng") {
         r.export_png = true;
     } else if (cmd == "audit") {
@@ -759,8 +777,7 @@ CommandResult handle_command(AppModel& m, std::string_view text) {
 std::string story_event_json(const AppModel& m) {
     const Story* st = m.story();
     if (!st) return to_text(json{{"id", ""}, {"step", 0}});
-    const json whole = story_json(m, *st);
-    const json& cap = whole["steps"][static_cast<size_t>(m.view().step - 1)];
+    const json cap = caption_json(m, st->steps[static_cast<size_t>(m.view().step - 1)]);
     return to_text(json{
         {"id", st->id}, {"title", st->title}, {"step", m.view().step}, {"steps", st->steps.size()}, {"caption", cap}, {"hash", m.hash()}});
 }
@@ -768,7 +785,7 @@ std::string story_event_json(const AppModel& m) {
 std::string audit_reply(const UiAudit& a) {
     json out = {{"ok", true}, {"clipped", a.clipped}, {"detailsScroll", a.details_scroll}, {"detailsScrollMax", a.details_scroll_max}};
     json panels = json::array();
-    for (const UiAudit::Panel& p : a.panels) panels.push_back({{"name", p.name}, {"rect", {p.x0, p.y0, p.x1, p.y1}}});
+    for (const UiAudit::Panel& p : a.panels) panels.push_back({{"name", p.name}, {"rect", json::array({p.x0, p.y0, p.x1, p.y1})}});
     out["panels"] = panels;
     out["storyCaption"] = a.story_caption;
     return to_text(out);

@@ -1,5 +1,5 @@
 // A read-only JSON document (RapidJSON's Document behind a small handle type); nlohmann_json's
-// parser is the reference for what is valid and gives the error message when the text is bad.
+// grammar (json_syntax.cpp) is the reference for what is valid and words the error when the text is bad.
 #pragma once
 #include <rapidjson/fwd.h>
 #include <cstddef>
@@ -78,7 +78,8 @@ public:
     // leaves the document empty.
     bool parse(std::string_view text, int max_depth, JsonError& err);
     JValue root() const;
-    // Whether the last successful parse took RapidJSON's path (false: nlohmann_json's).
+    // Whether the last successful parse read the text as given (false: a UTF-8 BOM before the
+    // value or a NUL byte after it, which nlohmann_json's grammar allows, was left out).
     bool fast_path() const { return fast_; }
     void clear();
 

@@ -13,37 +13,6 @@
 
 namespace ca {
 namespace {
-using json = nlohmann::json;
-
-// A view field's value for view_json.h's read_view_field, which still takes nlohmann's type (the
-// page's commands share it): the one place this file builds an nlohmann value.
-json to_json(JValue v) {
-    switch (v.type()) {
-        case JType::Bool:
-            return v.boolean();
-        case JType::Int:
-            return v.integer();
-        case JType::UInt:
-            return static_cast<unsigned long long>(v.integer());
-        case JType::Float:
-            return v.number();
-        case JType::String:
-            return std::string(v.str());
-        case JType::Array: {
-            json a = json::array();
-            for (size_t i = 0; i < v.size(); ++i) a.push_back(to_json(v[i]));
-            return a;
-        }
-        case JType::Object: {
-            json o = json::object();
-            for (size_t i = 0; i < v.size(); ++i) o[std::string(v.key(i))] = to_json(v[i]);
-            return o;
-        }
-        default:
-            return nullptr;
-    }
-}
-
 size_t code_points(std::string_view s) {
     size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -185,7 +154,7 @@ private:
         if (std::find(std::begin(kViewKeys), std::end(kViewKeys), k) == std::end(kViewKeys)) {
             ViewState scratch;
             std::vector<std::string> why;
-            if (read_view_field(k, to_json(val), scratch, why, ds_))
+            if (read_view_field(k, val, scratch, why, ds_))
                 return error(p, dq(k) +
                                     " is the reader's choice, not a step's: a step's view sets t, mode, window, hiddenKinds, "
                                     "hiddenOrgKinds, hiddenRegions, selected, camera or region, and lang");
@@ -204,7 +173,7 @@ private:
             }
         }
         std::vector<std::string> why;
-        read_view_field(k, to_json(val), st.scene, why, ds_);
+        read_view_field(k, val, st.scene, why, ds_);
         for (const std::string& w : why) error(p, w);
         if (k == "lang") st.has_lang = why.empty();
         if (k == "camera") st.scene.has_camera = why.empty();

@@ -1,6 +1,9 @@
 // The basemap asset (src/core/basemap.cpp): the Natural Earth file parses, with the focus
-// areas present.
+// areas present; format v2's varint deltas decode to the coordinates and indices they encode.
 #include <catch2/catch.hpp>
+
+#include <cstring>
+#include <vector>
 
 #include "core/basemap.h"
 #include "core/embedded.h"
@@ -32,4 +35,68 @@ TEST_CASE("basemap: the Natural Earth asset parses with the focus areas present"
     CHECK_FALSE(parse_basemap(f->data, f->size / 2, bm, err));
     CHECK(err == "truncated basemap");
     CHECK_FALSE(parse_basemap(reinterpret_cast<const uint8_t*>("NOPE0000"), 8, bm, err));
+}
+
+namespace {
+
+// A CABM v2 file with one triangle feature and one line, coordinates and indices as the zigzag
+// varint deltas the format stores (tools/basemap/README.md).
+std::vector<uint8_t> tiny_v2(std::vector<uint8_t> index_bytes) {
+    std::vector<uint8_t> b = {'C', 'A', 'B', 'M', 2, 0, 0, 0};
+    auto f32 = [&](float v) {
+        uint8_t x[4];
+        std::memcpy(x, &v, 4);
+        b.insert(b.end(), x, x + 4);
+    };
+    auto u32 = [&](uint32_t v) {
+        for (int i = 0; i < 4; ++i) b.push_back(static_cast<uint8_t>(v >> (8 * i)));
+    };
+    f32(100), f32(0), f32(165.535f), f32(65.535f);  // 0.001 degrees a step
+    u32(1);
+    b.insert(b.end(), {4, 2, 'T', 'W'});
+    // (lon, lat) steps (1000, 23000), (3000, 23000), (1000, 25000): deltas (+1000, +23000),
+    // (+2000, 0), (-2000, +2000) as zigzag LEB128.
+    u32(3);
+    b.insert(b.end(), {0xD0, 0x0F, 0xB0, 0xE7, 0x02, 0xA0, 0x1F, 0x00, 0x9F, 0x1F, 0xA0, 0x1F});
+    u32(static_cast<uint32_t>(index_bytes.size()));
+    b.insert(b.end(), index_bytes.begin(), index_bytes.end());
+    u32(1);
+    b.insert(b.end(), {0, 4});
+    u32(2);
+    b.insert(b.end(), {0xD0, 0x0F, 0xB0, 0xE7, 0x02, 0x01, 0x01});  // (1000, 23000), then (-1, -1) from it
+    return b;
+}
+
+}  // namespace
+
+TEST_CASE("basemap: v2 stores coordinates and indices as varint deltas") {
+    Basemap bm;
+    std::string err;
+    const std::vector<uint8_t> ok = tiny_v2({0x00, 0x04, 0x01});  // indices 0, 2, 1: deltas 0, +2, -1
+    REQUIRE(parse_basemap(ok.data(), ok.size(), bm, err));
+    REQUIRE(bm.land.size() == 1);
+    const LandFeature& f = bm.land[0];
+    CHECK(f.category == LandCategory::Taiwan);
+    CHECK(f.name == "TW");
+    REQUIRE(f.vertices.size() == 3);
+    const LatLon expected[] = {{23.0, 101.0}, {23.0, 103.0}, {25.0, 101.0}};
+    for (size_t i = 0; i < 3; ++i) {
+        const LatLon v = unproject(f.vertices[i]);
+        CHECK(v.lat == Approx(expected[i].lat).margin(1e-4));
+        CHECK(v.lon == Approx(expected[i].lon).margin(1e-4));
+    }
+    CHECK(f.indices == std::vector<uint16_t>{0, 2, 1});
+    REQUIRE(bm.lines.size() == 1);
+    CHECK(bm.lines[0].category == LandCategory::Taiwan);
+    REQUIRE(bm.lines[0].points.size() == 2);
+    CHECK(unproject(bm.lines[0].points[1]).lon == Approx(100.999).margin(1e-4));
+    CHECK(unproject(bm.lines[0].points[1]).lat == Approx(22.999).margin(1e-4));
+
+    const std::vector<uint8_t> out_of_range = tiny_v2({0x00, 0x06, 0x01});  // 0, 3, 2: 3 is no vertex
+    CHECK_FALSE(parse_basemap(out_of_range.data(), out_of_range.size(), bm, err));
+    CHECK(err == "basemap index out of range");
+    std::vector<uint8_t> cut = ok;
+    cut.resize(cut.size() - 1);  // the last varint's byte gone
+    CHECK_FALSE(parse_basemap(cut.data(), cut.size(), bm, err));
+    CHECK(err == "truncated basemap");
 }

@@ -48,13 +48,30 @@ class Reader:
     def f32(self):
         return struct.unpack("<f", self.take(4))[0]
 
+    def varint(self):
+        # Zigzag LEB128 (format v2): a signed delta.
+        z, shift = 0, 0
+        while True:
+            b = self.u8()
+            z |= (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                return (z >> 1) ^ -(z & 1)
+
     def points(self, n):
-        raw = self.take(4 * n)
-        return list(struct.iter_unpack("<HH", raw))
+        out, x, y = [], 0, 0
+        for _ in range(n):
+            x = (x + self.varint()) & 0xFFFF
+            y = (y + self.varint()) & 0xFFFF
+            out.append((x, y))
+        return out
 
     def u16s(self, n):
-        raw = self.take(2 * n)
-        return [v[0] for v in struct.iter_unpack("<H", raw)]
+        out, v = [], 0
+        for _ in range(n):
+            v = (v + self.varint()) & 0xFFFF
+            out.append(v)
+        return out
 
 
 def parse(data):
@@ -62,7 +79,7 @@ def parse(data):
     if r.take(4) != b"CABM":
         raise ValueError("bad magic")
     version = r.u32()
-    if version != 1:
+    if version != 2:
         raise ValueError("unsupported version %d" % version)
     box = (r.f32(), r.f32(), r.f32(), r.f32())
     features = []
