@@ -258,7 +258,7 @@ TEST_CASE("several files from the page load as one dataset, then the link's view
     CHECK(app.model().data().collaborations.size() > 1);
 }
 
-TEST_CASE("with the page's ?data= (--data-pending) start parses no bundled data; the page's dataset is the first shown") {
+TEST_CASE("with the page's ?data= (--data-pending) start parses no bundled data, the page's dataset is the first shown") {
     ca::AppConfig cfg;
     cfg.data_pending = true;
     ca::App app(cfg);
