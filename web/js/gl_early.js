@@ -59,15 +59,9 @@ export function compileWasm() {
   } else {
     compiled = fetch(WASM, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
-      const type = (r.headers.get('content-type') || '').split(';')[0].trim();
-      if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm' && r.body) {
-        // One copy of the stream to the compiler, the other read to its end: the last byte's arrival.
-        const [a, b] = r.body.tee();
-        const reader = b.getReader();
-        const drain = () => reader.read().then((c) => (c.done ? arrived() : drain()));
-        drain().catch(arrived);
-        return WebAssembly.compileStreaming(new Response(a, { headers: { 'content-type': type } }));
-      }
+      // The whole bytes, then the compile: the context is made as soon as they are in, while the
+      // compile runs on the engine's threads (a streaming compile kept its last byte, and so the
+      // context, waiting until the compile had finished: docs/benchmarks.md, "First frame, fifth pass").
       return r.arrayBuffer().then(function (b) { arrived(); return WebAssembly.compile(b); });
     }).then(function (m) {
       markFetched();
