@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startHarness, assertClean, ROOT, slowClick, sleep, frameClick, waitFrames } from './harness.mjs';
+import { startHarness, assertClean, ROOT, slowClick, sleep, frameClick, waitFrames, RECORD_EDITSTATE } from './harness.mjs';
 
 // The native build validates and format-checks the downloads (tools/test.sh builds it first).
 const NATIVE = process.env.CHIPATLAS_NATIVE || join(ROOT, 'build', 'native', 'chipatlas');
@@ -19,15 +19,7 @@ before(async () => {
 });
 after(async () => { if (h) await h.close(); });
 
-// Every "editstate" event from the first frame on (the API exists before the wasm runs).
-const RECORD = () => {
-  window.__edit = [];
-  const t = setInterval(() => {
-    if (!window.chipatlas || !window.chipatlas.on) return;
-    clearInterval(t);
-    window.chipatlas.on('editstate', (d) => window.__edit.push(d));
-  }, 5);
-};
+const RECORD = RECORD_EDITSTATE;
 
 // The latest editstate event from index `from` on (see seen()) whose fields match: a value, or
 // 'rect' for a drawn (non-empty) rectangle.

@@ -376,3 +376,14 @@ export async function axeSerious(page) {
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+// Every "editstate" event from the first frame on (the API exists before the wasm runs).
+// An init script (page.addInitScript): window.__edit collects them.
+export const RECORD_EDITSTATE = () => {
+  window.__edit = [];
+  const t = setInterval(() => {
+    if (!window.chipatlas || !window.chipatlas.on) return;
+    clearInterval(t);
+    window.chipatlas.on('editstate', (d) => window.__edit.push(d));
+  }, 5);
+};

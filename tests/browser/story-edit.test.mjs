@@ -7,22 +7,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startHarness, assertClean, ROOT, frameClick, waitFrames } from './harness.mjs';
+import { startHarness, assertClean, ROOT, frameClick, waitFrames, RECORD_EDITSTATE } from './harness.mjs';
 
 const NATIVE = process.env.CHIPATLAS_NATIVE || join(ROOT, 'build', 'native', 'chipatlas');
 let h;
 before(async () => { h = await startHarness(); });
 after(async () => { if (h) await h.close(); });
 
-// Every "editstate" event from the first frame on (the API exists before the wasm runs).
-const RECORD = () => {
-  window.__edit = [];
-  const t = setInterval(() => {
-    if (!window.chipatlas || !window.chipatlas.on) return;
-    clearInterval(t);
-    window.chipatlas.on('editstate', (d) => window.__edit.push(d));
-  }, 5);
-};
+const RECORD = RECORD_EDITSTATE;
 // The latest editstate event's story editor part once pred(story) holds (checked each frame).
 async function draft(page, pred, what, timeout = 60000) {
   const end = Date.now() + timeout;
