@@ -83,6 +83,20 @@ test('the DOM picker switches to 日本語: labels, html lang, the state and the
   assertClean(log, 'picker');
 });
 
+test('an error shown in the page follows a change of language (title and message, not only new errors)', { timeout: 180000 }, async () => {
+  const { page } = await h.open('index.html?data=testdata/does-not-exist.json', { ready: false, contextOptions: ENGLISH });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+  await page.waitForFunction(() => !!window.chipatlas && !!window.chipatlas.state, null, { timeout: 60000, polling: 100 });
+  assert.equal(await page.locator('#error-title').textContent(), 'Could not load the dataset');
+  assert.match(await page.locator('#error-message').textContent(), /does-not-exist\.json.*Showing the published data\.$/);
+  await page.evaluate(() => window.chipatlas.command('setLocale', { locale: 'ko' }));
+  await waitLocale(page, 'ko');
+  await page.waitForFunction(() => document.getElementById('error-title').textContent !== 'Could not load the dataset', null, { timeout: 20000, polling: 100 });
+  assert.equal(await page.locator('#error-title').textContent(), '데이터셋을 불러올 수 없습니다');
+  assert.match(await page.locator('#error-message').textContent(), /does-not-exist\.json.*게시된 데이터를 표시합니다\.$/);
+  assert.ok(await page.locator('#error').isVisible(), 'the panel stays open');
+});
+
 test('a link with #locale=zh-Hant opens in Traditional Chinese in an English browser', { timeout: 180000 }, async () => {
   const { page, log } = await h.open(START + '&locale=zh-Hant', { contextOptions: ENGLISH });
   await waitLocale(page, 'zh-Hant');

@@ -70,8 +70,8 @@ window.addEventListener('hashchange', function () {
 function checkedHash(hash) {
   const c = checkedWasmHash(hash);
   if (!c.tooLong) return { hash: c.hash };
-  showError(t('This link’s view cannot be read'),
-    t('Its view state is {n} characters long; the limit is {max}. Showing the default view.', { n: c.tooLong, max: LIMITS.hashChars }));
+  showError(() => t('This link’s view cannot be read'),
+    () => t('Its view state is {n} characters long; the limit is {max}. Showing the default view.', { n: c.tooLong, max: LIMITS.hashChars }));
   return { hash: '', error: true };
 }
 
@@ -183,8 +183,8 @@ function start() {
   mark('ca:chrome');
   let spec = query.get('data');
   if (spec && !dataAllowed()) {
-    showError(t('This page shows only its published data'),
-      t('Its publisher has turned off loading other datasets (?data=). Showing the published data.'));
+    showError(() => t('This page shows only its published data'),
+      () => t('Its publisher has turned off loading other datasets (?data=). Showing the published data.'));
     spec = null;
   }
   const hash = checkedHash(location.hash).hash;
@@ -197,7 +197,7 @@ function start() {
   // runtime was only requested once the dataset had arrived); main runs once both are there.
   const shownSpec = spec.slice(0, 200);
   const files = fetchDatasets(spec).then(null, function (e) {
-    showError(t('Could not load the dataset'), t('{file}: {why}. Showing the published data.', { file: shownSpec, why: e.message }));
+    showError(() => t('Could not load the dataset'), () => t('{file}: {why}. Showing the published data.', { file: shownSpec, why: e.message }));
     return null;
   });
   // Once loadRuntime has set Module.arguments (it runs when the context is made).

@@ -27,7 +27,7 @@ export async function onCatalogueNeeded(data) {
     root.dataset.catalogue = 'loaded';
   } catch (e) {
     root.dataset.catalogue = 'failed';
-    showError(t('The interface language could not be loaded'),
-      t('{file}: {why}. The interface stays in English.', { file: 'i18n/' + locale + '.mo', why: e && e.message || e }));
+    showError(() => t('The interface language could not be loaded'),
+      () => t('{file}: {why}. The interface stays in English.', { file: 'i18n/' + locale + '.mo', why: e && e.message || e }));
   }
 }

@@ -68,12 +68,12 @@ export function openLocalFiles(fileList) {
   const list = Array.from(fileList || []);
   const why = checkLocalFiles(list);
   if (why) {
-    showError(t('Could not open the data file'), t('{why}. The data shown before stays.', { why: why }));
+    showError(() => t('Could not open the data file'), () => t('{why}. The data shown before stays.', { why: why }));
     focusError();
     return Promise.resolve(false);
   }
   if (!app.ready) {
-    showError(t('Could not open the data file'), t('chipatlas is still starting; try again in a moment.'));
+    showError(() => t('Could not open the data file'), () => t('chipatlas is still starting; try again in a moment.'));
     return Promise.resolve(false);
   }
   return Promise.all(list.map(function (f) {
@@ -83,7 +83,7 @@ export function openLocalFiles(fileList) {
     if (!ok) focusError();  // the dataerror event has listed the errors
     return ok;
   }, function (e) {
-    showError(t('Could not open the data file'), t('{files}: {why}. The data shown before stays.',
+    showError(() => t('Could not open the data file'), () => t('{files}: {why}. The data shown before stays.',
       { files: describeFiles(list.map(function (f) { return f.name; })), why: e && e.message || e }));
     focusError();
     return false;
@@ -136,6 +136,6 @@ export function wireDatasets() {
     if (!hasFiles(e)) return;
     e.preventDefault();  // never let the browser navigate away to the dropped file
     if (allowed) openLocalFiles(e.dataTransfer.files);
-    else showError(t('This page shows only its published data'), t('Its publisher has turned off loading other datasets. Showing the published data.'));
+    else showError(() => t('This page shows only its published data'), () => t('Its publisher has turned off loading other datasets. Showing the published data.'));
   });
 }

@@ -155,7 +155,7 @@ export function onChipatlasEvent(type, json) {
         break;
       case 'dataerror': {
         const lines = diagnosticLines(data);
-        showError(t('The dataset has errors'), t('The data shown before stays on the map. Fix these and load the files again:'), lines);
+        showError(() => t('The dataset has errors'), () => t('The data shown before stays on the map. Fix these and load the files again:'), lines);
         postToHost('error', { kind: 'data', message: 'dataset errors', lines: lines });
         break;
       }

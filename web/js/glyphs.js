@@ -36,7 +36,7 @@ export async function onGlyphsNeeded(data) {
   root.dataset.glyphSlices = [...loaded].sort().join(' ');
   root.dataset.glyphs = failures.length ? 'failed' : 'loaded';
   if (failures.length) {
-    showError(t('Some characters cannot be drawn'),
-      t('The fonts for some characters of this dataset could not be loaded; they show as "?":'), failures);
+    showError(() => t('Some characters cannot be drawn'),
+      () => t('The fonts for some characters of this dataset could not be loaded; they show as "?":'), failures);
   }
 }

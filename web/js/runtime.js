@@ -104,7 +104,7 @@ export function call(msg) {
 export function loadDatasets(files, hash) {
   if (app.fatal) return false;
   if (typeof Module._ca_load_datasets !== 'function' || !exportsReady()) {
-    showError(t('Cannot load the dataset'), 'this build does not export ca_load_datasets');
+    showError(() => t('Cannot load the dataset'), 'this build does not export ca_load_datasets');
     return false;
   }
   const n = files.length, ptrs = [];
@@ -131,7 +131,7 @@ export function loadDatasets(files, hash) {
     if (hash !== null && hash !== undefined) ph = heapBytes(utf8enc.encode(hash));
   } catch (e) {
     freeAll();
-    showError(t('Cannot load the dataset'), t('{why}. The data shown before stays.', { why: e && e.message || e }));
+    showError(() => t('Cannot load the dataset'), () => t('{why}. The data shown before stays.', { why: e && e.message || e }));
     return false;
   }
   try {

@@ -82,12 +82,12 @@ export function loadStoryParam(spec, startStep, startStory) {
   }
   if (!spec) return;
   if (!dataAllowed()) {
-    showError(t('This page tells only its published stories'), t('Its publisher has turned off loading other files (?story=).'));
+    showError(() => t('This page tells only its published stories'), () => t('Its publisher has turned off loading other files (?story=).'));
     return;
   }
   const shown = String(spec).slice(0, 200);
   if (spec.length > LIMITS.dataNameChars) {
-    showError(t('Could not load the story'), t('{file}…: the name is too long.', { file: shown }));
+    showError(() => t('Could not load the story'), () => t('{file}…: the name is too long.', { file: shown }));
     return;
   }
   const fetched = fetchOwnFile(spec, { maxBytes: LIMITS.storyBytes, credentials: 'omit', what: 'stories' });
@@ -104,6 +104,6 @@ export function loadStoryParam(spec, startStep, startStory) {
     return command('setState', { state: { story: r.id, step: step } });
   }).then(null, function (e) {
     const lines = e && Array.isArray(e.lines) ? e.lines : [];
-    showError(t('Could not load the story'), t('{file}: {why}', { file: shown, why: String(e && e.message || e) }), lines);
+    showError(() => t('Could not load the story'), () => t('{file}: {why}', { file: shown, why: String(e && e.message || e) }), lines);
   });
 }

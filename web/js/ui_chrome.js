@@ -102,7 +102,13 @@ export function buildChrome(openFullHref) {
   });
   ui.canvas.addEventListener('webglcontextlost', onContextLost);
   ui.canvas.addEventListener('webglcontextrestored', onContextRestored);
-  onLocaleChange(function () { showDatasetNote(noteNames); });  // the note in the new language
+  onLocaleChange(function () {  // the note and a shown error in the new language
+    showDatasetNote(noteNames);
+    if (shownError && !ui.error.hidden) {
+      ui.errTitle.textContent = text(shownError.title);
+      ui.errMsg.textContent = text(shownError.message);
+    }
+  });
 }
 
 export function removeLoading() {
@@ -147,12 +153,17 @@ export function toast(msg, ms, extra) {
 }
 export function hideToast() { ui.toast.hidden = true; ui.toast.textContent = ''; }
 
-// The error panel (the console before the chrome exists); a stopped app's panel stays.
+// The error panel (the console before the chrome exists); a stopped app's panel stays. title and
+// message: strings, or functions giving them in the page's language (the panel is written again
+// when the language changes while it shows).
+let shownError = null;
+const text = (x) => (typeof x === 'function' ? x() : x) || '';
 export function showError(title, message, lines) {
-  if (!ui.error) { console.error(title + ': ' + message); return; }
+  if (!ui.error) { console.error(text(title) + ': ' + text(message)); return; }
   if (app.fatal && !ui.errReload.hidden) return;
-  ui.errTitle.textContent = title;
-  ui.errMsg.textContent = message || '';
+  shownError = { title: title, message: message };
+  ui.errTitle.textContent = text(title);
+  ui.errMsg.textContent = text(message);
   while (ui.errLines.firstChild) ui.errLines.removeChild(ui.errLines.firstChild);
   capLines(lines || []).forEach(function (l) { ui.errLines.appendChild(h('li', null, h('code', { text: l }))); });
   ui.errLines.hidden = !(lines && lines.length);
