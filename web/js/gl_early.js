@@ -9,7 +9,7 @@
 // Before that it requests the runtime (what a static <link> preload cannot choose): the plain
 // chipatlas.{wasm,js} for a visit, chipatlas_edit.{wasm,js} for #edit=1 (never embedded), so an
 // editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing");
-// the wasm's fetch and streaming compile start here, before the context is made.
+// the wasm's fetch and compile start here, before the context is made.
 import { shadowGlState } from './gl_state.js';
 import { warmShaders } from './gl_warm.js';
 
@@ -48,8 +48,8 @@ function markFetched() {
 
 // The compiled wasm module (a promise, started once, here before the WebGL context, so that the
 // download and the compile run while software GL makes the context: docs/benchmarks.md, "First
-// frame, fourth pass"). Streaming compilation when the server says application/wasm, else from
-// the whole bytes (a static host with another type still works). js/wasm_loader.js uses it.
+// frame, fourth pass"). The whole bytes, then WebAssembly.compile (any content type works; "…,
+// fifth pass" says why not a streaming compile). js/wasm_loader.js uses it.
 let compiled = null, arrived;
 const wasmIn = new Promise(function (resolve) { arrived = resolve; });  // its last byte (or a failure)
 export function compileWasm() {
@@ -108,7 +108,7 @@ export function mapContext(canvas) {
 
 // Made once style.css has loaded (which sizes the canvas) and the wasm's bytes are in: the page
 // stops reading the wasm's stream while getContext holds it (~0.1 s on software GL), so a context
-// made before held back the download and the streaming compile with it; made after, the compile
+// made before held back the download and the compile with it; made after, the compile
 // runs on other threads meanwhile (docs/benchmarks.md, "First frame, fourth pass").
 // mapReady: the context (null: no WebGL 2), which boot.js waits for before loading the glue.
 const sheet = document.querySelector('link[rel="stylesheet"]');
