@@ -177,18 +177,8 @@ Lang lang_of(Locale l) {
            : l == Locale::Ja     ? Lang::Ja
                                  : Lang::Count;
 }
-const std::string& Collaboration::title_in(Locale l) const {
-    const Lang want = lang_of(l);
-    for (const LocalText& t : translations)
-        if (t.lang == want && !t.title.empty()) return t.title;
-    return title;
-}
-const std::string& Collaboration::summary_in(Locale l) const {
-    const Lang want = lang_of(l);
-    for (const LocalText& t : translations)
-        if (t.lang == want && !t.summary.empty()) return t.summary;
-    return summary;
-}
+const std::string& Collaboration::title_in(Locale l) const { return translated(translations, &LocalText::title, l, title); }
+const std::string& Collaboration::summary_in(Locale l) const { return translated(translations, &LocalText::summary, l, summary); }
 const LocalName* Organisation::name_in(Locale l) const {
     const Lang want = lang_of(l);
     for (const LocalName& n : names)

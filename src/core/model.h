@@ -211,6 +211,16 @@ struct LocalText {
 
 // The data language an interface language reads (Lang::Count for English and en-XA).
 Lang lang_of(Locale l);
+// A text in the interface language: the field of the first translation in l's language that has
+// it, else the original (Collaboration's title and summary, a story caption's title and text).
+template <class Translation>
+const std::string& translated(const std::vector<Translation>& translations, std::string Translation::*field, Locale l,
+                              const std::string& original) {
+    const Lang want = lang_of(l);
+    for (const Translation& t : translations)
+        if (t.lang == want && !(t.*field).empty()) return t.*field;
+    return original;
+}
 
 struct Collaboration {
     std::string id, title, summary, note, parent_id;

@@ -345,19 +345,9 @@ ViewState step_view(const StoryStep& step, const ViewState& base) {
     return v;
 }
 
-const std::string& StoryCaption::title_in(Locale l) const {
-    const Lang want = lang_of(l);
-    for (const StoryText& t : translations)
-        if (t.lang == want && !t.title.empty()) return t.title;
-    return title;
-}
+const std::string& StoryCaption::title_in(Locale l) const { return translated(translations, &StoryText::title, l, title); }
 
-const std::string& StoryCaption::text_in(Locale l) const {
-    const Lang want = lang_of(l);
-    for (const StoryText& t : translations)
-        if (t.lang == want && !t.text.empty()) return t.text;
-    return text;
-}
+const std::string& StoryCaption::text_in(Locale l) const { return translated(translations, &StoryText::text, l, text); }
 
 double story_ease(double u) {
     u = std::clamp(u, 0.0, 1.0);
