@@ -155,6 +155,14 @@ test('dates and numbers the local way (Intl)', () => {
     useCatalogue('ko', {});
     assert.equal(formatDate('not a date'), '');
     assert.equal(formatNumber(12345), '12,345');
+    // The formatters are kept per locale and style: switching back and a second style still hold.
+    useCatalogue('en', {});
+    assert.equal(formatDate('2023-08-29'), cases.en);
+    assert.equal(formatDate('2023-08-29', 'short'), '29/08/2023');
+    assert.equal(formatDate('2023-08-29'), cases.en);
+    useCatalogue('ja', {});
+    assert.equal(formatDate('2023-08-29', 'short'), '2023/08/29');
+    assert.equal(formatDate('2023-08-29', 'no such style'), '2023-08-29');
   } finally {
     useCatalogue('en', null);
   }

@@ -125,8 +125,23 @@ export function msg(msgid, vars) { return new Msg(msgid, '', vars); }
 export function msgc(ctx, msgid, vars) { return new Msg(msgid, ctx, vars); }
 
 // ------------------------------------------------------------------ numbers and dates
+// Formatters made once per locale and style: making an Intl formatter costs far more than using
+// one, and the screen-reader list formats up to 400 dates at each update while a 10k dataset
+// plays (docs/benchmarks.md, "The page's frame at 10k").
+const formatters = new Map();
+function formatter(kind, style) {
+  const key = kind + '|' + current + '|' + (style || '');
+  let f = formatters.get(key);
+  if (!f) {
+    f = kind === 'n' ? new Intl.NumberFormat(intlTag(current))
+      : new Intl.DateTimeFormat(intlTag(current), { dateStyle: style || 'long', timeZone: 'UTC' });
+    if (formatters.size > 32) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
 export function formatNumber(n) {
-  try { return new Intl.NumberFormat(intlTag(current)).format(n); } catch (e) { return String(n); }
+  try { return formatter('n').format(n); } catch (e) { return String(n); }
 }
 // "2023-08-29" -> "29 August 2023" / "2023年8月29日" / "2023년 8월 29일" ('' when not a date).
 export function formatDate(iso, style) {
@@ -134,7 +149,7 @@ export function formatDate(iso, style) {
   if (!m) return '';
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   try {
-    return new Intl.DateTimeFormat(intlTag(current), { dateStyle: style || 'long', timeZone: 'UTC' }).format(d);
+    return formatter('d', style).format(d);
   } catch (e) {
     return iso;
   }
