@@ -133,6 +133,13 @@ try {
     if (!r.demo) {
       row.ratio = Number((median(r.samples.map((s) => s.firstFrame)) / demoMedian).toFixed(2));
       row.phasesMsMedian = Object.fromEntries(PHASES.map((p) => [p, r0(median(r.samples.map((s) => s.marks[p])))]));
+      // Each phase's own length, the median over loads of (its mark - the previous mark present):
+      // steadier than differences of the medians above when loads vary.
+      row.phaseLengthsMsMedian = Object.fromEntries(PHASES.map((p, i) => [p, r0(median(r.samples.map((s) => {
+        if (s.marks[p] === undefined) return null;
+        const before = PHASES.slice(0, i).map((q) => s.marks[q]).filter((x) => x !== undefined && x <= s.marks[p]);
+        return before.length ? s.marks[p] - Math.max(...before) : s.marks[p];
+      })))]));
     }
     // The median start and end of each file's download (ms since navigation).
     const files = {};
@@ -150,6 +157,8 @@ try {
     }
     for (const row of out.filter((x) => x.phasesMsMedian)) {
       console.log(`  ${row.name} phases: ` + PHASES.map((p) => `${p.slice(3)} ${row.phasesMsMedian[p] ?? '-'}`).join(', '));
+      console.log(`  ${row.name} phase lengths (median of each load's): ` +
+        PHASES.map((p) => `${p.slice(3)} ${row.phaseLengthsMsMedian[p] ?? '-'}`).join(', '));
       console.log(`  ${row.name} getContext (ms): ${row.getContextMsMedian.join(', ')}`);
       console.log(`  ${row.name} files (start-end): ` +
         Object.entries(row.filesMsMedian)
