@@ -97,8 +97,10 @@ async function loadOnce(r) {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${r.server.origin}/index.html`, { waitUntil: 'commit', timeout: 60000 });
     // chipatlas: html[data-ready] is set from the "ready" event, sent after its first frame.
-    await page.waitForFunction((demo) => (demo ? window.__benchFirstFrame !== undefined : document.documentElement.dataset.ready === '1') ||
-      document.documentElement.dataset.error === '1', !!r.demo, { timeout: 120000, polling: 50 })
+    await page.waitForFunction((demo) => {
+      const d = document.documentElement;  // none yet at the navigation's commit
+      return !!d && ((demo ? window.__benchFirstFrame !== undefined : d.dataset.ready === '1') || d.dataset.error === '1');
+    }, !!r.demo, { timeout: 120000, polling: 50 })
       .catch((e) => { throw new Error(`${r.name}: no first frame: ${e.message}`); });
     const got = await page.evaluate(() => {
       const marks = {};

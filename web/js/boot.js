@@ -77,8 +77,8 @@ function checkedHash(hash) {
 
 // ------------------------------------------------------------------ start-up
 // The probe is the map's own context (js/gl_early.js), which the wasm gets back: software GL
-// creates one context instead of two (docs/benchmarks.md, "First frame"). It is made as soon as
-// style.css has loaded; go() runs then, or the page says there is no WebGL 2.
+// creates one context instead of two (docs/benchmarks.md, "First frame"). It is made once the
+// wasm's bytes are in; go() runs then, or the page says there is no WebGL 2.
 function withWebGL2(go) {
   mapReady.then(function (gl) {
     if (gl) {

@@ -1,5 +1,5 @@
-// The wasm's fetch and compile, and WebGL 2 on the map's canvas: an async module at the end of
-// <body>, so software GL's slow context set-up starts first and overlaps the rest (docs/benchmarks.md, "First frame").
+// The wasm's fetch and compile, then WebGL 2 on the map's canvas: an async module at the end of
+// <body>, so software GL's slow context set-up overlaps the compile (docs/benchmarks.md, "First frame").
 //
 // The attributes are the ones the wasm asks for (SDL through Emscripten's EGL: alpha, no depth,
 // stencil or antialiasing): its getContext('webgl2') gets this context back, so one is created.
@@ -50,7 +50,8 @@ function markFetched() {
 // download and the compile run while software GL makes the context: docs/benchmarks.md, "First
 // frame, fourth pass"). The whole bytes, then WebAssembly.compile (any content type works; "…,
 // fifth pass" says why not a streaming compile). js/wasm_loader.js uses it.
-let compiled = null;
+let compiled = null, arrived;
+const wasmIn = new Promise(function (resolve) { arrived = resolve; });  // its last byte (or a failure)
 export function compileWasm() {
   if (compiled) return compiled;
   if (typeof WebAssembly !== 'object' || typeof fetch !== 'function') {
@@ -58,15 +59,17 @@ export function compileWasm() {
   } else {
     compiled = fetch(WASM, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
-      // The whole bytes, then the compile on the engine's threads (docs/benchmarks.md, "First
-      // frame, fifth pass"): the bytes pile up in the network buffer while getContext holds the page.
-      return r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+      // The whole bytes, then the compile: the context is made as soon as they are in, while the
+      // compile runs on the engine's threads (a streaming compile kept its last byte, and so the
+      // context, waiting until the compile had finished: docs/benchmarks.md, "First frame, fifth pass").
+      return r.arrayBuffer().then(function (b) { arrived(); return WebAssembly.compile(b); });
     }).then(function (m) {
       markFetched();
       mark('ca:compile');
       return m;
     });
   }
+  compiled.then(arrived, arrived);  // reported by instantiateWasm, when the runtime asks
   return compiled;
 }
 compileWasm();
@@ -103,18 +106,17 @@ export function mapContext(canvas) {
   return context;
 }
 
-// Made as soon as style.css has loaded (which sizes the canvas), without waiting for the wasm:
-// software GL sets up the context and then compiles ImGui's program (gl_warm.js) in the GPU
-// process, the longest chain before the first frame, so it starts first; getContext holds the
-// page meanwhile, and the wasm's bytes wait in the network buffer (docs/benchmarks.md, "First
-// frame, sixth pass"). mapReady: the context (null: no WebGL 2), which boot.js waits for before
-// loading the glue.
+// Made once style.css has loaded (which sizes the canvas) and the wasm's bytes are in: the page
+// stops reading the wasm's stream while getContext holds it (~0.1 s on software GL), so a context
+// made before held back the download and the compile with it; made after, the compile
+// runs on other threads meanwhile (docs/benchmarks.md, "First frame, fourth pass").
+// mapReady: the context (null: no WebGL 2), which boot.js waits for before loading the glue.
 const sheet = document.querySelector('link[rel="stylesheet"]');
 const styled = new Promise(function (resolve) {
   if (!sheet || sheet.sheet) return resolve();
   sheet.addEventListener('load', resolve, { once: true });
   sheet.addEventListener('error', resolve, { once: true });
 });
-export const mapReady = styled.then(function () {
+export const mapReady = Promise.all([styled, wasmIn]).then(function () {
   return mapContext(document.getElementById('canvas'));
 });
