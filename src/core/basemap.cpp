@@ -133,4 +133,10 @@ bool parse_basemap(const uint8_t* data, size_t size, Basemap& out, std::string& 
     return true;
 }
 
+void append_basemap(Basemap& into, Basemap&& more) {
+    for (auto& l : into.land) more.land.push_back(std::move(l));
+    into.land = std::move(more.land);
+    for (auto& l : more.lines) into.lines.push_back(std::move(l));
+}
+
 }  // namespace ca

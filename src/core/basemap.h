@@ -48,4 +48,7 @@ struct Basemap {
 // Parses the binary asset; returns false with a message on a malformed file.
 bool parse_basemap(const uint8_t* data, size_t size, Basemap& out, std::string& error);
 
+// Adds `more`'s land (drawn first: under what `into` has) and lines to `into`.
+void append_basemap(Basemap& into, Basemap&& more);
+
 }  // namespace ca

@@ -22,6 +22,16 @@ void init_ui(UiContext& ui) {
     } else {
         ui.basemap_error = "basemap asset missing";
     }
+    // The coarser land around the region's frame (tools/basemap/README.md): wide, tall and
+    // zoomed-out views show land there, not the frame's edge.
+    if (const EmbeddedFile* f = assets.find("assets/basemap_outer.bin")) {
+        Basemap outer;
+        std::string error;
+        if (parse_basemap(f->data, f->size, outer, error))
+            append_basemap(ui.basemap, std::move(outer));
+        else if (ui.basemap_error.empty())
+            ui.basemap_error = error;
+    }
 }
 
 namespace {

@@ -1,11 +1,12 @@
-// The basemap asset (src/core/basemap.cpp): the Natural Earth file parses, with the focus
-// areas present; format v2's varint deltas decode to the coordinates and indices they encode.
+// The basemap assets (src/core/basemap.cpp): the Natural Earth files parse, with the focus areas
+// present and land around the frame; v2's varint deltas decode to what they encode.
 #include <catch2/catch.hpp>
 
 #include <cstring>
 #include <vector>
 
 #include "core/basemap.h"
+#include "core/camera.h"
 #include "core/embedded.h"
 
 using namespace ca;
@@ -99,4 +100,58 @@ TEST_CASE("basemap: v2 stores coordinates and indices as varint deltas") {
     cut.resize(cut.size() - 1);  // the last varint's byte gone
     CHECK_FALSE(parse_basemap(cut.data(), cut.size(), bm, err));
     CHECK(err == "truncated basemap");
+}
+
+// The land around the region's frame (assets/basemap_outer.bin, tools/basemap): the default view
+// of every window shape, and the farthest zoom out, show land where there is land, not the frame's
+// edge (a 700x800 window showed China cut along the 95th meridian and the 55th parallel).
+TEST_CASE("basemap: the outer land covers the views around the region frame") {
+    const EmbeddedFile* f = embedded_assets().find("assets/basemap_outer.bin");
+    REQUIRE(f != nullptr);
+    Basemap outer;
+    std::string err;
+    REQUIRE(parse_basemap(f->data, f->size, outer, err));
+    CHECK(outer.triangle_count() > 500);
+    bool russia = false, other = false;
+    for (const LandFeature& l : outer.land) {
+        russia |= l.category == LandCategory::Russia;
+        other |= l.category == LandCategory::Other;
+        // Outside the region frame (lon 95-160, lat 0-55), which the detailed file holds.
+        for (const Vec2& v : l.vertices) {
+            const LatLon ll = unproject(v);
+            const bool inside = ll.lon > 95.01 && ll.lon < 159.99 && ll.lat > 0.01 && ll.lat < 54.99;
+            if (inside) FAIL("outer vertex inside the frame: " << ll.lat << ", " << ll.lon << " (" << l.name << ")");
+            CHECK((ll.lon >= 59.99 && ll.lon <= 180.01 && ll.lat >= -30.01 && ll.lat <= 82.01));
+        }
+    }
+    CHECK(russia);
+    CHECK(other);
+    // Every corner and edge midpoint of the "All" view (the default one) at every window shape,
+    // and zoomed out to 0.75 on desktops, lies within the two files' area (zoomed out further,
+    // down to 0.5, a view can reach past the antimeridian or the pole: the edge shows there).
+    for (const Vec2 size : {Vec2{320, 568}, Vec2{390, 844}, Vec2{700, 800}, Vec2{768, 1024}, Vec2{1280, 800}, Vec2{1920, 1080}})
+        for (const double zoom : {1.0, 0.75}) {
+            if (zoom < 1 && size.x < 1000) continue;
+            Camera c;
+            c.viewport = size;
+            c.fit(preset_box(RegionPreset::All));
+            c.scale *= zoom;
+            for (const double u : {0.0, 0.5, 1.0})
+                for (const double v : {0.0, 0.5, 1.0}) {
+                    const LatLon ll = unproject(c.screen_to_world({u * size.x, v * size.y}));
+                    INFO(size.x << "x" << size.y << " zoom " << zoom << " at (" << u << ", " << v << "): " << ll.lat << ", " << ll.lon);
+                    CHECK((ll.lon >= 60 && ll.lon <= 180 && ll.lat >= -30 && ll.lat <= 82));
+                }
+        }
+    // Appended under the detailed file's land, with its lines after.
+    Basemap inner;
+    const EmbeddedFile* g = embedded_assets().find("assets/basemap.bin");
+    REQUIRE(parse_basemap(g->data, g->size, inner, err));
+    const size_t land = inner.land.size(), lines = inner.lines.size();
+    const std::string first_inner = inner.land.front().name;
+    const size_t outer_land = outer.land.size(), outer_lines = outer.lines.size();
+    append_basemap(inner, std::move(outer));
+    CHECK(inner.land.size() == land + outer_land);
+    CHECK(inner.lines.size() == lines + outer_lines);
+    CHECK(inner.land[outer_land].name == first_inner);
 }

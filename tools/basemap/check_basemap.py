@@ -2,6 +2,7 @@
 """Validate assets/basemap.bin (format "CABM" v1) and render an equirectangular PNG preview.
 
     python3 tools/basemap/check_basemap.py [assets/basemap.bin] [--out /tmp/basemap_preview.png]
+    python3 tools/basemap/check_basemap.py assets/basemap_outer.bin --outer --out /tmp/outer.png
         [--bbox LON0 LAT0 LON1 LAT1] [--scale PX_PER_DEG]
 
 Standard library only. Exits non-zero if the file is malformed.
@@ -102,7 +103,7 @@ def parse(data):
     return box, features, lines
 
 
-def validate(box, features, lines):
+def validate(box, features, lines, required=None):
     errors = []
     if box != (95.0, 0.0, 160.0, 55.0):
         print("note: quantisation box is %r" % (box,))
@@ -140,7 +141,7 @@ def validate(box, features, lines):
         errors.append("%d zero-area triangles" % degenerate)
     print("triangle winding (lon east, lat up): %d counter-clockwise, %d clockwise" % tuple(winding))
     present = sorted({f["category"] for f in features})
-    for c in REQUIRED_CATEGORIES:
+    for c in (REQUIRED_CATEGORIES if required is None else required):
         if c not in present:
             errors.append("no feature of category %d (%s)" % (c, CATEGORY_NAMES[c]))
     return errors
@@ -257,6 +258,8 @@ def main():
     ap.add_argument("--out", default="/tmp/basemap_preview.png")
     ap.add_argument("--bbox", nargs=4, type=float, metavar=("LON0", "LAT0", "LON1", "LAT1"))
     ap.add_argument("--scale", type=float, help="pixels per degree (default: 16, or fit 1200 px for --bbox)")
+    ap.add_argument("--outer", action="store_true",
+                    help="the outer file (assets/basemap_outer.bin): the focus areas are not in it")
     args = ap.parse_args()
 
     with open(args.bin, "rb") as fh:
@@ -266,7 +269,7 @@ def main():
     except ValueError as e:
         print("check_basemap: parse error: %s" % e)
         return 1
-    errors = validate(box, features, lines)
+    errors = validate(box, features, lines, [] if args.outer else None)
 
     tris = sum(len(f["idx"]) // 3 for f in features)
     verts = sum(len(f["verts"]) for f in features)

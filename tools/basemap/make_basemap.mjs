@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Generates assets/basemap.bin (format "CABM" v1, see tools/basemap/README.md) from
-// Natural Earth country polygons as packaged by the npm module world-atlas 2.0.2.
+// Generates assets/basemap.bin and assets/basemap_outer.bin (format "CABM" v2, see
+// tools/basemap/README.md) from Natural Earth country polygons as packaged by the npm module
+// world-atlas 2.0.2.
 //
-//   node tools/basemap/make_basemap.mjs [--out assets/basemap.bin] [--tolerance NAMED_DEG OTHER_DEG]
+//   node tools/basemap/make_basemap.mjs [--out assets/basemap.bin] [--outer-out assets/basemap_outer.bin]
+//                                       [--tolerance NAMED_DEG OTHER_DEG]
 //
 // Deterministic: same world-atlas / topojson-client / earcut versions -> byte-identical output.
 //
@@ -15,6 +17,8 @@
 //   * Polygons are clipped (Sutherland-Hodgman) to the region frame, minus the detail window
 //     for the 50m data (the frame minus the window is covered by 4 rectangles), and to the
 //     window for the 10m data. The two parts meet exactly on the window edges.
+//   * basemap_outer.bin: the land around the region frame (OUTER minus FRAME) from
+//     countries-110m.json, so that wide, tall or zoomed-out views show land, not the frame's edge.
 //   * The 50m arcs are simplified (Douglas-Peucker on the topology, so shared borders stay
 //     shared) just enough to meet the gzip budget; see SIMPLIFY_DEFAULT.
 
@@ -44,6 +48,10 @@ function pathToUrl(p) { return pathToFileURL(p).href; }
 // ---------------------------------------------------------------- configuration
 const FRAME = { x0: 95, y0: 0, x1: 160, y1: 55 };            // lon/lat region frame = quantisation box
 const DETAIL = { x0: 112.0, y0: 21.5, x1: 115.0, y1: 23.5 };  // PRD window taken from 10m data
+// The outer file's frame (its quantisation box): what a view of the region can show around FRAME
+// at any window shape, down to the farthest zoom (tests/core/test_basemap.cpp checks the corners).
+const OUTER = { x0: 60, y0: -30, x1: 180, y1: 82 };
+const OUTER_GZIP_BUDGET = 20000;
 const GZIP_BUDGET = 110000; // bytes after gzip -9; "110 KB" read as the stricter 110 000
 // Douglas-Peucker tolerances in degrees for the 50m arcs (the 10m window is never simplified).
 // Unsimplified, the file is ~121 KB gzip. Levels tried: (0, 0.01) 114 KB, (0.002, 0.015) 108 KB
@@ -66,15 +74,17 @@ const CATEGORY_BY_ID = {
 const NUM_CATEGORIES = 11;
 
 let outPath = path.join(root, 'assets', 'basemap.bin');
+let outerPath = path.join(root, 'assets', 'basemap_outer.bin');
 const simplify = { ...SIMPLIFY_DEFAULT };
 for (let i = 2; i < process.argv.length; ++i) {
     const a = process.argv[i];
     if (a === '--out' && i + 1 < process.argv.length) outPath = path.resolve(process.argv[++i]);
+    else if (a === '--outer-out' && i + 1 < process.argv.length) outerPath = path.resolve(process.argv[++i]);
     else if (a === '--tolerance' && i + 2 < process.argv.length) {
         simplify.named = Number(process.argv[++i]);
         simplify.other = Number(process.argv[++i]);
     } else {
-        console.error('usage: node tools/basemap/make_basemap.mjs [--out FILE] [--tolerance NAMED_DEG OTHER_DEG]');
+        console.error('usage: node tools/basemap/make_basemap.mjs [--out FILE] [--outer-out FILE] [--tolerance NAMED_DEG OTHER_DEG]');
         process.exit(2);
     }
 }
@@ -89,11 +99,13 @@ function loadTopo(name) {
 }
 const topo50 = loadTopo('countries-50m.json');
 const topo10 = loadTopo('countries-10m.json');
+const topo110 = loadTopo('countries-110m.json');
 
 // ---------------------------------------------------------------- quantisation
 const QMAX = 65535;
-const qx = (lon) => Math.round((lon - FRAME.x0) / (FRAME.x1 - FRAME.x0) * QMAX);
-const qy = (lat) => Math.round((lat - FRAME.y0) / (FRAME.y1 - FRAME.y0) * QMAX);
+let QBOX = FRAME;  // the box of the file being built (FRAME, then OUTER)
+const qx = (lon) => Math.round((lon - QBOX.x0) / (QBOX.x1 - QBOX.x0) * QMAX);
+const qy = (lat) => Math.round((lat - QBOX.y0) / (QBOX.y1 - QBOX.y0) * QMAX);
 const clampQ = (v) => (v < 0 ? 0 : v > QMAX ? QMAX : v);
 const quant = ([lon, lat]) => [clampQ(qx(lon)), clampQ(qy(lat))];
 
@@ -183,6 +195,14 @@ const OUTER_RECTS = [
     { x0: DETAIL.x1, y0: FRAME.y0, x1: FRAME.x1, y1: FRAME.y1 },   // east strip
     { x0: DETAIL.x0, y0: FRAME.y0, x1: DETAIL.x1, y1: DETAIL.y0 }, // south of window
     { x0: DETAIL.x0, y0: DETAIL.y1, x1: DETAIL.x1, y1: FRAME.y1 }, // north of window
+];
+
+// OUTER minus FRAME, as 4 non-overlapping rectangles.
+const RING_RECTS = [
+    { x0: OUTER.x0, y0: OUTER.y0, x1: FRAME.x0, y1: OUTER.y1 },   // west
+    { x0: FRAME.x1, y0: OUTER.y0, x1: OUTER.x1, y1: OUTER.y1 },   // east
+    { x0: FRAME.x0, y0: OUTER.y0, x1: FRAME.x1, y1: FRAME.y0 },   // south
+    { x0: FRAME.x0, y0: FRAME.y1, x1: FRAME.x1, y1: OUTER.y1 },   // north
 ];
 
 // ---------------------------------------------------------------- quantised ring helpers
@@ -338,10 +358,20 @@ function simplifyTopology(topo, tolMain, tolOther) {
     return { ...topo, arcs };
 }
 
+// Rings and lines that cross the antimeridian (Russia's Chukotka, Fiji, the Aleutians in the 110m
+// data) jump between +180 and -180: such a ring's western points are moved east by 360 degrees,
+// so that it stays whole and is cut at the frame's east edge instead of drawing bands across it.
+// (The outer file's data only: the region file is byte for byte what it was before.)
+let wrapEast = false;
+const eastLine = (line) => {
+    if (!wrapEast || !line.some(([lon]) => lon > 170) || !line.some(([lon]) => lon < -170)) return line;
+    return line.map(([lon, lat]) => (lon < 0 ? [lon + 360, lat] : [lon, lat]));
+};
+const east = (polygon) => polygon.map(eastLine);
+
 // ---------------------------------------------------------------- build
-function build(tolMain, tolOther) {
-    const t50 = simplifyTopology(topo50, tolMain, tolOther);
-    const t10 = topo10; // the detail window is small: never simplified
+// parts: [{ topo, rects (polygons clipped to each), keep, hole (lines kept inside keep, outside hole) }]
+function build(parts) {
 
     // key "cat|name" -> { category, name, parts: [{verts, idx}] }
     const features = new Map();
@@ -355,7 +385,7 @@ function build(tolMain, tolOther) {
         const fc = topojson.feature(topo, topo.objects.countries);
         for (const f of fc.features) {
             const cat = featureCategory(f), name = featureName(f);
-            for (const poly of featurePolygons(f)) {
+            for (const poly of featurePolygons(f).map(east)) {
                 for (const rect of rects) {
                     const rings = clipPolygonTo(poly, rect);
                     if (rings) addPart(cat, name, triangulate(rings));
@@ -363,8 +393,7 @@ function build(tolMain, tolOther) {
             }
         }
     };
-    processPolygons(t50, OUTER_RECTS);
-    processPolygons(t10, [DETAIL]);
+    for (const p of parts) processPolygons(p.topo, p.rects);
 
     // lines: [{kind, category, pts}]; coastlines grouped by category, then land borders.
     const coast = [], borders = [];
@@ -373,7 +402,7 @@ function build(tolMain, tolOther) {
         const catOf = (g) => CATEGORY_BY_ID[String(g.id)] ?? 0;
         const add = (dst, mesh, kind, category) => {
             for (const l of mesh.coordinates)
-                for (const piece of clipPolyline(l, keep, hole)) {
+                for (const piece of clipPolyline(eastLine(l), keep, hole)) {
                     const q = quantLine(piece);
                     if (q) dst.push({ kind, category, pts: q });
                 }
@@ -382,8 +411,7 @@ function build(tolMain, tolOther) {
             add(coast, topojson.mesh(topo, obj, (a, b) => a === b && catOf(a) === c), 0, c);
         add(borders, topojson.mesh(topo, obj, (a, b) => a !== b), 1, 0);
     };
-    processLines(t50, FRAME, DETAIL);
-    processLines(t10, DETAIL, null);
+    for (const p of parts) processLines(p.topo, p.keep, p.hole);
     const lines = [...coast.sort((a, b) => a.category - b.category), ...borders]; // stable sort
 
     // Features ordered by category (0 first, so named regions draw over "other land"), then name;
@@ -409,7 +437,7 @@ function build(tolMain, tolOther) {
 }
 
 // ---------------------------------------------------------------- write
-function encode({ outFeatures, lines }) {
+function encode({ outFeatures, lines }, box) {
     const chunks = [];
     let size = 0;
     const push = (buf) => { chunks.push(buf); size += buf.length; };
@@ -436,7 +464,7 @@ function encode({ outFeatures, lines }) {
     const pts = (arr) => deltas(arr);
     push(Buffer.from('CABM', 'ascii'));
     u32(2);
-    f32(FRAME.x0); f32(FRAME.y0); f32(FRAME.x1); f32(FRAME.y1);
+    f32(box.x0); f32(box.y0); f32(box.x1); f32(box.y1);
     u32(outFeatures.length);
     for (const f of outFeatures) {
         const name = Buffer.from(f.name, 'utf8');
@@ -453,10 +481,18 @@ function encode({ outFeatures, lines }) {
     return Buffer.concat(chunks, size);
 }
 
-const data = build(simplify.named, simplify.other);
-const bin = encode(data);
+const data = build([
+    { topo: simplifyTopology(topo50, simplify.named, simplify.other), rects: OUTER_RECTS, keep: FRAME, hole: DETAIL },
+    { topo: topo10, rects: [DETAIL], keep: DETAIL, hole: null },  // the detail window is small: never simplified
+]);
+const bin = encode(data, FRAME);
 fs.mkdirSync(path.dirname(outPath), { recursive: true });
 fs.writeFileSync(outPath, bin);
+QBOX = OUTER;
+wrapEast = true;
+const outer = build([{ topo: topo110, rects: RING_RECTS, keep: OUTER, hole: FRAME }]);
+const outerBin = encode(outer, OUTER);
+fs.writeFileSync(outerPath, outerBin);
 
 // gzip -9 size: the gzip tool if present (what the budget refers to), else node's zlib
 // (whose bundled zlib compresses this file ~3% worse, so it is a safe upper bound).
@@ -483,7 +519,13 @@ console.log(`triangles per category: ${catTris.map((n, c) => c + ':' + n).join('
 console.log(`lines: ${data.lines.length} (coastline ${nCoast}, land border ${nBorder}), points: ${linePts}`);
 console.log(`${path.relative(root, outPath)}: ${bin.length} bytes raw, ${gz.size} bytes ${gz.how}` +
             ` (node zlib: ${gzNode}; budget ${GZIP_BUDGET})`);
-if (gz.size > GZIP_BUDGET) {
+let outerVerts = 0;
+for (const f of outer.outFeatures) outerVerts += f.verts.length;
+const outerGz = gzipSize(outerBin);
+console.log(`${path.relative(root, outerPath)}: countries-110m in lon [${OUTER.x0}, ${OUTER.x1}] lat [${OUTER.y0}, ${OUTER.y1}] outside the frame: ` +
+            `${outer.outFeatures.length} features, ${outerVerts} vertices, ${outer.lines.length} lines; ` +
+            `${outerBin.length} bytes raw, ${outerGz.size} bytes ${outerGz.how} (budget ${OUTER_GZIP_BUDGET})`);
+if (gz.size > GZIP_BUDGET || outerGz.size > OUTER_GZIP_BUDGET) {
     console.error('make_basemap: gzip size exceeds the budget; raise the simplification tolerances');
     process.exit(1);
 }
