@@ -278,10 +278,13 @@ void App::emit_changes() {
         since_state_ = 0;
         if (listened()) {  // events are built only when someone listens (not in the native app)
             emit("state", state_event_json(model_));
-            // What the event lists (its first items and the total), not every visible one.
+            // What the event says (its first items with their status, the total, the language of
+            // their titles), not every visible one.
             const Visibility& vis = model_.visibility();
             std::vector<int> active = visible_collaborations(model_, kActiveEventMax);
+            for (int& i : active) i = 2 * i + (vis.collab[static_cast<size_t>(i)] == Vis::Active);
             active.push_back(vis.active + vis.faded);
+            active.push_back(static_cast<int>(active_locale()));
             if (active != last_active_) {
                 last_active_ = std::move(active);
                 emit("active", active_event_json(model_));

@@ -580,3 +580,50 @@ TEST_CASE("a story loaded at run time is checked again against a dataset loaded 
     CHECK(app.model().find_story("hangul"));
     CHECK(app.model().view().story.empty());
 }
+
+// The "active" event is sent when what it says changes: a listed collaboration that ends (still
+// shown, faded) changes its status though the list's ids and total stay (it was not sent then).
+TEST_CASE("the active event follows a listed collaboration's status, not only the ids and total") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    REQUIRE(app.load_datasets({{"o.json", kOrgs}, {"c.json", kLinks}}, nullptr));  // one link, 1993-1999
+    p.step();
+    const ca::Dataset& ds = app.model().data();
+    // An end with no collaboration starting around it (the listed ids stay the same).
+    double end = -1;
+    std::string id;
+    for (const ca::Collaboration& c : ds.collaborations) {
+        if (!c.interval.has_end) continue;
+        const double e = c.interval.hi();  // the first day after its end
+        bool quiet = true;
+        for (const ca::Collaboration& o : ds.collaborations)
+            if (o.interval.lo() >= e - 2 && o.interval.lo() <= e + 1) quiet = false;
+        if (quiet) {
+            end = e;
+            id = c.id;
+            break;
+        }
+    }
+    REQUIRE(end > 0);
+    app.model().set_time(end - 1.5);  // the last day of it
+    p.step();
+    p.step();
+    p.events.clear();
+    app.model().set_time(end + 0.5);  // the day after: shown, faded
+    p.step();
+    p.step();
+    std::string active;
+    for (auto& e : p.events)
+        if (e.first == "active") active = e.second;
+    REQUIRE_FALSE(active.empty());
+    const json j = json::parse(active);
+    bool found = false;
+    for (auto& item : j["items"])
+        if (item["id"] == id) {
+            found = true;
+            CHECK(item["status"] == "ended");
+        }
+    CHECK(found);
+}
