@@ -5,6 +5,7 @@ import { doc } from './dom.js';
 import { LIMITS } from './limits.js';
 import { splitDataSpec } from './data_files.js';
 import { t } from './i18n.js';
+import { mark } from './gl_early.js';
 
 // <meta name="chipatlas-data" content="off">: the deployer turned ?data= off.
 export function dataAllowed() {
@@ -23,11 +24,15 @@ export function fetchDatasets(spec) {
   const split = splitDataSpec(spec);
   if (split.error) return Promise.reject(new Error(split.error));
   const budget = { left: LIMITS.datasetTotalBytes };
+  mark('ca:data-fetch');  // the phases of a ?data= start (docs/benchmarks.md, "fourth pass")
   return Promise.all(split.names.map(function (name) {
     return fetchDataset(name, budget).then(null, function (e) {
       throw new Error((split.names.length > 1 ? name + ': ' : '') + e.message);
     });
-  }));
+  })).then(function (files) {
+    mark('ca:data-fetched');
+    return files;
+  });
 }
 
 // One file: resolves with { name, bytes }, or rejects with an Error whose message the page shows.
