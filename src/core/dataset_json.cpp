@@ -143,6 +143,19 @@ std::vector<std::string_view> enum_ids() {
     return v;
 }
 
+// parse_enum (model.h) with the first byte compared before the whole id: the loader reads a
+// kind or role for every record and participant.
+template <class E>
+bool parse_enum_fast(std::string_view s, E& out) {
+    const EnumInfo<E>* t = enum_table<E>();
+    for (int i = 0; i < enum_count<E>(); ++i)
+        if (!s.empty() && t[i].id[0] == s[0] && s == t[i].id) {
+            out = static_cast<E>(i);
+            return true;
+        }
+    return false;
+}
+
 // 'unknown organisation "astr"; did you mean "astri"?' (the suggestion only while cx allows it).
 std::string unknown_id(Ctx& cx, const char* what, std::string_view s, const IdIndex& ids) {
     std::string m = std::string("unknown ") + what + " " + dq(s);
@@ -333,7 +346,7 @@ public:
     bool enm(const char* key, E& out, bool required, const char* what = "kind") {
         std::string_view s;
         if (!text(key, s, required)) return false;
-        if (!parse_enum(s, out)) {
+        if (!parse_enum_fast(s, out)) {
             cx_.error(file_, field(key), unknown_value(what, s, enum_ids<E>()));
             return false;
         }

@@ -121,9 +121,8 @@ const char* enum_label(E e) {
 }
 template <class E>
 bool parse_enum(std::string_view s, E& out) {
-    const EnumInfo<E>* t = enum_table<E>();
     for (int i = 0; i < enum_count<E>(); ++i)
-        if (!s.empty() && t[i].id[0] == s[0] && s == t[i].id) {  // the first byte before the whole id (the loader's hot path)
+        if (s == enum_table<E>()[i].id) {
             out = static_cast<E>(i);
             return true;
         }
