@@ -42,6 +42,22 @@ test('?data=FILE#t=…&sel=ID: the view applies after FILE loads, and the URL ke
   assertClean(log, '?data= with a hash');
 });
 
+// Issue 17: the link's dataset starts downloading as the page's modules run, before the chrome
+// is built (web/js/dataset.js), and boot.js's later ask reuses that request: one request.
+test('?data=FILE is requested once, before the page builds its chrome', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html?data=testdata/ds-one.json');
+  assert.equal((await state(page)).dataset, 'testdata/ds-one.json');
+  assert.equal(log.requests.filter((u) => /\/testdata\/ds-one\.json$/.test(u)).length, 1, 'one request for the dataset');
+  const order = await page.evaluate(() => {
+    const res = performance.getEntriesByType('resource').find((e) => /\/testdata\/ds-one\.json$/.test(e.name));
+    const chrome = performance.getEntriesByName('ca:chrome')[0];
+    return { fetch: res ? res.startTime : null, chrome: chrome ? chrome.startTime : null };
+  });
+  assert.ok(order.fetch !== null && order.chrome !== null, `both recorded: ${JSON.stringify(order)}`);
+  assert.ok(order.fetch < order.chrome, `the dataset's request started before ca:chrome: ${JSON.stringify(order)}`);
+  assertClean(log, '?data= requested early');
+});
+
 test('?data=a.json,b.json shows the files together; the note names both', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html?data=testdata/ds-orgs.json,testdata/ds-links.json#t=1996-05-01&sel=ds_beta');
   const s = await state(page);

@@ -6,6 +6,7 @@ import { LIMITS } from './limits.js';
 import { splitDataSpec } from './data_files.js';
 import { t } from './i18n.js';
 import { mark } from './gl_early.js';
+import { query } from './config.js';
 
 // <meta name="chipatlas-data" content="off">: the deployer turned ?data= off.
 export function dataAllowed() {
@@ -19,8 +20,18 @@ function tooLarge(n, maxBytes) {
 }
 
 // ?data=a.json,b.json: resolves with [{ name, bytes }] in the order given, or rejects with an
-// Error whose message names the file that failed (and then nothing is loaded).
+// Error whose message names the file that failed (and then nothing is loaded). The page's own
+// ?data= was requested when this module ran (below): asked for it, this returns that request.
 export function fetchDatasets(spec) {
+  if (early && early.spec === spec) {
+    const files = early.files;
+    early = null;
+    return files;
+  }
+  return fetchNow(spec);
+}
+
+function fetchNow(spec) {
   const split = splitDataSpec(spec);
   if (split.error) return Promise.reject(new Error(split.error));
   const budget = { left: LIMITS.datasetTotalBytes };
@@ -101,4 +112,14 @@ function readCapped(r, maxBytes, budget, declared) {
     });
   }
   return next();
+}
+
+// The link's ?data= starts downloading as this module runs, before the page's chrome is built
+// (boot.js asks for it after that; docs/benchmarks.md, "Runtime datasets sooner, fourth pass").
+// Not when the deployer turned ?data= off. A failure waits for boot.js's handler.
+let early = null;
+const startSpec = query.get('data');
+if (startSpec && dataAllowed()) {
+  early = { spec: startSpec, files: fetchNow(startSpec) };
+  early.files.then(null, function () { /* reported where boot.js asks for it */ });
 }
