@@ -79,5 +79,16 @@ if (opt.phases) {
         prev = t;
       }
     }
+    // The ?data= load's steps, each run's own (the medians above mix runs): min and median over runs.
+    const steps = [['download', 'ca:data-fetch', 'ca:data-fetched'], ['copy', 'ca:data-fetched', 'ca:data-copied'],
+      ['parse', 'ca:data-copied', 'ca:data-parsed'], ['walk', 'ca:data-parsed', 'ca:data-walked'],
+      ['finalise', 'ca:data-walked', 'ca:data-loaded'], ['fonts', 'ca:data-model', 'ca:fonts'],
+      ['first frame', 'ca:fonts', 'ca:first-frame'], ['after the data', 'ca:data-fetched', 'ca:first-frame']];
+    const runs = s.marks.data || [];
+    const line = steps.map(([name, a, b]) => {
+      const d = runs.map((m) => m[b] - m[a]).filter((x) => Number.isFinite(x));
+      return d.length ? `${name} ${Math.round(Math.min(...d))}/${Math.round(median(d))}` : null;
+    }).filter(Boolean);
+    if (line.length) console.log(`${s.name} ?data= steps, min/median ms over runs: ${line.join(', ')}`);
   }
 }
