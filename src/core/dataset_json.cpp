@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 
@@ -142,6 +143,19 @@ std::vector<std::string_view> enum_ids() {
     return v;
 }
 
+// parse_enum (model.h) with the first byte compared before the whole id: the loader reads a
+// kind or role for every record and participant.
+template <class E>
+bool parse_enum_fast(std::string_view s, E& out) {
+    const EnumInfo<E>* t = enum_table<E>();
+    for (int i = 0; i < enum_count<E>(); ++i)
+        if (!s.empty() && t[i].id[0] == s[0] && s == t[i].id) {
+            out = static_cast<E>(i);
+            return true;
+        }
+    return false;
+}
+
 // 'unknown organisation "astr"; did you mean "astri"?' (the suggestion only while cx allows it).
 std::string unknown_id(Ctx& cx, const char* what, std::string_view s, const IdIndex& ids) {
     std::string m = std::string("unknown ") + what + " " + dq(s);
@@ -167,29 +181,87 @@ struct Ptr {
     }
 };
 
+// The keys one kind of record allows, with a 64-slot table from a key to its index (open
+// addressing on the length and the first and last bytes): matching a member's key costs one
+// string comparison, not one per allowed key. Made once per kind (a function's static).
+class Keys {
+public:
+    Keys(std::initializer_list<std::string_view> keys) {
+        for (std::string_view k : keys) {
+            if (n_ == kMax) break;
+            size_t h = slot(k);
+            while (table_[h]) h = (h + 1) & (kSlots - 1);
+            keys_[n_] = k;
+            table_[h] = static_cast<uint8_t>(++n_);
+            size_t a = addr_slot(k.data());
+            while (by_addr_[a]) a = (a + 1) & (kSlots - 1);
+            by_addr_[a] = static_cast<uint8_t>(n_);
+        }
+    }
+    size_t size() const { return n_; }
+    std::string_view operator[](size_t i) const { return keys_[i]; }
+    // The index of k, or size() when it is not one of the keys.
+    size_t index(std::string_view k) const {
+        for (size_t h = slot(k);; h = (h + 1) & (kSlots - 1)) {
+            const uint8_t e = table_[h];
+            if (!e) return n_;
+            if (same(keys_[e - 1], k)) return e - 1u;
+        }
+    }
+    // The same for a key the caller spells with a literal: the loader's getters pass the very
+    // literals the tables were made from (one copy per translation unit), found by address
+    // without reading the text; any other string is looked up by its text.
+    size_t index(const char* key) const {
+        for (size_t a = addr_slot(key);; a = (a + 1) & (kSlots - 1)) {
+            const uint8_t e = by_addr_[a];
+            if (!e) return index(std::string_view(key));
+            if (keys_[e - 1].data() == key) return e - 1u;
+        }
+    }
+    static constexpr size_t kMax = 16;
+
+private:
+    static constexpr size_t kSlots = 64;  // over 4 slots per key: short probes
+    static size_t addr_slot(const char* p) { return (reinterpret_cast<uintptr_t>(p) * 0x9E3779B97F4A7C15ull) >> 58; }
+    // Keys are short: a plain loop beats a call to memcmp.
+    static bool same(std::string_view a, std::string_view b) {
+        if (a.size() != b.size()) return false;
+        for (size_t i = 0; i < a.size(); ++i)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+    static size_t slot(std::string_view k) {
+        if (k.empty()) return 0;
+        return (k.size() * 37u + static_cast<unsigned char>(k[0]) * 5u + static_cast<unsigned char>(k.back())) & (kSlots - 1);
+    }
+    std::string_view keys_[kMax] = {};
+    uint8_t table_[kSlots] = {};    // index + 1 by the key's text, 0 for an empty slot
+    uint8_t by_addr_[kSlots] = {};  // index + 1 by the address of the key's first byte
+    size_t n_ = 0;
+};
+
 // Reads the fields of one JSON object, reporting problems against its pointer. The members
-// are matched to the allowed keys once, here; get() then finds a key among the allowed ones
-// (by address first: callers pass the same literals) instead of scanning the members again.
+// are matched to the allowed keys once, here (in one pass over the object); get() then looks
+// a key up in the same table instead of scanning the members again.
 class Obj {
 public:
-    Obj(Ctx& cx, int file, const Ptr& ptr, JValue j, std::initializer_list<std::string_view> allowed)
-        : cx_(cx), file_(file), ptr_(ptr), j_(j) {
-        for (std::string_view a : allowed)
-            if (n_allowed_ < kMaxFields) allowed_[n_allowed_++] = a;
-        for (size_t i = 0, n = j_.size(); i < n; ++i) {
-            const std::string_view k = j_.key(i);
-            const size_t a = allowed_index(k);
-            if (a < n_allowed_)
-                member_[a] = j_[i];  // a repeated key: the last one wins
-            else
-                unknown_ = true;
-        }
+    Obj(Ctx& cx, int file, const Ptr& ptr, JValue j, const Keys& allowed) : cx_(cx), file_(file), ptr_(ptr), j_(j), allowed_(allowed) {
+        j_.each_member(
+            [](void* self, std::string_view k, JValue v) {
+                Obj& o = *static_cast<Obj*>(self);
+                const size_t a = o.allowed_.index(k);
+                if (a < o.allowed_.size())
+                    o.member_[a] = v;  // a repeated key: the last one wins
+                else
+                    o.unknown_ = true;
+            },
+            this);
     }
     ~Obj() {
         if (!unknown_) return;
         for (size_t i = 0, n = j_.size(); i < n; ++i) {
             const std::string_view k = j_.key(i);
-            if (allowed_index(k) == n_allowed_) cx_.warn(file_, field(k), "unknown field " + dq(k) + " (ignored)");
+            if (allowed_.index(k) == allowed_.size()) cx_.warn(file_, field(k), "unknown field " + dq(k) + " (ignored)");
         }
     }
     std::string field(std::string_view k) const { return ptr_.str() + "/" + pointer_escape(k); }
@@ -274,7 +346,7 @@ public:
     bool enm(const char* key, E& out, bool required, const char* what = "kind") {
         std::string_view s;
         if (!text(key, s, required)) return false;
-        if (!parse_enum(s, out)) {
+        if (!parse_enum_fast(s, out)) {
             cx_.error(file_, field(key), unknown_value(what, s, enum_ids<E>()));
             return false;
         }
@@ -329,27 +401,17 @@ public:
     }
     // The member named key (which need not be an allowed one), else absent.
     JValue member(const char* key) const {
-        for (size_t a = 0; a < n_allowed_; ++a)
-            if (allowed_[a].data() == key) return member_[a];
-        const size_t a = allowed_index(key);
-        return a < n_allowed_ ? member_[a] : j_.find(key);
+        const size_t a = allowed_.index(key);
+        return a < allowed_.size() ? member_[a] : j_.find(key);
     }
 
 private:
-    size_t allowed_index(std::string_view k) const {
-        size_t a = 0;
-        while (a < n_allowed_ && k != allowed_[a]) ++a;
-        return a;
-    }
-
     Ctx& cx_;
     int file_;
     Ptr ptr_;
     JValue j_;
-    static constexpr size_t kMaxFields = 16;
-    std::string_view allowed_[kMaxFields] = {};
-    JValue member_[kMaxFields];
-    size_t n_allowed_ = 0;
+    const Keys& allowed_;
+    JValue member_[Keys::kMax];
     bool unknown_ = false;
 };
 
@@ -458,7 +520,8 @@ void read_url(Obj& o, const char* key, std::string& out, bool required) {
 }
 
 void read_source(Ctx& cx, const Item& it, Source& s) {
-    Obj o(cx, it.file, it.ptr, it.j, {"id", "title", "publisher", "published", "file", "note", "url", "archived_url"});
+    static const Keys kKeys{"id", "title", "publisher", "published", "file", "note", "url", "archived_url"};
+    Obj o(cx, it.file, it.ptr, it.j, kKeys);
     o.str("title", s.title, true);
     o.str("publisher", s.publisher, true);
     s.has_published = o.date("published", s.published, false);
@@ -487,8 +550,9 @@ void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<i
 }
 
 void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
-    Obj o(cx, it.file, it.ptr, it.j,
-          {"id", "name", "abbr", "names", "kind", "industry", "region", "city", "lat", "lon", "parent", "sources", "inferred", "note"});
+    static const Keys kKeys{"id",   "name", "abbr", "names",  "kind",    "industry", "region",
+                            "city", "lat",  "lon",  "parent", "sources", "inferred", "note"};
+    Obj o(cx, it.file, it.ptr, it.j, kKeys);
     o.str("name", g.name, true);
     o.str("abbr", g.abbr, false);
     if (const JValue names = o.array("names", false)) {
@@ -500,7 +564,8 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
                 cx.error(it.file, p.str(), "expected an object");
                 continue;
             }
-            Obj no(cx, it.file, p, n, {"lang", "text"});
+            static const Keys kNameKeys{"lang", "text"};
+            Obj no(cx, it.file, p, n, kNameKeys);
             LocalName ln;
             bool ok = no.enm("lang", ln.lang, true, "language");
             ok = no.str("text", ln.text, true) && ok;
@@ -546,7 +611,8 @@ void read_translations(Ctx& cx, const Item& it, Obj& o, Collaboration& c) {
             cx.error(it.file, p.str(), "expected an object");
             continue;
         }
-        Obj to(cx, it.file, p, tj, {"lang", "title", "summary"});
+        static const Keys kKeys{"lang", "title", "summary"};
+        Obj to(cx, it.file, p, tj, kKeys);
         LocalText t;
         bool ok = to.enm("lang", t.lang, true, "language");
         const bool title = to.str("title", t.title, false);
@@ -566,9 +632,9 @@ void read_translations(Ctx& cx, const Item& it, Obj& o, Collaboration& c) {
 }
 
 void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, LoadResult& r) {
-    Obj o(cx, it.file, it.ptr, it.j,
-          {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "translations", "evidence",
-           "parent", "inferred", "note"});
+    static const Keys kKeys{"id",    "title",   "kind",         "participants", "start",  "start_bound", "end", "topics",
+                            "facts", "summary", "translations", "evidence",     "parent", "inferred",    "note"};
+    Obj o(cx, it.file, it.ptr, it.j, kKeys);
     o.str("title", c.title, true);
     o.enm("kind", c.kind, true);
     if (const JValue ps = o.array("participants", true, true)) {
@@ -580,7 +646,8 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
                 cx.error(it.file, p.str(), "expected an object");
                 continue;
             }
-            Obj po(cx, it.file, p, pj, {"org", "role", "note"});
+            static const Keys kPartKeys{"org", "role", "note"};
+            Obj po(cx, it.file, p, pj, kPartKeys);
             Participant part;
             bool ok = po.ref("org", ds.org_ids, part.org, true, "organisation");
             ok = po.enm("role", part.role, true, "role") && ok;
@@ -616,7 +683,8 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
                 cx.error(it.file, p.str(), "expected an object");
                 continue;
             }
-            Obj fo(cx, it.file, p, fj, {"label", "value", "unit", "year", "qualifier", "source", "quote", "note"});
+            static const Keys kFactKeys{"label", "value", "unit", "year", "qualifier", "source", "quote", "note"};
+            Obj fo(cx, it.file, p, fj, kFactKeys);
             Fact f;
             bool ok = fo.str("label", f.label, true);
             ok = fo.number("value", f.value, true) && ok;
@@ -646,7 +714,8 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
                 cx.error(it.file, p.str(), "expected an object");
                 continue;
             }
-            Obj eo(cx, it.file, p, ej, {"source", "quote"});
+            static const Keys kEvidenceKeys{"source", "quote"};
+            Obj eo(cx, it.file, p, ej, kEvidenceKeys);
             Evidence e;
             bool ok = eo.ref("source", ds.source_ids, e.source, true, "source");
             ok = eo.str("quote", e.quote, true) && ok;
@@ -660,7 +729,8 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
 }
 
 void read_event(Ctx& cx, const Item& it, const Dataset& ds, Event& e, LoadResult& r) {
-    Obj o(cx, it.file, it.ptr, it.j, {"id", "collaboration", "date", "kind", "title", "source", "quote", "inferred", "note"});
+    static const Keys kKeys{"id", "collaboration", "date", "kind", "title", "source", "quote", "inferred", "note"};
+    Obj o(cx, it.file, it.ptr, it.j, kKeys);
     o.ref("collaboration", ds.collab_ids, e.collaboration, true, "collaboration");
     o.date("date", e.date, true);
     o.enm("kind", e.kind, true);
@@ -810,6 +880,7 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
         add_dropped_note(cx, files, r);
         return r;
     }
+    if (opt.on_phase) opt.on_phase("ca:data-parsed");
 
     Dataset& ds = r.dataset;
     register_ids(cx, p.sources, ds.source_ids);
@@ -842,6 +913,7 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
         read_event(cx, p.events[i], ds, ds.events[i], r);
     }
 
+    if (opt.on_phase) opt.on_phase("ca:data-walked");
     add_dropped_note(cx, files, r);
     r.showable = r.ok() || cx.errors() == r.quote_errors;
     if (r.showable) ds.finalise();

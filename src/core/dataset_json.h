@@ -33,6 +33,9 @@ struct LoadOptions {
     // When set: every source's file must be readable through it, and every quote (evidence,
     // facts, events) must occur in its source's text, whitespace runs compared as one space.
     SourceTextFn source_text;
+    // When set: called with "ca:data-parsed" once every file is parsed and with "ca:data-walked"
+    // once the records are read (before finalise), so that a caller can mark the phases.
+    std::function<void(const char* phase)> on_phase;
 };
 
 struct LoadResult {

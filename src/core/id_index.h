@@ -3,6 +3,7 @@
 #pragma once
 #include <tsl/robin_map.h>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -38,9 +39,15 @@ public:
     }
 
 private:
+    // FNV-1a, inline: ids are short ("o588", "c12345"), where it costs a third of std::hash's
+    // out-of-line MurmurHash (docs/benchmarks.md, "Runtime datasets sooner, fourth pass").
     struct Hash {
         using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        size_t operator()(std::string_view s) const {
+            uint64_t h = 14695981039346656037ull;
+            for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+            return static_cast<size_t>(h ^ (h >> 32));
+        }
     };
     // StoreHash: each bucket keeps its key's hash, so probes and growth rarely compare strings.
     tsl::robin_map<std::string, int, Hash, std::equal_to<>, std::allocator<std::pair<std::string, int>>, true> map_;

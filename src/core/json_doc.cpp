@@ -330,6 +330,12 @@ std::string_view JValue::key(size_t i) const {
     return std::string_view(name.GetString(), name.GetStringLength());
 }
 
+void JValue::each_member(void (*fn)(void* ctx, std::string_view key, JValue value), void* ctx) const {
+    if (!v_ || !v_->IsObject()) return;
+    for (auto m = v_->MemberBegin(), e = v_->MemberEnd(); m != e; ++m)
+        fn(ctx, std::string_view(m->name.GetString(), m->name.GetStringLength()), JValue(&m->value));
+}
+
 JValue JValue::find(std::string_view k) const {
     if (type() != JType::Object) return {};
     for (auto m = v_->MemberEnd(); m != v_->MemberBegin();) {

@@ -45,6 +45,9 @@ public:
     // The member named k of an object (the last one when a key repeats), else absent.
     JValue find(std::string_view k) const;
     bool contains(std::string_view k) const { return static_cast<bool>(find(k)); }
+    // Calls fn(ctx, key, value) for each member of an object, in order, in one call (the loader
+    // reads every record's members this way).
+    void each_member(void (*fn)(void* ctx, std::string_view key, JValue value), void* ctx) const;
 
 private:
     friend class JsonDoc;

@@ -15,8 +15,23 @@ const char* kUiChars =
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
     "–—‘’“”•…·←→↑↓↗×±≤≥°✓✕€£¥₩†▶■◆▲●○ 繁體中文简体中文한국어日本語";
 
+// Whether a text holds only printable ASCII, which kUiChars adds whole: such a text adds no
+// glyph and is not decoded (a 10k-organisation dataset's ~6 MB of titles, summaries and quotes
+// made most of its first frame's font build: docs/benchmarks.md, "Runtime datasets sooner, fourth pass").
+bool printable_ascii(const std::string& t) {
+    for (const char ch : t) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c > 0x7E) return false;
+    }
+    return true;
+}
+
+// lang < 0: for the UI font's ranges, which hold kUiChars (a language's font holds only its
+// texts' characters: every text counts).
 void add_dataset_text(ImFontGlyphRangesBuilder& b, const Dataset& ds, int lang /* -1 = all */) {
-    for_each_shown_text(ds, lang, [&](const std::string& t) { b.AddText(t.c_str()); });
+    for_each_shown_text(ds, lang, [&](const std::string& t) {
+        if (lang >= 0 || !printable_ascii(t)) b.AddText(t.c_str());
+    });
 }
 
 // The code points of `ranges` that `font` has no glyph for, once the atlas is built (control

@@ -42,6 +42,32 @@ test('?data=FILE#t=…&sel=ID: the view applies after FILE loads, and the URL ke
   assertClean(log, '?data= with a hash');
 });
 
+// Issue 17: the link's dataset starts downloading as the page's modules run, before the chrome
+// is built (web/js/dataset.js), and boot.js's later ask reuses that request: one request.
+test('?data=FILE is requested once, before the page builds its chrome, and its steps are marked in order', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html?data=testdata/ds-one.json');
+  assert.equal((await state(page)).dataset, 'testdata/ds-one.json');
+  assert.equal(log.requests.filter((u) => /\/testdata\/ds-one\.json$/.test(u)).length, 1, 'one request for the dataset');
+  const order = await page.evaluate(() => {
+    const res = performance.getEntriesByType('resource').find((e) => /\/testdata\/ds-one\.json$/.test(e.name));
+    const chrome = performance.getEntriesByName('ca:chrome')[0];
+    return { fetch: res ? res.startTime : null, chrome: chrome ? chrome.startTime : null };
+  });
+  assert.ok(order.fetch !== null && order.chrome !== null, `both recorded: ${JSON.stringify(order)}`);
+  assert.ok(order.fetch < order.chrome, `the dataset's request started before ca:chrome: ${JSON.stringify(order)}`);
+  // The start's steps are marked in order (docs/benchmarks.md, "Runtime datasets sooner, fourth pass").
+  const steps = ['ca:data-fetch', 'ca:data-fetched', 'ca:data-copied', 'ca:data-parsed', 'ca:data-walked', 'ca:data-loaded',
+    'ca:data-model', 'ca:first-frame'];
+  await page.waitForFunction(() => performance.getEntriesByName('ca:first-frame').length > 0, null, { timeout: 30000 });
+  const at = await page.evaluate((names) => names.map((n) => {
+    const e = performance.getEntriesByName(n);
+    return e.length === 1 ? e[0].startTime : null;
+  }), steps);
+  assert.ok(at.every((t) => typeof t === 'number'), `each step marked once: ${JSON.stringify(steps.map((n, i) => [n, at[i]]))}`);
+  for (let i = 1; i < at.length; i++) assert.ok(at[i - 1] <= at[i], `${steps[i - 1]} before ${steps[i]}: ${JSON.stringify(at)}`);
+  assertClean(log, '?data= requested early');
+});
+
 test('?data=a.json,b.json shows the files together; the note names both', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html?data=testdata/ds-orgs.json,testdata/ds-links.json#t=1996-05-01&sel=ds_beta');
   const s = await state(page);

@@ -328,6 +328,76 @@ TEST_CASE("loader: unknown fields are warnings, not errors") {
           "t.json:4:120: warning: organisation \"a\" (/organisations/0/colour): unknown field \"colour\" (ignored)");
 }
 
+// Each record's members are matched to its kind's keys through a small table (dataset_json.cpp,
+// Keys): keys in any order, a repeated key (the last wins), and unknown keys that share a known
+// one's length and first and last letters (the table's slot) or differ from it in one letter.
+TEST_CASE("loader: members are matched to the allowed keys in any order, and look-alike keys are unknown") {
+    const std::string text =
+        "{\"events\": [],\n"
+        "\"collaborations\": [{\"evidence\": [{\"quote\": \"Q\", \"source\": \"s\"}], \"tItle\": \"x\", \"summary\": \"S\", "
+        "\"start\": \"2022-08-23\", \"title\": \"first\", \"participants\": [{\"role\": \"lead\", \"org\": \"b\"}, {\"org\": \"a\", "
+        "\"rolE\": 1, \"role\": \"member\"}], \"kind\": \"mou\", \"summarx\": 2, \"title\": \"last\", \"id\": \"c\", \"notes\": 3}],\n"
+        "\"organisations\": [{\"sources\": [\"s\"], \"lon\": 120.3, \"lat\": 22.6, \"region\": \"taiwan\", \"kind\": \"company\", "
+        "\"name\": \"A\", \"id\": \"a\", \"nmae\": \"?\"}, {\"id\": \"b\", \"name\": \"B\", \"kind\": \"university\", \"region\": "
+        "\"korea\", "
+        "\"lat\": 37.5, \"lon\": 127.0, \"sources\": [\"s\"]}],\n"
+        "\"sources\": [{\"url\": \"https://example.org/s\", \"file\": \"f.txt\", \"publisher\": \"P\", \"title\": \"T\", \"id\": \"s\"}]\n"
+        "}\n";
+    std::vector<InputFile> in{{"t.json", text}};
+    LoadResult r = load_dataset(in);
+    REQUIRE(r.ok());
+    std::vector<std::string> warnings;
+    for (auto& d : r.diagnostics) warnings.push_back(d.pointer + " " + d.message);
+    // In the order the records are read (organisations, then collaborations: a participant before
+    // its collaboration's own fields).
+    CHECK(warnings == std::vector<std::string>{
+                          "/organisations/0/nmae unknown field \"nmae\" (ignored)",
+                          "/collaborations/0/participants/1/rolE unknown field \"rolE\" (ignored)",
+                          "/collaborations/0/tItle unknown field \"tItle\" (ignored)",
+                          "/collaborations/0/summarx unknown field \"summarx\" (ignored)",
+                          "/collaborations/0/notes unknown field \"notes\" (ignored)",
+                      });
+    const Collaboration& c = r.dataset.collaborations.at(0);
+    CHECK(c.title == "last");
+    CHECK(c.summary == "S");
+    CHECK(c.kind == CollabKind::Mou);
+    REQUIRE(c.participants.size() == 2);
+    CHECK(c.participants[0].org == 1);
+    CHECK(c.participants[0].role == Role::Lead);
+    CHECK(c.participants[1].role == Role::Member);
+    CHECK(c.hub == 1);
+    REQUIRE(c.evidence.size() == 1);
+    CHECK(c.evidence[0].quote == "Q");
+    const Organisation& a = r.dataset.organisations.at(0);
+    CHECK(a.name == "A");
+    CHECK(a.lat == 22.6);
+    CHECK(r.dataset.organisations.at(1).region == Region::Korea);
+    CHECK(r.dataset.sources.at(0).url == "https://example.org/s");
+}
+
+// A field named in "inferred" is looked up by its text (not one of the loader's own literals).
+TEST_CASE("loader: inferred fields are found by name") {
+    const std::string text = base(", \"city\": \"Hsinchu\", \"inferred\": [\"city\", \"lat\"]");
+    std::vector<InputFile> in{{"t.json", text}};
+    LoadResult r = load_dataset(in);
+    CHECK(r.ok());
+    CHECK(r.diagnostics.empty());
+    CHECK(r.dataset.organisations.at(0).is_inferred("city"));
+}
+
+// LoadOptions::on_phase: the app marks the load's phases in the browser (ca:data-parsed, ca:data-walked).
+TEST_CASE("loader: the phases are reported in order, and not after a syntax error") {
+    std::vector<std::string> phases;
+    LoadOptions opt;
+    opt.on_phase = [&](const char* p) { phases.push_back(p); };
+    const std::string good = base();
+    CHECK(load_dataset({{"t.json", good}}, opt).ok());
+    CHECK(phases == std::vector<std::string>{"ca:data-parsed", "ca:data-walked"});
+    phases.clear();
+    CHECK_FALSE(load_dataset({{"t.json", "{\"sources\": ["}}, opt).ok());
+    CHECK(phases.empty());
+}
+
 TEST_CASE("loader: every problem is reported, not only the first") {
     std::string t = base(", \"lat2\": 1", ", \"end\": \"1999\"");
     t.replace(t.find("\"kind\": \"university\""), 20, "\"kind\": \"school\"");

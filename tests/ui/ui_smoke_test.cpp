@@ -4,6 +4,7 @@
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -11,6 +12,7 @@
 #include "core/embedded.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/fonts.h"
 #include "ui/line_batch.h"
 #include "ui/ui.h"
 
@@ -61,6 +63,23 @@ int visible_count(ca::AppModel& m) {
 }
 
 }  // namespace
+
+// The UI font's glyph ranges skip a dataset text of printable ASCII alone (ui/fonts.cpp: the
+// fixed UI set holds all of it); a character beyond ASCII still counts wherever it stands.
+TEST_CASE("the fonts' ranges keep every non-ASCII character of the data's texts") {
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ca::Dataset ds;
+    ca::Collaboration c;
+    c.title = "An ASCII title of more than eight bytes";
+    c.summary = "Some thirty ASCII bytes first, then \xE9\xBE\x98";  // U+9F98, which ui.otf lacks
+    ds.collaborations.push_back(c);
+    ca::ui::Fonts f;
+    const std::vector<uint32_t> missing = ca::ui::load_fonts(f, ds, 1.0f);
+    CHECK(std::find(missing.begin(), missing.end(), 0x9F98u) != missing.end());
+    CHECK(std::none_of(missing.begin(), missing.end(), [](uint32_t cp) { return cp < 0x80; }));
+    ImGui::DestroyContext();
+}
 
 TEST_CASE("the UI runs 500 frames over the bundled data with synthetic input") {
     Harness h;

@@ -1,7 +1,7 @@
 // Runtime datasets against the bundled one (issue 17; not a test): for each site, the first frame
 // of the bundled data (index.html) and of DATA.json through ?data=, in fresh browser contexts,
 // interleaved round by round (site order reversed on odd rounds), and their ratio per site.
-//   node tools/bench/data_ready.mjs [--rounds 5] [--data FILE] [--site NAME=DIR]...
+//   node tools/bench/data_ready.mjs [--rounds 5] [--data FILE] [--site NAME=DIR]... [--phases]
 // --data: default build/bench/synthetic_10000.json (tools/bench/gen_synthetic.py 10000 FILE).
 // --site: a site folder (default chipatlas=dist); several are interleaved in the same run.
 // "First frame" is the page's performance.mark('ca:first-frame') (src/app/app.cpp): the end of
@@ -13,7 +13,7 @@ import { startHarness, startServer, waitReady, ROOT, TESTDATA_OUT } from '../../
 
 const { values: opt } = parseArgs({
   options: { rounds: { type: 'string', default: '5' }, data: { type: 'string', default: join(ROOT, 'build', 'bench', 'synthetic_10000.json') },
-    site: { type: 'string', multiple: true, default: [] } },
+    site: { type: 'string', multiple: true, default: [] }, phases: { type: 'boolean', default: false } },
 });
 const rounds = Number(opt.rounds);
 if (!(rounds >= 1) || !existsSync(opt.data)) throw new Error('--rounds N (N >= 1) and an existing --data FILE expected');
@@ -25,7 +25,7 @@ const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length 
 
 copyFileSync(opt.data, join(TESTDATA_OUT, 'bench-data.json'));  // served as testdata/ beside each site
 const h = await startHarness();
-for (const s of sites) Object.assign(s, { server: await startServer({ dir: s.dir }), bundled: [], data: [] });
+for (const s of sites) Object.assign(s, { server: await startServer({ dir: s.dir }), bundled: [], data: [], marks: {} });
 
 // Milliseconds from navigation to the end of the first frame drawn with data.
 async function firstFrame(s, query) {
@@ -35,7 +35,13 @@ async function firstFrame(s, query) {
     await page.goto(`${s.server.origin}/index.html${query}`, { waitUntil: 'load' });
     await waitReady(page, null, 300000);
     await page.waitForFunction(() => performance.getEntriesByName('ca:first-frame').length > 0, null, { timeout: 300000 });
-    return await page.evaluate(() => Math.round(performance.getEntriesByName('ca:first-frame')[0].startTime));
+    const marks = await page.evaluate(() => {
+      const m = {};
+      for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('ca:') && !(e.name in m)) m[e.name] = e.startTime;
+      return m;
+    });
+    (s.marks[query ? 'data' : 'bundled'] ||= []).push(marks);
+    return Math.round(marks['ca:first-frame']);
   } finally {
     await context.close();
   }
@@ -57,4 +63,32 @@ for (const s of sites) {
   const b = median(s.bundled), d = median(s.data);
   console.log(`${s.name.padEnd(12)} bundled ${String(b).padStart(6)}  ?data= ${String(d).padStart(6)}  ratio ${(d / b).toFixed(2)}` +
     `   bundled [${s.bundled.join(', ')}]  ?data= [${s.data.join(', ')}]`);
+}
+// The phases (--phases): each ca:* mark's median time since navigation, per site and kind of load,
+// in the order they came (the ?data= load's own: ca:data-fetch … ca:data-model, then ca:fonts).
+if (opt.phases) {
+  for (const s of sites) {
+    for (const kind of ['bundled', 'data']) {
+      const runs = s.marks[kind] || [];
+      const names = [...new Set(runs.flatMap((m) => Object.keys(m)))];
+      const rows = names.map((n) => [n, median(runs.map((m) => m[n]).filter((x) => typeof x === 'number'))]).sort((a, b) => a[1] - b[1]);
+      console.log(`${s.name} ${kind === 'data' ? '?data=' : 'bundled'} phases (median ms since navigation):`);
+      let prev = 0;
+      for (const [n, t] of rows) {
+        console.log(`  ${n.padEnd(20)} ${String(Math.round(t)).padStart(6)}  (+${Math.round(t - prev)})`);
+        prev = t;
+      }
+    }
+    // The ?data= load's steps, each run's own (the medians above mix runs): min and median over runs.
+    const steps = [['download', 'ca:data-fetch', 'ca:data-fetched'], ['copy', 'ca:data-fetched', 'ca:data-copied'],
+      ['parse', 'ca:data-copied', 'ca:data-parsed'], ['walk', 'ca:data-parsed', 'ca:data-walked'],
+      ['finalise', 'ca:data-walked', 'ca:data-loaded'], ['fonts', 'ca:data-model', 'ca:fonts'],
+      ['first frame', 'ca:fonts', 'ca:first-frame'], ['after the data', 'ca:data-fetched', 'ca:first-frame']];
+    const runs = s.marks.data || [];
+    const line = steps.map(([name, a, b]) => {
+      const d = runs.map((m) => m[b] - m[a]).filter((x) => Number.isFinite(x));
+      return d.length ? `${name} ${Math.round(Math.min(...d))}/${Math.round(median(d))}` : null;
+    }).filter(Boolean);
+    if (line.length) console.log(`${s.name} ?data= steps, min/median ms over runs: ${line.join(', ')}`);
+  }
 }

@@ -5,6 +5,8 @@ import { doc } from './dom.js';
 import { LIMITS } from './limits.js';
 import { splitDataSpec } from './data_files.js';
 import { t } from './i18n.js';
+import { mark } from './gl_early.js';
+import { query } from './config.js';
 
 // <meta name="chipatlas-data" content="off">: the deployer turned ?data= off.
 export function dataAllowed() {
@@ -18,16 +20,30 @@ function tooLarge(n, maxBytes) {
 }
 
 // ?data=a.json,b.json: resolves with [{ name, bytes }] in the order given, or rejects with an
-// Error whose message names the file that failed (and then nothing is loaded).
+// Error whose message names the file that failed (and then nothing is loaded). The page's own
+// ?data= was requested when this module ran (below): asked for it, this returns that request.
 export function fetchDatasets(spec) {
+  if (early && early.spec === spec) {
+    const files = early.files;
+    early = null;
+    return files;
+  }
+  return fetchNow(spec);
+}
+
+function fetchNow(spec) {
   const split = splitDataSpec(spec);
   if (split.error) return Promise.reject(new Error(split.error));
   const budget = { left: LIMITS.datasetTotalBytes };
+  mark('ca:data-fetch');  // the phases of a ?data= start (docs/benchmarks.md, "fourth pass")
   return Promise.all(split.names.map(function (name) {
     return fetchDataset(name, budget).then(null, function (e) {
       throw new Error((split.names.length > 1 ? name + ': ' : '') + e.message);
     });
-  }));
+  })).then(function (files) {
+    mark('ca:data-fetched');
+    return files;
+  });
 }
 
 // One file: resolves with { name, bytes }, or rejects with an Error whose message the page shows.
@@ -96,4 +112,14 @@ function readCapped(r, maxBytes, budget, declared) {
     });
   }
   return next();
+}
+
+// The link's ?data= starts downloading as this module runs, before the page's chrome is built
+// (boot.js asks for it after that; docs/benchmarks.md, "Runtime datasets sooner, fourth pass").
+// Not when the deployer turned ?data= off. A failure waits for boot.js's handler.
+let early = null;
+const startSpec = query.get('data');
+if (startSpec && dataAllowed()) {
+  early = { spec: startSpec, files: fetchNow(startSpec) };
+  early.files.then(null, function () { /* reported where boot.js asks for it */ });
 }

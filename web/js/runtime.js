@@ -9,6 +9,7 @@ import { postToHost } from './host_events.js';
 import { t } from './i18n.js';
 import { fetchOwnFile } from './dataset.js';
 import { needsStories, loadBundledStories } from './story_files.js';
+import { mark } from './gl_early.js';
 
 // Emscripten's Module object; boot.js fills it in and sets window.Module before chipatlas.js.
 export const Module = {};
@@ -134,6 +135,7 @@ export function loadDatasets(files, hash) {
     showError(() => t('Cannot load the dataset'), () => t('{why}. The data shown before stays.', { why: e && e.message || e }));
     return false;
   }
+  mark('ca:data-copied');  // the files are in the wasm's memory; the loader's phases follow (app.cpp)
   try {
     ok = Module._ca_load_datasets(n, table, table + 4 * n, table + 8 * n, ph) === 1;
   } catch (e) {
