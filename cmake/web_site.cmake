@@ -4,6 +4,9 @@ include(notices)
 set(CHIPATLAS_DIST_DIR "${PROJECT_SOURCE_DIR}/dist" CACHE PATH
   "Where the web build writes the site to publish (a mirror: files not in the site are removed)")
 option(CHIPATLAS_WEB_PROFILE "Web build: keep function names in the wasm (--profiling-funcs) for CPU profiles" OFF)
+# The allocator (docs/benchmarks.md, "Allocator and glue flags" and issue 17's fourth pass):
+# emmalloc, 3 KB gzip smaller than dlmalloc; dlmalloc to measure against it.
+set(CHIPATLAS_WEB_MALLOC "emmalloc" CACHE STRING "Web build: the allocator (-sMALLOC=emmalloc or dlmalloc)")
 
 # Links a wasm target for the page: WebGL2 without eval (strict CSP) or a filesystem; its .js
 # and .wasm go into build/web/site (then dist/).
@@ -15,7 +18,7 @@ function(chipatlas_web_link target)
   target_link_options(${target} PRIVATE
     -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0
     -sFILESYSTEM=0 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sINITIAL_MEMORY=33554432
-    -sMALLOC=emmalloc -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+    -sMALLOC=${CHIPATLAS_WEB_MALLOC} -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
     "-sEXPORTED_FUNCTIONS=_main,_ca_command,_ca_load_dataset,_ca_load_datasets,_ca_add_font,_ca_add_catalogue,_ca_bench,_malloc,_free"
     -fno-exceptions "--js-library=${PROJECT_SOURCE_DIR}/src/platform/run_web.js")
   # The profiling build (preset web-profile): the wasm keeps its functions' names, so a CPU

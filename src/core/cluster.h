@@ -34,12 +34,39 @@ struct Clustering {
     std::vector<std::pair<uint64_t, int>> order_, order_tmp_;
     GroupTable cells_;  // sparse grids: cell key -> index into cell_head_ / cell_tail_
     std::vector<int> cell_head_, cell_tail_, next_;
+
+    // What cluster_points_kept keeps (the greedy pass's decisions, before any merging), per id.
+    std::vector<int> kept_ids_;      // the last call's ids
+    std::vector<int> kept_leader_;   // per id: its leader's id (itself when it leads), -1 when absent
+    std::vector<int> kept_cluster_;  // per leader's id: its cluster's number in the last pass
+    std::vector<double> kept_prio_;  // per id
+    std::vector<Vec2> kept_pos_;     // per id
+    // Per cell of a dense grid: the points near it whose priority key lies in [dirty_lo_,
+    // dirty_hi_] are decided again (a leader before them may have come or gone); per point: its
+    // own priority changed or it appeared.
+    std::vector<uint64_t> dirty_lo_, dirty_hi_;
+    std::vector<unsigned char> self_dirty_;
+    double kept_radius_ = -1;
+    bool kept_valid_ = false;
+    size_t searched_ = 0;  // points the last call decided by searching (the rest kept their decision)
+    void forget() { kept_valid_ = false; }
 };
 
 // points: screen positions; priority: higher leads. Points within `radius` pixels of a
 // cluster's leader join it. Every input index appears in exactly one cluster.
 void cluster_points(const std::vector<Vec2>& points, const std::vector<double>& priority, double radius, Clustering& out);
 std::vector<Cluster> cluster_points(const std::vector<Vec2>& points, const std::vector<double>& priority, double radius);
+
+// The same result as cluster_points(points, priority, radius, out), reusing the last call's on
+// the same `out` (playback: a few priorities move each frame). Point i is organisation id[i]
+// (ascending, each below id_count). A point keeps its last decision (leader, or the leader it
+// joined) unless it appeared or its priority changed, a leader near it (within a grid cell) left
+// or passed it in priority order, or one near it and before it became or stopped being a
+// leader; then it searches as cluster_points does. A moved point, another radius, a sparse grid or many changes decide all
+// points again. out's result may be changed afterwards (merge_overlapping): the decisions are
+// kept apart. out.forget() drops them (a new dataset).
+void cluster_points_kept(const std::vector<Vec2>& points, const std::vector<int>& id, size_t id_count, const std::vector<double>& priority,
+                         double radius, Clustering& out);
 
 // One pass of overlap removal over a clustering: cluster c is drawn as a disc of radius[c] at
 // centre[c]; clusters whose discs come closer than `gap` join (transitively) into one, led by

@@ -122,6 +122,7 @@ void MapSceneBuilder::place_organisations(const MapSceneInput& in, const MapTuni
             if (ds.organisations[i].has_coords) org_world_[i] = project({ds.organisations[i].lat, ds.organisations[i].lon});
         projected_for_ = &ds;
         near_.valid = false;
+        clusters_.forget();
     }
     project_near(in, t);
     const Visibility& vis = *in.vis;
@@ -141,7 +142,8 @@ void MapSceneBuilder::place_organisations(const MapSceneInput& in, const MapTuni
                         (sel.is_org && sel.index == i ? t.priority_selected : 0) +
                         (vis.org[static_cast<size_t>(i)] == Vis::Active ? t.priority_active : 0));
     }
-    cluster_points(spts_, prio_, t.cluster_radius, clusters_);
+    // Playback moves a few priorities a frame: the clustering keeps the other points' decisions.
+    cluster_points_kept(spts_, shown_, norgs, prio_, t.cluster_radius, clusters_);
 }
 
 float MapSceneBuilder::node_radius(int org) const {

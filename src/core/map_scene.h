@@ -274,6 +274,7 @@ public:
     void forget_dataset() {
         projected_for_ = nullptr;
         near_.valid = false;
+        clusters_.forget();
         grouper_.forget();
     }
     // A click on scene().groups[group]: zoom to its members or spread it.
