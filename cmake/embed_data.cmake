@@ -1,10 +1,15 @@
 # The bundled dataset (once validate_data.cmake's check passed), the basemap and the fonts,
 # compiled into static libraries by chipatlas_embed (embed.cmake).
-set(_embed_pairs)
-foreach(f ${CHIPATLAS_DATA_FILES})
-  file(RELATIVE_PATH rel "${PROJECT_SOURCE_DIR}" "${f}")
-  list(APPEND _embed_pairs "${rel}=${f}")
-endforeach()
+# "NAME=PATH" pairs for chipatlas_embed, each named by its path from the source tree.
+function(chipatlas_source_pairs out)
+  set(pairs)
+  foreach(f ${ARGN})
+    file(RELATIVE_PATH rel "${PROJECT_SOURCE_DIR}" "${f}")
+    list(APPEND pairs "${rel}=${f}")
+  endforeach()
+  set(${out} ${pairs} PARENT_SCOPE)
+endfunction()
+chipatlas_source_pairs(_embed_pairs ${CHIPATLAS_DATA_FILES})
 chipatlas_embed(chipatlas_data embedded_dataset FILES ${_embed_pairs} DEPENDS "${CHIPATLAS_DATA_VALID}")
 
 # The bundled stories (stories/*.json but its schema), checked against the dataset first
@@ -25,11 +30,7 @@ if(CHIPATLAS_WEB)
   # web/js/story_files.js): they are not part of the first visit's wasm.
   chipatlas_embed(chipatlas_stories embedded_stories)
 else()
-  set(_story_pairs)
-  foreach(f ${CHIPATLAS_STORY_FILES})
-    file(RELATIVE_PATH rel "${PROJECT_SOURCE_DIR}" "${f}")
-    list(APPEND _story_pairs "${rel}=${f}")
-  endforeach()
+  chipatlas_source_pairs(_story_pairs ${CHIPATLAS_STORY_FILES})
   chipatlas_embed(chipatlas_stories embedded_stories FILES ${_story_pairs} DEPENDS "${CHIPATLAS_STORIES_VALID}")
 endif()
 target_link_libraries(chipatlas_data PUBLIC chipatlas_stories)

@@ -361,16 +361,16 @@ function simplifyTopology(topo, tolMain, tolOther) {
 // Rings and lines that cross the antimeridian (Russia's Chukotka, Fiji, the Aleutians in the 110m
 // data) jump between +180 and -180: such a ring's western points are moved east by 360 degrees,
 // so that it stays whole and is cut at the frame's east edge instead of drawing bands across it.
-// (The outer file's data only: the region file is byte for byte what it was before.)
-let wrapEast = false;
+// (A part's `wrap`: the outer file's data only; the region file is byte for byte what it was.)
 const eastLine = (line) => {
-    if (!wrapEast || !line.some(([lon]) => lon > 170) || !line.some(([lon]) => lon < -170)) return line;
+    if (!line.some(([lon]) => lon > 170) || !line.some(([lon]) => lon < -170)) return line;
     return line.map(([lon, lat]) => (lon < 0 ? [lon + 360, lat] : [lon, lat]));
 };
 const east = (polygon) => polygon.map(eastLine);
 
 // ---------------------------------------------------------------- build
-// parts: [{ topo, rects (polygons clipped to each), keep, hole (lines kept inside keep, outside hole) }]
+// parts: [{ topo, rects (polygons clipped to each), keep, hole (lines kept inside keep, outside hole),
+//           wrap (rings across the antimeridian kept whole) }]
 function build(parts) {
 
     // key "cat|name" -> { category, name, parts: [{verts, idx}] }
@@ -381,11 +381,11 @@ function build(parts) {
         if (!features.has(key)) features.set(key, { category, name, parts: [] });
         features.get(key).parts.push(part);
     };
-    const processPolygons = (topo, rects) => {
+    const processPolygons = (topo, rects, wrap) => {
         const fc = topojson.feature(topo, topo.objects.countries);
         for (const f of fc.features) {
             const cat = featureCategory(f), name = featureName(f);
-            for (const poly of featurePolygons(f).map(east)) {
+            for (const poly of wrap ? featurePolygons(f).map(east) : featurePolygons(f)) {
                 for (const rect of rects) {
                     const rings = clipPolygonTo(poly, rect);
                     if (rings) addPart(cat, name, triangulate(rings));
@@ -393,16 +393,16 @@ function build(parts) {
             }
         }
     };
-    for (const p of parts) processPolygons(p.topo, p.rects);
+    for (const p of parts) processPolygons(p.topo, p.rects, p.wrap);
 
     // lines: [{kind, category, pts}]; coastlines grouped by category, then land borders.
     const coast = [], borders = [];
-    const processLines = (topo, keep, hole) => {
+    const processLines = (topo, keep, hole, wrap) => {
         const obj = topo.objects.countries;
         const catOf = (g) => CATEGORY_BY_ID[String(g.id)] ?? 0;
         const add = (dst, mesh, kind, category) => {
             for (const l of mesh.coordinates)
-                for (const piece of clipPolyline(eastLine(l), keep, hole)) {
+                for (const piece of clipPolyline(wrap ? eastLine(l) : l, keep, hole)) {
                     const q = quantLine(piece);
                     if (q) dst.push({ kind, category, pts: q });
                 }
@@ -411,7 +411,7 @@ function build(parts) {
             add(coast, topojson.mesh(topo, obj, (a, b) => a === b && catOf(a) === c), 0, c);
         add(borders, topojson.mesh(topo, obj, (a, b) => a !== b), 1, 0);
     };
-    for (const p of parts) processLines(p.topo, p.keep, p.hole);
+    for (const p of parts) processLines(p.topo, p.keep, p.hole, p.wrap);
     const lines = [...coast.sort((a, b) => a.category - b.category), ...borders]; // stable sort
 
     // Features ordered by category (0 first, so named regions draw over "other land"), then name;
@@ -489,8 +489,7 @@ const bin = encode(data, FRAME);
 fs.mkdirSync(path.dirname(outPath), { recursive: true });
 fs.writeFileSync(outPath, bin);
 QBOX = OUTER;
-wrapEast = true;
-const outer = build([{ topo: topo110, rects: RING_RECTS, keep: OUTER, hole: FRAME }]);
+const outer = build([{ topo: topo110, rects: RING_RECTS, keep: OUTER, hole: FRAME, wrap: true }]);
 const outerBin = encode(outer, OUTER);
 fs.writeFileSync(outerPath, outerBin);
 
