@@ -8,6 +8,19 @@ option(CHIPATLAS_WEB_PROFILE "Web build: keep function names in the wasm (--prof
 # emmalloc, 3 KB gzip smaller than dlmalloc; dlmalloc to measure against it.
 set(CHIPATLAS_WEB_MALLOC "emmalloc" CACHE STRING "Web build: the allocator (-sMALLOC=emmalloc or dlmalloc)")
 
+# WebAssembly features beyond the first version the wasm may use (docs/benchmarks.md, "Session 10"):
+# each is a clang -m<feature> for every file and the link, and binaryen's --enable-<feature> for
+# the wasm-opt pass below.
+set(CHIPATLAS_WEB_FEATURES "" CACHE STRING "Web build: wasm features (bulk-memory;nontrapping-fptoint;sign-ext;simd128)")
+set(CHIPATLAS_WASM_OPT_FEATURES "")
+foreach(f IN LISTS CHIPATLAS_WEB_FEATURES)
+  add_compile_options(-m${f})
+  add_link_options(-m${f})
+  string(REPLACE "nontrapping-fptoint" "nontrapping-float-to-int" b "${f}")
+  string(REPLACE "simd128" "simd" b "${b}")
+  list(APPEND CHIPATLAS_WASM_OPT_FEATURES "--enable-${b}")
+endforeach()
+
 # Links a wasm target for the page: WebGL2 without eval (strict CSP) or a filesystem; its .js
 # and .wasm go into build/web/site (then dist/).
 function(chipatlas_web_link target)
@@ -61,7 +74,7 @@ function(chipatlas_web_site target)
   find_program(CHIPATLAS_WASM_OPT wasm-opt)
   if(CHIPATLAS_WASM_OPT AND NOT CHIPATLAS_WEB_PROFILE)
     add_custom_command(TARGET ${target} POST_BUILD
-      COMMAND "${CHIPATLAS_WASM_OPT}" -Oz --converge "${site}/${target}.wasm" -o "${site}/${target}.wasm"
+      COMMAND "${CHIPATLAS_WASM_OPT}" -Oz --converge ${CHIPATLAS_WASM_OPT_FEATURES} "${site}/${target}.wasm" -o "${site}/${target}.wasm"
       COMMENT "wasm-opt -Oz --converge ${target}.wasm" VERBATIM)
   endif()
   chipatlas_notices("${site}/licenses")
