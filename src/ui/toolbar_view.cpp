@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <initializer_list>
 
 #include "core/chrome_layout.h"
 #include "core/search.h"
@@ -69,6 +70,22 @@ void draw_tiny_toolbar(AppModel& m, UiContext& ui) {
     ImGui::End();
 }
 
+// The width of a row of buttons with these labels (ImGui's frame padding and item spacing).
+float buttons_width(std::initializer_list<const char*> labels) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float w = 0;
+    for (const char* l : labels) w += ImGui::CalcTextSize(l, nullptr, true).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+    return w;
+}
+
+// The toolbar's buttons after the search: the presets (or one "Region" menu), Reset, View, ?.
+float toolbar_buttons_width(bool presets_folded) {
+    float w = buttons_width({tr("Reset"), tr("View"), "?"});
+    if (presets_folded) return w + buttons_width({tr("Region")});
+    for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p) w += buttons_width({preset_label(static_cast<RegionPreset>(p))});
+    return w;
+}
+
 }  // namespace
 
 void draw_toolbar(AppModel& m, UiContext& ui) {
@@ -126,7 +143,10 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
             }
             ImGui::End();
         }
+        // The buttons follow on the same row when they fit before the window's right edge.
         if (!narrow) ImGui::SameLine();
+        if (!narrow && ImGui::GetCursorScreenPos().x + toolbar_buttons_width(io.DisplaySize.x < 520) > io.DisplaySize.x - 12)
+            ImGui::NewLine();
     }
     if (io.DisplaySize.x < 520) {
         // Small boxes (embeds down to 320 px): the presets fold into one menu.

@@ -460,3 +460,17 @@ TEST_CASE("the small face holds every organisation's short name and the digits, 
     }
     CHECK(cjk_small < cjk_regular);
 }
+
+// The native window's toolbar (title, search, presets, Reset, View, ?) at any width: a 700 px
+// window cut "View" and "?" off at its right edge (the row went on whatever the width).
+TEST_CASE("the native toolbar stays inside the window at widths from 320 to 1920") {
+    for (float w : {320.0f, 390.0f, 520.0f, 600.0f, 640.0f, 700.0f, 760.0f, 800.0f, 900.0f, 1024.0f, 1280.0f, 1920.0f}) {
+        Harness h(w, 800);
+        h.ui.opt.web = false;
+        for (int i = 0; i < 4; ++i) h.frame();
+        const ImGuiWindow* bar = window_named("##toolbar");
+        INFO("width " << w << ": toolbar from " << bar->Pos.x << " to " << bar->Pos.x + bar->Size.x);
+        CHECK(inside_screen(bar, w, 800));
+        CHECK(bar->Size.y < 200);  // at most a few rows
+    }
+}
