@@ -288,13 +288,15 @@ void App::emit_changes() {
             // What the event says (its first items with their status, the total, the language of
             // their titles), not every visible one.
             const Visibility& vis = model_.visibility();
-            std::vector<int> active = visible_collaborations(model_, kActiveEventMax);
-            for (int& i : active) i = 2 * i + (vis.collab[static_cast<size_t>(i)] == Vis::Active);
+            const std::vector<int> visible = visible_collaborations(model_, kActiveEventMax);
+            std::vector<int> active;
+            active.reserve(visible.size() + 2);
+            for (int i : visible) active.push_back(2 * i + (vis.collab[static_cast<size_t>(i)] == Vis::Active));
             active.push_back(vis.active + vis.faded);
             active.push_back(static_cast<int>(active_locale()));
             if (active != last_active_) {
                 last_active_ = std::move(active);
-                emit("active", active_event_json(model_));
+                emit("active", active_event_json(model_, visible));
             }
         }
     }

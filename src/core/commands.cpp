@@ -324,12 +324,13 @@ std::string export_json(AppModel& m) {
 
 std::string state_event_json(AppModel& m) { return to_text(json{{"state", state_json(m)}, {"hash", m.hash()}}); }
 
-std::string active_event_json(AppModel& m) {
+std::string active_event_json(AppModel& m) { return active_event_json(m, visible_collaborations(m, kActiveEventMax)); }
+
+std::string active_event_json(AppModel& m, const std::vector<int>& visible) {
     const Dataset& ds = m.data();
     const Visibility& vis = m.visibility();
     json items = json::array();
-    const std::vector<int> visible = visible_collaborations(m, kActiveEventMax);  // not all 100k at 10k
-    for (int i : visible) {
+    for (int i : visible) {  // not all 100k at 10k: the first kActiveEventMax
         const Collaboration& c = ds.collaborations[i];
         json parts = json::array();
         for (auto& p : c.participants) parts.push_back(ds.organisations[p.org].name);

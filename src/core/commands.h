@@ -58,7 +58,9 @@ std::string state_event_json(AppModel& m);
 // {"t":"YYYY-MM-DD","total":N,"items":[...]} of the visible collaborations (the first
 // kActiveEventMax of them: the screen-reader list stays readable on big datasets)
 inline constexpr size_t kActiveEventMax = 200;
+// `visible`: visible_collaborations(m, kActiveEventMax) when the caller already has it.
 std::string active_event_json(AppModel& m);
+std::string active_event_json(AppModel& m, const std::vector<int>& visible);
 // {"id","type","label"}
 std::string selection_event_json(AppModel& m);
 // {"errors":[...],"text":"..."}
