@@ -28,7 +28,6 @@ endforeach()
 # and .wasm go into build/web/site (then dist/).
 function(chipatlas_web_link target)
   set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/site" SUFFIX ".js")
-  target_compile_options(${target} PRIVATE -fno-exceptions)
   # The page calls only the exported C functions, through malloc'd buffers (web/js/runtime.js);
   # no ccall/cwrap, which copy strings onto the wasm stack.
   target_link_options(${target} PRIVATE
