@@ -11,12 +11,25 @@
 
 using namespace ca;
 
-TEST_CASE("basemap: the Natural Earth asset parses with the focus areas present") {
-    const EmbeddedFile* f = embedded_assets().find("assets/basemap.bin");
+namespace {
+
+// An embedded basemap file, parsed (the test stops when it is missing or does not parse).
+Basemap parsed_asset(const char* name) {
+    const EmbeddedFile* f = embedded_assets().find(name);
     REQUIRE(f != nullptr);
     Basemap bm;
     std::string err;
+    INFO(name);
     REQUIRE(parse_basemap(f->data, f->size, bm, err));
+    return bm;
+}
+
+}  // namespace
+
+TEST_CASE("basemap: the Natural Earth asset parses with the focus areas present") {
+    Basemap bm = parsed_asset("assets/basemap.bin");
+    const EmbeddedFile* f = embedded_assets().find("assets/basemap.bin");
+    std::string err;
     CHECK(bm.triangle_count() > 1000);
     CHECK(bm.lines.size() > 10);
     for (LandCategory c :
@@ -106,11 +119,7 @@ TEST_CASE("basemap: v2 stores coordinates and indices as varint deltas") {
 // of every window shape, and the farthest zoom out, show land where there is land, not the frame's
 // edge (a 700x800 window showed China cut along the 95th meridian and the 55th parallel).
 TEST_CASE("basemap: the outer land covers the views around the region frame") {
-    const EmbeddedFile* f = embedded_assets().find("assets/basemap_outer.bin");
-    REQUIRE(f != nullptr);
-    Basemap outer;
-    std::string err;
-    REQUIRE(parse_basemap(f->data, f->size, outer, err));
+    Basemap outer = parsed_asset("assets/basemap_outer.bin");
     CHECK(outer.triangle_count() > 500);
     bool russia = false, other = false;
     for (const LandFeature& l : outer.land) {
@@ -144,9 +153,7 @@ TEST_CASE("basemap: the outer land covers the views around the region frame") {
                 }
         }
     // Appended under the detailed file's land, with its lines after.
-    Basemap inner;
-    const EmbeddedFile* g = embedded_assets().find("assets/basemap.bin");
-    REQUIRE(parse_basemap(g->data, g->size, inner, err));
+    Basemap inner = parsed_asset("assets/basemap.bin");
     const size_t land = inner.land.size(), lines = inner.lines.size();
     const std::string first_inner = inner.land.front().name;
     const size_t outer_land = outer.land.size(), outer_lines = outer.lines.size();
