@@ -32,24 +32,27 @@ test('chipatlas.wasm and chipatlas.js are requested with the bundled modules, ea
   const boot = await page.evaluate(() => performance.getEntriesByName('ca:boot')[0].startTime);
   for (const f of ['/chipatlas.wasm', '/chipatlas.js']) {
     assert.ok(files[f], `${f} fetched`);
-    // gl_early.js preloads them, and boot.js imports it: requested before boot.js runs.
+    // gl_early.js (a classic script before the modules run) preloads them: requested before boot.js runs.
     assert.ok(files[f].start < boot, `${f} is requested before boot.js runs, not after the modules: ${files[f].start} vs ${boot}`);
     assert.equal(log.requests.filter((u) => new URL(u).pathname === f).length, 1, `${f} fetched once (the preload is used)`);
   }
-  // The modules come bundled (tools/web/bundle.mjs): the page's two module scripts, nothing else.
+  // The scripts come bundled (tools/web/bundle.mjs): the page's module and classic script, nothing else.
   assert.deepEqual(Object.keys(files).filter((f) => f.startsWith('/js/')).sort(), ['/js/boot.js', '/js/gl_early.js']);
 });
 
-// The context is made once the wasm's bytes are in (js/gl_early.js): getContext holds the page,
-// which then stopped reading the wasm's stream (docs/benchmarks.md, "First frame, fourth pass").
-test('one WebGL 2 context, made once the wasm has arrived and before the glue runs: the probe is the map\'s own, which the wasm reuses', { timeout: 120000 }, async () => {
+// The context is made by js/gl_early.js, a classic script after the <canvas>, as soon as it runs:
+// after the wasm's fetch has started and before the modules run (docs/benchmarks.md, "First
+// frame, eighth pass"), so software GL's set-up overlaps the modules' and the wasm's download.
+test('one WebGL 2 context, made once the wasm is requested and before the modules run: the probe is the map\'s own, which the wasm reuses', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { initScript: COUNT_CONTEXTS });
   assertClean(log, 'index.html');
   const calls = await page.evaluate(() => window.__contexts);
   assert.deepEqual(calls.filter((c) => c.fresh), [{ type: 'webgl2', canvas: 'canvas', fresh: true }], JSON.stringify(calls));
-  const t = await page.evaluate(() => ({ context: window.__firstContextAt, runtime: performance.getEntriesByName('ca:runtime')[0].startTime,
-    wasm: performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === '/chipatlas.wasm').responseEnd }));
-  assert.ok(t.wasm <= t.context, `the context is made after the wasm's last byte: ${JSON.stringify(t)}`);
+  const t = await page.evaluate(() => ({ context: window.__firstContextAt, boot: performance.getEntriesByName('ca:boot')[0].startTime,
+    runtime: performance.getEntriesByName('ca:runtime')[0].startTime,
+    wasm: performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === '/chipatlas.wasm').startTime }));
+  assert.ok(t.wasm <= t.context, `the wasm is requested before the context is made: ${JSON.stringify(t)}`);
+  assert.ok(t.context < t.boot, `the context is made before boot.js runs: ${JSON.stringify(t)}`);
   assert.ok(t.context < t.runtime, `the context is made before chipatlas.js is loaded: ${JSON.stringify(t)}`);
   const attrs = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
   assert.equal(attrs.alpha, true, 'alpha, so an embed can be transparent');

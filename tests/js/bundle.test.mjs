@@ -2,8 +2,8 @@
 // module script the pages load, holding every module that script reaches, nothing left out.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +16,14 @@ const JS = join(WEB, 'js');
 const imports = (f) => [...readFileSync(join(JS, f), 'utf8')
   .matchAll(/^(?:import|export)\s(?:[^;]*?\sfrom\s)?'\.\/([\w.]+)';/gm)].map((m) => m[1]);
 
-// The module scripts the pages load (js/X.js), read from web/*.html.
-function pageEntries() {
+// The scripts the pages load from js/ (X.js), module or classic, read from web/*.html.
+function pageEntries(kind = 'all') {
   const found = new Set();
   for (const page of readdirSync(WEB).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(join(WEB, page), 'utf8');
-    for (const m of html.matchAll(/<script type="module"[^>]*\ssrc="js\/([\w.]+)"/g)) found.add(m[1]);
+    for (const m of html.matchAll(/<script( type="module")?[^>]*\ssrc="js\/([\w.]+)"/g)) {
+      if (kind === 'all' || (kind === 'module') === !!m[1]) found.add(m[2]);
+    }
   }
   return [...found].sort();
 }
@@ -34,19 +36,21 @@ before(() => {
   meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8'));
 });
 
-test('the bundle folder holds one file for each module script of the pages, and nothing else', () => {
+test('the bundle folder holds one file for each script of the pages, and nothing else', () => {
   const entries = pageEntries();
-  assert.ok(entries.includes('boot.js') && entries.includes('gl_early.js'), entries.join(', '));
+  assert.deepEqual(pageEntries('module'), ['boot.js']);
+  assert.deepEqual(pageEntries('classic'), ['gl_early.js']);
   assert.deepEqual(readdirSync(join(out, 'js')).sort(), entries);
   assert.deepEqual(Object.keys(meta).sort(), entries.map((e) => 'js/' + e));
 });
 
 test('each bundle holds every module its entry reaches, and imports only the other entries', () => {
   const entries = pageEntries();
+  const modules = pageEntries('module');
   for (const entry of entries) {
     const reached = new Set(), external = new Set();
     const visit = (f) => {
-      if (f !== entry && entries.includes(f)) { external.add('./' + f); return; }
+      if (f !== entry && modules.includes(f) && modules.includes(entry)) { external.add('./' + f); return; }
       if (reached.has(f)) return;
       reached.add(f);
       imports(f).forEach(visit);
@@ -69,4 +73,33 @@ test('the bundle is minified: smaller than its sources, no comments', () => {
   const sources = meta['js/boot.js'].inputs.reduce((n, f) => n + statSync(join(WEB, f)).size, 0);
   assert.ok(code.length < sources / 2, `boot.js bundle ${code.length} bytes, sources ${sources}`);
   assert.doesNotMatch(code, /^\s*\/\//m);
+});
+
+// js/gl_early.js runs once, as a classic script after the <canvas> (it starts the wasm's fetch and
+// makes the WebGL context while the modules load): the modules reach it through js/early.js.
+test('the classic script is a self-contained IIFE that no module bundle holds again', () => {
+  const code = readFileSync(join(out, 'js', 'gl_early.js'), 'utf8');
+  assert.equal(meta['js/gl_early.js'].module, false);
+  assert.deepEqual(meta['js/gl_early.js'].imports, []);
+  assert.match(code, /^\(\(\)=>\{/);
+  assert.doesNotMatch(code, /\bimport\s*[{("]|\bexport\s*[{]/);
+  assert.ok(meta['js/gl_early.js'].inputs.includes('js/gl_warm.js'), 'ImGui\'s shaders are warmed by it');
+  assert.ok(!meta['js/boot.js'].inputs.includes('js/gl_early.js'), 'boot.js holds a second copy of gl_early.js');
+  assert.ok(meta['js/boot.js'].inputs.includes('js/early.js'));
+});
+
+test('the bundler refuses a module that imports the classic script itself', () => {
+  const web = mkdtempSync(join(tmpdir(), 'chipatlas-web-'));
+  mkdirSync(join(web, 'js'));
+  writeFileSync(join(web, 'index.html'), '<canvas id="canvas"></canvas>\n<script src="js/early_c.js"></script>\n<script type="module" src="js/main.js"></script>\n');
+  writeFileSync(join(web, 'js', 'early_c.js'), 'export const x = 1;\nglobalThis.__x = x;\n');
+  writeFileSync(join(web, 'js', 'main.js'), "import { x } from './early_c.js';\nconsole.log(x);\n");
+  const run = (args) => spawnSync(process.execPath, [join(ROOT, 'tools', 'web', 'bundle.mjs'), '--web', web, '--out', join(web, 'out'), ...args], { encoding: 'utf8' });
+  const bad = run([]);
+  assert.equal(bad.status, 1, bad.stdout + bad.stderr);
+  assert.match(bad.stderr, /js\/main\.js imports js\/early_c\.js, a classic script/);
+  writeFileSync(join(web, 'js', 'main.js'), 'console.log(globalThis.__x);\n');
+  const good = run([]);
+  assert.equal(good.status, 0, good.stdout + good.stderr);
+  assert.match(readFileSync(join(web, 'out', 'js', 'early_c.js'), 'utf8'), /^\(\(\)=>\{/);
 });

@@ -66,7 +66,12 @@ test('the pages request the wasm and the glue at once, and load only their bundl
     // The site's js/ holds only the pages' module scripts, bundled (tools/web/bundle.mjs): a
     // modulepreload of any other module would fetch a file the site does not have.
     const scripts = [...html.matchAll(/<script type="module"[^>]*\ssrc="js\/([\w.]+)"/g)].map((m) => m[1]);
-    assert.ok(scripts.includes('boot.js') && scripts.includes('gl_early.js'), page);
+    assert.deepEqual(scripts, ['boot.js'], page);
+    // js/gl_early.js is a classic script right after the <canvas>: it makes the map's context
+    // while the modules load (it needs the canvas, and runs once the style sheet has sized it).
+    const canvasAt = html.indexOf('<canvas id="canvas"'), earlyAt = html.indexOf('<script src="js/gl_early.js"></script>');
+    assert.ok(canvasAt > 0 && earlyAt > canvasAt, `${page}: <script src="js/gl_early.js"> after the canvas`);
+    assert.ok(html.indexOf('<link rel="stylesheet" href="style.css">') < canvasAt, `${page}: the style sheet before the canvas`);
     for (const m of html.matchAll(/<link rel="modulepreload" href="js\/([\w.]+)">/g)) {
       assert.ok(scripts.includes(m[1]), `${page}: modulepreload of ${m[1]}, which is bundled into another file`);
     }

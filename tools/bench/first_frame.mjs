@@ -130,7 +130,7 @@ try {
       firstFrameMs: r.samples.map((s) => r0(s.firstFrame)),
       rafMsMedian: r0(median(r.samples.map((s) => s.raf))),
       // getContext calls: their median duration, in call order
-      getContextMsMedian: (r.samples[0].contexts || []).map((c, i) => `${c.type} ${r0(median(r.samples.map((s) => s.contexts[i] && s.contexts[i].ms)))}`),
+      getContextMsMedian: (r.samples[0].contexts || []).map((c, i) => `${c.type} ${r0(median(r.samples.map((s) => s.contexts[i] && s.contexts[i].ms)))} at ${r0(median(r.samples.map((s) => s.contexts[i] && s.contexts[i].at)))}`),
     };
     if (!r.demo) {
       row.ratio = Number((median(r.samples.map((s) => s.firstFrame)) / demoMedian).toFixed(2));

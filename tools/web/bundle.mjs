@@ -1,11 +1,14 @@
-// Bundles the page's ES modules for the site (issue 15, first frame): each module script the
-// pages load (web/*.html, <script type="module" src="js/X.js">) becomes one minified js/X.js.
+// Bundles the page's scripts for the site (issue 15, first frame): each script the pages load
+// from js/ (web/*.html, <script type="module" src="js/X.js"> or a classic <script src="js/X.js">)
+// becomes one minified js/X.js: an ES module for a module script, an IIFE for a classic one.
 //   node tools/web/bundle.mjs --out DIR [--web DIR] [--meta FILE]
 // Entry points come from the pages, not a list: a module that boot.js (or any module it
-// imports) starts importing is in the bundle by itself. An entry imported by another entry
-// (gl_early.js by boot.js) stays its own file, imported by URL, so the page and the bundle
-// share one instance of it. web/js/ stays the source (tests/js import it); DIR/js/ then holds
-// only the entries, which cmake/web_site.cmake puts in dist/js/ in place of web/js/.
+// imports) starts importing is in the bundle by itself. A module entry imported by another entry
+// stays its own file, imported by URL, so the page and the bundle share one instance of it. A
+// classic entry (js/gl_early.js) runs once, before the modules; no module bundle may hold its
+// source (the modules reach it through what it publishes: js/early.js), or the page would run
+// it twice. web/js/ stays the source (tests/js import it); DIR/js/ then holds only the entries,
+// which cmake/web_site.cmake puts in dist/js/ in place of web/js/.
 import { readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,26 +35,33 @@ try {
   process.exit(1);
 }
 
-// The module scripts of every page in web/ (paths relative to web/, e.g. "js/boot.js").
-function moduleEntries(webDir) {
-  const found = new Set();
+// The scripts of every page in web/ that come from js/ (paths relative to web/, e.g.
+// "js/boot.js"), each with whether it is a module.
+function pageEntries(webDir) {
+  const found = new Map();
   for (const page of readdirSync(webDir).filter((f) => f.endsWith('.html')).sort()) {
     const html = readFileSync(join(webDir, page), 'utf8');
     for (const tag of html.matchAll(/<script\b[^>]*>/g)) {
-      if (!/\btype="module"/.test(tag[0])) continue;
+      const isModule = /\btype="module"/.test(tag[0]);
       const src = /\bsrc="([^"]+)"/.exec(tag[0]);
+      if (!src && !isModule) continue;  // an inline classic script (the CSP refuses it anyway)
       if (!src || !/^js\/[\w-]+\.js$/.test(src[1])) {
-        console.error(`bundle: ${page}: a module script outside js/ or without src: ${tag[0]}`);
+        if (!isModule && src && !src[1].startsWith('js/')) continue;  // another page's own file
+        console.error(`bundle: ${page}: a script outside js/ or without src: ${tag[0]}`);
         process.exit(1);
       }
-      found.add(src[1]);
+      if (found.has(src[1]) && found.get(src[1]) !== isModule) {
+        console.error(`bundle: ${src[1]} is loaded both as a module and as a classic script`);
+        process.exit(1);
+      }
+      found.set(src[1], isModule);
     }
   }
-  return [...found].sort();
+  return [...found].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([path, isModule]) => ({ path, isModule }));
 }
 
-const entries = moduleEntries(web);
-if (!entries.length) {
+const entries = pageEntries(web);
+if (!entries.some((e) => e.isModule)) {
   console.error(`bundle: no <script type="module" src="js/..."> in ${web}/*.html`);
   process.exit(1);
 }
@@ -60,25 +70,36 @@ mkdirSync(join(out, 'js'), { recursive: true });
 // --meta: for each entry, the source files in its bundle and what it still imports (tests).
 const meta = {};
 for (const entry of entries) {
-  const others = entries.filter((e) => e !== entry).map((e) => './' + e.slice('js/'.length));
+  const others = entries.filter((e) => e.isModule && e !== entry).map((e) => './' + e.path.slice('js/'.length));
   const result = await esbuild.build({
-    entryPoints: [join(web, entry)],
-    outfile: join(out, entry),
+    entryPoints: [join(web, entry.path)],
+    outfile: join(out, entry.path),
     bundle: true,
     minify: true,
-    format: 'esm',
+    format: entry.isModule ? 'esm' : 'iife',
     target: 'es2020',
     charset: 'utf8',
     legalComments: 'none',
-    external: others,  // another page entry: imported by URL, one instance
+    external: entry.isModule ? others : [],  // another module entry: imported by URL, one instance
     metafile: true,
     logLevel: 'error',
   }).catch(() => process.exit(1));
   const output = Object.values(result.metafile.outputs)[0];
-  meta[entry] = {
+  meta[entry.path] = {
+    module: entry.isModule,
     inputs: Object.keys(result.metafile.inputs).map((f) => relative(web, resolve(f)).split(sep).join('/')).sort(),
     imports: [...new Set(output.imports.map((i) => i.path))].sort(),  // two modules may import one entry
   };
 }
+// A classic entry's own source inside another bundle would run a second time (a second wasm
+// fetch and WebGL context for js/gl_early.js).
+for (const c of entries.filter((e) => !e.isModule)) {
+  for (const e of entries.filter((x) => x !== c)) {
+    if (meta[e.path].inputs.includes(c.path)) {
+      console.error(`bundle: ${e.path} imports ${c.path}, a classic script the page runs by itself (import js/early.js instead)`);
+      process.exit(1);
+    }
+  }
+}
 if (metaFile) writeFileSync(metaFile, JSON.stringify(meta, null, 1) + '\n');
-console.log(`bundle: ${entries.join(', ')} -> ${join(out, 'js')}`);
+console.log(`bundle: ${entries.map((e) => e.path + (e.isModule ? '' : ' (classic)')).join(', ')} -> ${join(out, 'js')}`);

@@ -4,7 +4,7 @@
 // All of web/js/ works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`: no
 // inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
 import { instantiateWith, mark, GLUE, EDIT_BUILD } from './wasm_loader.js';
-import { mapReady } from './gl_early.js';
+import { mapReady } from './early.js';
 import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
 import { app } from './state.js';
 import { LIMITS } from './limits.js';
@@ -77,8 +77,8 @@ function checkedHash(hash) {
 
 // ------------------------------------------------------------------ start-up
 // The probe is the map's own context (js/gl_early.js), which the wasm gets back: software GL
-// creates one context instead of two (docs/benchmarks.md, "First frame"). It is made once the
-// wasm's bytes are in; go() runs then, or the page says there is no WebGL 2.
+// creates one context instead of two (docs/benchmarks.md, "First frame"). It is made before the
+// modules run; go() runs once it is there, or the page says there is no WebGL 2.
 function withWebGL2(go) {
   mapReady.then(function (gl) {
     if (gl) {

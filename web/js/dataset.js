@@ -5,7 +5,7 @@ import { doc } from './dom.js';
 import { LIMITS } from './limits.js';
 import { splitDataSpec } from './data_files.js';
 import { t } from './i18n.js';
-import { mark } from './gl_early.js';
+import { mark } from './early.js';
 import { query } from './config.js';
 
 // <meta name="chipatlas-data" content="off">: the deployer turned ?data= off.

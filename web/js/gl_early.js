@@ -1,5 +1,6 @@
-// The wasm's fetch and compile, then WebGL 2 on the map's canvas: an async module at the end of
-// <body>, so software GL's slow context set-up overlaps the compile (docs/benchmarks.md, "First frame").
+// The wasm's fetch and compile, then WebGL 2 on the map's canvas at once: a classic script right
+// after the <canvas> (index.html, csp.html), so software GL's slow context set-up starts while the
+// page's modules are still on their way (docs/benchmarks.md, "First frame, eighth pass").
 //
 // The attributes are the ones the wasm asks for (SDL through Emscripten's EGL: alpha, no depth,
 // stencil or antialiasing): its getContext('webgl2') gets this context back, so one is created.
@@ -8,8 +9,12 @@
 //
 // Before that it requests the runtime (what a static <link> preload cannot choose): the plain
 // chipatlas.{wasm,js} for a visit, chipatlas_edit.{wasm,js} for #edit=1 (never embedded), so an
-// editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing");
-// the wasm's fetch and compile start here, before the context is made.
+// editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing").
+// The wasm's fetch starts first; getContext then holds the page (~0.1 s on software GL) while the
+// bytes arrive and the modules load, and the compile runs once the page reads them again.
+//
+// The source is an ES module (tests import it); tools/web/bundle.mjs makes the site's js/gl_early.js
+// a classic script of it, which hands its exports to the modules through js/early.js.
 import { shadowGlState } from './gl_state.js';
 import { warmShaders } from './gl_warm.js';
 
@@ -47,11 +52,10 @@ function markFetched() {
 }
 
 // The compiled wasm module (a promise, started once, here before the WebGL context, so that the
-// download and the compile run while software GL makes the context: docs/benchmarks.md, "First
-// frame, fourth pass"). The whole bytes, then WebAssembly.compile (any content type works; "…,
-// fifth pass" says why not a streaming compile). js/wasm_loader.js uses it.
-let compiled = null, arrived;
-const wasmIn = new Promise(function (resolve) { arrived = resolve; });  // its last byte (or a failure)
+// download runs while software GL makes the context: docs/benchmarks.md, "First frame, eighth
+// pass"). The whole bytes, then WebAssembly.compile (any content type works). js/wasm_loader.js
+// uses it.
+let compiled = null;
 export function compileWasm() {
   if (compiled) return compiled;
   if (typeof WebAssembly !== 'object' || typeof fetch !== 'function') {
@@ -59,17 +63,16 @@ export function compileWasm() {
   } else {
     compiled = fetch(WASM, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
-      // The whole bytes, then the compile: the context is made as soon as they are in, while the
-      // compile runs on the engine's threads (a streaming compile kept its last byte, and so the
-      // context, waiting until the compile had finished: docs/benchmarks.md, "First frame, fifth pass").
-      return r.arrayBuffer().then(function (b) { arrived(); return WebAssembly.compile(b); });
+      // The whole bytes, then the compile on the engine's threads (a streaming compile measured
+      // the same: docs/benchmarks.md, "First frame, eighth pass").
+      return r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
     }).then(function (m) {
       markFetched();
       mark('ca:compile');
       return m;
     });
   }
-  compiled.then(arrived, arrived);  // reported by instantiateWasm, when the runtime asks
+  compiled.then(null, function () {});  // reported by instantiateWasm, when the runtime asks
   return compiled;
 }
 compileWasm();
@@ -106,17 +109,16 @@ export function mapContext(canvas) {
   return context;
 }
 
-// Made once style.css has loaded (which sizes the canvas) and the wasm's bytes are in: the page
-// stops reading the wasm's stream while getContext holds it (~0.1 s on software GL), so a context
-// made before held back the download and the compile with it; made after, the compile
-// runs on other threads meanwhile (docs/benchmarks.md, "First frame, fourth pass").
+// The context at once: a classic script after the <canvas> runs once the style sheets before it
+// have loaded (they size the canvas), and the wasm's fetch has started above. (Made only once the
+// bytes were in, it waited ~0.1 s behind the modules' evaluation and the chrome's layout, which
+// held the page's reading of the wasm's stream: docs/benchmarks.md, "First frame, eighth pass".)
 // mapReady: the context (null: no WebGL 2), which boot.js waits for before loading the glue.
-const sheet = document.querySelector('link[rel="stylesheet"]');
-const styled = new Promise(function (resolve) {
-  if (!sheet || sheet.sheet) return resolve();
-  sheet.addEventListener('load', resolve, { once: true });
-  sheet.addEventListener('error', resolve, { once: true });
+const canvas = typeof document === 'object' ? document.getElementById('canvas') : null;
+export const mapReady = canvas ? Promise.resolve(mapContext(canvas)) : new Promise(function (resolve) {
+  // Run before the <canvas> exists (not how the pages load it): once the document is parsed.
+  document.addEventListener('DOMContentLoaded', function () { resolve(mapContext(document.getElementById('canvas'))); }, { once: true });
 });
-export const mapReady = Promise.all([styled, wasmIn]).then(function () {
-  return mapContext(document.getElementById('canvas'));
-});
+
+// For the page's modules (js/early.js): this script's one instance, whatever loads it.
+globalThis.__chipatlasEarly = Object.freeze({ mapReady, EDIT_BUILD, GLUE, WASM, compileWasm, mark });

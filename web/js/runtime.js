@@ -9,7 +9,7 @@ import { postToHost } from './host_events.js';
 import { t } from './i18n.js';
 import { fetchOwnFile } from './dataset.js';
 import { needsStories, loadBundledStories } from './story_files.js';
-import { mark } from './gl_early.js';
+import { mark } from './early.js';
 
 // Emscripten's Module object; boot.js fills it in and sets window.Module before chipatlas.js.
 export const Module = {};

@@ -7,7 +7,7 @@
 // #edit=1 (never in embed mode) loads the build with the editor, chipatlas_edit.{js,wasm}: the
 // first visit's wasm has none, so it stays under its size cap (README "Editing"); gl_early.js
 // chooses, and preloads only that build's files.
-import { EDIT_BUILD, GLUE, compileWasm, mark } from './gl_early.js';
+import { EDIT_BUILD, GLUE, compileWasm, mark } from './early.js';
 
 export { EDIT_BUILD, GLUE, compileWasm, mark };
 
