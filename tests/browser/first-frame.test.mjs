@@ -70,6 +70,33 @@ test('the start-up phases are marked, in order', { timeout: 120000 }, async () =
   for (let i = 1; i < order.length; i++) assert.ok(marks[order[i - 1]] <= marks[order[i]], `${order[i - 1]} before ${order[i]}: ${JSON.stringify(marks)}`);
 });
 
+// The page's DOM chrome (search, share/export, controls layer, details, About) is built after the
+// map's first frame: building and laying it out first held that frame back (docs/benchmarks.md,
+// "First frame, eighth pass"). It is there by the time the page says it is ready.
+test('the page chrome is built after the map\'s first frame, and is there once the page is ready', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html');
+  assertClean(log, 'index.html');
+  const m = await page.evaluate(() => ({ chrome: performance.getEntriesByName('ca:chrome')[0].startTime,
+    first: performance.getEntriesByName('ca:first-frame')[0].startTime }));
+  assert.ok(m.first <= m.chrome, `ca:first-frame before ca:chrome: ${JSON.stringify(m)}`);
+  for (const sel of ['#search', '#copy-link', '#error', '#dataset-bar', '#controls', '#details']) {
+    assert.equal(await page.locator(sel).count(), 1, `${sel} exists once the page is ready`);
+  }
+  assert.equal(await page.locator('#loading').count(), 0, 'the loading note is gone');
+});
+
+// An error found before the map's first frame still shows in the page: the chrome is built for it.
+test('a link whose view is too long shows its error before the map is ready, and the map still loads', { timeout: 120000 }, async () => {
+  const { page } = await h.open('index.html#sel=' + 'a'.repeat(9000));
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 20000 });
+  assert.match(await page.locator('#error').innerText(), /view cannot be read/);
+  const m = await page.evaluate(() => ({ chrome: performance.getEntriesByName('ca:chrome')[0].startTime,
+    first: performance.getEntriesByName('ca:first-frame')[0].startTime }));
+  assert.ok(m.chrome < m.first, `the chrome is built for the error, before the first frame: ${JSON.stringify(m)}`);
+  assert.equal(await page.locator('#search').count(), 1);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.error || ''), '');
+});
+
 // Every texture made and every texImage2D upload (its size) until the page is ready.
 const COUNT_TEXTURES = () => {
   window.__textures = { created: 0, uploads: [] };

@@ -10,7 +10,7 @@ import { app } from './state.js';
 import { LIMITS } from './limits.js';
 import { checkedWasmHash, shareUrl } from './url_state.js';
 import { query, startHash, embed, queryEmbed } from './config.js';
-import { ui, buildChrome, showError } from './ui_chrome.js';
+import { ui, buildChrome, showError, deferChrome, ensureChrome } from './ui_chrome.js';
 import { Module, call, command, fatalError, onTrap } from './runtime.js';
 import { installHostApi } from './host_api.js';
 import { onChipatlasEvent, onState, cancelUrlSync } from './events.js';
@@ -161,9 +161,11 @@ function loadRuntime(hash, dataReady) {
   mark('ca:runtime');
 }
 
-function start() {
+// The page's chrome: search, share and export, the error panel, the controls layer, details,
+// story and About. Built after the map's first frame, or at once when something needs it first
+// (ui_chrome.js, ensureChrome; docs/benchmarks.md, "First frame, eighth pass").
+function buildPageChrome() {
   buildChrome(shareUrl(location.href));
-  bindPageTexts(ui.canvas);
   // The interface language in the compact chrome (shown in embeds: the full view has the map's).
   ui.chrome.appendChild(localePicker('locale-select', pickLocale));
   // The controls layer and the details region follow the map in Tab order; the About dialog
@@ -178,9 +180,16 @@ function start() {
   wireTools();
   wireEditMenu();
   wireDatasets();
+  mark('ca:chrome');
+}
+
+function start() {
+  ui.canvas = doc.getElementById('canvas');
+  ui.loading = doc.getElementById('loading');
+  bindPageTexts(ui.canvas);
   const theme = startHash.get('theme');
   if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;
-  mark('ca:chrome');
+  deferChrome(buildPageChrome);
   let spec = query.get('data');
   if (spec && !dataAllowed()) {
     showError(() => t('This page shows only its published data'),
@@ -195,6 +204,8 @@ function start() {
   }
   // ?data=: fetched while chipatlas.js and the wasm load and compile (issue 17: before, the
   // runtime was only requested once the dataset had arrived); main runs once both are there.
+  // The chrome comes at once: the page waits for the download anyway.
+  ensureChrome();
   const shownSpec = spec.slice(0, 200);
   const files = fetchDatasets(spec).then(null, function (e) {
     showError(() => t('Could not load the dataset'), () => t('{file}: {why}. Showing the published data.', { file: shownSpec, why: e.message }));

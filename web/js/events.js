@@ -5,7 +5,7 @@ import { app } from './state.js';
 import { API_VERSION } from './limits.js';
 import { wasmHash, shareUrl } from './url_state.js';
 import { queryEmbed } from './config.js';
-import { ui, showError, removeLoading } from './ui_chrome.js';
+import { ui, showError, removeLoading, ensureChrome } from './ui_chrome.js';
 import { call, fatalError, flushQueue } from './runtime.js';
 import { postToHost, emit } from './host_events.js';
 import { openableUrl } from './origins.js';
@@ -119,6 +119,7 @@ function openUrl(url) {
 
 // Module.onChipatlasEvent(type, jsonText): never throws back into the wasm.
 export function onChipatlasEvent(type, json) {
+  ensureChrome();  // deferred until the map's first frame (ui_chrome.js)
   let data;
   try {
     data = typeof json === 'string' ? (json ? JSON.parse(json) : {}) : (json || {});

@@ -4,7 +4,7 @@ import { root } from './dom.js';
 import { app } from './state.js';
 import { LIMITS } from './limits.js';
 import { encodeCommand, translate } from './commands.js';
-import { ui, showError, removeLoading } from './ui_chrome.js';
+import { ui, showError, removeLoading, ensureChrome } from './ui_chrome.js';
 import { postToHost } from './host_events.js';
 import { t } from './i18n.js';
 import { fetchOwnFile } from './dataset.js';
@@ -24,6 +24,7 @@ export function fatalError(title, message) {
   app.fatal = true;
   root.dataset.error = '1';
   Module.preMainLoop = function () { return false; };  // Emscripten skips the frame
+  ensureChrome();
   removeLoading();
   if (ui.error) {
     showError(title, message);

@@ -11,6 +11,18 @@ import { onLocaleChange } from './page_i18n.js';
 // The page's elements, filled in by buildChrome (ids as in API.md and the browser tests).
 export const ui = {};
 
+// The chrome is built after the map's first frame (docs/benchmarks.md, "First frame, eighth
+// pass": building and laying it out first held that frame back ~0.1 s): boot.js hands its
+// builder here, and whatever needs the chrome first builds it, once (the map's first event, an
+// error to show, a toast, the dataset note).
+let chromeBuilder = null;
+export function deferChrome(build) { chromeBuilder = build; }
+export function ensureChrome() {
+  const build = chromeBuilder;
+  chromeBuilder = null;
+  if (build) build();
+}
+
 export function buildChrome(openFullHref) {
   ui.canvas = doc.getElementById('canvas');
   if (!ui.canvas) {
@@ -145,13 +157,18 @@ function onContextRestored() {
 // A short message at the bottom (ms: how long; 0 keeps it), with an optional element after it.
 let toastTimer = 0;
 export function toast(msg, ms, extra) {
+  ensureChrome();
   clearTimeout(toastTimer);
   ui.toast.textContent = msg;
   if (extra) ui.toast.appendChild(extra);
   ui.toast.hidden = false;
   if (ms !== 0) toastTimer = setTimeout(hideToast, ms || 2500);
 }
-export function hideToast() { ui.toast.hidden = true; ui.toast.textContent = ''; }
+export function hideToast() {
+  if (!ui.toast) return;
+  ui.toast.hidden = true;
+  ui.toast.textContent = '';
+}
 
 // The error panel (the console before the chrome exists); a stopped app's panel stays. title and
 // message: strings, or functions giving them in the page's language (the panel is written again
@@ -159,6 +176,7 @@ export function hideToast() { ui.toast.hidden = true; ui.toast.textContent = '';
 let shownError = null;
 const text = (x) => (typeof x === 'function' ? x() : x) || '';
 export function showError(title, message, lines) {
+  ensureChrome();
   if (!ui.error) { console.error(text(title) + ': ' + text(message)); return; }
   if (app.fatal && !ui.errReload.hidden) return;
   shownError = { title: title, message: message };
@@ -174,6 +192,7 @@ export function showError(title, message, lines) {
 // (the amber note: "Not the published data: a.json, b.json", and the button back).
 let noteNames = null;
 export function showDatasetNote(names) {
+  ensureChrome();
   noteNames = names;
   const custom = !!(names && names.length);
   app.shownDataset = custom ? names.join(', ') : null;
