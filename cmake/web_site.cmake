@@ -15,13 +15,24 @@ set(CHIPATLAS_WEB_MALLOC "emmalloc" CACHE STRING "Web build: the allocator (-sMA
 # (Chrome 75, Firefox 79, Safari 15); the 10k frame and the parse ~10 % faster, 2 KB smaller.
 set(CHIPATLAS_WEB_FEATURES "bulk-memory;nontrapping-fptoint;sign-ext" CACHE STRING
   "Web build: wasm features beyond MVP (bulk-memory;nontrapping-fptoint;sign-ext;simd128)")
-set(CHIPATLAS_WASM_OPT_FEATURES "")
+# A function with one caller is inlined into it whatever its size: App::frame had grown to 61 KB
+# of wasm (every view in it), and the browser's optimising compiler spent ~0.25 s of CPU on it
+# while the page started, beside the first frame (docs/benchmarks.md, "First frame, eighth
+# pass"). binaryen's part is capped here; clang's by [[gnu::noinline]] on the views (ui/ui.h) and
+# the scene's passes (core/map_scene.h), stb_truetype's by its own file (cmake/imgui.cmake).
+set(CHIPATLAS_WEB_ONE_CALLER_INLINE "200" CACHE STRING
+  "Web build: largest function (binaryen expressions) binaryen inlines into its one caller (empty: all, binaryen's default)")
+set(CHIPATLAS_WASM_OPT_ARGS "")
+if(NOT CHIPATLAS_WEB_ONE_CALLER_INLINE STREQUAL "")
+  list(APPEND CHIPATLAS_WASM_OPT_ARGS "--one-caller-inline-max-function-size=${CHIPATLAS_WEB_ONE_CALLER_INLINE}")
+  add_link_options("-sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=${CHIPATLAS_WEB_ONE_CALLER_INLINE}")
+endif()
 foreach(f IN LISTS CHIPATLAS_WEB_FEATURES)
   add_compile_options(-m${f})
   add_link_options(-m${f})
   string(REPLACE "nontrapping-fptoint" "nontrapping-float-to-int" b "${f}")
   string(REPLACE "simd128" "simd" b "${b}")
-  list(APPEND CHIPATLAS_WASM_OPT_FEATURES "--enable-${b}")
+  list(APPEND CHIPATLAS_WASM_OPT_ARGS "--enable-${b}")
 endforeach()
 
 # Links a wasm target for the page: WebGL2 without eval (strict CSP) or a filesystem; its .js
@@ -76,7 +87,7 @@ function(chipatlas_web_site target)
   find_program(CHIPATLAS_WASM_OPT wasm-opt)
   if(CHIPATLAS_WASM_OPT AND NOT CHIPATLAS_WEB_PROFILE)
     add_custom_command(TARGET ${target} POST_BUILD
-      COMMAND "${CHIPATLAS_WASM_OPT}" -Oz --converge ${CHIPATLAS_WASM_OPT_FEATURES} "${site}/${target}.wasm" -o "${site}/${target}.wasm"
+      COMMAND "${CHIPATLAS_WASM_OPT}" -Oz --converge ${CHIPATLAS_WASM_OPT_ARGS} "${site}/${target}.wasm" -o "${site}/${target}.wasm"
       COMMENT "wasm-opt -Oz --converge ${target}.wasm" VERBATIM)
   endif()
   chipatlas_notices("${site}/licenses")

@@ -281,15 +281,17 @@ public:
     ClusterClick click_cluster(int group, const Camera& cam, double max_scale, const MapTuning& tuning = {}) const;
 
 private:
-    void place_organisations(const MapSceneInput& in, const MapTuning& t);
-    void separate_markers(const MapSceneInput& in, const MapTuning& t);
+    // build()'s passes, never inlined into it (one 21 KB wasm function took the browser's
+    // optimising compiler ~0.1 s of CPU at start: docs/benchmarks.md, "First frame, seventh pass").
+    [[gnu::noinline]] void place_organisations(const MapSceneInput& in, const MapTuning& t);
+    [[gnu::noinline]] void separate_markers(const MapSceneInput& in, const MapTuning& t);
     float node_radius(int org) const;
     bool is_spread(size_t cluster) const;
     float spider_ring(size_t cluster);  // fills angle_
-    void make_groups(const MapSceneInput& in, const MapTuning& t);
-    void make_arcs(const MapSceneInput& in, const MapTuning& t);
-    void make_marks(const MapSceneInput& in, const MapTuning& t);
-    void place_labels(const MapSceneInput& in, const MapTuning& t);
+    [[gnu::noinline]] void make_groups(const MapSceneInput& in, const MapTuning& t);
+    [[gnu::noinline]] void make_arcs(const MapSceneInput& in, const MapTuning& t);
+    [[gnu::noinline]] void make_marks(const MapSceneInput& in, const MapTuning& t);
+    [[gnu::noinline]] void place_labels(const MapSceneInput& in, const MapTuning& t);
     PointF edge_point(int hub, Region r) const;
     PointF arc_end(const ArcGroup& e) const;
 

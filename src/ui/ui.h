@@ -89,18 +89,20 @@ inline void dataset_changed(UiContext& ui) {
 // One frame of UI, over the whole ImGui display (io.DisplaySize, logical pixels).
 void draw_ui(AppModel& m, UiContext& ui);
 
-// Individual views (ui.cpp calls them in order).
-void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size);
-void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size);
-void draw_legend(AppModel& m, UiContext& ui);
-void draw_details(AppModel& m, UiContext& ui);
+// Individual views (ui.cpp calls them in order). Never inlined into draw_ui: one function of
+// every view was ~31 KB of wasm, which the browser's optimising compiler took ~0.1 s of CPU to
+// compile while the page started (docs/benchmarks.md, "First frame, seventh pass").
+[[gnu::noinline]] void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size);
+[[gnu::noinline]] void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size);
+[[gnu::noinline]] void draw_legend(AppModel& m, UiContext& ui);
+[[gnu::noinline]] void draw_details(AppModel& m, UiContext& ui);
 // Below this width the details panel is a sheet across the whole width (and the legend folds).
 inline bool details_span_width(float display_width) { return display_width < 640; }
-void draw_toolbar(AppModel& m, UiContext& ui);
+[[gnu::noinline]] void draw_toolbar(AppModel& m, UiContext& ui);
 // The time mode, speed and loop controls (the timeline's; in a tiny box, the toolbar's menu).
 void draw_time_options(AppModel& m);
-void draw_help(const AppModel& m, UiContext& ui);  // the About card
-void draw_story(AppModel& m, UiContext& ui);       // the story card (story_view.cpp)
+[[gnu::noinline]] void draw_help(const AppModel& m, UiContext& ui);  // the About card
+[[gnu::noinline]] void draw_story(AppModel& m, UiContext& ui);       // the story card (story_view.cpp)
 // Records in ui.audit text drawn from min to max that the current window cuts off.
 void audit_text(UiContext& ui, const char* what, ImVec2 min, ImVec2 max);
 // Records the current ImGui window's rectangle in ui.panels (the map keeps labels off it).

@@ -42,7 +42,7 @@ test('chipatlas.wasm and chipatlas.js are requested with the bundled modules, ea
 
 // The context is made by js/gl_early.js, a classic script after the <canvas>, as soon as it runs:
 // after the wasm's fetch has started and before the modules run (docs/benchmarks.md, "First
-// frame, eighth pass"), so software GL's set-up overlaps the modules' and the wasm's download.
+// frame, seventh pass"), so software GL's set-up overlaps the modules' and the wasm's download.
 test('one WebGL 2 context, made once the wasm is requested and before the modules run: the probe is the map\'s own, which the wasm reuses', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { initScript: COUNT_CONTEXTS });
   assertClean(log, 'index.html');
@@ -72,7 +72,7 @@ test('the start-up phases are marked, in order', { timeout: 120000 }, async () =
 
 // The page's DOM chrome (search, share/export, controls layer, details, About) is built after the
 // map's first frame: building and laying it out first held that frame back (docs/benchmarks.md,
-// "First frame, eighth pass"). It is there by the time the page says it is ready.
+// "First frame, seventh pass"). It is there by the time the page says it is ready.
 test('the page chrome is built after the map\'s first frame, and is there once the page is ready', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html');
   assertClean(log, 'index.html');

@@ -163,7 +163,7 @@ function loadRuntime(hash, dataReady) {
 
 // The page's chrome: search, share and export, the error panel, the controls layer, details,
 // story and About. Built after the map's first frame, or at once when something needs it first
-// (ui_chrome.js, ensureChrome; docs/benchmarks.md, "First frame, eighth pass").
+// (ui_chrome.js, ensureChrome; docs/benchmarks.md, "First frame, seventh pass").
 function buildPageChrome() {
   buildChrome(shareUrl(location.href));
   // The interface language in the compact chrome (shown in embeds: the full view has the map's).

@@ -2,7 +2,7 @@
 // map's WebGL context, the wasm's fetch and compile, and which build the visit runs.
 //
 // The pages load gl_early.js as a classic script so that the context is made while the modules
-// are still on their way (docs/benchmarks.md, "First frame, eighth pass"); the modules get its one
+// are still on their way (docs/benchmarks.md, "First frame, seventh pass"); the modules get its one
 // instance here, never a second copy of it (tools/web/bundle.mjs refuses a bundle that has one).
 const early = globalThis.__chipatlasEarly || missing();
 

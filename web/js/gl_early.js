@@ -1,6 +1,6 @@
 // The wasm's fetch and compile, then WebGL 2 on the map's canvas at once: a classic script right
 // after the <canvas> (index.html, csp.html), so software GL's slow context set-up starts while the
-// page's modules are still on their way (docs/benchmarks.md, "First frame, eighth pass").
+// page's modules are still on their way (docs/benchmarks.md, "First frame, seventh pass").
 //
 // The attributes are the ones the wasm asks for (SDL through Emscripten's EGL: alpha, no depth,
 // stencil or antialiasing): its getContext('webgl2') gets this context back, so one is created.
@@ -64,7 +64,7 @@ export function compileWasm() {
     compiled = fetch(WASM, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
       // The whole bytes, then the compile on the engine's threads (a streaming compile measured
-      // the same: docs/benchmarks.md, "First frame, eighth pass").
+      // the same: docs/benchmarks.md, "First frame, seventh pass").
       return r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
     }).then(function (m) {
       markFetched();
@@ -112,13 +112,18 @@ export function mapContext(canvas) {
 // The context at once: a classic script after the <canvas> runs once the style sheets before it
 // have loaded (they size the canvas), and the wasm's fetch has started above. (Made only once the
 // bytes were in, it waited ~0.1 s behind the modules' evaluation and the chrome's layout, which
-// held the page's reading of the wasm's stream: docs/benchmarks.md, "First frame, eighth pass".)
+// held the page's reading of the wasm's stream: docs/benchmarks.md, "First frame, seventh pass".)
 // mapReady: the context (null: no WebGL 2), which boot.js waits for before loading the glue.
 const canvas = typeof document === 'object' ? document.getElementById('canvas') : null;
-export const mapReady = canvas ? Promise.resolve(mapContext(canvas)) : new Promise(function (resolve) {
+export const mapReady = canvas ? Promise.resolve(contextNow(canvas)) : new Promise(function (resolve) {
   // Run before the <canvas> exists (not how the pages load it): once the document is parsed.
-  document.addEventListener('DOMContentLoaded', function () { resolve(mapContext(document.getElementById('canvas'))); }, { once: true });
+  document.addEventListener('DOMContentLoaded', function () { resolve(contextNow(document.getElementById('canvas'))); }, { once: true });
 });
+function contextNow(c) {
+  const gl = mapContext(c);
+  mark('ca:context');
+  return gl;
+}
 
 // For the page's modules (js/early.js): this script's one instance, whatever loads it.
 globalThis.__chipatlasEarly = Object.freeze({ mapReady, EDIT_BUILD, GLUE, WASM, compileWasm, mark });
