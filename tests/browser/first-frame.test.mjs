@@ -36,6 +36,10 @@ test('chipatlas.wasm and chipatlas.js are requested with the bundled modules, ea
     assert.ok(files[f].start < boot, `${f} is requested before boot.js runs, not after the modules: ${files[f].start} vs ${boot}`);
     assert.equal(log.requests.filter((u) => new URL(u).pathname === f).length, 1, `${f} fetched once (the preload is used)`);
   }
+  // js/gl_early.js is preloaded from the head (with the style sheet) and run after the canvas: once.
+  for (const f of ['/js/gl_early.js', '/js/boot.js']) {
+    assert.equal(log.requests.filter((u) => new URL(u).pathname === f).length, 1, `${f} fetched once`);
+  }
   // The scripts come bundled (tools/web/bundle.mjs): the page's module and classic script, nothing else.
   assert.deepEqual(Object.keys(files).filter((f) => f.startsWith('/js/')).sort(), ['/js/boot.js', '/js/gl_early.js']);
 });
@@ -68,6 +72,32 @@ test('the start-up phases are marked, in order', { timeout: 120000 }, async () =
   const order = ['ca:fetch', 'ca:compile', 'ca:instantiate', 'ca:main', 'ca:basemap', 'ca:data', 'ca:gl', 'ca:fonts', 'ca:first-frame'];
   for (const m of [...order, 'ca:boot', 'ca:runtime']) assert.equal(typeof marks[m], 'number', `${m} marked; got ${JSON.stringify(marks)}`);
   for (let i = 1; i < order.length; i++) assert.ok(marks[order[i - 1]] <= marks[order[i]], `${order[i - 1]} before ${order[i]}: ${JSON.stringify(marks)}`);
+});
+
+// The wasm compiles as it downloads (WebAssembly.compileStreaming) when the server says
+// application/wasm; a server that gives another type still gets the map (the whole bytes, then
+// WebAssembly.compile), where streaming alone would refuse it.
+test('the wasm compiles while it downloads, and a server without application/wasm still gets the map', { timeout: 120000 }, async () => {
+  const WATCH = () => {
+    window.__compiled = [];
+    for (const k of ['compile', 'compileStreaming']) {
+      const f = WebAssembly[k];
+      WebAssembly[k] = function (...a) { window.__compiled.push(k); return f.apply(this, a); };
+    }
+  };
+  const plain = await h.open('index.html', { initScript: WATCH });
+  assertClean(plain.log, 'index.html');
+  assert.deepEqual(await plain.page.evaluate(() => window.__compiled), ['compileStreaming']);
+  const other = await h.open('index.html', {
+    initScript: WATCH,
+    route: (p) => p.route('**/chipatlas.wasm', async (r) => {
+      const res = await r.fetch();
+      await r.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/octet-stream' } });
+    }),
+  });
+  assertClean(other.log, 'index.html, wasm as application/octet-stream');
+  assert.deepEqual(await other.page.evaluate(() => window.__compiled), ['compile']);
+  assertNotBlank(await canvasScreenshot(other.page), 'the map is drawn');
 });
 
 // The page's DOM chrome (search, share/export, controls layer, details, About) is built after the

@@ -72,6 +72,10 @@ test('the pages request the wasm and the glue at once, and load only their bundl
     const canvasAt = html.indexOf('<canvas id="canvas"'), earlyAt = html.indexOf('<script src="js/gl_early.js"></script>');
     assert.ok(canvasAt > 0 && earlyAt > canvasAt, `${page}: <script src="js/gl_early.js"> after the canvas`);
     assert.ok(html.indexOf('<link rel="stylesheet" href="style.css">') < canvasAt, `${page}: the style sheet before the canvas`);
+    // ... and requested from the head at once, beside the style sheet (not when the parser
+    // reaches it): the earlier it runs, the earlier software GL starts making the context.
+    const preloadAt = html.indexOf('<link rel="preload" href="js/gl_early.js" as="script">');
+    assert.ok(preloadAt > 0 && preloadAt < html.indexOf('</head>'), `${page}: js/gl_early.js preloaded from the head`);
     for (const m of html.matchAll(/<link rel="modulepreload" href="js\/([\w.]+)">/g)) {
       assert.ok(scripts.includes(m[1]), `${page}: modulepreload of ${m[1]}, which is bundled into another file`);
     }
