@@ -379,11 +379,29 @@ export async function axeSerious(page) {
 
 // Every "editstate" event from the first frame on (the API exists before the wasm runs).
 // An init script (page.addInitScript): window.__edit collects them.
+// It listens the moment boot.js defines window.chipatlas: the wasm may emit its first editstate
+// in the same run of tasks (the page's chrome now comes after the first frame), before a timer
+// polling for window.chipatlas would fire.
 export const RECORD_EDITSTATE = () => {
   window.__edit = [];
-  const t = setInterval(() => {
-    if (!window.chipatlas || !window.chipatlas.on) return;
+  let listening = false;
+  const listen = (api) => {
+    if (listening || !api || typeof api.on !== 'function') return;
+    listening = true;
+    api.on('editstate', (d) => window.__edit.push(d));
+  };
+  const define = Object.defineProperty;
+  Object.defineProperty = function (o, k, d) {
+    const r = define.call(Object, o, k, d);
+    if (o === window && k === 'chipatlas') {
+      Object.defineProperty = define;
+      listen(d && d.value);
+    }
+    return r;
+  };
+  const t = setInterval(() => {  // window.chipatlas assigned, not defined (host_api.js's fallback)
+    if (listening || !window.chipatlas) return;
     clearInterval(t);
-    window.chipatlas.on('editstate', (d) => window.__edit.push(d));
+    listen(window.chipatlas);
   }, 5);
 };
