@@ -17,7 +17,7 @@ set(CHIPATLAS_WEB_FEATURES "bulk-memory;nontrapping-fptoint;sign-ext" CACHE STRI
   "Web build: wasm features beyond MVP (bulk-memory;nontrapping-fptoint;sign-ext;simd128)")
 # A function with one caller is inlined into it whatever its size: App::frame had grown to 61 KB
 # of wasm (every view in it), and the browser's optimising compiler spent ~0.25 s of CPU on it
-# while the page started, beside the first frame (docs/benchmarks.md, "First frame, eighth
+# while the page started, beside the first frame (docs/benchmarks.md, "First frame, seventh
 # pass"). binaryen's part is capped here; clang's by [[gnu::noinline]] on the views (ui/ui.h) and
 # the scene's passes (core/map_scene.h), stb_truetype's by its own file (cmake/imgui.cmake).
 set(CHIPATLAS_WEB_ONE_CALLER_INLINE "200" CACHE STRING

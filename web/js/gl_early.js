@@ -11,7 +11,7 @@
 // chipatlas.{wasm,js} for a visit, chipatlas_edit.{wasm,js} for #edit=1 (never embedded), so an
 // editing visit never downloads the plain wasm and a visitor's never the editor (README "Editing").
 // The wasm's fetch starts first; getContext then holds the page (~0.1 s on software GL) while the
-// bytes arrive and the modules load, and the compile runs once the page reads them again.
+// bytes arrive and the modules load, and the wasm compiles as the page takes its bytes in.
 //
 // The source is an ES module (tests import it); tools/web/bundle.mjs makes the site's js/gl_early.js
 // a classic script of it, which hands its exports to the modules through js/early.js.
@@ -52,9 +52,8 @@ function markFetched() {
 }
 
 // The compiled wasm module (a promise, started once, here before the WebGL context, so that the
-// download runs while software GL makes the context: docs/benchmarks.md, "First frame, eighth
-// pass"). The whole bytes, then WebAssembly.compile (any content type works). js/wasm_loader.js
-// uses it.
+// download runs while software GL makes the context: docs/benchmarks.md, "First frame, seventh
+// pass"), compiled as it arrives. js/wasm_loader.js uses it.
 let compiled = null;
 export function compileWasm() {
   if (compiled) return compiled;

@@ -11,7 +11,7 @@ import { onLocaleChange } from './page_i18n.js';
 // The page's elements, filled in by buildChrome (ids as in API.md and the browser tests).
 export const ui = {};
 
-// The chrome is built after the map's first frame (docs/benchmarks.md, "First frame, eighth
+// The chrome is built after the map's first frame (docs/benchmarks.md, "First frame, seventh
 // pass": building and laying it out first held that frame back ~0.1 s): boot.js hands its
 // builder here, and whatever needs the chrome first builds it, once (the map's first event, an
 // error to show, a toast, the dataset note).
