@@ -15,15 +15,15 @@ if(CHIPATLAS_WEB)
   # built here every frame: at -O2 outside LTO the atlas took ~40 % less time in the browser
   # (docs/benchmarks.md, "First frame, sixth pass"). With the inliner back it costs 9.2 KB gzip of
   # wasm and keeps the bundled frame at 0.7 ms instead of 0.8 ("Session 10").
-  set_source_files_properties("${IMGUI_DIR}/imgui_draw.cpp" PROPERTIES COMPILE_OPTIONS "-O2;-fno-lto")
-  # stb_truetype's (and stb_rect_pack's) implementation in its own file (cmake/imgui_stb_truetype.cpp), so that the
-  # atlas build does not inline it: one 21 KB wasm function took the browser's optimising
-  # compiler ~0.1 s of CPU while the page started, to speed up an atlas already built
-  # (docs/benchmarks.md, "First frame, seventh pass"). Its hot parts now get compiled alone.
+  # stb_truetype's (and stb_rect_pack's) implementation is in its own file, at the same level
+  # (cmake/imgui_stb_truetype.cpp), so that the atlas build does not inline it: one 21 KB wasm
+  # function took the browser's optimising compiler ~0.1 s of CPU while the page started, to speed
+  # up an atlas already built (docs/benchmarks.md, "First frame, seventh pass").
+  set(stb "${PROJECT_SOURCE_DIR}/cmake/imgui_stb_truetype.cpp")
+  target_sources(imgui PRIVATE "${stb}")
+  set_source_files_properties("${IMGUI_DIR}/imgui_draw.cpp" "${stb}" PROPERTIES COMPILE_OPTIONS "-O2;-fno-lto")
   set_property(SOURCE "${IMGUI_DIR}/imgui_draw.cpp" APPEND PROPERTY COMPILE_DEFINITIONS
     IMGUI_DISABLE_STB_TRUETYPE_IMPLEMENTATION IMGUI_DISABLE_STB_RECT_PACK_IMPLEMENTATION)
-  target_sources(imgui PRIVATE "${PROJECT_SOURCE_DIR}/cmake/imgui_stb_truetype.cpp")
-  set_source_files_properties("${PROJECT_SOURCE_DIR}/cmake/imgui_stb_truetype.cpp" PROPERTIES COMPILE_OPTIONS "-O2;-fno-lto")
 endif()
 
 if(CHIPATLAS_APP)
