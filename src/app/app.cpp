@@ -264,6 +264,7 @@ void App::after_render() {
         first_frame_marked_ = true;
         platform_->mark("ca:first-frame");  // the first frame drawn with data (docs/benchmarks.md)
     }
+    if (fonts_partial_) fonts_dirty_ = true;  // the whole atlas for the next frame (app/glyph_fallback.cpp)
     emit_changes();
     if (png_pending_) {
         png_pending_ = false;

@@ -46,6 +46,9 @@ struct AppConfig {
     std::vector<std::string> locales;
     bool edit = false;        // --edit or "edit=1" in the hash: open the editor (never in embed mode)
     std::string sources_dir;  // --data ... --sources DIR: edit mode's source texts (default: sources/ beside the data)
+    // A page's first frame of the default view gets an atlas of its own glyphs (app/glyph_fallback.cpp);
+    // false: a whole one (tests draw that frame both ways).
+    bool first_frame_atlas = true;
 };
 
 // Frames the app drives itself instead of the platform's loop (native only).
@@ -146,6 +149,8 @@ private:
     bool animating_ = false;
     bool ready_sent_ = false;
     bool fonts_marked_ = false;  // the start-up phases marked once (Platform::mark)
+    bool fonts_built_ = false;    // an atlas was built (the first may be a first frame's: ui::FontScope)
+    bool fonts_partial_ = false;  // the atlas is a first frame's: the whole one is built for the next
     bool first_frame_marked_ = false;
     bool dataerror_sent_ = false;  // a dataerror event has said why the data did not load
     bool style_dark_ = false;

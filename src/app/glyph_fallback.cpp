@@ -47,6 +47,19 @@ void App::story_glyph_texts(std::vector<std::string_view>& out) const {
 }
 
 void App::build_fonts(float dpr) {
+    // A page's first frame of the default view (no view from the link, nothing selected, no story,
+    // no editor) draws only the interface's glyphs and the organisations' names in Latin and the
+    // interface's script (ui::FontScope): its atlas holds just those, and the whole one is built
+    // for the next frame (after_render), off the first frame's path (docs/benchmarks.md, "Session
+    // 12"). Natively (screenshots of one frame) the atlas is always whole.
+    const bool first = !fonts_built_ && cfg_.first_frame_atlas && platform_ && platform_->browser() && cfg_.hash.empty() &&
+                       cfg_.region.empty() && !edit_ && !model_.selection().valid() && !model_.story();
+    fonts_built_ = true;
+    fonts_partial_ = first;
+    if (first) {
+        ui::load_fonts(ui_.fonts, model_.data(), dpr, 19, extra_faces(), {}, ui::FontScope::FirstFrame);
+        return;
+    }
     std::vector<std::string_view> more;
     edit_glyph_texts(more);
     const size_t first_story_text = more.size();

@@ -11,11 +11,13 @@
 namespace ca::ui {
 namespace {
 
-const char* kUiChars =
+const char* kUiLatin =
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
-    "–—‘’“”•…·←→↑↓↗×±≤≥°✓✕€£¥₩†▶■◆▲●○ 繁體中文简体中文한국어日本語";
+    "–—‘’“”•…·←→↑↓↗×±≤≥°✓✕€£¥₩†▶■◆▲●○ ";
+// The scripts by their own names (the View menu, the search box's hint).
+const char* kUiScripts = "繁體中文简体中文한국어日本語";
 
-// Whether a text holds only printable ASCII, which kUiChars adds whole: such a text adds no
+// Whether a text holds only printable ASCII, which kUiLatin adds whole: such a text adds no
 // glyph and is not decoded (a 10k-organisation dataset's ~6 MB of titles, summaries and quotes
 // made most of its first frame's font build: docs/benchmarks.md, "Runtime datasets sooner, fourth pass").
 bool printable_ascii(const std::string& t) {
@@ -26,7 +28,7 @@ bool printable_ascii(const std::string& t) {
     return true;
 }
 
-// lang < 0: for the UI font's ranges, which hold kUiChars (a language's font holds only its
+// lang < 0: for the UI font's ranges, which hold kUiLatin (a language's font holds only its
 // texts' characters: every text counts).
 void add_dataset_text(ImFontGlyphRangesBuilder& b, const Dataset& ds, int lang /* -1 = all */) {
     for_each_shown_text(ds, lang, [&](const std::string& t) {
@@ -84,46 +86,87 @@ void merge_file(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ran
     ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file->data), static_cast<int>(file->size), px, &cfg, ranges.Data);
 }
 
+// The code points each face is built for.
+struct FontRanges {
+    ImVector<ImWchar> all, latin, small;
+};
+
+// scope All: the UI face holds every character of the data, `more` and the interface; the large
+// face the Latin set, the local date's characters and the collaborations' titles in the interface
+// language (the details' heading); the small face the Latin set and the short names (the
+// timeline's years, labels' second lines). FirstFrame: only what a first frame with nothing
+// selected draws (the interface, its language's strings, the organisations' English names and
+// their names in the interface language's script).
+void build_ranges(FontRanges& r, const Dataset& ds, const std::vector<std::string_view>& more, FontScope scope) {
+    const bool all = scope == FontScope::All;
+    const Catalogue* cat = active_catalogue();  // the interface language's strings (none: English)
+    ImFontGlyphRangesBuilder b;
+    b.AddText(kUiLatin);
+    b.AddText(kUiScripts);
+    if (all) {
+        add_dataset_text(b, ds, -1);
+    } else {
+        for (const Organisation& o : ds.organisations) {
+            if (!printable_ascii(o.name)) b.AddText(o.name.c_str());
+            if (!printable_ascii(o.abbr)) b.AddText(o.abbr.c_str());
+            if (const LocalName* n = o.name_in(active_locale())) b.AddText(n->text.c_str());  // labels in that script
+        }
+    }
+    for (std::string_view t : more) b.AddText(t.data(), t.data() + t.size());
+    if (cat) cat->for_each_translation([&](std::string_view t) { b.AddText(t.data(), t.data() + t.size()); });
+    r.all.clear();
+    b.BuildRanges(&r.all);
+    ImFontGlyphRangesBuilder lb;
+    lb.AddText(kUiLatin);
+    if (all || cat) lb.AddText("年月日년월일");  // the large date, written the local way (core/i18n.h)
+    if (all) {
+        const Lang shown = lang_of(active_locale());
+        for (const Collaboration& c : ds.collaborations)
+            for (const LocalText& t : c.translations)
+                if (t.lang == shown) lb.AddText(t.title.c_str());
+    }
+    r.latin.clear();
+    lb.BuildRanges(&r.latin);
+    // Not the dataset's other text, most of the CJK glyphs (a shorter atlas build before the
+    // first frame: docs/benchmarks.md, "fourth pass").
+    ImFontGlyphRangesBuilder sb;
+    sb.AddText(kUiLatin);
+    for (const Organisation& o : ds.organisations) sb.AddText(o.short_name().c_str());
+    r.small.clear();
+    sb.BuildRanges(&r.small);
+}
+
+// The faces of the names in other scripts (the details' names), from the embedded subsets.
+void add_lang_fonts(Fonts& f, const Dataset& ds, float px, const ExtraFaces& extra, const EmbeddedFile* ui, EmbeddedSet& assets) {
+    static ImVector<ImWchar> lang_ranges[static_cast<int>(Lang::Count)];
+    static const char* files[] = {nullptr, "assets/fonts/cjk_sc.otf", "assets/fonts/cjk_ko.otf", "assets/fonts/cjk_ja.otf"};
+    for (int l = 0; l < static_cast<int>(Lang::Count); ++l) {
+        if (!files[l]) continue;  // zh-Hant uses the UI face (Noto Sans CJK TC)
+        ImFontGlyphRangesBuilder b;
+        add_dataset_text(b, ds, l);
+        lang_ranges[l].clear();
+        b.BuildRanges(&lang_ranges[l]);
+        if (lang_ranges[l].Size <= 1) continue;
+        f.lang[l] = add_font(assets.find(files[l]), px, lang_ranges[l]);
+        if (!f.lang[l]) continue;
+        merge_extra(extra, l, px, lang_ranges[l]);  // the language's own shapes first
+        merge_file(ui, px, lang_ranges[l]);
+    }
+}
+
 }  // namespace
 
 std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px, const ExtraFaces& extra,
-                                 const std::vector<std::string_view>& more) {
+                                 const std::vector<std::string_view>& more, FontScope scope) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     f = Fonts{};
     f.dpr = dpr;
     EmbeddedSet assets = embedded_assets();
     const EmbeddedFile* ui = assets.find("assets/fonts/ui.otf");
-    static ImVector<ImWchar> all_ranges, latin_ranges, small_ranges, lang_ranges[static_cast<int>(Lang::Count)];
-    {
-        ImFontGlyphRangesBuilder b;
-        b.AddText(kUiChars);
-        add_dataset_text(b, ds, -1);
-        for (std::string_view t : more) b.AddText(t.data(), t.data() + t.size());
-        // The interface language's strings (its catalogue; English: kUiChars has them).
-        if (const Catalogue* c = active_catalogue())
-            c->for_each_translation([&](std::string_view t) { b.AddText(t.data(), t.data() + t.size()); });
-        all_ranges.clear();
-        b.BuildRanges(&all_ranges);
-        ImFontGlyphRangesBuilder lb;
-        lb.AddText(kUiChars);
-        lb.AddText("年月日년월일");  // the large date, written the local way (core/i18n.h)
-        // Collaborations' titles in the interface language (the details panel's heading).
-        const Lang shown = lang_of(active_locale());
-        for (const Collaboration& c : ds.collaborations)
-            for (const LocalText& t : c.translations)
-                if (t.lang == shown) lb.AddText(t.title.c_str());
-        latin_ranges.clear();
-        lb.BuildRanges(&latin_ranges);
-        // The small face draws the timeline's years and labels' second lines in Latin script
-        // (organisations' short names): not the dataset's other text, most of the CJK glyphs
-        // (a shorter atlas build before the first frame: docs/benchmarks.md, "fourth pass").
-        ImFontGlyphRangesBuilder sb;
-        sb.AddText(kUiChars);
-        for (const Organisation& o : ds.organisations) sb.AddText(o.short_name().c_str());
-        small_ranges.clear();
-        sb.BuildRanges(&small_ranges);
-    }
+    static FontRanges ranges;  // the atlas keeps pointers to them until the next build
+    build_ranges(ranges, ds, more, scope);
+    const ImVector<ImWchar>& all_ranges = ranges.all;
     f.regular = add_font(ui, base_px * dpr, all_ranges);
     // Symbols Noto CJK lacks (✕ ⏸ ⏮ ⏭ …) come from a small drawn face merged into the UI font.
     if (f.regular) {
@@ -143,29 +186,18 @@ std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float b
         f.regular = io.Fonts->AddFontDefault(&cfg);
         f.large = f.small = f.regular;
     } else {
-        f.large = add_font(ui, base_px * 1.35f * dpr, latin_ranges);
-        if (f.large) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 1.35f * dpr, latin_ranges);  // 년, 월, 일 (i18n/ko.otf)
-        f.small = add_font(ui, base_px * 0.85f * dpr, small_ranges);
-        if (f.small) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 0.85f * dpr, small_ranges);
-        static const char* files[] = {nullptr, "assets/fonts/cjk_sc.otf", "assets/fonts/cjk_ko.otf", "assets/fonts/cjk_ja.otf"};
-        for (int l = 0; l < static_cast<int>(Lang::Count); ++l) {
-            if (!files[l]) continue;  // zh-Hant uses the UI face (Noto Sans CJK TC)
-            ImFontGlyphRangesBuilder b;
-            add_dataset_text(b, ds, l);
-            lang_ranges[l].clear();
-            b.BuildRanges(&lang_ranges[l]);
-            if (lang_ranges[l].Size <= 1) continue;
-            f.lang[l] = add_font(assets.find(files[l]), base_px * dpr, lang_ranges[l]);
-            if (!f.lang[l]) continue;
-            merge_extra(extra, l, base_px * dpr, lang_ranges[l]);  // the language's own shapes first
-            merge_file(ui, base_px * dpr, lang_ranges[l]);
-        }
+        f.large = add_font(ui, base_px * 1.35f * dpr, ranges.latin);
+        if (f.large) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 1.35f * dpr, ranges.latin);  // 년, 월, 일 (i18n/ko.otf)
+        f.small = add_font(ui, base_px * 0.85f * dpr, ranges.small);
+        if (f.small) merge_extra(extra, static_cast<int>(Lang::ZhHant), base_px * 0.85f * dpr, ranges.small);
+        if (scope == FontScope::All) add_lang_fonts(f, ds, base_px * dpr, extra, ui, assets);
     }
     io.FontGlobalScale = 1.0f / dpr;
     io.FontDefault = f.regular;
     io.Fonts->Build();
-    // ImGui's default font (no assets) says nothing about the data's characters.
-    return f.large != f.regular ? missing_glyphs(f.regular, all_ranges) : std::vector<uint32_t>{};
+    // ImGui's default font (no assets) says nothing about the data's characters, nor does a
+    // first frame's atlas (the whole one follows).
+    return f.large != f.regular && scope == FontScope::All ? missing_glyphs(f.regular, all_ranges) : std::vector<uint32_t>{};
 }
 
 }  // namespace ca::ui

@@ -33,14 +33,22 @@ struct ExtraFaces {
     size_t count = 0;
 };
 
+// What an atlas holds: every character the UI can show, or only those of a first frame with
+// nothing selected (the interface and its language's strings, the organisations' English names
+// and their names in that language's script; not the CJK glyphs of details, stories and names in
+// other scripts), so that a page's first frame need not wait for them; the whole atlas is then
+// built for the next frame (app/glyph_fallback.cpp).
+enum class FontScope { All, FirstFrame };
+
 // Builds the atlas (call before the renderer creates its font texture). Falls back to
 // ImGui's default font when the assets are missing, so the app still starts.
 // base_px is ascent + descent (Noto CJK: 1.448 em), so 19 px gives a 13 px em.
 // Each font takes the glyphs it lacks from `extra` (merged in order; present glyphs are kept).
 // `more`: other texts the UI font must draw (edit mode's files and the field being typed, which
 // may be invalid data the dataset does not hold yet).
-// Returns the code points of the dataset's text (and `more`) that the UI font still has no glyph for.
+// Returns the code points of the dataset's text (and `more`) that the UI font still has no glyph
+// for (none for FontScope::FirstFrame).
 std::vector<uint32_t> load_fonts(Fonts& f, const Dataset& ds, float dpr, float base_px = 19, const ExtraFaces& extra = {},
-                                 const std::vector<std::string_view>& more = {});
+                                 const std::vector<std::string_view>& more = {}, FontScope scope = FontScope::All);
 
 }  // namespace ca::ui

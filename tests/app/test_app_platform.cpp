@@ -511,6 +511,82 @@ TEST_CASE("a click on the phone and a command on the desktop keep the selection 
     }
 }
 
+namespace {
+int atlas_glyphs() {
+    int n = 0;
+    for (const ImFont* f : ImGui::GetIO().Fonts->Fonts) n += f->Glyphs.Size;
+    return n;
+}
+
+// A frame's vertices without their texture coordinates (atlases differ in layout), list by list.
+std::vector<float> frame_geometry() {
+    std::vector<float> g;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+        g.push_back(static_cast<float>(dd->CmdLists[l]->IdxBuffer.Size));
+        for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer) g.insert(g.end(), {v.pos.x, v.pos.y, static_cast<float>(v.col)});
+    }
+    return g;
+}
+}  // namespace
+
+// The app's own first frames (its start-up view, at desktop and phone sizes, in an embed) drawn
+// with the first frame's atlas and with the whole one: the same, a glyph left out would show.
+TEST_CASE("web: the app's first frames draw the same with the first frame's atlas as with the whole one") {
+    for (const ImVec2 size : {ImVec2(1280, 800), ImVec2(390, 844), ImVec2(320, 240)}) {
+        for (const bool embed : {false, true}) {
+            std::vector<float> geometry[2];
+            for (int whole = 0; whole < 2; ++whole) {
+                ca::AppConfig cfg;
+                cfg.embed = embed;
+                cfg.first_frame_atlas = whole == 0;
+                ca::App app(cfg);
+                FakePlatform p(app, true, size);
+                REQUIRE(app.start(p));
+                p.step();
+                geometry[whole] = frame_geometry();
+            }
+            INFO(size.x << "x" << size.y << (embed ? " embed" : ""));
+            CHECK(geometry[0].size() == geometry[1].size());
+            CHECK(geometry[0] == geometry[1]);
+        }
+    }
+}
+
+// The page's first frame waits only for the glyphs it draws (tests/ui: drawn the same); the
+// next frame has them all, without being asked for (the web loop draws while fonts_dirty()).
+TEST_CASE("web: the first frame's atlas holds its own glyphs, the next frame's every glyph; natively the first is whole") {
+    int first[2] = {0, 0}, second[2] = {0, 0};
+    for (int web = 0; web < 2; ++web) {
+        ca::App app(ca::AppConfig{});
+        FakePlatform p(app, web == 1);
+        REQUIRE(app.start(p));
+        p.step();
+        first[web] = atlas_glyphs();
+        CHECK((web == 0 || app.fonts_dirty()));
+        p.step();
+        second[web] = atlas_glyphs();
+        CHECK_FALSE(app.fonts_dirty());
+        p.step();
+        CHECK(atlas_glyphs() == second[web]);  // built once more, not again and again
+    }
+    CHECK(first[1] < first[0]);
+    CHECK(second[1] == first[0]);
+    CHECK(second[0] == first[0]);
+    // A view from the link (a selection, names, a story, a camera) or a region: whole at once.
+    for (const char* hash : {"sel=astri", "lang=native", "story=east-asia-chip-talent&step=1", "c=24.1,120.7,9", ""}) {
+        ca::AppConfig cfg;
+        cfg.hash = hash;
+        if (!*hash) cfg.region = "korea";
+        ca::App app(cfg);
+        FakePlatform p(app, true);
+        REQUIRE(app.start(p));
+        p.step();
+        INFO(hash);
+        CHECK(atlas_glyphs() >= first[0]);
+    }
+}
+
 TEST_CASE("a selection from the URL hash is kept clear of the details panel") {
     ca::App app(ca::AppConfig{});
     FakePlatform p(app, true);

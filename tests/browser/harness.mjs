@@ -33,6 +33,7 @@ export const LAUNCH_ARGS = [
   // Chromium 14x+ blocks a page on 127.0.0.1:A from framing or fetching 127.0.0.1:B ("local
   // network access"): the tests' two servers stand for two public sites, so turn it off.
   '--disable-features=LocalNetworkAccessChecks',
+  ...(process.env.CA_JSFLAGS ? ['--js-flags=' + process.env.CA_JSFLAGS] : []),
 ];
 
 // Fails (never skips) when the web build is missing.

@@ -10,6 +10,8 @@
 
 #include "core/app_model.h"
 #include "core/embedded.h"
+#include "core/i18n.h"
+#include "core/locale.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/fonts.h"
@@ -66,6 +68,77 @@ int visible_count(ca::AppModel& m) {
 
 // The UI font's glyph ranges skip a dataset text of printable ASCII alone (ui/fonts.cpp: the
 // fixed UI set holds all of it); a character beyond ASCII still counts wherever it stands.
+// What a frame draws, without the texture coordinates (atlases of other glyph sets differ in
+// layout): every vertex's position and colour, and the indices' count, list by list.
+std::vector<float> frame_geometry() {
+    std::vector<float> g;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+        const ImDrawList* dl = dd->CmdLists[l];
+        g.push_back(static_cast<float>(dl->IdxBuffer.Size));
+        for (const ImDrawVert& v : dl->VtxBuffer) g.insert(g.end(), {v.pos.x, v.pos.y, static_cast<float>(v.col)});
+    }
+    return g;
+}
+
+int atlas_glyphs() {
+    int n = 0;
+    for (const ImFont* f : ImGui::GetIO().Fonts->Fonts) n += f->Glyphs.Size;
+    return n;
+}
+
+// The page's first frames are drawn with an atlas of their own glyphs (ui::FontScope::FirstFrame,
+// app/glyph_fallback.cpp): had a glyph they draw been left out, ImGui's fallback glyph, of
+// another size, would move what follows it. In each interface language (with its catalogue and
+// font, as the page loads them), at desktop, phone and embed sizes.
+TEST_CASE("a first frame's atlas draws the first frames exactly as the whole atlas does, with fewer glyphs") {
+    struct Box {
+        float w, h;
+        bool embed;
+    };
+    for (const ca::Locale l : {ca::Locale::En, ca::Locale::ZhHant, ca::Locale::ZhHans, ca::Locale::Ko, ca::Locale::Ja}) {
+        ca::Catalogue cat;
+        ca::ui::ExtraFace face;
+        if (l != ca::Locale::En) {
+            const std::string id = ca::locale_id(l);
+            const ca::EmbeddedFile* mo = ca::embedded_catalogues().find("i18n/" + id + ".mo");
+            REQUIRE(mo);
+            REQUIRE(cat.load(mo->text()));
+            if (const ca::EmbeddedFile* otf = ca::embedded_catalogues().find("i18n/" + id + ".otf"))
+                face = {otf->data, otf->size, 0, -1};
+        }
+        for (const Box box : {Box{1280, 800, false}, Box{390, 844, false}, Box{320, 240, true}}) {
+            std::vector<float> geometry[2];
+            int glyphs[2] = {0, 0};
+            for (int s = 0; s < 2; ++s) {
+                Harness h(box.w, box.h);
+                h.ui.opt.web = true;
+                h.m.set_embed(box.embed);
+                h.ui.show_help = !box.embed;
+                h.m.set_locale(l);
+                h.m.set_shown_locale(l);
+                ca::set_active_catalogue(l, l == ca::Locale::En ? nullptr : &cat);
+                const ca::ui::ExtraFaces extra{&face, face.data ? 1u : 0u};
+                ca::ui::load_fonts(h.ui.fonts, h.m.data(), 1.0f, 19, extra, {}, s ? ca::ui::FontScope::All : ca::ui::FontScope::FirstFrame);
+                glyphs[s] = atlas_glyphs();
+                for (int i = 0; i < 3; ++i) {
+                    h.frame();
+                    const std::vector<float> g = frame_geometry();
+                    geometry[s].insert(geometry[s].end(), g.begin(), g.end());
+                }
+                ca::set_active_catalogue(ca::Locale::En, nullptr);
+            }
+            // Where they part (the whole vectors would fill the screen).
+            size_t diff = 0;
+            while (diff < geometry[0].size() && diff < geometry[1].size() && geometry[0][diff] == geometry[1][diff]) ++diff;
+            INFO(ca::locale_id(l) << " at " << box.w << "x" << box.h << ": " << geometry[0].size() << " and " << geometry[1].size()
+                                  << " values, the same up to " << diff);
+            CHECK((diff == geometry[0].size() && diff == geometry[1].size()));
+            CHECK(glyphs[0] < glyphs[1]);
+        }
+    }
+}
+
 TEST_CASE("the fonts' ranges keep every non-ASCII character of the data's texts") {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
