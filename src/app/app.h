@@ -148,7 +148,7 @@ private:
     bool fonts_dirty_ = true;
     bool animating_ = false;
     bool ready_sent_ = false;
-    bool fonts_marked_ = false;  // the start-up phases marked once (Platform::mark)
+    bool fonts_marked_ = false;   // the start-up phases marked once (Platform::mark)
     bool fonts_built_ = false;    // an atlas was built (the first may be a first frame's: ui::FontScope)
     bool fonts_partial_ = false;  // the atlas is a first frame's: the whole one is built for the next
     bool first_frame_marked_ = false;

@@ -104,8 +104,7 @@ TEST_CASE("a first frame's atlas draws the first frames exactly as the whole atl
             const ca::EmbeddedFile* mo = ca::embedded_catalogues().find("i18n/" + id + ".mo");
             REQUIRE(mo);
             REQUIRE(cat.load(mo->text()));
-            if (const ca::EmbeddedFile* otf = ca::embedded_catalogues().find("i18n/" + id + ".otf"))
-                face = {otf->data, otf->size, 0, -1};
+            if (const ca::EmbeddedFile* otf = ca::embedded_catalogues().find("i18n/" + id + ".otf")) face = {otf->data, otf->size, 0, -1};
         }
         for (const Box box : {Box{1280, 800, false}, Box{390, 844, false}, Box{320, 240, true}}) {
             std::vector<float> geometry[2];
