@@ -127,24 +127,33 @@ test('a link whose view is too long shows its error before the map is ready, and
   assert.equal(await page.evaluate(() => document.documentElement.dataset.error || ''), '');
 });
 
-// Every texture made and every texImage2D upload (its size) until the page is ready.
+// Every texture made or deleted and every texImage2D upload (its size, and whether the first
+// frame was drawn by then).
 const COUNT_TEXTURES = () => {
-  window.__textures = { created: 0, uploads: [] };
+  window.__textures = { created: 0, deleted: 0, uploads: [] };
   const proto = WebGL2RenderingContext.prototype;
-  const createTexture = proto.createTexture, texImage2D = proto.texImage2D;
+  const createTexture = proto.createTexture, deleteTexture = proto.deleteTexture, texImage2D = proto.texImage2D;
   proto.createTexture = function (...a) { window.__textures.created++; return createTexture.apply(this, a); };
+  proto.deleteTexture = function (...a) { window.__textures.deleted++; return deleteTexture.apply(this, a); };
   proto.texImage2D = function (...a) {
-    window.__textures.uploads.push(a[3] + 'x' + a[4]);
+    const first = performance.getEntriesByName('ca:first-frame').length > 0;
+    window.__textures.uploads.push({ size: a[3] + 'x' + a[4], area: a[3] * a[4], first });
     return texImage2D.apply(this, a);
   };
 };
 
-test('the first frame uploads the font atlas once (it made and uploaded a second, leaked copy)', { timeout: 120000 }, async () => {
+// The first frame's atlas holds only its own glyphs (ui::FontScope); the next frame's is whole
+// and replaces it: one texture alive, never a leaked copy.
+test('the first frame uploads one font atlas, the next frame the whole one in its place (no leaked copy)', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { initScript: COUNT_TEXTURES });
   assertClean(log, 'index.html');
+  await page.evaluate(() => new Promise((r) => { let n = 0; const f = () => (++n >= 5 ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); }));
   const t = await page.evaluate(() => window.__textures);
-  assert.equal(t.uploads.length, 1, `one texImage2D before the page is ready: ${JSON.stringify(t)}`);
-  assert.equal(t.created, 1, `one texture: ${JSON.stringify(t)}`);
+  const before = t.uploads.filter((u) => !u.first), after = t.uploads.filter((u) => u.first);
+  assert.equal(before.length, 1, `one texImage2D for the first frame: ${JSON.stringify(t)}`);
+  assert.equal(after.length, 1, `one more for the whole atlas: ${JSON.stringify(t)}`);
+  assert.ok(after[0].area >= before[0].area, `the whole atlas is not the smaller: ${JSON.stringify(t)}`);
+  assert.equal(t.created - t.deleted, 1, `one texture alive: ${JSON.stringify(t)}`);
 });
 
 // WebGL round trips for the scissor box and blend state (ImGui saves them every frame).

@@ -34,7 +34,7 @@ export function warmShaders(gl, sources = SOURCES) {
   const proto = Object.getPrototypeOf(gl);
   const call = (name, ...a) => proto[name].apply(gl, a);
   const state = { handed: false, relinked: false };
-  gl.getExtension('KHR_parallel_shader_compile');
+  const parallel = gl.getExtension('KHR_parallel_shader_compile');
   const program = call('createProgram');
   if (!program) return state;
   // Per warm shader: its kind, text, whether the wasm has it, and whether it stays as compiled.
@@ -55,11 +55,19 @@ export function warmShaders(gl, sources = SOURCES) {
   const of = (s) => warm.find((w) => w.shader === s);
   const stop = () => { live = false; known.clear(); for (const k of WRAPPED) delete gl[k]; };
   const changed = () => { intact = false; known.clear(); };
+  let fenced = false;
   const poll = () => {
     if (!live || gl.isContextLost()) return;
-    if (gl.getSyncParameter(fence, 0x9114) !== 0x9119) return void setTimeout(poll, 4);  // SYNC_STATUS, SIGNALED
-    gl.deleteSync(fence);
+    if (!fenced) {
+      if (gl.getSyncParameter(fence, 0x9114) !== 0x9119) return void setTimeout(poll, 4);  // SYNC_STATUS, SIGNALED
+      gl.deleteSync(fence);
+      fenced = true;
+    }
     if (!intact) return;
+    // With KHR_parallel_shader_compile the GPU process compiles and links on its own threads after
+    // the fence: a status asked before it is done waits for it, holding the page (~0.2 s here
+    // before the glue could run: docs/benchmarks.md, "Session 12"). COMPLETION_STATUS_KHR never waits.
+    if (parallel && !call('getProgramParameter', program, 0x91B1)) return void setTimeout(poll, 4);
     for (const w of warm) known.set(w.shader, [call('getShaderParameter', w.shader, COMPILE_STATUS), call('getShaderInfoLog', w.shader)]);
     known.set(program, [call('getProgramParameter', program, LINK_STATUS), call('getProgramInfoLog', program)]);
   };
