@@ -555,7 +555,7 @@ TEST_CASE("web: the app's first frames draw the same with the first frame's atla
 
 // The page's first frame waits only for the glyphs it draws (tests/ui: drawn the same); the
 // next frame has them all, without being asked for (the web loop draws while fonts_dirty()).
-TEST_CASE("web: the first frame's atlas holds its own glyphs, the next frame's every glyph; natively the first is whole") {
+TEST_CASE("web: the first frame's atlas holds its own glyphs and the next frame's every glyph, natively the first is whole") {
     int first[2] = {0, 0}, second[2] = {0, 0};
     for (int web = 0; web < 2; ++web) {
         ca::App app(ca::AppConfig{});
