@@ -14,7 +14,8 @@ namespace {
 const char* kUiLatin =
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
     "–—‘’“”•…·←→↑↓↗×±≤≥°✓✕€£¥₩†▶■◆▲●○ ";
-// The scripts by their own names (the View menu, the search box's hint).
+// The scripts by their own names (the View menu; the native search box's hint, which the web does
+// not draw: not in a first frame's atlas).
 const char* kUiScripts = "繁體中文简体中文한국어日本語";
 
 // Whether a text holds only printable ASCII, which kUiLatin adds whole: such a text adds no
@@ -102,8 +103,8 @@ void build_ranges(FontRanges& r, const Dataset& ds, const std::vector<std::strin
     const Catalogue* cat = active_catalogue();  // the interface language's strings (none: English)
     ImFontGlyphRangesBuilder b;
     b.AddText(kUiLatin);
-    b.AddText(kUiScripts);
     if (all) {
+        b.AddText(kUiScripts);
         add_dataset_text(b, ds, -1);
     } else {
         for (const Organisation& o : ds.organisations) {
