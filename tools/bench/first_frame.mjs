@@ -46,7 +46,7 @@ for (const d of [demoDir, ...sites.map((s) => s.dir)]) {
   if (!existsSync(join(d, 'index.html'))) { console.error(`no index.html in ${d}`); process.exit(2); }
 }
 
-const PHASES = ['ca:context', 'ca:boot', 'ca:chrome', 'ca:webgl', 'ca:runtime', 'ca:fetch', 'ca:compile', 'ca:instantiate', 'ca:main', 'ca:basemap', 'ca:data', 'ca:gl-sdl', 'ca:gl-window', 'ca:gl-context', 'ca:gl', 'ca:fonts', 'ca:frame-atlas', 'ca:frame-ui', 'ca:frame-shaders', 'ca:frame-gl', 'ca:first-frame'];
+const PHASES = ['ca:context', 'ca:warm', 'ca:boot', 'ca:chrome', 'ca:webgl', 'ca:runtime', 'ca:fetch', 'ca:compile', 'ca:instantiate', 'ca:main', 'ca:basemap', 'ca:data', 'ca:gl-sdl', 'ca:gl-window', 'ca:gl-context', 'ca:gl', 'ca:fonts', 'ca:frame-atlas', 'ca:frame-ui', 'ca:frame-shaders', 'ca:frame-gl', 'ca:first-frame'];
 const median = (a) => {
   const s = a.filter((x) => typeof x === 'number').sort((x, y) => x - y);
   if (!s.length) return null;

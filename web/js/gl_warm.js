@@ -70,6 +70,7 @@ export function warmShaders(gl, sources = SOURCES) {
     if (parallel && !call('getProgramParameter', program, 0x91B1)) return void setTimeout(poll, 4);
     for (const w of warm) known.set(w.shader, [call('getShaderParameter', w.shader, COMPILE_STATUS), call('getShaderInfoLog', w.shader)]);
     known.set(program, [call('getProgramParameter', program, LINK_STATUS), call('getProgramInfoLog', program)]);
+    try { performance.mark('ca:warm'); } catch (e) { /* measurements are optional */ }
   };
   if (fence) setTimeout(poll, 4);
   gl.canvas.addEventListener('webglcontextlost', stop, { once: true });
