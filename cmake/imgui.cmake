@@ -18,10 +18,14 @@ if(CHIPATLAS_WEB)
   # stb_truetype's (and stb_rect_pack's) implementation is in its own file, at the same level
   # (cmake/imgui_stb_truetype.cpp), so that the atlas build does not inline it: one 21 KB wasm
   # function took the browser's optimising compiler ~0.1 s of CPU while the page started, to speed
-  # up an atlas already built (docs/benchmarks.md, "First frame, seventh pass").
+  # up an atlas already built (docs/benchmarks.md, "First frame, seventh pass"). Nor does it inline
+  # its own functions (-fno-inline-functions): stbtt_Rasterize with its edge filling inlined (7 KB)
+  # still took TurboFan ~90 ms of CPU during start-up, on the cores the first frame needs
+  # (docs/benchmarks.md, "Session 12").
   set(stb "${PROJECT_SOURCE_DIR}/cmake/imgui_stb_truetype.cpp")
   target_sources(imgui PRIVATE "${stb}")
-  set_source_files_properties("${IMGUI_DIR}/imgui_draw.cpp" "${stb}" PROPERTIES COMPILE_OPTIONS "-O2;-fno-lto")
+  set_source_files_properties("${IMGUI_DIR}/imgui_draw.cpp" PROPERTIES COMPILE_OPTIONS "-O2;-fno-lto")
+  set_source_files_properties("${stb}" PROPERTIES COMPILE_OPTIONS "-O2;-fno-lto;-fno-inline-functions")
   set_property(SOURCE "${IMGUI_DIR}/imgui_draw.cpp" APPEND PROPERTY COMPILE_DEFINITIONS
     IMGUI_DISABLE_STB_TRUETYPE_IMPLEMENTATION IMGUI_DISABLE_STB_RECT_PACK_IMPLEMENTATION)
 endif()

@@ -22,7 +22,10 @@ bool box_visible(const Box& b, const Box& view) {
     return b.max.x >= view.min.x && b.min.x <= view.max.x && b.max.y >= view.min.y && b.min.y <= view.max.y;
 }
 
-void draw_land(ImDrawList* dl, const Camera& cam, const Basemap& bm, bool dark, const Box& view) {
+// Each part of the map is a function of its own ([[gnu::noinline]]), not inlined into draw_map:
+// a 9.8 KB draw_map got hot in the first frame and took the browser's optimising compiler ~0.1 s
+// of CPU while the page started; its parts, one by one, take a few ms (docs/benchmarks.md, "Session 12").
+[[gnu::noinline]] void draw_land(ImDrawList* dl, const Camera& cam, const Basemap& bm, bool dark, const Box& view) {
     const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
     for (const LandFeature& f : bm.land) {
         if (f.indices.empty() || !box_visible(f.bounds, view)) continue;
@@ -42,7 +45,7 @@ void draw_land(ImDrawList* dl, const Camera& cam, const Basemap& bm, bool dark, 
     }
 }
 
-void draw_frame(ImDrawList* dl, const Camera& cam, bool dark, ImFont* font) {
+[[gnu::noinline]] void draw_frame(ImDrawList* dl, const Camera& cam, bool dark, ImFont* font) {
     // The Greater Bay Area: nine Guangdong cities plus Hong Kong and Macao.
     Vec2 a = cam.world_to_screen(project({24.45, 111.35})), b = cam.world_to_screen(project({21.45, 115.45}));
     ImVec2 p0(static_cast<float>(std::min(a.x, b.x)), static_cast<float>(std::min(a.y, b.y)));
@@ -142,7 +145,7 @@ private:
 };
 
 // Pan and zoom (drag, wheel, double click, arrows, + - 0). Returns whether the canvas is hovered.
-bool route_input(AppModel& m, ImVec2 pos, ImVec2 size, const MapTuning& t, bool touch_gesture) {
+[[gnu::noinline]] bool route_input(AppModel& m, ImVec2 pos, ImVec2 size, const MapTuning& t, bool touch_gesture) {
     ImGui::SetCursorScreenPos(pos);
     ImGui::InvisibleButton("##mapcanvas", size, ImGuiButtonFlags_MouseButtonLeft);
     const bool hovered = ImGui::IsItemHovered();
@@ -176,7 +179,7 @@ bool route_input(AppModel& m, ImVec2 pos, ImVec2 size, const MapTuning& t, bool 
 }
 
 // Arcs in the scene's order (ended ones first, active on top).
-void draw_arcs(ImDrawList* dl, LineBatch& lines, const MapScene& scene, bool dark) {
+[[gnu::noinline]] void draw_arcs(ImDrawList* dl, LineBatch& lines, const MapScene& scene, bool dark) {
     const Palette& pal = palette(dark);
     for (const SceneArc& a : scene.arcs) {
         const ImU32 col = with_alpha(a.faded ? pal.faded : collab_colour(a.kind, dark), a.alpha);
@@ -186,7 +189,7 @@ void draw_arcs(ImDrawList* dl, LineBatch& lines, const MapScene& scene, bool dar
 
 // Clusters and nodes, cluster by cluster: a collapsed cluster's disc and count, or a spread
 // cluster's ring and legs, then its nodes.
-void draw_marks(ImDrawList* dl, const MapScene& scene, const Dataset& ds, bool dark, ImFont* font, float fs) {
+[[gnu::noinline]] void draw_marks(ImDrawList* dl, const MapScene& scene, const Dataset& ds, bool dark, ImFont* font, float fs) {
     const Palette& pal = palette(dark);
     for (const SceneGroup& g : scene.groups) {
         if (g.collapsed) {
@@ -219,7 +222,8 @@ void draw_marks(ImDrawList* dl, const MapScene& scene, const Dataset& ds, bool d
 }
 
 // Placed labels on their halos, then the edge labels over them.
-void draw_labels(ImDrawList* dl, const MapScene& scene, const FontMeasure& fm, ImFont* font, float fs, bool dark, const MapTuning& t) {
+[[gnu::noinline]] void draw_labels(ImDrawList* dl, const MapScene& scene, const FontMeasure& fm, ImFont* font, float fs, bool dark,
+                                   const MapTuning& t) {
     const Palette& pal = palette(dark);
     auto corner = [](double x, double y) { return ImVec2(static_cast<float>(x), static_cast<float>(y)); };
     for (const SceneLabel& l : scene.labels) {
@@ -238,7 +242,7 @@ void draw_labels(ImDrawList* dl, const MapScene& scene, const FontMeasure& fm, I
     }
 }
 
-void org_tooltip(AppModel& m, const Fonts& fonts, int org) {
+[[gnu::noinline]] void org_tooltip(AppModel& m, const Fonts& fonts, int org) {
     const Organisation& o = m.data().organisations[org];
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(o.name.c_str());
@@ -254,7 +258,7 @@ void org_tooltip(AppModel& m, const Fonts& fonts, int org) {
 
 // Hover (tooltip, hand cursor, AppModel::hover_org) and click: select an organisation, zoom
 // into or spread a cluster, close a spider on empty ground.
-void route_pointer(AppModel& m, UiContext& ui, const MapScene& scene, bool hovered, bool click) {
+[[gnu::noinline]] void route_pointer(AppModel& m, UiContext& ui, const MapScene& scene, bool hovered, bool click) {
     const MapTuning& t = ui.map_tuning;
     ImGuiIO& io = ImGui::GetIO();
     m.hover_org = -1;
