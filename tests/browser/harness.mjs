@@ -33,6 +33,8 @@ export const LAUNCH_ARGS = [
   // Chromium 14x+ blocks a page on 127.0.0.1:A from framing or fetching 127.0.0.1:B ("local
   // network access"): the tests' two servers stand for two public sites, so turn it off.
   '--disable-features=LocalNetworkAccessChecks',
+  // CA_JSFLAGS: V8 flags for a measurement (e.g. --trace-wasm-compilation-times with
+  // DEBUG=pw:browser to see them; docs/benchmarks.md, "Session 12"); never set by the tests.
   ...(process.env.CA_JSFLAGS ? ['--js-flags=' + process.env.CA_JSFLAGS] : []),
 ];
 
