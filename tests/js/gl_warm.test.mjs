@@ -142,3 +142,38 @@ test('a lost context: the wrappers go, and shaders and programs are new ones', (
   assert.equal(gl.links, 2);
   assert.deepEqual(r.pCheck, [true, '']);
 });
+
+// With KHR_parallel_shader_compile the GPU compiles after the fence: a status asked before it is
+// done waits for it (the page held ~0.2 s: docs/benchmarks.md, "Session 12"). The warm-up asks
+// COMPLETION_STATUS_KHR, which never waits, until it says done; only then the statuses and logs.
+test('with parallel compile the statuses are asked only once COMPLETION_STATUS_KHR says the program is linked', async () => {
+  const COMPLETION_STATUS_KHR = 0x91B1;
+  const gl = new FakeGL();
+  let done = false, completionAsked = 0, askedEarly = 0;
+  gl.getExtension = (name) => (name === 'KHR_parallel_shader_compile' ? {} : null);
+  const { getShaderParameter, getProgramParameter } = FakeGL.prototype;
+  FakeGL.prototype.getShaderParameter = function (s, pname) {
+    if (!done) askedEarly++;
+    return getShaderParameter.call(this, s, pname);
+  };
+  FakeGL.prototype.getProgramParameter = function (p, pname) {
+    if (pname === COMPLETION_STATUS_KHR) { completionAsked++; return done; }
+    if (!done) askedEarly++;
+    return getProgramParameter.call(this, p, pname);
+  };
+  try {
+    warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+    for (let i = 0; i < 100 && completionAsked < 3; i++) await new Promise((r) => setTimeout(r, 1));
+    assert.ok(completionAsked >= 3, 'it keeps asking whether the program is done');
+    assert.equal(gl.questions, 0, 'no status or log asked before the GPU is done');
+    done = true;
+    await answersAsked(gl);
+    assert.equal(askedEarly, 0);
+    const { vCheck, fCheck, pCheck } = imguiProgram(gl);
+    assert.deepEqual([vCheck, fCheck, pCheck], [[true, ''], [true, ''], [true, '']]);
+    assert.equal(gl.questions, 6, 'ImGui\'s checks answered from the warm-up\'s copy');
+  } finally {
+    FakeGL.prototype.getShaderParameter = getShaderParameter;
+    FakeGL.prototype.getProgramParameter = getProgramParameter;
+  }
+});
