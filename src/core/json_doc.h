@@ -1,7 +1,6 @@
-// A read-only JSON document (RapidJSON's Document behind a small handle type); nlohmann_json's
-// grammar (json_syntax.cpp) is the reference for what is valid and words the error when the text is bad.
+// A read-only JSON document: RapidJSON's reader fills a compact tape of its values (json_doc.cpp);
+// nlohmann_json's grammar (json_syntax.cpp) is the reference for what is valid and words the error when the text is bad.
 #pragma once
-#include <rapidjson/fwd.h>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -11,6 +10,8 @@
 
 namespace ca {
 
+struct JsonTape;  // a document's values (json_doc.cpp)
+
 enum class JType : uint8_t { Null, Bool, Int, UInt, Float, String, Array, Object };
 
 // A handle to one value of a JsonDoc (which must outlive it). A default-made JValue is
@@ -18,7 +19,7 @@ enum class JType : uint8_t { Null, Bool, Int, UInt, Float, String, Array, Object
 class JValue {
 public:
     JValue() = default;
-    explicit operator bool() const { return v_ != nullptr; }
+    explicit operator bool() const { return t_ != nullptr; }
     JType type() const;
     bool is_null() const { return type() == JType::Null; }
     bool is_string() const { return type() == JType::String; }
@@ -51,8 +52,9 @@ public:
 
 private:
     friend class JsonDoc;
-    explicit JValue(const rapidjson::Value* v) : v_(v) {}
-    const rapidjson::Value* v_ = nullptr;
+    JValue(const JsonTape* t, uint32_t i) : t_(t), i_(i) {}
+    const JsonTape* t_ = nullptr;
+    uint32_t i_ = 0;  // the value's node on t_
 };
 
 struct JsonError {
@@ -67,9 +69,13 @@ struct JsonError {
 // parser's own words follow in parentheses; an error of no known kind is left as it is.
 void explain_syntax_error(std::string_view text, JsonError& err);
 
-// RapidJSON's Document, filled through its SAX interface so that nesting is limited, UTF-8 is
-// checked as strictly as nlohmann_json checks it, and strings point into the document's own
-// copy of the text (parsed in situ) instead of being copied one by one.
+// A JSON text's values as a tape, filled from RapidJSON's reader (its SAX interface) so that
+// nesting is limited, UTF-8 is checked as strictly as nlohmann_json checks it, and strings point
+// into the document's own copy of the text (parsed in situ) instead of being copied one by one.
+// The tape holds 8 bytes a value (a container also 4 bytes a child) where RapidJSON's Document
+// holds 16 a value and 32 a member, copied once more from its stack as each object closes: a
+// 31 MB dataset's parse touched ~62 MB of fresh memory for its values, now ~40 MB
+// (docs/benchmarks.md, "Session 13"). Texts of 512 MB or more are refused.
 class JsonDoc {
 public:
     JsonDoc();
@@ -87,8 +93,8 @@ public:
     void clear();
 
 private:
-    std::unique_ptr<rapidjson::Document> doc_;
-    std::unique_ptr<char[]> copy_;  // the text, parsed in situ: the fast path's strings point here
+    std::unique_ptr<JsonTape> tape_;  // on the heap: a JValue stays valid when the JsonDoc moves
+    std::unique_ptr<char[]> copy_;    // the text, parsed in situ: the fast path's strings point here
     bool fast_ = false;
 };
 

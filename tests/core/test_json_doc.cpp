@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/json_doc.h"
@@ -202,6 +203,136 @@ TEST_CASE("JsonDoc agrees with the reference parser on random string bytes and e
     }
     CHECK(accepted > 1000);  // both kinds were exercised
     CHECK(rejected > 1000);
+}
+
+namespace {
+
+// Whether v reads as the reference's j: type, value, size, each element, each member's key in
+// order, its value, and find() by that key.
+bool same(JValue v, const nlohmann::ordered_json& j, const std::string& text) {
+    if (j.is_null()) return v.is_null() && v;
+    if (j.is_boolean()) return v.type() == JType::Bool && v.boolean() == j.get<bool>();
+    if (j.is_number_unsigned()) return v.type() == JType::UInt && v.integer() == static_cast<long long>(j.get<uint64_t>());
+    if (j.is_number_integer()) return v.type() == JType::Int && v.integer() == j.get<long long>();
+    if (j.is_number_float()) return v.type() == JType::Float && v.number() == j.get<double>();
+    if (j.is_string()) return v.is_string() && v.str() == j.get<std::string>();
+    if (j.is_array()) {
+        if (!v.is_array() || v.size() != j.size()) return false;
+        for (size_t i = 0; i < j.size(); ++i)
+            if (!same(v[i], j[i], text)) return false;
+        return !v[j.size()];
+    }
+    if (!v.is_object() || v.size() != j.size()) return false;
+    size_t i = 0;
+    for (auto it = j.begin(); it != j.end(); ++it, ++i)
+        if (v.key(i) != it.key() || !same(v[i], it.value(), text) || !same(v.find(it.key()), j[it.key()], text)) return false;
+    return !v.find("no such key");
+}
+
+// A random JSON text: nested arrays and objects, strings with escapes and
+// non-ASCII, integers at int64/uint64 limits, floats, true/false/null.
+std::string random_json(unsigned& seed, int depth) {
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    const unsigned r = next() % (depth > 0 ? 10 : 6);
+    switch (r) {
+        case 0:
+            return next() % 2 ? "true" : (next() % 2 ? "false" : "null");
+        case 1: {
+            const char* ints[] = {"0", "-1", "7", "4294967295", "4294967296", "-2147483649", "9223372036854775807", "-9223372036854775808",
+                                  "18446744073709551615"};
+            return ints[next() % 9];
+        }
+        case 2: {
+            const char* floats[] = {"2.5", "-0.0", "1e300", "3.14159", "6.02e23", "1E-7"};
+            return floats[next() % 6];
+        }
+        case 3:
+        case 4:
+        case 5: {
+            const char* strs[] = {"\"\"", "\"x\"", "\"a\\nb\"", "\"\\u00e9t\\u00e9\"", "\"\xE5\x8F\xB0\xE7\x81\xA3\"", "\"q\\\"\"", "\"\\ud83d\\ude00\""};
+            return strs[next() % 7];
+        }
+        case 6:
+        case 7: {
+            std::string t = "[";
+            for (unsigned i = 0, n = next() % 6; i < n; ++i) {
+                t += i ? "," : "";
+                t += random_json(seed, depth - 1);
+            }
+            return t + "]";
+        }
+        default: {
+            // Distinct keys (as decoded): a repeated key is the first test's case.
+            const char* keys[] = {"id", "name", "a", "", "\\u00e9", "n\xC3\xA4me"};
+            std::string t = "{";
+            unsigned used = 0;
+            for (unsigned i = 0, n = next() % 6; i < n; ++i) {
+                const unsigned k = next() % 6;
+                if (used & (1u << k)) continue;
+                used |= 1u << k;
+                t += t.size() > 1 ? "," : "";
+                t += '"';
+                t += keys[k];
+                t += "\":";
+                t += random_json(seed, depth - 1);
+            }
+            return t + "}";
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("JsonDoc's tape reads every value as the reference parser does, for random documents") {
+    unsigned seed = 11;
+    int containers = 0;
+    for (int n = 0; n < 3000; ++n) {
+        const std::string t = random_json(seed, 4);
+        JsonDoc d;
+        JsonError e;
+        REQUIRE(d.parse(t, 32, e));
+        const auto j = nlohmann::ordered_json::parse(t);
+        if (!same(d.root(), j, t)) FAIL("read differently: " << t);
+        containers += j.is_structured();
+    }
+    CHECK(containers > 1000);
+}
+
+TEST_CASE("JsonDoc's values stay readable when the document moves, and each parse starts afresh") {
+    std::vector<JsonDoc> docs(1);
+    JsonError e;
+    REQUIRE(docs[0].parse(R"({"list": [1, 2, {"deep": "yes"}], "n": -5, "big": 18446744073709551615})", 32, e));
+    const JValue deep = docs[0].root().find("list")[2].find("deep");
+    docs.resize(40);  // the first document moves
+    CHECK(deep.str() == "yes");
+    CHECK(docs[0].root().find("n").integer() == -5);
+    CHECK(docs[0].root().find("n").number() == -5.0);
+    CHECK(docs[0].root().find("big").type() == JType::UInt);
+    CHECK(static_cast<unsigned long long>(docs[0].root().find("big").integer()) == 18446744073709551615ull);
+    CHECK(docs[0].root().find("list")[0].type() == JType::UInt);  // a non-negative integer is UInt
+    REQUIRE(docs[0].parse("[]", 32, e));
+    CHECK(docs[0].root().is_array());
+    CHECK(docs[0].root().empty());
+    CHECK_FALSE(docs[0].root()[0]);
+    REQUIRE(docs[0].parse("\"only\"", 32, e));
+    CHECK(docs[0].root().str() == "only");
+    CHECK(docs[0].root().size() == 0);
+    CHECK_FALSE(docs[0].root().find("only"));
+    REQUIRE_FALSE(docs[0].parse("[1,", 32, e));
+    CHECK_FALSE(docs[0].root());  // a failed parse leaves nothing behind
+}
+
+TEST_CASE("JsonDoc refuses a text of 512 MB or more with the limit, before reading it") {
+    const char byte = '0';
+    JsonDoc d;
+    JsonError e;
+    // Never read: the size is checked first (the view's bytes past the first do not exist).
+    REQUIRE_FALSE(d.parse(std::string_view(&byte, size_t{1} << 29), 32, e));
+    CHECK(e.message.find("over the parser's limit of 536870911 bytes") != std::string::npos);
+    CHECK_FALSE(d.root());
 }
 
 namespace {
