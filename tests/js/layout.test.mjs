@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
 const JS = join(WEB, 'js');
 // Importable by node without a browser: no DOM, no window, no document, no location.
-const PURE = ['limits.js', 'url_state.js', 'origins.js', 'commands.js', 'state.js', 'data_files.js', 'data_request.js', 'i18n.js'];
+const PURE = ['limits.js', 'url_state.js', 'origins.js', 'commands.js', 'state.js', 'data_files.js', 'i18n.js'];
 
 function jsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -1,20 +1,26 @@
 // Which files make one dataset: the ?data= list (comma-separated), local files' names and
 // sizes against the limits, and the error list capped for the page. Pure (no DOM): tests/js/.
 import { LIMITS } from './limits.js';
-import { splitNames } from './data_request.js';
 import { t, tn } from './i18n.js';
 
 function mb(n) { return t('{n} MB', { n: Math.round(n / 1048576) }); }
 
 // ?data=a.json,b.json -> { names: ['a.json', 'b.json'] } or { error } (names trimmed, empty
-// entries dropped, duplicates refused, at most LIMITS.datasetFiles: data_request.js's rules).
+// entries dropped, duplicates refused, at most LIMITS.datasetFiles).
 export function splitDataSpec(spec) {
-  const r = splitNames(spec);
-  if (r.names) return { names: r.names };
-  if (r.why === 'long') return { error: t('the ?data= value is longer than {max} characters', { max: LIMITS.dataNameChars }) };
-  if (r.why === 'none') return { error: t('no file named') };
-  if (r.why === 'many') return { error: t('{n} files named; at most {max} can be shown together', { n: r.n, max: LIMITS.datasetFiles }) };
-  return { error: t('{file} is named twice', { file: r.name }) };
+  const s = String(spec == null ? '' : spec);
+  if (s.length > LIMITS.dataNameChars) return { error: t('the ?data= value is longer than {max} characters', { max: LIMITS.dataNameChars }) };
+  const names = s.split(',').map((n) => n.trim()).filter(Boolean);
+  if (!names.length) return { error: t('no file named') };
+  if (names.length > LIMITS.datasetFiles) {
+    return { error: t('{n} files named; at most {max} can be shown together', { n: names.length, max: LIMITS.datasetFiles }) };
+  }
+  const seen = new Set();
+  for (const n of names) {
+    if (seen.has(n)) return { error: t('{file} is named twice', { file: n }) };
+    seen.add(n);
+  }
+  return { names };
 }
 
 // Local files ({name, size}) -> '' when they can be read, else why not.

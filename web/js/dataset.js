@@ -4,13 +4,15 @@
 import { doc } from './dom.js';
 import { LIMITS } from './limits.js';
 import { splitDataSpec } from './data_files.js';
-import { dataAllowed as allowedIn, ownUrl, requestInit } from './data_request.js';
 import { t } from './i18n.js';
-import { mark, dataRequests } from './early.js';
+import { mark } from './early.js';
 import { query } from './config.js';
 
 // <meta name="chipatlas-data" content="off">: the deployer turned ?data= off.
-export function dataAllowed() { return allowedIn(doc); }
+export function dataAllowed() {
+  const m = doc.querySelector('meta[name="chipatlas-data"]');
+  return !(m && /^\s*off\s*$/i.test(m.getAttribute('content') || ''));
+}
 
 function tooLarge(n, maxBytes) {
   const mb = Math.round(maxBytes / 1048576);
@@ -29,15 +31,13 @@ export function fetchDatasets(spec) {
   return fetchNow(spec);
 }
 
-// started: the requests js/gl_early.js made for this spec (data_request.js), or null.
-function fetchNow(spec, started) {
+function fetchNow(spec) {
   const split = splitDataSpec(spec);
   if (split.error) return Promise.reject(new Error(split.error));
   const budget = { left: LIMITS.datasetTotalBytes };
-  // The phases of a ?data= start (docs/benchmarks.md, "fourth pass"); gl_early.js marked its own.
-  if (!started) mark('ca:data-fetch');
+  mark('ca:data-fetch');  // the phases of a ?data= start (docs/benchmarks.md, "fourth pass")
   return Promise.all(split.names.map(function (name) {
-    return fetchDataset(name, budget, started && started.responses.get(name)).then(null, function (e) {
+    return fetchDataset(name, budget).then(null, function (e) {
       throw new Error((split.names.length > 1 ? name + ': ' : '') + e.message);
     });
   })).then(function (files) {
@@ -47,22 +47,25 @@ function fetchNow(spec, started) {
 }
 
 // One file: resolves with { name, bytes }, or rejects with an Error whose message the page shows.
-// budget.left: the bytes all the files may still take together. response: its request, when
-// js/gl_early.js started it.
-function fetchDataset(spec, budget, response) {
-  return fetchOwnFile(spec, { maxBytes: LIMITS.datasetBytes, budget: budget, credentials: 'omit', what: t('datasets'), response: response })
+// budget.left: the bytes all the files may still take together.
+function fetchDataset(spec, budget) {
+  return fetchOwnFile(spec, { maxBytes: LIMITS.datasetBytes, budget: budget, credentials: 'omit', what: t('datasets') })
     .then(function (bytes) { return { name: spec, bytes: bytes }; });
 }
 
 // A file from this page's own site as bytes (datasets here, font slices in glyphs.js): same
 // origin only, no redirects, read in chunks and cut off once past opts.maxBytes (and past
-// opts.budget.left, what several files may still take together, when given). opts.response: the
-// same request, already started (js/gl_early.js). Rejects with an Error whose message the page shows.
+// opts.budget.left, what several files may still take together, when given). Rejects with an
+// Error whose message the page shows.
 export function fetchOwnFile(spec, opts) {
-  try { new URL(spec, location.href); } catch (e) { return Promise.reject(new Error(t('not a URL'))); }
-  const u = ownUrl(spec, location.href);
-  if (!u) return Promise.reject(new Error(t('only {what} from this site can be loaded', { what: opts.what })));
-  return (opts.response || fetch(u.href, requestInit(opts.credentials))).then(function (r) {
+  let u;
+  try { u = new URL(spec, location.href); } catch (e) { return Promise.reject(new Error(t('not a URL'))); }
+  if (u.origin !== location.origin || (u.protocol !== 'https:' && u.protocol !== 'http:')) {
+    return Promise.reject(new Error(t('only {what} from this site can be loaded', { what: opts.what })));
+  }
+  u.hash = '';
+  // fetch would otherwise follow a redirect to another site.
+  return fetch(u.href, { credentials: opts.credentials, redirect: 'error', cache: 'no-cache', referrerPolicy: 'no-referrer' }).then(function (r) {
     if (r.redirected || (r.url && new URL(r.url).origin !== location.origin)) throw new Error(t('the server redirected the request'));
     if (!r.ok) throw new Error('HTTP ' + r.status);
     const declared = Number(r.headers.get('content-length'));
@@ -111,14 +114,12 @@ function readCapped(r, maxBytes, budget, declared) {
   return next();
 }
 
-// The link's ?data= is read as this module runs, before the page's chrome is built (boot.js asks
-// for it after that; docs/benchmarks.md, "Runtime datasets sooner, fourth pass"); js/gl_early.js
-// requested it already, as the page's first script (session 13). Not when the deployer turned
-// ?data= off. A failure waits for boot.js's handler.
+// The link's ?data= starts downloading as this module runs, before the page's chrome is built
+// (boot.js asks for it after that; docs/benchmarks.md, "Runtime datasets sooner, fourth pass").
+// Not when the deployer turned ?data= off. A failure waits for boot.js's handler.
 let early = null;
 const startSpec = query.get('data');
 if (startSpec && dataAllowed()) {
-  const started = dataRequests && dataRequests.spec === startSpec ? dataRequests : null;
-  early = { spec: startSpec, files: fetchNow(startSpec, started) };
+  early = { spec: startSpec, files: fetchNow(startSpec) };
   early.files.then(null, function () { /* reported where boot.js asks for it */ });
 }

@@ -1,6 +1,5 @@
 // What js/gl_early.js (a classic script after the <canvas>, run before any module) started: the
-// map's WebGL context, the wasm's fetch and compile, a ?data= link's requests, and which build the
-// visit runs.
+// map's WebGL context, the wasm's fetch and compile, and which build the visit runs.
 //
 // The pages load gl_early.js as a classic script so that the context is made while the modules
 // are still on their way (docs/benchmarks.md, "First frame, seventh pass"); the modules get its one
@@ -12,7 +11,7 @@ function missing() {
   const why = new Error('js/gl_early.js did not run: load it with <script src="js/gl_early.js"> after the <canvas>');
   console.error('chipatlas: ' + why.message);
   return { mapReady: Promise.resolve(null), EDIT_BUILD: false, GLUE: 'chipatlas.js', WASM: 'chipatlas.wasm',
-    compileWasm: function () { return Promise.reject(why); }, mark: function () {}, dataRequests: null };
+    compileWasm: function () { return Promise.reject(why); }, mark: function () {} };
 }
 
 export const mapReady = early.mapReady;
@@ -21,5 +20,3 @@ export const GLUE = early.GLUE;
 export const WASM = early.WASM;
 export const compileWasm = early.compileWasm;
 export const mark = early.mark;
-// The link's ?data= requests, started at once (js/data_request.js), or null.
-export const dataRequests = early.dataRequests || null;

@@ -17,7 +17,6 @@
 // a classic script of it, which hands its exports to the modules through js/early.js.
 import { shadowGlState } from './gl_state.js';
 import { warmShaders } from './gl_warm.js';
-import { startDataRequests } from './data_request.js';
 
 const params = (s) => new URLSearchParams(String(s).slice(1));
 const hashParams = params(location.hash);
@@ -80,13 +79,6 @@ export function compileWasm() {
 }
 compileWasm();
 
-// A ?data= link's files requested now too, beside the wasm (they were requested ~0.25 s later, once
-// the modules ran: docs/benchmarks.md, "Session 13"); js/dataset.js reads them, capped.
-const dataRequests = typeof document === 'object' && typeof location === 'object'
-  ? startDataRequests(location.search, document, location.href, typeof fetch === 'function' ? fetch.bind(globalThis) : null,
-    function () { mark('ca:data-fetch'); })
-  : null;
-
 export const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
 
 let context = null;
@@ -136,4 +128,4 @@ function contextNow(c) {
 }
 
 // For the page's modules (js/early.js): this script's one instance, whatever loads it.
-globalThis.__chipatlasEarly = Object.freeze({ mapReady, EDIT_BUILD, GLUE, WASM, compileWasm, mark, dataRequests });
+globalThis.__chipatlasEarly = Object.freeze({ mapReady, EDIT_BUILD, GLUE, WASM, compileWasm, mark });
