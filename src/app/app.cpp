@@ -136,11 +136,19 @@ void App::failed(std::string_view why) {
 }
 
 bool App::load_datasets(const std::vector<DatasetText>& files, const std::string* hash) {
-    if (edit_load_files(files)) return true;  // edit mode: the edited files' new texts (app/edit.cpp)
+    return load_files(files, hash, false) == LoadOutcome::Loaded;
+}
+
+LoadOutcome App::load_datasets_in_place(const std::vector<DatasetText>& files, const std::string* hash) {
+    return load_files(files, hash, true);
+}
+
+LoadOutcome App::load_files(const std::vector<DatasetText>& files, const std::string* hash, bool in_place) {
+    if (edit_load_files(files)) return LoadOutcome::Loaded;  // edit mode: the edited files' new texts (app/edit.cpp)
     std::vector<InputFile> in;
     std::string name;
     for (const DatasetText& f : files) {
-        in.push_back({f.name, f.text});
+        in.push_back({f.name, f.text, in_place ? f.scratch : nullptr});
         name += (name.empty() ? "" : ",") + f.name;
     }
     if (files.empty()) {  // back to the bundled, published data
@@ -153,6 +161,7 @@ bool App::load_datasets(const std::vector<DatasetText>& files, const std::string
     LoadOptions opt;
     if (marking) opt.on_phase = [this](const char* phase) { platform_->mark(phase); };
     LoadResult r = ca::load_dataset(in, opt);
+    if (r.text_needed) return LoadOutcome::TextNeeded;  // nothing changed: the caller loads the texts as given
     if (marking) platform_->mark("ca:data-loaded");
     const bool ok = r.ok();
     if (!ok) {
@@ -173,7 +182,7 @@ bool App::load_datasets(const std::vector<DatasetText>& files, const std::string
         for (auto& w : warnings) std::fprintf(stderr, "chipatlas: warning: %s\n", w.c_str());
         if (!hash->empty()) ui_.show_help = false;  // a link with a view opens on it, as at start
     }
-    return ok;
+    return ok ? LoadOutcome::Loaded : LoadOutcome::Refused;
 }
 
 void App::rebuild_fonts(float dpr) {

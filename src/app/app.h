@@ -87,6 +87,7 @@ public:
     // dataset's name (getState's `dataset`) is the files' names joined by commas. No files:
     // the bundled data again (named "bundled").
     bool load_datasets(const std::vector<DatasetText>& files, const std::string* hash) override;
+    LoadOutcome load_datasets_in_place(const std::vector<DatasetText>& files, const std::string* hash) override;
     bool load_dataset(const std::string& name, std::string_view text) { return load_datasets({{name, text}}, nullptr); }
     // A font slice the page fetched for the characters a "glyphsneeded" event named (web).
     bool add_font_data(std::string_view bytes) override;  // app/glyph_fallback.cpp
@@ -129,12 +130,14 @@ private:
     void apply_edit_intents(bool changed = false);  // this frame's intents (or a command's), shown at once; changed: a drag moved one
     // Writes the modified files in place; invalid data only when anyway (else the panel asks).
     bool save_edits(bool anyway);
-    std::string edit_field_command(const EditFieldCommand& f);    // the `editField` command
-    void emit_edit_state();                                       // web: the "editstate" event, when it changed
-    std::string story_editor_json() const;                        // app/edit.cpp: the story editor's part of it
-    void story_editor_frame();                                    // app/edit.cpp: the story editor, its Save
-    void hand_edit_files(const char* action, size_t index);       // web: the "editfiles" event
-    void keep_edit_files();                                       // web: the edits for the page to keep across a reload
+    std::string edit_field_command(const EditFieldCommand& f);  // the `editField` command
+    void emit_edit_state();                                     // web: the "editstate" event, when it changed
+    std::string story_editor_json() const;                      // app/edit.cpp: the story editor's part of it
+    void story_editor_frame();                                  // app/edit.cpp: the story editor, its Save
+    void hand_edit_files(const char* action, size_t index);     // web: the "editfiles" event
+    void keep_edit_files();                                     // web: the edits for the page to keep across a reload
+    // load_datasets and load_datasets_in_place: the files (each one's scratch bytes parsed in place when in_place).
+    LoadOutcome load_files(const std::vector<DatasetText>& files, const std::string* hash, bool in_place);
     bool edit_load_files(const std::vector<DatasetText>& files);  // files loaded while editing: into the editor
     std::unique_ptr<EditMode, EditModeDelete> edit_;              // null unless edit mode is open
     AppConfig cfg_;

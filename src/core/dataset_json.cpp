@@ -428,6 +428,7 @@ struct Item {
 struct Parsed {
     std::vector<JsonDoc> docs;
     std::vector<Item> sources, orgs, collabs, events;
+    bool text_needed = false;  // a scratch text the fast path did not take (InputFile::scratch)
 };
 
 // `inferred` lists fields of this record: each must be one it sets.
@@ -767,8 +768,9 @@ bool parse_files(Ctx& cx, const std::vector<InputFile>& files, Parsed& p) {
             ok = false;
             continue;
         }
-        JsonError err;
-        if (!p.docs[fi].parse(text, opt.max_depth, err)) {
+        if (files[fi].scratch) {
+            if (!p.docs[fi].parse_in_place(files[fi].scratch, text.size(), opt.max_depth)) return p.text_needed = true, false;
+        } else if (JsonError err; !p.docs[fi].parse(text, opt.max_depth, err)) {
             cx.add(f, "", err.too_deep ? "nesting deeper than " + std::to_string(opt.max_depth) + " levels" : err.message, Severity::Error,
                    err.offset);
             ok = false;
@@ -876,7 +878,15 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
     LoadResult r;
     Ctx cx(files, opt, r.diagnostics);
     Parsed p;
+    // In place (InputFile::scratch), a load with anything to report starts again from the texts.
+    const bool scratch = std::any_of(files.begin(), files.end(), [](const InputFile& f) { return f.scratch != nullptr; });
+    auto text_needed = [] {
+        LoadResult again;
+        again.text_needed = true;
+        return again;
+    };
     if (!parse_files(cx, files, p)) {  // what follows would only repeat the missing data
+        if (p.text_needed || scratch) return text_needed();
         add_dropped_note(cx, files, r);
         return r;
     }
@@ -914,6 +924,7 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
     }
 
     if (opt.on_phase) opt.on_phase("ca:data-walked");
+    if (scratch && (!r.diagnostics.empty() || cx.dropped())) return text_needed();
     add_dropped_note(cx, files, r);
     r.showable = r.ok() || cx.errors() == r.quote_errors;
     if (r.showable) ds.finalise();

@@ -14,6 +14,11 @@ namespace ca {
 struct InputFile {
     std::string name;       // shown in diagnostics
     std::string_view text;  // must outlive the call
+    // When set: text's own bytes (text.data()), writable, with a NUL after them, which the load
+    // may overwrite: it parses them in place instead of a copy (a 31 MB file: 31 MB less memory
+    // and a copy fewer). Diagnostics could then not be placed, so a load with anything to report
+    // (or a text only the slow path reads) stops with LoadResult::text_needed and no dataset.
+    char* scratch = nullptr;
 };
 
 // The text of a source's `file`, for the quote check (the caller reads it; core reads no files).
@@ -46,6 +51,9 @@ struct LoadResult {
     // The dataset is complete (finalised): no errors, or only quotes not found in their source
     // texts (an editor's map still shows it).
     bool showable = false;
+    // A load of scratch texts (InputFile::scratch) stopped: it had something to report, or a text
+    // needs the slow path. Nothing else is filled in: load again with the texts as given.
+    bool text_needed = false;
     bool ok() const { return count_errors(diagnostics) == 0; }
 };
 

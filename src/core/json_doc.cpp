@@ -19,10 +19,10 @@ struct JsonTape {
         uint32_t head;
         uint32_t a;
     };
-    std::vector<Node> nodes;      // in document order: an object member's value follows its key
-    std::vector<uint32_t> kids;   // each container's children, contiguous: elements, or members' keys
-    std::vector<uint64_t> nums;   // numbers' bits (int64, uint64 or double, as the type says)
-    const char* text = nullptr;   // the in-situ copy the strings are in
+    std::vector<Node> nodes;     // in document order: an object member's value follows its key
+    std::vector<uint32_t> kids;  // each container's children, contiguous: elements, or members' keys
+    std::vector<uint64_t> nums;  // numbers' bits (int64, uint64 or double, as the type says)
+    const char* text = nullptr;  // the in-situ copy the strings are in
 
     JType type(uint32_t i) const { return static_cast<JType>(nodes[i].head & 7u); }
     uint32_t count(uint32_t i) const { return nodes[i].head >> 3; }
@@ -84,6 +84,7 @@ struct TapeEvents {
     std::string_view text;  // the original text; the copy has the same offsets
     const char* copy;
     int max_depth;
+    bool in_place;  // copy is text itself: its closing quotes are overwritten as strings are decoded
     bool too_deep = false;
     struct Open {
         uint32_t node;   // the container's node
@@ -117,7 +118,7 @@ struct TapeEvents {
     }
     bool str(const char* s, rapidjson::SizeType n, bool is_key) {
         const auto at = static_cast<size_t>(s - copy);
-        if (!verbatim(at, n) && !valid_utf8(s, n)) return false;
+        if ((in_place || !verbatim(at, n)) && !valid_utf8(s, n)) return false;
         if (!is_key) return value(JType::String, n, static_cast<uint32_t>(at));
         pending.push_back(add(JType::String, n, static_cast<uint32_t>(at)));
         return true;
@@ -175,6 +176,36 @@ void JsonDoc::clear() {
     fast_ = false;
 }
 
+// RapidJSON is as strict as nlohmann_json except that it stops at a NUL byte (so success also
+// requires having read the whole text) and that UTF-8 is checked by valid_utf8 above rather than
+// by its slower kParseValidateEncodingFlag. In situ: per character, the reader's in-situ string
+// loop does a third of the work of its copying one (docs/benchmarks.md, "Loader, third pass").
+bool JsonDoc::fast(std::string_view text, char* buf, int max_depth, bool in_place) {
+    if (!valid_utf8(text.data(), text.size())) return false;
+    tape_ = std::make_unique<JsonTape>();
+    tape_->text = buf;
+    // About one value per 8 bytes of text in the datasets (a 31 MB one: 3.9 M values, 2.2 M children).
+    tape_->nodes.reserve(text.size() / 8 + 16);
+    tape_->kids.reserve(text.size() / 12 + 16);
+    rapidjson::InsituStringStream in(buf);
+    TapeEvents h{*tape_, text, buf, max_depth, in_place, false, {}, {}};
+    rapidjson::Reader reader;
+    // Recursive descent (faster than kParseIterativeFlag): TapeEvents refuses each level over
+    // max_depth before the reader goes down into it, so the recursion is bounded.
+    constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseInsituFlag;
+    if (!reader.Parse<kFlags>(in, h).IsError() && in.Tell() == text.size()) return true;
+    tape_.reset();
+    return false;
+}
+
+bool JsonDoc::parse_in_place(char* text, size_t n, int max_depth) {
+    clear();
+    if (!text || n >= (size_t{1} << 29) || text[n] != '\0') return false;
+    if (!fast(std::string_view(text, n), text, max_depth, true)) return false;
+    fast_ = true;
+    return true;
+}
+
 JValue JsonDoc::root() const { return tape_ && !tape_->nodes.empty() ? JValue(tape_.get(), 0) : JValue(); }
 
 bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
@@ -184,30 +215,12 @@ bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
         err.message = "the text is " + std::to_string(text.size()) + " bytes, over the parser's limit of 536870911 bytes";
         return false;
     }
-    {
-        // Fast path. RapidJSON is as strict as nlohmann_json except that it stops at a NUL byte
-        // (so success also requires having read the whole text) and that UTF-8 is checked by
-        // valid_utf8 above rather than by its slower kParseValidateEncodingFlag.
-        // In situ, on a copy: per character, the reader's in-situ string loop does a third of
-        // the work of its copying one (docs/benchmarks.md, "Loader, third pass").
-        copy_.reset(new char[text.size() + 1]);
-        std::memcpy(copy_.get(), text.data(), text.size());
-        copy_[text.size()] = '\0';
-        tape_ = std::make_unique<JsonTape>();
-        tape_->text = copy_.get();
-        // About one value per 8 bytes of text in the datasets (a 31 MB one: 3.9 M values, 2.2 M children).
-        tape_->nodes.reserve(text.size() / 8 + 16);
-        tape_->kids.reserve(text.size() / 12 + 16);
-        rapidjson::InsituStringStream in(copy_.get());
-        TapeEvents h{*tape_, text, copy_.get(), max_depth, false, {}, {}};
-        rapidjson::Reader reader;
-        // Recursive descent (faster than kParseIterativeFlag): TapeEvents refuses each level
-        // over max_depth before the reader goes down into it, so the recursion is bounded.
-        constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseInsituFlag;
-        if (valid_utf8(text.data(), text.size()) && !reader.Parse<kFlags>(in, h).IsError() && in.Tell() == text.size()) return fast_ = true;
-        tape_.reset();
-        copy_.reset();
-    }
+    // Fast path, on a copy (the text stays as given, for the slow path and for diagnostics).
+    copy_.reset(new char[text.size() + 1]);
+    std::memcpy(copy_.get(), text.data(), text.size());
+    copy_[text.size()] = '\0';
+    if (fast(text, copy_.get(), max_depth, false)) return fast_ = true;
+    copy_.reset();
     // Slow path, for the diagnostic: json_syntax.cpp reads the text as nlohmann_json's parser does
     // (the reference for what is valid JSON, and for the message). That grammar also takes a UTF-8
     // BOM before the value and a NUL byte as the end: the value between goes to RapidJSON again.

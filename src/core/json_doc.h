@@ -86,6 +86,12 @@ public:
     // copy in situ, the slow path copies strings). On failure returns false, fills err and
     // leaves the document empty.
     bool parse(std::string_view text, int max_depth, JsonError& err);
+    // The fast path alone, on the caller's own bytes: text[0..n) with a writable NUL at text[n],
+    // which it overwrites (strings are decoded in place; no copy). False, leaving the document
+    // empty and text unusable, when the fast path does not take it: parse an untouched copy of the
+    // text then, for the error (or for the BOM and NUL cases that only the slow path takes).
+    // The document refers into text: it must outlive the document's use.
+    bool parse_in_place(char* text, size_t n, int max_depth);
     JValue root() const;
     // Whether the last successful parse read the text as given (false: a UTF-8 BOM before the
     // value or a NUL byte after it, which nlohmann_json's grammar allows, was left out).
@@ -93,6 +99,9 @@ public:
     void clear();
 
 private:
+    // RapidJSON's reader onto a new tape, in situ on buf (a copy of text, or text itself when
+    // in_place: then every string's UTF-8 is checked again, as escapes cannot be told apart).
+    bool fast(std::string_view text, char* buf, int max_depth, bool in_place);
     std::unique_ptr<JsonTape> tape_;  // on the heap: a JValue stays valid when the JsonDoc moves
     std::unique_ptr<char[]> copy_;    // the text, parsed in situ: the fast path's strings point here
     bool fast_ = false;

@@ -23,7 +23,13 @@ struct FrameTimings {
 struct DatasetText {
     std::string name;
     std::string_view text;
+    // With load_datasets_in_place: text's own bytes, writable, with a NUL after them, which the
+    // load may overwrite (it parses them in place: no copy).
+    char* scratch = nullptr;
 };
+
+// What load_datasets_in_place did.
+enum class LoadOutcome { Refused, Loaded, TextNeeded };
 
 struct ClearColor {
     float r = 0, g = 0, b = 0, a = 1;  // a = 0: transparent (an embedding page shows through)
@@ -108,6 +114,12 @@ public:
     // link's view is applied only once its dataset is there). Only after start().
     virtual std::string command(std::string_view json) = 0;
     virtual bool load_datasets(const std::vector<DatasetText>& files, const std::string* hash) = 0;
+    // The same, parsing each file's scratch bytes in place where it can (a large dataset then
+    // takes its size less memory). TextNeeded: the load had something to report (errors,
+    // warnings), which needs the texts as given; nothing changed: load_datasets again with them.
+    virtual LoadOutcome load_datasets_in_place(const std::vector<DatasetText>& files, const std::string* hash) {
+        return load_datasets(files, hash) ? LoadOutcome::Loaded : LoadOutcome::Refused;
+    }
     // From the page (web): the bytes of a font file holding glyphs the dataset needs; false when
     // refused. The fonts are rebuilt before the next frame.
     virtual bool add_font_data(std::string_view) { return false; }

@@ -167,17 +167,27 @@ EMSCRIPTEN_KEEPALIVE int ca_load_dataset(const char* name, const char* data, siz
 
 // Several files loaded as one dataset in one call (all or nothing: on any error the shown
 // dataset stays), then the view state `hash` when it is not null. names[i] and datas[i]
-// (sizes[i] bytes, no NUL needed) for i < n.
-EMSCRIPTEN_KEEPALIVE int ca_load_datasets(int n, const char* const* names, const char* const* datas, const size_t* sizes,
-                                          const char* hash) {
+// (sizes[i] bytes, no NUL needed) for i < n. in_place: each datas[i] is the page's own copy,
+// writable, with a NUL after it, which the load may overwrite; 2 then means that the load had
+// something to report and changed nothing: the page copies the bytes again and calls with 0.
+EMSCRIPTEN_KEEPALIVE int ca_load_datasets(int n, char* const* names, char* const* datas, const size_t* sizes, const char* hash,
+                                          int in_place) {
     if (!ca::g_web || n < 0 || (n > 0 && (!names || !datas || !sizes))) return 0;
     std::vector<ca::DatasetText> files;
     for (int i = 0; i < n; ++i) {
         const std::string_view text = datas[i] ? std::string_view(datas[i], sizes[i]) : std::string_view();
-        files.push_back({names[i] ? names[i] : "dataset.json", text});
+        files.push_back({names[i] ? names[i] : "dataset.json", text, in_place && datas[i] ? datas[i] : nullptr});
     }
     const std::string h = hash ? hash : "";
-    return ca::g_web->app().load_datasets(files, hash ? &h : nullptr) ? 1 : 0;
+    if (!in_place) return ca::g_web->app().load_datasets(files, hash ? &h : nullptr) ? 1 : 0;
+    switch (ca::g_web->app().load_datasets_in_place(files, hash ? &h : nullptr)) {
+        case ca::LoadOutcome::Loaded:
+            return 1;
+        case ca::LoadOutcome::TextNeeded:
+            return 2;
+        default:
+            return 0;
+    }
 }
 
 // ?bench=1 (web/js/bench.js): the app's --bench frames (app/drive.cpp), all at once (the page is

@@ -279,6 +279,41 @@ TEST_CASE("with the page's ?data= (--data-pending) start parses no bundled data,
     CHECK(app.model().dataset_name() == "bundled");
 }
 
+TEST_CASE("the page's copies are parsed in place, and a load with anything to report changes nothing and asks for the bytes again") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    p.step();
+    const size_t bundled = app.model().data().collaborations.size();
+    // Writable copies with a NUL after each, as the page's malloc'd ones.
+    auto copy = [](const std::string& s) { return std::vector<char>(s.c_str(), s.c_str() + s.size() + 1); };
+    auto file = [](const char* name, std::vector<char>& b) {
+        return ca::DatasetText{name, std::string_view(b.data(), b.size() - 1), b.data()};
+    };
+    std::string warned = kLinks;
+    warned.insert(warned.find("\"summary\""), "\"colour\": \"red\", ");  // an unknown field: a warning
+    auto orgs = copy(kOrgs), links = copy(warned);
+    p.events.clear();
+    CHECK(app.load_datasets_in_place({file("orgs.json", orgs), file("links.json", links)}, nullptr) == ca::LoadOutcome::TextNeeded);
+    CHECK(p.events.empty());  // no dataerror, no datasetchange
+    CHECK(app.model().dataset_name() == "bundled");
+    CHECK(app.model().data().collaborations.size() == bundled);
+    // The page's second call, with the bytes as given: loaded, with the warning placed.
+    REQUIRE(app.load_datasets({{"orgs.json", kOrgs}, {"links.json", warned}}, nullptr));
+    CHECK(app.model().dataset_name() == "orgs.json,links.json");
+    // A clean dataset loads in place at once.
+    auto links2 = copy(kLinks), orgs2 = copy(kOrgs);
+    const std::string hash = "#sel=t_b";
+    CHECK(app.load_datasets_in_place({file("o.json", orgs2), file("l.json", links2)}, &hash) == ca::LoadOutcome::Loaded);
+    CHECK(app.model().dataset_name() == "o.json,l.json");
+    CHECK(app.model().data().collaborations.at(0).title == "Link");
+    CHECK(app.model().view().selected == "t_b");
+    // Errors: the same answer (the page then loads the bytes as given, which reports them).
+    auto broken = copy("{\"collaborations\": [,]}");
+    CHECK(app.load_datasets_in_place({file("broken.json", broken)}, nullptr) == ca::LoadOutcome::TextNeeded);
+    CHECK(app.model().dataset_name() == "o.json,l.json");
+}
+
 TEST_CASE("a failure in one of several files keeps the shown dataset, and its errors name the file") {
     ca::App app(ca::AppConfig{});
     FakePlatform p(app, true);

@@ -537,3 +537,73 @@ TEST_CASE("loader: the page's error event carries each error's element id") {
     CHECK(out.find("\"pointer\":\"/organisations/0/lat\"") != std::string::npos);
     CHECK(out.find("error: organisation \\\"a\\\" (/organisations/0/lat): latitude 122.6 out of range") != std::string::npos);
 }
+
+namespace {
+
+// What a loaded dataset says, as one text: each organisation's and collaboration's fields that
+// come from strings (decoded escapes included), numbers and references.
+std::string dump(const Dataset& ds) {
+    std::string out;
+    for (const Organisation& o : ds.organisations)
+        out += o.id + "|" + o.name + "|" + o.note + "|" + std::to_string(o.lat) + "|" + std::to_string(o.lon) + "|" +
+               std::to_string(o.parent) + "\n";
+    for (const Collaboration& c : ds.collaborations) {
+        out += c.id + "|" + c.title + "|" + c.summary + "|" + c.note + "|" + std::to_string(c.hub) + "|" +
+               std::to_string(c.participants.size());
+        for (const Evidence& e : c.evidence) out += "|" + e.quote;
+        out += "\n";
+    }
+    return out;
+}
+
+// The files' texts as writable copies, each with a NUL after it (what the page hands over).
+std::vector<std::vector<char>> scratch_copies(const std::vector<InputFile>& files) {
+    std::vector<std::vector<char>> out;
+    for (const InputFile& f : files) {
+        out.emplace_back(f.text.begin(), f.text.end());
+        out.back().push_back('\0');
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("loader: texts parsed in place give the same dataset as copies, the bundled files and escapes included") {
+    std::vector<InputFile> bundled;
+    for (const EmbeddedFile& f : embedded_dataset()) bundled.push_back({f.name, f.text()});
+    const std::string escaped = base(", \"note\": \"\\u53f0\\u7063 \\\"A\\\"\\n\"", ", \"note\": \"tab\\there \\ud83d\\ude00\"");
+    for (const std::vector<InputFile>& files : {bundled, std::vector<InputFile>{{"t.json", escaped}}}) {
+        const LoadResult copied = load_dataset(files);
+        REQUIRE(copied.ok());
+        REQUIRE(copied.diagnostics.empty());
+        auto bufs = scratch_copies(files);
+        std::vector<InputFile> in_place = files;
+        for (size_t i = 0; i < files.size(); ++i)
+            in_place[i] = {files[i].name, std::string_view(bufs[i].data(), files[i].text.size()), bufs[i].data()};
+        const LoadResult r = load_dataset(in_place);
+        CHECK_FALSE(r.text_needed);
+        REQUIRE(r.ok());
+        CHECK(r.showable);
+        CHECK(dump(r.dataset) == dump(copied.dataset));
+        CHECK(r.dataset.organisations.size() == copied.dataset.organisations.size());
+    }
+}
+
+TEST_CASE("loader: a text parsed in place with anything to report asks for the text, which then gives the usual report") {
+    const std::string warned = base(", \"colour\": \"red\"");  // an unknown field: a warning, placed
+    const std::string broken = "{\"organisations\": [1,]}";
+    const std::string bom = "\xEF\xBB\xBF" + base();  // only the slow path reads it
+    for (const std::string& text : {warned, broken, bom}) {
+        std::vector<char> buf(text.begin(), text.end());
+        buf.push_back('\0');
+        const LoadResult r = load_dataset({{"t.json", std::string_view(buf.data(), text.size()), buf.data()}});
+        CHECK(r.text_needed);
+        CHECK(r.diagnostics.empty());
+        CHECK(r.dataset.organisations.empty());
+        CHECK_FALSE(r.showable);
+        const LoadResult again = load_dataset({{"t.json", text}});  // the caller's second call
+        CHECK_FALSE(again.text_needed);
+        CHECK((text == bom ? again.diagnostics.empty() : !again.diagnostics.empty()));
+    }
+    CHECK(problems(warned).at(0).rfind("t.json:4:120: warning: organisation \"a\" (/organisations/0/colour)", 0) == 0);  // placed
+}

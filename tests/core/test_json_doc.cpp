@@ -191,6 +191,12 @@ TEST_CASE("JsonDoc agrees with the reference parser on random string bytes and e
         JsonError e;
         const bool ok = d.parse(t, 32, e), ref = json_reference_accepts(t);
         if (ok != ref || (ok && d.fast_path() != ref)) FAIL("disagree on: " << t);
+        std::vector<char> buf(t.begin(), t.end());
+        buf.push_back('\0');
+        JsonDoc in_place;  // the fast path alone: never more than the reference takes, and what it takes read alike
+        if (in_place.parse_in_place(buf.data(), t.size(), 32) != (ok && d.fast_path())) FAIL("in place, disagree on: " << t);
+        if (ok && (in_place.root().is_string() ? in_place.root().str() != d.root().str() : in_place.root().key(0) != d.root().key(0)))
+            FAIL("in place, decoded differently: " << t);
         if (ok) {
             // The decoded bytes too: strings kept in place in the text (no escapes) and decoded
             // copies (escapes) must both read as the reference decodes them.
@@ -241,7 +247,14 @@ std::string random_json(unsigned& seed, int depth) {
         case 0:
             return next() % 2 ? "true" : (next() % 2 ? "false" : "null");
         case 1: {
-            const char* ints[] = {"0", "-1", "7", "4294967295", "4294967296", "-2147483649", "9223372036854775807", "-9223372036854775808",
+            const char* ints[] = {"0",
+                                  "-1",
+                                  "7",
+                                  "4294967295",
+                                  "4294967296",
+                                  "-2147483649",
+                                  "9223372036854775807",
+                                  "-9223372036854775808",
                                   "18446744073709551615"};
             return ints[next() % 9];
         }
@@ -252,7 +265,8 @@ std::string random_json(unsigned& seed, int depth) {
         case 3:
         case 4:
         case 5: {
-            const char* strs[] = {"\"\"", "\"x\"", "\"a\\nb\"", "\"\\u00e9t\\u00e9\"", "\"\xE5\x8F\xB0\xE7\x81\xA3\"", "\"q\\\"\"", "\"\\ud83d\\ude00\""};
+            const char* strs[] = {
+                "\"\"", "\"x\"", "\"a\\nb\"", "\"\\u00e9t\\u00e9\"", "\"\xE5\x8F\xB0\xE7\x81\xA3\"", "\"q\\\"\"", "\"\\ud83d\\ude00\""};
             return strs[next() % 7];
         }
         case 6:
@@ -286,7 +300,7 @@ std::string random_json(unsigned& seed, int depth) {
 
 }  // namespace
 
-TEST_CASE("JsonDoc's tape reads every value as the reference parser does, for random documents") {
+TEST_CASE("JsonDoc's tape reads every value as the reference parser does, for random documents, copied or in place") {
     unsigned seed = 11;
     int containers = 0;
     for (int n = 0; n < 3000; ++n) {
@@ -296,6 +310,11 @@ TEST_CASE("JsonDoc's tape reads every value as the reference parser does, for ra
         REQUIRE(d.parse(t, 32, e));
         const auto j = nlohmann::ordered_json::parse(t);
         if (!same(d.root(), j, t)) FAIL("read differently: " << t);
+        std::vector<char> buf(t.begin(), t.end());
+        buf.push_back('\0');
+        JsonDoc in_place;
+        REQUIRE(in_place.parse_in_place(buf.data(), t.size(), 32));
+        if (!same(in_place.root(), j, t)) FAIL("read differently in place: " << t);
         containers += j.is_structured();
     }
     CHECK(containers > 1000);
@@ -323,6 +342,20 @@ TEST_CASE("JsonDoc's values stay readable when the document moves, and each pars
     CHECK_FALSE(docs[0].root().find("only"));
     REQUIRE_FALSE(docs[0].parse("[1,", 32, e));
     CHECK_FALSE(docs[0].root());  // a failed parse leaves nothing behind
+}
+
+TEST_CASE("JsonDoc in place takes only a NUL-terminated text and leaves nothing behind when it refuses") {
+    std::string t = "{\"a\": [1, \"two\"]}";
+    JsonDoc d;
+    t.push_back('x');  // no NUL after the text
+    CHECK_FALSE(d.parse_in_place(t.data(), t.size() - 1, 32));
+    t.back() = '\0';
+    REQUIRE(d.parse_in_place(t.data(), t.size() - 1, 32));
+    CHECK(d.root().find("a")[1].str() == "two");
+    std::string deep = "[[[1]]]";
+    CHECK_FALSE(d.parse_in_place(deep.data(), deep.size(), 2));  // too deep: the caller parses a copy for the error
+    CHECK_FALSE(d.root());
+    CHECK_FALSE(d.parse_in_place(nullptr, 0, 32));
 }
 
 TEST_CASE("JsonDoc refuses a text of 512 MB or more with the limit, before reading it") {

@@ -99,7 +99,7 @@ export function call(msg) {
 }
 
 // A dataset can be large: its bytes go through malloc as they came (no UTF-16 round trip, and
-// bad UTF-8 reaches the validator instead of being replaced). files: [{ name, bytes }], loaded
+// bad UTF-8 reaches the validator instead of being replaced), and are parsed there in place. files: [{ name, bytes }], loaded
 // together in one call (all or nothing); an empty list loads the bundled data again. hash: a
 // view state to apply afterwards (a link's), or null. Returns true when the wasm took the
 // files (errors come back as a dataerror event); the caller says why not otherwise.
@@ -138,7 +138,14 @@ export function loadDatasets(files, hash) {
   }
   mark('ca:data-copied');  // the files are in the wasm's memory; the loader's phases follow (app.cpp)
   try {
-    ok = Module._ca_load_datasets(n, table, table + 4 * n, table + 8 * n, ph) === 1;
+    // In place first: the wasm parses these copies without copying them again (a 31 MB file: 31 MB
+    // less memory). 2: it had something to report, which needs the bytes as given: copied again.
+    let r = Module._ca_load_datasets(n, table, table + 4 * n, table + 8 * n, ph, 1);
+    if (r === 2) {
+      files.forEach(function (f, i) { Module.HEAPU8.set(f.bytes, ptrs[2 * i + 1]); });
+      r = Module._ca_load_datasets(n, table, table + 4 * n, table + 8 * n, ph, 0);
+    }
+    ok = r === 1;
   } catch (e) {
     onTrap(e);
     return false;
