@@ -1,5 +1,5 @@
-// libFuzzer entry point: any bytes must load or be rejected with diagnostics, never crash,
-// hang or leak; every diagnostic must carry a sane position; the two JSON parsers agree.
+// libFuzzer entry point: any bytes must load or be rejected with diagnostics, never crash, hang or
+// leak; diagnostics carry sane positions; the JSON parsers agree; a load in place agrees with a copy.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -37,6 +37,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ca::LoadResult r = ca::load_dataset(in, opt);
     for (auto& d : r.diagnostics)
         if (d.line < 1 || d.col < 1) std::abort();
+    // In place (the web page's copies): either it asks for the text, or it loaded what the copy
+    // did, with nothing to report.
+    {
+        std::vector<char> buf(text.begin(), text.end());
+        buf.push_back('\0');
+        const ca::LoadResult p = ca::load_dataset({{"fuzz.json", std::string_view(buf.data(), size), buf.data()}}, opt);
+        if (!p.text_needed && (!p.diagnostics.empty() || !r.diagnostics.empty() || p.ok() != r.ok() ||
+                               p.dataset.organisations.size() != r.dataset.organisations.size() ||
+                               p.dataset.collaborations.size() != r.dataset.collaborations.size()))
+            std::abort();
+    }
     // The web page's error event: must not throw (an abort there) whatever bytes the messages quote.
     const std::string event = ca::diagnostics_json(r.diagnostics);
     if (!ca::json_reference_accepts(event)) std::abort();
