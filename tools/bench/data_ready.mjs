@@ -6,6 +6,7 @@
 // --site: a site folder (default chipatlas=dist); several are interleaved in the same run.
 // "First frame" is the page's performance.mark('ca:first-frame') (src/app/app.cpp): the end of
 // the first frame drawn with data, with ?data= the link's dataset (loaded before that frame).
+// Also printed: the wasm's memory then (Module.HEAPU8.length; it never shrinks: the load's peak).
 import { copyFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,8 +39,12 @@ async function firstFrame(s, query) {
     const marks = await page.evaluate(() => {
       const m = {};
       for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('ca:') && !(e.name in m)) m[e.name] = e.startTime;
+      // The wasm's memory once the first frame is drawn (it never shrinks: the load's peak).
+      m.heapBytes = window.Module && Module.HEAPU8 ? Module.HEAPU8.length : null;
       return m;
     });
+    (s.heap ||= { bundled: [], data: [] })[query ? 'data' : 'bundled'].push(marks.heapBytes);
+    delete marks.heapBytes;
     (s.marks[query ? 'data' : 'bundled'] ||= []).push(marks);
     return Math.round(marks['ca:first-frame']);
   } finally {
@@ -64,6 +69,8 @@ for (const s of sites) {
   console.log(`${s.name.padEnd(12)} bundled ${String(b).padStart(6)}  ?data= ${String(d).padStart(6)}  ratio ${(d / b).toFixed(2)}` +
     `   bundled [${s.bundled.join(', ')}]  ?data= [${s.data.join(', ')}]`);
 }
+const mb = (a) => { const m = median(a.filter((x) => typeof x === 'number')); return m === null ? '?' : (m / 1048576).toFixed(1); };
+for (const s of sites) console.log(`${s.name.padEnd(12)} wasm memory after the first frame (median MB): bundled ${mb(s.heap.bundled)}  ?data= ${mb(s.heap.data)}`);
 // The phases (--phases): each ca:* mark's median time since navigation, per site and kind of load,
 // in the order they came (the ?data= load's own: ca:data-fetch … ca:data-model, then ca:fonts).
 if (opt.phases) {
