@@ -99,10 +99,11 @@ export function call(msg) {
 }
 
 // A dataset can be large: its bytes go through malloc as they came (no UTF-16 round trip, and
-// bad UTF-8 reaches the validator instead of being replaced), and are parsed there in place. files: [{ name, bytes }], loaded
-// together in one call (all or nothing); an empty list loads the bundled data again. hash: a
-// view state to apply afterwards (a link's), or null. Returns true when the wasm took the
-// files (errors come back as a dataerror event); the caller says why not otherwise.
+// bad UTF-8 reaches the validator instead of being replaced), and are parsed there in place.
+// files: [{ name, bytes }], loaded together in one call (all or nothing); an empty list loads
+// the bundled data again. hash: a view state to apply afterwards (a link's), or null. Returns
+// true when the wasm took the files (errors come back as a dataerror event); the caller says
+// why not otherwise.
 export function loadDatasets(files, hash) {
   if (app.fatal) return false;
   if (typeof Module._ca_load_datasets !== 'function' || !exportsReady()) {
