@@ -428,7 +428,6 @@ struct Item {
 struct Parsed {
     std::vector<JsonDoc> docs;
     std::vector<Item> sources, orgs, collabs, events;
-    bool text_needed = false;  // a scratch text the fast path did not take (InputFile::scratch)
 };
 
 // `inferred` lists fields of this record: each must be one it sets.
@@ -769,7 +768,8 @@ bool parse_files(Ctx& cx, const std::vector<InputFile>& files, Parsed& p) {
             continue;
         }
         if (files[fi].scratch) {
-            if (!p.docs[fi].parse_in_place(files[fi].scratch, text.size(), opt.max_depth)) return p.text_needed = true, false;
+            // Not taken in place: the load asks for the texts (load_dataset), no message needed.
+            if (!p.docs[fi].parse_in_place(files[fi].scratch, text.size(), opt.max_depth)) return false;
         } else if (JsonError err; !p.docs[fi].parse(text, opt.max_depth, err)) {
             cx.add(f, "", err.too_deep ? "nesting deeper than " + std::to_string(opt.max_depth) + " levels" : err.message, Severity::Error,
                    err.offset);
@@ -886,7 +886,7 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadOptions& 
         return again;
     };
     if (!parse_files(cx, files, p)) {  // what follows would only repeat the missing data
-        if (p.text_needed || scratch) return text_needed();
+        if (scratch) return text_needed();
         add_dropped_note(cx, files, r);
         return r;
     }

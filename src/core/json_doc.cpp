@@ -11,6 +11,9 @@
 
 namespace ca {
 
+// A string's length and a container's count take 29 bits on the tape: texts are shorter.
+constexpr size_t kMaxTextBytes = (size_t{1} << 29) - 1;
+
 struct JsonTape {
     // One value: its type (JType, the low 3 bits of head) and count (the rest: a string's bytes, a
     // container's children), and a: a string's offset in text, a container's first child in kids,
@@ -77,7 +80,7 @@ bool valid_utf8(const char* text, size_t n) {
 // decoded into the document's own NUL-terminated copy of the text and referenced there, never
 // copied again. Nesting over max_depth is refused before the reader goes down into it. The whole
 // text passed valid_utf8 before parsing, so only strings decoded from escapes (which can spell a
-// lone surrogate) are checked again.
+// lone surrogate) are checked again (in place: every string, as escapes can no longer be told).
 struct TapeEvents {
     using Ch = char;
     JsonTape& t;
@@ -85,7 +88,6 @@ struct TapeEvents {
     const char* copy;
     int max_depth;
     bool in_place;  // copy is text itself: its closing quotes are overwritten as strings are decoded
-    bool too_deep = false;
     struct Open {
         uint32_t node;   // the container's node
         uint32_t first;  // its first child in pending
@@ -124,10 +126,7 @@ struct TapeEvents {
         return true;
     }
     bool start(JType type) {
-        if (static_cast<int>(open.size()) >= max_depth) {
-            too_deep = true;
-            return false;
-        }
+        if (static_cast<int>(open.size()) >= max_depth) return false;
         value(type, 0, 0);
         open.push_back({static_cast<uint32_t>(t.nodes.size() - 1), static_cast<uint32_t>(pending.size()), type == JType::Object});
         return true;
@@ -188,7 +187,7 @@ bool JsonDoc::fast(std::string_view text, char* buf, int max_depth, bool in_plac
     tape_->nodes.reserve(text.size() / 8 + 16);
     tape_->kids.reserve(text.size() / 12 + 16);
     rapidjson::InsituStringStream in(buf);
-    TapeEvents h{*tape_, text, buf, max_depth, in_place, false, {}, {}};
+    TapeEvents h{*tape_, text, buf, max_depth, in_place, {}, {}};
     rapidjson::Reader reader;
     // Recursive descent (faster than kParseIterativeFlag): TapeEvents refuses each level over
     // max_depth before the reader goes down into it, so the recursion is bounded.
@@ -200,7 +199,7 @@ bool JsonDoc::fast(std::string_view text, char* buf, int max_depth, bool in_plac
 
 bool JsonDoc::parse_in_place(char* text, size_t n, int max_depth) {
     clear();
-    if (!text || n >= (size_t{1} << 29) || text[n] != '\0') return false;
+    if (!text || n > kMaxTextBytes || text[n] != '\0') return false;
     if (!fast(std::string_view(text, n), text, max_depth, true)) return false;
     fast_ = true;
     return true;
@@ -210,9 +209,10 @@ JValue JsonDoc::root() const { return tape_ && !tape_->nodes.empty() ? JValue(ta
 
 bool JsonDoc::parse(std::string_view text, int max_depth, JsonError& err) {
     clear();
-    if (text.size() >= (size_t{1} << 29)) {  // a string's length and a count take 29 bits on the tape
+    if (text.size() > kMaxTextBytes) {
         err = JsonError{};
-        err.message = "the text is " + std::to_string(text.size()) + " bytes, over the parser's limit of 536870911 bytes";
+        err.message =
+            "the text is " + std::to_string(text.size()) + " bytes, over the parser's limit of " + std::to_string(kMaxTextBytes) + " bytes";
         return false;
     }
     // Fast path, on a copy (the text stays as given, for the slow path and for diagnostics).
