@@ -79,7 +79,7 @@ bool App::load_start_data() {
         for (const EmbeddedFile& f : embedded_dataset()) inputs.push_back({f.name, f.text()});
     }
     // --data-pending: nothing to parse (no files give an empty dataset; no frame is drawn before
-    // the page's dataset or, when that fails, the bundled one is loaded).
+    // the page's dataset or, when that fails, the bundled one is loaded: holds_frames).
     LoadResult r = ca::load_dataset(inputs);
     if (!r.ok()) {
         errors_ = r.diagnostics;
@@ -89,6 +89,7 @@ bool App::load_start_data() {
     model_.set_system_dark(cfg_.system_dark);
     model_.set_dataset(std::move(r.dataset), name);
     if (!cfg_.data_pending) load_bundled_stories();
+    data_waiting_ = cfg_.data_pending;
     platform_->mark("ca:data");
     model_.set_default_locale(choose_locale(cfg_.locales));
     ViewState v = model_.view();
@@ -162,6 +163,7 @@ LoadOutcome App::load_files(const std::vector<DatasetText>& files, const std::st
     if (marking) opt.on_phase = [this](const char* phase) { platform_->mark(phase); };
     LoadResult r = ca::load_dataset(in, opt);
     if (r.text_needed) return LoadOutcome::TextNeeded;  // nothing changed: the caller loads the texts as given
+    data_waiting_ = false;                              // loaded, or refused (the page then loads the published data)
     if (marking) platform_->mark("ca:data-loaded");
     const bool ok = r.ok();
     if (!ok) {

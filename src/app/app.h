@@ -34,8 +34,9 @@ struct EditModeDelete {
 struct AppConfig {
     std::string hash;                     // initial view state (URL hash)
     std::vector<std::string> data_files;  // --data FILE...: instead of the bundled dataset
-    // --data-pending (the web page's ?data=): the page loads its dataset right after main, so
-    // start() parses no bundled data (the page loads that instead if its dataset has errors).
+    // --data-pending (the web page's ?data=): the page loads its dataset once it has arrived
+    // (main may run before that), so start() parses no bundled data (the page loads that instead
+    // if its dataset has errors or cannot be fetched) and no frame is drawn until one is loaded.
     bool data_pending = false;
     bool embed = false;
     bool system_dark = false;
@@ -78,6 +79,7 @@ public:
     void after_render() override;
     // True while something animates (playback, flights, growing arcs) or a PNG export waits.
     bool wants_frames() const override { return animating_ || png_pending_; }
+    bool holds_frames() const override { return data_waiting_; }
     // The view state's version, and the page chrome's (its change moves panels: a frame is due).
     unsigned state_version() const override { return model_.version() + model_.chrome_version(); }
     void on_touch(TouchPhase phase, int64_t finger, float x, float y) override;
@@ -155,6 +157,7 @@ private:
     bool fonts_built_ = false;    // an atlas was built (the first may be a first frame's: ui::FontScope)
     bool fonts_partial_ = false;  // the atlas is a first frame's: the whole one is built for the next
     bool first_frame_marked_ = false;
+    bool data_waiting_ = false;    // --data-pending until the page's first load (holds_frames)
     bool dataerror_sent_ = false;  // a dataerror event has said why the data did not load
     bool style_dark_ = false;
     bool style_set_ = false;

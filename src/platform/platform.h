@@ -99,6 +99,9 @@ public:
     virtual void after_render() = 0;
     // True while something animates or waits for a frame: the platform keeps rendering.
     virtual bool wants_frames() const = 0;
+    // True while the app has nothing to show yet (the page's dataset is on its way): the web
+    // draws no frame, and the page's loading notice stays.
+    virtual bool holds_frames() const { return false; }
     // Changes whenever what the app shows changed: the web skips frames while it stays the same.
     virtual unsigned state_version() const = 0;
 

@@ -89,7 +89,7 @@ void WebPlatform::loop() {
     double now = emscripten_get_now();
     double dt = last_ > 0 ? (now - last_) / 1000.0 : 1.0 / 60;
     last_ = now;
-    if (context_lost_) return;
+    if (context_lost_ || app_.holds_frames()) return;
     if (got) settle_ = 3;
     const bool needed = got || settle_ > 0 || app_.wants_frames() || app_.state_version() != rendered_version_ || app_.fonts_dirty();
     if (!needed) return;  // nothing changed and nothing plays: skip the frame

@@ -68,6 +68,41 @@ test('?data=FILE is requested once, before the page builds its chrome, and its s
   assertClean(log, '?data= requested early');
 });
 
+// Issue 17: with ?data=, the wasm starts (main) while the dataset downloads, draws nothing
+// before the dataset is there (the loading notice stays), then loads it the moment it arrives.
+test('?data= slow to arrive: main runs meanwhile and draws nothing; then the dataset and the link\u2019s view show', { timeout: 120000 }, async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { page, log } = await h.open('index.html?data=testdata/ds-one.json#sel=ds_alpha', {
+    ready: false,
+    route: (p) => p.route('**/testdata/ds-one.json', async (r) => { await held; await r.continue(); }),
+  });
+  const marked = (n) => page.evaluate((name) => performance.getEntriesByName(name).length > 0, n);
+  await page.waitForFunction(() => performance.getEntriesByName('ca:main').length > 0, null, { timeout: 60000 });
+  await sleep(300);  // frames would have been drawn by now
+  assert.equal(await marked('ca:data-fetched'), false, 'main ran before the dataset arrived');
+  assert.equal(await marked('ca:fonts'), false, 'no frame drawn without the dataset (the atlas is built at the first frame)');
+  assert.equal(await page.locator('#loading').count(), 1, 'the loading notice stays');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, 'not ready');
+  release();
+  await waitReady(page, log);
+  const s = await state(page);
+  assert.equal(s.dataset, 'testdata/ds-one.json');
+  assert.equal(s.selected, 'ds_alpha', 'the link\u2019s view, applied once its dataset is there');
+  assert.equal(await page.locator('#loading').count(), 0);
+  assertClean(log, '?data= slow to arrive');
+});
+
+// The dataset cannot be fetched: the published data comes instead, with the link's view.
+test('?data= that cannot be fetched: the published data with the link\u2019s view', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html?data=testdata/nope.json#t=2015-06-01', { ready: false });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+  await waitReady(page, log);
+  const s = await state(page);
+  assert.equal(s.dataset, 'bundled');
+  assert.equal(s.t, '2015-06-01', 'the link\u2019s date applies to the published data');
+});
+
 test('?data=a.json,b.json shows the files together; the note names both', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html?data=testdata/ds-orgs.json,testdata/ds-links.json#t=1996-05-01&sel=ds_beta');
   const s = await state(page);

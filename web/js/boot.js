@@ -25,7 +25,7 @@ import { buildStory, loadStoryParam } from './story.js';
 import { watchChrome } from './page_chrome.js';
 import { dataAllowed, fetchDatasets } from './dataset.js';
 import { benchArgs } from './bench.js';
-import { wireDatasets, setPendingDataset, hasPendingDataset, loadPendingDataset } from './datasets.js';
+import { wireDatasets, setPendingDataset, hasPendingDataset, loadPendingDataset, loadStartDataset } from './datasets.js';
 import { t } from './i18n.js';
 import { startPageLocale, bindPageTexts, localePicker } from './page_i18n.js';
 // The modules the ones above import, named here too so that the browser requests every module
@@ -119,11 +119,14 @@ function preferredLocales() {
   return out.join(',');
 }
 
-// dataReady: with ?data=, the dataset's fetch (started before, it runs while chipatlas.js and
-// the wasm load and compile); main waits for it.
-function loadRuntime(hash, dataReady) {
+// A ?data= start: dataReady (the edit build), the dataset's fetch (started before, it runs while
+// chipatlas.js and the wasm load and compile), which main waits for; or dataLater (the site),
+// the files (null: none could be fetched), which main does not wait for: it starts with
+// --data-pending, draws nothing until they are loaded, and they are loaded as they arrive.
+function loadRuntime(hash, dataReady, dataLater) {
   Module.canvas = ui.canvas;
-  Module.arguments = startArgs(hash, !!dataReady);
+  Module.arguments = startArgs(hash, !!(dataReady || dataLater));
+  if (dataLater) Module.arguments.push('--data-pending');
   Module.print = function (t) { console.log(t); };
   Module.printErr = function (t) { console.warn(t); };
   Module.onAbort = function (what) {
@@ -133,14 +136,19 @@ function loadRuntime(hash, dataReady) {
   Module.onChipatlasEvent = onChipatlasEvent;
   Module.instantiateWasm = instantiateWith(function (why) {
     fatalError(t('chipatlas could not be loaded'), t('chipatlas.wasm did not load ({why}). Check the connection and reload the page.', { why: why }));
-  }, Promise.all([dataReady, localeReady]));
+  }, dataReady ? Promise.all([dataReady, localeReady]) : localeReady);
   // The first frame is drawn at once, right after main and the link's dataset, instead of at the
   // next animation frame (docs/benchmarks.md, "First frame, third pass").
   Module.postRun = [function () {
-    loadPendingDataset();
-    if (typeof Module._ca_frame === 'function') {
-      try { Module._ca_frame(); } catch (e) { onTrap(e); }
+    if (dataLater) {
+      dataLater.then(function (files) {
+        loadStartDataset(files, hash);
+        frameNow();
+      });
+      return;
     }
+    loadPendingDataset();
+    frameNow();
   }];
   // A trap (out-of-bounds access, unreachable, stack exhaustion) inside a frame or an event
   // handler reaches Emscripten's handleException, which calls quit_: stop the app visibly.
@@ -159,6 +167,12 @@ function loadRuntime(hash, dataReady) {
   };
   doc.body.appendChild(s);
   mark('ca:runtime');
+}
+
+function frameNow() {
+  if (typeof Module._ca_frame === 'function') {
+    try { Module._ca_frame(); } catch (e) { onTrap(e); }
+  }
 }
 
 // The page's chrome: search, share and export, the error panel, the controls layer, details,
@@ -203,22 +217,27 @@ function start() {
     return;
   }
   // ?data=: fetched while chipatlas.js and the wasm load and compile (issue 17: before, the
-  // runtime was only requested once the dataset had arrived); main runs once both are there.
-  // The chrome comes at once: the page waits for the download anyway.
+  // runtime was only requested once the dataset had arrived). The chrome comes at once: the page
+  // waits for the download anyway.
   ensureChrome();
   const shownSpec = spec.slice(0, 200);
   const files = fetchDatasets(spec).then(null, function (e) {
     showError(() => t('Could not load the dataset'), () => t('{file}: {why}. Showing the published data.', { file: shownSpec, why: e.message }));
     return null;
   });
-  // Once loadRuntime has set Module.arguments (it runs when the context is made).
+  if (!EDIT_BUILD) {
+    // main runs as soon as the wasm is there, and the dataset is loaded the moment it arrives.
+    withWebGL2(function () { loadRuntime(hash, null, files); });
+    return;
+  }
+  // The editor starts on the published data (it edits what is shown): main runs once the dataset
+  // is there too, and postRun loads it (once loadRuntime has set Module.arguments: it runs when
+  // the context is made).
   const dataReady = Promise.all([files, mapReady]).then(function (r) {
     setPendingDataset(r[0], hash);
     // No dataset after all: the link's view goes to main with the published data. Emscripten
     // (3.1) keeps Module.arguments by reference until main runs, so the array is still read.
     if (!hasPendingDataset() && hash && Module.arguments) Module.arguments.push('--hash', hash);
-    // A dataset waits: main parses no bundled data (postRun loads this one, or the bundled on errors).
-    if (hasPendingDataset() && !EDIT_BUILD && Module.arguments) Module.arguments.push('--data-pending');
   });
   withWebGL2(function () { loadRuntime(hash, dataReady); });
 }

@@ -10,7 +10,6 @@ import { checkLocalFiles, describeFiles } from './data_files.js';
 import { dataAllowed } from './dataset.js';
 import { shareUrl } from './url_state.js';
 import { t } from './i18n.js';
-import { EDIT_BUILD } from './wasm_loader.js';
 
 // ------------------------------------------------------------------ the moment a dataset loaded
 // Everything that follows a new dataset on the map goes through datasetLoaded: the note, the
@@ -50,7 +49,16 @@ export function showDataset(files, hash, fromLink) {
 }
 
 // ------------------------------------------------------------------ ?data= at start
-// The files fetched before the runtime started, loaded in Module.postRun with the link's view.
+// The files of a ?data= link, once main has run with --data-pending (the site; nothing is drawn
+// until a dataset is loaded): them with the link's view, or on any failure (null: they could not
+// be fetched) the published data.
+export function loadStartDataset(files, hash) {
+  if (files && files.length && showDataset(files, hash || null, true)) return;
+  loadDatasets([], hash || null);
+}
+
+// The edit build's: the files fetched before the runtime started, loaded in Module.postRun with
+// the link's view.
 let pending = null;
 export function setPendingDataset(files, hash) { pending = files && files.length ? { files: files, hash: hash } : null; }
 export function hasPendingDataset() { return !!pending; }
@@ -58,8 +66,7 @@ export function loadPendingDataset() {
   if (!pending) return;
   const p = pending;
   pending = null;
-  // main started without data (--data-pending): on errors the published data comes instead.
-  if (!showDataset(p.files, p.hash || null, true) && !EDIT_BUILD) loadDatasets([], p.hash || null);
+  showDataset(p.files, p.hash || null, true);  // on errors the editor keeps the published data
 }
 
 // ------------------------------------------------------------------ local files
