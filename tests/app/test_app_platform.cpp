@@ -263,11 +263,14 @@ TEST_CASE("with the page's ?data= (--data-pending) start parses no bundled data,
     cfg.data_pending = true;
     ca::App app(cfg);
     FakePlatform p(app, true);
+    CHECK(!app.holds_frames());
     REQUIRE(app.start(p));
     CHECK(!app.model().has_data());
     CHECK(app.model().data().collaborations.empty());
+    CHECK(app.holds_frames());  // main may run before the page's dataset arrives: nothing to draw yet
     const std::string hash = "#t=1996-05-01&sel=t_a";
     REQUIRE(app.load_datasets({{"orgs.json", kOrgs}, {"links.json", kLinks}}, &hash));
+    CHECK(!app.holds_frames());
     p.step();
     REQUIRE(!p.events.empty());
     CHECK(p.events.front().first == "ready");
@@ -277,6 +280,22 @@ TEST_CASE("with the page's ?data= (--data-pending) start parses no bundled data,
     CHECK(!app.load_datasets({{"bad.json", "{\"organisations\": 3"}}, nullptr));
     REQUIRE(app.load_datasets({}, nullptr));
     CHECK(app.model().dataset_name() == "bundled");
+}
+
+TEST_CASE("with --data-pending a refused first dataset stops holding the frames, and a text asked for again does not") {
+    ca::AppConfig cfg;
+    cfg.data_pending = true;
+    ca::App app(cfg);
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    REQUIRE(app.holds_frames());
+    std::string text = "{\"organisations\": [], \"x\": 1}";  // a warning: in place, the text is asked for
+    text.push_back('\0');
+    CHECK(app.load_datasets_in_place({{"w.json", std::string_view(text.data(), text.size() - 1), text.data()}}, nullptr) ==
+          ca::LoadOutcome::TextNeeded);
+    CHECK(app.holds_frames());
+    CHECK(!app.load_datasets({{"bad.json", "{\"organisations\": 3"}}, nullptr));
+    CHECK(!app.holds_frames());  // the page loads the published data next; an error panel beats a blank page
 }
 
 TEST_CASE("the page's copies are parsed in place, and a load with anything to report changes nothing and asks for the bytes again") {
