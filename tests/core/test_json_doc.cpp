@@ -115,6 +115,11 @@ TEST_CASE("JsonDoc's fast path accepts exactly what the reference parser accepts
         "/* c */ {}",
         "NaN",
         "[Infinity]",
+        "[1]\xc3\xa9",  // non-ASCII bytes outside strings (in place, only strings are checked for UTF-8)
+        "\xc3\xa9[1]",
+        "[1,\xff]",
+        "{\"a\":1}\x80",
+        "{\"a\"\xc2\xa0:1}",
     };
     for (const char* c : cases) {
         std::string t(c);
@@ -124,6 +129,10 @@ TEST_CASE("JsonDoc's fast path accepts exactly what the reference parser accepts
         INFO("text: " << t);
         CHECK(ok == json_reference_accepts(t));
         if (ok && d.fast_path()) CHECK(json_reference_accepts(t));
+        std::vector<char> buf(t.begin(), t.end());
+        buf.push_back('\0');
+        JsonDoc in_place;  // the fast path alone, on the text itself: what the copy's fast path takes
+        CHECK(in_place.parse_in_place(buf.data(), t.size(), 32) == (ok && d.fast_path()));
     }
     // A NUL byte after the value (RapidJSON would stop there; the whole text must be read).
     const std::string nul("{}\0{}", 5);
