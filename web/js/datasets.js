@@ -50,7 +50,7 @@ export function showDataset(files, hash, fromLink) {
 
 // ------------------------------------------------------------------ ?data= at start
 // The files of a ?data= link, once main has run with --data-pending (the site; nothing is drawn
-// until a dataset is loaded): them with the link's view, or on any failure (null: they could not
+// until a dataset is loaded): loaded with the link's view, or on any failure (null: they could not
 // be fetched) the published data.
 export function loadStartDataset(files, hash) {
   if (files && files.length && showDataset(files, hash || null, true)) return;
