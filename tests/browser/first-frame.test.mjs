@@ -218,22 +218,56 @@ for (const [w, ht, dpr] of [[1280, 800, 1], [390, 844, 2]]) {
 
 // Every shader compile and program link WebGL is asked for, with the time (ms since navigation).
 const COUNT_PROGRAMS = () => {
-  window.__programs = { compiles: [], links: [] };
+  window.__programs = { compiles: [], links: [], questions: [] };
   const proto = WebGL2RenderingContext.prototype;
   const compileShader = proto.compileShader, linkProgram = proto.linkProgram;
+  const getShaderParameter = proto.getShaderParameter, getProgramParameter = proto.getProgramParameter;
   proto.compileShader = function (...a) { window.__programs.compiles.push(performance.now()); return compileShader.apply(this, a); };
   proto.linkProgram = function (...a) { window.__programs.links.push(performance.now()); return linkProgram.apply(this, a); };
+  // A compile or link status asked of WebGL (each waits for the GPU process).
+  proto.getShaderParameter = function (s, p) {
+    if (p === 0x8B81) window.__programs.questions.push(performance.now());
+    return getShaderParameter.call(this, s, p);
+  };
+  proto.getProgramParameter = function (q, p) {
+    if (p === 0x8B82) window.__programs.questions.push(performance.now());
+    return getProgramParameter.call(this, q, p);
+  };
 };
 
 test('ImGui\'s shaders are compiled and linked once, before main runs: the wasm gets that program (js/gl_warm.js)', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { initScript: COUNT_PROGRAMS });
   assertClean(log, 'index.html');
+  await page.waitForFunction(() => performance.getEntriesByName('ca:warm').length > 0, null, { timeout: 30000 });
   const r = await page.evaluate(() => ({ ...window.__programs,
-    main: performance.getEntriesByName('ca:main')[0].startTime, boot: performance.getEntriesByName('ca:boot')[0].startTime }));
+    main: performance.getEntriesByName('ca:main')[0].startTime, boot: performance.getEntriesByName('ca:boot')[0].startTime,
+    firstFrame: performance.getEntriesByName('ca:first-frame')[0].startTime, warm: performance.getEntriesByName('ca:warm')[0].startTime }));
   // Two shaders and one program in all: a source that differs from the wasm's would be compiled again.
   assert.equal(r.compiles.length, 2, JSON.stringify(r));
   assert.equal(r.links.length, 1, JSON.stringify(r));
   for (const t of [...r.compiles, ...r.links]) assert.ok(t < r.main, `compiled and linked before main (not in the first frame): ${JSON.stringify(r)}`);
+  // No compile or link status is asked before the first frame is drawn (each question waited for
+  // the GPU process): once after it, the program's.
+  assert.ok(r.questions.length >= 1, JSON.stringify(r));
+  for (const t of r.questions) assert.ok(t > r.firstFrame, `a status asked after the first frame, not before: ${JSON.stringify(r)}`);
+  assert.ok(r.warm > r.firstFrame, JSON.stringify(r));
   // The program is ImGui's: the map is drawn with it (the canvas is not blank).
   assertNotBlank(await canvasScreenshot(page), 'the map');
+  assert.equal(await page.locator('#error').isVisible(), false, 'no error: the program linked');
+});
+
+// A GPU that does not link the map's program: ImGui was told it linked (js/gl_warm.js); the check
+// after the first frame says otherwise, and the page shows it with WebGL's log.
+const REFUSE_LINK = () => {
+  const proto = WebGL2RenderingContext.prototype;
+  const getProgramParameter = proto.getProgramParameter, getProgramInfoLog = proto.getProgramInfoLog;
+  proto.getProgramParameter = function (q, p) { return p === 0x8B82 ? false : getProgramParameter.call(this, q, p); };
+  proto.getProgramInfoLog = function () { return 'L0001: simulated link failure\n'; };
+};
+
+test('a shader program the GPU does not link is reported in the page, with its log', { timeout: 120000 }, async () => {
+  const { page } = await h.open('index.html', { initScript: REFUSE_LINK });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+  assert.equal(await page.locator('#error-title').textContent(), 'The map cannot be drawn');
+  assert.match(await page.locator('#error').textContent(), /L0001: simulated link failure/);
 });

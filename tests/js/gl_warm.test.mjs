@@ -1,5 +1,6 @@
 // web/js/gl_warm.js: ImGui's shader program compiled and linked when the context is made, and
-// handed to the wasm when it asks for the same program; anything else is WebGL's as usual.
+// handed to the wasm when it asks for the same program, its checks answered without asking the
+// GPU until check() asks WebGL once (after the first frame); anything else is WebGL's as usual.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { warmShaders } from '../../web/js/gl_warm.js';
@@ -9,10 +10,12 @@ const VS = '#version 300 es\nvoid main() { gl_Position = vec4(0); }\n';
 const FS = '#version 300 es\nprecision mediump float;\nout vec4 c;\nvoid main() { c = vec4(1); }\n';
 
 // A stand-in for WebGL2RenderingContext: compiles (a text starting "#version 300 es" is valid),
-// links, refuses a shader attached twice, and counts compiles, links and status questions (each
-// a wait for the GPU process in a browser). Its fence is signalled when asked.
+// links (unless linkFails: a GPU that refuses the program), refuses a shader attached twice, and
+// counts compiles, links and status questions (each a wait for the GPU process in a browser).
+// Its fence is signalled when asked.
 class FakeGL {
-  constructor() {
+  constructor({ linkFails = false } = {}) {
+    this.linkFails = linkFails;
     this.compiles = []; this.links = 0; this.questions = 0; this.lost = false; this.listeners = {};
     this.canvas = { addEventListener: (type, f) => { (this.listeners[type] ||= []).push(f); } };
   }
@@ -35,7 +38,7 @@ class FakeGL {
   linkProgram(p) {
     this.links++;
     p.linked = p.shaders.map((s) => s.compiled);
-    p.ok = p.shaders.length === 2 && p.shaders.every((s) => s.ok);
+    p.ok = p.shaders.length === 2 && p.shaders.every((s) => s.ok) && !this.linkFails;
   }
   getShaderParameter(s, pname) { this.questions++; return pname === COMPILE_STATUS ? s.ok : null; }
   getShaderInfoLog(s) { this.questions++; return s.ok ? '' : 'ERROR: 0:1: syntax error'; }
@@ -65,12 +68,6 @@ function imguiProgram(gl, vs = VS, fs = FS) {
   return { p, vCheck, fCheck, pCheck };
 }
 
-// Until the warm-up's fence has been polled and its answers asked (it polls on a timer).
-async function answersAsked(gl) {
-  for (let i = 0; i < 200 && gl.questions < 6; i++) await new Promise((r) => setTimeout(r, 1));
-  assert.equal(gl.questions, 6, 'the warm-up asks each shader\'s and the program\'s status and log once');
-}
-
 const OWN = ['createShader', 'shaderSource', 'compileShader', 'createProgram', 'attachShader', 'linkProgram',
   'detachShader', 'getShaderParameter', 'getShaderInfoLog', 'getProgramParameter', 'getProgramInfoLog'];
 
@@ -79,33 +76,56 @@ test('the same sources: the warm program is handed over, nothing compiled, linke
   const state = warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
   assert.deepEqual(gl.compiles, [VS, FS]);
   assert.equal(gl.links, 1);
-  await answersAsked(gl);
-  const before = gl.questions;
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(gl.questions, 0, 'the warm-up asks the GPU nothing by itself');
   const r = imguiProgram(gl);
   assert.deepEqual(gl.compiles, [VS, FS], 'no second compile');
   assert.equal(gl.links, 1, 'no second link');
-  assert.equal(gl.questions, before, 'ImGui\'s checks answered from the copy');
+  assert.equal(gl.questions, 0, 'ImGui\'s checks answered without a question to the GPU');
   assert.deepEqual([r.vCheck, r.fCheck, r.pCheck], [[true, ''], [true, ''], [true, '']]);
   assert.deepEqual(r.p.linked, [VS, FS]);
   assert.ok(state.handed && !state.relinked);
   assert.deepEqual(OWN.filter((k) => Object.hasOwn(gl, k)), [], 'the wrappers are gone once ImGui detaches its shaders');
   const again = gl.createProgram();
   assert.notEqual(again, r.p, 'a later program is a new one');
+  // After the first frame the page asks WebGL once: the program linked.
+  assert.deepEqual(await state.check(), { ok: true, lines: [] });
+  assert.equal(gl.questions, 2, 'the program\'s status and log, once');
+  assert.equal(await state.check(), await state.check(), 'asked once however often the page calls');
+  assert.equal(gl.questions, 2);
 });
 
-test('checks asked before the warm-up\'s answers are in are WebGL\'s', () => {
-  const gl = new FakeGL();
-  warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
-  const r = imguiProgram(gl);  // at once: the fence has not been polled
-  assert.deepEqual([r.vCheck, r.fCheck, r.pCheck], [[true, ''], [true, ''], [true, '']]);
+test('a program the GPU refused after ImGui was told it linked: check() says so, with the log', async () => {
+  const gl = new FakeGL({ linkFails: true });
+  const state = warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+  const r = imguiProgram(gl);
+  assert.deepEqual(r.pCheck, [true, ''], 'assumed in the first frame');
+  assert.equal(gl.questions, 0);
+  assert.deepEqual(await state.check(), { ok: false, lines: ['link failed'] });
+});
+
+test('check() before ImGui asks: WebGL\'s answers are asked once, and ImGui\'s checks answered from them', async () => {
+  const gl = new FakeGL({ linkFails: true });
+  const state = warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+  assert.equal(await state.check(), null, 'nothing assumed: nothing to report');
+  assert.equal(gl.questions, 6, 'each shader\'s and the program\'s status and log');
+  const r = imguiProgram(gl);
   assert.equal(gl.questions, 6);
-  assert.equal(gl.links, 1);
+  assert.deepEqual([r.vCheck, r.fCheck, r.pCheck], [[true, ''], [true, ''], [false, 'link failed']], 'ImGui is told the truth');
+});
+
+test('a lost context: check() asks nothing and reports nothing', async () => {
+  const gl = new FakeGL();
+  const state = warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+  imguiProgram(gl);
+  gl.lost = true;
+  assert.equal(await state.check(), null);
+  assert.equal(gl.questions, 0);
 });
 
 test('another vertex shader: it is compiled and the program linked again, with WebGL\'s answers', async () => {
   const gl = new FakeGL();
   const state = warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
-  await answersAsked(gl);
   const bad = 'void main() {}\n';  // no #version: fails to compile
   const r = imguiProgram(gl, bad, FS);
   assert.deepEqual(gl.compiles, [VS, FS, bad]);
@@ -114,12 +134,12 @@ test('another vertex shader: it is compiled and the program linked again, with W
   assert.deepEqual(r.pCheck, [false, 'link failed'], 'not the warm program\'s answer');
   assert.deepEqual(r.p.linked, [bad, FS]);
   assert.ok(!state.handed && state.relinked);
+  assert.equal(await state.check(), null, 'ImGui had WebGL\'s own answers: nothing to report');
 });
 
 test('an attribute bound before linking: linked again', async () => {
   const gl = new FakeGL();
   warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
-  await answersAsked(gl);
   const v = gl.createShader(VERTEX); gl.shaderSource(v, VS); gl.compileShader(v);
   const f = gl.createShader(FRAGMENT); gl.shaderSource(f, FS); gl.compileShader(f);
   const p = gl.createProgram();
@@ -144,9 +164,9 @@ test('a lost context: the wrappers go, and shaders and programs are new ones', (
 });
 
 // With KHR_parallel_shader_compile the GPU compiles after the fence: a status asked before it is
-// done waits for it (the page held ~0.2 s: docs/benchmarks.md, "Session 12"). The warm-up asks
+// done waits for it (the page held ~0.2 s: docs/benchmarks.md, "Session 12"). check() asks
 // COMPLETION_STATUS_KHR, which never waits, until it says done; only then the statuses and logs.
-test('with parallel compile the statuses are asked only once COMPLETION_STATUS_KHR says the program is linked', async () => {
+test('with parallel compile check() asks the statuses only once COMPLETION_STATUS_KHR says the program is linked', async () => {
   const COMPLETION_STATUS_KHR = 0x91B1;
   const gl = new FakeGL();
   let done = false, completionAsked = 0, askedEarly = 0;
@@ -162,12 +182,14 @@ test('with parallel compile the statuses are asked only once COMPLETION_STATUS_K
     return getProgramParameter.call(this, p, pname);
   };
   try {
-    warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+    const state = warmShaders(gl, [[VERTEX, VS], [FRAGMENT, FS]]);
+    const checked = state.check();
     for (let i = 0; i < 100 && completionAsked < 3; i++) await new Promise((r) => setTimeout(r, 1));
     assert.ok(completionAsked >= 3, 'it keeps asking whether the program is done');
     assert.equal(gl.questions, 0, 'no status or log asked before the GPU is done');
     done = true;
-    await answersAsked(gl);
+    assert.equal(await checked, null);
+    assert.equal(gl.questions, 6);
     assert.equal(askedEarly, 0);
     const { vCheck, fCheck, pCheck } = imguiProgram(gl);
     assert.deepEqual([vCheck, fCheck, pCheck], [[true, ''], [true, ''], [true, '']]);

@@ -11,7 +11,8 @@ function missing() {
   const why = new Error('js/gl_early.js did not run: load it with <script src="js/gl_early.js"> after the <canvas>');
   console.error('chipatlas: ' + why.message);
   return { mapReady: Promise.resolve(null), EDIT_BUILD: false, GLUE: 'chipatlas.js', WASM: 'chipatlas.wasm',
-    compileWasm: function () { return Promise.reject(why); }, mark: function () {} };
+    compileWasm: function () { return Promise.reject(why); }, mark: function () {},
+    checkWarmShaders: function () { return Promise.resolve(null); } };
 }
 
 export const mapReady = early.mapReady;
@@ -20,3 +21,4 @@ export const GLUE = early.GLUE;
 export const WASM = early.WASM;
 export const compileWasm = early.compileWasm;
 export const mark = early.mark;
+export const checkWarmShaders = early.checkWarmShaders;

@@ -82,6 +82,7 @@ compileWasm();
 export const GL_ATTRIBUTES = { alpha: true, depth: false, stencil: false, antialias: false };
 
 let context = null;
+let warmed = null;  // what warmShaders returned (its check())
 
 // The canvas at the size SDL will give it (its CSS size times the pixel ratio, rounded down as
 // SDL does), so that the context is made at that size and SDL's resize changes nothing
@@ -103,7 +104,7 @@ export function mapContext(canvas) {
     context = canvas.getContext('webgl2', GL_ATTRIBUTES) || null;
     if (context) {
       shadowGlState(context);  // no GPU round trip for ImGui's per-frame state saves
-      warmShaders(context);  // ImGui's program compiled while the page loads (js/gl_warm.js)
+      warmed = warmShaders(context);  // ImGui's program compiled while the page loads (js/gl_warm.js)
     }
   } catch (e) {
     context = null;
@@ -127,5 +128,11 @@ function contextNow(c) {
   return gl;
 }
 
+// After the first frame: WebGL's own word on the warm program ImGui was handed with assumed
+// answers (js/gl_warm.js): resolves with null, or { ok, lines } for the page to report.
+export function checkWarmShaders() {
+  return warmed ? warmed.check() : Promise.resolve(null);
+}
+
 // For the page's modules (js/early.js): this script's one instance, whatever loads it.
-globalThis.__chipatlasEarly = Object.freeze({ mapReady, EDIT_BUILD, GLUE, WASM, compileWasm, mark });
+globalThis.__chipatlasEarly = Object.freeze({ mapReady, EDIT_BUILD, GLUE, WASM, compileWasm, mark, checkWarmShaders });

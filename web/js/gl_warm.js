@@ -3,16 +3,20 @@
 //
 // The first frame's ImGui_ImplOpenGL3_NewFrame compiles ImGui's two shaders and links them, then
 // asks WebGL whether that worked: on software GL the page waited 0.1–0.5 s for the answers. warmShaders(gl)
-// starts that work on the new context (KHR_parallel_shader_compile where there is one, so the
-// GPU process compiles while the page loads) and wraps the context's createShader, shaderSource,
+// starts that work on the new context and wraps the context's createShader, shaderSource,
 // compileShader, createProgram, attachShader and linkProgram once: the first shader of each kind
 // and the first program made are the warm ones, and a shaderSource with the same text, its
 // compileShader and the program's attachShader and linkProgram do nothing. Anything else (other
 // text, another shader attached, an attribute bound) is passed to WebGL as usual and the program
-// is linked again. Once the GPU has done that work (a fence, polled), the shaders' compile status
-// and logs and the program's link status and log are asked once, and answered from that copy when
-// ImGui checks them. The wrappers are removed when ImGui detaches its shaders from the program,
+// is linked again. The wrappers are removed when ImGui detaches its shaders from the program,
 // when the program is linked again, or when the context is lost.
+//
+// ImGui's compile and link checks of the warm objects are answered without asking the GPU: each
+// question waits until the GPU process has done everything before it (on software GL 15–40 ms
+// before the first frame; ImGui only prints what they say). They are answered "compiled, linked,
+// no log" until checkWarmShaders() (after the first frame; docs/benchmarks.md, "Session 15") has
+// asked WebGL once, and from WebGL's answers after that; it resolves with what WebGL said
+// whenever the program was handed over and an answer had been assumed, for the page to report.
 
 // imgui_impl_opengl3.cpp (1.86), "#version 300 es" (src/platform/sdl_gl.cpp): the sources the
 // wasm gives glShaderSource, joined as Emscripten joins them. A browser test checks they match.
@@ -33,7 +37,7 @@ const COMPILE_STATUS = 0x8B81, LINK_STATUS = 0x8B82;
 export function warmShaders(gl, sources = SOURCES) {
   const proto = Object.getPrototypeOf(gl);
   const call = (name, ...a) => proto[name].apply(gl, a);
-  const state = { handed: false, relinked: false };
+  const state = { handed: false, relinked: false, check: () => Promise.resolve(null) };
   const parallel = gl.getExtension('KHR_parallel_shader_compile');
   const program = call('createProgram');
   if (!program) return state;
@@ -46,33 +50,46 @@ export function warmShaders(gl, sources = SOURCES) {
     return { type, text, shader, given: false, same: false };
   });
   call('linkProgram', program);
-  // The statuses and logs ImGui checks, asked once the GPU has done the work (a fence, polled
-  // without waiting): each question in the first frame waited for the GPU process's other work.
+  // The statuses and logs ImGui checks: WebGL's once check() has asked (a fence, polled without
+  // waiting, says the GPU has done the work), assumed until then.
   const known = new Map();  // a warm shader or the program -> [status, log]
   const fence = gl.fenceSync(0x9117, 0);  // SYNC_GPU_COMMANDS_COMPLETE
   gl.flush();  // to the GPU process now, not at the end of this task
-  let live = true, programGiven = false, intact = true;
+  let live = true, programGiven = false, intact = true, assumed = false, checking = null;
   const of = (s) => warm.find((w) => w.shader === s);
   const stop = () => { live = false; known.clear(); for (const k of WRAPPED) delete gl[k]; };
   const changed = () => { intact = false; known.clear(); };
-  let fenced = false;
-  const poll = () => {
-    if (!live || gl.isContextLost()) return;
-    if (!fenced) {
-      if (gl.getSyncParameter(fence, 0x9114) !== 0x9119) return void setTimeout(poll, 4);  // SYNC_STATUS, SIGNALED
-      gl.deleteSync(fence);
-      fenced = true;
-    }
-    if (!intact) return;
-    // With KHR_parallel_shader_compile the GPU process compiles and links on its own threads after
-    // the fence: a status asked before it is done waits for it, holding the page (~0.2 s here
-    // before the glue could run: docs/benchmarks.md, "Session 12"). COMPLETION_STATUS_KHR never waits.
-    if (parallel && !call('getProgramParameter', program, 0x91B1)) return void setTimeout(poll, 4);
-    for (const w of warm) known.set(w.shader, [call('getShaderParameter', w.shader, COMPILE_STATUS), call('getShaderInfoLog', w.shader)]);
-    known.set(program, [call('getProgramParameter', program, LINK_STATUS), call('getProgramInfoLog', program)]);
-    try { performance.mark('ca:warm'); } catch (e) { /* measurements are optional */ }
-  };
-  if (fence) setTimeout(poll, 4);
+  let fenced = !fence;
+  // Resolves with null, or { ok, lines } (WebGL's link status and log of the program) when ImGui
+  // was given an assumed answer for the program it uses. Its shaders are deleted by then: a
+  // shader that did not compile fails the link, which the program's log says.
+  const check = () => checking || (checking = new Promise(function (resolve) {
+    const poll = () => {
+      if (gl.isContextLost()) return resolve(null);
+      if (!fenced) {
+        if (gl.getSyncParameter(fence, 0x9114) !== 0x9119) return void setTimeout(poll, 4);  // SYNC_STATUS, SIGNALED
+        gl.deleteSync(fence);
+        fenced = true;
+      }
+      // With KHR_parallel_shader_compile the GPU process compiles and links on its own threads
+      // after the fence: a status asked before it is done waits for it (docs/benchmarks.md,
+      // "Session 12"). COMPLETION_STATUS_KHR never waits.
+      if (parallel && !call('getProgramParameter', program, 0x91B1)) return void setTimeout(poll, 4);
+      try { performance.mark('ca:warm'); } catch (e) { /* measurements are optional */ }
+      if (!assumed || !state.handed) {  // ImGui asked WebGL, or has not been given this program yet
+        if (live && intact) {
+          for (const w of warm) known.set(w.shader, [call('getShaderParameter', w.shader, COMPILE_STATUS), call('getShaderInfoLog', w.shader)]);
+          known.set(program, [call('getProgramParameter', program, LINK_STATUS), call('getProgramInfoLog', program)]);
+        }
+        return resolve(null);
+      }
+      const linked = call('getProgramParameter', program, LINK_STATUS);
+      const log = String(call('getProgramInfoLog', program) || '').trim();
+      resolve({ ok: linked === true, lines: log ? log.split('\n') : [] });
+    };
+    poll();
+  }));
+  state.check = check;
   gl.canvas.addEventListener('webglcontextlost', stop, { once: true });
 
   gl.createShader = function (type) {
@@ -118,10 +135,15 @@ export function warmShaders(gl, sources = SOURCES) {
     if (p === program) stop();
     call('detachShader', p, s);
   };
+  // The warm objects' status (pname) and log: WebGL's once asked, else assumed (see the top).
   const answer = (name, pname) => function (o, p) {
-    const k = known.get(o);
-    if (k && (pname === undefined || p === pname)) return k[pname === undefined ? 1 : 0];
-    return call(name, o, p);
+    if (pname !== undefined && p !== pname) return call(name, o, p);
+    let k = known.get(o);
+    if (!k && intact && !gl.isContextLost() && (o === program || of(o))) {
+      assumed = true;
+      k = [true, ''];
+    }
+    return k ? k[pname === undefined ? 1 : 0] : call(name, o, p);
   };
   gl.getShaderParameter = answer('getShaderParameter', COMPILE_STATUS);
   gl.getShaderInfoLog = answer('getShaderInfoLog');
