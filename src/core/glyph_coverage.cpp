@@ -3,6 +3,8 @@
 #include "core/glyph_coverage.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 
 namespace ca {
 namespace {
@@ -72,7 +74,11 @@ std::vector<std::string_view> shown_texts(const Dataset& ds, int lang) {
 }
 
 std::vector<char32_t> code_points(const std::vector<std::string_view>& texts) {
-    std::vector<char32_t> cps;
+    // Seen-bits for the Basic Multilingual Plane (8 KB), a list for the rest: each distinct code
+    // point once, in order, without sorting every character of the texts (--validate spent 29 %
+    // of its time on a 31 MB dataset sorting them).
+    std::vector<uint64_t> bmp(0x10000 / 64, 0);
+    std::vector<char32_t> astral;
     for (std::string_view s : texts) {
         for (size_t i = 0; i < s.size();) {
             char32_t cp = 0;
@@ -82,11 +88,20 @@ std::vector<char32_t> code_points(const std::vector<std::string_view>& texts) {
                 continue;
             }
             i += n;
-            if (cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0)) cps.push_back(cp);
+            if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;
+            if (cp < 0x10000)
+                bmp[cp >> 6] |= uint64_t{1} << (cp & 63);
+            else
+                astral.push_back(cp);
         }
     }
-    std::sort(cps.begin(), cps.end());
-    cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+    std::vector<char32_t> cps;
+    for (size_t w = 0; w < bmp.size(); ++w)
+        for (uint64_t bits = bmp[w]; bits; bits &= bits - 1)
+            cps.push_back(static_cast<char32_t>(w * 64 + static_cast<size_t>(std::countr_zero(bits))));
+    std::sort(astral.begin(), astral.end());
+    astral.erase(std::unique(astral.begin(), astral.end()), astral.end());
+    cps.insert(cps.end(), astral.begin(), astral.end());
     return cps;
 }
 

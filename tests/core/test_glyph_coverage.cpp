@@ -36,6 +36,17 @@ TEST_CASE("code points: distinct, sorted, control characters and bad UTF-8 skipp
     CHECK(code_points(texts) == std::vector<char32_t>{U'a', U'b', U'c', 0x53F0, 0x7063});
 }
 
+TEST_CASE("code points: the whole range in order, the planes beyond the first after it, each once") {
+    std::string a, b;
+    for (char32_t cp : {0x1F600u, 0x10FFFFu, 0xFFFDu, 0x20u, 0x7Eu, 0x7Fu, 0x9Fu, 0xA0u, 0xFFFFu, 0x10000u, 0x1F600u, 0x4E00u})
+        append_utf8(a, cp);
+    append_utf8(b, 0x4E00);
+    append_utf8(b, 0x10000);
+    CHECK(code_points({a, b}) == std::vector<char32_t>{0x20, 0x7E, 0xA0, 0x4E00, 0xFFFD, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF});
+    CHECK(code_points({}).empty());
+    CHECK(code_points({"\x01\x1F"}).empty());
+}
+
 TEST_CASE("the bundled data draws entirely from the bundled fonts") {
     // The fonts are made from data/*.json by the build; were they stale, this lists the characters.
     std::vector<InputFile> in;
