@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "../core/fixture.h"
+#include "../imgui_frame.h"
 #include "app/app.h"
 #include "core/embedded.h"
 #include "imgui.h"
@@ -565,24 +566,8 @@ TEST_CASE("a click on the phone and a command on the desktop keep the selection 
     }
 }
 
-namespace {
-int atlas_glyphs() {
-    int n = 0;
-    for (const ImFont* f : ImGui::GetIO().Fonts->Fonts) n += f->Glyphs.Size;
-    return n;
-}
-
-// A frame's vertices without their texture coordinates (atlases differ in layout), list by list.
-std::vector<float> frame_geometry() {
-    std::vector<float> g;
-    const ImDrawData* dd = ImGui::GetDrawData();
-    for (int l = 0; l < dd->CmdListsCount; ++l) {
-        g.push_back(static_cast<float>(dd->CmdLists[l]->IdxBuffer.Size));
-        for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer) g.insert(g.end(), {v.pos.x, v.pos.y, static_cast<float>(v.col)});
-    }
-    return g;
-}
-}  // namespace
+using ca::test::atlas_glyphs;
+using ca::test::frame_geometry;
 
 // The app's own first frames (its start-up view, at desktop and phone sizes, in an embed) drawn
 // with the first frame's atlas and with the whole one: the same, a glyph left out would show.

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "../imgui_frame.h"
 #include "core/app_model.h"
 #include "core/embedded.h"
 #include "core/i18n.h"
@@ -66,26 +67,8 @@ int visible_count(ca::AppModel& m) {
 
 }  // namespace
 
-// The UI font's glyph ranges skip a dataset text of printable ASCII alone (ui/fonts.cpp: the
-// fixed UI set holds all of it); a character beyond ASCII still counts wherever it stands.
-// What a frame draws, without the texture coordinates (atlases of other glyph sets differ in
-// layout): every vertex's position and colour, and the indices' count, list by list.
-std::vector<float> frame_geometry() {
-    std::vector<float> g;
-    const ImDrawData* dd = ImGui::GetDrawData();
-    for (int l = 0; l < dd->CmdListsCount; ++l) {
-        const ImDrawList* dl = dd->CmdLists[l];
-        g.push_back(static_cast<float>(dl->IdxBuffer.Size));
-        for (const ImDrawVert& v : dl->VtxBuffer) g.insert(g.end(), {v.pos.x, v.pos.y, static_cast<float>(v.col)});
-    }
-    return g;
-}
-
-int atlas_glyphs() {
-    int n = 0;
-    for (const ImFont* f : ImGui::GetIO().Fonts->Fonts) n += f->Glyphs.Size;
-    return n;
-}
+using ca::test::atlas_glyphs;
+using ca::test::frame_geometry;
 
 // The page's first frames are drawn with an atlas of their own glyphs (ui::FontScope::FirstFrame,
 // app/glyph_fallback.cpp): had a glyph they draw been left out, ImGui's fallback glyph, of
