@@ -4,7 +4,7 @@
 // All of web/js/ works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'`: no
 // inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
 import { instantiateWith, mark, GLUE, EDIT_BUILD } from './wasm_loader.js';
-import { mapReady, checkWarmShaders } from './early.js';
+import { mapReady } from './early.js';
 import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
 import { app } from './state.js';
 import { LIMITS } from './limits.js';
@@ -195,19 +195,6 @@ function buildPageChrome() {
   wireEditMenu();
   wireDatasets();
   mark('ca:chrome');
-  reportWarmShaders();
-}
-
-// The map's shader program was handed to ImGui with its checks answered without waiting for the
-// GPU (js/gl_warm.js); WebGL's own answer, asked now that the first frame is drawn, is reported
-// in the page when the program did not link (ImGui would only have printed it to the console).
-function reportWarmShaders() {
-  checkWarmShaders().then(function (r) {
-    if (r && !r.ok) {
-      showError(() => t('The map cannot be drawn'),
-        () => t('This browser\'s WebGL did not accept the map\'s shader program. Its log:'), r.lines);
-    }
-  });
 }
 
 function start() {

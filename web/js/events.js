@@ -1,6 +1,7 @@
 // Events out of the wasm (Module.onChipatlasEvent, docs/web_bridge.md): the URL follows the
 // view state, the chrome follows the theme, and each event reaches the mirror, host and API.
 import { root } from './dom.js';
+import { checkWarmShaders } from './early.js';
 import { app } from './state.js';
 import { API_VERSION } from './limits.js';
 import { wasmHash, shareUrl } from './url_state.js';
@@ -93,6 +94,20 @@ function onReady() {
   if (ui.search.value.trim()) runSearch();
   postToHost('ready', { version: API_VERSION, state: app.lastState, hash: app.lastHash });
   emit('ready', {});
+  reportWarmShaders();
+}
+
+// The map's shader program was handed to ImGui with its checks answered without waiting for the
+// GPU (js/gl_warm.js); WebGL's own answer, asked now that the first frame is drawn (`ready`
+// follows it), is reported in the page when the program did not link (ImGui would only have
+// printed it to the console). Not when the chrome is built: that can come before the first frame.
+function reportWarmShaders() {
+  checkWarmShaders().then(function (r) {
+    if (r && !r.ok) {
+      showError(() => t('The map cannot be drawn'),
+        () => t('This browser\'s WebGL did not accept the map\'s shader program. Its log:'), r.lines);
+    }
+  });
 }
 
 // A dataerror event's diagnostics as FILE:LINE:COL lines.
