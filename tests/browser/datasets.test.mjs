@@ -3,12 +3,24 @@
 // locally, with their errors listed; the page always says which dataset is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, assertClean, waitReady, sleep, TESTDATA_DIR } from './harness.mjs';
+import { gzipSync } from 'node:zlib';
+import { startHarness, assertClean, waitReady, sleep, TESTDATA_DIR, TESTDATA_OUT } from './harness.mjs';
 
 let h;
-before(async () => { h = await startHarness(); });
+// gzip-compressed datasets (web/js/gzip.js), served as they are (no Content-Encoding) from build/testdata/.
+const gz = {
+  one: gzipSync(readFileSync(join(TESTDATA_DIR, 'ds-one.json'))),
+  bad: gzipSync(readFileSync(join(TESTDATA_DIR, 'bad.json'))),
+  bomb: gzipSync(Buffer.alloc(64 * 1024 * 1024 + 1, 0x20)),  // 64 MB of spaces and one more byte, in ~65 KB
+};
+gz.corrupt = Buffer.from(gz.one);
+for (let i = 12; i < gz.corrupt.length - 8; i += 7) gz.corrupt[i] ^= 0xa5;
+before(async () => {
+  for (const [name, bytes] of Object.entries(gz)) writeFileSync(join(TESTDATA_OUT, `gz-${name}.json.gz`), bytes);
+  h = await startHarness();
+});
 after(async () => { if (h) await h.close(); });
 
 const TESTDATA = TESTDATA_DIR;
@@ -251,6 +263,48 @@ test('a JSON file dropped on the page loads; a file over the size limit is refus
   assert.match(await page.locator('#error').innerText(), /huge\.json: the file is larger than 64 MB/);
   assert.equal((await state(page)).dataset, 'dropped.json', 'the dataset shown before stays');
   assertClean(log, 'drop');
+});
+
+test('?data=FILE.json.gz: decompressed in the page, its view applied; a bomb, a corrupt file and its JSON errors are told', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open('index.html?data=testdata/gz-one.json.gz#t=1996-05-01&sel=ds_alpha');
+  const s = await state(page);
+  assert.equal(s.dataset, 'testdata/gz-one.json.gz');
+  assert.equal(s.selected, 'ds_alpha', 'an id that exists only in the compressed file');
+  assert.equal(log.requests.filter((u) => /\/testdata\/gz-one\.json\.gz$/.test(u)).length, 1, 'one request');
+  assertClean(log, '?data= gzip');
+
+  // 65 KB that decompress to more than the 64 MB cap: refused with the reason, the published data stays.
+  const b = await h.open('index.html?data=testdata/gz-bomb.json.gz', { ready: false });
+  await b.page.locator('#error').waitFor({ state: 'visible', timeout: 60000 });
+  assert.match(await b.page.locator('#error').innerText(), /testdata\/gz-bomb\.json\.gz[^]*decompressed, the file is larger than 64 MB/);
+  await waitReady(b.page, b.log);
+  assert.equal((await state(b.page)).dataset, 'bundled');
+
+  const c = await h.open('index.html?data=testdata/gz-corrupt.json.gz', { ready: false });
+  await c.page.locator('#error').waitFor({ state: 'visible', timeout: 60000 });
+  assert.match(await c.page.locator('#error').innerText(), /compressed with gzip but cannot be decompressed \(.+\)/);
+  await waitReady(c.page, c.log);
+  assert.equal((await state(c.page)).dataset, 'bundled');
+
+  // The errors of a compressed file name it, with lines and columns of its decompressed text.
+  const e = await h.open('index.html?data=testdata/gz-bad.json.gz', { ready: false });
+  await e.page.locator('#error').waitFor({ state: 'visible', timeout: 60000 });
+  const lines = await e.page.locator('#error-lines li').allInnerTexts();
+  assert.ok(lines.length >= 1 && lines.filter((l) => !/^and \d+ more/.test(l)).every((l) => /^testdata\/gz-bad\.json\.gz:\d+:\d+: /.test(l)),
+    `every error names testdata/gz-bad.json.gz:LINE:COL; got:\n  ${lines.join('\n  ')}`);
+});
+
+test('Open data file… takes a .json.gz; a corrupt one is refused and the data shown stays', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html');
+  assert.match(await page.locator('#open-data-input').getAttribute('accept'), /\.gz/);
+  await page.locator('#open-data-input').setInputFiles({ name: 'local.json.gz', mimeType: 'application/gzip', buffer: gz.one });
+  await page.locator('#dataset-note').waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal((await state(page)).dataset, 'local.json.gz');
+  await page.locator('#open-data-input').setInputFiles({ name: 'broken.json.gz', mimeType: 'application/gzip', buffer: gz.corrupt });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 10000 });
+  assert.match(await page.locator('#error').innerText(), /broken\.json\.gz: the file is compressed with gzip but cannot be decompressed/);
+  assert.equal((await state(page)).dataset, 'local.json.gz', 'the dataset shown before stays');
+  assertClean(log, 'local gzip');
 });
 
 test('getState and the datasetchange event say which dataset is shown', { timeout: 120000 }, async () => {

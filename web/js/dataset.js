@@ -7,6 +7,7 @@ import { splitDataSpec } from './data_files.js';
 import { t } from './i18n.js';
 import { mark } from './early.js';
 import { query } from './config.js';
+import { isGzip, gunzip, resumeStream } from './gzip.js';
 
 // <meta name="chipatlas-data" content="off">: the deployer turned ?data= off.
 export function dataAllowed() {
@@ -34,10 +35,10 @@ export function fetchDatasets(spec) {
 function fetchNow(spec) {
   const split = splitDataSpec(spec);
   if (split.error) return Promise.reject(new Error(split.error));
-  const budget = { left: LIMITS.datasetTotalBytes };
+  const take = filesBudget();
   mark('ca:data-fetch');  // the phases of a ?data= start (docs/benchmarks.md, "fourth pass")
   return Promise.all(split.names.map(function (name) {
-    return fetchDataset(name, budget).then(null, function (e) {
+    return fetchDataset(name, take).then(null, function (e) {
       throw new Error((split.names.length > 1 ? name + ': ' : '') + e.message);
     });
   })).then(function (files) {
@@ -46,17 +47,27 @@ function fetchNow(spec) {
   });
 }
 
+// What the files of one dataset may take together (LIMITS.datasetTotalBytes, decompressed): a
+// function take(n) that throws once they are past it.
+export function filesBudget() {
+  let left = LIMITS.datasetTotalBytes;
+  return function take(n) {
+    left -= n;
+    if (left < 0) throw new Error(t('the files together are larger than {mb} MB', { mb: Math.round(LIMITS.datasetTotalBytes / 1048576) }));
+  };
+}
+
 // One file: resolves with { name, bytes }, or rejects with an Error whose message the page shows.
-// budget.left: the bytes all the files may still take together.
-function fetchDataset(spec, budget) {
-  return fetchOwnFile(spec, { maxBytes: LIMITS.datasetBytes, budget: budget, credentials: 'omit', what: t('datasets') })
+// take: the files' budget (filesBudget).
+function fetchDataset(spec, take) {
+  return fetchOwnFile(spec, { maxBytes: LIMITS.datasetBytes, take: take, credentials: 'omit', what: t('datasets'), gzip: true })
     .then(function (bytes) { return { name: spec, bytes: bytes }; });
 }
 
 // A file from this page's own site as bytes (datasets here, font slices in glyphs.js): same
 // origin only, no redirects, read in chunks and cut off once past opts.maxBytes (and past
-// opts.budget.left, what several files may still take together, when given). Rejects with an
-// Error whose message the page shows.
+// opts.take(n), what several files may still take together, when given; opts.gzip: a gzip body
+// is decompressed). Rejects with an Error whose message the page shows.
 export function fetchOwnFile(spec, opts) {
   let u;
   try { u = new URL(spec, location.href); } catch (e) { return Promise.reject(new Error(t('not a URL'))); }
@@ -70,48 +81,80 @@ export function fetchOwnFile(spec, opts) {
     if (!r.ok) throw new Error('HTTP ' + r.status);
     const declared = Number(r.headers.get('content-length'));
     if (declared > opts.maxBytes) throw new Error(tooLarge(declared, opts.maxBytes));
-    return readCapped(r, opts.maxBytes, opts.budget, declared);
+    return readCapped(r, opts.maxBytes, opts.take || null, declared, !!opts.gzip);
   }, function (e) {
     throw new Error(t('the request failed or was redirected ({why})', { why: e && e.message || e }));
   });
 }
 
 // The body as bytes, stopping as soon as it passes the size limit (of the file, or of all files).
-// With a Content-Length, chunks go straight into one array of that size (no second copy).
-function readCapped(r, maxBytes, budget, declared) {
-  function take(n) {
-    if (!budget) return;
-    budget.left -= n;
-    if (budget.left < 0) throw new Error(t('the files together are larger than {mb} MB', { mb: Math.round(LIMITS.datasetTotalBytes / 1048576) }));
-  }
+// With a Content-Length, chunks go straight into one array of that size (no second copy). A body
+// that starts with gzip's magic bytes is decompressed as it arrives (js/gzip.js): the limits then
+// hold for the compressed bytes and again for the decompressed ones, which are what the files'
+// budget counts.
+function readCapped(r, maxBytes, budget, declared, gzip) {
+  const take = budget || function () {};
   if (!r.body || !r.body.getReader) {
     return r.arrayBuffer().then(function (buf) {
       if (buf.byteLength > maxBytes) throw new Error(tooLarge(buf.byteLength, maxBytes));
+      const bytes = new Uint8Array(buf);
+      if (gzip && isGzip(bytes)) return gunzip(new Blob([bytes]).stream(), maxBytes, take);
       take(buf.byteLength);
-      return new Uint8Array(buf);
+      return bytes;
     });
   }
   const reader = r.body.getReader(), chunks = [];
-  let total = 0, whole = declared > 0 ? new Uint8Array(declared) : null;
+  let total = 0, whole, head = [];
+  function count(n) {
+    total += n;
+    if (total > maxBytes) throw new Error(tooLarge(0, maxBytes));
+  }
+  function add(value) {
+    if (whole === undefined) whole = declared > 0 ? new Uint8Array(declared) : null;
+    if (whole && total + value.length <= whole.length) whole.set(value, total);
+    else if (whole) { chunks.push(whole.subarray(0, total)); whole = null; }
+    count(value.length);
+    take(value.length);
+    if (!whole) chunks.push(value);
+  }
+  function done() {
+    if (whole === undefined) return new Uint8Array(0);
+    if (whole) return total === whole.length ? whole : whole.subarray(0, total);
+    const out = new Uint8Array(total);
+    let at = 0;
+    chunks.forEach(function (ch) { out.set(ch, at); at += ch.length; });
+    return out;
+  }
   function next() {
     return reader.read().then(function (c) {
-      if (c.done) {
-        if (whole) return total === whole.length ? whole : whole.subarray(0, total);
-        const out = new Uint8Array(total);
-        let at = 0;
-        chunks.forEach(function (ch) { out.set(ch, at); at += ch.length; });
-        return out;
-      }
-      if (whole && total + c.value.length <= whole.length) whole.set(c.value, total);
-      else if (whole) { chunks.push(whole.subarray(0, total)); whole = null; }
-      total += c.value.length;
-      if (total > maxBytes) { reader.cancel(); throw new Error(tooLarge(0, maxBytes)); }
-      try { take(c.value.length); } catch (e) { reader.cancel(); throw e; }
-      if (!whole) chunks.push(c.value);
+      if (c.done) return done();
+      try { add(c.value); } catch (e) { reader.cancel(); throw e; }
       return next();
     });
   }
-  return next();
+  // The first two bytes tell gzip from a JSON text; until then chunks wait in `head`.
+  function first() {
+    return reader.read().then(function (c) {
+      if (!c.done) head.push(c.value);
+      const seen = head.reduce(function (n, ch) { return n + ch.length; }, 0);
+      if (!c.done && seen < 2) return first();
+      const start = head.length === 1 ? head[0] : concat(head);
+      if (gzip && isGzip(start)) {
+        head.forEach(function (ch) { count(ch.length); });
+        return gunzip(resumeStream(head, reader, count), maxBytes, take);
+      }
+      try { head.forEach(add); } catch (e) { reader.cancel(); throw e; }
+      return c.done ? done() : next();
+    });
+  }
+  return first();
+}
+
+function concat(list) {
+  const out = new Uint8Array(list.reduce(function (n, ch) { return n + ch.length; }, 0));
+  let at = 0;
+  list.forEach(function (ch) { out.set(ch, at); at += ch.length; });
+  return out;
 }
 
 // The link's ?data= starts downloading as this module runs, before the page's chrome is built

@@ -7,7 +7,9 @@ import { ui, showError, showDatasetNote } from './ui_chrome.js';
 import { loadDatasets } from './runtime.js';
 import { postToHost, emit } from './host_events.js';
 import { checkLocalFiles, describeFiles } from './data_files.js';
-import { dataAllowed } from './dataset.js';
+import { dataAllowed, filesBudget } from './dataset.js';
+import { isGzip, gunzip } from './gzip.js';
+import { LIMITS } from './limits.js';
 import { shareUrl } from './url_state.js';
 import { t } from './i18n.js';
 
@@ -83,8 +85,16 @@ export function openLocalFiles(fileList) {
     showError(() => t('Could not open the data file'), () => t('chipatlas is still starting; try again in a moment.'));
     return Promise.resolve(false);
   }
+  // A gzip file (a.json.gz) is decompressed here; the decompressed files together get the same
+  // budget as a ?data= link's (js/gzip.js).
+  const take = filesBudget();
   return Promise.all(list.map(function (f) {
-    return f.arrayBuffer().then(function (buf) { return { name: f.name, bytes: new Uint8Array(buf) }; });
+    return f.arrayBuffer().then(function (buf) {
+      const bytes = new Uint8Array(buf);
+      if (!isGzip(bytes)) { take(bytes.length); return { name: f.name, bytes: bytes }; }
+      return gunzip(new Blob([bytes]).stream(), LIMITS.datasetBytes, take).then(function (out) { return { name: f.name, bytes: out }; },
+        function (e) { throw new Error((list.length > 1 ? f.name + ': ' : '') + (e && e.message || e)); });
+    });
   })).then(function (files) {
     const ok = showDataset(files, null);
     if (!ok) focusError();  // the dataerror event has listed the errors

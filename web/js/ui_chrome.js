@@ -86,7 +86,7 @@ export function buildChrome(openFullHref) {
   ui.openData = h('button', { type: 'button', id: 'open-data', className: 'ca-btn', 'aria-controls': 'open-data-input',
     title: msg('Open one or more dataset JSON files from this computer (nothing is uploaded); or drop them on the page'),
     text: msg('Open data file…') });
-  ui.openDataInput = h('input', { type: 'file', id: 'open-data-input', accept: '.json,application/json', multiple: true,
+  ui.openDataInput = h('input', { type: 'file', id: 'open-data-input', accept: '.json,.gz,application/json,application/gzip', multiple: true,
     hidden: true, tabindex: '-1', 'aria-label': msg('Open data file') });
   ui.datasetBar = h('div', { id: 'dataset-bar', role: 'group', 'aria-label': msg('Dataset shown') },
     h('div', { role: 'status', className: 'ca-dataset-status' }, ui.datasetPublished, ui.datasetNote),
