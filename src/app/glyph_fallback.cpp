@@ -41,7 +41,7 @@ ui::ExtraFaces App::extra_faces() {
 void App::story_glyph_texts(std::vector<std::string_view>& out) const {
     const Locale l = model_.shown_locale();
     for (const Story& s : model_.stories()) {
-        out.push_back(s.title);
+        out.push_back(s.title_in(l));
         for (const StoryStep& st : s.steps) out.push_back(st.caption.title_in(l)), out.push_back(st.caption.text_in(l));
     }
 }

@@ -97,7 +97,7 @@ public:
 
     void read(JValue root) {
         if (!root.is_object()) return error("", "a story must be a JSON object with \"id\", \"title\" and \"steps\"");
-        static constexpr std::string_view kTop[] = {"$schema", "id", "title", "summary", "steps"};
+        static constexpr std::string_view kTop[] = {"$schema", "id", "title", "summary", "translations", "steps"};
         unknown_keys(root, "", kTop);
         Story& s = out_.story;
         if (text(root, "", "id", kStoryIdMax, true, s.id) && !valid_story_id(s.id)) {
@@ -106,6 +106,7 @@ public:
         }
         text(root, "", "title", kStoryTitleMax, true, s.title);
         text(root, "", "summary", kStorySummaryMax, false, s.summary);
+        if (const JValue tr = root.find("translations")) read_translations(tr, "/translations", {"summary", kStorySummaryMax}, s.translations);
         const JValue steps = root.find("steps");
         if (!steps) return error("", "missing required field \"steps\"");
         if (!steps.is_array()) return error("/steps", "expected an array of steps");
@@ -194,7 +195,7 @@ private:
         unknown_keys(j, ptr, kCaption);
         text(j, ptr, "title", kStoryTitleMax, true, c.title);
         text(j, ptr, "text", kStoryTextMax, true, c.text);
-        if (const JValue tr = j.find("translations")) read_translations(tr, ptr + "/translations", c);
+        if (const JValue tr = j.find("translations")) read_translations(tr, ptr + "/translations", {"text", kStoryTextMax}, c.translations);
         const JValue s = j.find("sources");
         if (!s) return;
         if (!s.is_array()) return error(ptr + "/sources", "expected an array of source ids");
@@ -219,9 +220,16 @@ private:
         }
     }
 
-    // "translations": [{"lang": "ko", "title": "…", "text": "…"}]: as a collaboration's, each of
-    // the region's languages once, a title and/or a text with the caption's caps.
-    void read_translations(JValue a, const std::string& ptr, StoryCaption& c) {
+    // The second text of a translation: a caption's "text", a story's "summary", and its cap.
+    struct SecondText {
+        const char* key;
+        size_t max;
+    };
+
+    // "translations": [{"lang": "ko", "title": "…", "text": "…"}] (a story's: "summary" for
+    // "text"): as a collaboration's, each of the region's languages once, a title and/or the
+    // second text with the English ones' caps.
+    void read_translations(JValue a, const std::string& ptr, SecondText second, std::vector<StoryText>& out) {
         if (!a.is_array()) return error(ptr, "expected an array of translations");
         for (size_t i = 0; i < a.size(); ++i) {
             const JValue tj = a[i];
@@ -230,8 +238,8 @@ private:
                 error(p, "expected an object");
                 continue;
             }
-            static constexpr std::string_view kTranslation[] = {"lang", "title", "text"};
-            unknown_keys(tj, p, kTranslation);
+            const std::string_view keys[] = {"lang", "title", std::string_view(second.key)};
+            unknown_keys(tj, p, keys);
             StoryText t;
             std::string lang;
             bool ok = text(tj, p, "lang", 16, true, lang);
@@ -240,17 +248,17 @@ private:
                 ok = false;
             }
             const bool title = text(tj, p, "title", kStoryTitleMax, false, t.title);
-            const bool body = text(tj, p, "text", kStoryTextMax, false, t.text);
-            if (!tj.contains("title") && !tj.contains("text")) {
-                error(p, "a translation needs \"title\" or \"text\" (or both)");
+            const bool body = text(tj, p, second.key, second.max, false, t.text);
+            if (!tj.contains("title") && !tj.contains(second.key)) {
+                error(p, "a translation needs \"title\" or \"" + std::string(second.key) + "\" (or both)");
                 ok = false;
             }
-            for (const StoryText& before : c.translations)
+            for (const StoryText& before : out)
                 if (ok && before.lang == t.lang) {
                     error(p + "/lang", std::string("language ") + enum_id(t.lang) + " is translated twice");
                     ok = false;
                 }
-            if (ok && (title || body)) c.translations.push_back(std::move(t));
+            if (ok && (title || body)) out.push_back(std::move(t));
         }
     }
 
@@ -349,6 +357,10 @@ const std::string& StoryCaption::title_in(Locale l) const { return translated(tr
 
 const std::string& StoryCaption::text_in(Locale l) const { return translated(translations, &StoryText::text, l, text); }
 
+const std::string& Story::title_in(Locale l) const { return translated(translations, &StoryText::title, l, title); }
+
+const std::string& Story::summary_in(Locale l) const { return translated(translations, &StoryText::text, l, summary); }
+
 double story_ease(double u) {
     u = std::clamp(u, 0.0, 1.0);
     return u * u * (3 - 2 * u);
@@ -372,12 +384,28 @@ bool move_step(Story& s, size_t i, int dir) {
     return true;
 }
 
+namespace {
+// A story's or a caption's translations as the file writes them (second: "summary" or "text").
+OJson translations_json(const std::vector<StoryText>& list, const char* second) {
+    OJson tr = OJson::array();
+    for (const StoryText& t : list) {
+        OJson one;
+        one["lang"] = enum_id(t.lang);
+        if (!t.title.empty()) one["title"] = t.title;
+        if (!t.text.empty()) one[second] = t.text;
+        tr.push_back(one);
+    }
+    return tr;
+}
+}  // namespace
+
 std::string story_file_text(const Story& s, const Dataset& ds) {
     OJson root;
     root["$schema"] = "./schema.json";
     root["id"] = s.id;
     root["title"] = s.title;
     if (!s.summary.empty()) root["summary"] = s.summary;
+    if (!s.translations.empty()) root["translations"] = translations_json(s.translations, "summary");
     OJson steps = OJson::array();
     const ViewState def;
     for (const StoryStep& st : s.steps) {
@@ -414,17 +442,7 @@ std::string story_file_text(const Story& s, const Dataset& ds) {
                 if (i >= 0 && static_cast<size_t>(i) < ds.sources.size()) src.push_back(ds.sources[static_cast<size_t>(i)].id);
             cap["sources"] = src;
         }
-        if (!st.caption.translations.empty()) {
-            OJson tr = OJson::array();
-            for (const StoryText& t : st.caption.translations) {
-                OJson one;
-                one["lang"] = enum_id(t.lang);
-                if (!t.title.empty()) one["title"] = t.title;
-                if (!t.text.empty()) one["text"] = t.text;
-                tr.push_back(one);
-            }
-            cap["translations"] = tr;
-        }
+        if (!st.caption.translations.empty()) cap["translations"] = translations_json(st.caption.translations, "text");
         OJson step;
         step["view"] = view;
         step["caption"] = cap;

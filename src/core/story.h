@@ -20,8 +20,9 @@ inline constexpr size_t kStoryMaxBytes = 48 * 1024;  // loadStory carries it in 
 inline constexpr int kStoryMaxDepth = 16;
 inline constexpr size_t kStoryTitleMax = 120, kStorySummaryMax = 600, kStoryTextMax = 1200, kStorySourcesMax = 8;
 
-// A caption's title and text in one of the region's languages (`translations`, like a
-// collaboration's): either may be empty (then the English one shows).
+// A caption's title and text, or a story's title and summary (its `text` here), in one of the
+// region's languages (`translations`, like a collaboration's): either may be empty (then the
+// English one shows).
 struct StoryText {
     Lang lang = Lang::ZhHant;
     std::string title, text;
@@ -50,7 +51,11 @@ struct StoryStep {
 
 struct Story {
     std::string id, title, summary;
+    std::vector<StoryText> translations;  // the title and summary, at most one per language
     std::vector<StoryStep> steps;
+    // The title and summary a reader of interface language l sees (English when not translated).
+    const std::string& title_in(Locale l) const;
+    const std::string& summary_in(Locale l) const;
 };
 
 struct StoryLoad {

@@ -126,7 +126,7 @@ void draw_story(AppModel& m, UiContext& ui) {
         same_line_if_fits(small_button_width(tr("Back to step")), false);
         if (ImGui::SmallButton(tr("Back to step"))) m.back_to_step();
     }
-    ImGui::TextDisabled("%s", s->title.c_str());
+    ImGui::TextDisabled("%s", s->title_in(shown).c_str());
     ImGui::TextUnformatted(cap.title_in(shown).c_str());
     ImGui::Separator();
     ImGui::TextWrapped("%s", cap.text_in(shown).c_str());

@@ -192,6 +192,13 @@ for (const locale of Object.keys(STORY_TEXTS)) {
         assert.ok(ko && titleIn(2, 'ko') !== FIRST.steps[1].caption.title, 'the first story has a Korean caption');
         assert.equal(await page.locator('#story-caption h3').textContent(), ko.title);
         assert.equal(await page.locator('#story-caption p').textContent(), ko.text);
+        // And the story's own title, in the region's heading and from listStories.
+        const koStory = FIRST.translations.find((t) => t.lang === 'ko');
+        assert.ok(koStory && koStory.title !== FIRST.title, 'the first story has a Korean title');
+        assert.equal(await page.locator('#story-title').textContent(), koStory.title);
+        const listed = await page.evaluate(() => window.chipatlas.command('listStories'));
+        assert.equal(listed.stories.find((x) => x.id === FIRST.id).title, koStory.title);
+        assert.equal(listed.stories.find((x) => x.id === FIRST.id).summary, koStory.summary);
       } else {
         assert.match(await page.locator('#story-exit').textContent(), /^\[.*\]$/, 'en-XA: the page\'s texts are pseudo-translated');
       }

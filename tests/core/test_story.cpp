@@ -491,10 +491,56 @@ TEST_CASE("a caption's translations are checked like a collaboration's: known ta
           V{"s.json:4:104: error: step 1 (/steps/0/caption/translations/0/text): too long: 1201 characters (the limit is 1200)"});
 }
 
+TEST_CASE("a story's title and summary in the region's languages: read, shown in the interface language, written back") {
+    const std::string head =
+        R"("id": "s", "title": "Tour", "summary": "About", "translations": [{"lang": "ko", "title": "여행", "summary": "소개"}, )"
+        R"({"lang": "ja", "title": "旅"}], )";
+    StoryLoad r = load_story("s.json", story({step(R"("t": "2022")")}, head), test::fixture_dataset());
+    INFO((r.diagnostics.empty() ? std::string() : r.diagnostics[0].to_string()));
+    REQUIRE(r.ok());
+    REQUIRE(r.story.translations.size() == 2);
+    CHECK(r.story.title_in(Locale::Ko) == "여행");
+    CHECK(r.story.summary_in(Locale::Ko) == "소개");
+    CHECK(r.story.title_in(Locale::Ja) == "旅");
+    CHECK(r.story.summary_in(Locale::Ja) == "About");  // no Japanese summary: the English one
+    CHECK(r.story.title_in(Locale::En) == "Tour");
+    CHECK(r.story.title_in(Locale::ZhHant) == "Tour");
+    const std::string text = story_file_text(r.story, test::fixture_dataset());
+    CHECK(text.find(R"("summary": "소개")") != std::string::npos);
+    StoryLoad again = load_story("s.json", text, test::fixture_dataset());
+    REQUIRE(again.ok());
+    CHECK(again.story.title_in(Locale::Ko) == "여행");
+    CHECK(again.story.translations.size() == 2);
+    CHECK(story_file_text(again.story, test::fixture_dataset()) == text);
+}
+
+TEST_CASE("a story's own translations are checked: known tags, each once, the title's and summary's caps") {
+    using V = std::vector<std::string>;
+    auto with = [](const std::string& tr) {
+        return problems(story({step(R"("t": "2022")")}, R"("id": "s", "title": "T", "translations": )" + tr + ", "));
+    };
+    CHECK(with(R"([{"lang": "kr", "title": "a"}])") ==
+          V{"s.json:2:52: error: /translations/0/lang: unknown language \"kr\" (expected zh-Hant, zh-Hans, ko or ja)"});
+    CHECK(with(R"([{"lang": "ko", "title": "a"}, {"lang": "ko", "summary": "b"}])") ==
+          V{"s.json:2:82: error: /translations/1/lang: language ko is translated twice"});
+    CHECK(with(R"([{"lang": "ja"}])") == V{"s.json:2:43: error: /translations/0: a translation needs \"title\" or \"summary\" (or both)"});
+    CHECK(with(R"([{"lang": "ja", "text": "b"}])") ==
+          V{"s.json:2:43: error: /translations/0: a translation needs \"title\" or \"summary\" (or both)",
+            "s.json:2:66: error: /translations/0/text: unknown field \"text\""});
+    CHECK(with(R"([{"lang": "ja", "summary": ")" + std::string(601, 'x') + "\"}]") ==
+          V{"s.json:2:69: error: /translations/0/summary: too long: 601 characters (the limit is 600)"});
+    CHECK(with(R"([{"lang": "ja", "title": ")" + std::string(121, 'x') + "\"}]") ==
+          V{"s.json:2:67: error: /translations/0/title: too long: 121 characters (the limit is 120)"});
+}
+
 TEST_CASE("the first story's captions are in the region's four languages") {
     const Dataset ds = bundled_dataset();
     StoryLoad r = load_story("first", embedded_stories().find("stories/east-asia-chip-talent.json")->text(), ds);
     REQUIRE(r.ok());
+    for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {  // and its title and summary
+        CHECK(r.story.title_in(l) != r.story.title);
+        CHECK(r.story.summary_in(l) != r.story.summary);
+    }
     for (const StoryStep& st : r.story.steps) {
         INFO(st.caption.title);
         for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
@@ -523,4 +569,29 @@ TEST_CASE("story commands and the storystep event give the caption in the interf
     CHECK(ev["caption"]["text"] == "가");
     const nlohmann::json reply = nlohmann::json::parse(handle_command(m, R"({"cmd": "story", "story": "t"})").reply);
     CHECK(reply["story"]["steps"][0]["title"] == "하나");
+}
+
+TEST_CASE("story commands and the storystep event give the story's title in the interface language") {
+    AppModel m = test::fixture_model();
+    StoryLoad r = load_story(
+        "t.json",
+        story({step(R"("t": "2022")")}, R"("id": "t", "title": "Tour", "summary": "About", "translations": [{"lang": "ko", "title": "여행"}], )"),
+        m.data());
+    REQUIRE(r.ok());
+    m.add_story(r.story);
+    REQUIRE(m.go_to_step("t", 1));
+    CHECK(nlohmann::json::parse(story_event_json(m))["title"] == "Tour");
+    m.set_shown_locale(Locale::Ko);
+    CHECK(nlohmann::json::parse(story_event_json(m))["title"] == "여행");
+    const nlohmann::json list = nlohmann::json::parse(handle_command(m, R"({"cmd": "listStories"})").reply);
+    bool found = false;
+    for (const auto& s : list["stories"])
+        if (s["id"] == "t") {
+            found = true;
+            CHECK(s["title"] == "여행");
+            CHECK(s["summary"] == "About");  // no Korean summary: the English one
+        }
+    CHECK(found);
+    const nlohmann::json one = nlohmann::json::parse(handle_command(m, R"({"cmd": "story", "story": "t"})").reply);
+    CHECK(one["story"]["title"] == "여행");
 }
