@@ -594,7 +594,11 @@ json story_json(const AppModel& m, const Story& st) {
     for (const StoryStep& s : st.steps) steps.push_back(caption_json(m, s));
     const bool told = m.view().story == st.id;
     const Locale l = m.shown_locale();  // the interface language's title and summary when translated
-    return {{"id", st.id}, {"title", st.title_in(l)}, {"summary", st.summary_in(l)}, {"steps", std::move(steps)}, {"step", told ? m.view().step : 0}};
+    return {{"id", st.id},
+            {"title", st.title_in(l)},
+            {"summary", st.summary_in(l)},
+            {"steps", std::move(steps)},
+            {"step", told ? m.view().step : 0}};
 }
 
 // loadStory {name, text}: a story file's text (the page's ?story=), validated against the data.
@@ -622,7 +626,10 @@ bool story_command(AppModel& m, const std::string& cmd, const JValue& c, json& o
     if (cmd == "listStories") {
         json list = json::array();
         for (const Story& s : m.stories())
-            list.push_back({{"id", s.id}, {"title", s.title_in(m.shown_locale())}, {"summary", s.summary_in(m.shown_locale())}, {"steps", s.steps.size()}});
+            list.push_back({{"id", s.id},
+                            {"title", s.title_in(m.shown_locale())},
+                            {"summary", s.summary_in(m.shown_locale())},
+                            {"steps", s.steps.size()}});
         out["stories"] = std::move(list);
     } else if (cmd == "story" || cmd == "storyStep") {
         // "story" names it (over postMessage "id" is the message's id); in-page "id" works too.
@@ -780,8 +787,12 @@ std::string story_event_json(const AppModel& m) {
     const Story* st = m.story();
     if (!st) return to_text(json{{"id", ""}, {"step", 0}});
     const json cap = caption_json(m, st->steps[static_cast<size_t>(m.view().step - 1)]);
-    return to_text(json{
-        {"id", st->id}, {"title", st->title_in(m.shown_locale())}, {"step", m.view().step}, {"steps", st->steps.size()}, {"caption", cap}, {"hash", m.hash()}});
+    return to_text(json{{"id", st->id},
+                        {"title", st->title_in(m.shown_locale())},
+                        {"step", m.view().step},
+                        {"steps", st->steps.size()},
+                        {"caption", cap},
+                        {"hash", m.hash()}});
 }
 
 std::string audit_reply(const UiAudit& a) {

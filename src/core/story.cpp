@@ -106,7 +106,8 @@ public:
         }
         text(root, "", "title", kStoryTitleMax, true, s.title);
         text(root, "", "summary", kStorySummaryMax, false, s.summary);
-        if (const JValue tr = root.find("translations")) read_translations(tr, "/translations", {"summary", kStorySummaryMax}, s.translations);
+        if (const JValue tr = root.find("translations"))
+            read_translations(tr, "/translations", {"summary", kStorySummaryMax}, s.translations);
         const JValue steps = root.find("steps");
         if (!steps) return error("", "missing required field \"steps\"");
         if (!steps.is_array()) return error("/steps", "expected an array of steps");

@@ -573,10 +573,11 @@ TEST_CASE("story commands and the storystep event give the caption in the interf
 
 TEST_CASE("story commands and the storystep event give the story's title in the interface language") {
     AppModel m = test::fixture_model();
-    StoryLoad r = load_story(
-        "t.json",
-        story({step(R"("t": "2022")")}, R"("id": "t", "title": "Tour", "summary": "About", "translations": [{"lang": "ko", "title": "여행"}], )"),
-        m.data());
+    StoryLoad r =
+        load_story("t.json",
+                   story({step(R"("t": "2022")")},
+                         R"("id": "t", "title": "Tour", "summary": "About", "translations": [{"lang": "ko", "title": "여행"}], )"),
+                   m.data());
     REQUIRE(r.ok());
     m.add_story(r.story);
     REQUIRE(m.go_to_step("t", 1));
