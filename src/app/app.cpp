@@ -323,8 +323,10 @@ void App::emit_changes() {
         last_story_version_ = model_.story_version();
         emit("storystep", story_event_json(model_));
     }
-    if (model_.view().selected != last_selected_) {
+    // Again when the interface language changes: its title, summary and dates in that language.
+    if (model_.view().selected != last_selected_ || model_.shown_locale() != last_selected_locale_) {
         last_selected_ = model_.view().selected;
+        last_selected_locale_ = model_.shown_locale();
         emit("selection", selection_event_json(model_));
     }
 }

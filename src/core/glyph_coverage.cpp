@@ -67,9 +67,9 @@ size_t GlyphCoverage::size() const {
     return n;
 }
 
-std::vector<std::string_view> shown_texts(const Dataset& ds, int lang) {
+std::vector<std::string_view> shown_texts(const Dataset& ds, int lang, int translations) {
     std::vector<std::string_view> t;
-    for_each_shown_text(ds, lang, [&](const std::string& s) { t.push_back(s); });
+    for_each_shown_text(ds, lang, [&](const std::string& s) { t.push_back(s); }, translations);
     return t;
 }
 
@@ -107,7 +107,7 @@ std::vector<char32_t> code_points(const std::vector<std::string_view>& texts) {
 
 std::vector<char32_t> missing_code_points(const Dataset& ds, const GlyphCoverage& cov) {
     std::vector<char32_t> out;
-    for (char32_t cp : code_points(shown_texts(ds)))
+    for (char32_t cp : code_points(shown_texts(ds, -1, kNoTranslations)))
         if (!cov.has(cp)) out.push_back(cp);
     return out;
 }

@@ -23,11 +23,15 @@ private:
     std::vector<std::pair<char32_t, char32_t>> ranges_;  // sorted, inclusive
 };
 
+// Which collaborations' translations for_each_shown_text gives: all of them, one language's (a
+// Lang as int: the interface language's, which the UI draws), or none (kNoTranslations: English).
+inline constexpr int kAllTranslations = -1, kNoTranslations = static_cast<int>(Lang::Count);
+
 // Calls f(text) for each text the UI draws from a dataset: every name, title, note and quote.
 // lang < 0: all of them; else only the `names` of that language (what the per-language fonts
 // draw). The one list of these fields, for the fonts' glyph ranges and for shown_texts.
 template <class F>
-void for_each_shown_text(const Dataset& ds, int lang, F&& f) {
+void for_each_shown_text(const Dataset& ds, int lang, F&& f, int translations = kAllTranslations) {
     for (auto& o : ds.organisations) {
         for (auto& n : o.names)
             if (lang < 0 || static_cast<int>(n.lang) == lang) f(n.text);
@@ -38,7 +42,8 @@ void for_each_shown_text(const Dataset& ds, int lang, F&& f) {
     for (auto& s : ds.sources) f(s.title), f(s.publisher);
     for (auto& c : ds.collaborations) {
         f(c.title), f(c.summary), f(c.note);
-        for (auto& t : c.translations) f(t.title), f(t.summary);
+        for (auto& t : c.translations)
+            if (translations == kAllTranslations || static_cast<int>(t.lang) == translations) f(t.title), f(t.summary);
         for (auto& x : c.facts) f(x.label), f(x.quote);
         for (auto& e : c.evidence) f(e.quote);
     }
@@ -46,12 +51,15 @@ void for_each_shown_text(const Dataset& ds, int lang, F&& f) {
 }
 
 // The same texts as a list.
-std::vector<std::string_view> shown_texts(const Dataset& ds, int lang = -1);
+std::vector<std::string_view> shown_texts(const Dataset& ds, int lang = -1, int translations = kAllTranslations);
 
 // The code points of `texts`, sorted and distinct; control characters and invalid UTF-8 skipped.
 std::vector<char32_t> code_points(const std::vector<std::string_view>& texts);
 
-// The code points of the dataset's shown texts that `cov` lacks (sorted, distinct).
+// The code points of the dataset's shown texts that `cov` lacks (sorted, distinct). Not the
+// collaborations' translations: they are drawn when the interface speaks their language, with
+// that language's font (i18n/LANG.otf, made from the catalogue and the bundled data's
+// translations: tools/fonts/make_fonts.py --i18n), and a run-time dataset's others are fetched.
 std::vector<char32_t> missing_code_points(const Dataset& ds, const GlyphCoverage& cov);
 
 // "3 characters are not in the bundled fonts (產 業 銷)": at most `shown` listed, then "…".

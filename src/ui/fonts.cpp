@@ -30,11 +30,16 @@ bool printable_ascii(const std::string& t) {
 }
 
 // lang < 0: for the UI font's ranges, which hold kUiLatin (a language's font holds only its
-// texts' characters: every text counts).
+// texts' characters: every text counts), with the collaborations' translations in the interface
+// language only (the others are never drawn; their glyphs would be fetched for nothing).
 void add_dataset_text(ImFontGlyphRangesBuilder& b, const Dataset& ds, int lang /* -1 = all */) {
-    for_each_shown_text(ds, lang, [&](const std::string& t) {
-        if (lang >= 0 || !printable_ascii(t)) b.AddText(t.c_str());
-    });
+    const int shown = static_cast<int>(lang_of(active_locale()));
+    for_each_shown_text(
+        ds, lang,
+        [&](const std::string& t) {
+            if (lang >= 0 || !printable_ascii(t)) b.AddText(t.c_str());
+        },
+        shown);
 }
 
 // The code points of `ranges` that `font` has no glyph for, once the atlas is built (control

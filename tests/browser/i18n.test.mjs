@@ -4,7 +4,9 @@
 // axe-core finds nothing serious in Korean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, assertClean, axeSerious } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startHarness, assertClean, axeSerious, ROOT } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -60,6 +62,31 @@ test('a Korean browser opens in Korean: html lang, the DOM layer, the state, the
   // Nothing serious for assistive technology in Korean (the layer's labels, lang attributes).
   assert.deepEqual(await axeSerious(page), []);
   assertClean(log, 'Korean page');
+});
+
+// The data speaks the interface language too: a collaboration's translated title and summary
+// (data/collaborations.json, `translations`), drawn with that language's font (i18n/LANG.otf,
+// fetched with its catalogue): no font slice is fetched for the bundled data.
+const MOU = JSON.parse(readFileSync(join(ROOT, 'data', 'collaborations.json'), 'utf8')).collaborations
+  .find((c) => c.id === 'motie_packaging_mou');
+const mouIn = (lang) => MOU.translations.find((t) => t.lang === lang);
+test('a collaboration\u2019s details in Korean, then Japanese: its translated title and summary, no font slice fetched', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open('index.html#t=2023-08-29&mode=cumulative&sel=motie_packaging_mou&rm=1', { contextOptions: KOREAN });
+  await waitLocale(page, 'ko');
+  const ko = mouIn('ko');
+  await page.waitForFunction((t) => document.getElementById('details-title').textContent === t, ko.title, { timeout: 20000, polling: 100 });
+  assert.match(await page.locator('#details-body').textContent(), new RegExp(ko.summary.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  // The map's own details panel draws the Korean title: the wasm's audit says nothing is clipped
+  // and no glyph was asked of the page.
+  const audit = await page.evaluate(() => window.chipatlas.command('audit'));
+  assert.deepEqual(audit.clipped, []);
+  await page.locator('#ctl-locale').selectOption('ja', { force: true });
+  await waitLocale(page, 'ja');
+  await page.waitForFunction((t) => document.getElementById('details-title').textContent === t, mouIn('ja').title, { timeout: 20000, polling: 100 });
+  await page.waitForTimeout(500);  // a glyphsneeded request would come with the next frames
+  assert.deepEqual(log.requests.filter((u) => /\/fonts\/slice-/.test(u)), [], 'no font slice fetched');
+  assert.ok(log.requests.some((u) => /\/i18n\/ja\.otf$/.test(u)), 'the Japanese font came with its catalogue');
+  assertClean(log, 'translated details');
 });
 
 test('the DOM picker switches to 日本語: labels, html lang, the state and the URL follow', { timeout: 180000 }, async () => {

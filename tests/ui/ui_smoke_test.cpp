@@ -121,6 +121,51 @@ TEST_CASE("a first frame's atlas draws the first frames exactly as the whole atl
     }
 }
 
+// The collaborations' translations are drawn in the interface language only: their characters
+// are in that language's font (i18n/LANG.otf, made from the catalogue and the data's
+// translations), not in the first visit's ui.otf. With the bundled data, the whole atlas of each
+// language then lacks nothing (a translation into another language in its ranges, or one whose
+// characters no font carries, would be listed missing and fetched as slices on the web).
+TEST_CASE("each interface language's whole atlas draws the bundled data, its translations included") {
+    const ca::Dataset ds = Harness().m.data();
+    size_t translated = 0;
+    for (const ca::Collaboration& c : ds.collaborations) translated += c.translations.size();
+    REQUIRE(translated >= 4 * ds.collaborations.size());  // every collaboration in the four languages
+    for (const ca::Locale l : {ca::Locale::En, ca::Locale::ZhHant, ca::Locale::ZhHans, ca::Locale::Ko, ca::Locale::Ja}) {
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        ca::Catalogue cat;
+        ca::ui::ExtraFace face;
+        if (l != ca::Locale::En) {
+            const std::string id = ca::locale_id(l);
+            const ca::EmbeddedFile* mo = ca::embedded_catalogues().find("i18n/" + id + ".mo");
+            const ca::EmbeddedFile* otf = ca::embedded_catalogues().find("i18n/" + id + ".otf");
+            REQUIRE(mo);
+            REQUIRE(otf);
+            REQUIRE(cat.load(mo->text()));
+            face = {otf->data, otf->size, 0, -1};
+        }
+        ca::set_active_catalogue(l, l == ca::Locale::En ? nullptr : &cat);
+        ca::ui::Fonts f;
+        const std::vector<uint32_t> missing = ca::ui::load_fonts(f, ds, 1.0f, 19, {&face, face.data ? 1u : 0u});
+        INFO(ca::locale_id(l) << ": " << missing.size() << " code points missing, the first U+" << std::hex
+                              << (missing.empty() ? 0u : missing[0]));
+        CHECK(missing.empty());
+        // The interface language's title draws with its own glyphs (not the fallback).
+        if (l != ca::Locale::En) {
+            const std::string& title = ds.collaborations[0].title_in(l);
+            REQUIRE(title != ds.collaborations[0].title);
+            unsigned int cp = 0;
+            for (const char* p = title.c_str(); *p && cp < 0x80;) p += ImTextCharFromUtf8(&cp, p, nullptr);
+            INFO("the first non-ASCII character of " << title << ": U+" << std::hex << cp);
+            REQUIRE(cp >= 0x80);
+            CHECK(f.large->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+        }
+        ca::set_active_catalogue(ca::Locale::En, nullptr);
+        ImGui::DestroyContext();
+    }
+}
+
 TEST_CASE("the fonts' ranges keep every non-ASCII character of the data's texts") {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;

@@ -3,13 +3,16 @@
 
     python3 tools/fonts/make_fonts.py [--data DIR] [--extra FILE ...] [--out DIR] [--ttc FILE] [--quiet]
     python3 tools/fonts/make_fonts.py --slices DIR     # the web's on-demand slices
+    python3 tools/fonts/make_fonts.py --i18n DIR --po LANG.po ...   # i18n/LANG.otf: what a
+        # catalogue and the data's translations into LANG need beyond ui.otf (fetched with LANG)
 
 Characters come from every string value in DIR/*.json (default: data/) plus the --extra text
 files (default: tools/fonts/ui_chars.txt). Outputs (CFF/OTF, unhinted, no layout features
 except kern):
 
-  ui.otf        Noto Sans CJK TC: the UI characters + every character in the data, so that
-                no character is ever a box even if the per-language fonts are not used
+  ui.otf        Noto Sans CJK TC: the UI characters + every character in the data (but the
+                collaborations' `translations`: see --i18n), so that no character is ever a
+                box even if the per-language fonts are not used
   cjk_ja.otf    Noto Sans CJK JP: characters of the `lang: "ja"` names
   cjk_ko.otf    Noto Sans CJK KR: characters of the `lang: "ko"` names
   cjk_sc.otf    Noto Sans CJK SC: characters of the `lang: "zh-Hans"` names
@@ -94,10 +97,24 @@ def keep_char(c):
     return unicodedata.category(c) != "Cc"
 
 
-def gather_data(data_dir):
-    """Returns (all_chars, chars by lang, list of files, warnings)."""
+def gather_data(data_dir, translated=None):
+    """Returns (all_chars, chars by lang, list of files, warnings). The collaborations'
+    `translations` ({lang, title, summary}) are not in all_chars: they are drawn only when the
+    interface speaks their language, so their characters go to that language's font
+    (make_i18n_fonts); with `translated` (a dict) they are gathered there by lang."""
     all_chars, by_lang, warnings = set(), {}, []
     files = sorted(glob.glob(os.path.join(data_dir, "*.json")))
+
+    def translations(items):
+        for t in items:
+            lang = t.get("lang") if isinstance(t, dict) else None
+            if not isinstance(lang, str) or lang not in KNOWN_LANGS:
+                walk(t)  # not a translation the app shows by language: kept in ui.otf
+                continue
+            chars = translated.setdefault(lang, set()) if translated is not None else set()
+            for k, v in t.items():
+                if k != "lang" and isinstance(v, str):
+                    chars.update(c for c in v if keep_char(c))
 
     def walk(v):
         if isinstance(v, str):
@@ -111,8 +128,11 @@ def gather_data(data_dir):
                 if lang not in KNOWN_LANGS:
                     warnings.append("unknown lang %r (text %r): kept in ui.otf only" % (lang, text))
                 by_lang.setdefault(lang, set()).update(c for c in text if keep_char(c))
-            for x in v.values():
-                walk(x)
+            for k, x in v.items():
+                if k == "translations" and isinstance(x, list) and "text" not in v:
+                    translations(x)
+                else:
+                    walk(x)
 
     for path in files:
         try:
@@ -627,14 +647,16 @@ def po_chars(path):
 
 def make_i18n_fonts(args):
     extra = args.extra or [os.path.join(HERE, "ui_chars.txt")]
-    data_chars, _by_lang, _files, _warnings = gather_data(args.data)
+    translated = {}
+    data_chars, _by_lang, _files, _warnings = gather_data(args.data, translated)
     base = gather_extra(extra) | data_chars
     faces, cmaps = find_faces(args.ttc)
     os.makedirs(args.i18n, exist_ok=True)
     rc = 0
     for po in args.po:
         lang = os.path.splitext(os.path.basename(po))[0]
-        chars = po_chars(po) - base
+        # The catalogue's characters and the data's translations into this language.
+        chars = (po_chars(po) | translated.get(lang, set())) - base
         mapping, uncovered = resolve(chars | {" "}, PO_FACE.get(lang, "TC"), cmaps)
         if uncovered:
             print("make_fonts: error: %s: characters no Noto face has: %s" % (
