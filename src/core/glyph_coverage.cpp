@@ -69,7 +69,8 @@ size_t GlyphCoverage::size() const {
 
 std::vector<std::string_view> shown_texts(const Dataset& ds, int lang, int translations) {
     std::vector<std::string_view> t;
-    for_each_shown_text(ds, lang, [&](const std::string& s) { t.push_back(s); }, translations);
+    for_each_shown_text(
+        ds, lang, [&](const std::string& s) { t.push_back(s); }, translations);
     return t;
 }
 
