@@ -36,6 +36,9 @@ foreach(lang ${CHIPATLAS_CATALOGUES})
     list(APPEND _po_args --po "${PROJECT_SOURCE_DIR}/po/app/${lang}.po")
   endif()
 endforeach()
+# translations.otf: the data's translations in every language beyond ui.otf, one face: the web
+# editor's (it shows every language's translations; README "Translating").
+list(APPEND _otf_outputs "${CHIPATLAS_I18N_DIR}/translations.otf")
 file(GLOB _i18n_font_data CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/data/*.json")
 add_custom_command(OUTPUT ${_otf_outputs}
   COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tools/fonts/make_fonts.py" --i18n "${CHIPATLAS_I18N_DIR}" ${_po_args}
@@ -45,6 +48,8 @@ add_custom_command(OUTPUT ${_otf_outputs}
 add_custom_target(chipatlas_mo ALL DEPENDS ${_mo_outputs} ${_otf_outputs})
 if(CHIPATLAS_WEB)
   chipatlas_embed(chipatlas_catalogues embedded_catalogues)  # none: the page fetches them
+  chipatlas_embed(chipatlas_edit_fonts embedded_edit_fonts FILES "i18n/translations.otf=${CHIPATLAS_I18N_DIR}/translations.otf")
 else()
   chipatlas_embed(chipatlas_catalogues embedded_catalogues FILES ${_mo_pairs})
+  chipatlas_embed(chipatlas_edit_fonts embedded_edit_fonts)  # none: natively the system's Noto Sans CJK
 endif()

@@ -122,6 +122,9 @@ private:
     // Edit mode's texts the fonts must draw too, valid data or not (app/edit.cpp): the files and
     // the field being typed; noted as built for, so edit_frame rebuilds when a new character comes.
     void edit_glyph_texts(std::vector<std::string_view>& out);
+    // The editor's own faces after the n extra_ has (web: the data's translations in every
+    // language, which its forms and raw JSON show); the new count.
+    size_t edit_extra_faces(size_t n);
     // The loaded stories' texts as the interface language shows them (app/glyph_fallback.cpp):
     // a story may bring characters the bundled fonts lack (the page fetches their slices).
     void story_glyph_texts(std::vector<std::string_view>& out) const;
@@ -183,7 +186,7 @@ private:
     std::vector<std::string> fetched_fonts_;                   // slices from the page, in arrival order
     std::array<Catalogue, std::size(kLocaleIds)> catalogues_;  // by Locale; empty until loaded
     std::array<bool, std::size(kLocaleIds)> catalogue_asked_{};
-    ui::ExtraFace extra_[kMaxFetchedFonts + static_cast<int>(Lang::Count)];
+    ui::ExtraFace extra_[kMaxFetchedFonts + static_cast<int>(Lang::Count) + 1];  // + the editor's
 };
 
 }  // namespace ca

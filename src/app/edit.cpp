@@ -282,6 +282,14 @@ void App::edit_glyph_texts(std::vector<std::string_view>& out) {
     edit_->glyph_version = edit_->state.version;
 }
 
+size_t App::edit_extra_faces(size_t n) {
+    if (!edit_) return n;
+    // On the web, i18n/translations.otf (cmake/i18n.cmake); natively none (the system's Noto Sans CJK).
+    if (const EmbeddedFile* f = embedded_edit_fonts().find("i18n/translations.otf"); f && f->size && n < std::size(extra_))
+        extra_[n++] = {f->data, f->size, 0, -1};
+    return n;
+}
+
 namespace {
 
 // Whether `text` has a character the fonts were not built for (sorted `built`).

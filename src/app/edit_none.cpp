@@ -16,6 +16,7 @@ void App::apply_edit_intents(bool) {}
 void App::emit_edit_state() {}
 void App::hand_edit_files(const char*, size_t) {}
 void App::edit_glyph_texts(std::vector<std::string_view>&) {}
+size_t App::edit_extra_faces(size_t n) { return n; }
 void App::keep_edit_files() {}
 bool App::edit_load_files(const std::vector<DatasetText>&) { return false; }
 std::string App::edit_field_command(const EditFieldCommand&) { return "{\"ok\":false,\"error\":\"edit mode is not open\"}"; }

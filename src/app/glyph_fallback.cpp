@@ -30,6 +30,7 @@ ui::ExtraFaces App::extra_faces() {
         for (int l = 0; l < static_cast<int>(Lang::Count); ++l)
             extra_[n++] = {reinterpret_cast<const unsigned char*>(ttc.data()), ttc.size(), kFaceOf[l], l};
     }
+    n = edit_extra_faces(n);
     return {extra_, n};
 }
 

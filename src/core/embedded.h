@@ -30,5 +30,6 @@ EmbeddedSet embedded_stories();        // stories/*.json (core/story.h)
 EmbeddedSet embedded_assets();         // assets/basemap.bin, assets/fonts/*.otf
 EmbeddedSet embedded_font_coverage();  // assets/fonts/coverage.txt (what ui.otf + symbols.otf draw)
 EmbeddedSet embedded_catalogues();     // i18n/LANG.mo (native only: the web fetches them, cmake/i18n.cmake)
+EmbeddedSet embedded_edit_fonts();     // i18n/translations.otf: the web editor's (none natively)
 
 }  // namespace ca

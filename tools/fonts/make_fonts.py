@@ -666,6 +666,18 @@ def make_i18n_fonts(args):
         make_subset(args.ttc, faces[PO_FACE.get(lang, "TC")], mapping, out)
         if not args.quiet:
             print("%s: %d characters beyond ui.otf, %d bytes (%d gzip)" % (out, len(mapping), os.path.getsize(out), gzip_size(out)))
+    # translations.otf: every language's translations beyond ui.otf in one face (TC first), for
+    # the editor, which shows every language's (its forms and raw JSON) whatever the interface's.
+    chars = set().union(*translated.values()) - base if translated else set()
+    mapping, uncovered = resolve(chars | {" "}, "TC", cmaps)
+    if uncovered:
+        print("make_fonts: error: translations: characters no Noto face has: %s" % " ".join(describe(c) for c in uncovered),
+              file=sys.stderr)
+        rc = 1
+    out = os.path.join(args.i18n, "translations.otf")
+    make_subset(args.ttc, faces["TC"], mapping, out)
+    if not args.quiet:
+        print("%s: %d characters beyond ui.otf, %d bytes (%d gzip)" % (out, len(mapping), os.path.getsize(out), gzip_size(out)))
     return rc
 
 
