@@ -122,6 +122,8 @@ function(chipatlas_web_site target)
   add_custom_target(web_catalogues ALL
     COMMAND ${CMAKE_COMMAND} -E copy_directory "${CHIPATLAS_I18N_DIR}" "${site}/i18n"
     COMMAND ${CMAKE_COMMAND} -E remove -f "${site}/i18n/en-XA.po"
+    # The editor's font is in chipatlas_edit.wasm (cmake/i18n.cmake): the page never fetches it.
+    COMMAND ${CMAKE_COMMAND} -E remove -f "${site}/i18n/translations.otf"
     DEPENDS chipatlas_mo VERBATIM)
   add_dependencies(web_dist web_catalogues)
   add_dependencies(web_dist web_font_slices)

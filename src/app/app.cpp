@@ -323,10 +323,13 @@ void App::emit_changes() {
         last_story_version_ = model_.story_version();
         emit("storystep", story_event_json(model_));
     }
-    // Again when the interface language changes: its title, summary and dates in that language.
-    if (model_.view().selected != last_selected_ || model_.shown_locale() != last_selected_locale_) {
+    // Again when the interface language or the names mode changes: its title, summary, dates
+    // and participants' names as they then show.
+    if (model_.view().selected != last_selected_ || model_.shown_locale() != last_selected_locale_ ||
+        model_.view().lang != last_selected_names_) {
         last_selected_ = model_.view().selected;
         last_selected_locale_ = model_.shown_locale();
+        last_selected_names_ = model_.view().lang;
         emit("selection", selection_event_json(model_));
     }
 }

@@ -168,11 +168,12 @@ private:
     double since_state_ = 1e9;
     float last_width_ = 0;
     std::string last_selected_ = "\x01";
-    Locale last_selected_locale_ = Locale::En;  // the selection event's language: told again in a new one
-    std::vector<int> last_active_;              // the last "active" event's collaborations, then its total
-    unsigned last_story_version_ = 0;           // the story step of the last "storystep" event
-    unsigned fonts_stories_version_ = 0;        // the loaded stories the fonts were last built for
-    uint64_t story_glyphs_sig_ = 0;             // a hash of the story texts the fonts last covered
+    Locale last_selected_locale_ = Locale::En;       // the selection event's language: told again in a new one
+    NameLang last_selected_names_ = NameLang::Both;  // and its names mode
+    std::vector<int> last_active_;                   // the last "active" event's collaborations, then its total
+    unsigned last_story_version_ = 0;                // the story step of the last "storystep" event
+    unsigned fonts_stories_version_ = 0;             // the loaded stories the fonts were last built for
+    uint64_t story_glyphs_sig_ = 0;                  // a hash of the story texts the fonts last covered
     std::vector<std::string> pending_warnings_;
     RegionPreset region_pending_ = RegionPreset::All;
     bool has_region_ = false;

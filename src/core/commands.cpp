@@ -384,7 +384,10 @@ std::string selection_event_json(AppModel& m) {
             // Participants and the quotes that back the collaboration (the page's details region).
             json parts = json::array(), quotes = json::array();
             for (auto& p : c.participants)
-                parts.push_back({{"id", ds.organisations[p.org].id}, {"name", ds.organisations[p.org].name}, {"role", enum_label(p.role)}});
+                parts.push_back({{"id", ds.organisations[p.org].id},
+                                 {"name", ds.organisations[p.org].name},
+                                 {"label", display_name(ds.organisations[p.org], m.view().lang)},  // as the map's panel shows it
+                                 {"role", enum_label(p.role)}});
             for (auto& e : c.evidence) quotes.push_back({{"text", e.quote}, {"source", ds.sources[e.source].title}});
             j["participants"] = std::move(parts);
             j["quotes"] = std::move(quotes);

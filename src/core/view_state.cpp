@@ -1,6 +1,8 @@
 // The view state's messages: the ids of a choice and a range, as warnings quote them.
 #include "core/view_state.h"
 
+#include "core/i18n.h"
+
 #include <cstdio>
 
 namespace ca {
@@ -22,5 +24,13 @@ std::string Range<T>::text() const {
 }
 template struct Range<int>;
 template struct Range<double>;
+
+std::string display_name(const Organisation& o, NameLang lang) {
+    if (const LocalName* local = lang == NameLang::Both ? o.name_in(active_locale()) : nullptr) return local->text + " · " + o.name;
+    const LocalName* nat = o.native();
+    if (!nat || lang == NameLang::En) return o.name;
+    if (lang == NameLang::Native) return nat->text;
+    return o.name + " · " + nat->text;
+}
 
 }  // namespace ca

@@ -171,4 +171,10 @@ void for_each_field(Visit&& visit, State&... s) {
     visit(NumberField<int>{{"step", "step"}, kStorySteps, "a step number "}, s.step...);
 }
 
+// An organisation's name as the names mode `lang` shows it in the interface language
+// (active_locale()): Both gives its name in the interface's script first ("삼성전자 · Samsung
+// Electronics"), else the English and its native name; the map's labels, the details (the map's
+// panel and the page's region) and search use it.
+std::string display_name(const Organisation& o, NameLang lang);
+
 }  // namespace ca

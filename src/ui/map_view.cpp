@@ -291,14 +291,6 @@ private:
 
 }  // namespace
 
-std::string display_name(const Organisation& o, NameLang lang) {
-    if (const LocalName* local = lang == NameLang::Both ? o.name_in(active_locale()) : nullptr) return local->text + " · " + o.name;
-    const LocalName* nat = o.native();
-    if (!nat || lang == NameLang::En) return o.name;
-    if (lang == NameLang::Native) return nat->text;
-    return o.name + " · " + nat->text;
-}
-
 void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     const bool dark = m.dark();
     const Palette& pal = palette(dark);

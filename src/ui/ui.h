@@ -108,8 +108,6 @@ void audit_text(UiContext& ui, const char* what, ImVec2 min, ImVec2 max);
 // Records the current ImGui window's rectangle in ui.panels (the map keeps labels off it).
 void record_panel(UiContext& ui);
 
-// Display name according to the language setting ("ASTRI · 香港應用科技研究院").
-std::string display_name(const Organisation& o, NameLang lang);
 // A translated label with a fixed ImGui id: "label" + "###id" (the id stays when the language
 // changes; "##id" keeps the label in the id). Valid until the fourth call after.
 const char* with_id(const char* label, const char* id);

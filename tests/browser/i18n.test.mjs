@@ -76,6 +76,8 @@ test('a collaboration\u2019s details in Korean, then Japanese: its translated ti
   const ko = mouIn('ko');
   await page.waitForFunction((t) => document.getElementById('details-title').textContent === t, ko.title, { timeout: 20000, polling: 100 });
   assert.match(await page.locator('#details-body').textContent(), new RegExp(ko.summary.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  // Its participants by the names the map's panel gives them: the name in Korean first.
+  assert.match(await page.locator('#details-body').textContent(), /산업통상자원부 · Ministry of Trade, Industry and Energy/);
   // The map's own details panel draws the Korean title: the wasm's audit says nothing is clipped
   // and no glyph was asked of the page.
   const audit = await page.evaluate(() => window.chipatlas.command('audit'));

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/app_model.h"
+#include "core/i18n.h"
 #include "core/commands.h"
 #include "core/url_hash.h"
 #include "fixture.h"
@@ -334,4 +335,28 @@ TEST_CASE("AppModel::hash() and current_view() report the camera now without cha
     CHECK(m.camera().centre.y == mid.y);
     CHECK(m.tick(0.2));
     CHECK(m.camera().centre.x != mid.x);
+}
+
+TEST_CASE("an organisation's name in each names mode and interface language") {
+    Organisation o;
+    o.name = "Ministry of Trade, Industry and Energy";
+    o.names.push_back({Lang::Ko, "산업통상자원부"});
+    Organisation hk;
+    hk.name = "Hong Kong Applied Science and Technology Research Institute";
+    hk.names.push_back({Lang::ZhHant, "香港應用科技研究院"});
+    set_active_catalogue(Locale::En, nullptr);
+    CHECK(display_name(o, NameLang::En) == "Ministry of Trade, Industry and Energy");
+    CHECK(display_name(o, NameLang::Native) == "산업통상자원부");
+    CHECK(display_name(o, NameLang::Both) == "Ministry of Trade, Industry and Energy · 산업통상자원부");
+    // In Korean, Both gives the name in the interface's script first; a name in another script
+    // stays second; En and Native do not follow the interface.
+    set_active_catalogue(Locale::Ko, nullptr);
+    CHECK(display_name(o, NameLang::Both) == "산업통상자원부 · Ministry of Trade, Industry and Energy");
+    CHECK(display_name(hk, NameLang::Both) == "Hong Kong Applied Science and Technology Research Institute · 香港應用科技研究院");
+    CHECK(display_name(o, NameLang::En) == "Ministry of Trade, Industry and Energy");
+    CHECK(display_name(o, NameLang::Native) == "산업통상자원부");
+    Organisation plain;
+    plain.name = "NETIGATE";
+    CHECK(display_name(plain, NameLang::Native) == "NETIGATE");  // no other name: the English
+    set_active_catalogue(Locale::En, nullptr);
 }

@@ -86,7 +86,7 @@ export function updateDetails(data) {
   if (data.native) det.body.appendChild(h('p', { text: String(data.native) }));
   det.body.appendChild(h('p', { text: (data.type === 'organisation' ? t('Organisation.') : t('Collaboration.')) + ' ' + String(data.details || '') }));
   [
-    list(t('Participants'), data.participants, function (p) { return [selectButton(p.id, p.name), ' ' + (p.role || '')]; }),
+    list(t('Participants'), data.participants, function (p) { return [selectButton(p.id, p.label || p.name), ' ' + (p.role || '')]; }),
     list(t('Collaborations'), data.collaborations, function (c) { return [selectButton(c.id, c.title), ' ' + (c.when || '')]; }),
     list(t('Quotes'), data.quotes, function (q) {
       return [h('blockquote', { text: String(q.text || '') }), h('span', { className: 'ca-cite', text: '(' + String(q.source || '') + ')' })];
