@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "core/app_model.h"
-#include "core/i18n.h"
 #include "core/commands.h"
+#include "core/i18n.h"
 #include "core/url_hash.h"
 #include "fixture.h"
 
