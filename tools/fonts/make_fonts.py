@@ -652,33 +652,28 @@ def make_i18n_fonts(args):
     base = gather_extra(extra) | data_chars
     faces, cmaps = find_faces(args.ttc)
     os.makedirs(args.i18n, exist_ok=True)
-    rc = 0
+
+    def write(what, chars, face, name):
+        """DIR/name: chars (beyond ui.otf) from `face` first; False when a character has no face."""
+        mapping, uncovered = resolve(chars | {" "}, face, cmaps)
+        if uncovered:
+            print("make_fonts: error: %s: characters no Noto face has: %s" % (
+                what, " ".join(describe(c) for c in uncovered)), file=sys.stderr)
+        out = os.path.join(args.i18n, name)
+        make_subset(args.ttc, faces[face], mapping, out)
+        if not args.quiet:
+            print("%s: %d characters beyond ui.otf, %d bytes (%d gzip)" % (out, len(mapping), os.path.getsize(out), gzip_size(out)))
+        return not uncovered
+
+    ok = True
     for po in args.po:
         lang = os.path.splitext(os.path.basename(po))[0]
         # The catalogue's characters and the data's translations into this language.
-        chars = (po_chars(po) | translated.get(lang, set())) - base
-        mapping, uncovered = resolve(chars | {" "}, PO_FACE.get(lang, "TC"), cmaps)
-        if uncovered:
-            print("make_fonts: error: %s: characters no Noto face has: %s" % (
-                po, " ".join(describe(c) for c in uncovered)), file=sys.stderr)
-            rc = 1
-        out = os.path.join(args.i18n, lang + ".otf")
-        make_subset(args.ttc, faces[PO_FACE.get(lang, "TC")], mapping, out)
-        if not args.quiet:
-            print("%s: %d characters beyond ui.otf, %d bytes (%d gzip)" % (out, len(mapping), os.path.getsize(out), gzip_size(out)))
+        ok &= write(po, (po_chars(po) | translated.get(lang, set())) - base, PO_FACE.get(lang, "TC"), lang + ".otf")
     # translations.otf: every language's translations beyond ui.otf in one face (TC first), for
     # the editor, which shows every language's (its forms and raw JSON) whatever the interface's.
-    chars = set().union(*translated.values()) - base if translated else set()
-    mapping, uncovered = resolve(chars | {" "}, "TC", cmaps)
-    if uncovered:
-        print("make_fonts: error: translations: characters no Noto face has: %s" % " ".join(describe(c) for c in uncovered),
-              file=sys.stderr)
-        rc = 1
-    out = os.path.join(args.i18n, "translations.otf")
-    make_subset(args.ttc, faces["TC"], mapping, out)
-    if not args.quiet:
-        print("%s: %d characters beyond ui.otf, %d bytes (%d gzip)" % (out, len(mapping), os.path.getsize(out), gzip_size(out)))
-    return rc
+    ok &= write("translations", set().union(*translated.values()) - base, "TC", "translations.otf")
+    return 0 if ok else 1
 
 
 # ---------------------------------------------------------------------------------- web slices

@@ -7,7 +7,7 @@ import { splitDataSpec } from './data_files.js';
 import { t } from './i18n.js';
 import { mark } from './early.js';
 import { query } from './config.js';
-import { isGzip, gunzip, resumeStream } from './gzip.js';
+import { isGzip, gunzip, resumeStream, concatChunks } from './gzip.js';
 
 // <meta name="chipatlas-data" content="off">: the deployer turned ?data= off.
 export function dataAllowed() {
@@ -120,10 +120,7 @@ function readCapped(r, maxBytes, budget, declared, gzip) {
   function done() {
     if (whole === undefined) return new Uint8Array(0);
     if (whole) return total === whole.length ? whole : whole.subarray(0, total);
-    const out = new Uint8Array(total);
-    let at = 0;
-    chunks.forEach(function (ch) { out.set(ch, at); at += ch.length; });
-    return out;
+    return concatChunks(chunks, total);
   }
   function next() {
     return reader.read().then(function (c) {
@@ -138,7 +135,7 @@ function readCapped(r, maxBytes, budget, declared, gzip) {
       if (!c.done) head.push(c.value);
       const seen = head.reduce(function (n, ch) { return n + ch.length; }, 0);
       if (!c.done && seen < 2) return first();
-      const start = head.length === 1 ? head[0] : concat(head);
+      const start = head.length === 1 ? head[0] : concatChunks(head);
       if (gzip && isGzip(start)) {
         head.forEach(function (ch) { count(ch.length); });
         return gunzip(resumeStream(head, reader, count), maxBytes, take);
@@ -148,13 +145,6 @@ function readCapped(r, maxBytes, budget, declared, gzip) {
     });
   }
   return first();
-}
-
-function concat(list) {
-  const out = new Uint8Array(list.reduce(function (n, ch) { return n + ch.length; }, 0));
-  let at = 0;
-  list.forEach(function (ch) { out.set(ch, at); at += ch.length; });
-  return out;
 }
 
 // The link's ?data= starts downloading as this module runs, before the page's chrome is built

@@ -9,6 +9,14 @@ export function isGzip(bytes) {
 
 const SLICE = 16 * 1024;
 
+// Chunks (Uint8Arrays) as one array: `total` bytes, their lengths' sum when left out.
+export function concatChunks(list, total) {
+  const out = new Uint8Array(total === undefined ? list.reduce(function (n, ch) { return n + ch.length; }, 0) : total);
+  let at = 0;
+  for (const ch of list) { out.set(ch, at); at += ch.length; }
+  return out;
+}
+
 function tooLarge(maxBytes) {
   return new Error(t('decompressed, the file is larger than {mb} MB', { mb: Math.round(maxBytes / 1048576) }));
 }
@@ -40,12 +48,7 @@ export function gunzip(stream, maxBytes, take) {
   }
   function next() {
     return reader.read().then(function (c) {
-      if (c.done) {
-        const out = new Uint8Array(total);
-        let at = 0;
-        for (const ch of chunks) { out.set(ch, at); at += ch.length; }
-        return out;
-      }
+      if (c.done) return concatChunks(chunks, total);
       total += c.value.length;
       if (total > maxBytes) stop(tooLarge(maxBytes));
       if (take) { try { take(c.value.length); } catch (e) { stop(e); } }
