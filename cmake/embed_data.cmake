@@ -38,10 +38,27 @@ target_link_libraries(chipatlas_data PUBLIC chipatlas_stories)
 # The fonts are made in the build tree from the data (cmake/fonts.cmake); their names stay
 # assets/fonts/*.otf inside the binary.
 include(fonts)
+# The basemaps are projected here (v2 in degrees -> v3 in world km, tools/basemap/README.md) by
+# chipatlas_project_basemap (natively, or under node for the web build), so that the app does not
+# project ~18 k points before its first frame (docs/benchmarks.md, "Session 17").
+add_executable(chipatlas_project_basemap "${PROJECT_SOURCE_DIR}/src/app/project_basemap_main.cpp")
+target_link_libraries(chipatlas_project_basemap PRIVATE chipatlas_core)
+chipatlas_warnings(chipatlas_project_basemap)
+if(CHIPATLAS_WEB)
+  target_link_options(chipatlas_project_basemap PRIVATE -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
+  set_target_properties(chipatlas_project_basemap PROPERTIES CROSSCOMPILING_EMULATOR "node;--no-experimental-fetch"
+    RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tools")
+endif()
 set(_asset_pairs)
 foreach(n basemap.bin basemap_outer.bin)
   if(EXISTS "${PROJECT_SOURCE_DIR}/assets/${n}")
-    list(APPEND _asset_pairs "assets/${n}=${PROJECT_SOURCE_DIR}/assets/${n}")
+    set(_projected "${CMAKE_CURRENT_BINARY_DIR}/gen/assets/${n}")
+    add_custom_command(OUTPUT "${_projected}"
+      COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_CURRENT_BINARY_DIR}/gen/assets"
+      COMMAND chipatlas_project_basemap "${PROJECT_SOURCE_DIR}/assets/${n}" "${_projected}"
+      DEPENDS chipatlas_project_basemap "${PROJECT_SOURCE_DIR}/assets/${n}"
+      COMMENT "Projecting assets/${n}" VERBATIM)
+    list(APPEND _asset_pairs "assets/${n}=${_projected}")
   endif()
 endforeach()
 foreach(n ${CHIPATLAS_FONT_NAMES})

@@ -1,8 +1,13 @@
 // The basemap assets (src/core/basemap.cpp): the Natural Earth files parse, with the focus areas
-// present and land around the frame; v2's varint deltas decode to what they encode.
+// present and land around the frame; v2's varint deltas decode to what they encode; v3 (projected
+// by the build) holds what v2 does.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "core/basemap.h"
@@ -161,4 +166,106 @@ TEST_CASE("basemap: the outer land covers the views around the region frame") {
     CHECK(inner.land.size() == land + outer_land);
     CHECK(inner.lines.size() == lines + outer_lines);
     CHECK(inner.land[outer_land].name == first_inner);
+}
+
+namespace {
+
+std::vector<uint8_t> read_source_asset(const std::string& name) {
+    const std::string path = std::string(CHIPATLAS_SOURCE_DIR) + "/assets/" + name;
+    std::vector<uint8_t> out;
+    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+        uint8_t buf[65536];
+        size_t n = 0;
+        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
+        std::fclose(f);
+    }
+    return out;
+}
+
+double max_distance(const std::vector<Vec2>& a, const std::vector<Vec2>& b) {
+    double d = 0;
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) d = std::max(d, std::hypot(a[i].x - b[i].x, a[i].y - b[i].y));
+    return d;
+}
+
+}  // namespace
+
+// The build projects the committed v2 assets (degrees) to v3 (world km): the same features,
+// lines, names and triangles, each point within a step of where v2 projects it, and the app's
+// embedded copies are those v3 files (no projection at start: docs/benchmarks.md, "Session 17").
+TEST_CASE("basemap: v3 holds the v2 asset projected at build time") {
+    for (const char* name : {"basemap.bin", "basemap_outer.bin"}) {
+        INFO(name);
+        const std::vector<uint8_t> v2 = read_source_asset(name);
+        REQUIRE(v2.size() > 8);
+        CHECK(v2[4] == 2);
+        Basemap a, b;
+        std::string err;
+        REQUIRE(parse_basemap(v2.data(), v2.size(), a, err));
+        std::vector<uint8_t> v3;
+        REQUIRE(project_basemap(v2.data(), v2.size(), v3, err));
+        CHECK(v3[4] == 3);
+        REQUIRE(parse_basemap(v3.data(), v3.size(), b, err));
+        REQUIRE(a.land.size() == b.land.size());
+        REQUIRE(a.lines.size() == b.lines.size());
+        double worst = 0;
+        for (size_t i = 0; i < a.land.size(); ++i) {
+            CHECK(a.land[i].name == b.land[i].name);
+            CHECK(a.land[i].category == b.land[i].category);
+            CHECK(a.land[i].indices == b.land[i].indices);
+            REQUIRE(a.land[i].vertices.size() == b.land[i].vertices.size());
+            worst = std::max(worst, max_distance(a.land[i].vertices, b.land[i].vertices));
+        }
+        for (size_t i = 0; i < a.lines.size(); ++i) {
+            CHECK(a.lines[i].kind == b.lines[i].kind);
+            CHECK(a.lines[i].category == b.lines[i].category);
+            REQUIRE(a.lines[i].points.size() == b.lines[i].points.size());
+            worst = std::max(worst, max_distance(a.lines[i].points, b.lines[i].points));
+        }
+        // Within one v3 step of the box (its width or height / its steps) of where v2 projects it.
+        float box[4];
+        uint32_t steps = 0;
+        std::memcpy(box, v3.data() + 8, sizeof box);
+        std::memcpy(&steps, v3.data() + 24, sizeof steps);
+        REQUIRE(steps > 0);
+        const double step = std::max(box[2] - box[0], box[3] - box[1]) / steps;
+        INFO("step " << step * 1000 << " m, worst " << worst * 1000 << " m");
+        CHECK(worst <= step);
+        CHECK(step < 0.25);  // km
+        // What the app embeds is this v3 file.
+        const EmbeddedFile* f = embedded_assets().find((std::string("assets/") + name).c_str());
+        REQUIRE(f != nullptr);
+        CHECK(std::vector<uint8_t>(f->data, f->data + f->size) == v3);
+    }
+    // What does not parse is not written.
+    std::vector<uint8_t> out;
+    std::string err;
+    CHECK_FALSE(project_basemap(reinterpret_cast<const uint8_t*>("NOPE0000"), 8, out, err));
+    CHECK(err == "not a CABM basemap");
+    CHECK(out.empty());
+}
+
+TEST_CASE("basemap: a v3 file's points are world km, not projected again") {
+    const std::vector<uint8_t> v2 = tiny_v2({0x00, 0x04, 0x01});
+    std::vector<uint8_t> v3;
+    std::string err;
+    REQUIRE(project_basemap(v2.data(), v2.size(), v3, err));
+    Basemap bm;
+    REQUIRE(parse_basemap(v3.data(), v3.size(), bm, err));
+    REQUIRE(bm.land.size() == 1);
+    const LatLon expected[] = {{23.0, 101.0}, {23.0, 103.0}, {25.0, 101.0}};
+    for (size_t i = 0; i < 3; ++i) {
+        const LatLon v = unproject(bm.land[0].vertices[i]);
+        CHECK(v.lat == Approx(expected[i].lat).margin(1e-5));
+        CHECK(v.lon == Approx(expected[i].lon).margin(1e-5));
+    }
+    // A cut v3 file is refused like a cut v2 one.
+    v3.resize(v3.size() - 1);
+    CHECK_FALSE(parse_basemap(v3.data(), v3.size(), bm, err));
+    CHECK(err == "truncated basemap");
+    // And an unknown version is named.
+    std::vector<uint8_t> v4 = v2;
+    v4[4] = 4;
+    CHECK_FALSE(parse_basemap(v4.data(), v4.size(), bm, err));
+    CHECK(err == "unsupported basemap version 4");
 }
