@@ -92,6 +92,19 @@ void merge_file(const EmbeddedFile* file, float px, const ImVector<ImWchar>& ran
     ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file->data), static_cast<int>(file->size), px, &cfg, ranges.Data);
 }
 
+// A first frame draws the large and small faces only on the timeline and the labels: the date
+// (large), the years and the labels' short names (small); both get the glyphs ImGui draws for
+// a character a face lacks ('?') and for cut text ('…'). Two thirds of the first frame's atlas
+// were their whole Latin sets: docs/benchmarks.md, "Session 17".
+const char* kFirstFrameSmall = "0123456789 ?….";
+
+// The large face's first frame: the timeline's date in the interface language, in any month
+// (core/i18n.h format_date_local; its month and year forms use the same characters).
+void add_local_dates(ImFontGlyphRangesBuilder& b) {
+    b.AddText(kFirstFrameSmall);
+    for (int month = 1; month <= 12; ++month) b.AddText(format_date_local(Date{2000, month, 10, Precision::Day}).c_str());
+}
+
 // The code points each face is built for.
 struct FontRanges {
     ImVector<ImWchar> all, latin, small;
@@ -102,7 +115,7 @@ struct FontRanges {
 // language (the details' heading); the small face the Latin set and the short names (the
 // timeline's years, labels' second lines). FirstFrame: only what a first frame with nothing
 // selected draws (the interface, its language's strings, the organisations' English names and
-// their names in the interface language's script).
+// their names in the interface language's script; the large and small faces' few characters).
 void build_ranges(FontRanges& r, const Dataset& ds, const std::vector<std::string_view>& more, FontScope scope) {
     const bool all = scope == FontScope::All;
     const Catalogue* cat = active_catalogue();  // the interface language's strings (none: English)
@@ -123,20 +136,22 @@ void build_ranges(FontRanges& r, const Dataset& ds, const std::vector<std::strin
     r.all.clear();
     b.BuildRanges(&r.all);
     ImFontGlyphRangesBuilder lb;
-    lb.AddText(kUiLatin);
-    if (all || cat) lb.AddText("年月日년월일");  // the large date, written the local way (core/i18n.h)
     if (all) {
+        lb.AddText(kUiLatin);
+        lb.AddText("年月日년월일");  // the large date, written the local way (core/i18n.h)
         const Lang shown = lang_of(active_locale());
         for (const Collaboration& c : ds.collaborations)
             for (const LocalText& t : c.translations)
                 if (t.lang == shown) lb.AddText(t.title.c_str());
+    } else {
+        add_local_dates(lb);
     }
     r.latin.clear();
     lb.BuildRanges(&r.latin);
     // Not the dataset's other text, most of the CJK glyphs (a shorter atlas build before the
     // first frame: docs/benchmarks.md, "fourth pass").
     ImFontGlyphRangesBuilder sb;
-    sb.AddText(kUiLatin);
+    sb.AddText(all ? kUiLatin : kFirstFrameSmall);
     for (const Organisation& o : ds.organisations) sb.AddText(o.short_name().c_str());
     r.small.clear();
     sb.BuildRanges(&r.small);
