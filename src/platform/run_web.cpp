@@ -53,7 +53,13 @@ public:
     bool write_png(const std::string&, const uint8_t*, int, int) override { return false; }
 
     PlatformApp& app() { return app_; }
-    void loop();
+    // One frame, unless the last animation frame is to be left to the browser; whether it drew.
+    bool loop();
+    // The first frame is drawn by the page's call right after main, in that task: the browser
+    // shows it with its next rendering update, after that update's animation-frame callbacks.
+    // The loop leaves that first callback alone, so that the frame is shown then, not a second
+    // frame (the whole atlas and a redraw, ~40-60 ms) first: docs/benchmarks.md, "Session 17".
+    void leave_next_animation_frame() { leave_next_ = true; }
     void context_lost() { context_lost_ = true; }
     void context_restored();
 
@@ -62,6 +68,7 @@ private:
     int settle_ = 3;
     unsigned rendered_version_ = 0;
     bool context_lost_ = false;
+    bool leave_next_ = false;
     // Key-ups whose key went down in the same frame: ImGui 1.86 reads keys as down/up states
     // once a frame, so a press shorter than a frame (a test driver, an on-screen keyboard,
     // switch access) would never be seen; the key-up waits for the next frame.
@@ -71,7 +78,11 @@ private:
 WebPlatform* g_web = nullptr;
 bool g_looping = false;  // the main loop is set: the app started and has its context
 
-void WebPlatform::loop() {
+bool WebPlatform::loop() {
+    if (leave_next_) {
+        leave_next_ = false;
+        return false;
+    }
     SDL_Event e;
     bool got = !late_keyups_.empty();
     for (const SDL_Event& up : late_keyups_) handle_event(up);
@@ -89,14 +100,15 @@ void WebPlatform::loop() {
     double now = emscripten_get_now();
     double dt = last_ > 0 ? (now - last_) / 1000.0 : 1.0 / 60;
     last_ = now;
-    if (context_lost_ || app_.holds_frames()) return;
+    if (context_lost_ || app_.holds_frames()) return false;
     if (got) settle_ = 3;
     const bool needed = got || settle_ > 0 || app_.wants_frames() || app_.state_version() != rendered_version_ || app_.fonts_dirty();
-    if (!needed) return;  // nothing changed and nothing plays: skip the frame
+    if (!needed) return false;  // nothing changed and nothing plays: skip the frame
     render(dt > 0.1 ? 0.1 : dt);
     rendered_version_ = app_.state_version();
     --settle_;
     app_.after_render();
+    return true;
 }
 
 void WebPlatform::context_restored() {
@@ -106,7 +118,7 @@ void WebPlatform::context_restored() {
     emit("contextrestored", "{}");
 }
 
-void loop(void* arg) { static_cast<WebPlatform*>(arg)->loop(); }
+void loop(void* arg) { static_cast<WebPlatform*>(arg)->loop(); }  // the browser's animation frames
 
 EM_BOOL on_context_lost(int, const void*, void* arg) {
     static_cast<WebPlatform*>(arg)->context_lost();
@@ -147,9 +159,10 @@ int run_platform(PlatformApp& app, const PlatformConfig&) {
 extern "C" {
 
 // One frame now (the page calls it once, right after main: the first frame need not wait for
-// the next animation frame); the main loop goes on as before.
+// the next animation frame); the main loop goes on, leaving that next animation frame to the
+// browser to show this one.
 EMSCRIPTEN_KEEPALIVE void ca_frame() {
-    if (ca::g_web && ca::g_looping) ca::g_web->loop();
+    if (ca::g_web && ca::g_looping && ca::g_web->loop()) ca::g_web->leave_next_animation_frame();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ca_command(const char* json) {

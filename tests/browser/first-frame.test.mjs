@@ -115,6 +115,50 @@ test('the page chrome is built after the map\'s first frame, and is there once t
   assert.equal(await page.locator('#loading').count(), 0, 'the loading note is gone');
 });
 
+// The wasm draws the first frame in the task that runs main; the browser shows a canvas with the
+// rendering update after that task. That update must show the first frame as it is: the page's
+// chrome and the first events wait until it is done, and the wasm's main loop draws nothing in
+// it (a second frame, with the whole atlas, held the shown frame back ~0.1-0.2 s: docs/benchmarks.md,
+// "Session 17").
+const WATCH_SHOWN = () => {
+  let draws = 0;
+  const drawElements = WebGL2RenderingContext.prototype.drawElements;
+  WebGL2RenderingContext.prototype.drawElements = function (...a) { draws++; return drawElements.apply(this, a); };
+  const raf = window.requestAnimationFrame.bind(window);
+  const mark = performance.mark.bind(performance);
+  performance.mark = function (name, ...rest) {
+    const r = mark(name, ...rest);
+    if (name === 'ca:first-frame' && !window.__shown) {
+      const at = draws;
+      window.__shown = { pending: true, drawsInFirst: at };
+      // Registered after the wasm's main loop's callback: it runs after it, in the same update.
+      raf(() => {
+        window.__shown = { drawsInFirst: at, drawsBefore: draws - at, chrome: !!document.getElementById('search'),
+          chromeMark: performance.getEntriesByName('ca:chrome').length, ready: document.documentElement.dataset.ready === '1' };
+      });
+    }
+    return r;
+  };
+};
+
+test('the first frame is shown by the next rendering update as drawn: no chrome, no event handled, no second frame before it', { timeout: 120000 }, async () => {
+  for (const path of ['index.html', 'index.html?embed=1']) {
+    const { page, log } = await h.open(path, { initScript: WATCH_SHOWN });
+    assertClean(log, path);
+    const s = await page.evaluate(() => window.__shown);
+    assert.ok(s && !s.pending, `${path}: an animation frame followed the first frame: ${JSON.stringify(s)}`);
+    assert.ok(s.drawsInFirst > 0, `${path}: the first frame drew: ${JSON.stringify(s)}`);
+    assert.equal(s.drawsBefore, 0, `${path}: the wasm drew nothing more before that update's end: ${JSON.stringify(s)}`);
+    assert.equal(s.chrome, false, `${path}: the chrome waits for that update: ${JSON.stringify(s)}`);
+    assert.equal(s.chromeMark, 0, `${path}: ca:chrome after it: ${JSON.stringify(s)}`);
+    assert.equal(s.ready, false, `${path}: the page says ready after it: ${JSON.stringify(s)}`);
+    // And then all of it: the chrome, ready, the next frame with the whole atlas.
+    assert.equal(await page.locator('#search').count(), 1);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), '1');
+    assertNotBlank(await canvasScreenshot(page), `${path}: the map is drawn`);
+  }
+});
+
 // An error found before the map's first frame still shows in the page: the chrome is built for it.
 test('a link whose view is too long shows its error before the map is ready, and the map still loads', { timeout: 120000 }, async () => {
   const { page } = await h.open('index.html#sel=' + 'a'.repeat(9000));

@@ -17,6 +17,12 @@
 // - the demo: an init script wraps requestAnimationFrame and notes the end of the first
 //   callback that runs after Module.calledRun (Emscripten's main loop, demo window drawn).
 // The same init script records that point for chipatlas too ("raf" in --json), as a check.
+// "Shown" is when the browser has committed that frame to the screen: the end of the rendering
+// update (the animation frame's callbacks, style, layout, paint and commit) that first follows it,
+// the time a message posted from it arrives: for the demo, posted at the end of its first frame's
+// callback (that update commits it); for chipatlas, whose first frame is drawn in the task that
+// runs main, posted from the next animation frame's callback. A canvas is shown only after the
+// task that drew it and the next update, so what the page does after drawing counts here.
 // Phases are the page's ca:* marks (docs/benchmarks.md, "First frame").
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -68,14 +74,30 @@ const HOOK = () => {
     return c;
   };
   const raf = window.requestAnimationFrame.bind(window);
+  // The end of the current rendering update: a message posted now arrives after it.
+  const noteShown = () => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => { if (window.__benchShown === undefined) window.__benchShown = performance.now(); };
+    ch.port2.postMessage(0);
+  };
   window.requestAnimationFrame = function (cb) {
     return raf(function (t) {
       const r = cb(t);
       if (window.__benchFirstFrame === undefined && window.Module && window.Module.calledRun) {
         window.__benchFirstFrame = performance.now();
+        if (!window.__benchMarked) noteShown();  // the demo: this update commits its first frame
       }
       return r;
     });
+  };
+  const mark = performance.mark.bind(performance);
+  performance.mark = function (name, ...rest) {
+    const r = mark(name, ...rest);
+    if (name === 'ca:first-frame' && !window.__benchMarked) {
+      window.__benchMarked = true;
+      raf(noteShown);  // chipatlas: drawn in a task; the next update commits it
+    }
+    return r;
   };
 };
 
@@ -99,7 +121,8 @@ async function loadOnce(r) {
     // chipatlas: html[data-ready] is set from the "ready" event, sent after its first frame.
     await page.waitForFunction((demo) => {
       const d = document.documentElement;  // none yet at the navigation's commit
-      return !!d && ((demo ? window.__benchFirstFrame !== undefined : d.dataset.ready === '1') || d.dataset.error === '1');
+      return !!d && (((demo ? window.__benchFirstFrame !== undefined : d.dataset.ready === '1') && window.__benchShown !== undefined) ||
+        d.dataset.error === '1');
     }, !!r.demo, { timeout: 120000, polling: 50 })
       .catch((e) => { throw new Error(`${r.name}: no first frame: ${e.message}`); });
     const got = await page.evaluate(() => {
@@ -107,7 +130,8 @@ async function loadOnce(r) {
       for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('ca:') && !(m.name in marks)) marks[m.name] = m.startTime;
       const res = performance.getEntriesByType('resource').map((e) => ({
         name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
-      return { marks, raf: window.__benchFirstFrame, res, contexts: window.__benchContexts, error: document.documentElement.dataset.error === '1' };
+      return { marks, raf: window.__benchFirstFrame, shown: window.__benchShown, res, contexts: window.__benchContexts,
+        error: document.documentElement.dataset.error === '1' };
     });
     if (got.error || errors.length) throw new Error(`${r.name}: the page failed: ${errors.join('; ')}`);
     got.firstFrame = got.marks['ca:first-frame'] ?? got.raf;  // a build without the marks: the hook
@@ -122,18 +146,22 @@ try {
     for (const r of i % 2 ? [...runs].reverse() : runs) r.samples.push(await loadOnce(r));
   }
   const demoMedian = median(runs[0].samples.map((s) => s.firstFrame));
+  const demoShownMedian = median(runs[0].samples.map((s) => s.shown));
   const out = [];
   for (const r of runs) {
     const row = {
       name: r.name, dir: r.dir, rounds,
       firstFrameMsMedian: r0(median(r.samples.map((s) => s.firstFrame))),
       firstFrameMs: r.samples.map((s) => r0(s.firstFrame)),
+      shownMsMedian: r0(median(r.samples.map((s) => s.shown))),
+      shownMs: r.samples.map((s) => r0(s.shown)),
       rafMsMedian: r0(median(r.samples.map((s) => s.raf))),
       // getContext calls: their median duration, in call order
       getContextMsMedian: (r.samples[0].contexts || []).map((c, i) => `${c.type} ${r0(median(r.samples.map((s) => s.contexts[i] && s.contexts[i].ms)))} at ${r0(median(r.samples.map((s) => s.contexts[i] && s.contexts[i].at)))}`),
     };
     if (!r.demo) {
       row.ratio = Number((median(r.samples.map((s) => s.firstFrame)) / demoMedian).toFixed(2));
+      row.shownRatio = Number((median(r.samples.map((s) => s.shown)) / demoShownMedian).toFixed(2));
       row.phasesMsMedian = Object.fromEntries(PHASES.map((p) => [p, r0(median(r.samples.map((s) => s.marks[p])))]));
       // Each phase's own length, the median over loads of (its mark - the previous mark present):
       // steadier than differences of the medians above when loads vary.
@@ -156,6 +184,11 @@ try {
     for (const row of out) {
       console.log(`  ${row.name.padEnd(12)} ${String(row.firstFrameMsMedian).padStart(6)}  [${row.firstFrameMs.join(', ')}]` +
         (row.ratio !== undefined ? `  ratio to the demo ${row.ratio.toFixed(2)}` : ''));
+    }
+    console.log(`first frame shown (the rendering update that commits it has ended), median, ms since navigation:`);
+    for (const row of out) {
+      console.log(`  ${row.name.padEnd(12)} ${String(row.shownMsMedian).padStart(6)}  [${row.shownMs.join(', ')}]` +
+        (row.shownRatio !== undefined ? `  ratio to the demo ${row.shownRatio.toFixed(2)}` : ''));
     }
     for (const row of out.filter((x) => x.phasesMsMedian)) {
       console.log(`  ${row.name} phases: ` + PHASES.map((p) => `${p.slice(3)} ${row.phasesMsMedian[p] ?? '-'}`).join(', '));

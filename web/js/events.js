@@ -132,9 +132,52 @@ function openUrl(url) {
   window.open(href, '_blank', 'noopener,noreferrer');
 }
 
+// Events that only start a download (a catalogue, font slices): handled at once, without the
+// page's chrome (which they build only to show an error).
+const STARTS_DOWNLOAD = new Set(['catalogueneeded', 'glyphsneeded']);
+// From the map's first `ready` until the browser has shown that first frame: the events that
+// came, in order. The wasm draws the first frame in the task that runs main, and a canvas is
+// shown only with the rendering update after that task: building the chrome and handling the
+// first events in the same task held the shown frame back ~0.1-0.2 s (docs/benchmarks.md,
+// "Session 17").
+let held = null;
+
+// fn once the browser has shown what was drawn before now: after its next rendering update (a
+// message posted from an animation frame's callback arrives once that update is done), or after
+// 100 ms when no frame comes (a hidden tab, an iframe the browser does not draw).
+function afterShown(fn) {
+  let done = false;
+  const run = function () {
+    if (!done) { done = true; fn(); }
+  };
+  if (typeof MessageChannel === 'function' && typeof requestAnimationFrame === 'function') {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = run;
+    requestAnimationFrame(function () { ch.port2.postMessage(0); });
+  }
+  setTimeout(run, 100);
+}
+
+function releaseHeld() {
+  const q = held;
+  for (let i = 0; i < q.length; i++) handleEvent(q[i][0], q[i][1]);  // events sent meanwhile join q
+  held = null;
+}
+
 // Module.onChipatlasEvent(type, jsonText): never throws back into the wasm.
 export function onChipatlasEvent(type, json) {
-  ensureChrome();  // deferred until the map's first frame (ui_chrome.js)
+  if (STARTS_DOWNLOAD.has(type)) return void handleEvent(type, json, true);
+  if (held) return void held.push([type, json]);
+  if (type === 'ready' && !app.ready) {
+    held = [[type, json]];
+    afterShown(releaseHeld);
+    return;
+  }
+  handleEvent(type, json);
+}
+
+function handleEvent(type, json, noChrome) {
+  if (!noChrome) ensureChrome();  // deferred until the map's first frame is shown (ui_chrome.js)
   let data;
   try {
     data = typeof json === 'string' ? (json ? JSON.parse(json) : {}) : (json || {});
