@@ -59,6 +59,7 @@ const median = (a) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+const SETTLE_MS = 500;  // after a load, before its context is closed (loadOnce)
 const r0 = (x) => (x === null || x === undefined ? null : Math.round(x));
 
 // Runs in every page before its scripts: notes the end of the first animation-frame callback
@@ -135,6 +136,10 @@ async function loadOnce(r) {
     });
     if (got.error || errors.length) throw new Error(`${r.name}: the page failed: ${errors.join('; ')}`);
     got.firstFrame = got.marks['ca:first-frame'] ?? got.raf;  // a build without the marks: the hook
+    // The page's work after its first frame (the next frames, the chrome) is left to finish before
+    // it is closed: closed at once, its GPU work still queued slowed the next load's getContext
+    // (the shared GPU process), and a page that shows its first frame sooner did more of it later.
+    await page.waitForTimeout(SETTLE_MS);
     return got;
   } finally {
     await context.close();
