@@ -42,13 +42,8 @@ include(fonts)
 # chipatlas_project_basemap (natively, or under node for the web build), so that the app does not
 # project ~18 k points before its first frame (docs/benchmarks.md, "Session 17").
 add_executable(chipatlas_project_basemap "${PROJECT_SOURCE_DIR}/src/app/project_basemap_main.cpp")
-target_link_libraries(chipatlas_project_basemap PRIVATE chipatlas_core)
-chipatlas_warnings(chipatlas_project_basemap)
-if(CHIPATLAS_WEB)
-  target_link_options(chipatlas_project_basemap PRIVATE -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
-  set_target_properties(chipatlas_project_basemap PROPERTIES CROSSCOMPILING_EMULATOR "node;--no-experimental-fetch"
-    RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tools")
-endif()
+target_link_libraries(chipatlas_project_basemap PRIVATE chipatlas_core chipatlas_platform_files)
+chipatlas_build_tool(chipatlas_project_basemap)  # cmake/validate_data.cmake
 set(_asset_pairs)
 foreach(n basemap.bin basemap_outer.bin)
   if(EXISTS "${PROJECT_SOURCE_DIR}/assets/${n}")

@@ -6,34 +6,22 @@
 #include <vector>
 
 #include "core/basemap.h"
-
-namespace {
-
-bool read_all(const char* path, std::vector<uint8_t>& out) {
-    std::FILE* f = std::fopen(path, "rb");
-    if (!f) return false;
-    uint8_t buf[65536];
-    size_t n = 0;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
-    const bool ok = !std::ferror(f);
-    std::fclose(f);
-    return ok;
-}
-
-}  // namespace
+#include "platform/file_text.h"
 
 int main(int argc, char** argv) {
     if (argc != 3) {
         std::fprintf(stderr, "usage: chipatlas_project_basemap IN.bin OUT.bin\n");
         return 2;
     }
-    std::vector<uint8_t> in, out;
-    if (!read_all(argv[1], in)) {
+    ca::FileText in;
+    if (!in.open(argv[1])) {
         std::fprintf(stderr, "%s: cannot be read\n", argv[1]);
         return 1;
     }
+    std::vector<uint8_t> out;
     std::string error;
-    if (!ca::project_basemap(in.data(), in.size(), out, error)) {
+    const std::string_view bytes = in.text();
+    if (!ca::project_basemap(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), out, error)) {
         std::fprintf(stderr, "%s: %s\n", argv[1], error.c_str());
         return 1;
     }
