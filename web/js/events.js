@@ -160,8 +160,11 @@ function afterShown(fn) {
 
 function releaseHeld() {
   const q = held;
-  for (let i = 0; i < q.length; i++) handleEvent(q[i][0], q[i][1]);  // events sent meanwhile join q
-  held = null;
+  try {
+    for (let i = 0; i < q.length; i++) handleEvent(q[i][0], q[i][1]);  // events sent meanwhile join q
+  } finally {
+    held = null;  // whatever happened, later events are handled as they come
+  }
 }
 
 // Module.onChipatlasEvent(type, jsonText): never throws back into the wasm.
