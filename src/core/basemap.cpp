@@ -67,19 +67,14 @@ struct Writer {
         const auto* b = reinterpret_cast<const uint8_t*>(&v);
         out.insert(out.end(), b, b + sizeof(T));  // host is little-endian (x86, wasm)
     }
-    // v after prev, as their zigzag LEB128 difference modulo 2^32.
-    void next(uint32_t prev, uint32_t v) {
-        const auto d = static_cast<int32_t>(v - prev);
+    // A difference from the previous value, zigzag-encoded as an LEB128 varint.
+    void delta(int32_t d) {
         uint32_t z = d >= 0 ? 2u * static_cast<uint32_t>(d) : 2u * static_cast<uint32_t>(-(d + 1)) + 1;
         do {
             const auto b = static_cast<uint8_t>(z & 0x7F);
             z >>= 7;
             out.push_back(z ? b | 0x80 : b);
         } while (z);
-    }
-    // A u16 (an index) as v2 stores it: its difference modulo 65536.
-    void next16(uint16_t prev, uint16_t v) {
-        next(0, static_cast<uint32_t>(static_cast<int32_t>(static_cast<int16_t>(static_cast<uint16_t>(v - prev)))));
     }
     void points(const std::vector<Vec2>& pts, const Box& box, uint32_t steps) {
         const auto q = [steps](double v, double lo, double hi) {
@@ -90,8 +85,8 @@ struct Writer {
         uint32_t a = 0, b = 0;
         for (const Vec2& w : pts) {
             const uint32_t x = q(w.x, box.min.x, box.max.x), y = q(w.y, box.min.y, box.max.y);
-            next(a, x);
-            next(b, y);
+            delta(static_cast<int32_t>(x - a));  // modulo 2^32
+            delta(static_cast<int32_t>(y - b));
             a = x;
             b = y;
         }
@@ -224,7 +219,8 @@ bool project_basemap(const uint8_t* data, size_t size, std::vector<uint8_t>& out
         w.out.insert(w.out.end(), f.name.begin(), f.name.begin() + static_cast<long>(n));
         w.points(f.vertices, fbox, kSteps3);
         w.put(static_cast<uint32_t>(f.indices.size()));
-        for (size_t k = 0; k < f.indices.size(); ++k) w.next16(k ? f.indices[k - 1] : 0, f.indices[k]);
+        for (size_t k = 0; k < f.indices.size(); ++k)  // as v2 stores them: modulo 65536
+            w.delta(static_cast<int16_t>(static_cast<uint16_t>(f.indices[k] - (k ? f.indices[k - 1] : 0))));
     }
     w.put(static_cast<uint32_t>(bm.lines.size()));
     for (const MapLine& l : bm.lines) {
