@@ -53,6 +53,7 @@ void draw_help(const AppModel& m, UiContext& ui) {
     if (!ui.show_help || outside_tap || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
         ui.show_help = false;
         ImGui::CloseCurrentPopup();
+        ui.more_frames = true;  // drawn in this frame still: the next takes it off the screen
     }
     const AboutText text = about_text(m.data());
     ImGui::TextWrapped("%s", text.intro.c_str());
@@ -75,6 +76,7 @@ void draw_help(const AppModel& m, UiContext& ui) {
     if (ImGui::Button(text.close.c_str())) {
         ui.show_help = false;
         ImGui::CloseCurrentPopup();
+        ui.more_frames = true;
     }
     ui.panels.push_back({wp.x, wp.y, wp.x + ws.x, wp.y + ws.y});
     ImGui::EndPopup();

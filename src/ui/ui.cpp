@@ -47,13 +47,17 @@ void note_clip(UiContext& ui, const char* what, const char* side, float by) {
 // shows (text cut at its right edge, or below its bottom without a scrollbar), or that reaches
 // past the display.
 // And a window whose content changed size this frame sizes itself (and its scrollbar) from
-// it only in the next: ask for up to three more frames, or a new selection's details could
-// wait for the next input to get their scrollbar.
+// it only in the next, and a window that appears is drawn from the next: ask for up to three
+// more frames, or a new selection's details could wait for the next input to get their scrollbar.
 void audit_windows(UiContext& ui) {
     ImGuiContext& g = *GImGui;
     const ImVec2 d = g.IO.DisplaySize;
     bool unsettled = false;
     for (ImGuiWindow* w : g.Windows) {
+        // A window that appears sizes itself hidden in its first frame and is drawn from the
+        // next: a card opened by the page (the About dialog's state, a host's setState) with no
+        // input on the map would otherwise wait for the next input to be seen.
+        if (w->Active && w->Hidden && !w->IsFallbackWindow) unsettled = true;
         if (!w->Active || w->Hidden || w->IsFallbackWindow ||
             (w->Flags & ImGuiWindowFlags_ChildWindow && w->ParentWindow && !w->ParentWindow->Active))
             continue;

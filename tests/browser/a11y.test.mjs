@@ -230,6 +230,32 @@ test('the first visit\'s About card at 320x568: Tab reaches its buttons and Esca
   assertClean(log, 'intro 320x568');
 });
 
+// Opened or closed from the page (a host's setState; the dialog's Escape or its buttons by
+// keyboard; no input on the map), the map's own card must come and go on the screen at once,
+// not wait for the next input on the map: after Escape, a keyboard-only visitor still saw the
+// card over the map, and one opened by the page appeared only with the next input (session 18).
+test('opening and closing the About dialog from the page shows and hides the map\'s card at once', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html', { viewport: { width: 1024, height: 700 } });
+  const drawn = async () => (await page.evaluate(() => window.chipatlas.command('audit'))).panels.map((p) => p.name);
+  const frames = () => page.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    const step = () => (++n === 8 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }));
+  for (const how of ['Escape', 'Start exploring', '×']) {
+    await page.evaluate(() => window.chipatlas.setState({ about: true }));
+    await page.getByRole('dialog', { name: 'About chipatlas' }).waitFor({ state: 'visible', timeout: 5000 });
+    await frames();
+    assert.ok((await drawn()).some((n) => /About chipatlas/.test(n)), `the map draws its card (${(await drawn()).join(', ')})`);
+    if (how !== 'Escape') await page.locator(how === '×' ? '#about-x' : '#about-close').focus();
+    await page.keyboard.press(how === 'Escape' ? 'Escape' : 'Enter');
+    await waitState(page, (s) => s.about === false, `${how} closes the card`);
+    await frames();
+    assert.ok(!(await drawn()).some((n) => /About chipatlas/.test(n)), `${how}: the map no longer draws its card (${(await drawn()).join(', ')})`);
+  }
+  assertClean(log, 'About closed from the page');
+});
+
 // ------------------------------------------------------------------ axe-core
 for (const [name, viewport, path] of [
   ['desktop 1280x800', DESKTOP, START],
