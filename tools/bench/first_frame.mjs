@@ -23,7 +23,9 @@
 // callback (that update commits it); for chipatlas, whose first frame is drawn in the task that
 // runs main, posted from the next animation frame's callback. A canvas is shown only after the
 // task that drew it and the next update, so what the page does after drawing counts here.
-// Phases are the page's ca:* marks (docs/benchmarks.md, "First frame").
+// Phases are the page's ca:* marks (docs/benchmarks.md, "First frame"). Also printed: each
+// site's paired ratio (the median over rounds of its load / the demo's in that round) and, as
+// the issue measures five loads each, every block of five rounds' ratio of medians.
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { startServer, loadPlaywright, CHROMIUM, LAUNCH_ARGS, ROOT } from '../../tests/browser/harness.mjs';
@@ -167,6 +169,16 @@ try {
     if (!r.demo) {
       row.ratio = Number((median(r.samples.map((s) => s.firstFrame)) / demoMedian).toFixed(2));
       row.shownRatio = Number((median(r.samples.map((s) => s.shown)) / demoShownMedian).toFixed(2));
+      // Within each round (loads next to each other in time): the median of site / demo.
+      const demoRounds = runs[0].samples;
+      row.pairedRatio = Number(median(r.samples.map((s, i) => s.firstFrame / demoRounds[i].firstFrame)).toFixed(3));
+      // The issue's measure is five loads each: every block of five rounds in turn, its ratio of
+      // medians, and how many blocks are at or under the demo.
+      row.fiveLoadRatios = [];
+      for (let i = 0; i + 5 <= rounds; i += 5) {
+        const part = (x) => x.slice(i, i + 5).map((s) => s.firstFrame);
+        row.fiveLoadRatios.push(Number((median(part(r.samples)) / median(part(demoRounds))).toFixed(2)));
+      }
       row.phasesMsMedian = Object.fromEntries(PHASES.map((p) => [p, r0(median(r.samples.map((s) => s.marks[p])))]));
       // Each phase's own length, the median over loads of (its mark - the previous mark present):
       // steadier than differences of the medians above when loads vary.
@@ -194,6 +206,11 @@ try {
     for (const row of out) {
       console.log(`  ${row.name.padEnd(12)} ${String(row.shownMsMedian).padStart(6)}  [${row.shownMs.join(', ')}]` +
         (row.shownRatio !== undefined ? `  ratio to the demo ${row.shownRatio.toFixed(2)}` : ''));
+    }
+    for (const row of out.filter((x) => x.pairedRatio !== undefined)) {
+      const blocks = row.fiveLoadRatios;
+      console.log(`  ${row.name}: paired (median of each round's ratio) ${row.pairedRatio.toFixed(3)}` +
+        (blocks.length ? `; five-load blocks at or under the demo: ${blocks.filter((x) => x <= 1).length} of ${blocks.length} [${blocks.join(', ')}]` : ''));
     }
     for (const row of out.filter((x) => x.phasesMsMedian)) {
       console.log(`  ${row.name} phases: ` + PHASES.map((p) => `${p.slice(3)} ${row.phasesMsMedian[p] ?? '-'}`).join(', '));
