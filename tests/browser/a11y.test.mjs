@@ -213,6 +213,30 @@ test('keyboard only: the "Most connected" buttons list the legend\'s organisatio
   assertClean(log, 'most connected');
 });
 
+// A sighted keyboard visitor sees the controls layer once focus is in it; one who then takes the
+// mouse (or a finger) to a control shown there must get that control: pressing on it hid the layer
+// before the click landed, so the click went to the map under it (session 18).
+test('a control of the shown layer works with the mouse too; a press on the map hides the layer', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open(START, { viewport: DESKTOP });
+  await tabTo(page, 'ctl-region-korea');
+  const korea = page.locator('#ctl-region-korea');
+  const box = await korea.boundingBox();
+  assert.ok(box && box.width > 20 && box.height > 10, `the layer shows its buttons to the eye (${JSON.stringify(box)})`);
+  const before = (await state(page)).camera;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const s = await waitState(page, (x) => x.camera.lon > 124 && x.camera.lon < 132 && x.camera.lat > 33 && x.camera.lat < 39,
+    `a click on Korea (from ${JSON.stringify(before)}) flies there`);
+  assert.ok(s.camera.zoom > before.zoom, 'zoomed in on Korea');
+  assert.equal(await activeId(page), 'ctl-region-korea', 'the clicked control keeps focus, and the layer stays shown');
+  const layerShown = () => korea.evaluate((b) => getComputedStyle(b.closest('.ca-layer')).clipPath === 'none');
+  assert.equal(await layerShown(), true, 'the layer is still shown');
+  // A press on the map is the map's, and the map's own chrome is shown again.
+  await page.mouse.click(640, 400);
+  await page.waitForFunction(() => !document.documentElement.dataset.keys, null, { timeout: 5000 });
+  assert.equal(await layerShown(), false, 'the layer is hidden again');
+  assertClean(log, 'layer by mouse');
+});
+
 test('the first visit\'s About card at 320x568: Tab reaches its buttons and Escape closes it', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { viewport: { width: 320, height: 568 } });
   await waitState(page, (s) => s.about === true, 'a first visit opens the About card');

@@ -63,9 +63,14 @@ export function buildAbout() {
   // While it is open, Tab from the page's body goes into it (its first stop in document order).
   doc.body.insertBefore(dlg.box, doc.body.firstChild);
   // Sighted keyboard users see the layers when focus is in them (style.css, :root[data-keys]);
-  // a pointer hides them again, leaving the map's own chrome.
+  // a pointer hides them again, leaving the map's own chrome, unless it presses on a layer shown
+  // (hidden then, the layer would move away before the click landed, which went to the map).
   doc.addEventListener('keydown', function () { root.dataset.keys = '1'; }, true);
-  doc.addEventListener('pointerdown', function () { delete root.dataset.keys; }, true);
+  doc.addEventListener('pointerdown', function (e) {
+    const t = e.target;
+    if (t && t.closest && t.closest('.ca-layer') && root.dataset.keys) return;
+    delete root.dataset.keys;
+  }, true);
   onLocaleChange(function () { if (open) fill(); });  // the app's words in the new language
 }
 
