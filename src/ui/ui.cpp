@@ -57,7 +57,7 @@ void audit_windows(UiContext& ui) {
         // A window that appears sizes itself hidden in its first frame and is drawn from the
         // next: a card opened by the page (the About dialog's state, a host's setState) with no
         // input on the map would otherwise wait for the next input to be seen.
-        if (w->Active && w->Hidden && !w->IsFallbackWindow) unsettled = true;
+        if (w->Active && w->Appearing && w->Hidden && !w->IsFallbackWindow) unsettled = true;
         if (!w->Active || w->Hidden || w->IsFallbackWindow ||
             (w->Flags & ImGuiWindowFlags_ChildWindow && w->ParentWindow && !w->ParentWindow->Active))
             continue;

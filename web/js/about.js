@@ -67,8 +67,8 @@ export function buildAbout() {
   // (hidden then, the layer would move away before the click landed, which went to the map).
   doc.addEventListener('keydown', function () { root.dataset.keys = '1'; }, true);
   doc.addEventListener('pointerdown', function (e) {
-    const t = e.target;
-    if (t && t.closest && t.closest('.ca-layer') && root.dataset.keys) return;
+    const on = e.target;
+    if (on && on.closest && on.closest('.ca-layer') && root.dataset.keys) return;
     delete root.dataset.keys;
   }, true);
   onLocaleChange(function () { if (open) fill(); });  // the app's words in the new language
