@@ -180,12 +180,16 @@ try {
         row.fiveLoadRatios.push(Number((median(part(r.samples)) / median(part(demoRounds))).toFixed(2)));
       }
       row.phasesMsMedian = Object.fromEntries(PHASES.map((p) => [p, r0(median(r.samples.map((s) => s.marks[p])))]));
-      // Each phase's own length, the median over loads of (its mark - the previous mark present):
-      // steadier than differences of the medians above when loads vary.
+      // Each phase's own length, the median over loads of (its mark - the mark just before it in
+      // time, whichever phase that is; at the same time, the one listed first): steadier than
+      // differences of the medians above when loads vary. (In list order, `chrome`, built after the
+      // first frame, was reported from `boot`.)
       row.phaseLengthsMsMedian = Object.fromEntries(PHASES.map((p, i) => [p, r0(median(r.samples.map((s) => {
-        if (s.marks[p] === undefined) return null;
-        const before = PHASES.slice(0, i).map((q) => s.marks[q]).filter((x) => x !== undefined && x <= s.marks[p]);
-        return before.length ? s.marks[p] - Math.max(...before) : s.marks[p];
+        const at = s.marks[p];
+        if (at === undefined) return null;
+        const before = PHASES.filter((q, j) => j !== i && s.marks[q] !== undefined && (s.marks[q] < at || (s.marks[q] === at && j < i)))
+          .map((q) => s.marks[q]);
+        return before.length ? at - Math.max(...before) : at;
       })))]));
     }
     // The median start and end of each file's download (ms since navigation).
