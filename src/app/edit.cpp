@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/format_cli.h"
 #include "app/validate.h"
+#include "core/chrome_layout.h"
 #include "core/commands.h"
 #include "core/edit_model.h"
 #include "core/embedded.h"
@@ -41,6 +42,7 @@ struct EditMode {
     unsigned glyph_version = ~0u;
     std::vector<std::string> published;  // the files' texts as opened: the page keeps what differs (web)
     ui::StoryDraft story;                // the story editor's draft (issue 19)
+    EditorLayout place;                  // where the two panels go this frame (core/chrome_layout.h)
 };
 void EditModeDelete::operator()(EditMode* e) const { delete e; }
 EditSession* App::editor() { return edit_ ? &edit_->session : nullptr; }
@@ -304,11 +306,18 @@ bool new_characters(std::string_view text, const std::vector<char32_t>& built) {
 void App::edit_frame() {
     ui::EditState& st = edit_->state;
     EditSession& session = edit_->session;
-    ui::draw_edit(session, st);
+    const ImGuiIO& io = ImGui::GetIO();
+    std::vector<Rect> obstacles = model_.page_chrome();
+    // Until the page reports its chrome (after the first frame): where its search row will be, so
+    // that the panels do not jump down when it comes (clicks aimed at them would miss).
+    if (obstacles.empty() && st.web) obstacles.push_back({8, 8, std::min(io.DisplaySize.x - 8.0, 560.0), 40});
+    if (ui_.toolbar_rect.x1 > ui_.toolbar_rect.x0) obstacles.push_back(ui_.toolbar_rect);
+    const float timeline_top = ui_.timeline_top > 0 ? ui_.timeline_top : io.DisplaySize.y;
+    edit_->place = editor_layout(io.DisplaySize.x, io.DisplaySize.y, timeline_top - kEditorMargin, obstacles);
+    ui::draw_edit(session, st, edit_->place.edit);
     // A panel like the others: labels keep off it and the selection is kept clear of it.
     ui_.panels.push_back(st.panel);
     ui_.last_panels.push_back(st.panel);
-    const ImGuiIO& io = ImGui::GetIO();
     bool on_panel = inside(st.panel, io.MousePos);
     for (const Rect& r : ui_.last_panels) on_panel = on_panel || inside(r, io.MousePos);
     bool changed = drag_org(session, st, model_, ui_, on_panel);
@@ -344,7 +353,7 @@ void App::edit_frame() {
 // canonical text loads back valid against the data shown.
 void App::story_editor_frame() {
     ui::StoryDraft& d = edit_->story;
-    ui::draw_story_editor(model_, d);
+    ui::draw_story_editor(model_, d, edit_->place);
     ui_.panels.push_back(d.panel);  // labels keep off it, as off the edit panel
     ui_.last_panels.push_back(d.panel);
     if (!d.save) return;

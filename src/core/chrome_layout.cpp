@@ -42,4 +42,39 @@ CardPlace centred_card(float card_w, float w, float h, const std::vector<Rect>& 
     return {(top + bottom) / 2, bottom - top};
 }
 
+namespace {
+
+// The highest bottom edge at or above `bottom` for a column x0..x1 that reaches into no rectangle
+// of the lower half of an h tall screen (chrome placed at the bottom, like a desktop's dataset bar).
+float clear_bottom(float x0, float x1, float bottom, float h, const std::vector<Rect>& chrome) {
+    for (const Rect& r : chrome)
+        if (r.y0 > h / 2 && r.x0 < x1 && x0 < r.x1 && r.y0 < bottom) bottom = static_cast<float>(r.y0) - kPageChromeGap;
+    return bottom;
+}
+
+}  // namespace
+
+EditorLayout editor_layout(float w, float h, float bottom, const std::vector<Rect>& obstacles) {
+    const float m = kEditorMargin, min_h = 120;
+    bottom = std::min(bottom, h - m);
+    EditorLayout e;
+    const float edit_w = std::max(min_h, std::min(kEditPanelWidth, w - 2 * m));
+    const float top = clear_top(m, m + edit_w, m, min_h, obstacles);
+    const float edit_bottom = std::max(top + min_h, clear_bottom(m, m + edit_w, bottom, h, obstacles));
+    e.story_w = std::max(min_h, std::min(kStoryEditorWidth, w - 2 * m));
+    if (w >= m + edit_w + m + e.story_w + m) {
+        e.edit = {m, top, m + edit_w, edit_bottom};
+        e.story_x = m + edit_w + m;
+        e.story_y = clear_top(e.story_x, e.story_x + e.story_w, m, min_h, obstacles);
+        e.story_max_h = std::max(min_h, clear_bottom(e.story_x, e.story_x + e.story_w, bottom, h, obstacles) - e.story_y);
+        return e;
+    }
+    e.story_from_bottom = true;
+    e.story_x = m;
+    e.story_y = std::max(top + min_h + m + kEditorBarHeight, edit_bottom);
+    e.edit = {m, top, m + edit_w, e.story_y - kEditorBarHeight - m};
+    e.story_max_h = std::max(min_h, e.story_y - top);
+    return e;
+}
+
 }  // namespace ca

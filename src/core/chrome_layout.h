@@ -43,4 +43,20 @@ struct CardPlace {
 };
 CardPlace centred_card(float card_w, float w, float h, const std::vector<Rect>& chrome, float margin = 10);
 
+// The data editor's panels (#edit=1): the Edit panel at the left and the story editor, clear of
+// the page's chrome and the map's toolbar (`obstacles`: below those in the top half, above those
+// in the lower half), above `bottom` (the timeline's top less a gap) and never over each other.
+// With room, the story editor stands beside the Edit panel; otherwise (phones) it starts folded
+// as a bar at the bottom of the Edit panel's column, the panel ending above it, and grows upward
+// when opened (its window's bottom-left is at story_x, story_y: `story_from_bottom`).
+struct EditorLayout {
+    Rect edit{0, 0, 0, 0};
+    float story_x = 0, story_y = 0;  // its top-left, or its bottom-left when story_from_bottom
+    float story_w = 0, story_max_h = 0;
+    bool story_from_bottom = false;  // narrow: starts folded, anchored at its bottom
+};
+inline constexpr float kEditPanelWidth = 420, kStoryEditorWidth = 380, kEditorMargin = 8;
+inline constexpr float kEditorBarHeight = 28;  // a folded window's title bar (ImGui, 13 px font)
+EditorLayout editor_layout(float w, float h, float bottom, const std::vector<Rect>& obstacles);
+
 }  // namespace ca

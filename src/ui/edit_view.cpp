@@ -204,13 +204,14 @@ void draw_messages(const EditSession& s, EditState& st) {
 
 }  // namespace
 
-void draw_edit(const EditSession& s, EditState& st) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const float w = std::min(420.0f, io.DisplaySize.x - 16);
-    ImGui::SetNextWindowPos(ImVec2(8, 56), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(w, std::max(200.0f, io.DisplaySize.y - 200)), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque over the legend it starts on (it can be moved)
-    ImGui::Begin("Edit", nullptr, ImGuiWindowFlags_NoCollapse);
+void draw_edit(const EditSession& s, EditState& st, const Rect& place) {
+    // Placed like the map's other panels, clear of the page's chrome, the toolbar, the timeline
+    // and the story editor (before, it started over the story editor and, on a phone, under the
+    // page's dataset bar).
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(place.x0), static_cast<float>(place.y0)));
+    ImGui::SetNextWindowSize(ImVec2(static_cast<float>(place.x1 - place.x0), static_cast<float>(place.y1 - place.y0)));
+    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque over the legend it covers
+    ImGui::Begin("Edit", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     st.panel = {pos.x, pos.y, pos.x + size.x, pos.y + size.y};
     draw_toolbar(s, st);

@@ -55,14 +55,15 @@ void step_list(StoryDraft& d) {
 
 }  // namespace
 
-void draw_story_editor(AppModel& m, StoryDraft& d) {
+void draw_story_editor(AppModel& m, StoryDraft& d, const EditorLayout& place) {
     d.save = false;
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y * 0.3f), ImGuiCond_FirstUseEver);
-    // As tall as its steps and caption need (it grows with each step added; up to 65 % of the
-    // screen, then it scrolls): before, it kept its first height and hid the caption fields.
-    ImGui::SetNextWindowSizeConstraints(ImVec2(380, 0), ImVec2(380, io.DisplaySize.y * 0.65f));
-    const bool open = ImGui::Begin("Story editor", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::SetNextWindowPos(ImVec2(place.story_x, place.story_y), ImGuiCond_Always, ImVec2(0, place.story_from_bottom ? 1.0f : 0.0f));
+    if (place.story_from_bottom) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // a phone: opened when wanted
+    // As tall as its steps and caption need (it grows with each step added, then it scrolls):
+    // before, it kept its first height and hid the caption fields.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(place.story_w, 0), ImVec2(place.story_w, place.story_max_h));
+    const bool open = ImGui::Begin("Story editor", nullptr,
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
     const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
     d.panel = {p.x, p.y, p.x + sz.x, p.y + sz.y};
     if (!open) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/app_model.h"
+#include "core/chrome_layout.h"
 #include "core/story.h"
 
 namespace ca::ui {
@@ -24,6 +25,8 @@ struct StoryDraft {
 };
 
 // The editor's window; changes the draft and tells stories through the model's intents.
-void draw_story_editor(AppModel& m, StoryDraft& d);
+// Drawn where `place` says (core/chrome_layout.h, editor_layout): beside the Edit panel, or
+// folded at the bottom of its column on a narrow screen.
+void draw_story_editor(AppModel& m, StoryDraft& d, const EditorLayout& place);
 
 }  // namespace ca::ui

@@ -256,6 +256,7 @@ void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         "Timeline", nullptr,
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
     ui.panels.push_back({pos.x, pos.y, pos.x + size.x, pos.y + size.y});
+    ui.timeline_top = pos.y;
     draw_transport(m, size, ui.tiny);
     ImGui::SameLine();
     draw_date(m, ui);

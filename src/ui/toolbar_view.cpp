@@ -66,6 +66,8 @@ void draw_tiny_toolbar(AppModel& m, UiContext& ui) {
         ImGui::EndPopup();
     }
     ui.toolbar_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    ui.toolbar_rect = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                       ui.toolbar_bottom};
     record_panel(ui);
     ImGui::End();
 }
@@ -176,6 +178,8 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     if (ImGui::Button("?")) ui.show_help = !ui.show_help;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("What is this? How to use it"));
     ui.toolbar_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    ui.toolbar_rect = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                       ui.toolbar_bottom};
     ui.toolbar_size = ImGui::GetWindowSize();
     record_panel(ui);
     ImGui::End();

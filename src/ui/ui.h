@@ -61,8 +61,10 @@ struct UiContext {
     // Added to the timeline's height when its controls wrap to more rows than chrome_layout
     // allows for, so the track and its year labels stay inside the panel (timeline_view.cpp).
     float timeline_extra = 0;
-    float toolbar_bottom = 46;  // lowest pixel of the top chrome, last frame
-    ImVec2 toolbar_size{0, 0};  // the toolbar's size last frame
+    float toolbar_bottom = 46;      // lowest pixel of the top chrome, last frame
+    ImVec2 toolbar_size{0, 0};      // the toolbar's size last frame
+    Rect toolbar_rect{0, 0, 0, 0};  // and where it was (the editor's panels keep clear of it)
+    float timeline_top = 0;         // the timeline panel's top edge, last drawn
     // The model's About flag as last synced with show_help (ui.cpp keeps the two in step).
     bool about_synced = false;
     // Where the timeline track was drawn last frame (tests drive the playhead with it).

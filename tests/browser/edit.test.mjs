@@ -149,6 +149,42 @@ test('web edit mode: place an organisation, rename it, undo/redo, download a val
   assertClean(log, 'edit');
 });
 
+// Nothing overlaps in the editor either (issue 15): at desktop and phone sizes the Edit panel and
+// the story editor (beside it, or folded at the bottom of its column on a phone) keep clear of each
+// other, of the page's chrome (the search row, the dataset bar with the edit note), of the map's
+// toolbar and of the timeline. Before, the story editor started over the Edit panel's list, and
+// on a phone the dataset bar and its note lay over the Edit panel's title and buttons (session 18).
+test('web edit mode: the Edit panel and the story editor overlap nothing, from 320 px to desktop', { timeout: 240000 }, async () => {
+  for (const [w, hh] of [[1280, 800], [1024, 700], [390, 844], [320, 568]]) {
+    const { page, log } = await h.open('index.html#edit=1', { initScript: RECORD, viewport: { width: w, height: hh } });
+    await editState(page, { open: true, panel: 'rect' }, 'the edit panel', 0, 60000);
+    await sleep(600);  // the page's chrome reported (setChrome), the panels placed below it
+    await waitFrames(page, 8);
+    const last = await page.evaluate(() => window.__edit[window.__edit.length - 1]);
+    const got = await page.evaluate(() => {
+      const c = document.getElementById('canvas').getBoundingClientRect();
+      const els = [...document.getElementById('chrome').children, document.getElementById('dataset-bar')];
+      const dom = els.filter(Boolean).map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width >= 1 && r.height >= 1)
+        .map(({ el, r }) => ({ name: '#' + (el.id || el.className), rect: [r.left - c.left, r.top - c.top, r.right - c.left, r.bottom - c.top] }));
+      return { dom };
+    });
+    const audit = await page.evaluate(() => window.chipatlas.command('audit'));
+    const find = (re) => audit.panels.filter((p) => re.test(p.name));
+    const edit = { name: 'Edit', rect: last.panel }, story = { name: 'Story editor', rect: last.story.panel };
+    assert.ok(edit.rect[2] > edit.rect[0] && story.rect[2] > story.rect[0], `both panels drawn at ${w}x${hh}: ${JSON.stringify(last)}`);
+    const others = [...got.dom, ...find(/^toolbar$|^Timeline$/)];
+    const over = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    const show = (p) => `${p.name} [${p.rect.map(Math.round).join(', ')}]`;
+    assert.ok(!over(edit.rect, story.rect), `${w}x${hh}: ${show(edit)} and ${show(story)} overlap`);
+    for (const o of others) {
+      for (const p of [edit, story]) assert.ok(!over(p.rect, o.rect), `${w}x${hh}: ${show(p)} overlaps ${show(o)}`);
+    }
+    for (const p of [edit, story]) assert.ok(p.rect[0] >= 0 && p.rect[2] <= w && p.rect[3] <= hh, `${w}x${hh}: ${show(p)} on the screen`);
+    assertClean(log, `edit ${w}x${hh}`);
+  }
+});
+
 test('web edit mode: the menu entry opens it; embed mode never does', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { initScript: RECORD });
   assert.equal(await page.evaluate(() => window.__edit.length), 0, 'no editor without #edit=1');

@@ -51,3 +51,41 @@ TEST_CASE("chrome layout: the About card sits below the page's chrome and fits t
     CHECK(d.centre_y == Approx(400));
     CHECK(d.max_h == Approx(780));
 }
+
+// The data editor's two panels (issue 15's "nothing overlaps", in #edit=1): at every size from a
+// 320 px phone to 1920 px, with the page's chrome where the page puts it (the search row at the
+// top; the dataset bar with its notes under it on phones, at the bottom right on wider screens)
+// and the map's toolbar at the top right, the Edit panel and the story editor (opened to its
+// greatest height beside it, or its folded bar on phones) overlap neither each other nor any of
+// that, stay on the screen and end above the timeline.
+TEST_CASE("chrome layout: the editor's panels overlap neither each other, the chrome nor the timeline") {
+    for (float w : {320.f, 390.f, 600.f, 820.f, 1024.f, 1280.f, 1920.f}) {
+        for (float h : {568.f, 700.f, 844.f, 1080.f}) {
+            const float timeline_top = h - 136;
+            std::vector<ca::Rect> obstacles = {{8, 8, std::min(w - 8.0, 560.0), 40}};  // search row
+            if (w < 960)
+                obstacles.push_back({8, 44, w - 8, w < 480 ? 170.0 : 110.0});  // dataset bar and the edit note
+            else
+                obstacles.push_back({std::max(8.0, w - 16 - 640.0), h - 106 - 60.0, w - 16, h - 106});                     // bottom right
+            obstacles.push_back({w - std::min(440.f, w - 16), w < 900 ? 52.0 : 8.0, w - 8, (w < 900 ? 52.0 : 8.0) + 40});  // toolbar
+            const ca::EditorLayout e = ca::editor_layout(w, h, timeline_top - 8, obstacles);
+            CAPTURE(w, h, e.edit.x0, e.edit.y0, e.edit.x1, e.edit.y1, e.story_x, e.story_y, e.story_max_h, e.story_from_bottom);
+            const ca::Rect story = e.story_from_bottom
+                                       ? ca::Rect{e.story_x, e.story_y - ca::kEditorBarHeight, e.story_x + e.story_w, e.story_y}
+                                       : ca::Rect{e.story_x, e.story_y, e.story_x + e.story_w, e.story_y + e.story_max_h};
+            CHECK_FALSE(e.edit.overlaps(story));
+            for (const ca::Rect& r : obstacles) {
+                CHECK_FALSE(e.edit.overlaps(r));
+                CHECK_FALSE(story.overlaps(r));
+            }
+            for (const ca::Rect& p : {e.edit, story}) {
+                CHECK(p.x0 >= 0);
+                CHECK(p.x1 <= w);
+                CHECK(p.y1 <= timeline_top);
+                CHECK(p.y1 - p.y0 >= 20);
+            }
+            CHECK(e.edit.y1 - e.edit.y0 >= 120);
+            CHECK(e.story_from_bottom == (w < 8 + 420 + 8 + 380 + 8));
+        }
+    }
+}
