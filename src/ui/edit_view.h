@@ -88,8 +88,8 @@ std::string new_element_json(EditKind kind, const std::string& id, double lat = 
 // one SetField/AddItem/RemoveItem intent.
 void draw_form(const EditSession& s, EditState& st);
 
-// Draws the edit panel; Ctrl+Z undoes and Ctrl+Shift+Z redoes when no text field has the keyboard.
-// The Edit panel, drawn at `place` (core/chrome_layout.h, editor_layout).
+// Draws the edit panel at `place` (core/chrome_layout.h, editor_layout); Ctrl+Z undoes and
+// Ctrl+Shift+Z redoes when no text field has the keyboard.
 void draw_edit(const EditSession& s, EditState& st, const Rect& place);
 // The web page's file row (edit_files_view.cpp): Download or Copy each file, when st.web.
 void draw_edit_files(const EditSession& s, EditState& st);
