@@ -149,6 +149,14 @@ void draw_ui(AppModel& m, UiContext& ui) {
     draw_help(m, ui);
     m.set_about_open(ui.show_help);
     ui.about_synced = ui.show_help;
+    // Labels keep off last frame's panels (above): when the panels changed (a card closed, a panel
+    // appeared or moved), draw again so that the labels follow them without waiting for input
+    // (after the About card closed, the labels it had covered stayed away; session 18).
+    const auto same = [](const Rect& a, const Rect& b) { return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1; };
+    const bool moved = !std::equal(ui.panels.begin(), ui.panels.end(), ui.panels_drawn.begin(), ui.panels_drawn.end(), same);
+    ui.panel_change_frames = moved ? ui.panel_change_frames + 1 : 0;
+    if (moved && ui.panel_change_frames <= 3) ui.more_frames = true;
+    ui.panels_drawn = ui.panels;
     ui.last_panels = ui.panels;
     audit_windows(ui);
 }

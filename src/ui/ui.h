@@ -34,8 +34,10 @@ struct UiContext {
     MapTuning map_tuning;       // the map scene's tuning values (core/map_scene.h)
     MapSceneBuilder map_scene;  // this frame's map scene, its buffers kept between frames
     MapDrawBuffers map_draw;
-    std::vector<Rect> panels;       // screen rects of panels this frame
-    std::vector<Rect> last_panels;  // last frame's, which map labels avoid (the map draws first)
+    std::vector<Rect> panels;        // screen rects of panels this frame
+    std::vector<Rect> last_panels;   // last frame's, which map labels avoid (the map draws first)
+    std::vector<Rect> panels_drawn;  // last frame's panels of draw_ui (not the editor's): changed, draw again
+    int panel_change_frames = 0;     // frames in a row whose panels changed (at most 3 more asked)
     char search[128] = "";
     char date_input[16] = "";
     bool date_editing = false;

@@ -257,7 +257,8 @@ test('the first visit\'s About card at 320x568: Tab reaches its buttons and Esca
 // Opened or closed from the page (a host's setState; the dialog's Escape or its buttons by
 // keyboard; no input on the map), the map's own card must come and go on the screen at once,
 // not wait for the next input on the map: after Escape, a keyboard-only visitor still saw the
-// card over the map, and one opened by the page appeared only with the next input (session 18).
+// card over the map, and one opened by the page appeared only with the next input; once it went,
+// the labels it had covered came back only with the next input (session 18).
 test('opening and closing the About dialog from the page shows and hides the map\'s card at once', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { viewport: { width: 1024, height: 700 } });
   const drawn = async () => (await page.evaluate(() => window.chipatlas.command('audit'))).panels.map((p) => p.name);
@@ -276,6 +277,14 @@ test('opening and closing the About dialog from the page shows and hides the map
     await waitState(page, (s) => s.about === false, `${how} closes the card`);
     await frames();
     assert.ok(!(await drawn()).some((n) => /About chipatlas/.test(n)), `${how}: the map no longer draws its card (${(await drawn()).join(', ')})`);
+    // Nothing else waits for an input either: the labels the card covered are back (the pointer
+    // moved over empty sea makes the map draw again; the picture must not change).
+    const before = await page.locator('#canvas').screenshot();
+    await page.mouse.move(990, 420 + (how.length % 3) * 10);
+    await frames();
+    await sleep(300);
+    await frames();
+    assert.ok(before.equals(await page.locator('#canvas').screenshot()), `${how}: the map was up to date before the next input`);
   }
   assertClean(log, 'About closed from the page');
 });
