@@ -13,6 +13,15 @@ namespace ca::ui {
 
 namespace {
 
+// The current window is the toolbar: where it is (the panels below it and the editor's keep clear
+// of it) and a panel like the others.
+void record_toolbar(UiContext& ui) {
+    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    ui.toolbar_bottom = p.y + sz.y;
+    ui.toolbar_rect = {p.x, p.y, p.x + sz.x, ui.toolbar_bottom};
+    record_panel(ui);
+}
+
 // The interface languages, each by its own name (en-XA, the test pseudo-locale, is not offered).
 void language_items(AppModel& m) {
     ImGui::TextDisabled("%s", tr("Language"));
@@ -65,10 +74,7 @@ void draw_tiny_toolbar(AppModel& m, UiContext& ui) {
         if (ImGui::Selectable(tr("About chipatlas"))) ui.show_help = true;
         ImGui::EndPopup();
     }
-    ui.toolbar_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
-    ui.toolbar_rect = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
-                       ui.toolbar_bottom};
-    record_panel(ui);
+    record_toolbar(ui);
     ImGui::End();
 }
 
@@ -177,11 +183,8 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     ImGui::SameLine();
     if (ImGui::Button("?")) ui.show_help = !ui.show_help;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("What is this? How to use it"));
-    ui.toolbar_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
-    ui.toolbar_rect = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
-                       ui.toolbar_bottom};
     ui.toolbar_size = ImGui::GetWindowSize();
-    record_panel(ui);
+    record_toolbar(ui);
     ImGui::End();
 }
 
