@@ -288,33 +288,51 @@ void draw_details(AppModel& m, UiContext& ui) {
     if (!s.valid()) return;
     ImGuiIO& io = ImGui::GetIO();
     const bool narrow = details_span_width(io.DisplaySize.x);
-    float w = narrow ? io.DisplaySize.x - 20 : std::min(380.0f, io.DisplaySize.x * 0.4f);
-    float top = narrow ? io.DisplaySize.y * 0.35f
-                       : clear_top(io.DisplaySize.x - w - 10, io.DisplaySize.x - 10, ui.toolbar_bottom + 6, 30, m.page_chrome());
-    // At least 100 px tall, ending above the timeline: in a short box (the 320x240 embed) the
-    // panel starts higher rather than covering the timeline, but not over the toolbar nor the
-    // page's chrome (the dataset bar), where it may be shorter (down to 60 px).
-    const float bottom = io.DisplaySize.y - ui.timeline_height - 18 - ui.story_card_h;  // above a phone's story card
-    if (bottom - top < 100)
-        top =
-            clear_top(io.DisplaySize.x - w - 10, io.DisplaySize.x - 10, std::max(ui.toolbar_bottom + 4, bottom - 100), 30, m.page_chrome());
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - w - 10, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(w, std::max(bottom - top < 100 ? 60.0f : 100.0f, bottom - top)), ImGuiCond_Always);
+    const float w = narrow ? io.DisplaySize.x - 20 : std::min(380.0f, io.DisplaySize.x * 0.4f);
+    const float x = io.DisplaySize.x - w - 10;
+    // A phone's sheet: placed by draw_ui (core/story_card.h), folded to its bar above a story's
+    // card until the visitor opens it.
+    const DetailsSheetPlace& sheet = ui.details_sheet;
+    const bool foldable = narrow && m.story();
+    if (narrow && sheet.hidden) return;
+    if (foldable) ImGui::SetNextWindowCollapsed(ui.details_folded, ImGuiCond_Always);
+    if (narrow && ui.details_folded) {
+        ImGui::SetNextWindowPos(ImVec2(x, sheet.bottom), ImGuiCond_Always, ImVec2(0, 1));
+        ImGui::SetNextWindowSize(ImVec2(w, std::max(kDetailsMinHeight, sheet.bottom - sheet.top)), ImGuiCond_Always);
+    } else if (narrow) {
+        ImGui::SetNextWindowPos(ImVec2(x, sheet.top), ImGuiCond_Always);
+        ImGui::SetNextWindowSize(ImVec2(w, std::max(60.0f, sheet.bottom - sheet.top)), ImGuiCond_Always);
+    } else {
+        // Beside the map, below the toolbar and the page's chrome, above the timeline; at least
+        // 100 px tall: in a short box the panel starts higher rather than cover the timeline, but
+        // not over the toolbar nor the chrome (the dataset bar), where it may be shorter (60 px).
+        float top = clear_top(x, x + w, ui.toolbar_bottom + 6, 30, m.page_chrome());
+        const float bottom = io.DisplaySize.y - ui.timeline_height - 18;
+        if (bottom - top < 100) top = clear_top(x, x + w, std::max(ui.toolbar_bottom + 4, bottom - 100), 30, m.page_chrome());
+        ImGui::SetNextWindowPos(ImVec2(x, top), ImGuiCond_Always);
+        ImGui::SetNextWindowSize(ImVec2(w, std::max(bottom - top < 100 ? 60.0f : 100.0f, bottom - top)), ImGuiCond_Always);
+    }
     bool open = true;
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // opaque: long text over the map
     bg.w = 1;
     ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
-    ImGui::Begin(with_id(tr("Details"), "###Details"), &open,
-                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize);
+    const bool shown = ImGui::Begin(with_id(tr("Details"), "###Details"), &open,
+                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize |
+                                        (foldable ? 0 : ImGuiWindowFlags_NoCollapse));
     ImGui::PopStyleColor();
+    // Folded and unfolded by its arrow, or a tap on its title (not on its close button).
+    const bool collapsed = ImGui::IsWindowCollapsed();
+    if (foldable) ui.details_folded = title_tapped(ImGui::GetFrameHeight()) ? !collapsed : collapsed;
     ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
     ui.panels.push_back({p.x, p.y, p.x + sz.x, p.y + sz.y});
-    ImGui::PushTextWrapPos(0);
-    if (s.is_org)
-        org_details(m, ui, s.index);
-    else
-        collab_details(m, ui, s.index);
-    ImGui::PopTextWrapPos();
+    if (shown && !collapsed) {
+        ImGui::PushTextWrapPos(0);
+        if (s.is_org)
+            org_details(m, ui, s.index);
+        else
+            collab_details(m, ui, s.index);
+        ImGui::PopTextWrapPos();
+    }
     ui.audit.details_scroll = ImGui::GetScrollY();
     ui.audit.details_scroll_max = ImGui::GetScrollMaxY();
     ImGui::End();

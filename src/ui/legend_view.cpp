@@ -31,21 +31,6 @@ void swatch_line(ImDrawList* dl, ImVec2 p, ImU32 col, Dash d) {
     }
 }
 
-// True when the current window's title bar was tapped (pressed and released on it without a
-// drag) away from its collapse arrow, which ImGui handles itself.
-bool title_tapped() {
-    ImGuiWindow* w = ImGui::GetCurrentWindow();
-    const ImRect title = w->TitleBarRect();
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float arrow_right = title.Min.x + st.FramePadding.x + ImGui::GetFontSize() + st.ItemInnerSpacing.x;
-    const ImGuiIO& io = ImGui::GetIO();
-    const ImVec2 press = io.MouseClickedPos[ImGuiMouseButton_Left];
-    const bool over = ImGui::IsWindowHovered() && title.Contains(io.MousePos);
-    if (over) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    return over && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && title.Contains(press) && press.x > arrow_right &&
-           !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left);
-}
-
 // A small button whose label wraps at the panel's right edge (a long name is not cut).
 bool wrapped_small_button(const char* label) {
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -108,6 +93,7 @@ void draw_legend(AppModel& m, UiContext& ui) {
     if (!fold_for_details) ui.legend_open = !collapsed;
     if (title_tapped() && !fold_for_details) ui.legend_open = !ui.legend_open;
     record_panel(ui);
+    if (collapsed) ui.legend_bar = ui.panels.back();
     if (!open || collapsed) {
         ImGui::End();
         return;

@@ -92,6 +92,7 @@ void draw_story(AppModel& m, UiContext& ui) {
     const Story* s = m.story();
     ui.story_card_h = 0;
     ui.audit.story_caption.clear();
+    if (!s) ui.story_entered.clear();
     if (!s) return;
     story_keys(m);
     if (!(s = m.story())) return;  // the keys may have ended it
@@ -107,7 +108,16 @@ void draw_story(AppModel& m, UiContext& ui) {
     in.legend_right = ui.legend_open && !ui.tiny ? 280 : 0;
     in.details_left = m.selection().valid() && !details_span_width(in.w) ? in.w - std::min(380.0f, in.w * 0.4f) - 10 : 0;
     in.chrome = m.page_chrome();
+    if (ui.legend_bar.x1 > ui.legend_bar.x0) in.chrome.push_back(ui.legend_bar);
+    in.details_above = details_reserve(ui.details_sheet_shown && !ui.details_sheet.hidden, ui.details_folded, ImGui::GetFrameHeight());
     const StoryCardPlace p = story_card_place(in);
+    // Entering a step where the open legend leaves the card no room beside it folds the legend
+    // (the visitor may open it again; then the card stands over its foot).
+    const std::string entered = s->id + "#" + std::to_string(step);
+    if (entered != ui.story_entered) {
+        ui.story_entered = entered;
+        if (p.fold_legend) ui.legend_open = false;
+    }
     ImGui::SetNextWindowPos(ImVec2(p.x, p.bottom), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(p.w, 0), ImVec2(p.w, p.max_h));
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // opaque: text over the map
@@ -142,7 +152,7 @@ void draw_story(AppModel& m, UiContext& ui) {
         ImGui::PopID();
     }
     ImGui::PopTextWrapPos();
-    if (p.narrow) ui.story_card_h = ImGui::GetWindowSize().y + 8;
+    if (p.narrow) ui.story_card_h = ImGui::GetWindowSize().y;
     ImGui::End();
 }
 

@@ -93,12 +93,51 @@ void audit_text(UiContext& ui, const char* what, ImVec2 min, ImVec2 max) {
     if (min.x < clip.Min.x - 1) note_clip(ui, what, "left", clip.Min.x - min.x);
 }
 
+bool title_tapped(float right_reserved) {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImRect title = w->TitleBarRect();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float arrow_right = title.Min.x + st.FramePadding.x + ImGui::GetFontSize() + st.ItemInnerSpacing.x;
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 press = io.MouseClickedPos[ImGuiMouseButton_Left];
+    const bool over = ImGui::IsWindowHovered() && title.Contains(io.MousePos);
+    if (over) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return over && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && title.Contains(press) && press.x > arrow_right &&
+           press.x < title.Max.x - right_reserved && !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left);
+}
+
 const char* with_id(const char* label, const char* id) {
     static char buf[4][320];
     static int next = 0;
     char* b = buf[next++ & 3];
     std::snprintf(b, sizeof buf[0], "%s%s", label, id);
     return b;
+}
+
+// The details sheet on a narrow screen (core/story_card.h): across the width, below the folded
+// legend's bar, above the timeline and a story's card. A new selection during a story's step
+// (the step's own) starts folded to its bar above the card; one the visitor picks starts open.
+static void place_details_sheet(const AppModel& m, UiContext& ui, const ChromeLayout& chrome) {
+    const Selection s = m.selection();
+    const int key = !s.valid() ? -1 : s.is_org ? s.index : -2 - s.index;
+    if (key != ui.details_sel_key) {
+        ui.details_sel_key = key;
+        ui.details_folded = m.story() && !m.away_from_step();
+    }
+    if (!m.story()) ui.details_folded = false;
+    const ImVec2 d = ImGui::GetIO().DisplaySize;
+    ui.details_sheet_shown = s.valid() && details_span_width(d.x);
+    if (!ui.details_sheet_shown) return;
+    DetailsSheetInput in;
+    in.h = d.y;
+    in.bar_h = ImGui::GetFrameHeight();
+    in.free_top = clear_top(10, d.x - 10, ui.toolbar_bottom + 4, 30, m.page_chrome());
+    // The legend folds while the sheet is open (legend_view.cpp): its bar's place.
+    if (chrome.legend_shown) in.legend_bar_bottom = clear_top(10, 280, ui.toolbar_bottom + 6, 30, m.page_chrome()) + in.bar_h;
+    in.bottom = d.y - ui.timeline_height - 18;
+    in.story_card_h = m.story() ? ui.story_card_h : 0;
+    in.folded = ui.details_folded;
+    ui.details_sheet = details_sheet_place(in);
 }
 
 void draw_ui(AppModel& m, UiContext& ui) {
@@ -116,7 +155,7 @@ void draw_ui(AppModel& m, UiContext& ui) {
 
     const bool legend = chrome.legend_shown && ui.legend_open;
     m.set_insets(legend && io.DisplaySize.x >= 700 ? 280 : 0, ui.toolbar_bottom, m.selection().valid() && io.DisplaySize.x >= 640 ? 390 : 0,
-                 ui.timeline_height + 16 + ui.story_card_h);
+                 ui.timeline_height + 16 + (ui.story_card_h > 0 ? ui.story_card_h + kPanelGap : 0));
     // The map window sits at the back and never takes focus from panels.
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -138,8 +177,10 @@ void draw_ui(AppModel& m, UiContext& ui) {
     ui.map_ms = std::chrono::duration<double, std::milli>(Clock::now() - t1).count();
     ImGui::End();
     ui.panels.clear();
+    ui.legend_bar = {0, 0, 0, 0};
     draw_toolbar(m, ui);
-    if (chrome.legend_shown) draw_legend(m, ui);
+    place_details_sheet(m, ui, chrome);  // after the map, whose click may have selected
+    if (chrome.legend_shown && !(ui.details_sheet_shown && ui.details_sheet.hide_legend)) draw_legend(m, ui);
     draw_details(m, ui);
     draw_story(m, ui);
     draw_timeline(m, ui, ImVec2(8, io.DisplaySize.y - ui.timeline_height - 8), ImVec2(io.DisplaySize.x - 16, ui.timeline_height));

@@ -8,6 +8,7 @@
 #include "core/basemap.h"
 #include "core/commands.h"
 #include "core/map_scene.h"
+#include "core/story_card.h"
 #include "core/timeline.h"
 #include "core/timeline_layout.h"
 #include "ui/fonts.h"
@@ -51,6 +52,7 @@ struct UiContext {
     std::string open_url;
     Rect licences_link{0, 0, 0, 0};  // where that link was drawn last frame (tests click it)
     bool legend_open = true;
+    Rect legend_bar{0, 0, 0, 0};  // the legend's rectangle when drawn folded this frame, else empty
     // Two fingers touched since the last first touch (core TwoFingerGesture::engaged): the
     // app pinches and pans, so the map neither drags with the mouse ImGui is given nor clicks.
     bool touch_gesture = false;
@@ -76,8 +78,15 @@ struct UiContext {
     TimelineLayoutBuilder timeline;  // this frame's track layout (histogram cached)
     UiAudit audit;                   // what the last frame cut off (the `audit` command, a test aid)
     float story_card_h = 0;          // the story card's height on a narrow screen (the details end above it)
-    bool story_swipe = false;        // a press on the story card, maybe a swipe
-    int settle_frames = 0;           // frames in a row a window's content changed size (ui.cpp)
+    // The details on a narrow screen (core/story_card.h), placed by draw_ui before the legend:
+    // during a story they start folded to a bar above the card, until the visitor opens them.
+    DetailsSheetPlace details_sheet;
+    bool details_sheet_shown = false;
+    bool details_folded = false;
+    int details_sel_key = -1;   // the selection the fold was set for (a new one sets it again)
+    std::string story_entered;  // "id#step" of the story step last entered (the legend may fold then)
+    bool story_swipe = false;   // a press on the story card, maybe a swipe
+    int settle_frames = 0;      // frames in a row a window's content changed size (ui.cpp)
     // Statistics of the last map frame, for benchmarks and tests.
     int drawn_links = 0, drawn_nodes = 0, drawn_labels = 0, drawn_clusters = 0;
     double map_ms = 0, visibility_ms = 0;  // CPU time of the map view and of visibility, last frame
@@ -111,6 +120,10 @@ void draw_time_options(AppModel& m);
 void audit_text(UiContext& ui, const char* what, ImVec2 min, ImVec2 max);
 // Records the current ImGui window's rectangle in ui.panels (the map keeps labels off it).
 void record_panel(UiContext& ui);
+// True when the current window's title bar was tapped (pressed and released on it without a
+// drag) away from its collapse arrow, which ImGui handles itself, and from its right_reserved
+// rightmost pixels (a close button).
+bool title_tapped(float right_reserved = 0);
 
 // A translated label with a fixed ImGui id: "label" + "###id" (the id stays when the language
 // changes; "##id" keeps the label in the id). Valid until the fourth call after.

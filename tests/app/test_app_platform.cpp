@@ -17,6 +17,7 @@
 #include "../imgui_frame.h"
 #include "app/app.h"
 #include "core/embedded.h"
+#include "core/story_card.h"
 #include "imgui.h"
 
 namespace {
@@ -743,4 +744,65 @@ TEST_CASE("the active event follows a listed collaboration's status, not only th
             CHECK(item["status"] == "ended");
         }
     CHECK(found);
+}
+
+namespace {
+
+// The audit's panel whose name starts with name, as [x0, y0, x1, y1] (empty when not drawn).
+std::vector<double> audit_panel(ca::App& app, const char* name) {
+    const json a = json::parse(app.command(R"({"cmd":"audit"})"));
+    for (const json& p : a["panels"])
+        if (p["name"].get<std::string>().rfind(name, 0) == 0) return p["rect"].get<std::vector<double>>();
+    return {};
+}
+bool apart(const std::vector<double>& a, const std::vector<double>& b) {
+    return a[2] <= b[0] + 0.5 || b[2] <= a[0] + 0.5 || a[3] <= b[1] + 0.5 || b[3] <= a[1] + 0.5;
+}
+
+}  // namespace
+
+// A story on a phone (session 19): the step's details covered the story card (320x568) or the map
+// (390x844). They now start folded to their bar above the card; a tap on the bar opens them
+// between the folded legend and the card, which makes room, and another folds them.
+TEST_CASE("a story on a phone: the step's details start folded above the card and open and fold by a tap") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true, ImVec2(390, 844));
+    REQUIRE(app.start(p));
+    p.step();
+    app.model().set_reduced_motion(true);
+    app.ui().show_help = false;
+    REQUIRE(json::parse(app.command(R"({"cmd":"storyStep","story":"east-asia-chip-talent","step":3})")).value("ok", false));
+    for (int i = 0; i < 10; ++i) p.step();
+    REQUIRE(app.model().view().selected == "motie_packaging_mou");
+    const float bar = ImGui::GetFrameHeight();
+    auto details = audit_panel(app, "Details"), story = audit_panel(app, "Story"), legend = audit_panel(app, "Legend");
+    REQUIRE(details.size() == 4);
+    REQUIRE(story.size() == 4);
+    REQUIRE(legend.size() == 4);
+    CHECK(details[3] - details[1] == Approx(bar).margin(1));  // folded: its title bar
+    CHECK(apart(details, story));
+    CHECK(apart(details, legend));
+    CHECK(story[1] - details[3] <= 12);  // right above the card
+    // A tap on the bar's title (not its arrow, not its close button) opens it.
+    click(p, (details[0] + details[2]) / 2, (details[1] + details[3]) / 2);
+    for (int i = 0; i < 6; ++i) p.step();
+    details = audit_panel(app, "Details"), story = audit_panel(app, "Story");
+    REQUIRE(details.size() == 4);
+    CHECK(details[3] - details[1] >= ca::kDetailsMinHeight);
+    CHECK(apart(details, story));
+    CHECK(apart(details, legend));
+    CHECK(app.model().view().selected == "motie_packaging_mou");  // the tap selected nothing else
+    // Another tap folds it again.
+    click(p, (details[0] + details[2]) / 2, details[1] + bar / 2);
+    for (int i = 0; i < 6; ++i) p.step();
+    details = audit_panel(app, "Details");
+    REQUIRE(details.size() == 4);
+    CHECK(details[3] - details[1] == Approx(bar).margin(1));
+    // Without a story the details open as the phone's sheet, unfolded.
+    REQUIRE(json::parse(app.command(R"({"cmd":"exitStory"})")).value("ok", false));
+    app.model().select("astri");
+    for (int i = 0; i < 6; ++i) p.step();
+    details = audit_panel(app, "Details");
+    REQUIRE(details.size() == 4);
+    CHECK(details[3] - details[1] >= ca::kDetailsMinHeight);
 }

@@ -1,8 +1,8 @@
 // The web screenshot set by size (issue 15: "text wraps; nothing is clipped at widths from 320
-// to 1920 px"): at each size, the default view, a selection with its details open and the
-// About card, saved as PNGs under build/testdata/screens/ (TESTDATA_OUT) for a person to look
+// to 1920 px"): at each size, the default view, a selection with its details open, a story's
+// step and the About card, saved as PNGs under build/testdata/screens/ (TESTDATA_OUT) for a person to look
 // at; and asserted: the atlas's `audit` finds no text or panel cut off, its panels clear of the
-// page's DOM chrome, and no visible DOM element of the page reaches past the window or cuts its
+// page's DOM chrome and of one another, and no visible DOM element of the page reaches past the window or cuts its
 // own text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +18,7 @@ before(async () => { h = await startHarness(); });
 after(async () => { if (h) await h.close(); });
 
 const SIZES = [
-  [320, 568, false], [390, 844, false], [768, 1024, false], [1280, 800, false], [1920, 1080, false],
+  [320, 568, false], [390, 844, false], [568, 320, false], [768, 1024, false], [1280, 800, false], [1920, 1080, false],
   [640, 400, true], [320, 240, true],
 ];
 
@@ -72,7 +72,24 @@ async function panelsOverChrome() {
       }
     }
   }
-  return { over, names: a.panels.map((p) => p.name) };
+  return { over, names: a.panels.map((p) => p.name), panels: a.panels };
+}
+
+// The atlas's placed panels (toolbar, legend, details, story card, timeline) that overlap one
+// another; the About card and open menus stand over the map by design.
+const PLACED = /^(toolbar|Legend|Details|Story$|Timeline$)/;
+function panelsOverPanels(panels) {
+  const placed = panels.filter((p) => PLACED.test(p.name));
+  const over = [];
+  for (let i = 0; i < placed.length; i++) {
+    for (let j = i + 1; j < placed.length; j++) {
+      const [a, b] = [placed[i].rect, placed[j].rect];
+      if (a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5) {
+        over.push(`${placed[i].name.split('###')[0]} [${a.map(Math.round)}] and ${placed[j].name.split('###')[0]} [${b.map(Math.round)}]`);
+      }
+    }
+  }
+  return over;
 }
 
 async function check(page, log, what, panels = []) {
@@ -87,13 +104,16 @@ async function check(page, log, what, panels = []) {
     assert.ok(pc.names.some((n) => n.includes(name)), `${what}: the audit lists the ${name} panel (${pc.names.join(', ')})`);
   }
   assert.deepEqual(pc.over, [], `${what}: the atlas's panels over the page's chrome`);
+  // ... and of one another (session 19: on phones the details sheet covered the folded legend,
+  // and a story's card covered the details).
+  assert.deepEqual(panelsOverPanels(pc.panels), [], `${what}: the atlas's panels overlap`);
   assert.deepEqual(await page.evaluate(domOverflow), [], `${what}: DOM elements past the window or cutting their text`);
   assertClean(log, what);
 }
 
 for (const [w, hgt, embed] of SIZES) {
   const size = `${w}x${hgt}${embed ? '-embed' : ''}`;
-  test(`screenshots at ${size}: default view, details (an organisation, a collaboration), About; nothing cut off`, { timeout: 240000 }, async () => {
+  test(`screenshots at ${size}: default view, details (an organisation, a collaboration), a story's step, About; nothing cut off or overlapping`, { timeout: 240000 }, async () => {
     const q = embed ? '?embed=1' : '';
     // A hash opens on its view without the About card; "rm=1" changes nothing else.
     let { page, log } = await h.open(`index.html${q}#rm=1`, { viewport: { width: w, height: hgt } });
@@ -104,6 +124,11 @@ for (const [w, hgt, embed] of SIZES) {
     // The collaboration with the longest text: title, participants, quotes, sources.
     await page.evaluate(() => window.chipatlas.command('select', { id: 'nsysu_college' }));
     await check(page, log, `${size}-collaboration`, ['Details']);
+    // A story's step that selects a collaboration: its card and the details share the screen.
+    await page.evaluate(() => window.chipatlas.command('storyStep', { story: 'east-asia-chip-talent', step: 3 }));
+    // Its details fold to a bar above a phone's card; a phone on its side (568x320) has room for
+    // the card alone (the details come back with the story's end).
+    await check(page, log, `${size}-story`, w < 640 && hgt < 360 && !embed ? ['Story'] : ['Story', 'Details']);
     await page.context().close();
     if (embed) return;  // an embed opens without the About card (its menu has it)
     ({ page, log } = await h.open(`index.html${q}`, { viewport: { width: w, height: hgt } }));
