@@ -53,7 +53,7 @@ export function warmShaders(gl, sources = SOURCES) {
   // The statuses and logs ImGui checks: WebGL's once check() has asked (a fence, polled without
   // waiting, says the GPU has done the work), assumed until then.
   const known = new Map();  // a warm shader or the program -> [status, log]
-  const fence = gl.fenceSync(0x9117, 0);  // SYNC_GPU_COMMANDS_COMPLETE
+  let fence = gl.fenceSync(0x9117, 0);  // SYNC_GPU_COMMANDS_COMPLETE
   gl.flush();  // to the GPU process now, not at the end of this task
   let live = true, programGiven = false, intact = true, assumed = false, checking = null;
   const of = (s) => warm.find((w) => w.shader === s);
@@ -63,7 +63,16 @@ export function warmShaders(gl, sources = SOURCES) {
   // Resolves with null, or { ok, lines } (WebGL's link status and log of the program) when ImGui
   // was given an assumed answer for the program it uses. Its shaders are deleted by then: a
   // shader that did not compile fails the link, which the program's log says.
+  // A fence placed when check() is called, polled before any status is asked: each status waits
+  // until the GPU process has done everything before it, and right after the first frame that is
+  // the frame (on software GL the page's first task after it held ~50 ms: session 19).
   const check = () => checking || (checking = new Promise(function (resolve) {
+    if (!gl.isContextLost()) {
+      if (!fenced) gl.deleteSync(fence);
+      fence = gl.fenceSync(0x9117, 0);
+      fenced = !fence;
+      gl.flush();
+    }
     const poll = () => {
       if (gl.isContextLost()) return resolve(null);
       if (!fenced) {
@@ -78,16 +87,18 @@ export function warmShaders(gl, sources = SOURCES) {
       try { performance.mark('ca:warm'); } catch (e) { /* measurements are optional */ }
       if (!assumed || !state.handed) {  // ImGui asked WebGL, or has not been given this program yet
         if (live && intact) {
-          for (const w of warm) known.set(w.shader, [call('getShaderParameter', w.shader, COMPILE_STATUS), call('getShaderInfoLog', w.shader)]);
-          known.set(program, [call('getProgramParameter', program, LINK_STATUS), call('getProgramInfoLog', program)]);
+          // The logs when asked: a log waits for the GPU process to be done with every frame drawn
+          // before it, where a status is answered at once (16-120 ms against <2: session 19).
+          for (const w of warm) known.set(w.shader, [call('getShaderParameter', w.shader, COMPILE_STATUS), undefined]);
+          known.set(program, [call('getProgramParameter', program, LINK_STATUS), undefined]);
         }
         return resolve(null);
       }
       const linked = call('getProgramParameter', program, LINK_STATUS);
-      const log = String(call('getProgramInfoLog', program) || '').trim();
+      const log = linked === true ? '' : String(call('getProgramInfoLog', program) || '').trim();  // only to report
       resolve({ ok: linked === true, lines: log ? log.split('\n') : [] });
     };
-    poll();
+    setTimeout(poll, 0);
   }));
   state.check = check;
   gl.canvas.addEventListener('webglcontextlost', stop, { once: true });
@@ -143,6 +154,7 @@ export function warmShaders(gl, sources = SOURCES) {
       assumed = true;
       k = [true, ''];
     }
+    if (k && pname === undefined && k[1] === undefined) k[1] = call(name, o);  // WebGL's log, asked once
     return k ? k[pname === undefined ? 1 : 0] : call(name, o, p);
   };
   gl.getShaderParameter = answer('getShaderParameter', COMPILE_STATUS);
