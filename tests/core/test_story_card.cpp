@@ -101,30 +101,27 @@ TEST_CASE("story card: folded, the details leave the map room above the card on 
 }
 
 TEST_CASE("story card: details sheet without a story starts at a third of the height, below the folded legend") {
-    DetailsSheetInput d;
-    d.h = 844;
-    d.free_top = kToolbarBottom + 4;
-    d.legend_bar_bottom = 150;
-    d.bottom = 844 - 128 - 18;
-    DetailsSheetPlace p = details_sheet_place(d);
+    // A screen h tall whose free area starts at free_top, the folded legend's bar ending at
+    // legend_bottom and the timeline timeline_h tall.
+    const auto sheet = [](float h, float free_top, float legend_bottom, float timeline_h) {
+        DetailsSheetInput d;
+        d.h = h;
+        d.free_top = free_top;
+        d.legend_bar_bottom = legend_bottom;
+        d.bottom = h - timeline_h - 18;
+        return details_sheet_place(d);
+    };
+    DetailsSheetPlace p = sheet(844, kToolbarBottom + 4, 150, 128);
     CHECK(p.top == Approx(844 * 0.35f));
     CHECK_FALSE(p.hide_legend);
     // A phone on its side (568x320): too short for both; the details take the legend's bar's place
     // and keep their 100 px.
-    d.h = 320;
-    d.free_top = 131;
-    d.legend_bar_bottom = 160;
-    d.bottom = 320 - 110 - 18;
-    p = details_sheet_place(d);
+    p = sheet(320, 131, 160, 110);
     CHECK(p.hide_legend);
-    CHECK(p.top >= d.free_top);
+    CHECK(p.top >= 131);
     CHECK(p.top < 160);
     // 320x568: room below the bar.
-    d.h = 568;
-    d.free_top = 121;
-    d.legend_bar_bottom = 150;
-    d.bottom = 568 - 164 - 18;
-    p = details_sheet_place(d);
+    p = sheet(568, 121, 150, 164);
     CHECK_FALSE(p.hide_legend);
     CHECK(p.top >= 156);
     CHECK(p.bottom - p.top >= kDetailsMinHeight);
