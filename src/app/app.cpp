@@ -224,7 +224,15 @@ void App::frame(double dt) {
         model_.set_reduced_motion(rm);
         has_region_ = false;
     }
-    // A new selection's details are laid out now: keep the selection clear of the panels.
+    // A new selection's details are laid out now: keep the selection clear of the panels. A
+    // story's card sizes itself to the step's caption over the frames after the step is entered
+    // (hidden in its first): check the step's selection again against it (session 19: at
+    // 1024x768 the card covered the selected MoU's lead and every participant of step 5's).
+    if (model_.story_version() != story_version_seen_) {
+        story_version_seen_ = model_.story_version();
+        step_frames_ = 0;
+    }
+    if (++step_frames_ <= 4 && step_frames_ > 1) model_.recheck_step_selection();
     model_.set_covered(ui_.panels);
     model_.keep_selection_in_view();
     since_state_ += dt;

@@ -173,6 +173,8 @@ private:
     std::vector<int> last_active_;                   // the last "active" event's collaborations, then its total
     unsigned last_story_version_ = 0;                // the story step of the last "storystep" event
     unsigned fonts_stories_version_ = 0;             // the loaded stories the fonts were last built for
+    unsigned story_version_seen_ = 0;                // the story step last entered (AppModel::story_version)
+    int step_frames_ = 0;                            // frames since then
     uint64_t story_glyphs_sig_ = 0;                  // a hash of the story texts the fonts last covered
     std::vector<std::string> pending_warnings_;
     RegionPreset region_pending_ = RegionPreset::All;

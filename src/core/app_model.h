@@ -129,6 +129,10 @@ public:
     // extent of the collaboration's participants, is clear of covered() (core/in_view.h).
     // Jumps with reduced motion, flies otherwise. Returns whether it moved.
     bool keep_selection_in_view();
+    // While a story's step is shown as entered (not moved away from), its selection is checked
+    // again by the next keep_selection_in_view (the story card sizes itself after the step is
+    // entered); a move it makes is part of the step's view.
+    void recheck_step_selection();
     void fly_to(RegionPreset p);
     void fly_to_box(const Box& b, double margin = 40);
     void fly_to_org(int i);

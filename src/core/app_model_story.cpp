@@ -118,6 +118,12 @@ void AppModel::exit_story() {
     touch();
 }
 
+void AppModel::recheck_step_selection() {
+    if (!story() || view_.selected.empty() || away_from_step()) return;
+    inview_pending_ = true;
+    story_arriving_ = true;
+}
+
 bool AppModel::away_from_step() const {
     const Story* s = story();
     if (!s || flight_.active || time_flight_.active) return false;

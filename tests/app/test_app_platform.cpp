@@ -806,3 +806,29 @@ TEST_CASE("a story on a phone: the step's details start folded above the card an
     REQUIRE(details.size() == 4);
     CHECK(details[3] - details[1] >= ca::kDetailsMinHeight);
 }
+
+// A story's card sizes itself to the step's caption in the frames after the step is entered
+// (session 19): at 1024x768 it covered the selected MoU's lead (step 3) and the participants of
+// the ASE programmes (step 5), because the selection was brought into view against the card's
+// first, hidden frame. Each step's selection ends up clear of every panel, the card included.
+TEST_CASE("a story's step keeps its selection clear of the story card on a desktop") {
+    ca::App app(ca::AppConfig{});
+    FakePlatform p(app, true, ImVec2(1024, 768));
+    REQUIRE(app.start(p));
+    p.step();
+    app.model().set_reduced_motion(true);
+    app.ui().show_help = false;
+    const std::pair<int, const char*> steps[] = {{2, "astri"}, {3, "motie"}, {5, "ase_kaohsiung"}};
+    for (const auto& [step, lead] : steps) {
+        INFO("step " << step << ", " << lead);
+        const std::string cmd = R"({"cmd":"storyStep","story":"east-asia-chip-talent","step":)" + std::to_string(step) + "}";
+        REQUIRE(json::parse(app.command(cmd)).value("ok", false));
+        for (int i = 0; i < 12; ++i) p.step();
+        REQUIRE(!audit_panel(app, "Story").empty());
+        const json at = locate(app, lead);
+        INFO("at " << at.dump());
+        CHECK(at["onScreen"] == true);
+        CHECK(at["covered"] == false);
+        CHECK_FALSE(app.model().away_from_step());  // the move is part of the step's view
+    }
+}
