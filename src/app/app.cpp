@@ -232,7 +232,7 @@ void App::frame(double dt) {
         story_version_seen_ = model_.story_version();
         step_frames_ = 0;
     }
-    if (++step_frames_ <= 4 && step_frames_ > 1) model_.recheck_step_selection();
+    if (step_frames_ < 4 && ++step_frames_ > 1) model_.recheck_step_selection();  // frames 2 to 4
     model_.set_covered(ui_.panels);
     model_.keep_selection_in_view();
     since_state_ += dt;

@@ -63,9 +63,9 @@ export function warmShaders(gl, sources = SOURCES) {
   // Resolves with null, or { ok, lines } (WebGL's link status and log of the program) when ImGui
   // was given an assumed answer for the program it uses. Its shaders are deleted by then: a
   // shader that did not compile fails the link, which the program's log says.
-  // A fence placed when check() is called, polled before any status is asked: each status waits
-  // until the GPU process has done everything before it, and right after the first frame that is
-  // the frame (on software GL the page's first task after it held ~50 ms: session 19).
+  // A fence placed when check() is called, polled before anything is asked, so that a question
+  // waits for no frame drawn before it: called right after the first frame, the check held the
+  // page's next task ~50 ms on software GL (session 19).
   const check = () => checking || (checking = new Promise(function (resolve) {
     if (!gl.isContextLost()) {
       if (!fenced) gl.deleteSync(fence);
