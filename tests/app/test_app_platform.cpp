@@ -808,9 +808,10 @@ TEST_CASE("a story on a phone: the step's details start folded above the card an
 }
 
 // A story's card sizes itself to the step's caption in the frames after the step is entered
-// (session 19): at 1024x768 it covered the selected MoU's lead (step 3) and the participants of
-// the ASE programmes (step 5), because the selection was brought into view against the card's
-// first, hidden frame. Each step's selection ends up clear of every panel, the card included.
+// (session 19): on the web, a step's link at 1024x768 left the selected MoU's lead (step 3) and
+// the ASE programmes (step 5) under the card (story.test.mjs reproduces that: the web draws a
+// frame only when asked). Here, stepping through: each step's selection ends up clear of every
+// panel, the card included, and the move is part of the step's view.
 TEST_CASE("a story's step keeps its selection clear of the story card on a desktop") {
     ca::App app(ca::AppConfig{});
     FakePlatform p(app, true, ImVec2(1024, 768));
