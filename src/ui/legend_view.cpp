@@ -69,14 +69,18 @@ bool wrapped_selectable(const char* label) {
 
 }  // namespace
 
+float legend_top(const AppModel& m, const UiContext& ui) {
+    // Below the toolbar, and clear of the page's chrome (web: search row, dataset bar, notes).
+    return clear_top(10, 280, ui.toolbar_bottom + 6, 30, m.page_chrome());
+}
+
 void draw_legend(AppModel& m, UiContext& ui) {
     const Dataset& ds = m.data();
     const bool dark = m.dark();
     const Visibility& vis = m.visibility();
     const ViewState& v = m.view();
     ImGuiIO& io = ImGui::GetIO();
-    // Below the toolbar, and clear of the page's chrome (web: search row, dataset bar, notes).
-    const float top = clear_top(10, 280, ui.toolbar_bottom + 6, 30, m.page_chrome());
+    const float top = legend_top(m, ui);
     ImGui::SetNextWindowPos(ImVec2(10, top), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0),
                                         ImVec2(kLegendMaxWidth, std::max(120.0f, io.DisplaySize.y - top - ui.timeline_height - 20)));

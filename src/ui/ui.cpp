@@ -133,7 +133,7 @@ static void place_details_sheet(const AppModel& m, UiContext& ui, const ChromeLa
     in.bar_h = ImGui::GetFrameHeight();
     in.free_top = clear_top(10, d.x - 10, ui.toolbar_bottom + 4, 30, m.page_chrome());
     // The legend folds while the sheet is open (legend_view.cpp): its bar's place.
-    if (chrome.legend_shown) in.legend_bar_bottom = clear_top(10, 280, ui.toolbar_bottom + 6, 30, m.page_chrome()) + in.bar_h;
+    if (chrome.legend_shown) in.legend_bar_bottom = legend_top(m, ui) + in.bar_h;
     in.bottom = d.y - ui.timeline_height - 18;
     in.story_card_h = m.story() ? ui.story_card_h : 0;
     in.folded = ui.details_folded;

@@ -108,6 +108,8 @@ void draw_ui(AppModel& m, UiContext& ui);
 [[gnu::noinline]] void draw_map(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size);
 [[gnu::noinline]] void draw_timeline(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size);
 [[gnu::noinline]] void draw_legend(AppModel& m, UiContext& ui);
+// The legend's top edge (open or folded to its bar) this frame.
+float legend_top(const AppModel& m, const UiContext& ui);
 [[gnu::noinline]] void draw_details(AppModel& m, UiContext& ui);
 // Below this width the details panel is a sheet across the whole width (and the legend folds).
 inline bool details_span_width(float display_width) { return display_width < 640; }
