@@ -62,6 +62,22 @@ const median = (a) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const SETTLE_MS = 500;  // after a load, before its context is closed (loadOnce)
+// A 95 % interval for the median of `xs` (bootstrap: 4000 resamples of the rounds, a fixed seed,
+// so a run's figures print the same from its samples): whether a paired ratio under or over 1 is
+// more than the run's noise.
+function medianInterval(xs) {
+  let seed = 0x9e3779b9;
+  const rand = () => {  // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const meds = [];
+  for (let k = 0; k < 4000; k++) meds.push(median(xs.map(() => xs[Math.floor(rand() * xs.length)])));
+  meds.sort((a, b) => a - b);
+  return [meds[Math.floor(0.025 * meds.length)], meds[Math.ceil(0.975 * meds.length) - 1]];
+}
 const r0 = (x) => (x === null || x === undefined ? null : Math.round(x));
 
 // Runs in every page before its scripts: notes the end of the first animation-frame callback
@@ -171,7 +187,15 @@ try {
       row.shownRatio = Number((median(r.samples.map((s) => s.shown)) / demoShownMedian).toFixed(2));
       // Within each round (loads next to each other in time): the median of site / demo.
       const demoRounds = runs[0].samples;
-      row.pairedRatio = Number(median(r.samples.map((s, i) => s.firstFrame / demoRounds[i].firstFrame)).toFixed(3));
+      const paired = r.samples.map((s, i) => s.firstFrame / demoRounds[i].firstFrame);
+      const pairedShown = r.samples.map((s, i) => s.shown / demoRounds[i].shown);
+      row.pairedRatio = Number(median(paired).toFixed(3));
+      row.pairedShownRatio = Number(median(pairedShown).toFixed(3));
+      row.pairedInterval = medianInterval(paired).map((x) => Number(x.toFixed(3)));
+      row.pairedShownInterval = medianInterval(pairedShown).map((x) => Number(x.toFixed(3)));
+      // Rounds in which the site's frame came first (a sign test's count: at parity, half).
+      row.roundsUnder = paired.filter((x) => x < 1).length;
+      row.roundsShownUnder = pairedShown.filter((x) => x < 1).length;
       // The issue's measure is five loads each: every block of five rounds in turn, its ratio of
       // medians, and how many blocks are at or under the demo.
       row.fiveLoadRatios = [];
@@ -213,7 +237,9 @@ try {
     }
     for (const row of out.filter((x) => x.pairedRatio !== undefined)) {
       const blocks = row.fiveLoadRatios;
-      console.log(`  ${row.name}: paired (median of each round's ratio) ${row.pairedRatio.toFixed(3)}` +
+      console.log(`  ${row.name}: paired (median of each round's ratio) ${row.pairedRatio.toFixed(3)} ` +
+        `(95 % interval ${row.pairedInterval.join('-')}; under the demo in ${row.roundsUnder} of ${rounds} rounds), ` +
+        `shown ${row.pairedShownRatio.toFixed(3)} (${row.pairedShownInterval.join('-')}; ${row.roundsShownUnder} of ${rounds})` +
         (blocks.length ? `; five-load blocks at or under the demo: ${blocks.filter((x) => x <= 1).length} of ${blocks.length} [${blocks.join(', ')}]` : ''));
     }
     for (const row of out.filter((x) => x.phasesMsMedian)) {
