@@ -263,6 +263,7 @@ std::string App::command(std::string_view json) {
     if (r.export_png) png_pending_ = true;
     if (r.audit) return audit_reply(ui_.audit);
     if (r.edit_field.set) return edit_field_command(r.edit_field);
+    if (r.edit_command) return edit_command(json);
     if (r.open_editor) {
         if (cfg_.embed) return "{\"ok\":false,\"error\":\"embed mode never opens the editor\"}";
         if (!open_editor()) return "{\"ok\":false,\"error\":\"the editor could not open the data shown\"}";

@@ -27,6 +27,7 @@ struct StoryDraft;
 // Edit mode's session and panel state (app/edit.cpp). Deleted through a function of that file,
 // so the web build, which links app/edit_none.cpp instead, carries none of the editor's code.
 struct EditMode;
+class JValue;
 struct EditModeDelete {
     void operator()(EditMode* e) const;
 };
@@ -136,11 +137,15 @@ private:
     // Writes the modified files in place; invalid data only when anyway (else the panel asks).
     bool save_edits(bool anyway);
     std::string edit_field_command(const EditFieldCommand& f);  // the `editField` command
-    void emit_edit_state();                                     // web: the "editstate" event, when it changed
-    std::string story_editor_json() const;                      // app/edit.cpp: the story editor's part of it
-    void story_editor_frame();                                  // app/edit.cpp: the story editor, its Save
-    void hand_edit_files(const char* action, size_t index);     // web: the "editfiles" event
-    void keep_edit_files();                                     // web: the edits for the page to keep across a reload
+    // `editView` and `editDo` (app/edit_commands.cpp): the panel's state and actions, for the page's layer.
+    std::string edit_command(std::string_view text);
+    std::string edit_view_reply(const JValue& c);
+    std::string edit_do_reply(const JValue& c);
+    void emit_edit_state();                                  // web: the "editstate" event, when it changed
+    std::string story_editor_json() const;                   // app/edit.cpp: the story editor's part of it
+    void story_editor_frame();                               // app/edit.cpp: the story editor, its Save
+    void hand_edit_files(const char* action, size_t index);  // web: the "editfiles" event
+    void keep_edit_files();                                  // web: the edits for the page to keep across a reload
     // load_datasets and load_datasets_in_place: the files (each one's scratch bytes parsed in place when in_place).
     LoadOutcome load_files(const std::vector<DatasetText>& files, const std::string* hash, bool in_place);
     bool edit_load_files(const std::vector<DatasetText>& files);  // files loaded while editing: into the editor

@@ -18,6 +18,7 @@
 #include "core/edit_model.h"
 #include "core/embedded.h"
 #include "core/glyph_coverage.h"
+#include "core/json_out.h"
 #include "core/quote_check.h"
 #include "imgui.h"
 #include "ui/edit_view.h"
@@ -477,8 +478,10 @@ void App::emit_edit_state() {
                      ",\"panel\":" + rect_json(st.panel) + ",\"place\":" + rect_json(st.place_button) +
                      ",\"undoButton\":" + rect_json(st.undo_button) + ",\"redoButton\":" + rect_json(st.redo_button) +
                      ",\"save\":" + rect_json(st.save_button) + ",\"filesHeader\":" + rect_json(st.files_header) +
-                     ",\"download\":" + rects_json(st.download_buttons) + ",\"copy\":" + rects_json(st.copy_buttons) +
-                     ",\"glyphsMissing\":" + std::to_string(glyphs_missing_) + ",\"files\":[" + names + "]" + story_editor_json() + "}";
+                     ",\"download\":" + rects_json(st.download_buttons) + ",\"copy\":" + rects_json(st.copy_buttons) + ",\"kind\":\"" +
+                     edit_kind_name(st.kind) + "\",\"selected\":" + JsonOut(st.selected).dump() +
+                     ",\"version\":" + std::to_string(st.version) + ",\"glyphsMissing\":" + std::to_string(glyphs_missing_) +
+                     ",\"files\":[" + names + "]" + story_editor_json() + "}";
     if (ev == edit_->last_event) return;
     edit_->last_event = ev;
     emit("editstate", ev);

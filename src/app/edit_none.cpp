@@ -20,5 +20,6 @@ size_t App::edit_extra_faces(size_t n) { return n; }
 void App::keep_edit_files() {}
 bool App::edit_load_files(const std::vector<DatasetText>&) { return false; }
 std::string App::edit_field_command(const EditFieldCommand&) { return "{\"ok\":false,\"error\":\"edit mode is not open\"}"; }
+std::string App::edit_command(std::string_view) { return "{\"ok\":false,\"error\":\"edit mode is not open\"}"; }
 
 }  // namespace ca

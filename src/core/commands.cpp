@@ -666,10 +666,14 @@ bool story_command(AppModel& m, const std::string& cmd, const JValue& c, json& o
     return true;
 }
 
-// The edit mode's commands (issue 16): openEditor, editField; false for any other command.
+// The edit mode's commands (issue 16): openEditor, editField, editView, editDo; false for any other command.
 bool edit_command(const std::string& cmd, const JValue& c, CommandResult& r, json& out) {
     if (cmd == "openEditor") {
         r.open_editor = true;
+        return true;
+    }
+    if (cmd == "editView" || cmd == "editDo") {
+        r.edit_command = true;
         return true;
     }
     if (cmd != "editField") return false;

@@ -159,3 +159,96 @@ TEST_CASE("web edit mode: the page keeps the changed files, loaded again after a
     CHECK_FALSE(app.load_datasets({{"other.json", "not JSON"}}, nullptr));
     CHECK(app.editor()->undo_steps() == 0);
 }
+
+// The page's editing layer (web/js/edit_layer.js) drives the editor by these two commands only:
+// every step of adding a collaboration, its messages, undo and the files, without the panel.
+TEST_CASE("web edit mode: editView and editDo add a collaboration as the panel would") {
+    ca::AppConfig cfg;
+    cfg.hash = "#edit=1";
+    ca::App app(cfg);
+    FakeBrowser p(app);
+    REQUIRE(app.start(p));
+    p.step();
+    auto view = [&] { return app.command(R"({"cmd":"editView"})"); };
+    CHECK(has(view(), "\"kind\":\"organisation\""));
+    CHECK(has(view(), "\"canUndo\":false"));
+    CHECK_FALSE(has(view(), "\"form\""));  // nothing chosen yet
+
+    // The list: a query by name as well as id, in the kind asked.
+    const std::string list = app.command(R"({"cmd":"editView","list":{"kind":"organisation","query":"Taiwan Semi"}})");
+    CHECK(has(list, "\"id\":\"tsmc\""));
+    CHECK(has(app.command(R"({"cmd":"editView","list":{"kind":"planet"}})"), "\"ok\":false"));
+
+    // Another kind, then a new element of it: chosen, with its form.
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"select","kind":"collaboration"})"), "\"ok\":true"));
+    CHECK(has(view(), "\"kind\":\"collaboration\""));
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"add","kind":"collaboration","id":"kbd_mou"})"), "\"ok\":true"));
+    std::string v = view();
+    CHECK(has(v, "\"selected\":\"kbd_mou\""));
+    CHECK(has(v, "\"form\":{"));
+    CHECK(has(v, "\"key\":\"participants\""));
+    CHECK(has(v, "\"key\":\"title\""));
+    CHECK(has(v, "\"canUndo\":true"));
+    const size_t errors_new = app.editor()->validation().ok() ? 0 : ca::count_errors(app.editor()->validation().diagnostics);
+    CHECK(errors_new > 0);                // an empty title and start, no participants
+    CHECK(has(v, "\"id\":\"kbd_mou\""));  // its messages name it, for the layer's "go to" buttons
+
+    // Typed values become the field's JSON as in the panel's form: text, a date, a list's new item.
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"set","kind":"collaboration","id":"kbd_mou","field":"/title","text":"Keyboard MoU"})"),
+              "\"ok\":true"));
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"set","kind":"collaboration","id":"kbd_mou","field":"/start","text":"2024-05"})"),
+              "\"ok\":true"));
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"addItem","kind":"collaboration","id":"kbd_mou","field":"/participants"})"),
+              "\"ok\":true"));
+    CHECK(
+        has(app.command(R"({"cmd":"editDo","op":"set","kind":"collaboration","id":"kbd_mou","field":"/participants/0/org","text":"tsmc"})"),
+            "\"ok\":true"));
+    v = view();
+    CHECK(has(v, "\"/title\":\"Keyboard MoU\""));
+    CHECK(has(v, "\"/start\":\"2024-05\""));
+    CHECK(has(v, "\"/participants/0/org\":\"tsmc\""));
+    CHECK(has(v, "\"/participants\":1"));
+    const std::string text = app.editor()->element_text(ca::EditKind::Collaboration, "kbd_mou");
+    CHECK(has(text, "\"start\": \"2024-05\""));
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"set","kind":"collaboration","id":"kbd_mou","field":"/no_such","text":"x"})"),
+              "no field /no_such"));
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"fly"})"), "op must be"));
+
+    // A message chosen: its element is selected (the layer then focuses the field it names).
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"select","kind":"organisation","id":"tsmc"})"), "\"ok\":true"));
+    CHECK(has(view(), "\"selected\":\"tsmc\""));
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"select","file":"data/collaborations.json","pointer":"/collaborations/0/title"})"),
+              "\"ok\":true"));
+    CHECK(has(view(), "\"kind\":\"collaboration\""));
+
+    // Delete is refused while referred to, saying by what; with references it goes.
+    const std::string refused = app.command(R"({"cmd":"editDo","op":"remove","kind":"organisation","id":"tsmc"})");
+    CHECK(has(refused, "\"ok\":false"));
+    CHECK(has(view(), "\"blocked\":[\""));
+    CHECK(app.editor()->element_text(ca::EditKind::Organisation, "tsmc") != "");
+
+    // Undo takes back the last step; the typed org goes.
+    const size_t steps = app.editor()->undo_steps();
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"undo"})"), "\"ok\":true"));
+    CHECK(app.editor()->undo_steps() == steps - 1);
+    CHECK_FALSE(has(app.editor()->element_text(ca::EditKind::Collaboration, "kbd_mou"), "tsmc"));
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"redo"})"), "\"ok\":true"));
+    CHECK(has(app.editor()->element_text(ca::EditKind::Collaboration, "kbd_mou"), "tsmc"));
+
+    // One file to the page, then all of them (asked first while the data has errors).
+    const size_t before = p.count("editfiles");
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"download","index":1})"), "\"ok\":true"));
+    CHECK(p.count("editfiles") == before + 1);
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"download","index":-1})"), "index must be"));
+    app.command(R"({"cmd":"editDo","op":"save"})");
+    if (!app.editor()->validation().ok()) {
+        CHECK(has(view(), "\"confirmSave\":true"));
+        CHECK(p.count("editfiles") == before + 1);
+        app.command(R"({"cmd":"editDo","op":"save","anyway":true})");
+    }
+    CHECK(p.count("editfiles") == before + 2);
+    CHECK(has(p.last("editfiles"), "Keyboard MoU"));
+    p.step();
+    CHECK(has(p.last("editstate"), "\"selected\":\"kbd_mou\"") == false);  // the message chose another element
+    CHECK(has(p.last("editstate"), "\"kind\":\"collaboration\""));
+}

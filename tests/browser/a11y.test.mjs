@@ -237,6 +237,20 @@ test('a control of the shown layer works with the mouse too; a press on the map 
   assertClean(log, 'layer by mouse');
 });
 
+test('Tab after a click on the map: focus moves into the controls layer, which shows', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open(START, { viewport: DESKTOP });
+  await page.waitForFunction(() => document.documentElement.dataset.ready);
+  // A mouse visitor clicks the map (the map takes the keyboard: finding 1), then goes on by keyboard.
+  await page.mouse.click(640, 400);
+  assert.equal(await activeId(page), 'canvas');
+  await page.keyboard.press('Tab');
+  const a = await activeId(page);
+  assert.match(a, /^ctl-/, 'Tab leaves the map for the controls layer');
+  const box = await focusedBox(page);
+  assert.ok(box.shown && box.w > 10 && box.h > 10, `the focused control is shown to the eye (WCAG 2.4.7): ${JSON.stringify(box)}`);
+  assertClean(log, 'Tab after a click');
+});
+
 test('the first visit\'s About card at 320x568: Tab reaches its buttons and Escape closes it', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html', { viewport: { width: 320, height: 568 } });
   await waitState(page, (s) => s.about === true, 'a first visit opens the About card');

@@ -65,7 +65,10 @@ export function buildAbout() {
   // Sighted keyboard users see the layers when focus is in them (style.css, :root[data-keys]);
   // a pointer hides them again, leaving the map's own chrome, unless it presses on a layer shown
   // (hidden then, the layer would move away before the click landed, which went to the map).
-  doc.addEventListener('keydown', function () { root.dataset.keys = '1'; }, true);
+  // On the window, capturing: keyboard.js stops a Tab on the map there (SDL must not see it), so
+  // on the document this never heard the Tab that leaves the map after a click on it, and the
+  // control it focused stayed hidden.
+  window.addEventListener('keydown', function () { root.dataset.keys = '1'; }, true);
   doc.addEventListener('pointerdown', function (e) {
     const on = e.target;
     if (on && on.closest && on.closest('.ca-layer') && root.dataset.keys) return;

@@ -18,6 +18,7 @@ import { chromeChanged } from './page_chrome.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
 import { onEditFiles, onEditKeep, onEditState, withEditFlag } from './edit_files.js';
+import { onEditLayerState } from './edit_layer.js';
 import { onCatalogueNeeded } from './catalogues.js';
 import { onGlyphsNeeded } from './glyphs.js';
 import { runBenchIfAsked, onBenchResult } from './bench.js';
@@ -264,6 +265,7 @@ function handleEvent(type, json, noChrome) {
         return;  // likewise
       case 'editstate':
         onEditState(data);
+        onEditLayerState(data, ui.canvas, later);
         break;
       case 'glyphsneeded':
         onGlyphsNeeded(data);  // async: fetches font slices, reports failures in the page

@@ -1,0 +1,235 @@
+// The edit panel as commands (`editView`, `editDo`), for the web page's editing layer of real
+// controls (web/js/edit_layer.js): what the ImGui panel shows and does, for keyboard and screen readers.
+#include <string>
+
+#include "app/app.h"
+#include "core/edit_fields.h"
+#include "core/edit_model.h"
+#include "core/json_doc.h"
+#include "core/json_out.h"
+#include "ui/edit_view.h"
+
+namespace ca {
+
+namespace {
+
+using json = JsonOut;
+
+constexpr const char* kKinds[] = {"source", "organisation", "collaboration", "event"};
+constexpr size_t kMaxListed = 50;     // elements listed for a query (the layer's list and id suggestions)
+constexpr size_t kMaxMessages = 200;  // validation messages in a reply (their count is always whole)
+
+bool kind_of(std::string_view name, EditKind& out) {
+    for (int k = 0; k < 4; ++k)
+        if (name == kKinds[k]) {
+            out = static_cast<EditKind>(k);
+            return true;
+        }
+    return false;
+}
+
+const char* type_name(FieldType t) {
+    switch (t) {
+        case FieldType::LongText:
+            return "longtext";
+        case FieldType::Enum:
+            return "enum";
+        case FieldType::Date:
+            return "date";
+        case FieldType::Id:
+            return "id";
+        case FieldType::Number:
+            return "number";
+        case FieldType::Integer:
+            return "integer";
+        case FieldType::List:
+            return "list";
+        default:
+            return "text";
+    }
+}
+
+json field_json(const FormField& f) {
+    json o{{"key", f.key}, {"label", f.label}, {"type", type_name(f.type)}, {"required", f.required}};
+    if (!f.choices.empty()) o["choices"] = json(f.choices);
+    if (f.type == FieldType::Id || (f.type == FieldType::List && f.item_type == FieldType::Id)) o["ref"] = kKinds[static_cast<int>(f.ref)];
+    if (f.type == FieldType::List) {
+        if (f.items.empty()) o["itemType"] = type_name(f.item_type);
+        json items = json::array();
+        for (const FormField& sub : f.items) items.push_back(field_json(sub));
+        o["items"] = std::move(items);
+    }
+    return o;
+}
+
+// The field a pointer inside an element names ("/name", "/participants/1/role", "/topics/0"):
+// its type and whether it is required, for a typed value's JSON; null when the form has none.
+const FormField* field_at(EditKind kind, std::string_view pointer, bool& plain_item) {
+    const FormFocus f = form_focus(kind, pointer);
+    plain_item = false;
+    if (f.field < 0) return nullptr;
+    const FormField& top = form_fields(kind)[static_cast<size_t>(f.field)];
+    if (f.item < 0) return &top;
+    if (f.sub.empty()) {
+        plain_item = top.items.empty();
+        return plain_item ? &top : nullptr;
+    }
+    for (const FormField& sub : top.items)
+        if (sub.key == f.sub) return &sub;
+    return nullptr;
+}
+
+std::string str_of(const JValue& c, std::string_view key) { return std::string(c.find(key).str()); }
+
+}  // namespace
+
+// `editView` and `editDo` (core/commands.cpp has checked the text's size and depth).
+std::string App::edit_command(std::string_view text) {
+    if (!edit_) return error_reply_json("edit mode is not open");
+    JsonDoc doc;
+    JsonError err;
+    if (!doc.parse(text, 16, err) || !doc.root().is_object()) return error_reply_json("command is not a JSON object");
+    const JValue c = doc.root();
+    return c.find("cmd").str() == "editView" ? edit_view_reply(c) : edit_do_reply(c);
+}
+
+// `editView` {list: {kind, query}}: the panel's state (kind, selection, undo, files, messages,
+// the selected element's form and values) and, when asked, up to 50 elements matching a query.
+std::string App::edit_view_reply(const JValue& c) {
+    const EditSession& s = *editor();
+    const ui::EditState& st = *edit_state();
+    json out{{"ok", true}};
+    out["kind"] = kKinds[static_cast<int>(st.kind)];
+    out["selected"] = st.selected;
+    out["version"] = st.version;
+    out["status"] = st.status;
+    out["canUndo"] = s.can_undo();
+    out["canRedo"] = s.can_redo();
+    out["confirmSave"] = st.confirm_save;
+    json files = json::array();
+    for (size_t i = 0; i < s.file_count(); ++i) files.push_back({{"name", s.file(i).name}, {"modified", s.modified(i)}});
+    out["files"] = std::move(files);
+    json blocked = json::array();
+    for (const EditReference& r : st.blocked) blocked.push_back(r.what);
+    out["blocked"] = std::move(blocked);
+    const auto& d = s.validation().diagnostics;
+    out["errors"] = count_errors(d);
+    out["warnings"] = count_warnings(d);
+    json messages = json::array();
+    for (size_t i = 0; i < d.size() && i < kMaxMessages; ++i) {
+        EditKind kind;
+        std::string id, field;
+        json m{{"text", d[i].to_string()},
+               {"message", d[i].message},
+               {"severity", d[i].severity == Severity::Error ? "error" : "warning"},
+               {"file", d[i].file},
+               {"pointer", d[i].pointer}};
+        if (s.element_at(d[i].file, d[i].pointer, kind, id, field)) {
+            m["kind"] = kKinds[static_cast<int>(kind)];
+            m["id"] = id;
+            m["field"] = field;
+        }
+        messages.push_back(std::move(m));
+    }
+    out["messages"] = std::move(messages);
+    if (!st.selected.empty() && !s.element_text(st.kind, st.selected).empty()) {
+        json fields = json::array();
+        for (const FormField& f : form_fields(st.kind)) fields.push_back(field_json(f));
+        const FormValues v = form_values(s, st.kind, st.selected);
+        json values = json::object(), lists = json::object();
+        for (const auto& [k, x] : v.leaf) values[k] = x;
+        for (const auto& [k, n] : v.lists) lists[k] = n;
+        out["form"] = json{{"fields", std::move(fields)}, {"values", std::move(values)}, {"lists", std::move(lists)}};
+    }
+    if (const JValue l = c.find("list"); l.is_object()) {
+        EditKind kind = st.kind;
+        if (l.find("kind") && !kind_of(l.find("kind").str(), kind))
+            return error_reply_json("list.kind must be source, organisation, collaboration or event");
+        std::vector<std::string> labels;
+        const std::vector<std::string> ids = pick_ids(s.validation().dataset, kind, l.find("query").str(), kMaxListed, &labels);
+        json list = json::array();
+        for (size_t i = 0; i < ids.size(); ++i) list.push_back({{"id", ids[i]}, {"label", i < labels.size() ? labels[i] : ids[i]}});
+        out["list"] = std::move(list);
+    }
+    return out.dump();
+}
+
+// `editDo` {op, kind, id, field, value | text, index, references, anyway, file, pointer}: one of
+// the panel's actions as an intent, applied at once. value is the field's JSON; text is what was
+// typed, made JSON by the field's type as the panel's form does (a number, or "" to remove).
+std::string App::edit_do_reply(const JValue& c) {
+    using Op = ui::EditIntent::Op;
+    ui::EditState& st = *edit_state();
+    const std::string op = str_of(c, "op");
+    ui::EditIntent in;
+    in.kind = st.kind;
+    if (c.find("kind") && !kind_of(c.find("kind").str(), in.kind))
+        return error_reply_json("kind must be source, organisation, collaboration or event");
+    in.id = str_of(c, "id");
+    in.pointer = str_of(c, "field");
+    const JValue value = c.find("value"), text = c.find("text"), index = c.find("index");
+    if (text && !text.is_string()) return error_reply_json("text must be a string");
+    if (index && !(index.is_number_integer() && index.integer() >= 0)) return error_reply_json("index must be a whole number, 0 or more");
+    in.index = index ? static_cast<size_t>(index.integer()) : 0;
+    auto field_value = [&](bool item) -> bool {
+        if (value) {
+            in.value = json::copy_of(value).dump();
+            return true;
+        }
+        bool plain = false;
+        const FormField* f = field_at(in.kind, in.pointer, plain);
+        if (!f || (item && f->type != FieldType::List)) return false;
+        const std::string typed(text.str());
+        if (item) {  // a list's new item: an object's required fields, or the typed value
+            in.value = f->items.empty() ? form_value_json(f->item_type, typed, true) : new_item_json(*f);
+            return true;
+        }
+        in.value = form_value_json(plain ? f->item_type : f->type, typed, plain || f->required);
+        return true;
+    };
+    if (op == "select") {
+        in.op = Op::Select;
+        if (c.find("pointer")) {  // a message's place: the app finds its element
+            in.pointer = str_of(c, "pointer");
+            in.value = str_of(c, "file");
+        } else if (in.id.empty()) {  // another kind's list, nothing chosen (the panel's tab)
+            st.kind = in.kind;
+            st.select_tab = static_cast<int>(in.kind);
+            st.selected.clear();
+            st.blocked.clear();
+            st.placing = false;
+            return "{\"ok\":true}";
+        }
+    } else if (op == "add") {
+        in.op = Op::Add;
+        in.value = ui::new_element_json(in.kind, in.id);
+    } else if (op == "set") {
+        in.op = Op::SetField;
+        if (!field_value(false)) return error_reply_json("no field " + in.pointer + " in a " + edit_kind_name(in.kind) + "'s form");
+    } else if (op == "addItem" || op == "removeItem") {  // the list by its pointer ("/participants"); the session takes its name
+        in.op = op == "addItem" ? Op::AddItem : Op::RemoveItem;
+        if (in.op == Op::AddItem && !field_value(true))
+            return error_reply_json("no list " + in.pointer + " in a " + edit_kind_name(in.kind) + "'s form");
+        if (!in.pointer.empty() && in.pointer[0] == '/') in.pointer.erase(0, 1);
+    } else if (op == "remove") {
+        in.op = c.find("references").boolean() ? Op::RemoveWithReferences : Op::Remove;
+    } else if (op == "undo" || op == "redo") {
+        in.op = op == "undo" ? Op::Undo : Op::Redo;
+    } else if (op == "save") {
+        in.op = c.find("anyway").boolean() ? Op::SaveAnyway : Op::Save;
+    } else if (op == "cancelSave") {
+        st.confirm_save = false;
+        return "{\"ok\":true}";
+    } else if (op == "download" || op == "copy") {
+        in.op = op == "copy" ? Op::Copy : Op::Download;
+        if (!index) in.index = ~size_t{0};  // every file
+    } else {
+        return error_reply_json("op must be select, add, set, addItem, removeItem, remove, undo, redo, save, cancelSave, download or copy");
+    }
+    st.status.clear();
+    st.intents.push_back(std::move(in));
+    apply_edit_intents();
+    return st.status.empty() || op == "download" || op == "copy" || op == "save" ? "{\"ok\":true}" : error_reply_json(st.status);
+}
+
+}  // namespace ca

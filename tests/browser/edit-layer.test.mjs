@@ -1,0 +1,149 @@
+// The editor for keyboard and screen-reader editors (#edit=1): the page's editing layer of real
+// controls (web/js/edit_layer.js). A collaboration added from the keyboard alone, each problem
+// reached from its message, undone, downloaded; the layer follows the panel's own changes; axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startHarness, assertClean, axeSerious } from './harness.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { if (h) await h.close(); });
+
+const view = (page) => page.evaluate(() => window.chipatlas.command('editView'));
+const focused = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
+// Types into the field with this id from the keyboard, then Tab commits it (its change event).
+async function typeField(page, id, text) {
+  await page.focus('#' + id);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+async function waitFor(page, fn, what, arg) {
+  await page.waitForFunction(fn, arg, { timeout: 20000, polling: 100 }).catch(() => { throw new Error('waited for ' + what); });
+}
+
+test('edit layer: a collaboration added by keyboard alone, its problems reached from their messages, undone, downloaded', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open('index.html#edit=1', { viewport: { width: 1280, height: 800 } });
+  await waitFor(page, () => document.getElementById('edit-list') && document.getElementById('edit-list').children.length > 0, 'the layer');
+  // Tab from the map reaches the layer, which then shows as a panel (a sighted keyboard user sees it).
+  await page.focus('#canvas');
+  await page.keyboard.press('Tab');
+  assert.match(await focused(page), /^edit-/);
+  const box = await page.locator('#edit-layer').boundingBox();
+  assert.ok(box && box.width > 200 && box.height > 200, 'the layer is shown while focus is in it: ' + JSON.stringify(box));
+
+  // The kind, then a new collaboration by its id and Enter: chosen, its form's heading focused.
+  await page.focus('#edit-kind-collaboration');
+  await page.keyboard.press('Space');
+  await waitFor(page, () => /collaborations/i.test(document.querySelector('label[for="edit-find"]').textContent), 'the collaborations list');
+  await page.focus('#edit-new-id');
+  await page.keyboard.type('kbd_mou');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'edit-form-title');
+  assert.match(await page.textContent('#edit-said'), /Added collaboration kbd_mou\. \d+ errors/);
+  let v = await view(page);
+  assert.equal(v.selected, 'kbd_mou');
+  assert.ok(v.errors > 0);
+
+  // A message about the new element: its button takes the keyboard to the field it names.
+  const title = await page.evaluate(() => [...document.querySelectorAll('#edit-messages li')]
+    .filter((li) => /kbd_mou/.test(li.textContent) && li.querySelector('button'))
+    .map((li) => ({ id: li.querySelector('button').id, text: li.textContent })));
+  assert.ok(title.length >= 2, JSON.stringify(title));
+  const toTitle = title.find((m) => /Go to collaboration kbd_mou title$/.test(m.text));
+  assert.ok(toTitle, 'a message about the empty title, with its button: ' + JSON.stringify(title));
+  await page.focus('#' + toTitle.id);
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'edit-f-title');
+  // The field says what is wrong with it, for a screen reader too (aria-invalid, described by).
+  assert.equal(await page.getAttribute('#edit-f-title', 'aria-invalid'), 'true');
+  assert.match(await page.getAttribute('#edit-f-title', 'aria-describedby'), /edit-f-title-error/);
+
+  // Every required field from the keyboard: the title, the start, a participant, the summary, evidence.
+  await typeField(page, 'edit-f-title', 'Keyboard MoU');
+  await typeField(page, 'edit-f-start', '2024-05');
+  await typeField(page, 'edit-f-summary', 'An MoU typed without a mouse.');
+  await page.focus('#edit-f-participants-add');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'edit-f-participants-0-org');  // the new item's first field
+  await page.keyboard.type('tsm');
+  await waitFor(page, () => [...document.querySelectorAll('#edit-suggest option')].some((o) => o.value === 'tsmc'), 'tsmc suggested');
+  await page.keyboard.type('c');
+  await page.keyboard.press('Tab');
+  const source = (await page.evaluate(() => window.chipatlas.command('editView', { list: { kind: 'source', query: '' } }))).list[0].id;
+  await page.focus('#edit-f-evidence-add');
+  await page.keyboard.press('Enter');
+  await typeField(page, 'edit-f-evidence-0-source', source);
+  await typeField(page, 'edit-f-evidence-0-quote', 'typed without a mouse');
+  v = await view(page);
+  assert.equal(v.form.values['/title'], 'Keyboard MoU');
+  assert.equal(v.form.values['/start'], '2024-05');
+  assert.equal(v.form.values['/participants/0/org'], 'tsmc');
+  assert.equal(v.form.values['/evidence/0/source'], source);
+  const left = v.messages.filter((m) => m.id === 'kbd_mou' && m.severity === 'error');
+  assert.deepEqual(left.map((m) => m.text), [], 'the new collaboration has no errors left');
+  assert.match(await page.textContent('#edit-messages-title'), /valid|0 errors/);
+  // It is on the map at once (valid data is shown as it is edited).
+  const sel = await page.evaluate(() => window.chipatlas.command('select', { id: 'kbd_mou' }));
+  assert.ok(sel.ok !== false, JSON.stringify(sel));
+
+  // Undo from the keyboard takes the last change back, and says so.
+  await page.focus('#edit-undo');
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('#edit-said'), /Undone\./);
+  v = await view(page);
+  assert.equal(v.form.values['/evidence/0/quote'] || '', '');
+  await page.focus('#edit-redo');
+  await page.keyboard.press('Enter');
+  assert.equal((await view(page)).form.values['/evidence/0/quote'], 'typed without a mouse');
+
+  // The collaborations file, downloaded from the layer: the canonical text with the new element.
+  const index = (await view(page)).files.findIndex((f) => /collaborations\.json$/.test(f.name));
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }),
+    (async () => { await page.focus('#edit-download-' + index); await page.keyboard.press('Enter'); })()]);
+  assert.equal(download.suggestedFilename(), 'collaborations.json');
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.match(text, /"id": "kbd_mou"/);
+  assert.match(text, /"title": "Keyboard MoU"/);
+
+  // axe-core with the layer shown and filled: no serious or critical violation.
+  await page.focus('#edit-f-title');
+  assert.deepEqual(await axeSerious(page), []);
+  assertClean(log);
+});
+
+test('edit layer: follows the panel (another element chosen or edited there), refuses with a reason, fits a phone', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html#edit=1', { viewport: { width: 320, height: 568 } });
+  await waitFor(page, () => document.getElementById('edit-list') && document.getElementById('edit-list').children.length > 0, 'the layer');
+  // Chosen from the panel's side (the panel's own path: an intent, then editstate): the layer shows it.
+  await page.evaluate(() => window.chipatlas.command('editDo', { op: 'select', kind: 'organisation', id: 'tsmc' }));
+  await page.evaluate(() => window.chipatlas.command('editField', { kind: 'organisation', id: 'tsmc', field: '/name', value: 'TSMC renamed in the panel' }));
+  await waitFor(page, () => { const f = document.getElementById('edit-f-name'); return f && f.value === 'TSMC renamed in the panel'; }, 'the layer to follow the panel');
+
+  // Delete is refused while other elements refer to it: the layer says by what, and offers the way.
+  await page.focus('#edit-delete');
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('#edit-said'), /refer|still/i);
+  assert.match(await page.textContent('#edit-blocked'), /still referred to by collaboration/);
+  assert.ok(await page.locator('#edit-delete-refs').count());
+
+  // A bad new id is refused before it is sent, saying what an id may be.
+  await page.focus('#edit-new-id');
+  await page.keyboard.type('Bad Id!');
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('#edit-said'), /lower-case letters/);
+
+  // On a 320 px phone the shown layer fits the screen's width and nothing in it is wider.
+  await page.focus('#edit-f-name');
+  await page.keyboard.press('Shift');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('edit-layer')).clipPath), 'none', 'the layer is shown');
+  const fit = await page.evaluate(() => {
+    const l = document.getElementById('edit-layer'), r = l.getBoundingClientRect();
+    return { left: r.left, right: r.right, scroll: l.scrollWidth, client: l.clientWidth, vw: innerWidth };
+  });
+  assert.ok(fit.left >= 0 && fit.right <= fit.vw, JSON.stringify(fit));
+  assert.ok(fit.scroll <= fit.client + 1, 'nothing wider than the layer: ' + JSON.stringify(fit));
+  assert.deepEqual(await axeSerious(page), []);
+  assertClean(log);
+});

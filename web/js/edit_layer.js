@@ -1,0 +1,309 @@
+// The editor's layer of real controls (#edit=1): what the edit panel shows and does (the kinds,
+// finding and adding an element, its form, delete, undo and redo, the validation messages, the
+// files), for keyboard and screen-reader editors. It drives the wasm by the `editView` and
+// `editDo` commands (app/edit_commands.cpp) and follows the panel's changes by `editstate`.
+// Like the panel (and its field labels, which come from the wasm), it is in English.
+import { doc, h } from './dom.js';
+import { call } from './runtime.js';
+
+const KINDS = [['source', 'Sources'], ['organisation', 'Organisations'], ['collaboration', 'Collaborations'], ['event', 'Events']];
+const ID_RE = /^[a-z0-9_.-]{1,63}$/;  // as the panel's "Add" (ui/edit_view.cpp)
+export const ed = {};  // the layer's elements (ids as the browser tests use them)
+let view = null;       // the last `editView` reply
+let seen = '';         // what of the last `editstate` the layer was drawn for
+let suggestFor = null; // the Id field whose suggestions are listed
+
+// A field's element id from its pointer ("/participants/0/org" -> "edit-f-participants-0-org").
+export function fieldId(pointer) {
+  return 'edit-f' + String(pointer).replace(/[^A-Za-z0-9_]+/g, '-');
+}
+
+function say(text) {
+  ed.said.textContent = '';
+  // a new text node each time: screen readers announce a repeated message again
+  ed.said.appendChild(doc.createTextNode(text));
+}
+
+function fetchView(list) {
+  const r = call(list ? { cmd: 'editView', list: list } : { cmd: 'editView' });
+  return r && r.ok ? r : null;
+}
+
+// One of the panel's actions; the layer is drawn again from the result, focus kept where it was
+// (or moved to `focusId`), and the outcome said.
+function act(op, args, done, focusId) {
+  const r = call(Object.assign({ cmd: 'editDo', op: op }, args || {}));
+  const keep = focusId || (doc.activeElement && doc.activeElement.id);
+  refresh();
+  if (keep) focusById(keep);
+  if (!r.ok) say(r.error || 'That did not work.');
+  else if (done) say(done + ' ' + summary());
+  return r;
+}
+
+// Focus on the element with this id (a list's fieldset: its first control), if it is there.
+function focusById(id) {
+  const to = doc.getElementById(id);
+  if (!to) return false;
+  const target = to.matches('fieldset') ? to.querySelector('input, select, textarea, button') || to : to;
+  if (target !== doc.activeElement) target.focus();
+  return true;
+}
+
+function summary() {
+  if (!view) return '';
+  const e = view.errors | 0, w = view.warnings | 0;
+  if (!e && !w) return 'The data is valid.';
+  return e + (e === 1 ? ' error' : ' errors') + ', ' + w + (w === 1 ? ' warning.' : ' warnings.');
+}
+
+function button(id, text, onclick, extra) {
+  return h('button', Object.assign({ type: 'button', className: 'ca-btn ca-inline', id: id, text: text, onclick: onclick }, extra || {}));
+}
+
+function build(after) {
+  ed.said = h('p', { id: 'edit-said', role: 'status', className: 'ca-muted' });
+  ed.undo = button('edit-undo', 'Undo', function () { act('undo', null, 'Undone.'); });
+  ed.redo = button('edit-redo', 'Redo', function () { act('redo', null, 'Redone.'); });
+  ed.save = button('edit-save', 'Download all', function () { act('save', null, ''); });
+  ed.confirm = h('div', { id: 'edit-confirm', className: 'ca-row', hidden: true });
+  ed.files = h('div', { id: 'edit-files', role: 'group', 'aria-labelledby': 'edit-files-title', className: 'ca-row' });
+  ed.kind = h('fieldset', { id: 'edit-kind', className: 'ca-radios' }, h('legend', { text: 'Kind' }));
+  KINDS.forEach(function (k) {
+    const input = h('input', { type: 'radio', name: 'ca-edit-kind', value: k[0], id: 'edit-kind-' + k[0] });
+    input.addEventListener('change', function () { if (input.checked) act('select', { kind: k[0] }, k[1] + '.'); });
+    ed.kind.appendChild(h('label', null, input, ' ', k[1]));
+  });
+  ed.find = h('input', { type: 'search', id: 'edit-find', autocomplete: 'off', 'aria-describedby': 'edit-find-note' });
+  ed.find.addEventListener('input', fillList);
+  ed.findNote = h('span', { id: 'edit-find-note', className: 'ca-muted' });
+  ed.list = h('ul', { id: 'edit-list' });
+  ed.newId = h('input', { type: 'text', id: 'edit-new-id', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'edit-new-note' });
+  ed.add = button('edit-add', 'Add', addNew);
+  ed.newId.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); addNew(); } });
+  ed.form = h('div', { id: 'edit-form' });
+  ed.messagesTitle = h('h3', { id: 'edit-messages-title', tabindex: '-1' });
+  ed.messages = h('ul', { id: 'edit-messages', 'aria-labelledby': 'edit-messages-title' });
+  ed.layer = h('section', { id: 'edit-layer', className: 'ca-layer', lang: 'en', 'aria-labelledby': 'edit-layer-title' },
+    h('h2', { id: 'edit-layer-title', text: 'Edit data' }), ed.said,
+    h('div', { className: 'ca-row', role: 'group', 'aria-label': 'Changes' }, ed.undo, ed.redo, ed.save), ed.confirm,
+    ed.kind,
+    h('label', { className: 'ca-field', for: 'edit-find' }, 'Find by id or name'), ed.find, ed.findNote, ed.list,
+    h('label', { className: 'ca-field', for: 'edit-new-id' }, 'New id'),
+    h('div', { className: 'ca-row' }, ed.newId, ed.add),
+    h('span', { id: 'edit-new-note', className: 'ca-muted', text: 'Lower-case letters, digits, _ . or -, e.g. new_fab.' }),
+    ed.form, ed.messagesTitle, ed.messages, h('h3', { id: 'edit-files-title', text: 'Files' }), ed.files);
+  // Keys typed here belong to the DOM, never to SDL (as for the controls layer).
+  ['keydown', 'keyup', 'keypress'].forEach(function (t) {
+    ed.layer.addEventListener(t, function (e) { e.stopPropagation(); });
+  });
+  after.after(ed.layer);
+}
+
+function kindName(kind) {
+  const k = KINDS.find(function (x) { return x[0] === kind; });
+  return k ? k[1] : kind;
+}
+
+function addNew() {
+  const id = ed.newId.value.trim();
+  if (!ID_RE.test(id)) {
+    say('Type a new id first: lower-case letters, digits, _ . or -.');
+    ed.newId.focus();
+    return;
+  }
+  const kind = view ? view.kind : 'organisation';
+  const r = act('add', { kind: kind, id: id }, 'Added ' + kind + ' ' + id + '.', 'edit-form-title');
+  if (r.ok) ed.newId.value = '';
+}
+
+// The elements of the kind shown whose id or name holds what is typed (the first 50).
+function fillList() {
+  const kind = view ? view.kind : 'organisation';
+  const v = fetchView({ kind: kind, query: ed.find.value });
+  const items = (v && v.list) || [];
+  while (ed.list.firstChild) ed.list.removeChild(ed.list.firstChild);
+  items.forEach(function (it) {
+    const b = button('edit-pick-' + it.id, it.label, function () {
+      act('select', { kind: kind, id: it.id }, 'Editing ' + kind + ' ' + it.id + '.', 'edit-form-title');
+    }, { 'aria-current': view && view.selected === it.id ? 'true' : null });
+    ed.list.appendChild(h('li', null, b));
+  });
+  ed.findNote.textContent = ' ' + (items.length ? items.length + (items.length === 50 ? ' or more' : '') + ' found.' : 'None found.');
+}
+
+// An Id field's suggestions (a datalist of the referred kind's elements matching what is typed).
+function suggest(input, ref) {
+  if (suggestFor !== input) {
+    suggestFor = input;
+    input.setAttribute('list', 'edit-suggest');
+  }
+  const v = fetchView({ kind: ref, query: input.value });
+  while (ed.suggest.firstChild) ed.suggest.removeChild(ed.suggest.firstChild);
+  ((v && v.list) || []).forEach(function (it) { ed.suggest.appendChild(h('option', { value: it.id, text: it.label })); });
+}
+
+// One input for a field at `pointer` (its value from the view), committed on change.
+function control(f, pointer, value, labelText) {
+  const id = fieldId(pointer);
+  let input;
+  const set = function () { act('set', { kind: view.kind, id: view.selected, field: pointer, text: input.value }, labelText + ' set.'); };
+  if (f.type === 'enum') {
+    input = h('select', { id: id });
+    if (!f.required || !value) input.appendChild(h('option', { value: '', text: '(none)' }));
+    (f.choices || []).forEach(function (c) { input.appendChild(h('option', { value: c, text: c })); });
+    input.value = value;
+  } else if (f.type === 'longtext') {
+    input = h('textarea', { id: id, rows: '3' });
+    input.value = value;
+  } else {
+    input = h('input', { type: 'text', id: id, autocomplete: 'off', spellcheck: f.type === 'text' ? null : 'false' });
+    input.value = value;
+    if (f.type === 'number' || f.type === 'integer') input.setAttribute('inputmode', f.type === 'integer' ? 'numeric' : 'decimal');
+    if (f.type === 'id' && f.ref) input.addEventListener('input', function () { suggest(input, f.ref); });
+  }
+  input.addEventListener('change', set);
+  if (f.required) input.setAttribute('aria-required', 'true');
+  const hint = { date: 'YYYY, YYYY-MM or YYYY-MM-DD', id: 'The id of ' + (/^[aeiou]/.test(f.ref || 'e') ? 'an ' : 'a ') + (f.ref || 'element') + '.' }[f.type];
+  const bad = view.messages.filter(function (m) { return m.kind === view.kind && m.id === view.selected && m.field === pointer; });
+  const notes = [];
+  if (hint) notes.push(h('span', { id: id + '-hint', className: 'ca-muted', text: hint }));
+  if (bad.length) {
+    input.setAttribute('aria-invalid', 'true');
+    notes.push(h('span', { id: id + '-error', className: 'ca-error-text', text: bad.map(function (m) { return m.message; }).join(' ') }));
+  }
+  if (notes.length) input.setAttribute('aria-describedby', notes.map(function (n) { return n.id; }).join(' '));
+  return h('div', { className: 'ca-edit-field' },
+    h('label', { for: id }, labelText + (f.required ? ' (required)' : '')), input, ...notes);
+}
+
+// A list field: each item (its sub-fields, or its one value) with Remove, then Add.
+function listControl(f) {
+  const ptr = '/' + f.key;
+  const n = (view.form.lists && view.form.lists[ptr]) | 0;
+  const set = h('fieldset', { id: fieldId(ptr), className: 'ca-edit-list' }, h('legend', { text: f.label + (f.required ? ' (required)' : '') }));
+  const one = f.label.replace(/s$/, '');
+  for (let i = 0; i < n; i++) {
+    const ip = ptr + '/' + i;
+    const what = one + ' ' + (i + 1);
+    const remove = button(fieldId(ip) + '-remove', 'Remove ' + what.toLowerCase(), function () {
+      act('removeItem', { kind: view.kind, id: view.selected, field: ptr, index: i }, what + ' removed.', fieldId(ptr) + '-add');
+    });
+    if (f.items && f.items.length) {
+      const item = h('fieldset', { id: fieldId(ip) }, h('legend', { text: what }));
+      f.items.forEach(function (sub) { item.appendChild(control(sub, ip + '/' + sub.key, view.form.values[ip + '/' + sub.key] || '', sub.label)); });
+      item.appendChild(remove);
+      set.appendChild(item);
+    } else {
+      set.appendChild(control({ type: f.itemType, choices: f.choices, ref: f.ref, required: true }, ip, view.form.values[ip] || '', what));
+      set.appendChild(remove);
+    }
+  }
+  let adding = null;
+  if (!(f.items && f.items.length)) {  // a plain value: typed (or chosen) first
+    const addId = fieldId(ptr) + '-new';
+    adding = f.itemType === 'enum' ? h('select', { id: addId }) : h('input', { type: 'text', id: addId, autocomplete: 'off' });
+    if (f.itemType === 'enum') (f.choices || []).forEach(function (c) { adding.appendChild(h('option', { value: c, text: c })); });
+    if (f.itemType === 'id' && f.ref) adding.addEventListener('input', function () { suggest(adding, f.ref); });
+    set.appendChild(h('label', { for: addId }, 'New ' + one.toLowerCase()));
+    set.appendChild(adding);
+  }
+  set.appendChild(button(fieldId(ptr) + '-add', 'Add ' + one.toLowerCase(), function () {
+    act('addItem', Object.assign({ kind: view.kind, id: view.selected, field: ptr }, adding ? { text: adding.value } : {}),
+      one + ' ' + (n + 1) + ' added.', adding ? fieldId(ptr) + '-add' : fieldId(ptr + '/' + n + '/' + f.items[0].key));
+  }));
+  return set;
+}
+
+function fillForm() {
+  while (ed.form.firstChild) ed.form.removeChild(ed.form.firstChild);
+  if (!view.form) {
+    ed.form.appendChild(h('p', { className: 'ca-muted', text: 'Choose an element in the list, or add one.' }));
+    return;
+  }
+  ed.form.appendChild(h('h3', { id: 'edit-form-title', tabindex: '-1', text: view.kind + ' "' + view.selected + '"' }));
+  view.form.fields.forEach(function (f) {
+    const ptr = '/' + f.key;
+    ed.form.appendChild(f.type === 'list' ? listControl(f) : control(f, ptr, view.form.values[ptr] || '', f.label));
+  });
+  ed.form.appendChild(button('edit-delete', 'Delete ' + view.kind + ' ' + view.selected, function () {
+    act('remove', { kind: view.kind, id: view.selected }, 'Deleted.', 'edit-find');
+  }));
+  if (view.blocked.length) {
+    ed.form.appendChild(h('p', { id: 'edit-blocked', text: 'Not deleted: still referred to by ' + view.blocked.slice(0, 8).join('; ') +
+      (view.blocked.length > 8 ? '; and ' + (view.blocked.length - 8) + ' more.' : '.') }));
+    ed.form.appendChild(button('edit-delete-refs', 'Delete and remove these references', function () {
+      act('remove', { kind: view.kind, id: view.selected, references: true }, 'Deleted, with its references.', 'edit-find');
+    }));
+  }
+}
+
+// The validation messages, each with a button to the field it names.
+function fillMessages() {
+  ed.messagesTitle.textContent = 'Problems: ' + summary();
+  while (ed.messages.firstChild) ed.messages.removeChild(ed.messages.firstChild);
+  view.messages.forEach(function (m, i) {
+    const li = h('li', { className: m.severity === 'error' ? 'ca-error-text' : null }, m.text);
+    if (m.id) {
+      li.appendChild(doc.createTextNode(' '));
+      li.appendChild(button('edit-msg-' + i, 'Go to ' + m.kind + ' ' + m.id + (m.field ? ' ' + m.field.slice(1) : ''), function () {
+        act('select', { file: m.file, pointer: m.pointer }, '', 'edit-form-title');
+        if (m.field) focusById(fieldId(m.field));  // else its heading (an element-wide message)
+      }));
+    }
+    ed.messages.appendChild(li);
+  });
+}
+
+function fillFiles() {
+  while (ed.files.firstChild) ed.files.removeChild(ed.files.firstChild);
+  view.files.forEach(function (f, i) {
+    const name = f.name.replace(/^.*\//, '');
+    ed.files.appendChild(button('edit-download-' + i, 'Download ' + name + (f.modified ? ' (changed)' : ''), function () { act('download', { index: i }, ''); }));
+    ed.files.appendChild(button('edit-copy-' + i, 'Copy ' + name, function () { act('copy', { index: i }, ''); }));
+  });
+  while (ed.confirm.firstChild) ed.confirm.removeChild(ed.confirm.firstChild);
+  ed.confirm.hidden = !view.confirmSave;
+  if (view.confirmSave) {
+    ed.confirm.appendChild(h('span', { text: 'The data has ' + summary() + ' Download anyway?' }));
+    ed.confirm.appendChild(button('edit-save-anyway', 'Download anyway', function () { act('save', { anyway: true }, '', 'edit-save'); }));
+    ed.confirm.appendChild(button('edit-save-cancel', 'Cancel', function () { act('cancelSave', null, '', 'edit-save'); }));
+  }
+}
+
+// Draws the layer from a fresh `editView`.
+function refresh() {
+  const v = fetchView();
+  if (!v) return;
+  view = v;
+  ed.undo.disabled = !v.canUndo;
+  ed.redo.disabled = !v.canRedo;
+  ed.save.disabled = !v.files.some(function (f) { return f.modified; });
+  ed.kind.querySelectorAll('input').forEach(function (r) { r.checked = r.value === v.kind; });
+  doc.querySelector('label[for="edit-find"]').textContent = 'Find ' + kindName(v.kind).toLowerCase() + ' by id or name';
+  fillFiles();
+  fillList();
+  fillForm();
+  fillMessages();
+}
+
+// The `editstate` event (edit mode only): the layer is made once, then drawn again whenever the
+// panel changed what it shows (the kind, the element, the data), after the frame that sent it.
+export function onEditLayerState(data, after, later) {
+  if (!data || !data.open || !after) return;
+  if (!ed.layer) {
+    build(after);
+    ed.suggest = h('datalist', { id: 'edit-suggest' });
+    ed.layer.appendChild(ed.suggest);
+  }
+  const key = [data.kind, data.selected, data.version, data.undo, data.errors, data.modified].join('|');
+  if (key === seen) return;
+  seen = key;
+  later(function () {
+    const keep = doc.activeElement && ed.layer.contains(doc.activeElement) && doc.activeElement.id;
+    // A field being typed into keeps its text: it is committed on change, then drawn again.
+    if (keep && /^edit-f/.test(keep) && doc.activeElement.value !== undefined) return;
+    refresh();
+    if (keep) focusById(keep);
+  });
+}
