@@ -144,6 +144,8 @@ private:
     void emit_edit_state();                                  // web: the "editstate" event, when it changed
     std::string story_editor_json() const;                   // app/edit.cpp: the story editor's part of it
     void story_editor_frame();                               // app/edit.cpp: the story editor, its Save
+    void save_story_draft();                                 // app/edit.cpp: the draft to a file (native) or the page
+    std::string edit_story_reply(const JValue& c);           // app/edit_commands.cpp: `editStory`
     void hand_edit_files(const char* action, size_t index);  // web: the "editfiles" event
     void keep_edit_files();                                  // web: the edits for the page to keep across a reload
     // load_datasets and load_datasets_in_place: the files (each one's scratch bytes parsed in place when in_place).

@@ -357,7 +357,13 @@ void App::story_editor_frame() {
     ui::draw_story_editor(model_, d, edit_->place);
     ui_.panels.push_back(d.panel);  // labels keep off it, as off the edit panel
     ui_.last_panels.push_back(d.panel);
-    if (!d.save) return;
+    if (d.save) save_story_draft();
+}
+
+// Saves the story editor's draft (its Save, or the page's layer): checked against the data shown
+// first, then written beside the data natively or handed to the page to download.
+void App::save_story_draft() {
+    ui::StoryDraft& d = edit_->story;
     const std::string name = d.story.id + ".json", text = story_file_text(d.story, model_.data());
     const StoryLoad check = load_story(name, text, model_.data());
     if (!check.ok()) {

@@ -1,5 +1,7 @@
 // The edit panel as commands (`editView`, `editDo`), for the web page's editing layer of real
 // controls (web/js/edit_layer.js): what the ImGui panel shows and does, for keyboard and screen readers.
+#include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "app/app.h"
@@ -7,7 +9,9 @@
 #include "core/edit_model.h"
 #include "core/json_doc.h"
 #include "core/json_out.h"
+#include "core/story.h"
 #include "ui/edit_view.h"
+#include "ui/story_edit_view.h"
 
 namespace ca {
 
@@ -90,7 +94,8 @@ std::string App::edit_command(std::string_view text) {
     JsonError err;
     if (!doc.parse(text, 16, err) || !doc.root().is_object()) return error_reply_json("command is not a JSON object");
     const JValue c = doc.root();
-    return c.find("cmd").str() == "editView" ? edit_view_reply(c) : edit_do_reply(c);
+    const std::string_view cmd = c.find("cmd").str();
+    return cmd == "editView" ? edit_view_reply(c) : cmd == "editStory" ? edit_story_reply(c) : edit_do_reply(c);
 }
 
 // `editView` {list: {kind, query}}: the panel's state (kind, selection, undo, files, messages,
@@ -230,6 +235,72 @@ std::string App::edit_do_reply(const JValue& c) {
     st.intents.push_back(std::move(in));
     apply_edit_intents();
     return st.status.empty() || op == "download" || op == "copy" || op == "save" ? "{\"ok\":true}" : error_reply_json(st.status);
+}
+
+// `editStory` {op, index, text}: the story editor's draft and what its window does (id, title,
+// "Add this view as a step", choose, up, down, remove, a caption's title and text, "Tell it",
+// "Save"); every reply is the draft as then: {id, title, step, steps: [{title, text}], status}.
+std::string App::edit_story_reply(const JValue& c) {
+    ui::StoryDraft& d = *story_draft();
+    const std::string op(c.find("op").str());
+    const JValue text = c.find("text"), index = c.find("index");
+    if (text && !text.is_string()) return error_reply_json("text must be a string");
+    if (index && !(index.is_number_integer() && index.integer() >= 0)) return error_reply_json("index must be a whole number, 0 or more");
+    const std::string t(text.str());
+    const size_t n = d.story.steps.size(), i = index ? static_cast<size_t>(index.integer()) : static_cast<size_t>(std::max(d.step, 0));
+    const bool needs_step = op == "choose" || op == "up" || op == "down" || op == "remove" || op == "captionTitle" || op == "captionText";
+    if (needs_step && i >= n) return error_reply_json("no step " + std::to_string(i + 1) + ": the story has " + std::to_string(n));
+    auto too_long = [&](size_t cap, const char* what) {
+        return t.size() > cap ? error_reply_json(std::string(what) + " is " + std::to_string(t.size()) + " bytes long: the limit is " +
+                                                 std::to_string(cap))
+                              : std::string();
+    };
+    std::string refused;
+    if (op == "id" || op == "title") {
+        char* buf = op == "id" ? d.id : d.title;
+        const size_t cap = op == "id" ? sizeof d.id - 1 : sizeof d.title - 1;
+        if ((refused = too_long(cap, op == "id" ? "the id" : "the title")).empty()) std::snprintf(buf, cap + 1, "%s", t.c_str());
+        d.story.id = d.id;
+        d.story.title = d.title;
+    } else if (op == "add") {
+        if (n >= static_cast<size_t>(kStorySteps.hi))
+            return error_reply_json("a story has at most " + std::to_string(kStorySteps.hi) + " steps");
+        d.story.steps.push_back(step_from_view(model_.current_view()));
+        d.step = static_cast<int>(n);
+    } else if (op == "choose") {
+        d.step = static_cast<int>(i);
+    } else if (op == "up" || op == "down") {
+        if (move_step(d.story, i, op == "up" ? -1 : 1)) d.step = static_cast<int>(i) + (op == "up" ? -1 : 1);
+    } else if (op == "remove") {
+        d.story.steps.erase(d.story.steps.begin() + static_cast<long>(i));
+        d.step = std::min(d.step, static_cast<int>(d.story.steps.size()) - 1);
+    } else if (op == "captionTitle" || op == "captionText") {
+        StoryCaption& cap = d.story.steps[i].caption;
+        const bool title = op == "captionTitle";
+        if ((refused = too_long(title ? kStoryTitleMax * 4 : kStoryTextMax * 4, title ? "the caption's title" : "the caption's text"))
+                .empty())
+            (title ? cap.title : cap.text) = t;
+    } else if (op == "tell" || op == "save") {
+        if (d.story.steps.empty()) return error_reply_json("the story has no step yet: add the view as a step first");
+        d.story.id = d.id;
+        d.story.title = d.title;
+        if (op == "tell") {
+            model_.add_story(d.story);
+            model_.go_to_step(d.story.id, d.step >= 0 ? d.step + 1 : 1);
+        } else {
+            save_story_draft();
+            if (d.status.rfind("Not saved", 0) == 0) return error_reply_json(d.status);
+        }
+    } else if (op != "view") {
+        return error_reply_json("op must be view, id, title, add, choose, up, down, remove, captionTitle, captionText, tell or save");
+    }
+    if (!refused.empty()) return refused;
+    json steps = json::array();
+    for (const StoryStep& s : d.story.steps) steps.push_back({{"title", s.caption.title}, {"text", s.caption.text}});
+    json out{{"ok", true}, {"id", std::string(d.id)}, {"title", std::string(d.title)}, {"step", d.step}, {"status", d.status}};
+    out["steps"] = std::move(steps);
+    out["maxSteps"] = kStorySteps.hi;
+    return out.dump();
 }
 
 }  // namespace ca

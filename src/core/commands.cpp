@@ -666,13 +666,13 @@ bool story_command(AppModel& m, const std::string& cmd, const JValue& c, json& o
     return true;
 }
 
-// The edit mode's commands (issue 16): openEditor, editField, editView, editDo; false for any other command.
+// The edit mode's commands (issue 16): openEditor, editField, editView, editDo, editStory; false for any other command.
 bool edit_command(const std::string& cmd, const JValue& c, CommandResult& r, json& out) {
     if (cmd == "openEditor") {
         r.open_editor = true;
         return true;
     }
-    if (cmd == "editView" || cmd == "editDo") {
+    if (cmd == "editView" || cmd == "editDo" || cmd == "editStory") {
         r.edit_command = true;
         return true;
     }

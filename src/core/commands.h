@@ -32,7 +32,7 @@ struct CommandResult {
     bool audit = false;        // the app answers with audit_reply of its UI's last frame
     bool open_editor = false;  // `openEditor`: the app opens edit mode (never in embed mode)
     EditFieldCommand edit_field;
-    bool edit_command = false;  // `editView` or `editDo`: the app answers from its editor (app/edit_commands.cpp)
+    bool edit_command = false;  // `editView`, `editDo` or `editStory`: the app answers from its editor (app/edit_commands.cpp)
 };
 // {"ok":false,"error":message}, as every command's error reply.
 std::string error_reply_json(std::string_view message);

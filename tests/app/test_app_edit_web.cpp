@@ -252,3 +252,51 @@ TEST_CASE("web edit mode: editView and editDo add a collaboration as the panel w
     CHECK(has(p.last("editstate"), "\"selected\":\"kbd_mou\"") == false);  // the message chose another element
     CHECK(has(p.last("editstate"), "\"kind\":\"collaboration\""));
 }
+
+// The story editor as the page's layer drives it (`editStory`): the draft named, two views added
+// as steps, captioned, reordered, told, then saved (the page downloads it), each refusal saying why.
+TEST_CASE("web edit mode: editStory makes, orders, tells and saves a story as the story editor would") {
+    ca::AppConfig cfg;
+    cfg.hash = "#edit=1";
+    ca::App app(cfg);
+    FakeBrowser p(app);
+    REQUIRE(app.start(p));
+    p.step();
+    auto story = [&](const std::string& args) { return app.command(R"({"cmd":"editStory",)" + args + "}"); };
+    CHECK(has(story(R"("op":"view")"), "\"steps\":[]"));
+    CHECK(has(story(R"("op":"tell")"), "no step yet"));
+    CHECK(has(story(R"("op":"captionTitle","text":"x")"), "no step 1"));
+    CHECK(has(story(R"("op":"id","text":"kbd-story")"), "\"id\":\"kbd-story\""));
+    CHECK(has(story(R"("op":"title","text":"Told by keyboard")"), "\"title\":\"Told by keyboard\""));
+    CHECK(has(story(R"("op":"id","text":")" + std::string(200, 'a') + "\""), "the limit is 63"));
+    CHECK(has(story(R"("op":"add")"), "\"step\":0"));
+    CHECK(has(story(R"("op":"captionTitle","text":"First")"), "\"title\":\"First\""));
+    REQUIRE(has(app.command(R"({"cmd":"flyTo","region":"korea"})"), "\"ok\":true"));
+    for (int i = 0; i < 5; ++i) p.step();
+    CHECK(has(story(R"("op":"add")"), "\"step\":1"));
+    CHECK(has(story(R"("op":"captionTitle","text":"Korea")"), "\"title\":\"Korea\""));
+    CHECK(has(story(R"("op":"captionText","index":1,"text":"The packaging MoU.")"), "The packaging MoU."));
+    // Korea first: moved up, still the chosen step.
+    const std::string moved = story(R"("op":"up","index":1)");
+    CHECK(has(moved, "\"step\":0"));
+    CHECK(moved.find("Korea") < moved.find("First"));
+    CHECK(has(story(R"("op":"down","index":9)"), "no step 10"));
+    CHECK(has(story(R"("op":"fly")"), "op must be"));
+    // Told: the model plays the draft's first step.
+    CHECK(has(story(R"("op":"tell","index":0)"), "\"ok\":true"));
+    p.step();
+    REQUIRE(app.model().story() != nullptr);
+    CHECK(app.model().story()->id == "kbd-story");
+    // Saved: the file goes to the page, checked first.
+    const size_t before = p.count("editfiles");
+    const std::string refused = story(R"("op":"save")");  // a step without its caption's text: not saved, saying where
+    CHECK(has(refused, "\"ok\":false"));
+    CHECK(has(refused, "step 2 (/steps/1/caption/text): must not be empty"));
+    CHECK(p.count("editfiles") == before);
+    CHECK(has(story(R"("op":"captionText","index":1,"text":"Where it began.")"), "Where it began."));
+    CHECK(has(story(R"("op":"save")"), "Downloading kbd-story.json"));
+    REQUIRE(p.count("editfiles") == before + 1);
+    CHECK(has(p.last("editfiles"), "\"name\":\"kbd-story.json\""));
+    CHECK(has(p.last("editfiles"), "Told by keyboard"));
+    CHECK(has(story(R"("op":"remove","index":1)"), "\"steps\":[{\"text\":\"The packaging MoU.\",\"title\":\"Korea\"}]"));
+}

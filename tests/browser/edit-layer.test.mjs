@@ -18,6 +18,14 @@ async function typeField(page, id, text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
   await page.keyboard.press('Tab');
+  await settle(page);
+}
+// After the layer's commit, which waits a task once Tab has moved focus (edit_layer.js afterFocus).
+const settle = (page) => page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+// Asks fn (async, in node) until it is true, for up to 10 s.
+async function poll(page, fn, what) {
+  for (const end = Date.now() + 10000; Date.now() < end; await page.waitForTimeout(100)) if (await fn()) return;
+  throw new Error('waited for ' + what);
 }
 async function waitFor(page, fn, what, arg) {
   await page.waitForFunction(fn, arg, { timeout: 20000, polling: 100 }).catch(() => { throw new Error('waited for ' + what); });
@@ -62,6 +70,9 @@ test('edit layer: a collaboration added by keyboard alone, its problems reached 
 
   // Every required field from the keyboard: the title, the start, a participant, the summary, evidence.
   await typeField(page, 'edit-f-title', 'Keyboard MoU');
+  // Tab commits the field and goes on to the next one (the layer, drawn again, keeps that focus).
+  await waitFor(page, () => document.activeElement && document.activeElement.id === 'edit-f-kind', 'focus on the next field, Kind');
+  assert.equal((await view(page)).form.values['/title'], 'Keyboard MoU');
   await typeField(page, 'edit-f-start', '2024-05');
   await typeField(page, 'edit-f-summary', 'An MoU typed without a mouse.');
   await page.focus('#edit-f-participants-add');
@@ -71,6 +82,7 @@ test('edit layer: a collaboration added by keyboard alone, its problems reached 
   await waitFor(page, () => [...document.querySelectorAll('#edit-suggest option')].some((o) => o.value === 'tsmc'), 'tsmc suggested');
   await page.keyboard.type('c');
   await page.keyboard.press('Tab');
+  await settle(page);
   const source = (await page.evaluate(() => window.chipatlas.command('editView', { list: { kind: 'source', query: '' } }))).list[0].id;
   await page.focus('#edit-f-evidence-add');
   await page.keyboard.press('Enter');
@@ -144,6 +156,53 @@ test('edit layer: follows the panel (another element chosen or edited there), re
   });
   assert.ok(fit.left >= 0 && fit.right <= fit.vw, JSON.stringify(fit));
   assert.ok(fit.scroll <= fit.client + 1, 'nothing wider than the layer: ' + JSON.stringify(fit));
+  assert.deepEqual(await axeSerious(page), []);
+  assertClean(log);
+});
+
+test('edit layer: a story made by keyboard alone: two views as steps, captions, reordered, told, saved', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html#edit=1&rm=1', { viewport: { width: 1280, height: 800 } });
+  await waitFor(page, () => document.getElementById('edit-story-add'), 'the story part of the layer');
+  await typeField(page, 'edit-story-id', 'kbd-story');
+  await typeField(page, 'edit-story-title', 'Told by keyboard');
+  assert.equal(await page.getAttribute('#edit-story-tell', 'disabled'), '', 'nothing to tell before a step');
+  await page.focus('#edit-story-add');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'edit-story-caption-title', 'a new step: its caption next');
+  await page.keyboard.type('All four');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  await typeField(page, 'edit-story-caption-text', 'The four initiatives.');
+  // The second view: Korea, by the controls layer's button, then added.
+  await page.focus('#ctl-region-korea');
+  await page.keyboard.press('Enter');
+  await poll(page, async () => { const c = (await page.evaluate(() => window.chipatlas.getState())).camera; return c.lon > 124 && c.lon < 132; }, 'the flight to Korea');
+  await page.focus('#edit-story-add');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Korea');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  await typeField(page, 'edit-story-caption-text', 'The packaging MoU.');
+  const steps = () => page.$$eval('#edit-story-steps > li > button:first-child', (b) => b.map((x) => x.textContent));
+  assert.deepEqual(await steps(), ['Step 1: All four', 'Step 2: Korea']);
+  // Korea first.
+  await page.focus('#edit-story-up-1');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await steps(), ['Step 1: Korea', 'Step 2: All four']);
+  assert.match(await page.textContent('#edit-said'), /Step 2 moved up/);
+  // Told: the map plays the draft from the chosen step (Korea's view).
+  await page.focus('#edit-story-step-0');
+  await page.keyboard.press('Enter');
+  await page.focus('#edit-story-tell');
+  await page.keyboard.press('Enter');
+  await poll(page, async () => (await page.evaluate(() => window.chipatlas.getState())).story === 'kbd-story', 'the story told');
+  // Saved: the story file, downloaded, holds both captions in the new order.
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }),
+    (async () => { await page.focus('#edit-story-save'); await page.keyboard.press('Enter'); })()]);
+  assert.equal(download.suggestedFilename(), 'kbd-story.json');
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.title, 'Told by keyboard');
+  assert.deepEqual(saved.steps.map((s) => s.caption.title), ['Korea', 'All four']);
   assert.deepEqual(await axeSerious(page), []);
   assertClean(log);
 });

@@ -5,7 +5,7 @@ import { API_VERSION, LIMITS } from './limits.js';
 // Commands the wasm's ca_command takes as they are (docs/web_bridge.md).
 export const DIRECT = Object.freeze(['getState', 'setState', 'setHash', 'play', 'pause', 'togglePlay', 'step',
   'select', 'flyTo', 'search', 'export', 'locate', 'audit', 'legend', 'about', 'openEditor', 'editField',
-  'editView', 'editDo',
+  'editView', 'editDo', 'editStory',
   'listStories', 'story', 'storyStep', 'exitStory', 'loadStory']);
 
 function pick(a, keys) {
