@@ -145,6 +145,10 @@ std::string App::edit_view_reply(const JValue& c) {
         for (const auto& [k, x] : v.leaf) values[k] = x;
         for (const auto& [k, n] : v.lists) lists[k] = n;
         out["form"] = json{{"fields", std::move(fields)}, {"values", std::move(values)}, {"lists", std::move(lists)}};
+        if (st.kind == EditKind::Source) {
+            const auto it = st.pasted.find(st.selected);
+            out["pasted"] = it == st.pasted.end() ? std::string() : it->second;
+        }
     }
     if (const JValue l = c.find("list"); l.is_object()) {
         EditKind kind = st.kind;
@@ -222,6 +226,12 @@ std::string App::edit_do_reply(const JValue& c) {
         in.op = op == "undo" ? Op::Undo : Op::Redo;
     } else if (op == "save") {
         in.op = c.find("anyway").boolean() ? Op::SaveAnyway : Op::Save;
+    } else if (op == "paste") {  // a source's text, which the quotes citing it are checked against (kept in memory)
+        if (in.kind != EditKind::Source || in.id.empty()) return error_reply_json("paste needs kind source and its id");
+        st.pasted[in.id] = std::string(text.str());
+        st.pasted_changed = true;
+        apply_edit_intents();
+        return "{\"ok\":true}";
     } else if (op == "cancelSave") {
         st.confirm_save = false;
         return "{\"ok\":true}";
@@ -229,7 +239,8 @@ std::string App::edit_do_reply(const JValue& c) {
         in.op = op == "copy" ? Op::Copy : Op::Download;
         if (!index) in.index = ~size_t{0};  // every file
     } else {
-        return error_reply_json("op must be select, add, set, addItem, removeItem, remove, undo, redo, save, cancelSave, download or copy");
+        return error_reply_json(
+            "op must be select, add, set, addItem, removeItem, remove, undo, redo, save, cancelSave, download, copy or paste");
     }
     st.status.clear();
     st.intents.push_back(std::move(in));

@@ -221,6 +221,17 @@ TEST_CASE("web edit mode: editView and editDo add a collaboration as the panel w
               "\"ok\":true"));
     CHECK(has(view(), "\"kind\":\"collaboration\""));
 
+    // A source's pasted text: every quote citing it is checked against it (a text without them: errors).
+    const size_t errors_before_paste = ca::count_errors(app.editor()->validation().diagnostics);
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"paste","kind":"source","id":"hk_astri_polyu","text":"Nothing quoted here."})"),
+              "\"ok\":true"));
+    CHECK(ca::count_errors(app.editor()->validation().diagnostics) > errors_before_paste);
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"select","kind":"source","id":"hk_astri_polyu"})"), "\"ok\":true"));
+    CHECK(has(view(), "\"pasted\":\"Nothing quoted here.\""));
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"paste","kind":"source","id":"hk_astri_polyu","text":""})"), "\"ok\":true"));
+    CHECK(ca::count_errors(app.editor()->validation().diagnostics) == errors_before_paste);
+    CHECK(has(app.command(R"({"cmd":"editDo","op":"paste","kind":"organisation","id":"tsmc","text":"x"})"), "needs kind source"));
+
     // Delete is refused while referred to, saying by what; with references it goes.
     const std::string refused = app.command(R"({"cmd":"editDo","op":"remove","kind":"organisation","id":"tsmc"})");
     CHECK(has(refused, "\"ok\":false"));
@@ -249,8 +260,8 @@ TEST_CASE("web edit mode: editView and editDo add a collaboration as the panel w
     CHECK(p.count("editfiles") == before + 2);
     CHECK(has(p.last("editfiles"), "Keyboard MoU"));
     p.step();
-    CHECK(has(p.last("editstate"), "\"selected\":\"kbd_mou\"") == false);  // the message chose another element
-    CHECK(has(p.last("editstate"), "\"kind\":\"collaboration\""));
+    CHECK(has(p.last("editstate"), "\"selected\":\"hk_astri_polyu\""));  // the panel's state as the commands left it
+    CHECK(has(p.last("editstate"), "\"kind\":\"source\""));
 }
 
 // The story editor as the page's layer drives it (`editStory`): the draft named, two views added

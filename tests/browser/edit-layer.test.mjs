@@ -146,8 +146,21 @@ test('edit layer: follows the panel (another element chosen or edited there), re
   await page.keyboard.press('Enter');
   assert.match(await page.textContent('#edit-said'), /lower-case letters/);
 
+  // A source's pasted text: the quotes citing it are checked against it (here they are not in it).
+  await page.focus('#edit-kind-source');
+  await page.keyboard.press('Space');
+  await waitFor(page, () => document.getElementById('edit-pick-hk_astri_polyu'), 'the sources list');
+  await page.focus('#edit-pick-hk_astri_polyu');
+  await page.keyboard.press('Enter');
+  const errorsBefore = (await view(page)).errors;
+  await typeField(page, 'edit-pasted', 'A text that quotes nothing.');
+  const after = await view(page);
+  assert.equal(after.pasted, 'A text that quotes nothing.');
+  assert.ok(after.errors > errorsBefore, `quotes checked against the pasted text: ${errorsBefore} -> ${after.errors} errors`);
+  assert.match(await page.textContent('#edit-messages'), /hk_astri_polyu|quote/);
+
   // On a 320 px phone the shown layer fits the screen's width and nothing in it is wider.
-  await page.focus('#edit-f-name');
+  await page.focus('#edit-f-title');
   await page.keyboard.press('Shift');
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('edit-layer')).clipPath), 'none', 'the layer is shown');
   const fit = await page.evaluate(() => {

@@ -306,6 +306,15 @@ function fillForm() {
     const ptr = '/' + f.key;
     ed.form.appendChild(f.type === 'list' ? listControl(f) : control(f, ptr, view.form.values[ptr] || '', f.label));
   });
+  if (view.kind === 'source') {  // its text: every quote citing it is checked against it (kept in this page only)
+    const pasted = h('textarea', { id: 'edit-pasted', rows: '4', 'aria-describedby': 'edit-pasted-note' });
+    pasted.value = view.pasted || '';
+    pasted.addEventListener('change', function () {
+      afterFocus(function () { act('paste', { kind: 'source', id: view.selected, text: pasted.value }, 'Source text kept; quotes checked against it.'); });
+    });
+    ed.form.appendChild(h('div', { className: 'ca-edit-field' }, h('label', { for: 'edit-pasted' }, 'Pasted text'), pasted,
+      h('span', { id: 'edit-pasted-note', className: 'ca-muted', text: 'The source\'s text: each quote citing this source is checked against it. It stays in this page.' })));
+  }
   ed.form.appendChild(button('edit-delete', 'Delete ' + view.kind + ' ' + view.selected, function () {
     act('remove', { kind: view.kind, id: view.selected }, 'Deleted.', 'edit-find');
   }));
