@@ -132,7 +132,7 @@ std::string App::edit_view_reply(const JValue& c) {
         if (s.element_at(d[i].file, d[i].pointer, kind, id, field)) {
             m["kind"] = kKinds[static_cast<int>(kind)];
             m["id"] = id;
-            m["field"] = field;
+            m["field"] = field.empty() ? missing_field(d[i].message) : field;
         }
         messages.push_back(std::move(m));
     }

@@ -258,6 +258,15 @@ FormFocus form_focus(EditKind kind, std::string_view p) {
     return f;
 }
 
+std::string missing_field(std::string_view message) {
+    constexpr std::string_view kHead = "missing required field \"";
+    if (message.substr(0, kHead.size()) != kHead) return "";
+    const std::string_view rest = message.substr(kHead.size());
+    const size_t end = rest.find('"');
+    if (end == std::string_view::npos || end == 0 || rest.substr(0, end).find_first_of("/~") != std::string_view::npos) return "";
+    return "/" + std::string(rest.substr(0, end));
+}
+
 std::vector<std::string> pick_ids(const Dataset& d, EditKind kind, std::string_view query, size_t max, std::vector<std::string>* labels) {
     std::vector<std::string> out;
     const std::string q = lower(query);

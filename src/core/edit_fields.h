@@ -70,6 +70,10 @@ struct FormFocus {
 };
 FormFocus form_focus(EditKind kind, std::string_view field_pointer);
 
+// The field a message about a missing required member names ('missing required field "summary"'
+// -> "/summary"), whose pointer is its element's: where the editors take the keyboard; else "".
+std::string missing_field(std::string_view message);
+
 // Ids of kind whose id or name/title contains query (case-insensitive ASCII), up to max, as
 // "id — name" labels in `labels` (same order).
 std::vector<std::string> pick_ids(const Dataset& d, EditKind kind, std::string_view query, size_t max,

@@ -64,6 +64,12 @@ test('edit layer: a collaboration added by keyboard alone, its problems reached 
   await page.focus('#' + toTitle.id);
   await page.keyboard.press('Enter');
   assert.equal(await focused(page), 'edit-f-title');
+  // A missing field's message (its pointer is the element's) takes the keyboard to that field too.
+  const toSummary = title.find((m) => /missing required field "summary"/.test(m.text));
+  assert.ok(toSummary, JSON.stringify(title));
+  await page.focus('#' + toSummary.id);
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'edit-f-summary');
   // The field says what is wrong with it, for a screen reader too (aria-invalid, described by).
   assert.equal(await page.getAttribute('#edit-f-title', 'aria-invalid'), 'true');
   assert.match(await page.getAttribute('#edit-f-title', 'aria-describedby'), /edit-f-title-error/);

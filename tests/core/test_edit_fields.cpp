@@ -79,6 +79,21 @@ TEST_CASE("edit forms: a message's pointer names its form field") {
     CHECK(ca::form_focus(EditKind::Collaboration, "/participants/x/role").item == -1);
 }
 
+TEST_CASE("edit forms: a missing required field's message names that field") {
+    CHECK(ca::missing_field("missing required field \"summary\"") == "/summary");
+    CHECK(ca::missing_field("missing required field \"evidence\" (and more)") == "/evidence");
+    CHECK(ca::missing_field("must not be empty").empty());
+    CHECK(ca::missing_field("missing required field \"\"").empty());
+    CHECK(ca::missing_field("missing required field \"a/b\"").empty());  // never a pointer of its own
+    CHECK(ca::missing_field("missing required field \"open").empty());
+    // The loader's own message, as it writes it.
+    const ca::LoadResult r =
+        ca::load_dataset({{"t.json", R"({"organisations":[{"id":"a","kind":"company","region":"taiwan","lat":1,"lon":2}]})"}});
+    bool named = false;
+    for (const ca::Diagnostic& d : r.diagnostics) named = named || ca::missing_field(d.message) == "/name";
+    CHECK(named);
+}
+
 TEST_CASE("edit forms: typed text becomes JSON") {
     using ca::FieldType;
     CHECK(ca::form_value_json(FieldType::Text, "A \"B\"", true) == "\"A \\\"B\\\"\"");
