@@ -216,6 +216,13 @@ void App::frame(double dt) {
         platform_->open_url(ui_.open_url);
         ui_.open_url.clear();
     }
+    if (ui_.tour) {  // the About card's "Take the tour": the first story, from its first step
+        ui_.tour = false;
+        if (listened())
+            emit("tour", "{}");  // the page fetches the site's stories, then tells the first (web/js/story.js)
+        else if (!model_.stories().empty())
+            model_.go_to_step(model_.stories().front().id, 1);
+    }
     if (has_region_) {
         // The viewport and panel insets are known after the first UI frame: fit the preset now.
         bool rm = model_.reduced_motion();

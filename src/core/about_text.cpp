@@ -22,6 +22,7 @@ AboutText about_text(const Dataset& ds) {
     a.provenance = provenance_sentence(ds) + " " + tr("Values marked \xE2\x80\xA0 are from general knowledge.");
     a.credits = tr("Basemap: Natural Earth (public domain). Fonts: Noto Sans CJK (SIL OFL).");
     a.close = tr("Start exploring");
+    a.tour = tr("Take the tour");
     return a;
 }
 

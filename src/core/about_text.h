@@ -15,6 +15,7 @@ struct AboutText {
     std::string provenance;            // where the facts come from (counted from the data)
     std::string credits;               // basemap and fonts
     std::string close;                 // the closing button's words
+    std::string tour;                  // the button that tells the site's first story
 };
 
 AboutText about_text(const Dataset& ds);

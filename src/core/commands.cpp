@@ -546,6 +546,7 @@ json about_reply(const AppModel& m) {
     out["provenance"] = a.provenance;
     out["credits"] = a.credits;
     out["close"] = a.close;
+    out["tour"] = m.view().embed ? std::string() : a.tour;  // an embed's host tells its own stories
     return out;
 }
 
@@ -808,6 +809,7 @@ std::string audit_reply(const UiAudit& a) {
     for (const UiAudit::Panel& p : a.panels) panels.push_back({{"name", p.name}, {"rect", json::array({p.x0, p.y0, p.x1, p.y1})}});
     out["panels"] = panels;
     out["storyCaption"] = a.story_caption;
+    out["tourButton"] = json::array({a.tour[0], a.tour[1], a.tour[2], a.tour[3]});
     return to_text(out);
 }
 

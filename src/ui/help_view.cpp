@@ -73,6 +73,23 @@ void draw_help(const AppModel& m, UiContext& ui) {
         ImGui::TextWrapped("%s", tr("Licences: LICENSE; every notice in the web build's dist/licenses/."));
     }
     ImGui::Spacing();
+    // Stories are what a first visit is told of: the tour (the site's first story) beside the way
+    // into the map on one's own. Not in an embed, whose host tells its own.
+    if (!m.view().embed && (ui.opt.web || !m.stories().empty())) {
+        if (ImGui::Button(text.tour.c_str())) {
+            ui.tour = true;
+            ui.show_help = false;
+            ImGui::CloseCurrentPopup();
+            ui.more_frames = true;
+        }
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        ui.tour_button = {a.x, a.y, b.x, b.y};
+        ui.audit.tour[0] = a.x, ui.audit.tour[1] = a.y, ui.audit.tour[2] = b.x, ui.audit.tour[3] = b.y;
+        // The way to explore beside it when it fits, else below (long words, a narrow phone).
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float close_w = ImGui::CalcTextSize(text.close.c_str()).x + 2 * st.FramePadding.x;
+        if (b.x + st.ItemSpacing.x + close_w <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+    }
     if (ImGui::Button(text.close.c_str())) {
         ui.show_help = false;
         ImGui::CloseCurrentPopup();

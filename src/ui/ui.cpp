@@ -143,6 +143,7 @@ static void place_details_sheet(const AppModel& m, UiContext& ui, const ChromeLa
 void draw_ui(AppModel& m, UiContext& ui) {
     ui.audit.clipped.clear();
     ui.audit.panels.clear();
+    std::fill(std::begin(ui.audit.tour), std::end(ui.audit.tour), 0.0f);
     ImGuiIO& io = ImGui::GetIO();
     ui.panels.clear();
     const ChromeLayout chrome = chrome_layout(io.DisplaySize.x, io.DisplaySize.y, m.view().embed);

@@ -392,6 +392,50 @@ TEST_CASE("the About card's licences link asks the platform to open licenses/ind
     CHECK(app.ui().show_help);  // the card stays open
 }
 
+// The About card's "Take the tour" (a first visit's way into the stories): natively the app tells
+// the first story from its first step; in a page it asks the page (which fetches the stories).
+TEST_CASE("the About card's Take the tour tells the first story (natively) or asks the page (web)") {
+    for (const bool web : {false, true}) {
+        CAPTURE(web);
+        ca::App app(ca::AppConfig{});
+        FakePlatform p(app, web);
+        REQUIRE(app.start(p));
+        app.ui().show_help = true;  // a page's first visit opens it; natively the "?" does
+        for (int i = 0; i < 3; ++i) p.step();
+        const ca::Rect r = app.ui().tour_button;
+        REQUIRE(r.x1 > r.x0);
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(static_cast<float>((r.x0 + r.x1) / 2), static_cast<float>((r.y0 + r.y1) / 2));
+        p.step();
+        io.MouseDown[0] = true;
+        p.step();
+        io.MouseDown[0] = false;
+        p.step();
+        p.step();
+        CHECK_FALSE(app.ui().show_help);  // the card closes
+        const auto tours = std::count_if(p.events.begin(), p.events.end(), [](const auto& e) { return e.first == "tour"; });
+        if (web) {
+            CHECK(tours == 1);
+        } else {
+            CHECK(tours == 0);
+            REQUIRE(app.model().story() != nullptr);
+            CHECK(app.model().story()->id == app.model().stories().front().id);
+            CHECK(app.model().view().step == 1);
+        }
+    }
+}
+
+TEST_CASE("an embed's About card has no tour: its host tells its own stories") {
+    ca::AppConfig cfg;
+    cfg.embed = true;
+    ca::App app(cfg);
+    FakePlatform p(app, true);
+    REQUIRE(app.start(p));
+    app.ui().show_help = true;
+    for (int i = 0; i < 3; ++i) p.step();
+    CHECK(app.ui().tour_button.x1 == app.ui().tour_button.x0);
+}
+
 TEST_CASE("natively the About card names the licence files instead of a link") {
     ca::App app(ca::AppConfig{});
     FakePlatform p(app, false);

@@ -263,3 +263,56 @@ test('the timeline in window mode at 390x844, nothing clipped', { timeout: 12000
   assertClean(log, 'timeline window mode 390x844');
   await page.context().close();
 });
+
+// A visitor who opens the page finds the stories: the first visit's About card offers "Take the
+// tour" (the map's card for the mouse, the page's dialog for the keyboard), and the controls
+// layer has it too; each tells the site's first story from step 1. Not in an embed.
+test('"Take the tour": the About card\'s button (mouse), its dialog\'s and the controls layer\'s (keyboard) tell the first story', { timeout: 180000 }, async () => {
+  // The mouse, on the map's card (a first visit opens it).
+  {
+    const { page, log } = await h.open('index.html', { viewport: { width: 1280, height: 800 } });  // no hash: a first visit's card
+    let r = null;
+    await page.waitForFunction(() => window.chipatlas.command('audit').then((a) => a.tourButton[2] > a.tourButton[0]), null, { timeout: 10000 });
+    r = (await page.evaluate(() => window.chipatlas.command('audit'))).tourButton;
+    const c = await page.locator('#canvas').boundingBox();
+    await page.mouse.click(c.x + (r[0] + r[2]) / 2, c.y + (r[1] + r[3]) / 2);
+    await atStep(page, 1, log);
+    assert.equal((await state(page)).about, false, 'the card closed');
+    assertClean(log, 'tour by mouse');
+    await page.context().close();
+  }
+  // The keyboard, in the page's dialog: its tour button, then focus on the story's region.
+  {
+    const { page, log } = await h.open('index.html', { viewport: { width: 390, height: 844 } });
+    await page.waitForFunction(() => { const d = document.getElementById('about'); return d && !d.hidden; }, null, { timeout: 20000 });
+    assert.equal(await page.locator('#about-tour').textContent(), 'Take the tour');
+    await page.locator('#about-tour').focus();
+    await page.keyboard.press('Enter');
+    await atStep(page, 1, log);
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'story-title', null, { timeout: 10000 });
+    assert.equal(await page.locator('#about').isHidden(), true);
+    assertClean(log, 'tour by keyboard');
+    await page.context().close();
+  }
+  // The controls layer's, after the About card is gone; and an embed has none.
+  {
+    const { page, log } = await h.open('index.html#rm=1&t=2020-01-01', { viewport: { width: 1280, height: 800 } });
+    await page.evaluate(() => window.chipatlas.command('setState', { state: { about: false } }));
+    await page.waitForFunction(() => document.getElementById('ctl-tour'), null, { timeout: 20000 });
+    await page.locator('#ctl-tour').focus();
+    await page.keyboard.press('Enter');
+    await atStep(page, 1, log);
+    assertClean(log, 'tour from the controls');
+    await page.context().close();
+  }
+  {
+    const { page, log } = await h.open('index.html?embed=1#rm=1', { viewport: { width: 640, height: 400 } });
+    await page.evaluate(() => window.chipatlas.command('setState', { state: { about: true } }));
+    await page.waitForFunction(() => { const d = document.getElementById('about'); return d && !d.hidden; }, null, { timeout: 20000 });
+    await waitFrames(page, 3);
+    assert.deepEqual((await page.evaluate(() => window.chipatlas.command('audit'))).tourButton, [0, 0, 0, 0], 'no tour on the map\'s card');
+    assert.equal(await page.locator('#about-tour').isHidden(), true);
+    assert.equal(await page.locator('#ctl-tour').isHidden(), true);
+    assertClean(log, 'embed: no tour');
+  }
+});

@@ -5,6 +5,7 @@ import { doc, root, h } from './dom.js';
 import { call } from './runtime.js';
 import { t, msg } from './i18n.js';
 import { onLocaleChange } from './page_i18n.js';
+import { startTour } from './story.js';
 
 const dlg = {};
 let open = false;
@@ -27,11 +28,14 @@ export function buildAbout() {
   dlg.body = h('div', { id: 'about-body' });
   dlg.x = h('button', { type: 'button', id: 'about-x', className: 'ca-btn', 'aria-label': msg('Close'), text: '×' });
   dlg.close = h('button', { type: 'button', id: 'about-close', className: 'ca-btn', text: t('Start exploring') });
+  dlg.tour = h('button', { type: 'button', id: 'about-tour', className: 'ca-btn', text: t('Take the tour') });  // the wasm's words, in fill()
   dlg.licences = h('a', { id: 'about-licences', href: 'licenses/index.html', target: '_blank', rel: 'noopener', text: msg('Licences and notices') });
   dlg.box = h('div', { id: 'about', className: 'ca-layer', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'about-title',
-    hidden: true }, h('div', { className: 'ca-row ca-dialog-head' }, dlg.title, dlg.x), dlg.body, h('p', null, dlg.licences), dlg.close);
+    hidden: true }, h('div', { className: 'ca-row ca-dialog-head' }, dlg.title, dlg.x), dlg.body, h('p', null, dlg.licences),
+    h('div', { className: 'ca-row' }, dlg.tour, dlg.close));
   dlg.x.addEventListener('click', close);
   dlg.close.addEventListener('click', close);
+  dlg.tour.addEventListener('click', function () { returnTo = null; setOpen(false); startTour(true); });
   dlg.box.addEventListener('keydown', function (e) {
     e.stopPropagation();  // the DOM's keys, never SDL's
     if (e.key === 'Escape') { e.preventDefault(); close(); }
@@ -87,6 +91,8 @@ function fill() {
   dlg.body.append(h('p', { text: String(r.intro || '') }), ul, h('p', { className: 'ca-muted', text: String(r.provenance || '') }),
     h('p', { className: 'ca-muted', text: String(r.credits || '') }));
   dlg.close.textContent = String(r.close || t('Close'));
+  dlg.tour.textContent = String(r.tour || '');
+  dlg.tour.hidden = !r.tour;  // none in an embed: its host tells its own stories
 }
 
 function setOpen(want) {

@@ -6,6 +6,7 @@ import { app } from './state.js';
 import { call } from './runtime.js';
 import { t, tn, msg, formatDate, formatNumber } from './i18n.js';
 import { localePicker, setPageLocale, onLocaleChange } from './page_i18n.js';
+import { startTour } from './story.js';
 
 const DAY_MS = 86400000;
 
@@ -131,8 +132,12 @@ export function buildControls(after) {
   });
   ctl.summary = h('p', { id: 'ctl-summary' });
   ctl.top = h('div', { id: 'ctl-top', role: 'group', 'aria-label': msg('Most connected'), className: 'ca-row' });
+  // The site's first story, from its first step (as the About card's "Take the tour"); not in an
+  // embed, whose host tells its own.
+  ctl.tour = h('button', { type: 'button', id: 'ctl-tour', className: 'ca-btn', text: msg('Take the tour') });
+  ctl.tour.addEventListener('click', function () { startTour(true); });
   ctl.layer = h('section', { id: 'controls', className: 'ca-layer', 'aria-labelledby': 'controls-title' },
-    h('h2', { id: 'controls-title', text: msg('Map controls') }), ctl.presets, buildTime(), ...sets, ctl.summary, ctl.top, buildView());
+    h('h2', { id: 'controls-title', text: msg('Map controls') }), ctl.presets, ctl.tour, buildTime(), ...sets, ctl.summary, ctl.top, buildView());
   // Keys typed here belong to the DOM, never to SDL (as for the search row).
   ['keydown', 'keyup', 'keypress'].forEach(function (t) {
     ctl.layer.addEventListener(t, function (e) { e.stopPropagation(); });
@@ -239,4 +244,5 @@ export function updateControls(state) {
   ctl.lang.value = state.lang;
   ctl.theme.value = state.theme;
   ctl.motion.checked = !!state.reducedMotion;
+  ctl.tour.hidden = !!state.embed;
 }

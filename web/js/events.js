@@ -13,7 +13,7 @@ import { openableUrl } from './origins.js';
 import { updateMirrorFromState, updateMirrorFromActive, updateMirrorFromSelection } from './mirror.js';
 import { updateControls } from './controls.js';
 import { updateAbout } from './about.js';
-import { onStoryStep, updateStory } from './story.js';
+import { onStoryStep, updateStory, startTour } from './story.js';
 import { chromeChanged } from './page_chrome.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
@@ -263,6 +263,9 @@ function handleEvent(type, json, noChrome) {
       case 'editkeep':
         onEditKeep(data);
         return;  // likewise
+      case 'tour':
+        startTour();  // the map's About card: the first story (fetched first)
+        break;
       case 'editstate':
         onEditState(data);
         onEditLayerState(data, ui.canvas, later);

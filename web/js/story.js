@@ -6,7 +6,7 @@ import { call, command } from './runtime.js';
 import { LIMITS } from './limits.js';
 import { webUrl } from './details.js';
 import { fetchOwnFile, dataAllowed } from './dataset.js';
-import { showError } from './ui_chrome.js';
+import { showError, toast } from './ui_chrome.js';
 import { t, msg } from './i18n.js';
 import { onLocaleChange } from './page_i18n.js';
 
@@ -65,11 +65,34 @@ export function onStoryStep(data) {
   });
   sto.prev.disabled = told.step <= 1;
   sto.next.disabled = told.step >= told.steps;
+  if (focusTold) {  // the tour's first step, for a keyboard: the story region next (its caption, Next)
+    focusTold = false;
+    sto.heading.focus({ preventScroll: true });
+  }
 }
 
 // A `state` event's state: "Back to step" only once the reader has moved away from the step.
 export function updateStory(state) {
   if (sto.back) sto.back.hidden = !(state && state.storyAway);
+}
+
+// "Take the tour" (the About card's, its dialog's, the controls layer's): the site's first story
+// that holds for the data shown, from its first step, the About card closed. The stories are
+// fetched first (runtime.js); when none holds (another dataset), the page says so.
+let focusTold = false;  // a tour started from the page's controls: its region takes focus as it comes
+export function startTour(fromKeys) {
+  focusTold = !!fromKeys;
+  return command('listStories').then(function (r) {
+    const first = r && Array.isArray(r.stories) ? r.stories[0] : null;
+    if (!first) {
+      toast(t('No story holds for the data shown.'), 5000);
+      return command('setState', { state: { about: false } });
+    }
+    return command('setState', { state: { about: false, story: String(first.id), step: 1 } });
+  }).then(null, function (e) {
+    focusTold = false;
+    console.warn('chipatlas: tour: ' + (e && e.message || e));
+  });
 }
 
 // ?story=FILE: a story from this site (same rules and caps as ?data=), told from the link's step
