@@ -165,6 +165,22 @@ test('edit layer: follows the panel (another element chosen or edited there), re
   assert.ok(after.errors > errorsBefore, `quotes checked against the pasted text: ${errorsBefore} -> ${after.errors} errors`);
   assert.match(await page.textContent('#edit-messages'), /hk_astri_polyu|quote/);
 
+  // Download all with errors in the data asks first: focus goes to the answer.
+  await page.focus('#edit-save');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'edit-save-anyway');
+  assert.match(await page.textContent('#edit-said'), /Download anyway\?/);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'edit-save-cancel');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#edit-confirm').isHidden(), true);
+  // Undo of the last change left: Undo is disabled then, and focus goes to the layer's heading,
+  // not to the page's body.
+  await page.focus('#edit-undo');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#edit-undo').isDisabled(), true);
+  assert.equal(await focused(page), 'edit-layer-title');
+
   // On a 320 px phone the shown layer fits the screen's width and nothing in it is wider.
   await page.focus('#edit-f-title');
   await page.keyboard.press('Shift');

@@ -36,7 +36,9 @@ function act(op, args, done, focusId) {
   const r = call(Object.assign({ cmd: 'editDo', op: op }, args || {}));
   const keep = focusId || (doc.activeElement && doc.activeElement.id);
   refresh();
-  if (keep) focusById(keep);
+  // Where focus was, or (that control gone or disabled now: Undo with nothing left to undo) the
+  // layer's heading, never the page's body.
+  if (keep && !focusById(keep)) ed.title.focus();
   if (!r.ok) say(r.error || 'That did not work.');
   else if (done) say(done + ' ' + summary());
   return r;
@@ -46,7 +48,8 @@ function act(op, args, done, focusId) {
 function focusById(id) {
   const to = doc.getElementById(id);
   if (!to) return false;
-  const target = to.matches('fieldset') ? to.querySelector('input, select, textarea, button') || to : to;
+  const target = to.matches('fieldset') ? to.querySelector('input, select, textarea, button:not([disabled])') || to : to;
+  if (target.disabled) return false;
   if (target !== doc.activeElement) target.focus();
   return true;
 }
@@ -68,10 +71,17 @@ function button(id, text, onclick, extra) {
 }
 
 function build(after) {
+  ed.title = h('h2', { id: 'edit-layer-title', tabindex: '-1', text: 'Edit data' });
   ed.said = h('p', { id: 'edit-said', role: 'status', className: 'ca-muted' });
   ed.undo = button('edit-undo', 'Undo', function () { act('undo', null, 'Undone.'); });
   ed.redo = button('edit-redo', 'Redo', function () { act('redo', null, 'Redone.'); });
-  ed.save = button('edit-save', 'Download all', function () { act('save', null, ''); });
+  ed.save = button('edit-save', 'Download all', function () {
+    act('save', null, '');
+    if (view && view.confirmSave) {  // the data has errors: asked first, the answer's buttons next
+      focusById('edit-save-anyway');
+      say('The data has ' + summary() + ' Download anyway?');
+    }
+  });
   ed.confirm = h('div', { id: 'edit-confirm', className: 'ca-row', hidden: true });
   ed.files = h('div', { id: 'edit-files', role: 'group', 'aria-labelledby': 'edit-files-title', className: 'ca-row' });
   ed.kind = h('fieldset', { id: 'edit-kind', className: 'ca-radios' }, h('legend', { text: 'Kind' }));
@@ -91,7 +101,7 @@ function build(after) {
   ed.messagesTitle = h('h3', { id: 'edit-messages-title', tabindex: '-1' });
   ed.messages = h('ul', { id: 'edit-messages', 'aria-labelledby': 'edit-messages-title' });
   ed.layer = h('section', { id: 'edit-layer', className: 'ca-layer', lang: 'en', 'aria-labelledby': 'edit-layer-title' },
-    h('h2', { id: 'edit-layer-title', text: 'Edit data' }), ed.said,
+    ed.title, ed.said,
     h('div', { className: 'ca-row', role: 'group', 'aria-label': 'Changes' }, ed.undo, ed.redo, ed.save), ed.confirm,
     ed.kind,
     h('label', { className: 'ca-field', for: 'edit-find' }, 'Find by id or name'), ed.find, ed.findNote, ed.list,
@@ -136,7 +146,7 @@ function story(op, args, done, focusId) {
   const keep = focusId || (doc.activeElement && doc.activeElement.id);
   if (r.ok) drawStory(r);
   else drawStory(call({ cmd: 'editStory', op: 'view' }));
-  if (keep) focusById(keep);
+  if (keep && !focusById(keep)) ed.title.focus();
   if (!r.ok) say(r.error || 'That did not work.');
   else if (done) say(done);
   else if (r.status) say(r.status);
@@ -395,6 +405,6 @@ export function onEditLayerState(data, after, later) {
     // A field being typed into keeps its text: it is committed on change, then drawn again.
     if (keep && /^edit-f/.test(keep) && doc.activeElement.value !== undefined) return;
     refresh();
-    if (keep) focusById(keep);
+    if (keep && !focusById(keep)) ed.title.focus();
   });
 }
