@@ -35,6 +35,21 @@ void click(FakeBrowser& p, const ca::Rect& r) { click(p, (r.x0 + r.x1) / 2, (r.y
 
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
+// A page opened with #edit=1 on the bundled data, started, one frame drawn.
+struct WebEditor {
+    static ca::AppConfig config() {
+        ca::AppConfig c;
+        c.hash = "#edit=1";
+        return c;
+    }
+    ca::App app{config()};
+    FakeBrowser p{app};
+    WebEditor() {
+        REQUIRE(app.start(p));
+        p.step();
+    }
+};
+
 }  // namespace
 
 TEST_CASE("web edit mode: #edit=1, a map click, editField, Download all hands the files to the page") {
@@ -163,12 +178,9 @@ TEST_CASE("web edit mode: the page keeps the changed files, loaded again after a
 // The page's editing layer (web/js/edit_layer.js) drives the editor by these two commands only:
 // every step of adding a collaboration, its messages, undo and the files, without the panel.
 TEST_CASE("web edit mode: editView and editDo add a collaboration as the panel would") {
-    ca::AppConfig cfg;
-    cfg.hash = "#edit=1";
-    ca::App app(cfg);
-    FakeBrowser p(app);
-    REQUIRE(app.start(p));
-    p.step();
+    WebEditor e;
+    ca::App& app = e.app;
+    FakeBrowser& p = e.p;
     auto view = [&] { return app.command(R"({"cmd":"editView"})"); };
     CHECK(has(view(), "\"kind\":\"organisation\""));
     CHECK(has(view(), "\"canUndo\":false"));
@@ -267,12 +279,9 @@ TEST_CASE("web edit mode: editView and editDo add a collaboration as the panel w
 // The story editor as the page's layer drives it (`editStory`): the draft named, two views added
 // as steps, captioned, reordered, told, then saved (the page downloads it), each refusal saying why.
 TEST_CASE("web edit mode: editStory makes, orders, tells and saves a story as the story editor would") {
-    ca::AppConfig cfg;
-    cfg.hash = "#edit=1";
-    ca::App app(cfg);
-    FakeBrowser p(app);
-    REQUIRE(app.start(p));
-    p.step();
+    WebEditor e;
+    ca::App& app = e.app;
+    FakeBrowser& p = e.p;
     auto story = [&](const std::string& args) { return app.command(R"({"cmd":"editStory",)" + args + "}"); };
     CHECK(has(story(R"("op":"view")"), "\"steps\":[]"));
     CHECK(has(story(R"("op":"tell")"), "no step yet"));
