@@ -21,7 +21,8 @@ bool parse_hex(std::string_view s, char32_t& out) {
     return v <= 0x10FFFF;
 }
 
-// Decodes one UTF-8 sequence at s[i]; returns its length, 0 when invalid.
+}  // namespace
+
 size_t decode_utf8(std::string_view s, size_t i, char32_t& cp) {
     const auto b = static_cast<unsigned char>(s[i]);
     size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
@@ -36,8 +37,6 @@ size_t decode_utf8(std::string_view s, size_t i, char32_t& cp) {
     if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
     return n;
 }
-
-}  // namespace
 
 GlyphCoverage GlyphCoverage::parse(std::string_view text) {
     GlyphCoverage c;

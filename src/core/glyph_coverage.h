@@ -67,5 +67,7 @@ std::string describe_missing(const std::vector<char32_t>& cps, size_t shown = 20
 
 // UTF-8 of one code point (appended).
 void append_utf8(std::string& out, char32_t cp);
+// Decodes one UTF-8 sequence at s[i] into cp; returns its length, 0 when it is invalid.
+size_t decode_utf8(std::string_view s, size_t i, char32_t& cp);
 
 }  // namespace ca

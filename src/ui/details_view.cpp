@@ -60,7 +60,7 @@ std::string fact_text(const Fact& f) {
 
 void quote_block(const Dataset& ds, int source, const std::string& quote) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("“%s”", quote.c_str());
+    text_wrapped("\u201C" + quote + "\u201D");
     ImGui::PopStyleColor();
     if (source >= 0) {
         const Source& s = ds.sources[source];
@@ -117,7 +117,7 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
     const Organisation& o = ds.organisations[oi];
     const Visibility& vis = m.visibility();
     ImGui::PushFont(ui.fonts.large);
-    ImGui::TextWrapped("%s", o.name.c_str());
+    text_wrapped(o.name);
     ImGui::PopFont();
     if (!o.abbr.empty()) ImGui::TextDisabled("%s", o.abbr.c_str());
     for (auto& n : o.names) {
@@ -138,7 +138,7 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
         m.select_org(o.parent);
         m.fly_to_org(o.parent);
     }
-    if (!o.note.empty()) ImGui::TextWrapped(tr("Note: %s"), o.note.c_str());
+    if (!o.note.empty()) text_wrapped(trf("Note: %s", o.note.c_str()));
     ImGui::Separator();
     int count = 0;
     for (size_t ci = 0; ci < ds.collaborations.size(); ++ci) {
@@ -159,7 +159,7 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
                             cv == Vis::Active  ? tr(" · active")
                             : cv == Vis::Faded ? tr(" · ended")
                                                : tr(" · not shown now"));
-        for (auto& f : c.facts) ImGui::TextWrapped("%s", fact_text(f).c_str());
+        for (auto& f : c.facts) text_wrapped(fact_text(f));
         // Partners as buttons, flowing onto new lines; a name wider than the panel is a
         // wrapped link on a line of its own instead.
         bool first = true;
@@ -191,7 +191,7 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
         const Source& src = ds.sources[s];
         ImGui::Bullet();
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", src.title.c_str());
+        text_wrapped(src.title);
         ImGui::Indent();
         ImGui::TextDisabled("%s [%s]", src.publisher.c_str(), src.file.c_str());
         source_links(m, src);
@@ -204,7 +204,7 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     const Dataset& ds = m.data();
     const Collaboration& c = ds.collaborations[ci];
     ImGui::PushFont(ui.fonts.large);
-    ImGui::TextWrapped("%s", c.title_in(active_locale()).c_str());
+    text_wrapped(c.title_in(active_locale()));
     ImGui::PopFont();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(collab_colour(c.kind, m.dark())), "%s", enum_label(c.kind));
     ImGui::SameLine();
@@ -214,7 +214,7 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
                             format_date_local(c.interval.start).c_str());
     if (c.parent >= 0 && link(trf("Part of %s", ds.collaborations[c.parent].title_in(active_locale()).c_str()).c_str(), "parent"))
         m.select_collab(c.parent);
-    ImGui::TextWrapped("%s", c.summary_in(active_locale()).c_str());
+    text_wrapped(c.summary_in(active_locale()));
     if (!c.topics.empty()) {
         std::string t;
         for (auto& tp : c.topics) {
@@ -241,7 +241,7 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::Bullet();
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", fact_text(c.facts[i]).c_str());
+            text_wrapped(fact_text(c.facts[i]));
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(420);
@@ -277,7 +277,7 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     }
     ImGui::TextDisabled("%s", tr("Quotes"));
     for (auto& e : c.evidence) quote_block(ds, e.source, e.quote);
-    if (!c.note.empty()) ImGui::TextWrapped(tr("Note: %s"), c.note.c_str());
+    if (!c.note.empty()) text_wrapped(trf("Note: %s", c.note.c_str()));
     if (!c.inferred.empty()) ImGui::TextDisabled("%s", tr("† from general knowledge, not the sources"));
 }
 

@@ -16,7 +16,7 @@ namespace {
 void help_bullet(const char* text) {
     ImGui::Bullet();
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", text);
+    text_wrapped(text);
 }
 
 }  // namespace
@@ -56,13 +56,13 @@ void draw_help(const AppModel& m, UiContext& ui) {
         ui.more_frames = true;  // drawn in this frame still: the next takes it off the screen
     }
     const AboutText text = about_text(m.data());
-    ImGui::TextWrapped("%s", text.intro.c_str());
+    text_wrapped(text.intro);
     ImGui::Spacing();
     for (const std::string& b : text.bullets) help_bullet(b.c_str());
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s", text.provenance.c_str());
-    ImGui::TextWrapped("%s", text.credits.c_str());
+    text_wrapped(text.provenance);
+    text_wrapped(text.credits);
     ImGui::PopStyleColor();
     if (ui.opt.web) {
         // The site's licences/ folder (cmake/notices.cmake), opened in a new tab by the page.
@@ -70,7 +70,7 @@ void draw_help(const AppModel& m, UiContext& ui) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         ui.licences_link = {a.x, a.y, b.x, b.y};
     } else {
-        ImGui::TextWrapped("%s", tr("Licences: LICENSE; every notice in the web build's dist/licenses/."));
+        text_wrapped(tr("Licences: LICENSE; every notice in the web build's dist/licenses/."));
     }
     ImGui::Spacing();
     // Stories are what a first visit is told of: the tour (the site's first story) beside the way

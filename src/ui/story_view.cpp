@@ -139,7 +139,7 @@ void draw_story(AppModel& m, UiContext& ui) {
     ImGui::TextDisabled("%s", s->title_in(shown).c_str());
     ImGui::TextUnformatted(cap.title_in(shown).c_str());
     ImGui::Separator();
-    ImGui::TextWrapped("%s", cap.text_in(shown).c_str());
+    text_wrapped(cap.text_in(shown));
     ui.audit.story_caption = cap.title_in(shown);
     for (int si : cap.sources) {
         const Source& src = m.data().sources[static_cast<size_t>(si)];

@@ -2,6 +2,8 @@
 // float over it. Embed mode and small boxes get compact chrome.
 #include "ui/ui.h"
 
+#include "core/text_wrap.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -201,6 +203,30 @@ void draw_ui(AppModel& m, UiContext& ui) {
     ui.panels_drawn = ui.panels;
     ui.last_panels = ui.panels;
     audit_windows(ui);
+}
+
+void text_wrapped(std::string_view text) {
+    ImFont* font = ImGui::GetFont();
+    const float width = ImGui::GetContentRegionAvail().x;
+    // Latin and Korean text, or no room yet (a window's first, hidden frame): ImGui's own wrap.
+    if (width < ImGui::GetFontSize() * 2 || !has_cjk_breaks(text)) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const auto advance = [&](char32_t c) {
+        return (c < 0x10000 ? font->GetCharAdvance(static_cast<ImWchar>(c)) : font->FallbackAdvanceX) * scale;
+    };
+    std::string joined;
+    bool first = true;
+    for (const TextLine& l : wrap_lines(text, width, advance)) {
+        if (!first) joined += '\n';
+        first = false;
+        joined.append(text.substr(l.begin, l.end - l.begin));
+    }
+    ImGui::TextUnformatted(joined.data(), joined.data() + joined.size());
 }
 
 }  // namespace ca::ui

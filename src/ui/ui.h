@@ -130,6 +130,9 @@ void record_panel(UiContext& ui);
 // drag) away from its collapse arrow, which ImGui handles itself, and from its right_reserved
 // rightmost pixels (a close button).
 bool title_tapped(float right_reserved = 0);
+// ImGui::TextWrapped for a text of the data or the catalogues: Chinese and Japanese break between
+// their characters too (core/text_wrap.h; ImGui breaks only at spaces), in one text item.
+void text_wrapped(std::string_view text);
 
 // A translated label with a fixed ImGui id: "label" + "###id" (the id stays when the language
 // changes; "##id" keeps the label in the id). Valid until the fourth call after.

@@ -574,3 +574,35 @@ TEST_CASE("the native toolbar stays inside the window at widths from 320 to 1920
         CHECK(bar->Size.y < 200);  // at most a few rows
     }
 }
+
+// ui::text_wrapped (core/text_wrap.h): a Japanese paragraph fills its lines (ImGui's wrap broke at
+// its two spaces, leaving short lines), inside the width; Latin text is wrapped exactly as ImGui does.
+TEST_CASE("text_wrapped: Chinese and Japanese fill their lines within the width; Latin as ImGui's own") {
+    Harness h;
+    const std::string ja =
+        "すべての事実は 4 件の公開文書に基づいています（各項目の出典を参照）。 † の付いた値は一般的な知識によるものです。";
+    const std::string en =
+        "Every fact traces to one of 4 public documents (see each item's sources). Values marked with a dagger are general knowledge.";
+    float ours = 0, theirs = 0, ours_w = 0, avail = 0, en_ours = 0, en_theirs = 0;
+    for (int frame = 0; frame < 2; ++frame) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowSize(ImVec2(230, 0));
+        ImGui::Begin("wrap test", nullptr, ImGuiWindowFlags_NoSavedSettings);
+        avail = ImGui::GetContentRegionAvail().x;
+        ca::ui::text_wrapped(ja);
+        ours = ImGui::GetItemRectSize().y, ours_w = ImGui::GetItemRectSize().x;
+        ImGui::TextWrapped("%s", ja.c_str());
+        theirs = ImGui::GetItemRectSize().y;
+        ca::ui::text_wrapped(en);
+        en_ours = ImGui::GetItemRectSize().y;
+        ImGui::TextWrapped("%s", en.c_str());
+        en_theirs = ImGui::GetItemRectSize().y;
+        ImGui::End();
+        ImGui::Render();
+    }
+    const float line = ImGui::GetTextLineHeight();
+    INFO("lines: ours " << ours / line << ", ImGui's " << theirs / line);
+    CHECK(ours < theirs - line * 0.5f);  // at least a line fewer
+    CHECK(ours_w <= avail + 0.5f);
+    CHECK(en_ours == en_theirs);
+}
