@@ -85,6 +85,7 @@ export function startTour(fromKeys) {
   return command('listStories').then(function (r) {
     const first = r && Array.isArray(r.stories) ? r.stories[0] : null;
     if (!first) {
+      focusTold = false;
       toast(t('No story holds for the data shown.'), 5000);
       return command('setState', { state: { about: false } });
     }
