@@ -6,6 +6,7 @@
 // Like the panel (and its field labels, which come from the wasm), it is in English.
 import { doc, h } from './dom.js';
 import { call } from './runtime.js';
+import { buildStoryEditor, drawStoryEditor } from './story_edit_layer.js';
 
 const KINDS = [['source', 'Sources'], ['organisation', 'Organisations'], ['collaboration', 'Collaborations'], ['event', 'Events']];
 const ID_RE = /^[a-z0-9_.-]{1,63}$/;  // as the panel's "Add" (ui/edit_view.cpp)
@@ -108,86 +109,13 @@ function build(after) {
     h('label', { className: 'ca-field', for: 'edit-new-id' }, 'New id'),
     h('div', { className: 'ca-row' }, ed.newId, ed.add),
     h('span', { id: 'edit-new-note', className: 'ca-muted', text: 'Lower-case letters, digits, _ . or -, e.g. new_fab.' }),
-    ed.form, ed.messagesTitle, ed.messages, h('h3', { id: 'edit-files-title', text: 'Files' }), ed.files, buildStory());
+    ed.form, ed.messagesTitle, ed.messages, h('h3', { id: 'edit-files-title', text: 'Files' }), ed.files,
+    buildStoryEditor({ button: button, say: say, focusById: focusById, afterFocus: afterFocus, heading: function () { return ed.title; } }));
   // Keys typed here belong to the DOM, never to SDL (as for the controls layer).
   ['keydown', 'keyup', 'keypress'].forEach(function (t) {
     ed.layer.addEventListener(t, function (e) { e.stopPropagation(); });
   });
   after.after(ed.layer);
-}
-
-// ------------------------------------------------------------------ the story editor
-// What the story editor's window does (`editStory`): the draft's id and title, the view shown
-// added as a step, the steps chosen, moved and removed, the chosen step's caption, Tell it, Save.
-function buildStory() {
-  const field = function (id, label, multi) {
-    const input = multi ? h('textarea', { id: id, rows: '3' }) : h('input', { type: 'text', id: id, autocomplete: 'off' });
-    return [h('label', { className: 'ca-field', for: id }, label), input];
-  };
-  const idF = field('edit-story-id', 'Story id'), titleF = field('edit-story-title', 'Story title');
-  ed.storyId = idF[1];
-  ed.storyTitle = titleF[1];
-  ed.storyId.addEventListener('change', function () { afterFocus(story.bind(null, 'id', { text: ed.storyId.value }, 'Story id set.')); });
-  ed.storyTitle.addEventListener('change', function () { afterFocus(story.bind(null, 'title', { text: ed.storyTitle.value }, 'Story title set.')); });
-  ed.storyAdd = button('edit-story-add', 'Add this view as a step', function () {
-    const r = story('add', null, '', 'edit-story-caption-title');
-    if (r.ok) say('Step ' + r.steps.length + ' added: the map as it is now. Type its caption.');
-  });
-  ed.storySteps = h('ol', { id: 'edit-story-steps' });
-  ed.caption = h('div', { id: 'edit-story-caption' });
-  ed.storyTell = button('edit-story-tell', 'Tell it', function () { story('tell', null, 'Telling the story from the chosen step.'); });
-  ed.storySave = button('edit-story-save', 'Save (download)', function () { story('save', null, ''); });
-  return h('fieldset', { id: 'edit-story' }, h('legend', { text: 'Story' }), ...idF, ...titleF, ed.storyAdd, ed.storySteps, ed.caption,
-    h('div', { className: 'ca-row' }, ed.storyTell, ed.storySave));
-}
-
-function story(op, args, done, focusId) {
-  const r = call(Object.assign({ cmd: 'editStory', op: op }, args || {}));
-  const keep = focusId || (doc.activeElement && doc.activeElement.id);
-  if (r.ok) drawStory(r);
-  else drawStory(call({ cmd: 'editStory', op: 'view' }));
-  if (keep && !focusById(keep)) ed.title.focus();
-  if (!r.ok) say(r.error || 'That did not work.');
-  else if (done) say(done);
-  else if (r.status) say(r.status);
-  return r;
-}
-
-function drawStory(r) {
-  if (!r || !r.ok) return;
-  if (doc.activeElement !== ed.storyId) ed.storyId.value = r.id;
-  if (doc.activeElement !== ed.storyTitle) ed.storyTitle.value = r.title;
-  ed.storyAdd.disabled = r.steps.length >= r.maxSteps;
-  ed.storyTell.disabled = ed.storySave.disabled = !r.steps.length;
-  while (ed.storySteps.firstChild) ed.storySteps.removeChild(ed.storySteps.firstChild);
-  r.steps.forEach(function (st, i) {
-    const n = i + 1, name = 'Step ' + n + ': ' + (st.title || '(no title)');
-    const li = h('li', null,
-      button('edit-story-step-' + i, name, function () { story('choose', { index: i }, 'Editing step ' + n + '\'s caption.', 'edit-story-caption-title'); },
-        { 'aria-current': r.step === i ? 'step' : null }),
-      ' ',
-      button('edit-story-up-' + i, 'Up', function () { story('up', { index: i }, 'Step ' + n + ' moved up.', 'edit-story-up-' + Math.max(0, i - 1)); },
-        { 'aria-label': 'Move step ' + n + ' up', disabled: i === 0 }),
-      button('edit-story-down-' + i, 'Down', function () { story('down', { index: i }, 'Step ' + n + ' moved down.', 'edit-story-down-' + (i + 1)); },
-        { 'aria-label': 'Move step ' + n + ' down', disabled: i === r.steps.length - 1 }),
-      button('edit-story-remove-' + i, 'Remove', function () { story('remove', { index: i }, 'Step ' + n + ' removed.', 'edit-story-add'); },
-        { 'aria-label': 'Remove step ' + n }));
-    ed.storySteps.appendChild(li);
-  });
-  while (ed.caption.firstChild) ed.caption.removeChild(ed.caption.firstChild);
-  const at = r.steps[r.step];
-  if (!at) return;
-  const title = h('input', { type: 'text', id: 'edit-story-caption-title', autocomplete: 'off' });
-  const text = h('textarea', { id: 'edit-story-caption-text', rows: '3' });
-  title.value = at.title;
-  text.value = at.text;
-  title.addEventListener('change', function () { afterFocus(story.bind(null, 'captionTitle', { index: r.step, text: title.value }, 'Caption title set.')); });
-  text.addEventListener('change', function () { afterFocus(story.bind(null, 'captionText', { index: r.step, text: text.value }, 'Caption text set.')); });
-  ed.caption.appendChild(h('h4', { text: 'Step ' + (r.step + 1) + '\'s caption' }));
-  ed.caption.appendChild(h('label', { className: 'ca-field', for: title.id }, 'Caption title'));
-  ed.caption.appendChild(title);
-  ed.caption.appendChild(h('label', { className: 'ca-field', for: text.id }, 'Caption text'));
-  ed.caption.appendChild(text);
 }
 
 function kindName(kind) {
@@ -384,7 +312,7 @@ function refresh() {
   fillList();
   fillForm();
   fillMessages();
-  drawStory(call({ cmd: 'editStory', op: 'view' }));
+  drawStoryEditor();
 }
 
 // The `editstate` event (edit mode only): the layer is made once, then drawn again whenever the
