@@ -165,7 +165,8 @@ function suggest(input, ref) {
 function control(f, pointer, value, labelText) {
   const id = fieldId(pointer);
   let input;
-  const set = function () { act('set', { kind: view.kind, id: view.selected, field: pointer, text: input.value }, labelText + ' set.'); };
+  const kind = view.kind, element = view.selected;  // the element this form was drawn for, whatever is chosen by the commit
+  const set = function () { act('set', { kind: kind, id: element, field: pointer, text: input.value }, labelText + ' set.'); };
   if (f.type === 'enum') {
     input = h('select', { id: id });
     if (!f.required || !value) input.appendChild(h('option', { value: '', text: '(none)' }));
@@ -247,8 +248,9 @@ function fillForm() {
   if (view.kind === 'source') {  // its text: every quote citing it is checked against it (kept in this page only)
     const pasted = h('textarea', { id: 'edit-pasted', rows: '4', 'aria-describedby': 'edit-pasted-note' });
     pasted.value = view.pasted || '';
+    const source = view.selected;
     pasted.addEventListener('change', function () {
-      afterFocus(function () { act('paste', { kind: 'source', id: view.selected, text: pasted.value }, 'Source text kept; quotes checked against it.'); });
+      afterFocus(function () { act('paste', { kind: 'source', id: source, text: pasted.value }, 'Source text kept; quotes checked against it.'); });
     });
     ed.form.appendChild(h('div', { className: 'ca-edit-field' }, h('label', { for: 'edit-pasted' }, 'Pasted text'), pasted,
       h('span', { id: 'edit-pasted-note', className: 'ca-muted', text: 'The source\'s text: each quote citing this source is checked against it. It stays in this page.' })));
