@@ -577,7 +577,7 @@ TEST_CASE("the native toolbar stays inside the window at widths from 320 to 1920
 
 // ui::text_wrapped (core/text_wrap.h): a Japanese paragraph fills its lines (ImGui's wrap broke at
 // its two spaces, leaving short lines), inside the width; Latin text is wrapped exactly as ImGui does.
-TEST_CASE("text_wrapped: Chinese and Japanese fill their lines within the width; Latin as ImGui's own") {
+TEST_CASE("text_wrapped: Chinese and Japanese fill their lines within the width, Latin as ImGui wraps it") {
     Harness h;
     const std::string ja =
         "すべての事実は 4 件の公開文書に基づいています（各項目の出典を参照）。 † の付いた値は一般的な知識によるものです。";
