@@ -115,6 +115,7 @@ function build(after) {
   ['keydown', 'keyup', 'keypress'].forEach(function (t) {
     ed.layer.addEventListener(t, function (e) { e.stopPropagation(); });
   });
+  ed.layer.addEventListener('focusout', function () { if (stale) afterFocus(redraw); });
   after.after(ed.layer);
 }
 
@@ -302,6 +303,7 @@ function fillFiles() {
 
 // Draws the layer from a fresh `editView`.
 function refresh() {
+  stale = false;
   const v = fetchView();
   if (!v) return;
   view = v;
@@ -330,11 +332,20 @@ export function onEditLayerState(data, after, later) {
   const key = JSON.stringify([data.kind, data.selected, data.version, data.undo, data.errors, data.modified, st.titles, st.step]);
   if (key === seen) return;
   seen = key;
-  later(function () {
-    const keep = doc.activeElement && ed.layer.contains(doc.activeElement) && doc.activeElement.id;
-    // A field being typed into keeps its text: it is committed on change, then drawn again.
-    if (keep && /^edit-f/.test(keep) && doc.activeElement.value !== undefined) return;
-    refresh();
-    if (keep && !focusById(keep)) ed.title.focus();
-  });
+  later(redraw);
+}
+
+// A text being typed into the layer (a field, the caption, the id to add), which a redraw would
+// replace, losing what is typed: the redraw waits until focus leaves it (a typed field is
+// committed on change, which draws the layer again anyway).
+function typing() {
+  const a = doc.activeElement;
+  return !!a && ed.layer.contains(a) && (a.tagName === 'TEXTAREA' || (a.tagName === 'INPUT' && /^(text|search)$/.test(a.type)));
+}
+let stale = false;
+function redraw() {
+  if (typing()) { stale = true; return; }
+  const keep = doc.activeElement && ed.layer.contains(doc.activeElement) && doc.activeElement.id;
+  refresh();
+  if (keep && !focusById(keep)) ed.title.focus();
 }
