@@ -496,13 +496,11 @@ void App::emit_edit_state() {
 // The `editField` command: what the panel's field does, as one undoable edit shown at once.
 std::string App::edit_field_command(const EditFieldCommand& f) {
     if (!edit_) return "{\"ok\":false,\"error\":\"edit mode is not open\"}";
-    static const char* const kKinds[] = {"source", "organisation", "collaboration", "event"};
-    int k = 0;
-    while (k < 4 && f.kind != kKinds[k]) ++k;
-    if (k == 4) return "{\"ok\":false,\"error\":\"kind must be source, organisation, collaboration or event\"}";
+    EditKind kind;
+    if (!edit_kind_from_name(f.kind, kind)) return "{\"ok\":false,\"error\":\"kind must be source, organisation, collaboration or event\"}";
     ui::EditIntent in;
     in.op = ui::EditIntent::Op::SetField;
-    in.kind = static_cast<EditKind>(k);
+    in.kind = kind;
     in.id = f.id;
     in.pointer = f.pointer;
     in.value = f.value;

@@ -19,18 +19,8 @@ namespace {
 
 using json = JsonOut;
 
-constexpr const char* kKinds[] = {"source", "organisation", "collaboration", "event"};
 constexpr size_t kMaxListed = 50;     // elements listed for a query (the layer's list and id suggestions)
 constexpr size_t kMaxMessages = 200;  // validation messages in a reply (their count is always whole)
-
-bool kind_of(std::string_view name, EditKind& out) {
-    for (int k = 0; k < 4; ++k)
-        if (name == kKinds[k]) {
-            out = static_cast<EditKind>(k);
-            return true;
-        }
-    return false;
-}
 
 const char* type_name(FieldType t) {
     switch (t) {
@@ -56,7 +46,7 @@ const char* type_name(FieldType t) {
 json field_json(const FormField& f) {
     json o{{"key", f.key}, {"label", f.label}, {"type", type_name(f.type)}, {"required", f.required}};
     if (!f.choices.empty()) o["choices"] = json(f.choices);
-    if (f.type == FieldType::Id || (f.type == FieldType::List && f.item_type == FieldType::Id)) o["ref"] = kKinds[static_cast<int>(f.ref)];
+    if (f.type == FieldType::Id || (f.type == FieldType::List && f.item_type == FieldType::Id)) o["ref"] = edit_kind_name(f.ref);
     if (f.type == FieldType::List) {
         if (f.items.empty()) o["itemType"] = type_name(f.item_type);
         json items = json::array();
@@ -104,7 +94,7 @@ std::string App::edit_view_reply(const JValue& c) {
     const EditSession& s = *editor();
     const ui::EditState& st = *edit_state();
     json out{{"ok", true}};
-    out["kind"] = kKinds[static_cast<int>(st.kind)];
+    out["kind"] = edit_kind_name(st.kind);
     out["selected"] = st.selected;
     out["version"] = st.version;
     out["status"] = st.status;
@@ -130,7 +120,7 @@ std::string App::edit_view_reply(const JValue& c) {
                {"file", d[i].file},
                {"pointer", d[i].pointer}};
         if (s.element_at(d[i].file, d[i].pointer, kind, id, field)) {
-            m["kind"] = kKinds[static_cast<int>(kind)];
+            m["kind"] = edit_kind_name(kind);
             m["id"] = id;
             m["field"] = field.empty() ? missing_field(d[i].message) : field;
         }
@@ -152,7 +142,7 @@ std::string App::edit_view_reply(const JValue& c) {
     }
     if (const JValue l = c.find("list"); l.is_object()) {
         EditKind kind = st.kind;
-        if (l.find("kind") && !kind_of(l.find("kind").str(), kind))
+        if (l.find("kind") && !edit_kind_from_name(l.find("kind").str(), kind))
             return error_reply_json("list.kind must be source, organisation, collaboration or event");
         std::vector<std::string> labels;
         const std::vector<std::string> ids = pick_ids(s.validation().dataset, kind, l.find("query").str(), kMaxListed, &labels);
@@ -172,7 +162,7 @@ std::string App::edit_do_reply(const JValue& c) {
     const std::string op = str_of(c, "op");
     ui::EditIntent in;
     in.kind = st.kind;
-    if (c.find("kind") && !kind_of(c.find("kind").str(), in.kind))
+    if (c.find("kind") && !edit_kind_from_name(c.find("kind").str(), in.kind))
         return error_reply_json("kind must be source, organisation, collaboration or event");
     in.id = str_of(c, "id");
     in.pointer = str_of(c, "field");

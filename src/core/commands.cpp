@@ -809,7 +809,7 @@ std::string audit_reply(const UiAudit& a) {
     for (const UiAudit::Panel& p : a.panels) panels.push_back({{"name", p.name}, {"rect", json::array({p.x0, p.y0, p.x1, p.y1})}});
     out["panels"] = panels;
     out["storyCaption"] = a.story_caption;
-    out["tourButton"] = json::array({a.tour[0], a.tour[1], a.tour[2], a.tour[3]});
+    out["tourButton"] = json::array({a.tour.x0, a.tour.y0, a.tour.x1, a.tour.y1});
     return to_text(out);
 }
 

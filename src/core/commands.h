@@ -49,7 +49,7 @@ struct UiAudit {
     std::vector<Panel> panels;                         // every panel shown (CSS px from the map's top-left), menus included
     float details_scroll = 0, details_scroll_max = 0;  // CSS px; max 0 when it does not scroll
     std::string story_caption;                         // the story card's caption title as drawn ("" without a story)
-    float tour[4] = {0, 0, 0, 0};                      // the About card's "Take the tour" as drawn (all 0: not drawn)
+    Rect tour{0, 0, 0, 0};                             // the About card's "Take the tour" as drawn (all 0: not drawn)
 };
 std::string audit_reply(const UiAudit& a);
 

@@ -122,6 +122,15 @@ const char* edit_kind_name(EditKind k) {
     return a[static_cast<int>(k)];
 }
 
+bool edit_kind_from_name(std::string_view name, EditKind& kind) {
+    for (const EditKind k : {EditKind::Source, EditKind::Organisation, EditKind::Collaboration, EditKind::Event})
+        if (name == edit_kind_name(k)) {
+            kind = k;
+            return true;
+        }
+    return false;
+}
+
 struct EditSession::Impl {
     std::vector<EditFile> files;
     std::vector<OJson> trees;

@@ -83,8 +83,7 @@ void draw_help(const AppModel& m, UiContext& ui) {
             ui.more_frames = true;
         }
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        ui.tour_button = {a.x, a.y, b.x, b.y};
-        ui.audit.tour[0] = a.x, ui.audit.tour[1] = a.y, ui.audit.tour[2] = b.x, ui.audit.tour[3] = b.y;
+        ui.audit.tour = {a.x, a.y, b.x, b.y};
         // The way to explore beside it when it fits, else below (long words, a narrow phone).
         const ImGuiStyle& st = ImGui::GetStyle();
         const float close_w = ImGui::CalcTextSize(text.close.c_str()).x + 2 * st.FramePadding.x;

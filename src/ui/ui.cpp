@@ -2,8 +2,6 @@
 // float over it. Embed mode and small boxes get compact chrome.
 #include "ui/ui.h"
 
-#include "core/text_wrap.h"
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +11,7 @@
 
 #include "core/chrome_layout.h"
 #include "core/embedded.h"
+#include "core/text_wrap.h"
 #include "ui/theme.h"
 
 namespace ca::ui {
@@ -145,7 +144,7 @@ static void place_details_sheet(const AppModel& m, UiContext& ui, const ChromeLa
 void draw_ui(AppModel& m, UiContext& ui) {
     ui.audit.clipped.clear();
     ui.audit.panels.clear();
-    std::fill(std::begin(ui.audit.tour), std::end(ui.audit.tour), 0.0f);
+    ui.audit.tour = {0, 0, 0, 0};
     ImGuiIO& io = ImGui::GetIO();
     ui.panels.clear();
     const ChromeLayout chrome = chrome_layout(io.DisplaySize.x, io.DisplaySize.y, m.view().embed);

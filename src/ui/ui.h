@@ -52,9 +52,8 @@ struct UiContext {
     std::string open_url;
     Rect licences_link{0, 0, 0, 0};  // where that link was drawn last frame (tests click it)
     // "Take the tour" pressed this frame (the About card): the app tells the first story (the web
-    // page fetches the site's stories first); where it was drawn last frame (tests click it).
+    // page fetches the site's stories first); where it was drawn is audit.tour (tests click it).
     bool tour = false;
-    Rect tour_button{0, 0, 0, 0};
     bool legend_open = true;
     Rect legend_bar{0, 0, 0, 0};  // the legend's rectangle when drawn folded this frame, else empty
     // Two fingers touched since the last first touch (core TwoFingerGesture::engaged): the

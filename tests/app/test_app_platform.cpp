@@ -402,7 +402,7 @@ TEST_CASE("the About card's Take the tour tells the first story (natively) or as
         REQUIRE(app.start(p));
         app.ui().show_help = true;  // a page's first visit opens it; natively the "?" does
         for (int i = 0; i < 3; ++i) p.step();
-        const ca::Rect r = app.ui().tour_button;
+        const ca::Rect r = app.ui().audit.tour;
         REQUIRE(r.x1 > r.x0);
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = ImVec2(static_cast<float>((r.x0 + r.x1) / 2), static_cast<float>((r.y0 + r.y1) / 2));
@@ -433,7 +433,7 @@ TEST_CASE("an embed's About card has no tour: its host tells its own stories") {
     REQUIRE(app.start(p));
     app.ui().show_help = true;
     for (int i = 0; i < 3; ++i) p.step();
-    CHECK(app.ui().tour_button.x1 == app.ui().tour_button.x0);
+    CHECK(app.ui().audit.tour.x1 == app.ui().audit.tour.x0);
 }
 
 TEST_CASE("natively the About card names the licence files instead of a link") {

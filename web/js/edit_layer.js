@@ -60,6 +60,8 @@ function focusById(id) {
 // (drawn at once, the next field was replaced under the focus, which fell to the page's body).
 function afterFocus(fn) { setTimeout(fn, 0); }
 
+function saveQuestion() { return 'The data has ' + summary() + ' Download anyway?'; }
+
 function summary() {
   if (!view) return '';
   const e = view.errors | 0, w = view.warnings | 0;
@@ -80,7 +82,7 @@ function build(after) {
     act('save', null, '');
     if (view && view.confirmSave) {  // the data has errors: asked first, the answer's buttons next
       focusById('edit-save-anyway');
-      say('The data has ' + summary() + ' Download anyway?');
+      say(saveQuestion());
     }
   });
   ed.confirm = h('div', { id: 'edit-confirm', className: 'ca-row', hidden: true });
@@ -92,7 +94,7 @@ function build(after) {
     ed.kind.appendChild(h('label', null, input, ' ', k[1]));
   });
   ed.find = h('input', { type: 'search', id: 'edit-find', autocomplete: 'off', 'aria-describedby': 'edit-find-note' });
-  ed.find.addEventListener('input', fillList);
+  ed.find.addEventListener('input', function () { fillList(null); });
   ed.findNote = h('span', { id: 'edit-find-note', className: 'ca-muted' });
   ed.list = h('ul', { id: 'edit-list' });
   ed.newId = h('input', { type: 'text', id: 'edit-new-id', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'edit-new-note' });
@@ -136,10 +138,11 @@ function addNew() {
   if (r.ok) ed.newId.value = '';
 }
 
-// The elements of the kind shown whose id or name holds what is typed (the first 50).
-function fillList() {
+// The elements of the kind shown whose id or name holds what is typed (the first 50): from `v`,
+// a reply that asked for them (refresh's), else asked now (a key in the find box).
+function fillList(v) {
   const kind = view ? view.kind : 'organisation';
-  const v = fetchView({ kind: kind, query: ed.find.value });
+  if (!v || !v.list) v = fetchView({ kind: kind, query: ed.find.value });
   const items = (v && v.list) || [];
   while (ed.list.firstChild) ed.list.removeChild(ed.list.firstChild);
   items.forEach(function (it) {
@@ -295,7 +298,7 @@ function fillFiles() {
   while (ed.confirm.firstChild) ed.confirm.removeChild(ed.confirm.firstChild);
   ed.confirm.hidden = !view.confirmSave;
   if (view.confirmSave) {
-    ed.confirm.appendChild(h('span', { text: 'The data has ' + summary() + ' Download anyway?' }));
+    ed.confirm.appendChild(h('span', { text: saveQuestion() }));
     ed.confirm.appendChild(button('edit-save-anyway', 'Download anyway', function () { act('save', { anyway: true }, '', 'edit-save'); }));
     ed.confirm.appendChild(button('edit-save-cancel', 'Cancel', function () { act('cancelSave', null, '', 'edit-save'); }));
   }
@@ -304,7 +307,7 @@ function fillFiles() {
 // Draws the layer from a fresh `editView`.
 function refresh() {
   stale = false;
-  const v = fetchView();
+  const v = fetchView({ query: ed.find.value });  // the list of the kind shown with it (no kind: the panel's)
   if (!v) return;
   view = v;
   ed.undo.disabled = !v.canUndo;
@@ -313,7 +316,7 @@ function refresh() {
   ed.kind.querySelectorAll('input').forEach(function (r) { r.checked = r.value === v.kind; });
   doc.querySelector('label[for="edit-find"]').textContent = 'Find ' + kindName(v.kind).toLowerCase() + ' by id or name';
   fillFiles();
-  fillList();
+  fillList(v);
   fillForm();
   fillMessages();
   drawStoryEditor();
