@@ -32,13 +32,14 @@ float clear_top(float x0, float x1, float y, float h, const std::vector<Rect>& c
     return y;
 }
 
-CardPlace centred_card(float card_w, float w, float h, const std::vector<Rect>& chrome, float margin) {
+CardPlace centred_card(float card_w, float w, float h, const std::vector<Rect>& chrome, float margin, float card_h) {
     const float x0 = (w - card_w) / 2, x1 = x0 + card_w;
     float top = margin;
     // Chrome in the top half over the card's column pushes the card's area down.
     for (const Rect& r : chrome)
         if (r.x0 < x1 && x0 < r.x1 && r.y0 < h / 2) top = std::max(top, static_cast<float>(r.y1) + kPageChromeGap);
     const float bottom = std::max(top + 80, h - margin);
+    if (card_h > 0 && (h - card_h) / 2 >= top && (h + card_h) / 2 <= bottom) return {h / 2, bottom - top};
     return {(top + bottom) / 2, bottom - top};
 }
 

@@ -35,13 +35,16 @@ inline constexpr float kPageChromeGap = 6;
 // rectangle of chrome: pushed below each one it would overlap.
 float clear_top(float x0, float x1, float y, float h, const std::vector<Rect>& chrome);
 
-// Where a card centred on a w x h screen goes (the About card): centred in the part of the
-// screen below the chrome that is over its column, and at most as tall as that part less a
-// margin. Returns the card's centre y and its greatest height.
+// Where a card centred on a w x h screen goes (the About card): centred on the screen when a
+// card_h tall card (its height last frame; 0 when not known) is clear of the chrome over its
+// column there, else centred in the part of the screen below that chrome; at most as tall as
+// that part less a margin. So a card that fits stays put when the web page's chrome reaches the
+// map a frame after the card first shows. Returns the card's centre y and its greatest height.
 struct CardPlace {
     float centre_y = 0, max_h = 0;
 };
-CardPlace centred_card(float card_w, float w, float h, const std::vector<Rect>& chrome, float margin = 10);
+CardPlace centred_card(float card_w, float w, float h, const std::vector<Rect>& chrome, float margin = 10,
+                       float card_h = 0);
 
 // The data editor's panels (#edit=1): the Edit panel at the left and the story editor, clear of
 // the page's chrome and the map's toolbar (`obstacles`: below those in the top half, above those

@@ -31,7 +31,7 @@ void draw_help(const AppModel& m, UiContext& ui) {
     ImGuiIO& io = ImGui::GetIO();
     const float w = std::min(460.0f, io.DisplaySize.x - 20);
     // Centred below the page's chrome (the web page's search row), never taller than the room.
-    const CardPlace place = centred_card(w, io.DisplaySize.x, io.DisplaySize.y, m.page_chrome());
+    const CardPlace place = centred_card(w, io.DisplaySize.x, io.DisplaySize.y, m.page_chrome(), 10, ui.help_h);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, place.centre_y), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, place.max_h));
@@ -48,6 +48,7 @@ void draw_help(const AppModel& m, UiContext& ui) {
         return;
     }
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    ui.help_h = ws.y;
     const auto inside = [&](ImVec2 p) { return p.x >= wp.x && p.y >= wp.y && p.x < wp.x + ws.x && p.y < wp.y + ws.y; };
     const bool outside_tap = ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !inside(io.MousePos) && !inside(io.MouseClickedPos[0]);
     if (!ui.show_help || outside_tap || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {

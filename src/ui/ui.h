@@ -47,6 +47,7 @@ struct UiContext {
     bool more_frames = false;
     int date_opened_frame = 0;  // ImGui's frame count when the date input opened
     bool show_help = false;
+    float help_h = 0;  // the About card's height last frame (core centred_card keeps it put)
     // A link the user followed this frame (the About card's "licenses/index.html"): the app
     // hands it to Platform::open_url and clears it.
     std::string open_url;

@@ -52,6 +52,25 @@ TEST_CASE("chrome layout: the About card sits below the page's chrome and fits t
     CHECK(d.max_h == Approx(780));
 }
 
+// Trying the first visit: the card showed centred on the whole map in the first frame, then
+// moved 18 px down when the page's search row reached the map (the setChrome command comes a
+// frame after `ready`), and a click aimed at its first place missed "Take the tour".
+TEST_CASE("chrome layout: an About card that fits centred stays put when the page's chrome arrives") {
+    const std::vector<Rect> search_row = {{0, 0, 1280, 36}};
+    const CardPlace before = centred_card(460, 1280, 800, {}, 10, 420);
+    const CardPlace after = centred_card(460, 1280, 800, search_row, 10, 420);
+    CHECK(before.centre_y == Approx(400));
+    CHECK(after.centre_y == Approx(before.centre_y));
+    CHECK(after.centre_y - 420 / 2 >= 36 + kPageChromeGap);  // clear of the search row
+    // A card too tall for that (a phone) goes below the chrome as before.
+    const std::vector<Rect> phone_row = {{4, 4, 316, 40}};
+    const CardPlace tall = centred_card(300, 320, 568, phone_row, 10, 500);
+    CHECK(tall.centre_y - 500 / 2 >= 46 - 0.01);
+    CHECK(tall.centre_y == Approx((46 + 558) / 2.0));
+    // Its height unknown (its first frame): below the chrome.
+    CHECK(centred_card(460, 1280, 800, search_row, 10).centre_y == Approx((42 + 790) / 2.0));
+}
+
 // The data editor's two panels (issue 15's "nothing overlaps", in #edit=1): at every size from a
 // 320 px phone to 1920 px, with the page's chrome where the page puts it (the search row at the
 // top; the dataset bar with its notes under it on phones, at the bottom right on wider screens)
