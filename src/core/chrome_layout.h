@@ -43,8 +43,7 @@ float clear_top(float x0, float x1, float y, float h, const std::vector<Rect>& c
 struct CardPlace {
     float centre_y = 0, max_h = 0;
 };
-CardPlace centred_card(float card_w, float w, float h, const std::vector<Rect>& chrome, float margin = 10,
-                       float card_h = 0);
+CardPlace centred_card(float card_w, float w, float h, const std::vector<Rect>& chrome, float margin = 10, float card_h = 0);
 
 // The data editor's panels (#edit=1): the Edit panel at the left and the story editor, clear of
 // the page's chrome and the map's toolbar (`obstacles`: below those in the top half, above those
