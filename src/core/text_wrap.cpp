@@ -46,20 +46,6 @@ std::vector<Cp> decode(std::string_view t) {
 
 }  // namespace
 
-bool has_cjk_breaks(std::string_view text) {  // asked for every wrapped text of every frame: no allocation
-    for (size_t i = 0; i < text.size();) {
-        if (static_cast<unsigned char>(text[i]) < 0x80) {
-            ++i;
-            continue;
-        }
-        char32_t c = 0;
-        const size_t n = decode_utf8(text, i, c);
-        if (n && is_cjk(c) && !is_space(c)) return true;
-        i += n ? n : 1;
-    }
-    return false;
-}
-
 std::vector<TextLine> wrap_lines(std::string_view text, float width, const std::function<float(char32_t)>& advance) {
     const std::vector<Cp> cps = decode(text);
     std::vector<TextLine> lines;

@@ -1,5 +1,5 @@
-// Line breaking for wrapped text in the region's scripts: Dear ImGui's wrap breaks only at spaces,
-// so Chinese and Japanese (no spaces) broke at the odd Latin word or number they hold.
+// Line breaking for wrapped text in the region's scripts: Dear ImGui's wrap breaks only at spaces
+// and after Latin punctuation, so Chinese and Japanese broke at their odd Latin word or number.
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -17,8 +17,5 @@ struct TextLine {
 // before closing punctuation and after opening punctuation (、。」 never start a line, 「 never
 // ends one). A piece wider than a line alone is cut where it must. '\n' ends a line.
 std::vector<TextLine> wrap_lines(std::string_view text, float width, const std::function<float(char32_t)>& advance);
-
-// Whether the text holds Han or kana, which Dear ImGui's own wrap does not break.
-bool has_cjk_breaks(std::string_view text);
 
 }  // namespace ca

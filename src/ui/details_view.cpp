@@ -22,6 +22,27 @@ void same_line_if_fits(float width) {
 
 float small_button_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
 
+// A link: a selectable whose label wraps at the panel's right edge.
+bool link(const char* label, const char* id) {
+    ImGui::PushID(id);
+    const float wrap = std::max(1.0f, ImGui::GetContentRegionAvail().x - 1);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const std::string lines = wrap_text(label, wrap);
+    ImVec2 size = ImGui::CalcTextSize(lines.c_str());
+    size.x = std::min(size.x, wrap);
+    const bool clicked = ImGui::Selectable("##link", false, 0, size);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_ButtonActive),
+                                        lines.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::PopID();
+    return clicked;
+}
+
+// A small button, or, when its label is wider than the line (a longer language), a wrapped link.
+bool button_or_link(const char* label, const char* id) {
+    return small_button_width(label) <= ImGui::GetContentRegionAvail().x ? ImGui::SmallButton(label) : link(label, id);
+}
+
 std::string interval_text(const Interval& iv) { return format_interval_human(iv); }
 
 std::string fact_text(const Fact& f) {
@@ -65,8 +86,8 @@ void quote_block(const Dataset& ds, int source, const std::string& quote) {
     if (source >= 0) {
         const Source& s = ds.sources[source];
         ImGui::Indent();
-        ImGui::TextWrapped("— %s, %s%s%s [%s]", s.title.c_str(), s.publisher.c_str(), s.has_published ? ", " : "",
-                           s.has_published ? format_date_local(s.published).c_str() : "", s.file.c_str());
+        text_wrapped("— " + s.title + ", " + s.publisher + (s.has_published ? ", " + format_date_local(s.published) : std::string()) +
+                     " [" + s.file + "]");
         ImGui::Unindent();
     }
 }
@@ -78,12 +99,12 @@ void source_links(AppModel& m, const Source& s) {
     if (s.url.empty() && s.archived_url.empty()) return;
     ImGui::PushID(&s);
     if (!s.url.empty()) {
-        if (ImGui::SmallButton(tr("Read the original ↗"))) m.request_open_url(s.url);
+        if (button_or_link(tr("Read the original ↗"), "original")) m.request_open_url(s.url);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.url.c_str());
     }
     if (!s.archived_url.empty()) {
         if (!s.url.empty()) same_line_if_fits(small_button_width(tr("archived copy ↗")));
-        if (ImGui::SmallButton(tr("archived copy ↗"))) m.request_open_url(s.archived_url);
+        if (button_or_link(tr("archived copy ↗"), "archived")) m.request_open_url(s.archived_url);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.archived_url.c_str());
     }
     ImGui::PopID();
@@ -95,21 +116,6 @@ std::vector<int> cited_sources(const Collaboration& c) {
     for (auto& e : c.evidence)
         if (e.source >= 0 && std::find(out.begin(), out.end(), e.source) == out.end()) out.push_back(e.source);
     return out;
-}
-
-// A link: a selectable whose label wraps at the panel's right edge.
-bool link(const char* label, const char* id) {
-    ImGui::PushID(id);
-    const float wrap = std::max(1.0f, ImGui::GetContentRegionAvail().x - 1);
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImVec2 size = ImGui::CalcTextSize(label, nullptr, false, wrap);
-    size.x = std::min(size.x, wrap);
-    const bool clicked = ImGui::Selectable("##link", false, 0, size);
-    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_ButtonActive), label,
-                                        nullptr, wrap);
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::PopID();
-    return clicked;
 }
 
 void org_details(AppModel& m, UiContext& ui, int oi) {
@@ -171,7 +177,7 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
             if (!first && w <= line_width) same_line_if_fits(w);
             first = false;
             ImGui::PushID(p.org);
-            if (w <= line_width ? ImGui::SmallButton(name.c_str()) : link(name.c_str(), "wide")) {
+            if (button_or_link(name.c_str(), "wide")) {
                 m.select_org(p.org);
                 m.fly_to_org(p.org);
             }

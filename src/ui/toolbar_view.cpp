@@ -103,6 +103,9 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     }
     const ViewState& v = m.view();
     ImGuiIO& io = ImGui::GetIO();
+    // Small boxes (embeds down to 320 px), and labels too long for one row (a landscape phone in
+    // a longer language): the presets fold into one menu.
+    const bool fold_presets = io.DisplaySize.x < 520 || toolbar_buttons_width(false) > io.DisplaySize.x - 24;
     // In the web page the DOM search box and export buttons sit at the top-left: go right.
     // Below the DOM bar when the window is too narrow for both on one row.
     // Once the page has reported its chrome (setChrome), clear of it; its size is last frame's.
@@ -153,11 +156,9 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
         }
         // The buttons follow on the same row when they fit before the window's right edge.
         if (!narrow) ImGui::SameLine();
-        if (!narrow && ImGui::GetCursorScreenPos().x + toolbar_buttons_width(io.DisplaySize.x < 520) > io.DisplaySize.x - 12)
-            ImGui::NewLine();
+        if (!narrow && ImGui::GetCursorScreenPos().x + toolbar_buttons_width(fold_presets) > io.DisplaySize.x - 12) ImGui::NewLine();
     }
-    if (io.DisplaySize.x < 520) {
-        // Small boxes (embeds down to 320 px): the presets fold into one menu.
+    if (fold_presets) {
         if (ImGui::Button(with_id(tr("Region"), "###region"))) ImGui::OpenPopup("##regions");
         if (ImGui::BeginPopup("##regions")) {
             for (int p = 0; p < static_cast<int>(RegionPreset::Count); ++p)
@@ -183,7 +184,12 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
     ImGui::SameLine();
     if (ImGui::Button("?")) ui.show_help = !ui.show_help;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("What is this? How to use it"));
+    // Placed above by last frame's size: when that changed (longer labels in a new language; an
+    // auto-sized window takes its new size a frame late), place it again in the next frame, which
+    // the web draws only when asked (it stayed over the page's "Published data" until an input).
+    const ImVec2 placed_by = ui.toolbar_size;
     ui.toolbar_size = ImGui::GetWindowSize();
+    if (placed_by.x != ui.toolbar_size.x || placed_by.y != ui.toolbar_size.y) ui.more_frames = true;
     record_toolbar(ui);
     ImGui::End();
 }

@@ -204,16 +204,8 @@ void draw_ui(AppModel& m, UiContext& ui) {
     audit_windows(ui);
 }
 
-void text_wrapped(std::string_view text) {
+std::string wrap_text(std::string_view text, float width) {
     ImFont* font = ImGui::GetFont();
-    const float width = ImGui::GetContentRegionAvail().x;
-    // Latin and Korean text, or no room yet (a window's first, hidden frame): ImGui's own wrap.
-    if (width < ImGui::GetFontSize() * 2 || !has_cjk_breaks(text)) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(text.data(), text.data() + text.size());
-        ImGui::PopTextWrapPos();
-        return;
-    }
     const float scale = ImGui::GetFontSize() / font->FontSize;
     const auto advance = [&](char32_t c) {
         return (c < 0x10000 ? font->GetCharAdvance(static_cast<ImWchar>(c)) : font->FallbackAdvanceX) * scale;
@@ -225,7 +217,20 @@ void text_wrapped(std::string_view text) {
         first = false;
         joined.append(text.substr(l.begin, l.end - l.begin));
     }
-    ImGui::TextUnformatted(joined.data(), joined.data() + joined.size());
+    return joined;
+}
+
+void text_wrapped(std::string_view text) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    // No room yet (a window's first, hidden frame): ImGui's own wrap.
+    if (width < ImGui::GetFontSize() * 2) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const std::string lines = wrap_text(text, width);
+    ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
 }
 
 }  // namespace ca::ui

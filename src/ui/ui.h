@@ -130,8 +130,11 @@ void record_panel(UiContext& ui);
 // drag) away from its collapse arrow, which ImGui handles itself, and from its right_reserved
 // rightmost pixels (a close button).
 bool title_tapped(float right_reserved = 0);
-// ImGui::TextWrapped for a text of the data or the catalogues: Chinese and Japanese break between
-// their characters too (core/text_wrap.h; ImGui breaks only at spaces), in one text item.
+// `text` broken into lines no wider than `width` in the current font (core/text_wrap.h): at
+// spaces, and between Chinese and Japanese characters too; never before a comma or stop (ImGui's
+// own wrap broke "Co., Ltd." after "Co.", starting a line with ", Ltd.").
+std::string wrap_text(std::string_view text, float width);
+// ImGui::TextWrapped for a text of the data or the catalogues, wrapped by wrap_text, in one item.
 void text_wrapped(std::string_view text);
 
 // A translated label with a fixed ImGui id: "label" + "###id" (the id stays when the language

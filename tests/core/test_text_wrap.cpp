@@ -59,8 +59,4 @@ TEST_CASE("text wrap: Korean (spaces between words) and mixed texts keep to the 
             CHECK(total <= t.size());
         }
     }
-    CHECK(ca::has_cjk_breaks("香港"));
-    CHECK(ca::has_cjk_breaks("ツアー"));
-    CHECK_FALSE(ca::has_cjk_breaks("스토리 종료"));
-    CHECK_FALSE(ca::has_cjk_breaks("plain text"));
 }

@@ -577,6 +577,45 @@ TEST_CASE("the native toolbar stays inside the window at widths from 320 to 1920
 
 // ui::text_wrapped (core/text_wrap.h): a Japanese paragraph fills its lines (ImGui's wrap broke at
 // its two spaces, leaving short lines), inside the width; Latin text is wrapped exactly as ImGui does.
+// Trying a 640x400 embed: the details panel's "Part of ASE Technology Holding Co., Ltd." link
+// (ImGui's wrap) broke after "Co." and began its second line with ", Ltd.". ui::wrap_text, which
+// the links and text_wrapped use, breaks at spaces only in Latin text; every line fits the width.
+TEST_CASE("wrap_text: no line starts with a comma or stop, as ImGui's wrap did in a details link") {
+    Harness h;
+    const std::string label = "Part of ASE Technology Holding Co., Ltd.";
+    ImGui::NewFrame();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    bool imgui_did = false;
+    for (float width = 60; width <= 400; width += 1) {
+        // ImGui's own wrap, as ImGui::CalcTextSize / AddText apply it.
+        const char* text = label.c_str();
+        const char* end = text + label.size();
+        for (const char* s = text; s < end;) {
+            const char* e = font->CalcWordWrapPositionA(size / font->FontSize, s, end, width);
+            if (e == s) ++e;
+            while (e < end && *e == ' ') ++e;
+            if (e < end && (*e == ',' || *e == '.')) imgui_did = true;
+            s = e;
+        }
+        const std::string ours = ca::ui::wrap_text(label, width);
+        INFO("width " << width << ": " << ours);
+        size_t start = 0;
+        while (start <= ours.size()) {
+            const size_t nl = std::min(ours.find('\n', start), ours.size());
+            const std::string line = ours.substr(start, nl - start);
+            CHECK_FALSE(line.empty());
+            CHECK(line.front() != ',');
+            CHECK(line.front() != '.');
+            // A line is wider than the width only when it is one word.
+            if (line.find(' ') != std::string::npos) CHECK(ImGui::CalcTextSize(line.c_str()).x <= width + 0.5f);
+            start = nl + 1;
+        }
+    }
+    ImGui::EndFrame();
+    CHECK(imgui_did);  // the defect this replaces: ImGui's wrap began a line with ", Ltd."
+}
+
 TEST_CASE("text_wrapped: Chinese and Japanese fill their lines within the width, Latin as ImGui wraps it") {
     Harness h;
     const std::string ja =

@@ -22,8 +22,10 @@ polib = import_polib()
 # Latin letters to accented ones from Latin-1 (Noto Sans CJK has those; the build's en-XA.otf
 # carries the ones ui.otf lacks, tools/fonts/make_fonts.py --i18n).
 ACCENTS = dict(zip("aceinouyAEIOUCNY", "áçéíñóúýÅÉÎÖÜÇÑÝ"))
-# printf directives, and an ImGui "##id" tail: kept as they are.
-KEEP = re.compile(r"%(\d+\$)?[-+ #0-9.*]*(hh|h|ll|l|L|z|j|t)?[a-zA-Z%]|##.*$")
+# printf directives, an ImGui "##id" tail, and acronyms (PNG, CSV, JSON: shown untranslated on
+# the page's buttons, whose accessible names must hold them, as every real catalogue's do):
+# kept as they are.
+KEEP = re.compile(r"%(\d+\$)?[-+ #0-9.*]*(hh|h|ll|l|L|z|j|t)?[a-zA-Z%]|##.*$|\b[A-Z][A-Z0-9]+\b")
 
 
 def pseudo(text):

@@ -69,10 +69,20 @@ def check_placeholders(po, key, text):
 ACCENTS = str.maketrans("aceinouyACEINOUY", "àçéîñöûýÀÇÉÎÑÖÛÝ")
 
 
+# Acronyms (PNG, CSV, JSON) stay as they are: the page shows them untranslated on its buttons,
+# whose accessible names must hold them (axe-core's label-content-name-mismatch), as every real
+# catalogue's do.
+ACRONYM = re.compile(r"(\b[A-Z][A-Z0-9]+\b)")
+
+
+def accented(text):
+    return "".join(p if i % 2 else p.translate(ACCENTS) for i, p in enumerate(ACRONYM.split(text)))
+
+
 def pseudo(text):
-    """en-XA: accented, ~40% longer (padding words), {placeholders} kept, in brackets."""
+    """en-XA: accented, ~40% longer (padding words), {placeholders} and acronyms kept, in brackets."""
     parts = PLACEHOLDER.split(text)
-    out = "".join(p.translate(ACCENTS) if i % 2 == 0 else "{" + p + "}" for i, p in enumerate(parts))
+    out = "".join(accented(p) if i % 2 == 0 else "{" + p + "}" for i, p in enumerate(parts))
     pad = max(1, round(len(text) * 0.4))
     filler = ("·ẋ" * pad)[:pad]
     return "[" + out + " " + filler + "]"

@@ -85,7 +85,7 @@ function fill() {
   const r = call({ cmd: 'about' });
   if (!r.ok) return;
   dlg.title.textContent = String(r.title || t('About chipatlas'));
-  while (dlg.body.firstChild) dlg.body.removeChild(dlg.body.firstChild);
+  dlg.body.replaceChildren();
   const ul = h('ul');
   (r.bullets || []).forEach(function (b) { ul.appendChild(h('li', { text: String(b) })); });
   dlg.body.append(h('p', { text: String(r.intro || '') }), ul, h('p', { className: 'ca-muted', text: String(r.provenance || '') }),

@@ -182,7 +182,7 @@ function toggleFilter(key, id) {
 
 function fillPresets(presets) {
   if (ctl.presets.children.length === presets.length) return;
-  while (ctl.presets.firstChild) ctl.presets.removeChild(ctl.presets.firstChild);
+  ctl.presets.replaceChildren();
   presets.forEach(function (p) {
     const b = h('button', { type: 'button', className: 'ca-btn', id: 'ctl-region-' + p.id, text: p.label });
     b.addEventListener('click', function () { send({ cmd: 'flyTo', region: p.id }); });
@@ -196,7 +196,7 @@ function fillPresets(presets) {
 function fillTop(top) {
   const now = ctl.top.querySelectorAll('button');
   if (now.length !== top.length || top.some(function (t, i) { return now[i].value !== t.id; })) {
-    while (ctl.top.firstChild) ctl.top.removeChild(ctl.top.firstChild);
+    ctl.top.replaceChildren();
     top.forEach(function (t) {
       const b = h('button', { type: 'button', className: 'ca-btn', value: t.id });
       b.addEventListener('click', function () { send({ cmd: 'select', id: t.id }); });

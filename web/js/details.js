@@ -75,8 +75,8 @@ export function updateDetails(data) {
   last = data;
   const has = !!(data && data.id);
   det.heading.textContent = has ? String(data.label || data.id) : t('Details: nothing selected');
-  while (det.body.firstChild) det.body.removeChild(det.body.firstChild);
-  while (det.sources.firstChild) det.sources.removeChild(det.sources.firstChild);
+  det.body.replaceChildren();
+  det.sources.replaceChildren();
   det.close.hidden = !has;
   det.sources.previousSibling.hidden = !has;
   if (!has) {

@@ -144,7 +144,7 @@ function fillList(v) {
   const kind = view ? view.kind : 'organisation';
   if (!v || !v.list) v = fetchView({ kind: kind, query: ed.find.value });
   const items = (v && v.list) || [];
-  while (ed.list.firstChild) ed.list.removeChild(ed.list.firstChild);
+  ed.list.replaceChildren();
   items.forEach(function (it) {
     const b = button('edit-pick-' + it.id, it.label, function () {
       act('select', { kind: kind, id: it.id }, 'Editing ' + kind + ' ' + it.id + '.', 'edit-form-title');
@@ -161,7 +161,7 @@ function suggest(input, ref) {
     input.setAttribute('list', 'edit-suggest');
   }
   const v = fetchView({ kind: ref, query: input.value });
-  while (ed.suggest.firstChild) ed.suggest.removeChild(ed.suggest.firstChild);
+  ed.suggest.replaceChildren();
   ((v && v.list) || []).forEach(function (it) { ed.suggest.appendChild(h('option', { value: it.id, text: it.label })); });
 }
 
@@ -239,7 +239,7 @@ function listControl(f) {
 }
 
 function fillForm() {
-  while (ed.form.firstChild) ed.form.removeChild(ed.form.firstChild);
+  ed.form.replaceChildren();
   if (!view.form) {
     ed.form.appendChild(h('p', { className: 'ca-muted', text: 'Choose an element in the list, or add one.' }));
     return;
@@ -274,7 +274,7 @@ function fillForm() {
 // The validation messages, each with a button to the field it names.
 function fillMessages() {
   ed.messagesTitle.textContent = 'Problems: ' + summary();
-  while (ed.messages.firstChild) ed.messages.removeChild(ed.messages.firstChild);
+  ed.messages.replaceChildren();
   view.messages.forEach(function (m, i) {
     const li = h('li', { className: m.severity === 'error' ? 'ca-error-text' : null }, m.text);
     if (m.id) {
@@ -289,13 +289,13 @@ function fillMessages() {
 }
 
 function fillFiles() {
-  while (ed.files.firstChild) ed.files.removeChild(ed.files.firstChild);
+  ed.files.replaceChildren();
   view.files.forEach(function (f, i) {
     const name = f.name.replace(/^.*\//, '');
     ed.files.appendChild(button('edit-download-' + i, 'Download ' + name + (f.modified ? ' (changed)' : ''), function () { act('download', { index: i }, ''); }));
     ed.files.appendChild(button('edit-copy-' + i, 'Copy ' + name, function () { act('copy', { index: i }, ''); }));
   });
-  while (ed.confirm.firstChild) ed.confirm.removeChild(ed.confirm.firstChild);
+  ed.confirm.replaceChildren();
   ed.confirm.hidden = !view.confirmSave;
   if (view.confirmSave) {
     ed.confirm.appendChild(h('span', { text: saveQuestion() }));

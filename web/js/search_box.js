@@ -45,7 +45,7 @@ function setActive(i) {
   }
 }
 function renderResults(text) {
-  while (ui.results.firstChild) ui.results.removeChild(ui.results.firstChild);
+  ui.results.replaceChildren();
   activeIndex = -1;
   ui.search.removeAttribute('aria-activedescendant');
   if (!text) { setExpanded(false); ui.searchStatus.textContent = ''; return; }

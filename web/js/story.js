@@ -50,8 +50,8 @@ export function onStoryStep(data) {
   const on = !!(data && data.id && data.step > 0);
   told = on ? { id: String(data.id), step: data.step | 0, steps: data.steps | 0 } : { id: '', step: 0, steps: 0 };
   sto.region.hidden = !on;
-  while (sto.caption.firstChild) sto.caption.removeChild(sto.caption.firstChild);
-  while (sto.sources.firstChild) sto.sources.removeChild(sto.sources.firstChild);
+  sto.caption.replaceChildren();
+  sto.sources.replaceChildren();
   if (!on) return;
   const cap = data.caption || {};
   sto.heading.textContent = String(data.title || t('Story'));

@@ -49,7 +49,7 @@ function drawStory(r) {
   if (doc.activeElement !== se.title) se.title.value = r.title;
   se.add.disabled = r.steps.length >= r.maxSteps;
   se.tell.disabled = se.save.disabled = !r.steps.length;
-  while (se.steps.firstChild) se.steps.removeChild(se.steps.firstChild);
+  se.steps.replaceChildren();
   r.steps.forEach(function (st, i) {
     const n = i + 1, name = 'Step ' + n + ': ' + (st.title || '(no title)');
     const li = h('li', null,
@@ -64,7 +64,7 @@ function drawStory(r) {
         { 'aria-label': 'Remove step ' + n }));
     se.steps.appendChild(li);
   });
-  while (se.caption.firstChild) se.caption.removeChild(se.caption.firstChild);
+  se.caption.replaceChildren();
   const at = r.steps[r.step];
   if (!at) return;
   const title = h('input', { type: 'text', id: 'edit-story-caption-title', autocomplete: 'off' });

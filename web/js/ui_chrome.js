@@ -182,7 +182,7 @@ export function showError(title, message, lines) {
   shownError = { title: title, message: message };
   ui.errTitle.textContent = text(title);
   ui.errMsg.textContent = text(message);
-  while (ui.errLines.firstChild) ui.errLines.removeChild(ui.errLines.firstChild);
+  ui.errLines.replaceChildren();
   capLines(lines || []).forEach(function (l) { ui.errLines.appendChild(h('li', null, h('code', { text: l }))); });
   ui.errLines.hidden = !(lines && lines.length);
   ui.error.hidden = false;
