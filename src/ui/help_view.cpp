@@ -30,7 +30,8 @@ void draw_help(const AppModel& m, UiContext& ui) {
     if (ui.show_help && !was_open) ImGui::OpenPopup(kName);
     ImGuiIO& io = ImGui::GetIO();
     const float w = std::min(460.0f, io.DisplaySize.x - 20);
-    // Centred below the page's chrome (the web page's search row), never taller than the room.
+    // Centred, below the page's chrome (the web page's search row) when it would reach it (its
+    // height last frame says), never taller than the room.
     const CardPlace place = centred_card(w, io.DisplaySize.x, io.DisplaySize.y, m.page_chrome(), 10, ui.help_h);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, place.centre_y), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Always);
