@@ -134,7 +134,7 @@ function(chipatlas_web_site target)
   add_custom_command(OUTPUT "${i18n_stamp}"
     COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tools/i18n/compile_web_po.py" --out "${site}"
     COMMAND ${CMAKE_COMMAND} -E touch "${i18n_stamp}"
-    DEPENDS "${PROJECT_SOURCE_DIR}/tools/i18n/compile_web_po.py" ${web_po}
+    DEPENDS "${PROJECT_SOURCE_DIR}/tools/i18n/compile_web_po.py" "${PROJECT_SOURCE_DIR}/tools/i18n/common.py" ${web_po}
     COMMENT "Compiling the page's catalogues (po/web/) into ${site}/i18n" VERBATIM)
   add_custom_target(web_i18n ALL DEPENDS "${i18n_stamp}")
   add_dependencies(web_dist web_i18n)

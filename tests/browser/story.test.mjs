@@ -271,8 +271,9 @@ test('"Take the tour": the About card\'s button (mouse), its dialog\'s and the c
   // The mouse, on the map's card (a first visit opens it).
   {
     const { page, log } = await h.open('index.html', { viewport: { width: 1280, height: 800 } });  // no hash: a first visit's card
-    // The card is centred below the page's chrome, whose size reaches the map a frame or two after
-    // `ready` (page_chrome.js): the button's place is read once it holds over three frames.
+    // The page's chrome reaches the map a frame or two after `ready` (page_chrome.js); a card too
+    // tall to stay centred clear of it moves then: the button's place is read once it holds over
+    // three frames.
     const tourAt = () => page.evaluate(() => window.chipatlas.command('audit').then((a) => JSON.stringify(a.tourButton)));
     let r = null;
     for (let tries = 0; tries < 50; ++tries) {

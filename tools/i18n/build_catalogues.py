@@ -15,17 +15,15 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import import_polib  # noqa: E402
+from common import ACRONYM, import_polib  # noqa: E402
 
 polib = import_polib()
 
 # Latin letters to accented ones from Latin-1 (Noto Sans CJK has those; the build's en-XA.otf
 # carries the ones ui.otf lacks, tools/fonts/make_fonts.py --i18n).
 ACCENTS = dict(zip("aceinouyAEIOUCNY", "áçéíñóúýÅÉÎÖÜÇÑÝ"))
-# printf directives, an ImGui "##id" tail, and acronyms (PNG, CSV, JSON: shown untranslated on
-# the page's buttons, whose accessible names must hold them, as every real catalogue's do):
-# kept as they are.
-KEEP = re.compile(r"%(\d+\$)?[-+ #0-9.*]*(hh|h|ll|l|L|z|j|t)?[a-zA-Z%]|##.*$|\b[A-Z][A-Z0-9]+\b")
+# printf directives, an ImGui "##id" tail, and acronyms (common.ACRONYM): kept as they are.
+KEEP = re.compile(r"%(\d+\$)?[-+ #0-9.*]*(hh|h|ll|l|L|z|j|t)?[a-zA-Z%]|##.*$|" + ACRONYM)
 
 
 def pseudo(text):

@@ -13,6 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ACRONYM  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ["zh-Hant", "zh-Hans", "ko", "ja"]  # en is the source text; en-XA is made here
 PSEUDO = "en-XA"
@@ -69,14 +72,12 @@ def check_placeholders(po, key, text):
 ACCENTS = str.maketrans("aceinouyACEINOUY", "àçéîñöûýÀÇÉÎÑÖÛÝ")
 
 
-# Acronyms (PNG, CSV, JSON) stay as they are: the page shows them untranslated on its buttons,
-# whose accessible names must hold them (axe-core's label-content-name-mismatch), as every real
-# catalogue's do.
-ACRONYM = re.compile(r"(\b[A-Z][A-Z0-9]+\b)")
+# Acronyms stay as they are (common.ACRONYM).
+KEPT = re.compile("(" + ACRONYM + ")")
 
 
 def accented(text):
-    return "".join(p if i % 2 else p.translate(ACCENTS) for i, p in enumerate(ACRONYM.split(text)))
+    return "".join(p if i % 2 else p.translate(ACCENTS) for i, p in enumerate(KEPT.split(text)))
 
 
 def pseudo(text):
