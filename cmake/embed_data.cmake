@@ -11,6 +11,22 @@ function(chipatlas_source_pairs out)
 endfunction()
 chipatlas_source_pairs(_embed_pairs ${CHIPATLAS_DATA_FILES})
 chipatlas_embed(chipatlas_data embedded_dataset FILES ${_embed_pairs} DEPENDS "${CHIPATLAS_DATA_VALID}")
+if(CHIPATLAS_WEB)
+  # The web site's wasm (not the editor's): the same files without the collaborations'
+  # translations, which each language's i18n/LANG.mo carries (cmake/i18n.cmake), each other value
+  # on its line and column (tools/i18n/data_translations.py --strip).
+  set(_site_pairs)
+  foreach(f ${CHIPATLAS_DATA_FILES})
+    file(RELATIVE_PATH rel "${PROJECT_SOURCE_DIR}" "${f}")
+    set(_stripped "${CMAKE_CURRENT_BINARY_DIR}/gen/site/${rel}")
+    add_custom_command(OUTPUT "${_stripped}"
+      COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tools/i18n/data_translations.py" --strip "${f}" "${_stripped}"
+      DEPENDS "${f}" "${PROJECT_SOURCE_DIR}/tools/i18n/data_translations.py"
+      COMMENT "The site's ${rel} without its translations" VERBATIM)
+    list(APPEND _site_pairs "${rel}=${_stripped}")
+  endforeach()
+  chipatlas_embed(chipatlas_data_site embedded_dataset FILES ${_site_pairs} DEPENDS "${CHIPATLAS_DATA_VALID}")
+endif()
 
 # The bundled stories (stories/*.json but its schema), checked against the dataset first
 # (chipatlas_validate takes story files too); whatever links the dataset gets them.
@@ -34,6 +50,9 @@ else()
   chipatlas_embed(chipatlas_stories embedded_stories FILES ${_story_pairs} DEPENDS "${CHIPATLAS_STORIES_VALID}")
 endif()
 target_link_libraries(chipatlas_data PUBLIC chipatlas_stories)
+if(CHIPATLAS_WEB)
+  target_link_libraries(chipatlas_data_site PUBLIC chipatlas_stories)
+endif()
 
 # The fonts are made in the build tree from the data (cmake/fonts.cmake); their names stay
 # assets/fonts/*.otf inside the binary.

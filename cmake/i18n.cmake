@@ -17,11 +17,15 @@ foreach(lang ${CHIPATLAS_CATALOGUES})
   list(APPEND _mo_outputs "${CHIPATLAS_I18N_DIR}/${lang}.mo")
   list(APPEND _mo_pairs "i18n/${lang}.mo=${CHIPATLAS_I18N_DIR}/${lang}.mo")
 endforeach()
+# Each catalogue also carries the bundled data's translations into its language (--data: the
+# web site's wasm embeds the data without them, cmake/embed_data.cmake).
+file(GLOB _catalogue_data CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/data/*.json")
 add_custom_command(OUTPUT ${_mo_outputs}
   COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tools/i18n/build_catalogues.py"
-          --po-dir "${PROJECT_SOURCE_DIR}/po/app" --out "${CHIPATLAS_I18N_DIR}"
-  DEPENDS ${_po_files} "${PROJECT_SOURCE_DIR}/po/app/chipatlas.pot"
+          --po-dir "${PROJECT_SOURCE_DIR}/po/app" --out "${CHIPATLAS_I18N_DIR}" --data "${PROJECT_SOURCE_DIR}/data"
+  DEPENDS ${_po_files} "${PROJECT_SOURCE_DIR}/po/app/chipatlas.pot" ${_catalogue_data}
           "${PROJECT_SOURCE_DIR}/tools/i18n/build_catalogues.py" "${PROJECT_SOURCE_DIR}/tools/i18n/common.py"
+          "${PROJECT_SOURCE_DIR}/tools/i18n/data_translations.py"
   COMMENT "Compiling the message catalogues (tools/i18n/build_catalogues.py)" VERBATIM)
 # LANG.otf: the characters of each catalogue that the bundled ui.otf lacks, in the language's
 # own Noto Sans CJK face (tools/fonts/make_fonts.py --i18n): shipped like the catalogues.

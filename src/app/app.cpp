@@ -88,6 +88,7 @@ bool App::load_start_data() {
     }
     model_.set_system_dark(cfg_.system_dark);
     model_.set_dataset(std::move(r.dataset), name);
+    data_embedded_ = cfg_.data_files.empty() && !cfg_.data_pending;
     if (!cfg_.data_pending) load_bundled_stories();
     data_waiting_ = cfg_.data_pending;
     platform_->mark("ca:data");
@@ -172,6 +173,8 @@ LoadOutcome App::load_files(const std::vector<DatasetText>& files, const std::st
     } else {
         errors_.clear();
         model_.set_dataset(std::move(r.dataset), name);
+        data_embedded_ = files.empty();
+        add_data_translations();
         load_bundled_stories();
         if (marking) platform_->mark("ca:data-model");
         ui::dataset_changed(ui_);

@@ -129,7 +129,10 @@ private:
     // The loaded stories' texts as the interface language shows them (app/glyph_fallback.cpp):
     // a story may bring characters the bundled fonts lack (the page fetches their slices).
     void story_glyph_texts(std::vector<std::string_view>& out) const;
-    void sync_locale();           // app/catalogues.cpp: the view's locale made the active one
+    void sync_locale();  // app/catalogues.cpp: the view's locale made the active one
+    // app/catalogues.cpp: the loaded catalogues' data translations into the bundled data (the web
+    // site's wasm embeds it without them), while the data shown is the bundled data as published.
+    void add_data_translations();
     void load_bundled_stories();  // stories/*.json that hold for the data shown (core/story.h)
 
     void edit_frame();                              // app/edit.cpp: the edit panel and its intents
@@ -168,6 +171,7 @@ private:
     bool fonts_partial_ = false;  // the atlas is a first frame's: the whole one is built for the next
     bool first_frame_marked_ = false;
     bool data_waiting_ = false;    // --data-pending until the page's first load (holds_frames)
+    bool data_embedded_ = false;   // the data shown is the embedded bundle, unedited
     bool dataerror_sent_ = false;  // a dataerror event has said why the data did not load
     bool style_dark_ = false;
     bool style_set_ = false;

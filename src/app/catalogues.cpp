@@ -26,6 +26,7 @@ void App::sync_locale() {
             if (const EmbeddedFile* font = set.find(std::string("i18n/") + locale_id(want) + ".otf")) add_font_data(font->text());
             std::string why;
             if (!c.load(f->text(), &why)) std::fprintf(stderr, "chipatlas: %s: %s\n", name.c_str(), why.c_str());
+            add_data_translations();
         } else if (listened()) {
             // The page fetches i18n/LANG.otf and i18n/LANG.mo (web/js/catalogues.js).
             emit("catalogueneeded", std::string("{\"locale\":\"") + locale_id(want) + "\"}");
@@ -47,8 +48,15 @@ bool App::add_catalogue_data(std::string_view locale, std::string_view bytes) {
         std::fprintf(stderr, "chipatlas: catalogue %s: %s\n", locale_id(l), why.c_str());
         return false;
     }
+    add_data_translations();
     sync_locale();
     return true;
+}
+
+void App::add_data_translations() {
+    if (!data_embedded_) return;
+    for (size_t i = 0; i < catalogues_.size(); ++i)
+        if (!catalogues_[i].empty()) model_.add_translations(static_cast<Locale>(i), catalogues_[i]);
 }
 
 }  // namespace ca

@@ -425,6 +425,7 @@ void App::apply_edit_intents(bool changed) {
         // a pasted text is listed but is not kept off the map.
         if (v.showable) {
             model_.set_dataset(v.dataset, model_.dataset_name());
+            data_embedded_ = false;  // the editor's data has every translation it keeps
             ui::dataset_changed(ui_);
             fonts_dirty_ = true;  // names in other scripts are drawn at once
         }

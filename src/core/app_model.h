@@ -34,6 +34,11 @@ public:
     // Data
     void set_dataset(Dataset ds, std::string name);
     const Dataset& data() const { return data_; }
+    // The bundled data's translations into l from its catalogue (core/model.h,
+    // add_catalogue_translations): shown from the next frame.
+    void add_translations(Locale l, const Catalogue& c) {
+        if (add_catalogue_translations(data_, l, c) > 0) touch();
+    }
     const std::string& dataset_name() const { return dataset_name_; }
     bool has_data() const { return !data_.organisations.empty(); }
 

@@ -2,6 +2,7 @@
 // build time), the active language's look-ups tr / trc / trn, and numbers and dates as it writes them.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,11 @@ private:
     std::string expr_ = "n != 1";
 };
 
+// The catalogue contexts of the bundled data's translations (core/model.h,
+// add_catalogue_translations; tools/i18n/data_translations.py writes them).
+inline constexpr const char* kDataTitleContext = "data: collaboration title";
+inline constexpr const char* kDataSummaryContext = "data: collaboration summary";
+
 // One language's compiled catalogue, parsed from GNU .mo bytes (copied).
 class Catalogue {
 public:
@@ -42,10 +48,12 @@ public:
     // Plural form n of msgid's translation, or null.
     const char* find_plural(const char* ctx, std::string_view msgid, unsigned long n) const;
     const PluralRule& plural() const { return plural_; }
-    // Calls f(text) for each translation (each plural form), for the fonts' glyph ranges.
+    // Calls f(text) for each translation of the interface (each plural form), for the fonts'
+    // glyph ranges; not the data's (a dataset's texts count once added to it).
     template <class F>
     void for_each_translation(F&& f) const {
         for (const Entry& e : entries_) {
+            if (data_key(e.key)) continue;
             std::string_view v = e.value;
             while (!v.empty()) {
                 const size_t z = v.find('\0');
@@ -57,6 +65,11 @@ public:
     }
 
 private:
+    static bool data_key(std::string_view key) {  // in kDataTitleContext or kDataSummaryContext
+        for (std::string_view ctx : {std::string_view(kDataTitleContext), std::string_view(kDataSummaryContext)})
+            if (key.size() > ctx.size() && key.compare(0, ctx.size(), ctx) == 0 && key[ctx.size()] == '\x04') return true;
+        return false;
+    }
     struct Entry {
         std::string_view key;    // ctx "\x04" msgid (the msgid part before any plural's NUL)
         std::string_view value;  // forms separated by NUL, each NUL-terminated in bytes_

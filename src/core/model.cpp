@@ -177,6 +177,21 @@ Lang lang_of(Locale l) {
            : l == Locale::Ja     ? Lang::Ja
                                  : Lang::Count;
 }
+size_t add_catalogue_translations(Dataset& ds, Locale l, const Catalogue& c) {
+    const Lang lang = lang_of(l);
+    if (lang == Lang::Count) return 0;
+    size_t added = 0;
+    for (Collaboration& co : ds.collaborations) {
+        if (std::any_of(co.translations.begin(), co.translations.end(), [&](const LocalText& t) { return t.lang == lang; })) continue;
+        const char* title = c.find(kDataTitleContext, co.id);
+        const char* summary = c.find(kDataSummaryContext, co.id);
+        if (!title && !summary) continue;
+        co.translations.push_back({lang, title ? title : "", summary ? summary : ""});
+        ++added;
+    }
+    return added;
+}
+
 const std::string& Collaboration::title_in(Locale l) const { return translated(translations, &LocalText::title, l, title); }
 const std::string& Collaboration::summary_in(Locale l) const { return translated(translations, &LocalText::summary, l, summary); }
 const LocalName* Organisation::name_in(Locale l) const {

@@ -297,4 +297,10 @@ struct Dataset {
     void build_flat_index();  // the flat index alone (part of finalise)
 };
 
+// The web site's wasm embeds the bundled data without its translations; each language's
+// catalogue carries them (tools/i18n/data_translations.py: msgctxt kDataTitleContext or
+// kDataSummaryContext, msgid the collaboration's id). Gives each collaboration that has no
+// translation into l's language the catalogue's; the number given.
+size_t add_catalogue_translations(Dataset& ds, Locale l, const Catalogue& c);
+
 }  // namespace ca

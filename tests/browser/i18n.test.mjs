@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHarness, assertClean, axeSerious, ROOT } from './harness.mjs';
+import { startHarness, assertClean, axeSerious, ROOT, WEB_DIR } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -89,6 +89,39 @@ test('a collaboration\u2019s details in Korean, then Japanese: its translated ti
   assert.deepEqual(log.requests.filter((u) => /\/fonts\/slice-/.test(u)), [], 'no font slice fetched');
   assert.ok(log.requests.some((u) => /\/i18n\/ja\.otf$/.test(u)), 'the Japanese font came with its catalogue');
   assertClean(log, 'translated details');
+});
+
+// The first visit carries no translation of the data: the site's wasm embeds the data without
+// them (tools/i18n/data_translations.py), and each language's catalogue brings its own.
+test('the data\u2019s translations come with their language: none in the site\u2019s wasm, each in its i18n/LANG.mo', async () => {
+  const wasm = readFileSync(join(WEB_DIR, 'chipatlas.wasm'));
+  assert.ok(wasm.includes(Buffer.from(MOU.title)), 'the English title is in the wasm');
+  const mos = {};
+  for (const lang of ['zh-Hant', 'zh-Hans', 'ko', 'ja']) mos[lang] = readFileSync(join(WEB_DIR, 'i18n', lang + '.mo'));
+  for (const t of MOU.translations) {
+    assert.ok(!wasm.includes(Buffer.from(t.title)), t.lang + ' title not in the wasm');
+    assert.ok(!wasm.includes(Buffer.from(t.summary)), t.lang + ' summary not in the wasm');
+    for (const lang of Object.keys(mos)) {
+      if (t.title === mouIn(lang).title) continue;  // the two Chinese may write a title alike
+      assert.equal(mos[lang].includes(Buffer.from(t.title)), lang === t.lang, t.lang + ' title in ' + lang + '.mo');
+    }
+  }
+  // The editor's wasm, whose forms show every language, keeps them.
+  const edit = readFileSync(join(WEB_DIR, 'chipatlas_edit.wasm'));
+  assert.ok(edit.includes(Buffer.from(mouIn('ko').title)), 'the editor has the Korean title');
+});
+
+test('a Korean visitor back on the published data after another dataset reads its titles in Korean', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open('index.html?data=testdata/ds-one.json#rm=1', { contextOptions: KOREAN });
+  await waitLocale(page, 'ko');
+  await page.locator('#dataset-reset').click();
+  await page.waitForFunction(() => window.chipatlas.state && window.chipatlas.state.dataset === 'bundled', null, { timeout: 20000, polling: 100 });
+  await page.evaluate(() => window.chipatlas.command('select', { item: 'motie_packaging_mou' }));
+  await page.waitForFunction((t) => document.getElementById('details-title').textContent === t, mouIn('ko').title, { timeout: 20000, polling: 100 });
+  // And in English again, the English one.
+  await page.evaluate(() => window.chipatlas.command('setLocale', { locale: 'en' }));
+  await page.waitForFunction((t) => document.getElementById('details-title').textContent === t, MOU.title, { timeout: 20000, polling: 100 });
+  assertClean(log, 'back on the published data');
 });
 
 test('the DOM picker switches to 日本語: labels, html lang, the state and the URL follow', { timeout: 180000 }, async () => {

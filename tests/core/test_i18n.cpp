@@ -271,3 +271,61 @@ TEST_CASE("bad translations are errors with FILE:LINE:COL, the field and why") {
     CHECK(r.diagnostics[0].to_string().find("/translations/0/subtitle") != std::string::npos);
     CHECK(r.diagnostics[0].to_string().find("unknown field \"subtitle\" (ignored)") != std::string::npos);
 }
+
+TEST_CASE("the bundled data's translations come back whole from each language's catalogue") {
+    std::vector<InputFile> in;
+    for (auto& f : embedded_dataset()) in.push_back({f.name, f.text()});
+    LoadResult r = load_dataset(in);
+    REQUIRE(r.ok());
+    const Dataset full = r.dataset;
+    // The web site's wasm embeds the data without them (tools/i18n/data_translations.py --strip).
+    Dataset site = full;
+    size_t translated = 0;
+    for (Collaboration& c : site.collaborations) {
+        translated += c.translations.empty() ? 0 : 1;
+        c.translations.clear();
+    }
+    REQUIRE(translated > 0);
+    CHECK(add_catalogue_translations(site, Locale::En, catalogue(Locale::EnXA)) == 0);
+    CHECK(add_catalogue_translations(site, Locale::EnXA, catalogue(Locale::EnXA)) == 0);  // no data language
+    for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
+        INFO(locale_id(l));
+        CHECK(add_catalogue_translations(site, l, catalogue(l)) == translated);
+        CHECK(add_catalogue_translations(site, l, catalogue(l)) == 0);  // once: a language is translated once
+    }
+    for (size_t i = 0; i < full.collaborations.size(); ++i) {
+        const Collaboration& want = full.collaborations[i];
+        const Collaboration& got = site.collaborations[i];
+        INFO(want.id);
+        for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
+            CHECK(got.title_in(l) == want.title_in(l));
+            CHECK(got.summary_in(l) == want.summary_in(l));
+        }
+    }
+    // A translation the data has already is kept (a dataset's own, or the bundled data's natively).
+    Dataset own = full;
+    Collaboration& first = own.collaborations.front();
+    first.translations = {{Lang::Ko, "자체 제목", ""}};
+    add_catalogue_translations(own, Locale::Ko, catalogue(Locale::Ko));
+    CHECK(first.translations.size() == 1);
+    CHECK(first.title_in(Locale::Ko) == "자체 제목");
+    CHECK(first.summary_in(Locale::Ko) == first.summary);
+}
+
+TEST_CASE("the data's entries are not the interface's: the fonts' catalogue texts leave them out") {
+    const Catalogue& ko = catalogue(Locale::Ko);
+    std::vector<InputFile> in;
+    for (auto& f : embedded_dataset()) in.push_back({f.name, f.text()});
+    LoadResult r = load_dataset(in);
+    REQUIRE(r.ok());
+    const Collaboration& c = r.dataset.collaborations.front();
+    const char* title = ko.find(kDataTitleContext, c.id);
+    REQUIRE(title != nullptr);
+    CHECK(std::string(title) == c.title_in(Locale::Ko));
+    bool seen = false;
+    ko.for_each_translation([&](std::string_view t) { seen = seen || t == title; });
+    CHECK_FALSE(seen);
+    bool interface_seen = false;
+    ko.for_each_translation([&](std::string_view t) { interface_seen = interface_seen || t == ko.find(nullptr, "Play"); });
+    CHECK(interface_seen);
+}

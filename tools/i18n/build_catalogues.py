@@ -2,9 +2,11 @@
 """Compiles the app's catalogues for the build (cmake/i18n.cmake runs this): each po/app/LANG.po
 is checked and compiled by msgfmt into OUT/LANG.mo, and the pseudo-locale en-XA (every string
 about 40% longer and accented, placeholders kept) is generated from po/app/chipatlas.pot into
-OUT/en-XA.po and compiled the same way. Nothing here is committed: OUT is in the build tree.
+OUT/en-XA.po and compiled the same way. With --data, each catalogue also carries the bundled
+data's translations into its language (tools/i18n/data_translations.py: the web site's wasm
+embeds the data without them). Nothing here is committed: OUT is in the build tree.
 
-    python3 tools/i18n/build_catalogues.py --po-dir po/app --out build/native/i18n
+    python3 tools/i18n/build_catalogues.py --po-dir po/app --out build/native/i18n --data data
 """
 import argparse
 import glob
@@ -16,6 +18,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ACRONYM, import_polib  # noqa: E402
+import data_translations  # noqa: E402
 
 polib = import_polib()
 
@@ -59,18 +62,34 @@ def make_pseudo(pot, out_po):
     cat.save(out_po)
 
 
+def with_data(po, lang, data, out_dir):
+    """po, or a copy in out_dir with the data's translations into lang appended (msgctxt
+    data_translations.TITLE_CONTEXT or SUMMARY_CONTEXT, msgid the collaboration's id)."""
+    if not data.get(lang):
+        return po
+    cat = polib.pofile(po, wrapwidth=0)
+    for ctx, cid, text in data[lang]:
+        cat.append(polib.POEntry(msgctxt=ctx, msgid=cid, msgstr=text))
+    out = os.path.join(out_dir, lang + ".with-data.po")
+    cat.save(out)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--po-dir", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--data", help="the dataset's folder: its translations go into each language's catalogue")
     a = ap.parse_args()
+    data = data_translations.entries(a.data) if a.data else {}
     os.makedirs(a.out, exist_ok=True)
     pos = sorted(glob.glob(os.path.join(a.po_dir, "*.po")))
     xa = os.path.join(a.out, "en-XA.po")
     make_pseudo(os.path.join(a.po_dir, "chipatlas.pot"), xa)
     for po in pos + [xa]:
         lang = os.path.splitext(os.path.basename(po))[0]
-        r = subprocess.run(["msgfmt", "--check", "-o", os.path.join(a.out, lang + ".mo"), po], capture_output=True, text=True)
+        src = with_data(po, lang, data, a.out)
+        r = subprocess.run(["msgfmt", "--check", "-o", os.path.join(a.out, lang + ".mo"), src], capture_output=True, text=True)
         if r.returncode != 0:
             sys.stderr.write(r.stderr)
             sys.exit(f"build_catalogues: {po} does not compile")

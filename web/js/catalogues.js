@@ -1,6 +1,7 @@
 // The app's message catalogues on demand: when the interface language is not English the wasm
 // asks for its compiled catalogue (the "catalogueneeded" event); the page fetches i18n/LANG.otf
-// (the glyphs its strings add to the bundled font) and i18n/LANG.mo from its own origin
+// (the glyphs its strings add to the bundled font) and i18n/LANG.mo (its strings, and the bundled
+// data's translations into it, which the site's wasm does not embed) from its own origin
 // (size-capped, no redirects) and hands them over (ca_add_font, then ca_add_catalogue).
 import { root } from './dom.js';
 import { LIMITS } from './limits.js';
