@@ -34,6 +34,9 @@ async function waitFor(page, fn, what, arg) {
 test('edit layer: a collaboration added by keyboard alone, its problems reached from their messages, undone, downloaded', { timeout: 180000 }, async () => {
   const { page, log } = await h.open('index.html#edit=1', { viewport: { width: 1280, height: 800 } });
   await waitFor(page, () => document.getElementById('edit-list') && document.getElementById('edit-list').children.length > 0, 'the layer');
+  // The layer is a file of its own (js/edit_layer.js), which this visit fetched once (a plain
+  // visit does not: first-frame.test.mjs).
+  assert.equal(log.requests.filter((u) => new URL(u).pathname === '/js/edit_layer.js').length, 1, 'js/edit_layer.js fetched once');
   // Tab from the map reaches the layer, which then shows as a panel (a sighted keyboard user sees it).
   await page.focus('#canvas');
   await page.keyboard.press('Tab');
@@ -240,4 +243,23 @@ test('edit layer: a story made by keyboard alone: two views as steps, captions, 
   assert.deepEqual(saved.steps.map((s) => s.caption.title), ['Korea', 'All four']);
   assert.deepEqual(await axeSerious(page), []);
   assertClean(log);
+});
+
+// The layer is a file of its own: when it cannot be fetched the page says so and the map's edit
+// panel still edits (never a blank page or a silent console error).
+test('edit layer: js/edit_layer.js refused by the server: an error in the page, the map\u2019s editor still works', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html#edit=1', {
+    viewport: { width: 1280, height: 800 },
+    route: (p) => p.route((u) => u.pathname === '/js/edit_layer.js', (r) => r.fulfill({ status: 404, body: 'gone' })),
+    waitUntil: 'load',
+  });
+  await waitFor(page, () => { const e = document.getElementById('error'); return e && !e.hidden; }, 'the error panel');
+  assert.equal(await page.textContent('#error-title'), 'The editing controls did not load');
+  assert.match(await page.textContent('#error'), /edit panel still works/);
+  assert.equal(await page.evaluate(() => !!document.getElementById('edit-layer')), false, 'no layer without its file');
+  // The wasm's editor answers and edits.
+  await page.evaluate(() => window.chipatlas.command('editDo', { op: 'add', kind: 'organisation', id: 'after_404' }));
+  assert.equal((await view(page)).selected, 'after_404');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.failedRequests.filter((u) => !/\/js\/edit_layer\.js \((HTTP 404|net::ERR_ABORTED)\)$/.test(u)), [], JSON.stringify(log.failedRequests));
 });

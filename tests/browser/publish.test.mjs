@@ -51,11 +51,13 @@ test('dist/ holds the site a server needs and nothing else', () => {
     assert.ok(readFileSync(join(WEB_DIR, f)).equals(readFileSync(join(ROOT, 'web', f))), `dist/${f} differs from web/${f}`);
   }
   // dist/js/: the pages' scripts (modules and the classic js/gl_early.js), each bundled with the
-  // modules it imports (tools/web/bundle.mjs), not web/js/'s sources.
+  // modules it imports (tools/web/bundle.mjs), not web/js/'s sources, and the editing layer, which
+  // only an editing visit imports.
   const scripts = new Set(['index.html', 'csp.html'].flatMap((p) => [...readFileSync(join(ROOT, 'web', p), 'utf8')
     .matchAll(/<script(?: type="module")?[^>]*\ssrc="(js\/[\w.]+)"/g)].map((m) => m[1])));
   assert.ok(scripts.has('js/gl_early.js') && scripts.has('js/boot.js'), [...scripts].join(', '));
-  assert.deepEqual(files.filter((f) => f.startsWith('js/')), [...scripts].sort(), 'dist/js/ holds the pages\' scripts only');
+  scripts.add('js/edit_layer.js');
+  assert.deepEqual(files.filter((f) => f.startsWith('js/')), [...scripts].sort(), 'dist/js/ holds the pages\' scripts and the editing layer only');
   const extra = files.filter((f) => !f.startsWith('js/') && !web.includes(f) && !GENERATED.some((re) => re.test(f)));
   assert.deepEqual(extra, [], 'files in dist/ that are neither web/\'s nor the build\'s site output');
   for (const f of files) {

@@ -1,5 +1,5 @@
 // The site's bundling step (tools/web/bundle.mjs, run by the web build): one minified file per
-// module script the pages load, holding every module that script reaches, nothing left out.
+// script the pages load and per module imported lazily, each holding every module it reaches.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,6 +28,10 @@ function pageEntries(kind = 'all') {
   return [...found].sort();
 }
 
+// The modules some module imports with import('./X.js'): lazy entries, each a bundle of its own.
+const lazyImports = (f) => [...readFileSync(join(JS, f), 'utf8').matchAll(/\bimport\(\s*'\.\/([\w.]+)'\s*\)/g)].map((m) => m[1]);
+const lazyEntries = () => [...new Set(readdirSync(JS).filter((f) => f.endsWith('.js')).flatMap(lazyImports))].sort();
+
 let out, meta;
 before(() => {
   out = mkdtempSync(join(tmpdir(), 'chipatlas-bundle-'));
@@ -36,17 +40,19 @@ before(() => {
   meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8'));
 });
 
-test('the bundle folder holds one file for each script of the pages, and nothing else', () => {
-  const entries = pageEntries();
+test('the bundle folder holds one file for each script of the pages and each module imported lazily, and nothing else', () => {
+  const entries = [...pageEntries(), ...lazyEntries()].sort();
   assert.deepEqual(pageEntries('module'), ['boot.js']);
   assert.deepEqual(pageEntries('classic'), ['gl_early.js']);
+  assert.deepEqual(lazyEntries(), ['edit_layer.js']);
   assert.deepEqual(readdirSync(join(out, 'js')).sort(), entries);
   assert.deepEqual(Object.keys(meta).sort(), entries.map((e) => 'js/' + e));
+  assert.deepEqual(Object.keys(meta).filter((e) => meta[e].lazy), ['js/edit_layer.js']);
 });
 
 test('each bundle holds every module its entry reaches, and imports only the other entries', () => {
-  const entries = pageEntries();
-  const modules = pageEntries('module');
+  const entries = [...pageEntries(), ...lazyEntries()];
+  const modules = [...pageEntries('module'), ...lazyEntries()];
   for (const entry of entries) {
     const reached = new Set(), external = new Set();
     const visit = (f) => {
@@ -54,6 +60,7 @@ test('each bundle holds every module its entry reaches, and imports only the oth
       if (reached.has(f)) return;
       reached.add(f);
       imports(f).forEach(visit);
+      lazyImports(f).forEach((l) => external.add('./' + l));  // fetched when the import() runs
     };
     visit(entry);
     assert.deepEqual(meta['js/' + entry].inputs, [...reached].map((f) => 'js/' + f).sort(), `${entry}: the modules in its bundle`);
@@ -86,6 +93,34 @@ test('the classic script is a self-contained IIFE that no module bundle holds ag
   assert.ok(meta['js/gl_early.js'].inputs.includes('js/gl_warm.js'), 'ImGui\'s shaders are warmed by it');
   assert.ok(!meta['js/boot.js'].inputs.includes('js/gl_early.js'), 'boot.js holds a second copy of gl_early.js');
   assert.ok(meta['js/boot.js'].inputs.includes('js/early.js'));
+});
+
+// The editing layer is fetched by editing visits only, and holds no copy of a module the page's
+// bundle has (it is given the page's document, h() and call()).
+test('the editing layer is a bundle of its own that the first visit does not carry', () => {
+  assert.ok(!meta['js/boot.js'].inputs.includes('js/edit_layer.js'), 'boot.js holds the editing layer');
+  assert.ok(!meta['js/boot.js'].inputs.includes('js/story_edit_layer.js'), 'boot.js holds the story editor\'s layer');
+  assert.ok(meta['js/boot.js'].imports.includes('./edit_layer.js'), 'boot.js imports it by URL');
+  assert.deepEqual(meta['js/edit_layer.js'].inputs, ['js/edit_layer.js', 'js/story_edit_layer.js']);
+  assert.deepEqual(meta['js/edit_layer.js'].imports, []);
+});
+
+test('the bundler refuses a lazily imported module that holds a module of the page\'s bundle', () => {
+  const web = mkdtempSync(join(tmpdir(), 'chipatlas-web-'));
+  mkdirSync(join(web, 'js'));
+  writeFileSync(join(web, 'index.html'), '<script type="module" src="js/main.js"></script>\n');
+  writeFileSync(join(web, 'js', 'shared.js'), 'export const state = {};\n');
+  writeFileSync(join(web, 'js', 'main.js'), "import { state } from './shared.js';\nstate.a = 1;\nimport('./later.js');\n");
+  writeFileSync(join(web, 'js', 'later.js'), "import { state } from './shared.js';\nconsole.log(state);\n");
+  const run = () => spawnSync(process.execPath, [join(ROOT, 'tools', 'web', 'bundle.mjs'), '--web', web, '--out', join(web, 'out')], { encoding: 'utf8' });
+  const bad = run();
+  assert.equal(bad.status, 1, bad.stdout + bad.stderr);
+  assert.match(bad.stderr, /js\/later\.js, imported by import\(\), holds js\/shared\.js, which js\/main\.js holds too/);
+  writeFileSync(join(web, 'js', 'later.js'), 'export function use(state) { console.log(state); }\n');
+  const good = run();
+  assert.equal(good.status, 0, good.stdout + good.stderr);
+  assert.deepEqual(readdirSync(join(web, 'out', 'js')).sort(), ['later.js', 'main.js']);
+  assert.match(readFileSync(join(web, 'out', 'js', 'main.js'), 'utf8'), /import\("\.\/later\.js"\)/);
 });
 
 test('the bundler refuses a module that imports the classic script itself', () => {

@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ACRONYM, import_polib  # noqa: E402
@@ -63,7 +64,7 @@ def make_pseudo(pot, out_po):
 
 
 def with_data(po, lang, data, out_dir):
-    """po, or a copy in out_dir with the data's translations into lang appended (msgctxt
+    """po, or a copy in out_dir (a scratch folder: the copies are not shipped) with the data's translations into lang appended (msgctxt
     data_translations.TITLE_CONTEXT or SUMMARY_CONTEXT, msgid the collaboration's id)."""
     if not data.get(lang):
         return po
@@ -86,13 +87,14 @@ def main():
     pos = sorted(glob.glob(os.path.join(a.po_dir, "*.po")))
     xa = os.path.join(a.out, "en-XA.po")
     make_pseudo(os.path.join(a.po_dir, "chipatlas.pot"), xa)
-    for po in pos + [xa]:
-        lang = os.path.splitext(os.path.basename(po))[0]
-        src = with_data(po, lang, data, a.out)
-        r = subprocess.run(["msgfmt", "--check", "-o", os.path.join(a.out, lang + ".mo"), src], capture_output=True, text=True)
-        if r.returncode != 0:
-            sys.stderr.write(r.stderr)
-            sys.exit(f"build_catalogues: {po} does not compile")
+    with tempfile.TemporaryDirectory() as scratch:
+        for po in pos + [xa]:
+            lang = os.path.splitext(os.path.basename(po))[0]
+            src = with_data(po, lang, data, scratch)
+            r = subprocess.run(["msgfmt", "--check", "-o", os.path.join(a.out, lang + ".mo"), src], capture_output=True, text=True)
+            if r.returncode != 0:
+                sys.stderr.write(r.stderr)
+                sys.exit(f"build_catalogues: {po} does not compile")
     return 0
 
 

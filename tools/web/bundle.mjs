@@ -9,6 +9,10 @@
 // source (the modules reach it through what it publishes: js/early.js), or the page would run
 // it twice. web/js/ stays the source (tests/js import it); DIR/js/ then holds only the entries,
 // which cmake/web_site.cmake puts in dist/js/ in place of web/js/.
+// A module that another imports with import('./X.js') (a literal path) is an entry too, a lazy
+// one: fetched only when that import runs (js/edit_layer.js, for editing visits). Its bundle may
+// hold no module that another entry's holds (that would be a second instance of it, with its own
+// state): it is given what it needs of the page instead (usePage in js/edit_layer.js).
 import { readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,11 +64,22 @@ function pageEntries(webDir) {
   return [...found].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([path, isModule]) => ({ path, isModule }));
 }
 
-const entries = pageEntries(web);
-if (!entries.some((e) => e.isModule)) {
+// The modules of web/js/ that some module imports with import('./X.js'), not loaded by a page.
+function lazyEntries(webDir, pages) {
+  const found = new Set();
+  const dir = join(webDir, 'js');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.js'))) {
+    for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/\bimport\(\s*'\.\/([\w-]+\.js)'\s*\)/g)) found.add('js/' + m[1]);
+  }
+  return [...found].filter((p) => !pages.some((e) => e.path === p)).sort().map((path) => ({ path, isModule: true, lazy: true }));
+}
+
+const pages = pageEntries(web);
+if (!pages.some((e) => e.isModule)) {
   console.error(`bundle: no <script type="module" src="js/..."> in ${web}/*.html`);
   process.exit(1);
 }
+const entries = pages.concat(lazyEntries(web, pages));
 rmSync(join(out, 'js'), { recursive: true, force: true });
 mkdirSync(join(out, 'js'), { recursive: true });
 // --meta: for each entry, the source files in its bundle and what it still imports (tests).
@@ -87,6 +102,7 @@ for (const entry of entries) {
   const output = Object.values(result.metafile.outputs)[0];
   meta[entry.path] = {
     module: entry.isModule,
+    lazy: !!entry.lazy,
     inputs: Object.keys(result.metafile.inputs).map((f) => relative(web, resolve(f)).split(sep).join('/')).sort(),
     imports: [...new Set(output.imports.map((i) => i.path))].sort(),  // two modules may import one entry
   };
@@ -101,5 +117,15 @@ for (const c of entries.filter((e) => !e.isModule)) {
     }
   }
 }
+// A lazy entry's bundle with a module another bundle holds too: the page would run two of it.
+for (const l of entries.filter((e) => e.lazy)) {
+  for (const e of entries.filter((x) => x !== l)) {
+    const both = meta[l.path].inputs.filter((f) => meta[e.path].inputs.includes(f));
+    if (both.length) {
+      console.error(`bundle: ${l.path}, imported by import(), holds ${both.join(', ')}, which ${e.path} holds too (a second instance): pass it what it needs instead`);
+      process.exit(1);
+    }
+  }
+}
 if (metaFile) writeFileSync(metaFile, JSON.stringify(meta, null, 1) + '\n');
-console.log(`bundle: ${entries.map((e) => e.path + (e.isModule ? '' : ' (classic)')).join(', ')} -> ${join(out, 'js')}`);
+console.log(`bundle: ${entries.map((e) => e.path + (e.isModule ? (e.lazy ? ' (lazy)' : '') : ' (classic)')).join(', ')} -> ${join(out, 'js')}`);

@@ -17,6 +17,7 @@ import { onChipatlasEvent, onState, cancelUrlSync } from './events.js';
 import { wireSearch } from './search_box.js';
 import { wireTools } from './exports.js';
 import { wireEditMenu } from './edit_files.js';
+import { loadEditLayer } from './edit_layer_lazy.js';
 import { wireKeyboard } from './keyboard.js';
 import { buildControls, ctl, pickLocale } from './controls.js';
 import { buildDetails } from './details.js';
@@ -212,6 +213,7 @@ function start() {
   }
   const hash = checkedHash(location.hash).hash;
   loadStoryParam(query.get('story'), +startHash.get('step'), startHash.get('story'));  // ?story= or #story=: once the app runs
+  if (EDIT_BUILD) loadEditLayer();  // its own file (js/edit_layer.js), downloaded beside the editor's wasm
   if (!spec) {
     withWebGL2(function () { loadRuntime(hash); });
     return;

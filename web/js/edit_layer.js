@@ -4,9 +4,16 @@
 // `editView`, `editDo` and `editStory` commands (app/edit_commands.cpp) and follows the panels'
 // changes by `editstate`.
 // Like the panel (and its field labels, which come from the wasm), it is in English.
-import { doc, h } from './dom.js';
-import { call } from './runtime.js';
-import { buildStoryEditor, drawStoryEditor } from './story_edit_layer.js';
+// Only an editing visit fetches it (js/edit_layer_lazy.js imports it at the first `editstate`):
+// it is a bundle of its own, and what it uses of the page comes from usePage, not imports, so
+// that it holds no second copy of a module the page's bundle has (tools/web/bundle.mjs).
+import { buildStoryEditor, drawStoryEditor, useStoryPage } from './story_edit_layer.js';
+
+let doc, h, call;  // the page's document, its h() (js/dom.js) and call() (js/runtime.js)
+export function usePage(page) {
+  ({ doc, h, call } = page);
+  useStoryPage(page);
+}
 
 const KINDS = [['source', 'Sources'], ['organisation', 'Organisations'], ['collaboration', 'Collaborations'], ['event', 'Events']];
 const ID_RE = /^[a-z0-9_.-]{1,63}$/;  // as the panel's "Add" (ui/edit_view.cpp)

@@ -18,7 +18,7 @@ import { chromeChanged } from './page_chrome.js';
 import { runSearch } from './search_box.js';
 import { onPng } from './exports.js';
 import { onEditFiles, onEditKeep, onEditState, withEditFlag } from './edit_files.js';
-import { onEditLayerState } from './edit_layer.js';
+import { onEditLayerState } from './edit_layer_lazy.js';
 import { onCatalogueNeeded } from './catalogues.js';
 import { onGlyphsNeeded } from './glyphs.js';
 import { runBenchIfAsked, onBenchResult } from './bench.js';

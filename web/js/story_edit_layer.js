@@ -1,8 +1,11 @@
 // The story editor's part of the editing layer (web/js/edit_layer.js): what the story editor's
 // window does (`editStory`: the draft's id and title, the view shown added as a step, the steps
 // chosen, moved and removed, the chosen step's caption, Tell it, Save), for keyboard and screen readers.
-import { doc, h } from './dom.js';
-import { call } from './runtime.js';
+
+let doc, h, call;  // the page's, given by the layer (usePage in js/edit_layer.js)
+export function useStoryPage(page) {
+  ({ doc, h, call } = page);
+}
 
 const se = {};    // its elements (ids as the browser tests use them)
 let kit = null;   // the layer's helpers: button, say, focusById, afterFocus, heading
