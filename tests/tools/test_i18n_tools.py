@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """tools/i18n: the pseudo-locale keeps every printf directive and ImGui id and is about 40%
 longer; the catalogue check fails on an untranslated message, a string src/ uses that the POs
-lack, and a PO msgfmt --check refuses (on a small tree of its own)."""
+lack, and a PO msgfmt --check refuses (on a small tree of its own); the data's translations leave
+the site's dataset (data_translations.py --strip) whole, every other value in its place, and
+come back as each language's catalogue entries."""
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +17,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tools", "i18n"))
 os.environ.setdefault("I18N_REEXEC", "")
 import build_catalogues  # noqa: E402  (re-runs under /usr/bin/python3 when polib is elsewhere)
+import data_translations  # noqa: E402
 
 CHECK = os.path.join(ROOT, "tools", "i18n", "check_catalogues.py")
 
@@ -86,6 +90,69 @@ class Check(unittest.TestCase):
         rc, out = self.run_check(self.tree(months="%s개월"))
         self.assertEqual(rc, 1, out)
         self.assertIn("msgfmt --check", out)
+
+
+# Translations first, last and alone in their object, a "translations" key elsewhere (a source's,
+# a nested object's), strings with brackets, escapes and commas.
+DATA = """{
+  "$schema": "schema.json",
+  "collaborations": [
+    {"translations": [{"lang": "ko", "title": "\\"가\\" [x]", "summary": "요약, {y}"}], "id": "a", "title": "A"},
+    {
+      "id": "b",
+      "title": "B, \\"quoted\\" ]",
+      "translations": [
+        {"lang": "ja", "title": "ビー"},
+        {"lang": "zh-Hant", "summary": "乙}"}
+      ],
+      "topics": ["translations"],
+      "extra": {"translations": 1}
+    },
+    {"id": "c", "translations": []}
+  ],
+  "sources": [{"id": "s", "translations": "kept"}]
+}
+"""
+
+
+class DataTranslations(unittest.TestCase):
+    def test_strip_removes_only_the_collaborations_translations(self):
+        out = data_translations.strip(DATA)
+        want = json.loads(DATA)
+        for c in want["collaborations"]:
+            c.pop("translations", None)
+        self.assertEqual(json.loads(out), want)
+
+    def test_strip_keeps_every_other_value_on_its_line_and_column(self):
+        out = data_translations.strip(DATA)
+        self.assertEqual(out.count("\n"), DATA.count("\n"))
+        for needle in ['"id": "a"', '"title": "A"', '"title": "B, ', '"topics"', '"extra"', '"sources"', '"kept"', '"id": "c"']:
+            before, after = DATA.index(needle), out.index(needle)
+            self.assertEqual(DATA[:before].count("\n"), out[:after].count("\n"), needle)
+            self.assertEqual(before - DATA.rfind("\n", 0, before), after - out.rfind("\n", 0, after), needle)
+        self.assertNotIn("\u30d3\u30fc", out)  # ビー
+        self.assertFalse(any(line.endswith(" ") for line in out.split("\n")), "trailing spaces")
+
+    def test_entries_per_language(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "collaborations.json"), "w", encoding="utf-8") as f:
+                f.write(DATA)
+            with open(os.path.join(d, "schema.json"), "w", encoding="utf-8") as f:
+                f.write('{"collaborations": [{"id": "x", "translations": [{"lang": "ko", "title": "no"}]}]}')
+            got = data_translations.entries(d)
+        T, S = data_translations.TITLE_CONTEXT, data_translations.SUMMARY_CONTEXT
+        self.assertEqual(got, {"ko": [(T, "a", '"가" [x]'), (S, "a", "요약, {y}")], "ja": [(T, "b", "ビー")], "zh-Hant": [(S, "b", "乙}")]})
+
+    def test_committed_data_round_trip(self):
+        path = os.path.join(ROOT, "data", "collaborations.json")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        want = json.loads(text)
+        n = sum(len(c.get("translations", [])) for c in want["collaborations"])
+        self.assertGreater(n, 0)
+        for c in want["collaborations"]:
+            c.pop("translations", None)
+        self.assertEqual(json.loads(data_translations.strip(text)), want)
 
 
 if __name__ == "__main__":
