@@ -441,7 +441,7 @@ json search_results(AppModel& m, const JValue& tj) {
 
     const Dataset& ds = m.data();
     const Visibility& vis = m.visibility();
-    for (auto& h : search(ds, std::string(tj.str()))) {
+    for (auto& h : search(ds, std::string(tj.str()), 20, active_locale())) {
         if (h.is_org) {
             const Organisation& o = ds.organisations[h.index];
             res.push_back({{"id", o.id},
@@ -454,7 +454,7 @@ json search_results(AppModel& m, const JValue& tj) {
             const Collaboration& cc = ds.collaborations[h.index];
             res.push_back({{"id", cc.id},
                            {"type", "collaboration"},
-                           {"label", cc.title},
+                           {"label", cc.title_in(active_locale())},
                            {"native", ""},
                            {"region", format_date(cc.interval.start)},
                            {"active", vis.collab[h.index] == Vis::Active}});

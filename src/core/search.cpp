@@ -40,7 +40,7 @@ int match_score(const std::string& q, std::string_view field, int weight) {
 }
 }  // namespace
 
-std::vector<SearchHit> search(const Dataset& ds, std::string_view query, size_t max_results) {
+std::vector<SearchHit> search(const Dataset& ds, std::string_view query, size_t max_results, Locale l) {
     std::string q = fold_for_search(query);
     while (!q.empty() && q.back() == ' ') q.pop_back();
     while (!q.empty() && q.front() == ' ') q.erase(q.begin());
@@ -54,7 +54,8 @@ std::vector<SearchHit> search(const Dataset& ds, std::string_view query, size_t 
     }
     for (size_t i = 0; i < ds.collaborations.size(); ++i) {
         const Collaboration& c = ds.collaborations[i];
-        int s = std::max(match_score(q, c.title, 2), match_score(q, c.id, 1));
+        const std::string& shown = c.title_in(l);  // c.title when l's language has none
+        int s = std::max({match_score(q, c.title, 2), match_score(q, c.id, 1), &shown == &c.title ? 0 : match_score(q, shown, 2)});
         if (s > 0) hits.push_back({false, static_cast<int>(i), s});
     }
     std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });

@@ -136,7 +136,7 @@ void draw_toolbar(AppModel& m, UiContext& ui) {
             ImGui::Begin("##results", nullptr,
                          ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoFocusOnAppearing);
-            auto hits = search(m.data(), ui.search, 12);
+            auto hits = search(m.data(), ui.search, 12, active_locale());
             if (hits.empty()) ImGui::TextDisabled("%s", tr("No match"));
             for (auto& h : hits) {
                 ImGui::PushID(h.index * 2 + h.is_org);

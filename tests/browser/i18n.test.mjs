@@ -91,6 +91,21 @@ test('a collaboration\u2019s details in Korean, then Japanese: its translated ti
   assertClean(log, 'translated details');
 });
 
+// What a Korean visitor reads they can search for: the page's search box finds the MoU by words
+// of its Korean title and lists it under that title (the English title was listed before).
+test('a Korean visitor finds a collaboration by its Korean title in the page\u2019s search box', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open(START, { contextOptions: KOREAN });
+  await waitLocale(page, 'ko');
+  const ko = mouIn('ko').title;
+  await page.locator('#search').fill(ko.split(' ').slice(1, 3).join(' '));  // "반도체 패키징"
+  const option = page.locator('#search-results [role="option"][data-id="motie_packaging_mou"]');
+  await option.waitFor({ state: 'visible', timeout: 10000 });
+  assert.match(await option.textContent(), new RegExp(ko));
+  await option.click();
+  await page.waitForFunction((t) => document.getElementById('details-title').textContent === t, ko, { timeout: 20000, polling: 100 });
+  assertClean(log, 'search in Korean');
+});
+
 // The first visit carries no translation of the data: the site's wasm embeds the data without
 // them (tools/i18n/data_translations.py), and each language's catalogue brings its own.
 test('the data\u2019s translations come with their language: none in the site\u2019s wasm, each in its i18n/LANG.mo', async () => {

@@ -6,11 +6,13 @@
 #include <cstring>
 #include <string>
 
+#include "core/commands.h"
 #include "core/dataset_json.h"
 #include "core/embedded.h"
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/projection.h"
+#include "core/search.h"
 #include "fixture.h"
 
 using namespace ca;
@@ -240,6 +242,35 @@ TEST_CASE("collaborations may carry translated titles and summaries, shown in th
     CHECK(c.title_in(Locale::Ja) == "Microelectronics Technology Consortium");
     CHECK(c.title_in(Locale::En) == "Microelectronics Technology Consortium");
     CHECK(c.title_in(Locale::EnXA) == "Microelectronics Technology Consortium");
+}
+
+// A visitor reads a collaboration's title in the interface language: they find it by that title
+// too (and by the English one), and the search command (the page's search box) lists it so.
+TEST_CASE("search finds a collaboration by its title in the interface language, as the search command lists it") {
+    LoadResult r =
+        load_with_translations(R"([{"lang": "ko", "title": "마이크로전자 기술 컨소시엄"}, {"lang": "ja", "title": "微細電子技術協議会"}])");
+    REQUIRE(r.ok());
+    const int metc = r.dataset.find_collab("metc");
+    auto found = [&](const char* q, Locale l) {
+        for (const SearchHit& h : search(r.dataset, q, 20, l))
+            if (!h.is_org && h.index == metc) return true;
+        return false;
+    };
+    CHECK(found("기술 컨소시엄", Locale::Ko));
+    CHECK(found("technology consortium", Locale::Ko));  // the English title still
+    CHECK(found("微細電子", Locale::Ja));
+    CHECK_FALSE(found("기술 컨소시엄", Locale::Ja));  // another language's title is not the one shown
+    CHECK_FALSE(found("기술 컨소시엄", Locale::En));
+    AppModel m;
+    m.set_dataset(std::move(r.dataset), "t");
+    {
+        Speak s(Locale::Ko);
+        const std::string reply = handle_command(m, R"({"cmd":"search","text":"컨소시엄"})").reply;
+        CHECK(reply.find(R"("id":"metc")") != std::string::npos);
+        CHECK(reply.find(R"("label":"마이크로전자 기술 컨소시엄")") != std::string::npos);
+    }
+    const std::string en = handle_command(m, R"({"cmd":"search","text":"Microelectronics Technology"})").reply;
+    CHECK(en.find(R"("label":"Microelectronics Technology Consortium")") != std::string::npos);
 }
 
 TEST_CASE("bad translations are errors with FILE:LINE:COL, the field and why") {
