@@ -277,7 +277,8 @@ private:
     }
     const SceneGroup& g = scene.groups[static_cast<size_t>(h.index)];
     ImGui::BeginTooltip();
-    ImGui::Text("%d organisations — click to spread", g.count());
+    ImGui::Text(trn("%d organisation — click to spread", "%d organisations — click to spread", static_cast<unsigned long>(g.count())),
+                g.count());
     for (int k = 0; k < g.count() && k < 8; ++k)
         ImGui::BulletText("%s", m.data().organisations[scene.members_begin(g)[k]].short_name().c_str());
     ImGui::EndTooltip();

@@ -645,3 +645,46 @@ TEST_CASE("text_wrapped: Chinese and Japanese fill their lines within the width,
     CHECK(ours_w <= avail + 0.5f);
     CHECK(en_ours == en_theirs);
 }
+
+// A collapsed cluster's tooltip speaks the interface language (it said "N organisations — click
+// to spread" in English whatever the language): the text its window draws.
+TEST_CASE("a cluster's tooltip is in the interface language") {
+    for (const ca::Locale l : {ca::Locale::En, ca::Locale::Ko}) {
+        ca::Catalogue cat;
+        ca::ui::ExtraFace face;
+        if (l != ca::Locale::En) {
+            const std::string id = ca::locale_id(l);
+            const ca::EmbeddedFile* mo = ca::embedded_catalogues().find("i18n/" + id + ".mo");
+            REQUIRE(mo);
+            REQUIRE(cat.load(mo->text()));
+            if (const ca::EmbeddedFile* otf = ca::embedded_catalogues().find("i18n/" + id + ".otf")) face = {otf->data, otf->size, 0, -1};
+        }
+        Harness h;
+        h.m.set_locale(l);
+        h.m.set_shown_locale(l);
+        ca::set_active_catalogue(l, l == ca::Locale::En ? nullptr : &cat);
+        const ca::ui::ExtraFaces extra{&face, face.data ? 1u : 0u};
+        ca::ui::load_fonts(h.ui.fonts, h.m.data(), 1.0f, 19, extra, {}, ca::ui::FontScope::All);
+        for (int i = 0; i < 3; ++i) h.frame();
+        const ca::SceneGroup* cluster = nullptr;
+        for (const ca::SceneGroup& g : h.ui.map_scene.scene().groups)
+            if (g.collapsed && g.centre.x > 100 && g.centre.x < 1180 && g.centre.y > 150 && g.centre.y < 650) cluster = &g;
+        REQUIRE(cluster != nullptr);
+        const std::string n = std::to_string(cluster->count());
+        h.mouse(static_cast<float>(cluster->centre.x), static_cast<float>(cluster->centre.y), false);
+        h.frame();
+        h.frame();
+        ImGuiWindow* tip = active_tooltip();
+        REQUIRE(tip != nullptr);
+        const std::string text = ca::test::drawn_text(tip->DrawList);
+        ca::set_active_catalogue(ca::Locale::En, nullptr);
+        INFO(ca::locale_id(l) << ": " << text);
+        // Glyphs only: the drawn text has no spaces.
+        if (l == ca::Locale::En) {
+            CHECK(text.find(n + "organisations—clicktospread") != std::string::npos);
+        } else {
+            CHECK(text.find("기관" + n + "곳—클릭하면펼칩니다") != std::string::npos);
+            CHECK(text.find("click") == std::string::npos);
+        }
+    }
+}
