@@ -59,6 +59,19 @@ struct Harness {
     }
 };
 
+// Language l's catalogue and the font of the glyphs it adds (i18n/LANG.mo and LANG.otf, as the
+// page loads them), into cat and face; nothing for English.
+void load_language(ca::Locale l, ca::Catalogue& cat, ca::ui::ExtraFace& face) {
+    if (l == ca::Locale::En) return;
+    const std::string id = ca::locale_id(l);
+    const ca::EmbeddedFile* mo = ca::embedded_catalogues().find("i18n/" + id + ".mo");
+    const ca::EmbeddedFile* otf = ca::embedded_catalogues().find("i18n/" + id + ".otf");
+    REQUIRE(mo);
+    REQUIRE(otf);
+    REQUIRE(cat.load(mo->text()));
+    face = {otf->data, otf->size, 0, -1};
+}
+
 int visible_count(ca::AppModel& m) {
     int n = 0;
     for (auto v : m.visibility().collab) n += v != ca::Vis::Hidden;
@@ -82,13 +95,7 @@ TEST_CASE("a first frame's atlas draws the first frames exactly as the whole atl
     for (const ca::Locale l : {ca::Locale::En, ca::Locale::ZhHant, ca::Locale::ZhHans, ca::Locale::Ko, ca::Locale::Ja}) {
         ca::Catalogue cat;
         ca::ui::ExtraFace face;
-        if (l != ca::Locale::En) {
-            const std::string id = ca::locale_id(l);
-            const ca::EmbeddedFile* mo = ca::embedded_catalogues().find("i18n/" + id + ".mo");
-            REQUIRE(mo);
-            REQUIRE(cat.load(mo->text()));
-            if (const ca::EmbeddedFile* otf = ca::embedded_catalogues().find("i18n/" + id + ".otf")) face = {otf->data, otf->size, 0, -1};
-        }
+        load_language(l, cat, face);
         for (const Box box : {Box{1280, 800, false}, Box{390, 844, false}, Box{320, 240, true}}) {
             std::vector<float> geometry[2];
             int glyphs[2] = {0, 0};
@@ -136,15 +143,7 @@ TEST_CASE("each interface language's whole atlas draws the bundled data, its tra
         ImGui::GetIO().IniFilename = nullptr;
         ca::Catalogue cat;
         ca::ui::ExtraFace face;
-        if (l != ca::Locale::En) {
-            const std::string id = ca::locale_id(l);
-            const ca::EmbeddedFile* mo = ca::embedded_catalogues().find("i18n/" + id + ".mo");
-            const ca::EmbeddedFile* otf = ca::embedded_catalogues().find("i18n/" + id + ".otf");
-            REQUIRE(mo);
-            REQUIRE(otf);
-            REQUIRE(cat.load(mo->text()));
-            face = {otf->data, otf->size, 0, -1};
-        }
+        load_language(l, cat, face);
         ca::set_active_catalogue(l, l == ca::Locale::En ? nullptr : &cat);
         ca::ui::Fonts f;
         const std::vector<uint32_t> missing = ca::ui::load_fonts(f, ds, 1.0f, 19, {&face, face.data ? 1u : 0u});
@@ -652,13 +651,7 @@ TEST_CASE("a cluster's tooltip is in the interface language") {
     for (const ca::Locale l : {ca::Locale::En, ca::Locale::Ko}) {
         ca::Catalogue cat;
         ca::ui::ExtraFace face;
-        if (l != ca::Locale::En) {
-            const std::string id = ca::locale_id(l);
-            const ca::EmbeddedFile* mo = ca::embedded_catalogues().find("i18n/" + id + ".mo");
-            REQUIRE(mo);
-            REQUIRE(cat.load(mo->text()));
-            if (const ca::EmbeddedFile* otf = ca::embedded_catalogues().find("i18n/" + id + ".otf")) face = {otf->data, otf->size, 0, -1};
-        }
+        load_language(l, cat, face);
         Harness h;
         h.m.set_locale(l);
         h.m.set_shown_locale(l);
