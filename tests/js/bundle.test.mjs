@@ -105,14 +105,23 @@ test('the editing layer is a bundle of its own that the first visit does not car
   assert.deepEqual(meta['js/edit_layer.js'].imports, []);
 });
 
-test('the bundler refuses a lazily imported module that holds a module of the page\'s bundle', () => {
+// A web/ folder of its own for the bundler: index.html and js/NAME for each entry of files;
+// run() bundles it into WEB/out.
+function tinyWeb(html, files) {
   const web = mkdtempSync(join(tmpdir(), 'chipatlas-web-'));
   mkdirSync(join(web, 'js'));
-  writeFileSync(join(web, 'index.html'), '<script type="module" src="js/main.js"></script>\n');
-  writeFileSync(join(web, 'js', 'shared.js'), 'export const state = {};\n');
-  writeFileSync(join(web, 'js', 'main.js'), "import { state } from './shared.js';\nstate.a = 1;\nimport('./later.js');\n");
-  writeFileSync(join(web, 'js', 'later.js'), "import { state } from './shared.js';\nconsole.log(state);\n");
+  writeFileSync(join(web, 'index.html'), html);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(web, 'js', name), text);
   const run = () => spawnSync(process.execPath, [join(ROOT, 'tools', 'web', 'bundle.mjs'), '--web', web, '--out', join(web, 'out')], { encoding: 'utf8' });
+  return { web, run };
+}
+
+test('the bundler refuses a lazily imported module that holds a module of the page\'s bundle', () => {
+  const { web, run } = tinyWeb('<script type="module" src="js/main.js"></script>\n', {
+    'shared.js': 'export const state = {};\n',
+    'main.js': "import { state } from './shared.js';\nstate.a = 1;\nimport('./later.js');\n",
+    'later.js': "import { state } from './shared.js';\nconsole.log(state);\n",
+  });
   const bad = run();
   assert.equal(bad.status, 1, bad.stdout + bad.stderr);
   assert.match(bad.stderr, /js\/later\.js, imported by import\(\), holds js\/shared\.js, which js\/main\.js holds too/);
@@ -124,17 +133,15 @@ test('the bundler refuses a lazily imported module that holds a module of the pa
 });
 
 test('the bundler refuses a module that imports the classic script itself', () => {
-  const web = mkdtempSync(join(tmpdir(), 'chipatlas-web-'));
-  mkdirSync(join(web, 'js'));
-  writeFileSync(join(web, 'index.html'), '<canvas id="canvas"></canvas>\n<script src="js/early_c.js"></script>\n<script type="module" src="js/main.js"></script>\n');
-  writeFileSync(join(web, 'js', 'early_c.js'), 'export const x = 1;\nglobalThis.__x = x;\n');
-  writeFileSync(join(web, 'js', 'main.js'), "import { x } from './early_c.js';\nconsole.log(x);\n");
-  const run = (args) => spawnSync(process.execPath, [join(ROOT, 'tools', 'web', 'bundle.mjs'), '--web', web, '--out', join(web, 'out'), ...args], { encoding: 'utf8' });
-  const bad = run([]);
+  const { web, run } = tinyWeb('<canvas id="canvas"></canvas>\n<script src="js/early_c.js"></script>\n<script type="module" src="js/main.js"></script>\n', {
+    'early_c.js': 'export const x = 1;\nglobalThis.__x = x;\n',
+    'main.js': "import { x } from './early_c.js';\nconsole.log(x);\n",
+  });
+  const bad = run();
   assert.equal(bad.status, 1, bad.stdout + bad.stderr);
   assert.match(bad.stderr, /js\/main\.js imports js\/early_c\.js, a classic script/);
   writeFileSync(join(web, 'js', 'main.js'), 'console.log(globalThis.__x);\n');
-  const good = run([]);
+  const good = run();
   assert.equal(good.status, 0, good.stdout + good.stderr);
   assert.match(readFileSync(join(web, 'out', 'js', 'early_c.js'), 'utf8'), /^\(\(\)=>\{/);
 });

@@ -64,8 +64,9 @@ def make_pseudo(pot, out_po):
 
 
 def with_data(po, lang, data, out_dir):
-    """po, or a copy in out_dir (a scratch folder: the copies are not shipped) with the data's translations into lang appended (msgctxt
-    data_translations.TITLE_CONTEXT or SUMMARY_CONTEXT, msgid the collaboration's id)."""
+    """po, or a copy in out_dir (a scratch folder: the copies are not shipped) with the data's
+    translations into lang appended (msgctxt data_translations.TITLE_CONTEXT or SUMMARY_CONTEXT,
+    msgid the collaboration's id)."""
     if not data.get(lang):
         return po
     cat = polib.pofile(po, wrapwidth=0)

@@ -4,7 +4,7 @@
 // `editView`, `editDo` and `editStory` commands (app/edit_commands.cpp) and follows the panels'
 // changes by `editstate`.
 // Like the panel (and its field labels, which come from the wasm), it is in English.
-// Only an editing visit fetches it (js/edit_layer_lazy.js imports it at the first `editstate`):
+// Only an editing visit fetches it (js/edit_layer_lazy.js imports it as the visit starts):
 // it is a bundle of its own, and what it uses of the page comes from usePage, not imports, so
 // that it holds no second copy of a module the page's bundle has (tools/web/bundle.mjs).
 import { buildStoryEditor, drawStoryEditor, useStoryPage } from './story_edit_layer.js';

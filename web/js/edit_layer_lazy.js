@@ -1,4 +1,4 @@
-// The editing layer (js/edit_layer.js, a bundle of its own: ~4 KB gzip) for editing visits only:
+// The editing layer (js/edit_layer.js, a bundle of its own: ~5 KB gzip) for editing visits only:
 // fetched when one starts (loadEditLayer), drawn from the first `editstate` once it is there.
 import { doc, h } from './dom.js';
 import { call } from './runtime.js';
