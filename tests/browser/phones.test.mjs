@@ -40,3 +40,31 @@ test('a 320x240 embed: the DOM chrome ends left of the atlas\'s menu button', { 
   assert.ok(b.y + b.height <= 40, `#chrome ends at y = ${b.y + b.height}`);
   assertNotBlank(await canvasScreenshot(page), 'canvas 320x240');
 });
+
+// The search box's results lie over the dataset bar below the chrome (on a phone it sits right
+// under the search box): no result is drawn under it.
+for (const [w, ht] of [[390, 844], [320, 568], [1280, 800]]) {
+  test(`search results at ${w}x${ht} are drawn over the dataset bar, not under it`, { timeout: 120000 }, async () => {
+    const { page, log } = await h.open('index.html#t=2024-01-01&rm=1', { viewport: { width: w, height: ht } });
+    await page.locator('#search').click();
+    await page.keyboard.type('ASE');
+    await page.locator('#search-results [role="option"]').first().waitFor({ state: 'visible', timeout: 10000 });
+    // What is painted on top at points across each result (the bar's texts let taps through,
+    // pointer-events: none, so they are made to take them here: elementFromPoint then says which
+    // is drawn above).
+    await page.evaluate(() => {
+      for (const e of [document.getElementById('dataset-bar'), ...document.querySelectorAll('#dataset-bar *')]) e.style.pointerEvents = 'auto';
+    });
+    const covered = await page.evaluate(() => [...document.querySelectorAll('#search-results [role="option"]')].flatMap((li) => {
+      const r = li.getBoundingClientRect();
+      const y = r.top + r.height / 2;
+      if (y > document.getElementById('search-results').getBoundingClientRect().bottom) return [];  // scrolled out of the list
+      return [r.left + 12, r.left + r.width / 2, r.right - 12].map((x) => {
+        const at = document.elementFromPoint(x, y);
+        return at && li.contains(at) ? null : `${li.dataset.id} at x=${Math.round(x)} under ${at ? at.id || at.className || at.tagName : 'nothing'}`;
+      }).filter(Boolean);
+    }));
+    assert.deepEqual(covered, []);
+    assertClean(log, `search ${w}x${ht}`);
+  });
+}
