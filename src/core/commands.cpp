@@ -7,6 +7,7 @@
 
 #include "core/about_text.h"
 #include "core/chrome_layout.h"
+#include "core/details_text.h"
 #include "core/i18n.h"
 #include "core/json_doc.h"
 #include "core/json_out.h"
@@ -391,6 +392,24 @@ std::string selection_event_json(AppModel& m) {
             for (auto& e : c.evidence) quotes.push_back({{"text", e.quote}, {"source", ds.sources[e.source].title}});
             j["participants"] = std::move(parts);
             j["quotes"] = std::move(quotes);
+            // What else the map's panel shows: the collaboration it is part of, its topics, its
+            // figures (each with the quote it comes from) and its events (each a date to go to).
+            if (c.parent >= 0)
+                j["parent"] = {{"id", ds.collaborations[c.parent].id}, {"title", ds.collaborations[c.parent].title_in(active_locale())}};
+            j["topics"] = topics_text(c);
+            json facts = json::array(), events = json::array();
+            for (const Fact& f : c.facts)
+                if (facts.size() < kActiveEventMax)
+                    facts.push_back(
+                        {{"text", fact_text(f)}, {"quote", f.quote}, {"source", f.source >= 0 ? ds.sources[f.source].title : ""}});
+            for (const Event& e : ds.events)
+                if (e.collaboration == s.index && events.size() < kActiveEventMax)
+                    events.push_back({{"id", e.id},
+                                      {"t", format_day(first_day(e.date))},
+                                      {"date", format_date_local(e.date)},
+                                      {"title", e.title_in(active_locale())}});
+            j["facts"] = std::move(facts);
+            j["events"] = std::move(events);
         }
     }
     return to_text(j);

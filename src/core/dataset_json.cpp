@@ -598,12 +598,14 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
     o.str("note", g.note, false);
 }
 
-// "translations": [{"lang": "ko", "title": "…", "summary": "…"}]: a title and/or summary per
-// language, each language once.
-void read_translations(Ctx& cx, const Item& it, Obj& o, Collaboration& c) {
+// "translations": [{"lang": "ko", "title": "…", "summary": "…"}]: texts per language, each
+// language once. `first` (stored in LocalText::title) and `second` (LocalText::summary; null when
+// there is none) name the translated fields: a collaboration's title and summary, an event's
+// title, a fact's label.
+void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& out, const char* first, const char* second) {
     const JValue tr = o.array("translations", false);
     if (!tr) return;
-    c.translations.reserve(tr.size());
+    out.reserve(tr.size());
     for (size_t i = 0; i < tr.size(); ++i) {
         const Ptr arr = o.ptr().child("translations"), p = arr.at(i);  // p refers to arr
         const JValue tj = tr[i];
@@ -611,23 +613,26 @@ void read_translations(Ctx& cx, const Item& it, Obj& o, Collaboration& c) {
             cx.error(it.file, p.str(), "expected an object");
             continue;
         }
-        static const Keys kKeys{"lang", "title", "summary"};
-        Obj to(cx, it.file, p, tj, kKeys);
+        static const Keys kTitleSummary{"lang", "title", "summary"}, kTitle{"lang", "title"}, kLabel{"lang", "label"};
+        const Keys& keys = second ? kTitleSummary : std::string_view(first) == "label" ? kLabel : kTitle;
+        Obj to(cx, it.file, p, tj, keys);
         LocalText t;
         bool ok = to.enm("lang", t.lang, true, "language");
-        const bool title = to.str("title", t.title, false);
-        const bool summary = to.str("summary", t.summary, false);
-        ok = (title || summary) && ok;
-        if (!to.member("title") && !to.member("summary")) {
-            cx.error(it.file, p.str(), "a translation needs \"title\" or \"summary\" (or both)");
+        const bool a = to.str(first, t.title, false);
+        const bool b = second && to.str(second, t.summary, false);
+        ok = (a || b) && ok;
+        if (!to.member(first) && !(second && to.member(second))) {
+            cx.error(it.file, p.str(),
+                     second ? std::string("a translation needs \"") + first + "\" or \"" + second + "\" (or both)"
+                            : std::string("a translation needs \"") + first + "\"");
             ok = false;
         }
-        for (const LocalText& before : c.translations)
+        for (const LocalText& before : out)
             if (ok && before.lang == t.lang) {
                 cx.error(it.file, to.field("lang"), std::string("language ") + enum_id(t.lang) + " is translated twice");
                 ok = false;
             }
-        if (ok) c.translations.push_back(std::move(t));
+        if (ok) out.push_back(std::move(t));
     }
 }
 
@@ -683,10 +688,11 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
                 cx.error(it.file, p.str(), "expected an object");
                 continue;
             }
-            static const Keys kFactKeys{"label", "value", "unit", "year", "qualifier", "source", "quote", "note"};
+            static const Keys kFactKeys{"label", "translations", "value", "unit", "year", "qualifier", "source", "quote", "note"};
             Obj fo(cx, it.file, p, fj, kFactKeys);
             Fact f;
             bool ok = fo.str("label", f.label, true);
+            read_translations(cx, it, fo, f.translations, "label", nullptr);
             ok = fo.number("value", f.value, true) && ok;
             if (fo.str("unit", f.unit, true) && !unit_label(f.unit)) {
                 cx.error(it.file, fo.field("unit"), unknown_value("unit", f.unit, unit_ids()));
@@ -704,7 +710,7 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
         }
     }
     o.str("summary", c.summary, true);
-    read_translations(cx, it, o, c);
+    read_translations(cx, it, o, c.translations, "title", "summary");
     if (const JValue ev = o.array("evidence", true, true)) {
         c.evidence.reserve(ev.size());
         for (size_t i = 0; i < ev.size(); ++i) {
@@ -729,12 +735,13 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
 }
 
 void read_event(Ctx& cx, const Item& it, const Dataset& ds, Event& e, LoadResult& r) {
-    static const Keys kKeys{"id", "collaboration", "date", "kind", "title", "source", "quote", "inferred", "note"};
+    static const Keys kKeys{"id", "collaboration", "date", "kind", "title", "translations", "source", "quote", "inferred", "note"};
     Obj o(cx, it.file, it.ptr, it.j, kKeys);
     o.ref("collaboration", ds.collab_ids, e.collaboration, true, "collaboration");
     o.date("date", e.date, true);
     o.enm("kind", e.kind, true);
     o.str("title", e.title, true);
+    read_translations(cx, it, o, e.translations, "title", nullptr);
     const bool has_source = o.ref("source", ds.source_ids, e.source, true, "source");
     if (o.str("quote", e.quote, true) && has_source) check_quote(o, e.source, e.quote, r);
     check_inferred(o, e.inferred, "event");

@@ -120,6 +120,7 @@ std::vector<FormField> make(EditKind k) {
                 F("note", "Note", T::LongText)};
         default:
             return {F("title", "Title", T::Text, true),
+                    L("translations", "Translations", {E("lang", "Language", "lang", true), F("title", "Title", T::Text, true)}),
                     I("collaboration", "Collaboration", EditKind::Collaboration, true),
                     F("date", "Date", T::Date, true),
                     E("kind", "Kind", "eventKind", true),

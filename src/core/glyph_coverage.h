@@ -44,10 +44,18 @@ void for_each_shown_text(const Dataset& ds, int lang, F&& f, int translations = 
         f(c.title), f(c.summary), f(c.note);
         for (auto& t : c.translations)
             if (translations == kAllTranslations || static_cast<int>(t.lang) == translations) f(t.title), f(t.summary);
-        for (auto& x : c.facts) f(x.label), f(x.quote);
+        for (auto& x : c.facts) {
+            f(x.label), f(x.quote);
+            for (auto& t : x.translations)
+                if (translations == kAllTranslations || static_cast<int>(t.lang) == translations) f(t.title);
+        }
         for (auto& e : c.evidence) f(e.quote);
     }
-    for (auto& e : ds.events) f(e.title), f(e.quote);
+    for (auto& e : ds.events) {
+        f(e.title), f(e.quote);
+        for (auto& t : e.translations)
+            if (translations == kAllTranslations || static_cast<int>(t.lang) == translations) f(t.title);
+    }
 }
 
 // The same texts as a list.

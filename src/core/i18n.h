@@ -34,6 +34,10 @@ private:
 // add_catalogue_translations; tools/i18n/data_translations.py writes them).
 inline constexpr const char* kDataTitleContext = "data: collaboration title";
 inline constexpr const char* kDataSummaryContext = "data: collaboration summary";
+inline constexpr const char* kDataFactLabelContext = "data: fact label";    // msgid: core/model.h fact_key
+inline constexpr const char* kDataEventTitleContext = "data: event title";  // msgid: the event's id
+// Every data context begins so (Catalogue::for_each_translation leaves them out).
+inline constexpr std::string_view kDataContextPrefix = "data: ";
 
 // One language's compiled catalogue, parsed from GNU .mo bytes (copied).
 class Catalogue {
@@ -65,10 +69,9 @@ public:
     }
 
 private:
-    static bool data_key(std::string_view key) {  // in kDataTitleContext or kDataSummaryContext
-        for (std::string_view ctx : {std::string_view(kDataTitleContext), std::string_view(kDataSummaryContext)})
-            if (key.size() > ctx.size() && key.compare(0, ctx.size(), ctx) == 0 && key[ctx.size()] == '\x04') return true;
-        return false;
+    static bool data_key(std::string_view key) {  // in a data context (kDataContextPrefix)
+        const size_t eot = key.find('\x04');
+        return eot != std::string_view::npos && key.compare(0, kDataContextPrefix.size(), kDataContextPrefix) == 0;
     }
     struct Entry {
         std::string_view key;    // ctx "\x04" msgid (the msgid part before any plural's NUL)

@@ -26,10 +26,10 @@ const std::vector<std::string_view>& key_order(Ctx c) {
         {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "translations", "evidence",
          "parent", "inferred", "note"},
         {"org", "role", "note"},
-        {"label", "value", "unit", "year", "qualifier", "source", "quote"},
+        {"label", "translations", "value", "unit", "year", "qualifier", "source", "quote", "note"},
         {"source", "quote"},
-        {"id", "collaboration", "date", "kind", "title", "source", "quote", "inferred", "note"},
-        {"lang", "title", "summary"},
+        {"id", "collaboration", "date", "kind", "title", "translations", "source", "quote", "inferred", "note"},
+        {"lang", "title", "label", "summary"},
         {},
     }};
     return k[static_cast<size_t>(c)];
@@ -52,6 +52,9 @@ Ctx child_ctx(Ctx c, std::string_view key) {
                    : key == "evidence"     ? Ctx::Evidence
                    : key == "translations" ? Ctx::Translation
                                            : Ctx::Other;
+        case Ctx::Fact:
+        case Ctx::Event:
+            return key == "translations" ? Ctx::Translation : Ctx::Other;
         default:
             return Ctx::Other;
     }

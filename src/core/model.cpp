@@ -177,23 +177,39 @@ Lang lang_of(Locale l) {
            : l == Locale::Ja     ? Lang::Ja
                                  : Lang::Count;
 }
+// Gives `translations` the catalogue's texts for lang (msgid key in contexts a and b; b may be
+// null) unless it has that language already; whether one was added.
+static bool add_from_catalogue(std::vector<LocalText>& translations, Lang lang, const Catalogue& c, const std::string& key, const char* a,
+                               const char* b) {
+    if (std::any_of(translations.begin(), translations.end(), [&](const LocalText& t) { return t.lang == lang; })) return false;
+    const char* first = c.find(a, key);
+    const char* second = b ? c.find(b, key) : nullptr;
+    if (!first && !second) return false;
+    translations.push_back({lang, first ? first : "", second ? second : ""});
+    return true;
+}
+
 size_t add_catalogue_translations(Dataset& ds, Locale l, const Catalogue& c) {
     const Lang lang = lang_of(l);
     if (lang == Lang::Count) return 0;
     size_t added = 0;
     for (Collaboration& co : ds.collaborations) {
-        if (std::any_of(co.translations.begin(), co.translations.end(), [&](const LocalText& t) { return t.lang == lang; })) continue;
-        const char* title = c.find(kDataTitleContext, co.id);
-        const char* summary = c.find(kDataSummaryContext, co.id);
-        if (!title && !summary) continue;
-        co.translations.push_back({lang, title ? title : "", summary ? summary : ""});
-        ++added;
+        added += add_from_catalogue(co.translations, lang, c, co.id, kDataTitleContext, kDataSummaryContext);
+        for (size_t i = 0; i < co.facts.size(); ++i)
+            added += add_from_catalogue(co.facts[i].translations, lang, c, fact_key(co.id, i), kDataFactLabelContext, nullptr);
     }
+    for (Event& e : ds.events) added += add_from_catalogue(e.translations, lang, c, e.id, kDataEventTitleContext, nullptr);
     return added;
+}
+
+std::string fact_key(std::string_view collaboration_id, size_t index) {
+    return std::string(collaboration_id) + "/" + std::to_string(index);
 }
 
 const std::string& Collaboration::title_in(Locale l) const { return translated(translations, &LocalText::title, l, title); }
 const std::string& Collaboration::summary_in(Locale l) const { return translated(translations, &LocalText::summary, l, summary); }
+const std::string& Fact::label_in(Locale l) const { return translated(translations, &LocalText::title, l, label); }
+const std::string& Event::title_in(Locale l) const { return translated(translations, &LocalText::title, l, title); }
 const LocalName* Organisation::name_in(Locale l) const {
     const Lang want = lang_of(l);
     for (const LocalName& n : names)

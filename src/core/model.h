@@ -195,18 +195,21 @@ struct Evidence {
     std::string quote;
 };
 
-struct Fact {
-    std::string label, unit, qualifier, quote;
-    double value = 0;
-    int year = 0;
-    int source = -1;
-};
-
-// A collaboration's title and summary in one language (`translations` in the data): either may
-// be empty (then the English one shows).
+// A text or two in one language (`translations` in the data): a collaboration's title and
+// summary (either may be empty: then the English one shows), an event's title, a fact's label
+// (in `title`).
 struct LocalText {
     Lang lang = Lang::ZhHant;
     std::string title, summary;
+};
+
+struct Fact {
+    std::string label, unit, qualifier, quote;
+    std::vector<LocalText> translations;  // its label (in `title`), at most one per language
+    double value = 0;
+    int year = 0;
+    int source = -1;
+    const std::string& label_in(Locale l) const;  // the label in an interface language, else English
 };
 
 // The data language an interface language reads (Lang::Count for English and en-XA).
@@ -242,6 +245,8 @@ struct Collaboration {
 
 struct Event {
     std::string id, title, quote;
+    std::vector<LocalText> translations;          // its title, at most one per language
+    const std::string& title_in(Locale l) const;  // the title in an interface language, else English
     int collaboration = -1;
     Date date;
     EventKind kind = EventKind::Milestone;
@@ -299,8 +304,12 @@ struct Dataset {
 
 // The web site's wasm embeds the bundled data without its translations; each language's
 // catalogue carries them (tools/i18n/data_translations.py: msgctxt kDataTitleContext or
-// kDataSummaryContext, msgid the collaboration's id). Gives each collaboration that has no
-// translation into l's language the catalogue's; the number given.
+// kDataSummaryContext with the collaboration's id, kDataFactLabelContext with fact_key,
+// kDataEventTitleContext with the event's id). Gives each collaboration, fact and event that has
+// no translation into l's language the catalogue's; the number given.
 size_t add_catalogue_translations(Dataset& ds, Locale l, const Catalogue& c);
+// A fact's msgid in the catalogues: its collaboration's id, "/", its index among the
+// collaboration's facts ("metc/0").
+std::string fact_key(std::string_view collaboration_id, size_t index);
 
 }  // namespace ca

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/chrome_layout.h"
+#include "core/details_text.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 
@@ -44,40 +45,6 @@ bool button_or_link(const char* label, const char* id) {
 }
 
 std::string interval_text(const Interval& iv) { return format_interval_human(iv); }
-
-std::string fact_text(const Fact& f) {
-    char num[64];
-    if (std::floor(f.value) == f.value && std::abs(f.value) < 1e15)
-        std::snprintf(num, sizeof num, "%.0f", f.value);
-    else
-        std::snprintf(num, sizeof num, "%g", f.value);
-    // Thousands separators.
-    std::string n = num, grouped;
-    size_t digits = n.find('.') == std::string::npos ? n.size() : n.find('.');
-    for (size_t i = 0; i < n.size(); ++i) {
-        grouped += n[i];
-        if (i + 1 < digits && (digits - i - 1) % 3 == 0 && n[i] != '-') grouped += ',';
-    }
-    const char* u = unit_label(f.unit);
-    std::string amount;
-    if (f.unit == "USD" || f.unit == "TWD")
-        amount = std::string(u) + grouped;
-    else if (f.unit == "percent")
-        amount = grouped + "%";
-    else
-        // TRANSLATORS: a number and its unit ("1,200 students"); %1$s the number, %2$s the unit.
-        amount = trf("%s %s", grouped.c_str(), u ? u : f.unit.c_str());
-    // TRANSLATORS: a figure's qualifier around its amount ("over 1,200 students").
-    const char* q = f.qualifier == "over"       ? trc("fact", "over %s")
-                    : f.qualifier == "about"    ? trc("fact", "about %s")
-                    : f.qualifier == "almost"   ? trc("fact", "almost %s")
-                    : f.qualifier == "nearly"   ? trc("fact", "nearly %s")
-                    : f.qualifier == "at_least" ? trc("fact", "at least %s")
-                    : f.qualifier == "per_year" ? trc("fact", "%s a year")
-                                                : "%s";
-    amount = strf(q, amount.c_str());
-    return f.label + ": " + amount + " (" + std::to_string(f.year) + ")";
-}
 
 void quote_block(const Dataset& ds, int source, const std::string& quote) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
@@ -221,15 +188,7 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     if (c.parent >= 0 && link(trf("Part of %s", ds.collaborations[c.parent].title_in(active_locale()).c_str()).c_str(), "parent"))
         m.select_collab(c.parent);
     text_wrapped(c.summary_in(active_locale()));
-    if (!c.topics.empty()) {
-        std::string t;
-        for (auto& tp : c.topics) {
-            if (!t.empty()) t += " · ";
-            const char* l = topic_label(tp);
-            t += l ? l : tp;
-        }
-        ImGui::TextDisabled("%s", t.c_str());
-    }
+    if (!c.topics.empty()) ImGui::TextDisabled("%s", topics_text(c).c_str());
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr("Participants"));
     for (auto& p : c.participants) {
@@ -267,7 +226,7 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
             any_event = true;
         }
         ImGui::PushID(e.id.c_str());
-        if (link((format_date_local(e.date) + " — " + e.title).c_str(), e.id.c_str())) m.set_time(first_day(e.date));
+        if (link((format_date_local(e.date) + " — " + e.title_in(active_locale())).c_str(), e.id.c_str())) m.set_time(first_day(e.date));
         ImGui::PopID();
     }
     ImGui::Separator();

@@ -205,7 +205,7 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
         const Event& e = ds.events[hovered_event];
         ImGui::BeginTooltip();
         ImGui::Text("%s", format_date_local(e.date).c_str());
-        ImGui::TextUnformatted(e.title.c_str());
+        ImGui::TextUnformatted(e.title_in(active_locale()).c_str());
         ImGui::TextDisabled(tr("%s · click to jump"), enum_label(e.kind));
         ImGui::EndTooltip();
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m.set_time(first_day(e.date));

@@ -91,6 +91,32 @@ test('a collaboration\u2019s details in Korean, then Japanese: its translated ti
   assertClean(log, 'translated details');
 });
 
+// The page's details region has what the map's panel shows of a collaboration: its figures (each
+// with its quote) and its events, as buttons that take the map to their dates, in the interface
+// language where the data translates them (fact labels and event titles were English in every
+// language, and neither was in the region at all).
+const METC = JSON.parse(readFileSync(join(ROOT, 'data', 'collaborations.json'), 'utf8')).collaborations.find((c) => c.id === 'metc');
+const METC_LAUNCH = JSON.parse(readFileSync(join(ROOT, 'data', 'events.json'), 'utf8')).events.find((e) => e.id === 'metc.launch');
+test('the details region reads a collaboration\u2019s figures and events in Korean; an event\u2019s button goes to its date', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open('index.html#t=2023-08-29&mode=cumulative&sel=metc&rm=1', { contextOptions: KOREAN });
+  await waitLocale(page, 'ko');
+  const title = METC.translations.find((t) => t.lang === 'ko').title;
+  await page.waitForFunction((t) => document.getElementById('details-title').textContent === t, title, { timeout: 20000, polling: 100 });
+  const label = METC.facts[0].translations.find((t) => t.lang === 'ko').label;
+  const figures = page.locator('#details-body ul[aria-label="수치"] > li');
+  assert.equal(await figures.count(), METC.facts.length);
+  const figure = await figures.first().textContent();
+  assert.ok(figure.startsWith(label + ': '), figure);
+  assert.ok(figure.includes(METC.facts[0].quote), 'the figure\u2019s quote');
+  const event = page.locator('#details-body ul[aria-label="타임라인"] button[data-t="' + METC_LAUNCH.date + '"]');
+  assert.equal(await event.textContent(), '2022년 11월 9일 \u2014 ' + METC_LAUNCH.translations.find((t) => t.lang === 'ko').title);
+  assert.deepEqual(await axeSerious(page), []);
+  await event.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => window.chipatlas.state && window.chipatlas.state.t === t, METC_LAUNCH.date, { timeout: 20000, polling: 100 });
+  assertClean(log, 'figures and events in the details region');
+});
+
 // What a Korean visitor reads they can search for: the page's search box finds the MoU by words
 // of its Korean title and lists it under that title (the English title was listed before).
 test('a Korean visitor finds a collaboration by its Korean title in the page\u2019s search box', { timeout: 180000 }, async () => {
@@ -120,6 +146,14 @@ test('the data\u2019s translations come with their language: none in the site\u2
       if (t.title === mouIn(lang).title) continue;  // the two Chinese may write a title alike
       assert.equal(mos[lang].includes(Buffer.from(t.title)), lang === t.lang, t.lang + ' title in ' + lang + '.mo');
     }
+  }
+  // So are the facts' labels and the events' titles.
+  const DATA = (f) => JSON.parse(readFileSync(join(ROOT, 'data', f), 'utf8'));
+  const fact = DATA('collaborations.json').collaborations.find((c) => c.id === 'nsysu_college').facts[0];
+  const event = DATA('events.json').events.find((e) => e.id === 'nsysu_college.approval');
+  for (const t of [...fact.translations.map((x) => ({ lang: x.lang, text: x.label })), ...event.translations.map((x) => ({ lang: x.lang, text: x.title }))]) {
+    assert.ok(!wasm.includes(Buffer.from(t.text)), t.lang + ' ' + t.text + ' not in the wasm');
+    assert.ok(mos[t.lang].includes(Buffer.from(t.text)), t.lang + ' ' + t.text + ' in its .mo');
   }
   // The editor's wasm, whose forms show every language, keeps them.
   const edit = readFileSync(join(WEB_DIR, 'chipatlas_edit.wasm'));

@@ -3,6 +3,7 @@
 // dates the way each language writes them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -226,7 +227,105 @@ LoadResult load_with_translations(const std::string& translations) {
     return load_dataset(in);
 }
 
+// The fixture dataset with a fact on "metc" whose `translations` are fact_tr, and event "e4"'s
+// `translations` set to event_tr (either left out when empty).
+LoadResult load_with_fact_and_event(const std::string& fact_tr, const std::string& event_tr) {
+    std::string json = test::fixture_json();
+    const std::string summary = R"("summary": "S", "evidence": [{"source": "s1", "quote": "Q1"}]})";
+    const size_t at = json.find(summary);
+    REQUIRE(at != std::string::npos);
+    json.insert(at, std::string(R"("facts": [{"label": "Members", )") + (fact_tr.empty() ? "" : "\"translations\": " + fact_tr + ", ") +
+                        R"("value": 12, "unit": "people", "year": 2022, "source": "s1", "quote": "Q1"}],)" + "\n  ");
+    const std::string event = R"("title": "Consortium launched",)";
+    const size_t ev = json.find(event);
+    REQUIRE(ev != std::string::npos);
+    if (!event_tr.empty()) json.insert(ev + event.size(), "\n  \"translations\": " + event_tr + ",");
+    std::vector<InputFile> in{{"collabs.json", json}};
+    return load_dataset(in);
+}
+
 }  // namespace
+
+TEST_CASE("facts and events may carry translated labels and titles, shown in their language") {
+    LoadResult r = load_with_fact_and_event(R"([{"lang": "ko", "label": "회원"}, {"lang": "zh-Hant", "label": "成員"}])",
+                                            R"([{"lang": "ja", "title": "コンソーシアム発足"}])");
+    INFO((r.diagnostics.empty() ? std::string() : r.diagnostics[0].to_string()));
+    REQUIRE(r.ok());
+    CHECK(r.diagnostics.empty());
+    const Collaboration& c = r.dataset.collaborations[static_cast<size_t>(r.dataset.find_collab("metc"))];
+    REQUIRE(c.facts.size() == 1);
+    CHECK(c.facts[0].label_in(Locale::Ko) == "회원");
+    CHECK(c.facts[0].label_in(Locale::ZhHant) == "成員");
+    CHECK(c.facts[0].label_in(Locale::ZhHans) == "Members");  // none in that language: the English one
+    CHECK(c.facts[0].label_in(Locale::En) == "Members");
+    const auto e4 = std::find_if(r.dataset.events.begin(), r.dataset.events.end(), [](const Event& e) { return e.id == "e4"; });
+    REQUIRE(e4 != r.dataset.events.end());
+    CHECK(e4->title_in(Locale::Ja) == "コンソーシアム発足");
+    CHECK(e4->title_in(Locale::Ko) == "Consortium launched");
+    CHECK(e4->title_in(Locale::EnXA) == "Consortium launched");
+}
+
+// The page's details region (the `selection` event) has the figures and events the map's panel
+// shows, in the interface language: keyboard and screen-reader visitors read them too.
+TEST_CASE("the selection event carries a collaboration's figures and events, in the interface language") {
+    LoadResult r = load_with_fact_and_event(R"([{"lang": "ko", "label": "회원"}])", R"([{"lang": "ko", "title": "컨소시엄 출범"}])");
+    REQUIRE(r.ok());
+    AppModel m;
+    m.set_dataset(std::move(r.dataset), "t");
+    REQUIRE(m.select("metc"));
+    const std::string en = selection_event_json(m);
+    INFO(en);
+    CHECK(en.find(R"x("facts":[{"quote":"Q1","source":"Source one","text":"Members: 12 people (2022)"}])x") != std::string::npos);
+    CHECK(en.find(R"("events":[{"date":"9 Nov 2022","id":"e4","t":"2022-11-09","title":"Consortium launched"}])") != std::string::npos);
+    CHECK(en.find(R"("topics":"")") != std::string::npos);
+    CHECK(en.find(R"("parent")") == std::string::npos);
+    Speak s(Locale::Ko);
+    const std::string ko = selection_event_json(m);
+    INFO(ko);
+    CHECK(ko.find(R"("text":"회원: )") != std::string::npos);
+    CHECK(ko.find(R"("date":"2022년 11월 9일","id":"e4")") != std::string::npos);
+    CHECK(ko.find(R"("title":"컨소시엄 출범")") != std::string::npos);
+}
+
+TEST_CASE("bad fact and event translations are errors with FILE:LINE:COL, the field and why") {
+    struct Case {
+        const char* fact;
+        const char* event;
+        const char* where;
+        const char* message;
+    } cases[] = {
+        {R"([{"lang": "ko"}])", "", "/facts/0/translations/0", "a translation needs \"label\""},
+        {R"([{"lang": "ko", "title": "회원"}])", "", "/facts/0/translations/0", "a translation needs \"label\""},
+        {R"([{"lang": "ko", "label": ""}])", "", "/facts/0/translations/0/label", "must not be empty"},
+        {R"([{"lang": "ja", "label": "a"}, {"lang": "ja", "label": "b"}])", "", "/facts/0/translations/1/lang",
+         "language ja is translated twice"},
+        {R"([{"lang": "xx", "label": "a"}])", "", "/facts/0/translations/0/lang", "unknown language"},
+        {"", R"([{"lang": "ko", "summary": "요약"}])", "/translations/0", "a translation needs \"title\""},
+        {"", R"([{"lang": "ko", "title": "가"}, {"lang": "ko", "title": "나"}])", "/translations/1/lang",
+         "language ko is translated twice"},
+        {"", R"({"lang": "ko", "title": "가"})", "/translations", "expected an array"},
+    };
+    for (const Case& k : cases) {
+        INFO(k.fact << " | " << k.event);
+        LoadResult r = load_with_fact_and_event(k.fact, k.event);
+        REQUIRE_FALSE(r.diagnostics.empty());
+        bool found = false;
+        for (const Diagnostic& d : r.diagnostics) {
+            const std::string text = d.to_string();
+            INFO(text);
+            if (text.find(k.where) != std::string::npos && text.find(k.message) != std::string::npos) {
+                CHECK(text.rfind("collabs.json:", 0) == 0);
+                found = true;
+            }
+        }
+        CHECK(found);
+    }
+    // A summary on an event's or a fact's translation is not a field of theirs: a warning.
+    LoadResult r = load_with_fact_and_event(R"([{"lang": "ko", "label": "회원", "summary": "x"}])", "");
+    CHECK(r.ok());
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK(r.diagnostics[0].to_string().find("/facts/0/translations/0/summary") != std::string::npos);
+}
 
 TEST_CASE("collaborations may carry translated titles and summaries, shown in their language") {
     LoadResult r = load_with_translations(
@@ -311,12 +410,22 @@ TEST_CASE("the bundled data's translations come back whole from each language's 
     const Dataset full = r.dataset;
     // The web site's wasm embeds the data without them (tools/i18n/data_translations.py --strip).
     Dataset site = full;
-    size_t translated = 0;
+    size_t translated = 0, facts = 0, events = 0;
     for (Collaboration& c : site.collaborations) {
         translated += c.translations.empty() ? 0 : 1;
         c.translations.clear();
+        for (Fact& f : c.facts) {
+            facts += f.translations.empty() ? 0 : 1;
+            f.translations.clear();
+        }
     }
-    REQUIRE(translated > 0);
+    for (Event& e : site.events) {
+        events += e.translations.empty() ? 0 : 1;
+        e.translations.clear();
+    }
+    REQUIRE(facts > 0);
+    REQUIRE(events > 0);
+    translated += facts + events;
     CHECK(add_catalogue_translations(site, Locale::En, catalogue(Locale::EnXA)) == 0);
     CHECK(add_catalogue_translations(site, Locale::EnXA, catalogue(Locale::EnXA)) == 0);  // no data language
     for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
@@ -331,6 +440,18 @@ TEST_CASE("the bundled data's translations come back whole from each language's 
         for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
             CHECK(got.title_in(l) == want.title_in(l));
             CHECK(got.summary_in(l) == want.summary_in(l));
+            REQUIRE(got.facts.size() == want.facts.size());
+            for (size_t k = 0; k < want.facts.size(); ++k) {
+                CHECK(got.facts[k].label_in(l) == want.facts[k].label_in(l));
+                CHECK(got.facts[k].label_in(l) != want.facts[k].label);  // every bundled fact is translated
+            }
+        }
+    }
+    for (size_t i = 0; i < full.events.size(); ++i) {
+        INFO(full.events[i].id);
+        for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
+            CHECK(site.events[i].title_in(l) == full.events[i].title_in(l));
+            CHECK(site.events[i].title_in(l) != full.events[i].title);  // every bundled event is translated
         }
     }
     // A translation the data has already is kept (a dataset's own, or the bundled data's natively).
@@ -353,8 +474,15 @@ TEST_CASE("the data's entries are not the interface's: the fonts' catalogue text
     const char* title = ko.find(kDataTitleContext, c.id);
     REQUIRE(title != nullptr);
     CHECK(std::string(title) == c.title_in(Locale::Ko));
+    const char* fact = ko.find(kDataFactLabelContext, fact_key(c.id, 0));
+    REQUIRE(fact != nullptr);
+    CHECK(std::string(fact) == c.facts.at(0).label_in(Locale::Ko));
+    const Event& e = r.dataset.events.front();
+    const char* event = ko.find(kDataEventTitleContext, e.id);
+    REQUIRE(event != nullptr);
+    CHECK(std::string(event) == e.title_in(Locale::Ko));
     bool seen = false;
-    ko.for_each_translation([&](std::string_view t) { seen = seen || t == title; });
+    ko.for_each_translation([&](std::string_view t) { seen = seen || t == title || t == fact || t == event; });
     CHECK_FALSE(seen);
     bool interface_seen = false;
     ko.for_each_translation([&](std::string_view t) { interface_seen = interface_seen || t == ko.find(nullptr, "Play"); });

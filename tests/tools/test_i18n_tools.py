@@ -92,8 +92,9 @@ class Check(unittest.TestCase):
         self.assertIn("msgfmt --check", out)
 
 
-# Translations first, last and alone in their object, a "translations" key elsewhere (a source's,
-# a nested object's), strings with brackets, escapes and commas.
+# Translations first, last and alone in their object (a collaboration's, a fact's, an event's), a
+# "translations" key elsewhere (a source's, a nested object's, an evidence item's), strings with
+# brackets, escapes and commas.
 DATA = """{
   "$schema": "schema.json",
   "collaborations": [
@@ -106,9 +107,18 @@ DATA = """{
         {"lang": "zh-Hant", "summary": "乙}"}
       ],
       "topics": ["translations"],
+      "facts": [
+        {"label": "L0", "value": 1},
+        {"label": "L1", "translations": [{"lang": "ko", "label": "라벨, ]"}], "value": 2}
+      ],
+      "evidence": [{"quote": "q", "translations": "kept"}],
       "extra": {"translations": 1}
     },
     {"id": "c", "translations": []}
+  ],
+  "events": [
+    {"id": "e1", "title": "E", "translations": [{"lang": "ja", "title": "イベント"}]},
+    {"id": "e2", "title": "F"}
   ],
   "sources": [{"id": "s", "translations": "kept"}]
 }
@@ -116,21 +126,27 @@ DATA = """{
 
 
 class DataTranslations(unittest.TestCase):
-    def test_strip_removes_only_the_collaborations_translations(self):
+    def test_strip_removes_only_the_collaborations_facts_and_events_translations(self):
         out = data_translations.strip(DATA)
         want = json.loads(DATA)
         for c in want["collaborations"]:
             c.pop("translations", None)
+            for f in c.get("facts", []):
+                f.pop("translations", None)
+        for e in want["events"]:
+            e.pop("translations", None)
         self.assertEqual(json.loads(out), want)
 
     def test_strip_keeps_every_other_value_on_its_line_and_column(self):
         out = data_translations.strip(DATA)
         self.assertEqual(out.count("\n"), DATA.count("\n"))
-        for needle in ['"id": "a"', '"title": "A"', '"title": "B, ', '"topics"', '"extra"', '"sources"', '"kept"', '"id": "c"']:
+        for needle in ['"id": "a"', '"title": "A"', '"title": "B, ', '"topics"', '"extra"', '"sources"', '"kept"', '"id": "c"',
+                       '"value": 2', '"events"', '"id": "e2"']:
             before, after = DATA.index(needle), out.index(needle)
             self.assertEqual(DATA[:before].count("\n"), out[:after].count("\n"), needle)
             self.assertEqual(before - DATA.rfind("\n", 0, before), after - out.rfind("\n", 0, after), needle)
-        self.assertNotIn("\u30d3\u30fc", out)  # ビー
+        for gone in ("\u30d3\u30fc", "\ub77c\ubca8", "\u30a4\u30d9\u30f3\u30c8"):  # ビー, 라벨, イベント
+            self.assertNotIn(gone, out)
         self.assertFalse(any(line.endswith(" ") for line in out.split("\n")), "trailing spaces")
 
     def test_entries_per_language(self):
@@ -141,18 +157,22 @@ class DataTranslations(unittest.TestCase):
                 f.write('{"collaborations": [{"id": "x", "translations": [{"lang": "ko", "title": "no"}]}]}')
             got = data_translations.entries(d)
         T, S = data_translations.TITLE_CONTEXT, data_translations.SUMMARY_CONTEXT
-        self.assertEqual(got, {"ko": [(T, "a", '"가" [x]'), (S, "a", "요약, {y}")], "ja": [(T, "b", "ビー")], "zh-Hant": [(S, "b", "乙}")]})
+        F, E = data_translations.FACT_LABEL_CONTEXT, data_translations.EVENT_TITLE_CONTEXT
+        self.assertEqual(got, {"ko": [(T, "a", '"가" [x]'), (S, "a", "요약, {y}"), (F, "b/1", "라벨, ]")],
+                               "ja": [(T, "b", "ビー"), (E, "e1", "イベント")], "zh-Hant": [(S, "b", "乙}")]})
 
     def test_committed_data_round_trip(self):
-        path = os.path.join(ROOT, "data", "collaborations.json")
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        want = json.loads(text)
-        n = sum(len(c.get("translations", [])) for c in want["collaborations"])
-        self.assertGreater(n, 0)
-        for c in want["collaborations"]:
-            c.pop("translations", None)
-        self.assertEqual(json.loads(data_translations.strip(text)), want)
+        for name, key in (("collaborations.json", "collaborations"), ("events.json", "events")):
+            path = os.path.join(ROOT, "data", name)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            want = json.loads(text)
+            items = want[key]
+            facts = [f for c in items for f in c.get("facts", [])]
+            self.assertGreater(sum(len(x.get("translations", [])) for x in items + facts), 0, name)
+            for x in items + facts:
+                x.pop("translations", None)
+            self.assertEqual(json.loads(data_translations.strip(text)), want, name)
 
 
 if __name__ == "__main__":

@@ -681,3 +681,42 @@ TEST_CASE("a cluster's tooltip is in the interface language") {
         }
     }
 }
+
+// A collaboration's facts and timeline events are read in the interface language where the data
+// translates them (they were English in every language): the text the details panel draws.
+TEST_CASE("the details panel draws facts' labels and events' titles in the interface language") {
+    const auto glyphs = [](std::string s) {  // drawn_text has no spaces
+        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+        return s;
+    };
+    for (const ca::Locale l : {ca::Locale::En, ca::Locale::Ko, ca::Locale::Ja}) {
+        ca::Catalogue cat;
+        ca::ui::ExtraFace face;
+        load_language(l, cat, face);
+        Harness h(1280, 3000);  // tall enough for the whole panel: ImGui draws only what is in view
+        h.m.set_locale(l);
+        h.m.set_shown_locale(l);
+        ca::set_active_catalogue(l, l == ca::Locale::En ? nullptr : &cat);
+        const ca::ui::ExtraFaces extra{&face, face.data ? 1u : 0u};
+        ca::ui::load_fonts(h.ui.fonts, h.m.data(), 1.0f, 19, extra, {}, ca::ui::FontScope::All);
+        const ca::Dataset& ds = h.m.data();
+        const int metc = ds.find_collab("metc");
+        REQUIRE(metc >= 0);
+        const ca::Collaboration& c = ds.collaborations[static_cast<size_t>(metc)];
+        REQUIRE_FALSE(c.facts.empty());
+        const auto ev = std::find_if(ds.events.begin(), ds.events.end(), [&](const ca::Event& e) { return e.collaboration == metc; });
+        REQUIRE(ev != ds.events.end());
+        h.m.select_collab(metc);
+        for (int i = 0; i < 4; ++i) h.frame();
+        const std::string text = ca::test::drawn_text(window_named("###Details")->DrawList);
+        ca::set_active_catalogue(ca::Locale::En, nullptr);
+        INFO(ca::locale_id(l) << ": " << text);
+        CHECK(text.find(glyphs(c.facts[0].label_in(l))) != std::string::npos);
+        CHECK(text.find(glyphs(ev->title_in(l))) != std::string::npos);
+        if (l == ca::Locale::En) continue;
+        CHECK(c.facts[0].label_in(l) != c.facts[0].label);
+        CHECK(ev->title_in(l) != ev->title);
+        CHECK(text.find(glyphs(c.facts[0].label)) == std::string::npos);  // not the English label
+        CHECK(text.find(glyphs(ev->title)) == std::string::npos);
+    }
+}

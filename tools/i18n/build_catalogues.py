@@ -65,13 +65,13 @@ def make_pseudo(pot, out_po):
 
 def with_data(po, lang, data, out_dir):
     """po, or a copy in out_dir (a scratch folder: the copies are not shipped) with the data's
-    translations into lang appended (msgctxt data_translations.TITLE_CONTEXT or SUMMARY_CONTEXT,
-    msgid the collaboration's id)."""
+    translations into lang appended (data_translations.entries: msgctxt one of its *_CONTEXT,
+    msgid the collaboration's or event's id or the fact's key)."""
     if not data.get(lang):
         return po
     cat = polib.pofile(po, wrapwidth=0)
-    for ctx, cid, text in data[lang]:
-        cat.append(polib.POEntry(msgctxt=ctx, msgid=cid, msgstr=text))
+    for ctx, msgid, text in data[lang]:
+        cat.append(polib.POEntry(msgctxt=ctx, msgid=msgid, msgstr=text))
     out = os.path.join(out_dir, lang + ".with-data.po")
     cat.save(out)
     return out

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""The bundled data's translations (each collaboration's `translations`) for the web site: the
-site's wasm embeds the data without them (--strip), and each language's i18n/LANG.mo carries
-that language's (entries()), so a visit fetches only the language it shows.
+"""The bundled data's translations (the `translations` of each collaboration, fact and event) for
+the web site: the site's wasm embeds the data without them (--strip), and each language's
+i18n/LANG.mo carries that language's (entries()), so a visit fetches only the language it shows.
 
     python3 tools/i18n/data_translations.py --strip data/collaborations.json OUT.json
 
---strip blanks each collaboration's `translations` member (and the comma before it) with spaces,
-newlines kept: every other value stays on its line and column, so a diagnostic about the embedded
-data names the same place in the committed file.
+--strip blanks the `translations` member of each collaboration, fact and event (and the comma
+before it) with spaces, newlines kept: every other value stays on its line and column, so a
+diagnostic about the embedded data names the same place in the committed file.
 """
 import argparse
 import glob
@@ -15,10 +15,13 @@ import json
 import os
 import sys
 
-# The catalogue contexts of the data's entries; their msgid is the collaboration's id
-# (src/core/i18n.h, kDataTitleContext and kDataSummaryContext).
+# The catalogue contexts of the data's entries (src/core/i18n.h): a collaboration's title and
+# summary (msgid its id), a fact's label (msgid "COLLABORATION/INDEX", core/model.h fact_key), an
+# event's title (msgid its id).
 TITLE_CONTEXT = "data: collaboration title"
 SUMMARY_CONTEXT = "data: collaboration summary"
+FACT_LABEL_CONTEXT = "data: fact label"
+EVENT_TITLE_CONTEXT = "data: event title"
 
 
 def _string_end(text, i):
@@ -70,9 +73,20 @@ def _blank(text, start, end):
     return "\n" * part.count("\n") + " " * (len(part) - nl - 1)
 
 
+def _translated(stack):
+    """Whether the object open at the top of `stack` (its containers, outermost first) is a
+    collaboration, a collaboration's fact or an event: the objects whose `translations` go."""
+    if len(stack) < 3 or stack[-1][0] != "{":
+        return False
+    if len(stack) == 3:
+        return stack[1] in (("[", "collaborations"), ("[", "events"))
+    return len(stack) == 5 and stack[1] == ("[", "collaborations") and stack[3] == ("[", "facts")
+
+
 def strip(text):
-    """text with the `translations` member of each object in the top-level `collaborations`
-    array blanked (the same lines, every other value on its column); the JSON stays valid."""
+    """text with the `translations` member of each collaboration, fact and event (the top-level
+    `collaborations` and `events` arrays' objects, the collaborations' `facts`) blanked (the same
+    lines, every other value on its column); the JSON stays valid."""
     cuts = []  # (start, end) of each member blanked, in order
     # The containers open at i: ("{" or "[", the key it is the value of).
     stack = []
@@ -87,8 +101,7 @@ def strip(text):
                 j += 1
             if stack and stack[-1][0] == "{" and j < len(text) and text[j] == ":":
                 key = json.loads(text[i:end])
-                in_collab = (len(stack) == 3 and stack[1] == ("[", "collaborations") and stack[2][0] == "{")
-                if in_collab and key == "translations":
+                if key == "translations" and _translated(stack):
                     vend = _value_end(text, j + 1)
                     # The comma before the key (or, when it is the first member, the one after).
                     k = i - 1
@@ -119,19 +132,29 @@ def strip(text):
 
 
 def entries(data_dir):
-    """{lang: [(context, collaboration id, text)]} for every translation in DIR/*.json, in the
-    files' order; empty texts left out (the English shows for them)."""
+    """{lang: [(context, msgid, text)]} for every translation in DIR/*.json, in the files' order;
+    empty texts left out (the English shows for them)."""
     out = {}
     for path in sorted(glob.glob(os.path.join(data_dir, "*.json"))):
         if os.path.basename(path) == "schema.json":
             continue
         with open(path, encoding="utf-8") as f:
             doc = json.load(f)
-        for c in doc.get("collaborations", []) if isinstance(doc, dict) else []:
-            for t in c.get("translations", []):
-                for ctx, field in ((TITLE_CONTEXT, "title"), (SUMMARY_CONTEXT, "summary")):
+        if not isinstance(doc, dict):
+            continue
+
+        def add(item, msgid, fields):
+            for t in item.get("translations", []):
+                for ctx, field in fields:
                     if t.get(field):
-                        out.setdefault(t["lang"], []).append((ctx, c["id"], t[field]))
+                        out.setdefault(t["lang"], []).append((ctx, msgid, t[field]))
+
+        for c in doc.get("collaborations", []):
+            add(c, c["id"], ((TITLE_CONTEXT, "title"), (SUMMARY_CONTEXT, "summary")))
+            for i, f in enumerate(c.get("facts", [])):
+                add(f, "%s/%d" % (c["id"], i), ((FACT_LABEL_CONTEXT, "label"),))
+        for e in doc.get("events", []):
+            add(e, e["id"], ((EVENT_TITLE_CONTEXT, "title"),))
     return out
 
 

@@ -1,6 +1,7 @@
 // The details region: the selection as the map's details panel shows it (heading, native name,
-// facts, participants or collaborations as buttons that select them, quotes, source links), for
-// keyboard and screen-reader visitors. Follows the wasm's `selection` event.
+// topics, the collaboration it is part of, participants or collaborations as buttons that select
+// them, figures with their quotes, events as buttons that go to their dates, quotes, source
+// links), for keyboard and screen-reader visitors. Follows the wasm's `selection` event.
 import { h } from './dom.js';
 import { call } from './runtime.js';
 import { t, msg } from './i18n.js';
@@ -45,6 +46,17 @@ function selectButton(id, text) {
   return b;
 }
 
+// An event of the selection: a button that takes the map to its date (as the map's panel's
+// link does).
+function dateButton(day, text) {
+  const b = h('button', { type: 'button', className: 'ca-btn ca-inline', 'data-t': String(day), text: String(text) });
+  b.addEventListener('click', function () {
+    const r = call({ cmd: 'setState', state: { t: String(day) } });
+    if (!r.ok) console.warn('chipatlas: details: ' + r.error);
+  });
+  return b;
+}
+
 function list(label, items, fn) {
   if (!Array.isArray(items) || !items.length) return null;
   const ul = h('ul', { 'aria-label': label });
@@ -68,7 +80,7 @@ export function buildDetails(after) {
 }
 
 // A `selection` event: {id, type, label, native, details, sources, participants?, quotes?,
-// collaborations?} (web/API.md).
+// topics?, parent?, facts?, events?, collaborations?} (web/API.md).
 let last = null;  // the last selection, shown again in a new language
 export function updateDetails(data) {
   if (!det.region) return;
@@ -85,12 +97,17 @@ export function updateDetails(data) {
   }
   if (data.native) det.body.appendChild(h('p', { text: String(data.native) }));
   det.body.appendChild(h('p', { text: (data.type === 'organisation' ? t('Organisation.') : t('Collaboration.')) + ' ' + String(data.details || '') }));
+  if (data.topics) det.body.appendChild(h('p', { text: t('Topics:') + ' ' + String(data.topics) }));
+  if (data.parent && data.parent.id) det.body.appendChild(h('p', null, t('Part of:') + ' ', selectButton(data.parent.id, data.parent.title || data.parent.id)));
+  const quote = function (text, source) {
+    return [h('blockquote', { text: String(text || '') }), h('span', { className: 'ca-cite', text: '(' + String(source || '') + ')' })];
+  };
   [
     list(t('Participants'), data.participants, function (p) { return [selectButton(p.id, p.label || p.name), ' ' + (p.role || '')]; }),
     list(t('Collaborations'), data.collaborations, function (c) { return [selectButton(c.id, c.title), ' ' + (c.when || '')]; }),
-    list(t('Quotes'), data.quotes, function (q) {
-      return [h('blockquote', { text: String(q.text || '') }), h('span', { className: 'ca-cite', text: '(' + String(q.source || '') + ')' })];
-    }),
+    list(t('Figures'), data.facts, function (f) { return [String(f.text || '')].concat(quote(f.quote, f.source)); }),
+    list(t('Timeline'), data.events, function (e) { return [dateButton(e.t, String(e.date || e.t) + ' \u2014 ' + String(e.title || ''))]; }),
+    list(t('Quotes'), data.quotes, function (q) { return quote(q.text, q.source); }),
   ].forEach(function (n) { if (n) det.body.appendChild(n); });
   fillSources(det.sources, data.sources);
 }
