@@ -364,12 +364,19 @@ std::string selection_event_json(AppModel& m) {
             json srcs = json::array(), collabs = json::array();
             for (int si : o.sources) srcs.push_back(source_json(ds.sources[si]));
             j["sources"] = std::move(srcs);
-            // Its collaborations, for the page's details region (each one a way on).
+            // What else the map's panel shows: its abbreviation, the organisation it is part of,
+            // its note.
+            j["abbr"] = o.abbr;
+            if (o.parent >= 0) j["parent"] = {{"id", ds.organisations[o.parent].id}, {"title", ds.organisations[o.parent].name}};
+            j["note"] = o.note;
+            // Its collaborations, for the page's details region (each one a way on), with its role.
             for (auto& c : ds.collaborations)
                 for (auto& p : c.participants)
                     if (p.org == s.index && collabs.size() < kActiveEventMax) {
-                        collabs.push_back(
-                            {{"id", c.id}, {"title", c.title_in(active_locale())}, {"when", format_interval_human(c.interval)}});
+                        collabs.push_back({{"id", c.id},
+                                           {"title", c.title_in(active_locale())},
+                                           {"when", format_interval_human(c.interval)},
+                                           {"role", enum_label(p.role)}});
                         break;
                     }
             j["collaborations"] = std::move(collabs);

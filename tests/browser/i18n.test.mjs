@@ -97,7 +97,7 @@ test('a collaboration\u2019s details in Korean, then Japanese: its translated ti
 // language, and neither was in the region at all).
 const METC = JSON.parse(readFileSync(join(ROOT, 'data', 'collaborations.json'), 'utf8')).collaborations.find((c) => c.id === 'metc');
 const METC_LAUNCH = JSON.parse(readFileSync(join(ROOT, 'data', 'events.json'), 'utf8')).events.find((e) => e.id === 'metc.launch');
-test('the details region reads a collaboration\u2019s figures and events in Korean; an event\u2019s button goes to its date', { timeout: 180000 }, async () => {
+test('the details region reads a collaboration\u2019s figures and events, an organisation\u2019s note and roles, in Korean; an event\u2019s button goes to its date', { timeout: 180000 }, async () => {
   const { page, log } = await h.open('index.html#t=2023-08-29&mode=cumulative&sel=metc&rm=1', { contextOptions: KOREAN });
   await waitLocale(page, 'ko');
   const title = METC.translations.find((t) => t.lang === 'ko').title;
@@ -114,6 +114,15 @@ test('the details region reads a collaboration\u2019s figures and events in Kore
   await event.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((t) => window.chipatlas.state && window.chipatlas.state.t === t, METC_LAUNCH.date, { timeout: 20000, polling: 100 });
+  // An organisation: its abbreviation and native name, its note, its role in each collaboration.
+  const ASTRI = JSON.parse(readFileSync(join(ROOT, 'data', 'organisations.json'), 'utf8')).organisations.find((o) => o.id === 'astri');
+  await page.evaluate(() => window.chipatlas.command('select', { item: 'astri' }));
+  await page.waitForFunction((t) => document.getElementById('details-title').textContent === t, ASTRI.name, { timeout: 20000, polling: 100 });
+  const body = await page.locator('#details-body').textContent();
+  assert.ok(body.includes('ASTRI \u00b7 ' + ASTRI.names[0].text), body);
+  assert.ok(body.includes('참고: ' + ASTRI.note), body);
+  const metc = page.locator('#details-body li', { has: page.locator('button[data-id="metc"]') });
+  assert.match(await metc.textContent(), /주도 기관/);  // its role: the lead
   assertClean(log, 'figures and events in the details region');
 });
 

@@ -389,6 +389,25 @@ TEST_CASE("selection event: a collaboration's participants and quotes, an organi
     REQUIRE(o["collaborations"].size() == 3);  // the forum, the MoU, the course
     CHECK(o["collaborations"][0]["id"] == "cnt");
     CHECK(o["collaborations"][0]["title"] == "Smart manufacturing forum");
+    CHECK(o["collaborations"][0]["role"] == "Organiser");
+    CHECK(o["abbr"] == "NSYSU");
+    CHECK(o["note"] == "");
+    CHECK_FALSE(o.contains("parent"));
+}
+
+// What the map's panel shows of an organisation, the page's details region has too: the
+// organisation it is part of (a way on) and its note.
+TEST_CASE("selection event: an organisation's parent and note") {
+    AppModel m = fixture_model();
+    Dataset ds = m.data();
+    const int nsysu = ds.find_org("nsysu"), astri = ds.find_org("astri");
+    ds.organisations[static_cast<size_t>(nsysu)].parent = astri;
+    ds.organisations[static_cast<size_t>(nsysu)].note = "Location: general knowledge.";
+    m.set_dataset(std::move(ds), "t");
+    REQUIRE(m.select("nsysu"));
+    json o = json::parse(selection_event_json(m));
+    CHECK(o["parent"] == json{{"id", "astri"}, {"title", "Hong Kong Applied Science and Technology Research Institute"}});
+    CHECK(o["note"] == "Location: general knowledge.");
 }
 
 TEST_CASE("commands: openEditor and editField are handed to the app, editField's value is JSON text") {

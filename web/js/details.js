@@ -1,7 +1,8 @@
-// The details region: the selection as the map's details panel shows it (heading, native name,
-// topics, the collaboration it is part of, participants or collaborations as buttons that select
-// them, figures with their quotes, events as buttons that go to their dates, quotes, source
-// links), for keyboard and screen-reader visitors. Follows the wasm's `selection` event.
+// The details region: the selection as the map's details panel shows it (heading, abbreviation
+// and native name, topics, the collaboration or organisation it is part of, its note,
+// participants or collaborations as buttons that select them, figures with their quotes, events
+// as buttons that go to their dates, quotes, source links), for keyboard and screen-reader
+// visitors. Follows the wasm's `selection` event.
 import { h } from './dom.js';
 import { call } from './runtime.js';
 import { t, msg } from './i18n.js';
@@ -80,7 +81,7 @@ export function buildDetails(after) {
 }
 
 // A `selection` event: {id, type, label, native, details, sources, participants?, quotes?,
-// topics?, parent?, facts?, events?, collaborations?} (web/API.md).
+// topics?, parent?, facts?, events?, abbr?, note?, collaborations?} (web/API.md).
 let last = null;  // the last selection, shown again in a new language
 export function updateDetails(data) {
   if (!det.region) return;
@@ -95,16 +96,20 @@ export function updateDetails(data) {
     det.body.appendChild(h('p', { text: t('Select an organisation or collaboration on the map, by search or in the lists here.') }));
     return;
   }
-  if (data.native) det.body.appendChild(h('p', { text: String(data.native) }));
+  const names = [data.abbr, data.native].filter(function (x) { return typeof x === 'string' && x; });
+  if (names.length) det.body.appendChild(h('p', { text: names.join(' \u00b7 ') }));
   det.body.appendChild(h('p', { text: (data.type === 'organisation' ? t('Organisation.') : t('Collaboration.')) + ' ' + String(data.details || '') }));
   if (data.topics) det.body.appendChild(h('p', { text: t('Topics:') + ' ' + String(data.topics) }));
   if (data.parent && data.parent.id) det.body.appendChild(h('p', null, t('Part of:') + ' ', selectButton(data.parent.id, data.parent.title || data.parent.id)));
+  if (data.note) det.body.appendChild(h('p', { text: t('Note:') + ' ' + String(data.note) }));
   const quote = function (text, source) {
     return [h('blockquote', { text: String(text || '') }), h('span', { className: 'ca-cite', text: '(' + String(source || '') + ')' })];
   };
   [
     list(t('Participants'), data.participants, function (p) { return [selectButton(p.id, p.label || p.name), ' ' + (p.role || '')]; }),
-    list(t('Collaborations'), data.collaborations, function (c) { return [selectButton(c.id, c.title), ' ' + (c.when || '')]; }),
+    list(t('Collaborations'), data.collaborations, function (c) {
+      return [selectButton(c.id, c.title), ' ' + [c.when, c.role].filter(Boolean).join(' \u00b7 ')];
+    }),
     list(t('Figures'), data.facts, function (f) { return [String(f.text || '')].concat(quote(f.quote, f.source)); }),
     list(t('Timeline'), data.events, function (e) { return [dateButton(e.t, String(e.date || e.t) + ' \u2014 ' + String(e.title || ''))]; }),
     list(t('Quotes'), data.quotes, function (q) { return quote(q.text, q.source); }),
