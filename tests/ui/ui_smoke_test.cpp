@@ -720,3 +720,42 @@ TEST_CASE("the details panel draws facts' labels and events' titles in the inter
         CHECK(text.find(glyphs(ev->title)) == std::string::npos);
     }
 }
+
+// An event's tooltip on the timeline gives its title in the interface language.
+TEST_CASE("the timeline's event tooltip is in the interface language") {
+    ca::Catalogue cat;
+    ca::ui::ExtraFace face;
+    load_language(ca::Locale::Ko, cat, face);
+    Harness h;
+    h.m.set_locale(ca::Locale::Ko);
+    h.m.set_shown_locale(ca::Locale::Ko);
+    ca::set_active_catalogue(ca::Locale::Ko, &cat);
+    const ca::ui::ExtraFaces extra{&face, 1u};
+    ca::ui::load_fonts(h.ui.fonts, h.m.data(), 1.0f, 19, extra, {}, ca::ui::FontScope::All);
+    for (int i = 0; i < 3; ++i) h.frame();
+    const ca::Dataset& ds = h.m.data();
+    const ca::TimelineLayout& l = h.ui.timeline.layout();
+    const ca::TimelineTuning& tuning = h.ui.timeline_tuning;
+    // A marker with no other near it (two events on one day share a spot; the last one is hovered).
+    const ca::TimelineEventMark* mark = nullptr;
+    for (const ca::TimelineEventMark& e : l.events) {
+        const bool alone = std::none_of(l.events.begin(), l.events.end(), [&](const ca::TimelineEventMark& o) {
+            return &o != &e && std::abs(o.x - e.x) < 4 * tuning.event_half_width;
+        });
+        if (alone && !mark) mark = &e;
+    }
+    REQUIRE(mark != nullptr);
+    const ca::Event& ev = ds.events[static_cast<size_t>(mark->event)];
+    h.mouse(mark->x, l.y0 + (tuning.event_top + tuning.event_bottom) / 2, false);
+    h.frame();
+    h.frame();
+    ImGuiWindow* tip = active_tooltip();
+    REQUIRE(tip != nullptr);
+    const std::string text = ca::test::drawn_text(tip->DrawList);
+    ca::set_active_catalogue(ca::Locale::En, nullptr);
+    std::string want = ev.title_in(ca::Locale::Ko);
+    want.erase(std::remove(want.begin(), want.end(), ' '), want.end());
+    INFO(text);
+    CHECK(ev.title_in(ca::Locale::Ko) != ev.title);
+    CHECK(text.find(want) != std::string::npos);
+}
