@@ -1,6 +1,7 @@
 // The edit forms' rules: the forms' enums are the schema's, a diagnostic's pointer maps to its
 // form field, typed text becomes the right JSON, ids are found by search, and quotes are checked
 // against a pasted source text as they are typed (or picked from its sentences).
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -176,4 +177,19 @@ TEST_CASE("edit forms: a new list item has the required fields") {
         if (f.key == "facts")
             CHECK(ca::new_item_json(f) == R"({"label": "", "value": 0, "unit": "USD", "year": 0, "source": "", "quote": ""})");
     }
+}
+
+// An event's title is translated in its form (as a collaboration's title and summary are): a new
+// translation has the language and the title the loader requires, and a message about one
+// names its field and item.
+TEST_CASE("edit forms: an event's translations") {
+    const auto& ev = ca::form_fields(ca::EditKind::Event);
+    const auto it = std::find_if(ev.begin(), ev.end(), [](const ca::FormField& f) { return f.key == "translations"; });
+    REQUIRE(it != ev.end());
+    CHECK(ca::new_item_json(*it) == R"({"lang": "zh-Hant", "title": ""})");
+    const ca::FormFocus f = ca::form_focus(ca::EditKind::Event, "/translations/1/title");
+    REQUIRE(f.field >= 0);
+    CHECK(ev[static_cast<size_t>(f.field)].key == "translations");
+    CHECK(f.item == 1);
+    CHECK(f.sub == "title");
 }

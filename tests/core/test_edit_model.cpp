@@ -239,3 +239,24 @@ TEST_CASE("edit: live validation checks quotes against the texts given, a source
     REQUIRE(s.set_field(EditKind::Organisation, "astri", "/region", "\"atlantis\"").ok);
     CHECK_FALSE(s.validation().showable);
 }
+
+// The map's form edits a fact's scalar fields; the fact's translations (edited in the file) and an
+// event's stay as they are.
+TEST_CASE("edit: a fact's value edited keeps the fact's translations") {
+    EditSession s;
+    open_committed(s);
+    REQUIRE(s.set_field(EditKind::Collaboration, "metc", "/facts/0/value", "11").ok);
+    REQUIRE(s.set_field(EditKind::Event, "metc.launch", "/title", R"("ASTRI launches the consortium")").ok);
+    std::vector<InputFile> in;
+    for (size_t i = 0; i < s.file_count(); ++i) in.push_back({s.file(i).name, s.file(i).text});
+    LoadResult r = load_dataset(in);
+    REQUIRE(r.ok());
+    const Collaboration& c = r.dataset.collaborations[static_cast<size_t>(r.dataset.find_collab("metc"))];
+    CHECK(c.facts[0].value == 11);
+    CHECK(c.facts[0].translations.size() == 4);
+    CHECK(c.facts[0].label_in(Locale::Ko) != c.facts[0].label);
+    const auto e = std::find_if(r.dataset.events.begin(), r.dataset.events.end(), [](const Event& x) { return x.id == "metc.launch"; });
+    REQUIRE(e != r.dataset.events.end());
+    CHECK(e->title == "ASTRI launches the consortium");
+    CHECK(e->translations.size() == 4);
+}
