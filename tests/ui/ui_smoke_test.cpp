@@ -366,6 +366,27 @@ ImGuiWindow* active_tooltip() {
     return nullptr;
 }
 
+// The harness speaking l: its catalogue (loaded into cat) active, its font (face) in the whole
+// atlas, as the page loads them. set_active_catalogue(En, nullptr) puts English back.
+void speak(Harness& h, ca::Locale l, ca::Catalogue& cat, ca::ui::ExtraFace& face) {
+    load_language(l, cat, face);
+    h.m.set_locale(l);
+    h.m.set_shown_locale(l);
+    ca::set_active_catalogue(l, l == ca::Locale::En ? nullptr : &cat);
+    const ca::ui::ExtraFaces extra{&face, face.data ? 1u : 0u};
+    ca::ui::load_fonts(h.ui.fonts, h.m.data(), 1.0f, 19, extra, {}, ca::ui::FontScope::All);
+}
+
+// The text of the tooltip the pointer at (x, y) opens (glyphs only: no spaces).
+std::string tooltip_text(Harness& h, float x, float y) {
+    h.mouse(x, y, false);
+    h.frame();
+    h.frame();
+    ImGuiWindow* tip = active_tooltip();
+    REQUIRE(tip != nullptr);
+    return ca::test::drawn_text(tip->DrawList);
+}
+
 }  // namespace
 
 TEST_CASE("a phone starts with the legend folded, tapping its title unfolds and folds it") {
@@ -651,25 +672,15 @@ TEST_CASE("a cluster's tooltip is in the interface language") {
     for (const ca::Locale l : {ca::Locale::En, ca::Locale::Ko}) {
         ca::Catalogue cat;
         ca::ui::ExtraFace face;
-        load_language(l, cat, face);
         Harness h;
-        h.m.set_locale(l);
-        h.m.set_shown_locale(l);
-        ca::set_active_catalogue(l, l == ca::Locale::En ? nullptr : &cat);
-        const ca::ui::ExtraFaces extra{&face, face.data ? 1u : 0u};
-        ca::ui::load_fonts(h.ui.fonts, h.m.data(), 1.0f, 19, extra, {}, ca::ui::FontScope::All);
+        speak(h, l, cat, face);
         for (int i = 0; i < 3; ++i) h.frame();
         const ca::SceneGroup* cluster = nullptr;
         for (const ca::SceneGroup& g : h.ui.map_scene.scene().groups)
             if (g.collapsed && g.centre.x > 100 && g.centre.x < 1180 && g.centre.y > 150 && g.centre.y < 650) cluster = &g;
         REQUIRE(cluster != nullptr);
         const std::string n = std::to_string(cluster->count());
-        h.mouse(static_cast<float>(cluster->centre.x), static_cast<float>(cluster->centre.y), false);
-        h.frame();
-        h.frame();
-        ImGuiWindow* tip = active_tooltip();
-        REQUIRE(tip != nullptr);
-        const std::string text = ca::test::drawn_text(tip->DrawList);
+        const std::string text = tooltip_text(h, static_cast<float>(cluster->centre.x), static_cast<float>(cluster->centre.y));
         ca::set_active_catalogue(ca::Locale::En, nullptr);
         INFO(ca::locale_id(l) << ": " << text);
         // Glyphs only: the drawn text has no spaces.
@@ -692,13 +703,8 @@ TEST_CASE("the details panel draws facts' labels and events' titles in the inter
     for (const ca::Locale l : {ca::Locale::En, ca::Locale::Ko, ca::Locale::Ja}) {
         ca::Catalogue cat;
         ca::ui::ExtraFace face;
-        load_language(l, cat, face);
         Harness h(1280, 3000);  // tall enough for the whole panel: ImGui draws only what is in view
-        h.m.set_locale(l);
-        h.m.set_shown_locale(l);
-        ca::set_active_catalogue(l, l == ca::Locale::En ? nullptr : &cat);
-        const ca::ui::ExtraFaces extra{&face, face.data ? 1u : 0u};
-        ca::ui::load_fonts(h.ui.fonts, h.m.data(), 1.0f, 19, extra, {}, ca::ui::FontScope::All);
+        speak(h, l, cat, face);
         const ca::Dataset& ds = h.m.data();
         const int metc = ds.find_collab("metc");
         REQUIRE(metc >= 0);
@@ -725,13 +731,8 @@ TEST_CASE("the details panel draws facts' labels and events' titles in the inter
 TEST_CASE("the timeline's event tooltip is in the interface language") {
     ca::Catalogue cat;
     ca::ui::ExtraFace face;
-    load_language(ca::Locale::Ko, cat, face);
     Harness h;
-    h.m.set_locale(ca::Locale::Ko);
-    h.m.set_shown_locale(ca::Locale::Ko);
-    ca::set_active_catalogue(ca::Locale::Ko, &cat);
-    const ca::ui::ExtraFaces extra{&face, 1u};
-    ca::ui::load_fonts(h.ui.fonts, h.m.data(), 1.0f, 19, extra, {}, ca::ui::FontScope::All);
+    speak(h, ca::Locale::Ko, cat, face);
     for (int i = 0; i < 3; ++i) h.frame();
     const ca::Dataset& ds = h.m.data();
     const ca::TimelineLayout& l = h.ui.timeline.layout();
@@ -746,12 +747,7 @@ TEST_CASE("the timeline's event tooltip is in the interface language") {
     }
     REQUIRE(mark != nullptr);
     const ca::Event& ev = ds.events[static_cast<size_t>(mark->event)];
-    h.mouse(mark->x, l.y0 + (tuning.event_top + tuning.event_bottom) / 2, false);
-    h.frame();
-    h.frame();
-    ImGuiWindow* tip = active_tooltip();
-    REQUIRE(tip != nullptr);
-    const std::string text = ca::test::drawn_text(tip->DrawList);
+    const std::string text = tooltip_text(h, mark->x, l.y0 + (tuning.event_top + tuning.event_bottom) / 2);
     ca::set_active_catalogue(ca::Locale::En, nullptr);
     std::string want = ev.title_in(ca::Locale::Ko);
     want.erase(std::remove(want.begin(), want.end(), ' '), want.end());
