@@ -599,10 +599,13 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
 }
 
 // "translations": [{"lang": "ko", "title": "…", "summary": "…"}]: texts per language, each
-// language once. `first` (stored in LocalText::title) and `second` (LocalText::summary; null when
-// there is none) name the translated fields: a collaboration's title and summary, an event's
+// language once. keys: "lang", then the translated field (into LocalText::title), then a second
+// one when there is one (LocalText::summary): a collaboration's title and summary, an event's
 // title, a fact's label.
-void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& out, const char* first, const char* second) {
+void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& out, const Keys& keys) {
+    // The keys are string literals: their views end where the literals' NULs are.
+    const char* first = keys[1].data();
+    const char* second = keys.size() > 2 ? keys[2].data() : nullptr;
     const JValue tr = o.array("translations", false);
     if (!tr) return;
     out.reserve(tr.size());
@@ -613,8 +616,6 @@ void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& 
             cx.error(it.file, p.str(), "expected an object");
             continue;
         }
-        static const Keys kTitleSummary{"lang", "title", "summary"}, kTitle{"lang", "title"}, kLabel{"lang", "label"};
-        const Keys& keys = second ? kTitleSummary : std::string_view(first) == "label" ? kLabel : kTitle;
         Obj to(cx, it.file, p, tj, keys);
         LocalText t;
         bool ok = to.enm("lang", t.lang, true, "language");
@@ -692,7 +693,8 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
             Obj fo(cx, it.file, p, fj, kFactKeys);
             Fact f;
             bool ok = fo.str("label", f.label, true);
-            read_translations(cx, it, fo, f.translations, "label", nullptr);
+            static const Keys kFactTranslation{"lang", "label"};
+            read_translations(cx, it, fo, f.translations, kFactTranslation);
             ok = fo.number("value", f.value, true) && ok;
             if (fo.str("unit", f.unit, true) && !unit_label(f.unit)) {
                 cx.error(it.file, fo.field("unit"), unknown_value("unit", f.unit, unit_ids()));
@@ -710,7 +712,8 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
         }
     }
     o.str("summary", c.summary, true);
-    read_translations(cx, it, o, c.translations, "title", "summary");
+    static const Keys kCollabTranslation{"lang", "title", "summary"};
+    read_translations(cx, it, o, c.translations, kCollabTranslation);
     if (const JValue ev = o.array("evidence", true, true)) {
         c.evidence.reserve(ev.size());
         for (size_t i = 0; i < ev.size(); ++i) {
@@ -741,7 +744,8 @@ void read_event(Ctx& cx, const Item& it, const Dataset& ds, Event& e, LoadResult
     o.date("date", e.date, true);
     o.enm("kind", e.kind, true);
     o.str("title", e.title, true);
-    read_translations(cx, it, o, e.translations, "title", nullptr);
+    static const Keys kEventTranslation{"lang", "title"};
+    read_translations(cx, it, o, e.translations, kEventTranslation);
     const bool has_source = o.ref("source", ds.source_ids, e.source, true, "source");
     if (o.str("quote", e.quote, true) && has_source) check_quote(o, e.source, e.quote, r);
     check_inferred(o, e.inferred, "event");

@@ -40,22 +40,23 @@ void for_each_shown_text(const Dataset& ds, int lang, F&& f, int translations = 
         f(o.name), f(o.abbr), f(o.city), f(o.note);
     }
     if (lang >= 0) return;
+    const auto wanted = [&](const LocalText& t) { return translations == kAllTranslations || static_cast<int>(t.lang) == translations; };
     for (auto& s : ds.sources) f(s.title), f(s.publisher);
     for (auto& c : ds.collaborations) {
         f(c.title), f(c.summary), f(c.note);
         for (auto& t : c.translations)
-            if (translations == kAllTranslations || static_cast<int>(t.lang) == translations) f(t.title), f(t.summary);
+            if (wanted(t)) f(t.title), f(t.summary);
         for (auto& x : c.facts) {
             f(x.label), f(x.quote);
             for (auto& t : x.translations)
-                if (translations == kAllTranslations || static_cast<int>(t.lang) == translations) f(t.title);
+                if (wanted(t)) f(t.title);
         }
         for (auto& e : c.evidence) f(e.quote);
     }
     for (auto& e : ds.events) {
         f(e.title), f(e.quote);
         for (auto& t : e.translations)
-            if (translations == kAllTranslations || static_cast<int>(t.lang) == translations) f(t.title);
+            if (wanted(t)) f(t.title);
     }
 }
 
@@ -66,9 +67,10 @@ std::vector<std::string_view> shown_texts(const Dataset& ds, int lang = -1, int 
 std::vector<char32_t> code_points(const std::vector<std::string_view>& texts);
 
 // The code points of the dataset's shown texts that `cov` lacks (sorted, distinct). Not the
-// data's translations (collaborations', facts', events'): they are drawn when the interface speaks their language, with
-// that language's font (i18n/LANG.otf, made from the catalogue and the bundled data's
-// translations: tools/fonts/make_fonts.py --i18n), and a run-time dataset's others are fetched.
+// data's translations (collaborations', facts', events'): they are drawn when the interface
+// speaks their language, with that language's font (i18n/LANG.otf, made from the catalogue and
+// the bundled data's translations: tools/fonts/make_fonts.py --i18n), and a run-time dataset's
+// others are fetched.
 std::vector<char32_t> missing_code_points(const Dataset& ds, const GlyphCoverage& cov);
 
 // "3 characters are not in the bundled fonts (產 業 銷)": at most `shown` listed, then "…".
