@@ -68,3 +68,27 @@ for (const [w, ht] of [[390, 844], [320, 568], [1280, 800]]) {
     assertClean(log, `search ${w}x${ht}`);
   });
 }
+
+// The details region's buttons (participants, events, collaborations) wrap inside it on a phone:
+// a keyboard visitor saw "9 Nov 2022 — ASTRI establishes the Microelectronic" cut at the region's
+// right edge (the buttons kept .ca-btn's one line).
+for (const [w, ht] of [[320, 568], [390, 844]]) {
+  test(`the details region's buttons wrap inside it at ${w}x${ht}`, { timeout: 120000 }, async () => {
+    const { page, log } = await h.open('index.html#t=2024-01-01&sel=metc&rm=1', { viewport: { width: w, height: ht } });
+    await page.waitForFunction(() => document.querySelector('#details-body button[data-t]'), null, { timeout: 20000, polling: 100 });
+    await page.keyboard.press('Tab');  // a keyboard visitor: the layer shows what has focus
+    await page.locator('#details-body button[data-t]').first().focus();
+    const cut = await page.evaluate(() => {
+      const region = document.getElementById('details').getBoundingClientRect();
+      const out = [];
+      for (const b of document.querySelectorAll('#details .ca-inline')) {
+        const r = b.getBoundingClientRect();
+        if (r.right > region.right + 0.5 || b.scrollWidth > b.clientWidth + 1) out.push(`${b.textContent}: ${Math.round(r.right)} > ${Math.round(region.right)}`);
+      }
+      return { out, n: document.querySelectorAll('#details .ca-inline').length };
+    });
+    assert.ok(cut.n >= 5, `${cut.n} buttons`);
+    assert.deepEqual(cut.out, []);
+    assertClean(log, `details ${w}x${ht}`);
+  });
+}
