@@ -315,6 +315,7 @@ void App::edit_frame() {
     if (ui_.toolbar_rect.x1 > ui_.toolbar_rect.x0) obstacles.push_back(ui_.toolbar_rect);
     const float timeline_top = ui_.timeline_top > 0 ? ui_.timeline_top : io.DisplaySize.y;
     edit_->place = editor_layout(io.DisplaySize.x, io.DisplaySize.y, timeline_top - kEditorMargin, obstacles);
+    st.dark = model_.dark();
     ui::draw_edit(session, st, edit_->place.edit);
     // A panel like the others: labels keep off it and the selection is kept clear of it.
     ui_.panels.push_back(st.panel);

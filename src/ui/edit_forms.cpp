@@ -5,6 +5,7 @@
 #include "core/dates.h"
 #include "imgui.h"
 #include "ui/edit_view.h"
+#include "ui/theme.h"
 
 namespace ca::ui {
 
@@ -47,7 +48,7 @@ void focus_before(EditState& st, const std::string& ptr) {
 }
 void focus_after(const EditState& st, const std::string& ptr) {
     if (st.focus_pointer != ptr) return;
-    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), IM_COL32(230, 120, 20, 255), 2, 0, 2);
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), palette(st.dark).warn_text, 2, 0, 2);
 }
 
 // A text input over the field's value; returns true with `out` the typed text when it is
@@ -129,9 +130,9 @@ void quote_help(EditState& st, const std::string& ptr, const std::string& source
     if (q.empty())
         ImGui::TextDisabled("Type a quote, or pick a sentence of the pasted text:");
     else if (why.empty())
-        ImGui::TextColored(ImVec4(0.2f, 0.65f, 0.3f, 1), "Found in the pasted text.");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette(st.dark).ok_text), "Found in the pasted text.");
     else
-        ImGui::TextColored(ImVec4(0.85f, 0.35f, 0.1f, 1), "%s", why.c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette(st.dark).warn_text), "%s", why.c_str());
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo(("##pick" + ptr).c_str(), "pick a sentence...")) {
         const std::vector<std::string> sentences = source_sentences(it->second);
@@ -191,7 +192,7 @@ void date_field(EditState& st, const std::string& ptr, const std::string& value,
     if (commit && (cleared || why.empty()) && text != value) intent(st, EditIntent::Op::SetField, ptr, cleared ? "" : json_string(text));
     Date d;
     if (!why.empty() && !cleared)
-        ImGui::TextColored(ImVec4(0.85f, 0.35f, 0.1f, 1), "%s", why.c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette(st.dark).warn_text), "%s", why.c_str());
     else if (parse_date(text, d))
         ImGui::TextDisabled("%s (to the %s)", format_date_human(d).c_str(), kPrecision[static_cast<int>(d.precision)]);
 }

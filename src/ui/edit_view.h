@@ -49,6 +49,7 @@ struct EditState {
     bool confirm_save = false;           // saving invalid data asks first
     bool can_save = true;                // natively: the files have paths to write to
     bool web = false;                    // in a web page: Save downloads, and files can be copied
+    bool dark = false;                   // the theme: the forms' messages take its colours (ui/theme.h)
     unsigned version = 0;                // bumped by the app after each change (the view retakes its text)
     std::vector<EditIntent> intents;     // this frame's, for the app to apply
     // The forms (ui/edit_forms.cpp): the selected element's values (retaken each version), the

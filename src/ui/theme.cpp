@@ -1,5 +1,5 @@
-// Palette tables. Okabe–Ito: orange E69F00, sky 56B4E9, green 009E73, yellow F0E442,
-// blue 0072B2, vermillion D55E00, purple CC79A7, black/grey; kinds also differ by dash/shape.
+// Palette tables after Okabe–Ito (orange, sky, green, blue, vermillion, purple, grey), darkened in
+// the light theme to 3:1 on the map and 4.5:1 as text (tests/ui/theme_contrast_test.cpp).
 #include "ui/theme.h"
 
 #include <cmath>
@@ -10,24 +10,26 @@ static constexpr ImU32 rgb(unsigned v, unsigned a = 255) { return IM_COL32((v >>
 
 const Palette& palette(bool dark) {
     static const Palette light{rgb(0xDCE8F2),      rgb(0xF4F1EA), rgb(0xFBFAF6),      rgb(0xFFFFFF),
-                               rgb(0x9AB0C4),      rgb(0xB9B2A6), rgb(0x5A7A99, 200), rgb(0x3D5A78),
+                               rgb(0x9AB0C4),      rgb(0xB9B2A6), rgb(0x48698A, 230), rgb(0x3D5A78),
                                rgb(0x1D2630),      rgb(0x5C6873), rgb(0xFFFFFF, 220), rgb(0xFFFFFF),
-                               rgb(0xA7B0B8, 150), rgb(0x111111), rgb(0xFFFFFF, 240), ImVec4(0.863f, 0.910f, 0.949f, 1)};
+                               rgb(0xA7B0B8, 150), rgb(0x111111), rgb(0xFFFFFF, 240), ImVec4(0.863f, 0.910f, 0.949f, 1),
+                               rgb(0x1E7A34),      rgb(0xB04A0C)};
     static const Palette darkp{rgb(0x0F1720),      rgb(0x25303B), rgb(0x2E3B48),      rgb(0x3A4A5A),
                                rgb(0x4A6176),      rgb(0x56616C), rgb(0x8FB3D9, 200), rgb(0xA9C6E4),
                                rgb(0xE6EDF3),      rgb(0x9AA7B3), rgb(0x0F1720, 220), rgb(0x0F1720),
-                               rgb(0x5A6570, 150), rgb(0xFFFFFF), rgb(0x17212B, 240), ImVec4(0.059f, 0.090f, 0.125f, 1)};
+                               rgb(0x5A6570, 150), rgb(0xFFFFFF), rgb(0x17212B, 240), ImVec4(0.059f, 0.090f, 0.125f, 1),
+                               rgb(0x5CCB7A),      rgb(0xFFA24D)};
     return dark ? darkp : light;
 }
 
 ImU32 collab_colour(CollabKind k, bool dark) {
-    static const unsigned l[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x8C6D1F, 0x7B5EA7, 0x444444};
+    static const unsigned l[] = {0x0072B2, 0xBC4B00, 0x007A5B, 0xA64A84, 0x9B6100, 0x00788F, 0x6F6A2A, 0x7B5EA7, 0x444444};
     static const unsigned d[] = {0x56B4E9, 0xFF8C42, 0x2BD1A0, 0xE89AC7, 0xF0C04A, 0x8FD3FF, 0xD9B55A, 0xB59BE0, 0xCCCCCC};
     return rgb((dark ? d : l)[static_cast<int>(k)]);
 }
 
 ImU32 org_colour(OrgKind k, bool dark) {
-    static const unsigned l[] = {0xD55E00, 0x0072B2, 0x009E73, 0x333F4A, 0xCC79A7, 0xE69F00, 0x8A939C};
+    static const unsigned l[] = {0xBC4B00, 0x0072B2, 0x007A5B, 0x333F4A, 0xA64A84, 0x9B6100, 0x68727C};
     static const unsigned d[] = {0xFF8C42, 0x56B4E9, 0x2BD1A0, 0xE6EDF3, 0xE89AC7, 0xF0C04A, 0x9AA7B3};
     return rgb((dark ? d : l)[static_cast<int>(k)]);
 }
@@ -151,6 +153,39 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
         ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
 }
 
+// ImGui's default control colours fall short of WCAG 1.4.11 and 1.4.3 on these panels (a white
+// check box on a white panel, a check mark 1.5:1 in a pressed box, light text 2.5:1 on a hovered
+// dark button): boxes get a 3:1 border, marks and grabs 3:1 in every state, text 4.5:1 on every
+// button and row state (tests/ui/theme_contrast_test.cpp).
+static void control_colours(ImGuiStyle& s, bool dark) {
+    auto c = [](unsigned v, float a = 1) { return ImVec4(((v >> 16) & 255) / 255.f, ((v >> 8) & 255) / 255.f, (v & 255) / 255.f, a); };
+    ImVec4* k = s.Colors;
+    s.FrameBorderSize = 1;
+    if (dark) {
+        k[ImGuiCol_Border] = c(0x7D8A96);
+        k[ImGuiCol_FrameBgHovered] = c(0x26476E);
+        k[ImGuiCol_FrameBgActive] = c(0x2B5486);
+        k[ImGuiCol_CheckMark] = k[ImGuiCol_SliderGrab] = k[ImGuiCol_NavHighlight] = c(0x8FC3FF);
+        k[ImGuiCol_SliderGrabActive] = c(0xB5D7FF);
+        k[ImGuiCol_ButtonHovered] = k[ImGuiCol_HeaderHovered] = c(0x2B5C9A);
+        k[ImGuiCol_ButtonActive] = k[ImGuiCol_HeaderActive] = c(0x1E4A80);
+        k[ImGuiCol_ScrollbarGrab] = c(0x6B7785);
+        k[ImGuiCol_ScrollbarGrabHovered] = c(0x8390A0);
+        k[ImGuiCol_ScrollbarGrabActive] = c(0x9AA7B5);
+    } else {
+        k[ImGuiCol_Border] = c(0x7C8791);
+        k[ImGuiCol_FrameBg] = c(0xFFFFFF);
+        k[ImGuiCol_FrameBgHovered] = c(0xE3EEFB);
+        k[ImGuiCol_FrameBgActive] = c(0xCFE2F8);
+        k[ImGuiCol_CheckMark] = k[ImGuiCol_SliderGrab] = k[ImGuiCol_NavHighlight] = c(0x1565C0);
+        k[ImGuiCol_SliderGrabActive] = c(0x0D47A1);
+        k[ImGuiCol_ButtonActive] = c(0x4296FA, 0.7f);
+        k[ImGuiCol_ScrollbarGrab] = c(0x7C8791);
+        k[ImGuiCol_ScrollbarGrabHovered] = c(0x66717B);
+        k[ImGuiCol_ScrollbarGrabActive] = c(0x4F5A64);
+    }
+}
+
 void apply_style(bool dark, float scale) {
     ImGuiStyle s;
     if (dark)
@@ -172,6 +207,7 @@ void apply_style(bool dark, float scale) {
     s.Colors[ImGuiCol_PopupBg] = ImGui::ColorConvertU32ToFloat4(p.panel_bg);
     s.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(p.text);
     s.Colors[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(p.text_dim);
+    control_colours(s, dark);
     s.ScaleAllSizes(scale);
     ImGui::GetStyle() = s;
 }

@@ -11,6 +11,7 @@ struct Palette {
     ImU32 sea, land, land_focus, land_hk, coast, border, frame, frame_text;
     ImU32 text, text_dim, halo, node_outline, faded, highlight, panel_bg;
     ImVec4 clear;
+    ImU32 ok_text, warn_text;  // the editor's confirmations and warnings
 };
 
 const Palette& palette(bool dark);

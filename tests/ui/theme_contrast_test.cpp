@@ -1,0 +1,179 @@
+// The canvas's colours against WCAG 2.1 AA, which axe-core cannot see inside it: text 4.5:1
+// (1.4.3), the map's marks, legend swatches and controls' boundaries and states 3:1 (1.4.11).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/contrast.h"
+#include "core/map_scene.h"
+#include "core/model.h"
+#include "imgui.h"
+#include "ui/theme.h"
+
+namespace {
+
+ca::Rgb rgb(ImU32 c) {
+    const ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    return {v.x, v.y, v.z};
+}
+ca::Rgb rgb(const ImVec4& v) { return {v.x, v.y, v.z}; }
+double alpha(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c).w; }
+ca::Rgb over(ImU32 fg, ca::Rgb bg) { return ca::over(rgb(fg), alpha(fg), bg); }
+ca::Rgb over(const ImVec4& fg, ca::Rgb bg) { return ca::over(rgb(fg), fg.w, bg); }
+
+struct Failure {
+    std::string what;
+    double ratio, needed;
+};
+
+// Collects every pair under its minimum, so that one run lists them all.
+struct Audit {
+    std::vector<Failure> failures;
+    int checked = 0;
+    void need(const std::string& what, ca::Rgb a, ca::Rgb b, double min) {
+        ++checked;
+        const double r = ca::contrast_ratio(a, b);
+        if (r < min) failures.push_back({what, r, min});
+    }
+    std::string report() const {
+        std::string s;
+        char buf[64];
+        for (const Failure& f : failures) {
+            std::snprintf(buf, sizeof buf, ": %.2f:1, needs %.1f:1\n", f.ratio, f.needed);
+            s += f.what + buf;
+        }
+        return s;
+    }
+};
+
+struct ImGuiScope {
+    ImGuiScope() { ImGui::CreateContext(); }
+    ~ImGuiScope() { ImGui::DestroyContext(); }
+};
+
+const char* theme_name(bool dark) { return dark ? "dark" : "light"; }
+
+// What the map is drawn on: its sea and its lands (the focus regions lighter or darker).
+std::vector<std::pair<const char*, ca::Rgb>> map_grounds(const ca::ui::Palette& p) {
+    return {{"sea", rgb(p.sea)}, {"land", rgb(p.land)}, {"focus land", rgb(p.land_focus)}, {"Hong Kong's land", rgb(p.land_hk)}};
+}
+
+}  // namespace
+
+TEST_CASE("contrast: the map's arcs, markers, labels and frame stand out from every ground") {
+    const ca::MapTuning t;
+    for (bool dark : {false, true}) {
+        const ca::ui::Palette& p = ca::ui::palette(dark);
+        Audit a;
+        for (const auto& [ground, bg] : map_grounds(p)) {
+            const std::string on = std::string(" on ") + ground + " (" + theme_name(dark) + ")";
+            for (int k = 0; k < static_cast<int>(ca::CollabKind::Count); ++k) {
+                const auto kind = static_cast<ca::CollabKind>(k);
+                const ca::Rgb arc = ca::over(rgb(ca::ui::collab_colour(kind, dark)), t.arc_alpha_active, bg);
+                a.need(std::string("arc ") + ca::enum_label_en(kind) + on, arc, bg, 3);
+            }
+            for (int k = 0; k < static_cast<int>(ca::OrgKind::Count); ++k) {
+                const auto kind = static_cast<ca::OrgKind>(k);
+                a.need(std::string("marker ") + ca::enum_label_en(kind) + on, rgb(ca::ui::org_colour(kind, dark)), bg, 3);
+            }
+            const ca::Rgb halo = over(p.halo, bg);
+            a.need("label" + on, rgb(p.text), halo, 4.5);
+            a.need("label's second line" + on, rgb(p.text_dim), halo, 4.5);
+            a.need("Greater Bay Area frame" + on, over(p.frame, bg), bg, 3);
+            a.need("Greater Bay Area name" + on, rgb(p.frame_text), bg, 4.5);
+        }
+        INFO(a.report());
+        CHECK(a.checked > 60);
+        CHECK(a.failures.empty());
+    }
+}
+
+TEST_CASE("contrast: panels' text, legend swatches and kind names on the panel over the map") {
+    for (bool dark : {false, true}) {
+        const ca::ui::Palette& p = ca::ui::palette(dark);
+        Audit a;
+        for (const auto& [ground, map] : map_grounds(p)) {
+            const ca::Rgb panel = over(p.panel_bg, map);
+            const std::string on = std::string(" on a panel over ") + ground + " (" + theme_name(dark) + ")";
+            a.need("text" + on, rgb(p.text), panel, 4.5);
+            a.need("dimmed text" + on, rgb(p.text_dim), panel, 4.5);
+            a.need("editor's confirmation" + on, rgb(p.ok_text), panel, 4.5);
+            a.need("editor's warning" + on, rgb(p.warn_text), panel, 4.5);
+            // A collaboration's kind is written in its colour (the details): text.
+            for (int k = 0; k < static_cast<int>(ca::CollabKind::Count); ++k) {
+                const auto kind = static_cast<ca::CollabKind>(k);
+                a.need(std::string("kind name ") + ca::enum_label_en(kind) + on, rgb(ca::ui::collab_colour(kind, dark)), panel, 4.5);
+            }
+            for (int k = 0; k < static_cast<int>(ca::OrgKind::Count); ++k) {
+                const auto kind = static_cast<ca::OrgKind>(k);
+                a.need(std::string("legend marker ") + ca::enum_label_en(kind) + on, rgb(ca::ui::org_colour(kind, dark)), panel, 3);
+            }
+        }
+        INFO(a.report());
+        CHECK(a.failures.empty());
+    }
+}
+
+TEST_CASE("contrast: ImGui's controls in each state: text, boundaries, check marks and grabs") {
+    ImGuiScope scope;
+    for (bool dark : {false, true}) {
+        ca::ui::apply_style(dark, 1);
+        const ImGuiStyle& s = ImGui::GetStyle();
+        const ImVec4* c = s.Colors;
+        const ca::ui::Palette& p = ca::ui::palette(dark);
+        Audit a;
+        for (const auto& [ground, map] : map_grounds(p)) {
+            const ca::Rgb panel = over(c[ImGuiCol_WindowBg], map);
+            const std::string on = std::string(" over ") + ground + " (" + theme_name(dark) + ")";
+            const ca::Rgb text = rgb(c[ImGuiCol_Text]);
+            a.need("text on a window" + on, text, panel, 4.5);
+            a.need("dimmed text on a window" + on, rgb(c[ImGuiCol_TextDisabled]), panel, 4.5);
+            a.need("text on a popup" + on, text, over(c[ImGuiCol_PopupBg], map), 4.5);
+            for (int col : {ImGuiCol_TitleBg, ImGuiCol_TitleBgActive, ImGuiCol_TitleBgCollapsed})
+                a.need(std::string("text on ") + ImGui::GetStyleColorName(col) + on, text, over(c[col], map), 4.5);
+            // Buttons, selectables and fields in every state: their text.
+            for (int col : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive, ImGuiCol_Header, ImGuiCol_HeaderHovered,
+                            ImGuiCol_HeaderActive, ImGuiCol_FrameBg, ImGuiCol_FrameBgHovered, ImGuiCol_FrameBgActive})
+                a.need(std::string("text on ") + ImGui::GetStyleColorName(col) + on, text, over(c[col], panel), 4.5);
+            // A check box, radio button or field is a box: its border marks it on the window.
+            a.need("a frame's border" + on, over(c[ImGuiCol_Border], panel), panel, 3);
+            for (int col : {ImGuiCol_FrameBg, ImGuiCol_FrameBgHovered, ImGuiCol_FrameBgActive}) {
+                const ca::Rgb box = over(c[col], panel);
+                const std::string in = std::string(" in ") + ImGui::GetStyleColorName(col) + on;
+                a.need("check mark" + in, rgb(c[ImGuiCol_CheckMark]), box, 3);
+                a.need("slider grab" + in, rgb(c[ImGuiCol_SliderGrab]), box, 3);
+                a.need("active slider grab" + in, rgb(c[ImGuiCol_SliderGrabActive]), box, 3);
+            }
+            const ca::Rgb track = over(c[ImGuiCol_ScrollbarBg], panel);
+            for (int col : {ImGuiCol_ScrollbarGrab, ImGuiCol_ScrollbarGrabHovered, ImGuiCol_ScrollbarGrabActive})
+                a.need(std::string(ImGui::GetStyleColorName(col)) + on, over(c[col], track), track, 3);
+            a.need("keyboard focus ring" + on, over(c[ImGuiCol_NavHighlight], panel), panel, 3);
+        }
+        CHECK(s.FrameBorderSize >= 1);  // the frames' borders are drawn
+        INFO(a.report());
+        CHECK(a.failures.empty());
+    }
+}
+
+TEST_CASE("contrast: the kinds' colours stay apart from each other") {
+    // Kinds differ by dash and shape too (WCAG 1.4.1); darkening colours for contrast must not
+    // merge two of them.
+    for (bool dark : {false, true}) {
+        std::vector<std::string> close;
+        auto apart = [&](const std::vector<std::pair<std::string, ca::Rgb>>& v) {
+            for (size_t i = 0; i < v.size(); ++i)
+                for (size_t j = i + 1; j < v.size(); ++j)
+                    if (ca::colour_difference(v[i].second, v[j].second) < 13) close.push_back(v[i].first + " / " + v[j].first);
+        };
+        std::vector<std::pair<std::string, ca::Rgb>> collab, org;
+        for (int k = 0; k < static_cast<int>(ca::CollabKind::Count); ++k)
+            collab.push_back({ca::enum_label_en(static_cast<ca::CollabKind>(k)), rgb(ca::ui::collab_colour(static_cast<ca::CollabKind>(k), dark))});
+        for (int k = 0; k < static_cast<int>(ca::OrgKind::Count); ++k)
+            org.push_back({ca::enum_label_en(static_cast<ca::OrgKind>(k)), rgb(ca::ui::org_colour(static_cast<ca::OrgKind>(k), dark))});
+        apart(collab);
+        apart(org);
+        INFO(theme_name(dark));
+        CHECK(close.empty());
+    }
+}
