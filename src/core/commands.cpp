@@ -359,7 +359,8 @@ std::string selection_event_json(AppModel& m) {
                 for (auto& p : c.participants) n += p.org == s.index;
             j["label"] = o.name;
             j["native"] = o.native() ? o.native()->text : "";
-            j["details"] = std::string(enum_label(o.kind)) + " · " + (o.city.empty() ? enum_label(o.region) : o.city) + " · " +
+            const std::string& city = o.city_in(active_locale());
+            j["details"] = std::string(enum_label(o.kind)) + " · " + (city.empty() ? enum_label(o.region) : city) + " · " +
                            strf(trn("%s collaboration", "%s collaborations", static_cast<unsigned long>(n)), format_count(n).c_str());
             json srcs = json::array(), collabs = json::array();
             for (int si : o.sources) srcs.push_back(source_json(ds.sources[si]));
@@ -368,7 +369,7 @@ std::string selection_event_json(AppModel& m) {
             // its note.
             j["abbr"] = o.abbr;
             if (o.parent >= 0) j["parent"] = {{"id", ds.organisations[o.parent].id}, {"title", ds.organisations[o.parent].name}};
-            j["note"] = o.note;
+            j["note"] = o.note_in(active_locale());
             // Its collaborations, for the page's details region (each one a way on), with its role.
             for (auto& c : ds.collaborations)
                 for (auto& p : c.participants)

@@ -549,9 +549,48 @@ void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<i
     }
 }
 
+// "translations": [{"lang": "ko", "title": "…", "summary": "…"}]: texts per language, each
+// language once. keys: "lang", then the translated field (into LocalText::title), then a second
+// one when there is one (LocalText::summary): a collaboration's title and summary, an event's
+// title, a fact's label, an organisation's city and note.
+void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& out, const Keys& keys) {
+    // The keys are string literals: their views end where the literals' NULs are.
+    const char* first = keys[1].data();
+    const char* second = keys.size() > 2 ? keys[2].data() : nullptr;
+    const JValue tr = o.array("translations", false);
+    if (!tr) return;
+    out.reserve(tr.size());
+    for (size_t i = 0; i < tr.size(); ++i) {
+        const Ptr arr = o.ptr().child("translations"), p = arr.at(i);  // p refers to arr
+        const JValue tj = tr[i];
+        if (!tj.is_object()) {
+            cx.error(it.file, p.str(), "expected an object");
+            continue;
+        }
+        Obj to(cx, it.file, p, tj, keys);
+        LocalText t;
+        bool ok = to.enm("lang", t.lang, true, "language");
+        const bool a = to.str(first, t.title, false);
+        const bool b = second && to.str(second, t.summary, false);
+        ok = (a || b) && ok;
+        if (!to.member(first) && !(second && to.member(second))) {
+            cx.error(it.file, p.str(),
+                     second ? std::string("a translation needs \"") + first + "\" or \"" + second + "\" (or both)"
+                            : std::string("a translation needs \"") + first + "\"");
+            ok = false;
+        }
+        for (const LocalText& before : out)
+            if (ok && before.lang == t.lang) {
+                cx.error(it.file, to.field("lang"), std::string("language ") + enum_id(t.lang) + " is translated twice");
+                ok = false;
+            }
+        if (ok) out.push_back(std::move(t));
+    }
+}
+
 void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
-    static const Keys kKeys{"id",   "name", "abbr", "names",  "kind",    "industry", "region",
-                            "city", "lat",  "lon",  "parent", "sources", "inferred", "note"};
+    static const Keys kKeys{"id",  "name", "abbr",   "names",   "kind",     "industry", "region",      "city",
+                            "lat", "lon",  "parent", "sources", "inferred", "note",     "translations"};
     Obj o(cx, it.file, it.ptr, it.j, kKeys);
     o.str("name", g.name, true);
     o.str("abbr", g.abbr, false);
@@ -596,45 +635,8 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
     read_sources_list(o, "sources", ds, g.sources);
     check_inferred(o, g.inferred, "organisation");
     o.str("note", g.note, false);
-}
-
-// "translations": [{"lang": "ko", "title": "…", "summary": "…"}]: texts per language, each
-// language once. keys: "lang", then the translated field (into LocalText::title), then a second
-// one when there is one (LocalText::summary): a collaboration's title and summary, an event's
-// title, a fact's label.
-void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& out, const Keys& keys) {
-    // The keys are string literals: their views end where the literals' NULs are.
-    const char* first = keys[1].data();
-    const char* second = keys.size() > 2 ? keys[2].data() : nullptr;
-    const JValue tr = o.array("translations", false);
-    if (!tr) return;
-    out.reserve(tr.size());
-    for (size_t i = 0; i < tr.size(); ++i) {
-        const Ptr arr = o.ptr().child("translations"), p = arr.at(i);  // p refers to arr
-        const JValue tj = tr[i];
-        if (!tj.is_object()) {
-            cx.error(it.file, p.str(), "expected an object");
-            continue;
-        }
-        Obj to(cx, it.file, p, tj, keys);
-        LocalText t;
-        bool ok = to.enm("lang", t.lang, true, "language");
-        const bool a = to.str(first, t.title, false);
-        const bool b = second && to.str(second, t.summary, false);
-        ok = (a || b) && ok;
-        if (!to.member(first) && !(second && to.member(second))) {
-            cx.error(it.file, p.str(),
-                     second ? std::string("a translation needs \"") + first + "\" or \"" + second + "\" (or both)"
-                            : std::string("a translation needs \"") + first + "\"");
-            ok = false;
-        }
-        for (const LocalText& before : out)
-            if (ok && before.lang == t.lang) {
-                cx.error(it.file, to.field("lang"), std::string("language ") + enum_id(t.lang) + " is translated twice");
-                ok = false;
-            }
-        if (ok) out.push_back(std::move(t));
-    }
+    static const Keys kOrgTranslation{"lang", "city", "note"};
+    read_translations(cx, it, o, g.translations, kOrgTranslation);
 }
 
 void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, LoadResult& r) {

@@ -96,7 +96,9 @@ std::vector<FormField> make(EditKind k) {
                     I("parent", "Parent", EditKind::Organisation),
                     LV("sources", "Sources", T::Id, "", EditKind::Source),
                     LV("inferred", "Inferred fields", T::Enum, "orgInferred"),
-                    F("note", "Note", T::LongText)};
+                    F("note", "Note", T::LongText),
+                    L("translations", "Translations",
+                      {E("lang", "Language", "lang", true), F("city", "City", T::Text), F("note", "Note", T::LongText)})};
         case EditKind::Collaboration:
             return {
                 F("title", "Title", T::Text, true),

@@ -23,7 +23,7 @@ private:
     std::vector<std::pair<char32_t, char32_t>> ranges_;  // sorted, inclusive
 };
 
-// Which of the data's translations (collaborations', facts', events') for_each_shown_text gives:
+// Which of the data's translations (organisations', collaborations', facts', events') for_each_shown_text gives:
 // all of them, one language's (a Lang as int: the interface language's, which the UI draws), or
 // none (kNoTranslations: English).
 inline constexpr int kAllTranslations = -1, kNoTranslations = static_cast<int>(Lang::Count);
@@ -36,11 +36,14 @@ void for_each_shown_text(const Dataset& ds, int lang, F&& f, int translations = 
     for (auto& o : ds.organisations) {
         for (auto& n : o.names)
             if (lang < 0 || static_cast<int>(n.lang) == lang) f(n.text);
-        if (lang >= 0) continue;
-        f(o.name), f(o.abbr), f(o.city), f(o.note);
     }
     if (lang >= 0) return;
     const auto wanted = [&](const LocalText& t) { return translations == kAllTranslations || static_cast<int>(t.lang) == translations; };
+    for (auto& o : ds.organisations) {
+        f(o.name), f(o.abbr), f(o.city), f(o.note);
+        for (auto& t : o.translations)
+            if (wanted(t)) f(t.title), f(t.summary);
+    }
     for (auto& s : ds.sources) f(s.title), f(s.publisher);
     for (auto& c : ds.collaborations) {
         f(c.title), f(c.summary), f(c.note);

@@ -21,7 +21,8 @@ const std::vector<std::string_view>& key_order(Ctx c) {
     static const std::array<std::vector<std::string_view>, 11> k = {{
         {"$schema", "version", "sources", "organisations", "collaborations", "events", "note"},
         {"id", "title", "publisher", "published", "file", "url", "archived_url", "note"},
-        {"id", "name", "abbr", "names", "kind", "industry", "region", "city", "lat", "lon", "parent", "sources", "inferred", "note"},
+        {"id", "name", "abbr", "names", "kind", "industry", "region", "city", "lat", "lon", "parent", "sources", "inferred", "note",
+         "translations"},
         {"lang", "text"},
         {"id", "title", "kind", "participants", "start", "start_bound", "end", "topics", "facts", "summary", "translations", "evidence",
          "parent", "inferred", "note"},
@@ -29,7 +30,7 @@ const std::vector<std::string_view>& key_order(Ctx c) {
         {"label", "translations", "value", "unit", "year", "qualifier", "source", "quote", "note"},
         {"source", "quote"},
         {"id", "collaboration", "date", "kind", "title", "translations", "source", "quote", "inferred", "note"},
-        {"lang", "title", "label", "summary"},
+        {"lang", "title", "label", "summary", "city", "note"},
         {},
     }};
     return k[static_cast<size_t>(c)];
@@ -45,7 +46,7 @@ Ctx child_ctx(Ctx c, std::string_view key) {
                    : key == "events"         ? Ctx::Event
                                              : Ctx::Other;
         case Ctx::Org:
-            return key == "names" ? Ctx::OrgName : Ctx::Other;
+            return key == "names" ? Ctx::OrgName : key == "translations" ? Ctx::Translation : Ctx::Other;
         case Ctx::Collab:
             return key == "participants"   ? Ctx::Participant
                    : key == "facts"        ? Ctx::Fact

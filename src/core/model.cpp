@@ -199,6 +199,8 @@ size_t add_catalogue_translations(Dataset& ds, Locale l, const Catalogue& c) {
             added += add_from_catalogue(co.facts[i].translations, lang, c, fact_key(co.id, i), kDataFactLabelContext, nullptr);
     }
     for (Event& e : ds.events) added += add_from_catalogue(e.translations, lang, c, e.id, kDataEventTitleContext, nullptr);
+    for (Organisation& o : ds.organisations)
+        added += add_from_catalogue(o.translations, lang, c, o.id, kDataOrgCityContext, kDataOrgNoteContext);
     return added;
 }
 
@@ -210,6 +212,8 @@ const std::string& Collaboration::title_in(Locale l) const { return translated(t
 const std::string& Collaboration::summary_in(Locale l) const { return translated(translations, &LocalText::summary, l, summary); }
 const std::string& Fact::label_in(Locale l) const { return translated(translations, &LocalText::title, l, label); }
 const std::string& Event::title_in(Locale l) const { return translated(translations, &LocalText::title, l, title); }
+const std::string& Organisation::city_in(Locale l) const { return translated(translations, &LocalText::title, l, city); }
+const std::string& Organisation::note_in(Locale l) const { return translated(translations, &LocalText::summary, l, note); }
 const LocalName* Organisation::name_in(Locale l) const {
     const Lang want = lang_of(l);
     for (const LocalName& n : names)

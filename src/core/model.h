@@ -167,9 +167,18 @@ struct LocalName {
     std::string text;
 };
 
+// A text or two in one language (`translations` in the data): a collaboration's title and
+// summary (either may be empty: then the English one shows), an event's title, a fact's label
+// (in `title`), an organisation's city (in `title`) and note (in `summary`).
+struct LocalText {
+    Lang lang = Lang::ZhHant;
+    std::string title, summary;
+};
+
 struct Organisation {
     std::string id, name, abbr, city, note, parent_id;
     std::vector<LocalName> names;
+    std::vector<LocalText> translations;  // its city (in `title`) and note (in `summary`), per language
     OrgKind kind = OrgKind::Company;
     Industry industry = Industry::None;
     Region region = Region::Other;
@@ -183,6 +192,9 @@ struct Organisation {
     const LocalName* native() const { return names.empty() ? nullptr : &names.front(); }
     // Its name in the script of an interface language (zh-Hant, zh-Hans, ko, ja), or null.
     const LocalName* name_in(Locale l) const;
+    // Its city and note in an interface language (the English when that language has none).
+    const std::string& city_in(Locale l) const;
+    const std::string& note_in(Locale l) const;
 };
 
 struct Participant {
@@ -193,14 +205,6 @@ struct Participant {
 struct Evidence {
     int source = -1;
     std::string quote;
-};
-
-// A text or two in one language (`translations` in the data): a collaboration's title and
-// summary (either may be empty: then the English one shows), an event's title, a fact's label
-// (in `title`).
-struct LocalText {
-    Lang lang = Lang::ZhHant;
-    std::string title, summary;
 };
 
 struct Fact {

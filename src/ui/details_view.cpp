@@ -105,13 +105,14 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
     std::string kind = enum_label(o.kind);
     if (o.industry != Industry::None) kind += std::string(" · ") + enum_label(o.industry);
     ImGui::Text("%s", kind.c_str());
-    ImGui::Text("%s%s%s", o.city.empty() ? "" : o.city.c_str(), o.city.empty() ? "" : ", ", enum_label(o.region));
+    const std::string& city = o.city_in(active_locale());
+    ImGui::Text("%s%s%s", city.c_str(), city.empty() ? "" : ", ", enum_label(o.region));
     if (o.has_coords) ImGui::TextDisabled("%.4f, %.4f%s", o.lat, o.lon, dagger(o.is_inferred("lat")));
     if (o.parent >= 0 && link(trf("Part of %s", ds.organisations[o.parent].name.c_str()).c_str(), "parent")) {
         m.select_org(o.parent);
         m.fly_to_org(o.parent);
     }
-    if (!o.note.empty()) text_wrapped(trf("Note: %s", o.note.c_str()));
+    if (const std::string& note = o.note_in(active_locale()); !note.empty()) text_wrapped(trf("Note: %s", note.c_str()));
     ImGui::Separator();
     int count = 0;
     for (size_t ci = 0; ci < ds.collaborations.size(); ++ci) {

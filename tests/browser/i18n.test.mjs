@@ -121,6 +121,9 @@ test('the details region reads a collaboration\u2019s figures and events, an org
   const body = await page.locator('#details-body').textContent();
   assert.ok(body.includes('ASTRI \u00b7 ' + ASTRI.names[0].text), body);
   assert.ok(body.includes('참고: ' + ASTRI.note), body);
+  // Its city in Korean (the data's translations), not the English "Hong Kong (Sha Tin)".
+  assert.ok(body.includes(ASTRI.translations.find((t) => t.lang === 'ko').city), body);
+  assert.ok(!body.includes(ASTRI.city), body);
   const metc = page.locator('#details-body li', { has: page.locator('button[data-id="metc"]') });
   assert.match(await metc.textContent(), /주도 기관/);  // its role: the lead
   assertClean(log, 'figures and events in the details region');
@@ -163,6 +166,12 @@ test('the data\u2019s translations come with their language: none in the site\u2
   for (const t of [...fact.translations.map((x) => ({ lang: x.lang, text: x.label })), ...event.translations.map((x) => ({ lang: x.lang, text: x.title }))]) {
     assert.ok(!wasm.includes(Buffer.from(t.text)), t.lang + ' ' + t.text + ' not in the wasm');
     assert.ok(mos[t.lang].includes(Buffer.from(t.text)), t.lang + ' ' + t.text + ' in its .mo');
+  }
+  // And the organisations' cities.
+  const astri = DATA('organisations.json').organisations.find((o) => o.id === 'astri');
+  for (const t of astri.translations) {
+    assert.ok(!wasm.includes(Buffer.from(t.city)), t.lang + ' ' + t.city + ' not in the wasm');
+    assert.ok(mos[t.lang].includes(Buffer.from(t.city)), t.lang + ' ' + t.city + ' in its .mo');
   }
   // The editor's wasm, whose forms show every language, keeps them.
   const edit = readFileSync(join(WEB_DIR, 'chipatlas_edit.wasm'));

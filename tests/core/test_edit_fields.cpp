@@ -193,3 +193,16 @@ TEST_CASE("edit forms: an event's translations") {
     CHECK(f.item == 1);
     CHECK(f.sub == "title");
 }
+
+TEST_CASE("edit forms: an organisation's translations (its city and note)") {
+    const auto& org = ca::form_fields(ca::EditKind::Organisation);
+    const auto it = std::find_if(org.begin(), org.end(), [](const ca::FormField& f) { return f.key == "translations"; });
+    REQUIRE(it != org.end());
+    // Neither text is required alone (the loader wants one of them): a new item starts with none.
+    CHECK(ca::new_item_json(*it) == R"({"lang": "zh-Hant"})");
+    const ca::FormFocus f = ca::form_focus(ca::EditKind::Organisation, "/translations/2/city");
+    REQUIRE(f.field >= 0);
+    CHECK(org[static_cast<size_t>(f.field)].key == "translations");
+    CHECK(f.item == 2);
+    CHECK(f.sub == "city");
+}

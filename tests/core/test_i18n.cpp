@@ -327,6 +327,88 @@ TEST_CASE("bad fact and event translations are errors with FILE:LINE:COL, the fi
     CHECK(r.diagnostics[0].to_string().find("/facts/0/translations/0/summary") != std::string::npos);
 }
 
+namespace {
+
+// The fixture dataset with Samsung's city "Suwon", a note, and `translations` (left out when empty).
+LoadResult load_with_org_translations(const std::string& translations) {
+    std::string json = test::fixture_json();
+    const std::string anchor = R"("region": "korea", "lat": 37.26,)";
+    const size_t at = json.find(anchor);
+    REQUIRE(at != std::string::npos);
+    json.insert(at + std::string(R"("region": "korea",)").size(),
+                std::string(R"( "city": "Suwon", "note": "Head office.",)") +
+                    (translations.empty() ? "" : " \"translations\": " + translations + ","));
+    std::vector<InputFile> in{{"orgs.json", json}};
+    return load_dataset(in);
+}
+
+}  // namespace
+
+// An organisation's city and note in the interface language: its details (the map's panel, the
+// page's region through the selection event) and search.
+TEST_CASE("organisations may carry their city and note translated, shown in their language") {
+    LoadResult r = load_with_org_translations(R"([{"lang": "ko", "city": "수원", "note": "본사."}, {"lang": "ja", "city": "水原"}])");
+    INFO((r.diagnostics.empty() ? std::string() : r.diagnostics[0].to_string()));
+    REQUIRE(r.ok());
+    CHECK(r.diagnostics.empty());
+    const Organisation& o = r.dataset.organisations[static_cast<size_t>(r.dataset.find_org("samsung"))];
+    CHECK(o.city_in(Locale::Ko) == "수원");
+    CHECK(o.note_in(Locale::Ko) == "본사.");
+    CHECK(o.city_in(Locale::Ja) == "水原");
+    CHECK(o.note_in(Locale::Ja) == "Head office.");  // none in that language: the English one
+    CHECK(o.city_in(Locale::En) == "Suwon");
+    CHECK(o.city_in(Locale::ZhHans) == "Suwon");
+    AppModel m;
+    m.set_dataset(std::move(r.dataset), "t");
+    REQUIRE(m.select("samsung"));
+    CHECK(selection_event_json(m).find("Suwon") != std::string::npos);
+    {
+        Speak s(Locale::Ko);
+        const std::string ko = selection_event_json(m);
+        INFO(ko);
+        CHECK(ko.find(" · 수원 · ") != std::string::npos);
+        CHECK(ko.find(R"("note":"본사.")") != std::string::npos);
+        CHECK(ko.find("Suwon") == std::string::npos);
+        // Found by its city in the language shown, as by the English one.
+        const auto hits = search(m.data(), "수원", 10, Locale::Ko);
+        REQUIRE_FALSE(hits.empty());
+        CHECK(hits.front().is_org);
+        CHECK(m.data().organisations[static_cast<size_t>(hits.front().index)].id == "samsung");
+        CHECK_FALSE(search(m.data(), "Suwon", 10, Locale::Ko).empty());
+    }
+    CHECK(search(m.data(), "수원", 10, Locale::En).empty());  // another language's city: not searched in English
+}
+
+TEST_CASE("bad organisation translations are errors with FILE:LINE:COL, the field and why") {
+    struct Case {
+        const char* translations;
+        const char* where;
+        const char* message;
+    } cases[] = {
+        {R"([{"lang": "ko"}])", "/translations/0", "a translation needs \"city\" or \"note\" (or both)"},
+        {R"([{"lang": "ko", "title": "수원"}])", "/translations/0", "a translation needs \"city\" or \"note\""},
+        {R"([{"lang": "ko", "city": ""}])", "/translations/0/city", "must not be empty"},
+        {R"([{"lang": "ja", "city": "a"}, {"lang": "ja", "note": "b"}])", "/translations/1/lang", "language ja is translated twice"},
+        {R"([{"lang": "xx", "city": "a"}])", "/translations/0/lang", "unknown language"},
+        {R"({"lang": "ko", "city": "a"})", "/translations", "expected an array"},
+    };
+    for (const Case& k : cases) {
+        INFO(k.translations);
+        LoadResult r = load_with_org_translations(k.translations);
+        REQUIRE_FALSE(r.diagnostics.empty());
+        bool found = false;
+        for (const Diagnostic& d : r.diagnostics) {
+            const std::string text = d.to_string();
+            INFO(text);
+            if (text.find("/organisations/3" + std::string(k.where)) != std::string::npos && text.find(k.message) != std::string::npos) {
+                CHECK(text.rfind("orgs.json:", 0) == 0);
+                found = true;
+            }
+        }
+        CHECK(found);
+    }
+}
+
 TEST_CASE("collaborations may carry translated titles and summaries, shown in their language") {
     LoadResult r = load_with_translations(
         R"([{"lang": "zh-Hant", "title": "微電子技術聯盟", "summary": "摘要"}, {"lang": "ko", "title": "마이크로전자 기술 컨소시엄"}])");
@@ -423,9 +505,15 @@ TEST_CASE("the bundled data's translations come back whole from each language's 
         events += e.translations.empty() ? 0 : 1;
         e.translations.clear();
     }
+    size_t orgs = 0;
+    for (Organisation& o : site.organisations) {
+        orgs += o.translations.empty() ? 0 : 1;
+        o.translations.clear();
+    }
     REQUIRE(facts > 0);
     REQUIRE(events > 0);
-    translated += facts + events;
+    REQUIRE(orgs > 0);
+    translated += facts + events + orgs;
     CHECK(add_catalogue_translations(site, Locale::En, catalogue(Locale::EnXA)) == 0);
     CHECK(add_catalogue_translations(site, Locale::EnXA, catalogue(Locale::EnXA)) == 0);  // no data language
     for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
@@ -452,6 +540,15 @@ TEST_CASE("the bundled data's translations come back whole from each language's 
         for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
             CHECK(site.events[i].title_in(l) == full.events[i].title_in(l));
             CHECK(site.events[i].title_in(l) != full.events[i].title);  // every bundled event is translated
+        }
+    }
+    for (size_t i = 0; i < full.organisations.size(); ++i) {
+        const Organisation& want = full.organisations[i];
+        INFO(want.id);
+        for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
+            CHECK(site.organisations[i].city_in(l) == want.city_in(l));
+            CHECK(site.organisations[i].note_in(l) == want.note_in(l));
+            if (!want.city.empty()) CHECK(want.city_in(l) != want.city);  // every bundled city is translated
         }
     }
     // A translation the data has already is kept (a dataset's own, or the bundled data's natively).

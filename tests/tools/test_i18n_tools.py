@@ -92,7 +92,8 @@ class Check(unittest.TestCase):
         self.assertIn("msgfmt --check", out)
 
 
-# Translations first, last and alone in their object (a collaboration's, a fact's, an event's), a
+# Translations first, last and alone in their object (a collaboration's, a fact's, an event's, an
+# organisation's), a
 # "translations" key elsewhere (a source's, a nested object's, an evidence item's), strings with
 # brackets, escapes and commas.
 DATA = """{
@@ -120,32 +121,37 @@ DATA = """{
     {"id": "e1", "title": "E", "translations": [{"lang": "ja", "title": "イベント"}]},
     {"id": "e2", "title": "F"}
   ],
-  "sources": [{"id": "s", "translations": "kept"}]
+  "sources": [{"id": "s", "translations": "kept"}],
+  "organisations": [
+    {"id": "o1", "name": "O", "city": "Tainan", "translations": [{"lang": "ja", "city": "台南"}, {"lang": "ko", "note": "메모"}],
+     "names": [{"lang": "zh-Hant", "text": "名"}]}
+  ]
 }
 """
 
 
 class DataTranslations(unittest.TestCase):
-    def test_strip_removes_only_the_collaborations_facts_and_events_translations(self):
+    def test_strip_removes_only_the_organisations_collaborations_facts_and_events_translations(self):
         out = data_translations.strip(DATA)
         want = json.loads(DATA)
         for c in want["collaborations"]:
             c.pop("translations", None)
             for f in c.get("facts", []):
                 f.pop("translations", None)
-        for e in want["events"]:
+        for e in want["events"] + want["organisations"]:
             e.pop("translations", None)
         self.assertEqual(json.loads(out), want)
+        self.assertEqual(json.loads(out)["organisations"][0]["names"], [{"lang": "zh-Hant", "text": "名"}])  # not a translation
 
     def test_strip_keeps_every_other_value_on_its_line_and_column(self):
         out = data_translations.strip(DATA)
         self.assertEqual(out.count("\n"), DATA.count("\n"))
         for needle in ['"id": "a"', '"title": "A"', '"title": "B, ', '"topics"', '"extra"', '"sources"', '"kept"', '"id": "c"',
-                       '"value": 2', '"events"', '"id": "e2"']:
+                       '"value": 2', '"events"', '"id": "e2"', '"id": "o1"', '"names"']:
             before, after = DATA.index(needle), out.index(needle)
             self.assertEqual(DATA[:before].count("\n"), out[:after].count("\n"), needle)
             self.assertEqual(before - DATA.rfind("\n", 0, before), after - out.rfind("\n", 0, after), needle)
-        for gone in ("\u30d3\u30fc", "\ub77c\ubca8", "\u30a4\u30d9\u30f3\u30c8"):  # ビー, 라벨, イベント
+        for gone in ("\u30d3\u30fc", "\ub77c\ubca8", "\u30a4\u30d9\u30f3\u30c8", "\u53f0\u5357"):  # ビー, 라벨, イベント, 台南
             self.assertNotIn(gone, out)
         self.assertFalse(any(line.endswith(" ") for line in out.split("\n")), "trailing spaces")
 
@@ -158,11 +164,12 @@ class DataTranslations(unittest.TestCase):
             got = data_translations.entries(d)
         T, S = data_translations.TITLE_CONTEXT, data_translations.SUMMARY_CONTEXT
         F, E = data_translations.FACT_LABEL_CONTEXT, data_translations.EVENT_TITLE_CONTEXT
-        self.assertEqual(got, {"ko": [(T, "a", '"가" [x]'), (S, "a", "요약, {y}"), (F, "b/1", "라벨, ]")],
-                               "ja": [(T, "b", "ビー"), (E, "e1", "イベント")], "zh-Hant": [(S, "b", "乙}")]})
+        C, N = data_translations.ORG_CITY_CONTEXT, data_translations.ORG_NOTE_CONTEXT
+        self.assertEqual(got, {"ko": [(T, "a", '"가" [x]'), (S, "a", "요약, {y}"), (F, "b/1", "라벨, ]"), (N, "o1", "메모")],
+                               "ja": [(T, "b", "ビー"), (E, "e1", "イベント"), (C, "o1", "台南")], "zh-Hant": [(S, "b", "乙}")]})
 
     def test_committed_data_round_trip(self):
-        for name, key in (("collaborations.json", "collaborations"), ("events.json", "events")):
+        for name, key in (("collaborations.json", "collaborations"), ("events.json", "events"), ("organisations.json", "organisations")):
             path = os.path.join(ROOT, "data", name)
             with open(path, encoding="utf-8") as f:
                 text = f.read()

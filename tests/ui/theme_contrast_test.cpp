@@ -168,7 +168,8 @@ TEST_CASE("contrast: the kinds' colours stay apart from each other") {
         };
         std::vector<std::pair<std::string, ca::Rgb>> collab, org;
         for (int k = 0; k < static_cast<int>(ca::CollabKind::Count); ++k)
-            collab.push_back({ca::enum_label_en(static_cast<ca::CollabKind>(k)), rgb(ca::ui::collab_colour(static_cast<ca::CollabKind>(k), dark))});
+            collab.push_back(
+                {ca::enum_label_en(static_cast<ca::CollabKind>(k)), rgb(ca::ui::collab_colour(static_cast<ca::CollabKind>(k), dark))});
         for (int k = 0; k < static_cast<int>(ca::OrgKind::Count); ++k)
             org.push_back({ca::enum_label_en(static_cast<ca::OrgKind>(k)), rgb(ca::ui::org_colour(static_cast<ca::OrgKind>(k), dark))});
         apart(collab);

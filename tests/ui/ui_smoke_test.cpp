@@ -727,6 +727,29 @@ TEST_CASE("the details panel draws facts' labels and events' titles in the inter
     }
 }
 
+// An organisation's city is read in the interface language (it was English in every language).
+TEST_CASE("the details panel draws an organisation's city in the interface language") {
+    for (const ca::Locale l : {ca::Locale::En, ca::Locale::Ko, ca::Locale::ZhHans}) {
+        ca::Catalogue cat;
+        ca::ui::ExtraFace face;
+        Harness h;
+        speak(h, l, cat, face);
+        const ca::Dataset& ds = h.m.data();
+        const int tsmc = ds.find_org("tsmc");
+        REQUIRE(tsmc >= 0);
+        const ca::Organisation& o = ds.organisations[static_cast<size_t>(tsmc)];
+        h.m.select_org(tsmc);
+        for (int i = 0; i < 4; ++i) h.frame();
+        const std::string text = ca::test::drawn_text(window_named("###Details")->DrawList);
+        ca::set_active_catalogue(ca::Locale::En, nullptr);
+        INFO(ca::locale_id(l) << ": " << text);
+        CHECK(text.find(o.city_in(l) + ",") != std::string::npos);  // "City, region" (glyphs only)
+        if (l == ca::Locale::En) continue;
+        CHECK(o.city_in(l) != o.city);
+        CHECK(text.find(o.city + ",") == std::string::npos);  // not "Hsinchu, ..." (its note, English, names it)
+    }
+}
+
 // An event's tooltip on the timeline gives its title in the interface language.
 TEST_CASE("the timeline's event tooltip is in the interface language") {
     ca::Catalogue cat;

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""The bundled data's translations (the `translations` of each collaboration, fact and event) for
+"""The bundled data's translations (the `translations` of each organisation, collaboration, fact
+and event) for
 the web site: the site's wasm embeds the data without them (--strip), and each language's
 i18n/LANG.mo carries that language's (entries()), so a visit fetches only the language it shows.
 
     python3 tools/i18n/data_translations.py --strip data/collaborations.json OUT.json
 
---strip blanks the `translations` member of each collaboration, fact and event (and the comma
+--strip blanks the `translations` member of each organisation, collaboration, fact and event (and the comma
 before it) with spaces, newlines kept: every other value stays on its line and column, so a
 diagnostic about the embedded data names the same place in the committed file.
 """
@@ -17,11 +18,13 @@ import sys
 
 # The catalogue contexts of the data's entries (src/core/i18n.h): a collaboration's title and
 # summary (msgid its id), a fact's label (msgid "COLLABORATION/INDEX", core/model.h fact_key), an
-# event's title (msgid its id).
+# event's title (msgid its id), an organisation's city and note (msgid its id).
 TITLE_CONTEXT = "data: collaboration title"
 SUMMARY_CONTEXT = "data: collaboration summary"
 FACT_LABEL_CONTEXT = "data: fact label"
 EVENT_TITLE_CONTEXT = "data: event title"
+ORG_CITY_CONTEXT = "data: organisation city"
+ORG_NOTE_CONTEXT = "data: organisation note"
 
 
 def _string_end(text, i):
@@ -75,17 +78,19 @@ def _blank(text, start, end):
 
 def _translated(stack):
     """Whether the object open at the top of `stack` (its containers, outermost first) is a
-    collaboration, a collaboration's fact or an event: the objects whose `translations` go."""
+    organisation, a collaboration, a collaboration's fact or an event: the objects whose
+    `translations` go."""
     if len(stack) < 3 or stack[-1][0] != "{":
         return False
     if len(stack) == 3:
-        return stack[1] in (("[", "collaborations"), ("[", "events"))
+        return stack[1] in (("[", "organisations"), ("[", "collaborations"), ("[", "events"))
     return len(stack) == 5 and stack[1] == ("[", "collaborations") and stack[3] == ("[", "facts")
 
 
 def strip(text):
-    """text with the `translations` member of each collaboration, fact and event (the top-level
-    `collaborations` and `events` arrays' objects, the collaborations' `facts`) blanked (the same
+    """text with the `translations` member of each organisation, collaboration, fact and event (the
+    top-level `organisations`, `collaborations` and `events` arrays' objects, the collaborations'
+    `facts`) blanked (the same
     lines, every other value on its column); the JSON stays valid."""
     cuts = []  # (start, end) of each member blanked, in order
     # The containers open at i: ("{" or "[", the key it is the value of).
@@ -155,6 +160,8 @@ def entries(data_dir):
                 add(f, "%s/%d" % (c["id"], i), ((FACT_LABEL_CONTEXT, "label"),))
         for e in doc.get("events", []):
             add(e, e["id"], ((EVENT_TITLE_CONTEXT, "title"),))
+        for o in doc.get("organisations", []):
+            add(o, o["id"], ((ORG_CITY_CONTEXT, "city"), (ORG_NOTE_CONTEXT, "note")))
     return out
 
 
