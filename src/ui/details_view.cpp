@@ -32,8 +32,7 @@ bool link(const char* label, const char* id) {
     ImVec2 size = ImGui::CalcTextSize(lines.c_str());
     size.x = std::min(size.x, wrap);
     const bool clicked = ImGui::Selectable("##link", false, 0, size);
-    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_ButtonActive),
-                                        lines.c_str());
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, link_colour(), lines.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopID();
     return clicked;

@@ -13,12 +13,12 @@ const Palette& palette(bool dark) {
                                rgb(0x9AB0C4),      rgb(0xB9B2A6), rgb(0x48698A, 230), rgb(0x3D5A78),
                                rgb(0x1D2630),      rgb(0x5C6873), rgb(0xFFFFFF, 220), rgb(0xFFFFFF),
                                rgb(0xA7B0B8, 150), rgb(0x111111), rgb(0xFFFFFF, 240), ImVec4(0.863f, 0.910f, 0.949f, 1),
-                               rgb(0x1E7A34),      rgb(0xB04A0C)};
+                               rgb(0x1E7A34),      rgb(0xB04A0C), rgb(0x0A4F96)};
     static const Palette darkp{rgb(0x0F1720),      rgb(0x25303B), rgb(0x2E3B48),      rgb(0x3A4A5A),
                                rgb(0x4A6176),      rgb(0x56616C), rgb(0x8FB3D9, 200), rgb(0xA9C6E4),
                                rgb(0xE6EDF3),      rgb(0x9AA7B3), rgb(0x0F1720, 220), rgb(0x0F1720),
                                rgb(0x5A6570, 150), rgb(0xFFFFFF), rgb(0x17212B, 240), ImVec4(0.059f, 0.090f, 0.125f, 1),
-                               rgb(0x5CCB7A),      rgb(0xFFA24D)};
+                               rgb(0x5CCB7A),      rgb(0xFFA24D), rgb(0xA8D0FF)};
     return dark ? darkp : light;
 }
 
@@ -167,8 +167,9 @@ static void control_colours(ImGuiStyle& s, bool dark) {
         k[ImGuiCol_FrameBgActive] = c(0x2B5486);
         k[ImGuiCol_CheckMark] = k[ImGuiCol_SliderGrab] = k[ImGuiCol_NavHighlight] = c(0x8FC3FF);
         k[ImGuiCol_SliderGrabActive] = c(0xB5D7FF);
-        k[ImGuiCol_ButtonHovered] = k[ImGuiCol_HeaderHovered] = c(0x2B5C9A);
+        k[ImGuiCol_ButtonHovered] = c(0x2B5C9A);
         k[ImGuiCol_ButtonActive] = k[ImGuiCol_HeaderActive] = c(0x1E4A80);
+        k[ImGuiCol_HeaderHovered] = c(0x26476E);
         k[ImGuiCol_ScrollbarGrab] = c(0x6B7785);
         k[ImGuiCol_ScrollbarGrabHovered] = c(0x8390A0);
         k[ImGuiCol_ScrollbarGrabActive] = c(0x9AA7B5);
@@ -180,13 +181,20 @@ static void control_colours(ImGuiStyle& s, bool dark) {
         k[ImGuiCol_CheckMark] = k[ImGuiCol_SliderGrab] = k[ImGuiCol_NavHighlight] = c(0x1565C0);
         k[ImGuiCol_SliderGrabActive] = c(0x0D47A1);
         k[ImGuiCol_ButtonActive] = c(0x4296FA, 0.7f);
+        k[ImGuiCol_HeaderHovered] = c(0x4296FA, 0.4f);  // under a hovered link's text too
+        k[ImGuiCol_HeaderActive] = c(0x4296FA, 0.5f);
         k[ImGuiCol_ScrollbarGrab] = c(0x7C8791);
         k[ImGuiCol_ScrollbarGrabHovered] = c(0x66717B);
         k[ImGuiCol_ScrollbarGrabActive] = c(0x4F5A64);
     }
 }
 
+static bool g_dark = false;  // the theme apply_style last set
+
+ImU32 link_colour() { return palette(g_dark).link; }
+
 void apply_style(bool dark, float scale) {
+    g_dark = dark;
     ImGuiStyle s;
     if (dark)
         ImGui::StyleColorsDark(&s);

@@ -12,10 +12,13 @@ struct Palette {
     ImU32 text, text_dim, halo, node_outline, faded, highlight, panel_bg;
     ImVec4 clear;
     ImU32 ok_text, warn_text;  // the editor's confirmations and warnings
+    ImU32 link;                // a link's text (the details' participants, collaborations, events)
 };
 
 const Palette& palette(bool dark);
 void apply_style(bool dark, float scale);
+// The text colour of a link in the theme apply_style last set.
+ImU32 link_colour();
 
 ImU32 collab_colour(CollabKind k, bool dark);
 ImU32 org_colour(OrgKind k, bool dark);
@@ -32,6 +35,10 @@ Shape org_shape(OrgKind k);
 
 // A node's marker: the shape of its organisation kind (map and legend draw the same).
 void draw_shape(ImDrawList* dl, ImVec2 c, float r, Shape s, ImU32 fill, ImU32 outline);
+
+// The timeline's track (the sea's colour over the panel) and its bars: filled, or, open to the
+// left, faint with an outline (3:1 on the track: tests/ui/theme_contrast_test.cpp).
+inline constexpr float kTrackAlpha = 0.6f, kBarAlpha = 0.85f, kOpenBarAlpha = 0.3f, kBarOutlineAlpha = 0.9f;
 
 ImU32 with_alpha(ImU32 c, float a);
 ImU32 mix(ImU32 a, ImU32 b, float t);

@@ -170,15 +170,16 @@ void draw_track(AppModel& m, UiContext& ui, ImVec2 pos, ImVec2 size) {
     ui.track_y0 = l.y0;
     ui.track_y1 = l.y1;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(l.x0, l.y0), ImVec2(l.x1, l.base_y), with_alpha(pal.sea, 0.6f), 4);
+    dl->AddRectFilled(ImVec2(l.x0, l.y0), ImVec2(l.x1, l.base_y), with_alpha(pal.sea, kTrackAlpha), 4);
     for (const TimelineBar& b : l.bars) {
         const ImU32 col = collab_colour(b.kind, dark);
-        dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), with_alpha(col, b.by_start ? 0.3f : 0.75f));
+        dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), with_alpha(col, b.by_start ? kOpenBarAlpha : kBarAlpha));
         if (!b.by_start) continue;
         // Open to the left: the start may lie earlier. An outline and a "<" at the left edge.
-        dl->AddRect(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), with_alpha(col, 0.9f));
+        dl->AddRect(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), with_alpha(col, kBarOutlineAlpha));
         const float my = (b.y0 + b.y1) / 2, r = std::min(3.0f, (b.y1 - b.y0) / 2);
-        dl->AddTriangleFilled(ImVec2(b.x0 - 1, my), ImVec2(b.x0 + r + 1, my - r), ImVec2(b.x0 + r + 1, my + r), with_alpha(col, 0.9f));
+        dl->AddTriangleFilled(ImVec2(b.x0 - 1, my), ImVec2(b.x0 + r + 1, my - r), ImVec2(b.x0 + r + 1, my + r),
+                              with_alpha(col, kBarOutlineAlpha));
     }
     for (const TimelineTick& tk : l.ticks) {
         dl->AddLine(ImVec2(tk.x, l.base_y), ImVec2(tk.x, l.base_y + tk.length), tk.major ? pal.text_dim : with_alpha(pal.text_dim, 0.5f));

@@ -109,6 +109,18 @@ TEST_CASE("contrast: panels' text, legend swatches and kind names on the panel o
                 const auto kind = static_cast<ca::OrgKind>(k);
                 a.need(std::string("legend marker ") + ca::enum_label_en(kind) + on, rgb(ca::ui::org_colour(kind, dark)), panel, 3);
             }
+            // The timeline's track (the sea's colour over the panel): its bars (filled, or outlined
+            // when open to the left), event marks and playhead (ui/timeline_view.cpp).
+            const ca::Rgb track = ca::over(rgb(p.sea), ca::ui::kTrackAlpha, panel);
+            for (int k = 0; k < static_cast<int>(ca::CollabKind::Count); ++k) {
+                const auto kind = static_cast<ca::CollabKind>(k);
+                const ca::Rgb col = rgb(ca::ui::collab_colour(kind, dark));
+                a.need(std::string("timeline bar ") + ca::enum_label_en(kind) + on, ca::over(col, ca::ui::kBarAlpha, track), track, 3);
+                a.need(std::string("timeline bar's outline ") + ca::enum_label_en(kind) + on,
+                       ca::over(col, ca::ui::kBarOutlineAlpha, track), track, 3);
+                a.need(std::string("timeline event ") + ca::enum_label_en(kind) + on, col, track, 3);
+            }
+            a.need("timeline playhead" + on, rgb(p.highlight), track, 3);
         }
         INFO(a.report());
         CHECK(a.failures.empty());
@@ -149,6 +161,12 @@ TEST_CASE("contrast: ImGui's controls in each state: text, boundaries, check mar
             for (int col : {ImGuiCol_ScrollbarGrab, ImGuiCol_ScrollbarGrabHovered, ImGuiCol_ScrollbarGrabActive})
                 a.need(std::string(ImGui::GetStyleColorName(col)) + on, over(c[col], track), track, 3);
             a.need("keyboard focus ring" + on, over(c[ImGuiCol_NavHighlight], panel), panel, 3);
+            // A link's text (the details' participants, collaborations, events): on the panel and
+            // on its row's hovered and pressed backgrounds.
+            const ca::Rgb link = rgb(ca::ui::link_colour());
+            a.need("link" + on, link, panel, 4.5);
+            for (int col : {ImGuiCol_Header, ImGuiCol_HeaderHovered, ImGuiCol_HeaderActive})
+                a.need(std::string("link on ") + ImGui::GetStyleColorName(col) + on, link, over(c[col], panel), 4.5);
         }
         CHECK(s.FrameBorderSize >= 1);  // the frames' borders are drawn
         INFO(a.report());
