@@ -20,7 +20,7 @@ double relative_luminance(Rgb c);
 // WCAG 2.1's contrast ratio, 1..21: text needs 4.5 (AA, 1.4.3), graphics and controls 3 (1.4.11).
 double contrast_ratio(Rgb a, Rgb b);
 // The CIE76 colour difference (Euclidean distance in CIELAB, D65): ~2.3 is just noticeable;
-// the map's kinds keep 20 or more apart.
+// the contrast test keeps the map's kinds 13 or more apart.
 double colour_difference(Rgb a, Rgb b);
 
 }  // namespace ca

@@ -23,9 +23,9 @@ private:
     std::vector<std::pair<char32_t, char32_t>> ranges_;  // sorted, inclusive
 };
 
-// Which of the data's translations (organisations', collaborations', facts', events') for_each_shown_text gives:
-// all of them, one language's (a Lang as int: the interface language's, which the UI draws), or
-// none (kNoTranslations: English).
+// Which of the data's translations (organisations', collaborations', facts', events')
+// for_each_shown_text gives: all of them, one language's (a Lang as int: the interface
+// language's, which the UI draws), or none (kNoTranslations: English).
 inline constexpr int kAllTranslations = -1, kNoTranslations = static_cast<int>(Lang::Count);
 
 // Calls f(text) for each text the UI draws from a dataset: every name, title, note and quote.
@@ -70,8 +70,8 @@ std::vector<std::string_view> shown_texts(const Dataset& ds, int lang = -1, int 
 std::vector<char32_t> code_points(const std::vector<std::string_view>& texts);
 
 // The code points of the dataset's shown texts that `cov` lacks (sorted, distinct). Not the
-// data's translations (collaborations', facts', events'): they are drawn when the interface
-// speaks their language, with that language's font (i18n/LANG.otf, made from the catalogue and
+// data's translations (organisations', collaborations', facts', events'): they are drawn when
+// the interface speaks their language, with that language's font (i18n/LANG.otf, made from the catalogue and
 // the bundled data's translations: tools/fonts/make_fonts.py --i18n), and a run-time dataset's
 // others are fetched.
 std::vector<char32_t> missing_code_points(const Dataset& ds, const GlyphCoverage& cov);
