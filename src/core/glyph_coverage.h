@@ -71,9 +71,9 @@ std::vector<char32_t> code_points(const std::vector<std::string_view>& texts);
 
 // The code points of the dataset's shown texts that `cov` lacks (sorted, distinct). Not the
 // data's translations (organisations', collaborations', facts', events'): they are drawn when
-// the interface speaks their language, with that language's font (i18n/LANG.otf, made from the catalogue and
-// the bundled data's translations: tools/fonts/make_fonts.py --i18n), and a run-time dataset's
-// others are fetched.
+// the interface speaks their language, with that language's font (i18n/LANG.otf, made from the
+// catalogue and the bundled data's translations: tools/fonts/make_fonts.py --i18n), and a
+// run-time dataset's others are fetched.
 std::vector<char32_t> missing_code_points(const Dataset& ds, const GlyphCoverage& cov);
 
 // "3 characters are not in the bundled fonts (產 業 銷)": at most `shown` listed, then "…".
