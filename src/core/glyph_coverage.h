@@ -33,17 +33,16 @@ inline constexpr int kAllTranslations = -1, kNoTranslations = static_cast<int>(L
 // draw). The one list of these fields, for the fonts' glyph ranges and for shown_texts.
 template <class F>
 void for_each_shown_text(const Dataset& ds, int lang, F&& f, int translations = kAllTranslations) {
+    const auto wanted = [&](const LocalText& t) { return translations == kAllTranslations || static_cast<int>(t.lang) == translations; };
     for (auto& o : ds.organisations) {
         for (auto& n : o.names)
             if (lang < 0 || static_cast<int>(n.lang) == lang) f(n.text);
-    }
-    if (lang >= 0) return;
-    const auto wanted = [&](const LocalText& t) { return translations == kAllTranslations || static_cast<int>(t.lang) == translations; };
-    for (auto& o : ds.organisations) {
+        if (lang >= 0) continue;
         f(o.name), f(o.abbr), f(o.city), f(o.note);
         for (auto& t : o.translations)
             if (wanted(t)) f(t.title), f(t.summary);
     }
+    if (lang >= 0) return;
     for (auto& s : ds.sources) f(s.title), f(s.publisher);
     for (auto& c : ds.collaborations) {
         f(c.title), f(c.summary), f(c.note);
