@@ -87,6 +87,7 @@ bool App::load_start_data() {
         return false;
     }
     model_.set_system_dark(cfg_.system_dark);
+    model_.set_forced_colours(cfg_.forced_colours);
     model_.set_dataset(std::move(r.dataset), name);
     data_embedded_ = cfg_.data_files.empty() && !cfg_.data_pending;
     if (!cfg_.data_pending) load_bundled_stories();
@@ -204,8 +205,10 @@ void App::frame(double dt) {
         fonts_stories_version_ = model_.stories_version();
         fonts_dirty_ = true;  // the stories' characters (app/glyph_fallback.cpp)
     }
-    if (model_.dark() != style_dark_ || !style_set_) {
+    if (model_.dark() != style_dark_ || model_.forced_colours() != style_forced_ || !style_set_) {
         style_dark_ = model_.dark();
+        style_forced_ = model_.forced_colours();
+        ui::set_forced_colours(style_forced_ ? &*style_forced_ : nullptr);
         ui::apply_style(style_dark_, 1.0f);
         style_set_ = true;
     }

@@ -41,6 +41,7 @@ struct AppConfig {
     bool data_pending = false;
     bool embed = false;
     bool system_dark = false;
+    std::optional<SystemColours> forced_colours;  // --system-colours: the page's forced colours
     bool reduced_motion = false;
     std::string region;  // --region: start on a preset without a flight
     // --locales LIST: the visitor's preferred languages, best first (the page passes
@@ -174,6 +175,7 @@ private:
     bool data_embedded_ = false;   // the data shown is the embedded bundle, unedited
     bool dataerror_sent_ = false;  // a dataerror event has said why the data did not load
     bool style_dark_ = false;
+    std::optional<SystemColours> style_forced_;
     bool style_set_ = false;
     unsigned last_version_ = 0;
     double since_state_ = 1e9;

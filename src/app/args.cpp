@@ -23,7 +23,10 @@ const char* usage_text() {
            "  --locales ko-KR,en      preferred interface languages, best first (default: the system locale)\n"
            "  --bench [--frames N]    render headless and print one JSON line of timings\n"
            "  --edit                  open the editor (with --data FILE...: Save writes those files in place)\n"
-           "  --embed, --dark, --reduced-motion, --system-theme dark|light\n";
+           "  --embed, --dark, --reduced-motion, --system-theme dark|light\n"
+           "  --system-colours LIST   draw with a forced-colours scheme (the page's contrast theme): Canvas,\n"
+           "                          CanvasText, LinkText, GrayText, Highlight, HighlightText, ButtonFace,\n"
+           "                          ButtonText as #rrggbb, comma-separated\n";
 }
 
 AppArgs parse_args(int argc, char** argv) {
@@ -80,6 +83,11 @@ AppArgs parse_args(int argc, char** argv) {
             a.config.system_dark = true;
         else if (o == "--system-theme") {
             if (value(v)) a.config.system_dark = v == "dark";
+        } else if (o == "--system-colours") {
+            std::string why;
+            SystemColours c;
+            if (value(v) && !parse_system_colours(v, c, why)) a.error = "--system-colours: " + why;
+            if (a.error.empty()) a.config.forced_colours = c;
         } else if (o == "--reduced-motion")
             a.config.reduced_motion = true;
         else if (o == "--help" || o == "-h")

@@ -3,11 +3,13 @@
 // host API ask for); hover_org is a plain field the map view writes each frame.
 // No rendering.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/camera.h"
+#include "core/contrast.h"
 #include "core/dataset_json.h"
 #include "core/label_layout.h"
 #include "core/story.h"
@@ -49,6 +51,9 @@ public:
     Selection selection() const;
     bool dark() const { return view_.theme == Theme::Dark || (view_.theme == Theme::Auto && system_dark_); }
     void set_system_dark(bool d) { system_dark_ = d; }
+    // The visitor's forced colours (a contrast theme), or none: the map then draws with them alone.
+    const std::optional<SystemColours>& forced_colours() const { return forced_colours_; }
+    void set_forced_colours(std::optional<SystemColours> c) { forced_colours_ = c; }
     bool reduced_motion() const { return view_.reduced_motion; }
 
     // Intents
@@ -226,6 +231,7 @@ private:
     uint64_t appeared_writes_ = 0;
     bool vis_dirty_ = true;
     bool system_dark_ = false;
+    std::optional<SystemColours> forced_colours_;
     Locale default_locale_ = Locale::En;
     Locale shown_locale_ = Locale::En;
     bool have_viewport_ = false;

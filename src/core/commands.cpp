@@ -162,6 +162,7 @@ json state_json(const AppModel& m) {
     json s;
     for_each_field([&](const auto& f, const auto& value) { s[f.json] = json_of(f, value); }, v);
     s["dark"] = m.dark();
+    s["forcedColours"] = m.forced_colours() ? json(system_colours_list(*m.forced_colours())) : json(nullptr);
     s["dataset"] = m.dataset_name();
     s["frameMs"] = std::round(m.frame_ms_median() * 1000) / 1000;
     s["about"] = m.about_open();
@@ -196,6 +197,18 @@ void apply_state(AppModel& m, const JValue& s, std::vector<std::string>& warn) {
                 m.set_system_dark(val.str() == "dark");
             else
                 warn.push_back(k + ": expected dark or light");
+        } else if (k == "systemColours") {
+            // The page's forced colours (web/js/dom.js systemColours), "" or null when none.
+            SystemColours c;
+            std::string why;
+            if (val.is_null() || (val.is_string() && val.str().empty()))
+                m.set_forced_colours(std::nullopt);
+            else if (!val.is_string())
+                warn.push_back(k + ": expected a list of 8 colours #rrggbb, or null");
+            else if (parse_system_colours(val.str(), c, why))
+                m.set_forced_colours(c);
+            else
+                warn.push_back(k + ": " + why);
         } else if (k == "about" || k == "loop") {
             if (val.type() != JType::Bool)
                 warn.push_back(k + ": expected true or false");
@@ -203,7 +216,7 @@ void apply_state(AppModel& m, const JValue& s, std::vector<std::string>& warn) {
                 m.set_about_open(val.boolean());
             else
                 m.set_loop(val.boolean());
-        } else if (k == "dark" || k == "dataset" || k == "frameMs" || k == "localeShown" || k == "storyAway") {
+        } else if (k == "dark" || k == "forcedColours" || k == "dataset" || k == "frameMs" || k == "localeShown" || k == "storyAway") {
             // read-only, ignored
         } else {
             warn.push_back("unknown field " + k);

@@ -1,9 +1,10 @@
 // Formulas of WCAG 2.1 (relative luminance, contrast ratio) and CIELAB (sRGB, D65), used to
-// check the map's palette and ImGui style, which axe-core cannot see inside the canvas.
+// check the map's palette and ImGui style, which axe-core cannot see; the system colours' list.
 #include "core/contrast.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace ca {
 namespace {
@@ -44,6 +45,75 @@ double contrast_ratio(Rgb a, Rgb b) {
 double colour_difference(Rgb a, Rgb b) {
     const Lab x = to_lab(a), y = to_lab(b);
     return std::sqrt((x.l - y.l) * (x.l - y.l) + (x.a - y.a) * (x.a - y.a) + (x.b - y.b) * (x.b - y.b));
+}
+
+double max_tint(Rgb bg, Rgb tint, Rgb text, double min_ratio, double max_t) {
+    double best = 0;
+    for (int i = 1; i <= 64 && i / 64.0 <= max_t + 1e-9; ++i)
+        if (contrast_ratio(text, over(tint, i / 64.0, bg)) >= min_ratio) best = i / 64.0;
+    return best;
+}
+
+const char* const kSystemColourNames[8] = {"Canvas",    "CanvasText",    "LinkText",   "GrayText",
+                                           "Highlight", "HighlightText", "ButtonFace", "ButtonText"};
+
+bool SystemColours::operator==(const SystemColours& o) const {
+    return canvas == o.canvas && canvas_text == o.canvas_text && link_text == o.link_text && gray_text == o.gray_text &&
+           highlight == o.highlight && highlight_text == o.highlight_text && button_face == o.button_face && button_text == o.button_text;
+}
+
+namespace {
+uint32_t* slots(SystemColours& c, size_t i) {
+    uint32_t* s[8] = {&c.canvas,    &c.canvas_text,    &c.link_text,   &c.gray_text,
+                      &c.highlight, &c.highlight_text, &c.button_face, &c.button_text};
+    return s[i];
+}
+int hex_digit(char ch) {
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    return -1;
+}
+}  // namespace
+
+bool parse_system_colours(std::string_view list, SystemColours& out, std::string& why) {
+    constexpr size_t kLength = 8 * 7 + 7;
+    if (list.size() != kLength) {
+        why = "expected 8 colours #rrggbb separated by commas (" + std::to_string(kLength) + " characters), got " +
+              std::to_string(std::min<size_t>(list.size(), 100000)) + " characters";
+        return false;
+    }
+    SystemColours c;
+    for (size_t i = 0; i < 8; ++i) {
+        const std::string_view item = list.substr(i * 8, 7);
+        uint32_t v = 0;
+        bool ok = item[0] == '#' && (i == 7 || list[i * 8 + 7] == ',');
+        for (size_t k = 1; ok && k < 7; ++k) {
+            const int d = hex_digit(item[k]);
+            ok = d >= 0;
+            v = v * 16 + static_cast<uint32_t>(d < 0 ? 0 : d);
+        }
+        if (!ok) {
+            why = std::string("colour ") + std::to_string(i + 1) + " (" + kSystemColourNames[i] + ") is not #rrggbb" +
+                  (i < 7 ? " followed by a comma" : "");
+            return false;
+        }
+        *slots(c, i) = v;
+    }
+    out = c;
+    return true;
+}
+
+std::string system_colours_list(const SystemColours& c) {
+    std::string s;
+    SystemColours copy = c;
+    for (size_t i = 0; i < 8; ++i) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "#%06x", static_cast<unsigned>(*slots(copy, i) & 0xFFFFFF));
+        if (i) s += ',';
+        s += buf;
+    }
+    return s;
 }
 
 }  // namespace ca

@@ -1,7 +1,9 @@
-// WCAG 2.1 colour contrast: relative luminance, the contrast ratio, a translucent colour over
-// another (as the canvas blends) and how far apart two colours look (CIE76 ΔE in CIELAB).
+// WCAG 2.1 colour contrast (relative luminance, ratio, blending, CIE76 ΔE) and the system
+// colours a forced-colours mode (Windows' contrast themes) gives the page, read from its list.
 #pragma once
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace ca {
 
@@ -22,5 +24,23 @@ double contrast_ratio(Rgb a, Rgb b);
 // The CIE76 colour difference (Euclidean distance in CIELAB, D65): ~2.3 is just noticeable;
 // the contrast test keeps the map's kinds 13 or more apart.
 double colour_difference(Rgb a, Rgb b);
+// How much of `tint` (0..max_t, in steps of 1/64) can go over `bg` while `text` keeps
+// `min_ratio` on the result: a hovered or selected row's background in a forced-colours scheme.
+double max_tint(Rgb bg, Rgb tint, Rgb text, double min_ratio, double max_t);
+
+// CSS's system colours, as the browser resolves them under forced colours (the visitor's own
+// contrast theme), each 0xRRGGBB; the map draws with these alone then.
+struct SystemColours {
+    uint32_t canvas = 0xFFFFFF, canvas_text = 0, link_text = 0x0000EE, gray_text = 0x6D6D6D, highlight = 0x0078D7,
+             highlight_text = 0xFFFFFF, button_face = 0xFFFFFF, button_text = 0;
+    bool operator==(const SystemColours& o) const;
+};
+// Their CSS names, in the order of a list: Canvas, CanvasText, LinkText, GrayText, Highlight,
+// HighlightText, ButtonFace, ButtonText.
+extern const char* const kSystemColourNames[8];
+// A list "#rrggbb,#rrggbb,..." of the eight, in that order (what the page sends; 8×7 bytes and
+// commas, nothing else). False, with why, for anything else.
+bool parse_system_colours(std::string_view list, SystemColours& out, std::string& why);
+std::string system_colours_list(const SystemColours& c);
 
 }  // namespace ca

@@ -194,13 +194,13 @@ private:
     for (const SceneGroup& g : scene.groups) {
         if (g.collapsed) {
             const ImVec2 p = iv(g.centre);
-            const ImU32 fill = g.any_active ? (dark ? IM_COL32(60, 90, 120, 235) : IM_COL32(40, 70, 110, 230)) : pal.faded;
+            const ImU32 fill = g.any_active ? pal.cluster : pal.faded;
             dl->AddCircleFilled(p, g.radius, fill, 28);
             dl->AddCircle(p, g.radius + 2.5f, with_alpha(fill, 0.35f), 28, 3);
             char buf[24];
             std::snprintf(buf, sizeof buf, "%d", g.count());
             const ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, buf);
-            dl->AddText(font, fs, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), IM_COL32_WHITE, buf);
+            dl->AddText(font, fs, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), pal.cluster_text, buf);
             continue;
         }
         if (g.spread) {

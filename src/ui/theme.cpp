@@ -2,33 +2,73 @@
 // the light theme to 3:1 on the map and 4.5:1 as text (tests/ui/theme_contrast_test.cpp).
 #include "ui/theme.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ca::ui {
 
 static constexpr ImU32 rgb(unsigned v, unsigned a = 255) { return IM_COL32((v >> 16) & 255, (v >> 8) & 255, v & 255, a); }
 
+namespace {
+bool g_forced = false;
+SystemColours g_system;
+Palette g_forced_palette;
+
+// Forced colours: the map, panels and marks in the visitor's system colours alone (CSS Color 4's
+// Canvas, CanvasText, LinkText, GrayText, Highlight), as forced colours does to the page's DOM.
+Palette forced_palette(const SystemColours& c) {
+    Palette p{};
+    const ImU32 bg = rgb(c.canvas), fg = rgb(c.canvas_text), gray = rgb(c.gray_text);
+    p.sea = bg;
+    p.land = p.land_focus = p.land_hk = mix(bg, fg, 0.08f);  // the coast in GrayText outlines it
+    p.coast = p.border = p.frame = p.faded = gray;
+    p.frame_text = p.text = p.ok_text = fg;
+    p.text_dim = gray;
+    p.halo = (bg & ~IM_COL32_A_MASK) | (230u << IM_COL32_A_SHIFT);
+    p.node_outline = p.panel_bg = p.cluster_text = bg;
+    p.cluster = fg;
+    p.highlight = p.warn_text = rgb(c.highlight);
+    p.link = rgb(c.link_text);
+    p.clear = ImGui::ColorConvertU32ToFloat4(bg);
+    return p;
+}
+}  // namespace
+
+void set_forced_colours(const SystemColours* c) {
+    g_forced = c != nullptr;
+    if (!c) return;
+    g_system = *c;
+    g_forced_palette = forced_palette(*c);
+}
+
+bool forced_colours() { return g_forced; }
+
 const Palette& palette(bool dark) {
+    if (g_forced) return g_forced_palette;
     static const Palette light{rgb(0xDCE8F2),      rgb(0xF4F1EA), rgb(0xFBFAF6),      rgb(0xFFFFFF),
                                rgb(0x9AB0C4),      rgb(0xB9B2A6), rgb(0x48698A, 230), rgb(0x3D5A78),
                                rgb(0x1D2630),      rgb(0x5C6873), rgb(0xFFFFFF, 220), rgb(0xFFFFFF),
                                rgb(0xA7B0B8, 150), rgb(0x111111), rgb(0xFFFFFF, 240), ImVec4(0.863f, 0.910f, 0.949f, 1),
-                               rgb(0x1E7A34),      rgb(0xB04A0C), rgb(0x0A4F96)};
+                               rgb(0x1E7A34),      rgb(0xB04A0C), rgb(0x0A4F96),      rgb(0x28466E, 230),
+                               rgb(0xFFFFFF)};
     static const Palette darkp{rgb(0x0F1720),      rgb(0x25303B), rgb(0x2E3B48),      rgb(0x3A4A5A),
                                rgb(0x4A6176),      rgb(0x56616C), rgb(0x8FB3D9, 200), rgb(0xA9C6E4),
                                rgb(0xE6EDF3),      rgb(0x9AA7B3), rgb(0x0F1720, 220), rgb(0x0F1720),
                                rgb(0x5A6570, 150), rgb(0xFFFFFF), rgb(0x17212B, 240), ImVec4(0.059f, 0.090f, 0.125f, 1),
-                               rgb(0x5CCB7A),      rgb(0xFFA24D), rgb(0xA8D0FF)};
+                               rgb(0x5CCB7A),      rgb(0xFFA24D), rgb(0xA8D0FF),      rgb(0x3C5A78, 235),
+                               rgb(0xFFFFFF)};
     return dark ? darkp : light;
 }
 
 ImU32 collab_colour(CollabKind k, bool dark) {
+    if (g_forced) return g_forced_palette.link;
     static const unsigned l[] = {0x0072B2, 0xBC4B00, 0x007A5B, 0xA64A84, 0x9B6100, 0x00788F, 0x6F6A2A, 0x7B5EA7, 0x444444};
     static const unsigned d[] = {0x56B4E9, 0xFF8C42, 0x2BD1A0, 0xE89AC7, 0xF0C04A, 0x8FD3FF, 0xD9B55A, 0xB59BE0, 0xCCCCCC};
     return rgb((dark ? d : l)[static_cast<int>(k)]);
 }
 
 ImU32 org_colour(OrgKind k, bool dark) {
+    if (g_forced) return g_forced_palette.text;
     static const unsigned l[] = {0xBC4B00, 0x0072B2, 0x007A5B, 0x333F4A, 0xA64A84, 0x9B6100, 0x68727C};
     static const unsigned d[] = {0xFF8C42, 0x56B4E9, 0x2BD1A0, 0xE6EDF3, 0xE89AC7, 0xF0C04A, 0x9AA7B3};
     return rgb((dark ? d : l)[static_cast<int>(k)]);
@@ -189,6 +229,34 @@ static void control_colours(ImGuiStyle& s, bool dark) {
     }
 }
 
+// Forced colours: every control in the system colours; a hovered, pressed or selected control
+// takes as much Highlight as keeps its text and links 4.5:1 (tests/ui/theme_contrast_test.cpp).
+static void forced_control_colours(ImGuiStyle& s, const SystemColours& sc) {
+    auto c = [](uint32_t v, float a = 1) { return ImVec4(((v >> 16) & 255) / 255.f, ((v >> 8) & 255) / 255.f, (v & 255) / 255.f, a); };
+    const Rgb canvas = rgb_hex(sc.canvas), text = rgb_hex(sc.canvas_text), link = rgb_hex(sc.link_text), hl = rgb_hex(sc.highlight);
+    auto tint = [&](double most) {
+        return static_cast<float>(std::min(max_tint(canvas, hl, text, 4.5, most), max_tint(canvas, hl, link, 4.5, most)));
+    };
+    const ImVec4 hover = c(sc.highlight, tint(0.4)), press = c(sc.highlight, tint(0.6)), chosen = c(sc.highlight, tint(0.3));
+    ImVec4* k = s.Colors;
+    for (int i = 0; i < ImGuiCol_COUNT; ++i) k[i] = c(sc.canvas);
+    k[ImGuiCol_Text] = k[ImGuiCol_CheckMark] = k[ImGuiCol_SliderGrab] = k[ImGuiCol_SliderGrabActive] = k[ImGuiCol_Border] =
+        k[ImGuiCol_ScrollbarGrabHovered] = k[ImGuiCol_ScrollbarGrabActive] = k[ImGuiCol_PlotLines] = k[ImGuiCol_PlotHistogram] =
+            c(sc.canvas_text);
+    k[ImGuiCol_TextDisabled] = k[ImGuiCol_ScrollbarGrab] = k[ImGuiCol_Separator] = k[ImGuiCol_ResizeGrip] = k[ImGuiCol_TableBorderStrong] =
+        k[ImGuiCol_TableBorderLight] = c(sc.gray_text);
+    k[ImGuiCol_Button] = c(sc.button_face);
+    k[ImGuiCol_BorderShadow] = c(0, 0);
+    k[ImGuiCol_FrameBgHovered] = k[ImGuiCol_ButtonHovered] = k[ImGuiCol_HeaderHovered] = k[ImGuiCol_TabHovered] = hover;
+    k[ImGuiCol_FrameBgActive] = k[ImGuiCol_ButtonActive] = k[ImGuiCol_HeaderActive] = k[ImGuiCol_TabActive] = press;
+    k[ImGuiCol_Header] = chosen;
+    k[ImGuiCol_SeparatorHovered] = k[ImGuiCol_SeparatorActive] = k[ImGuiCol_ResizeGripHovered] = k[ImGuiCol_ResizeGripActive] =
+        k[ImGuiCol_NavHighlight] = k[ImGuiCol_DragDropTarget] = k[ImGuiCol_NavWindowingHighlight] = c(sc.highlight);
+    k[ImGuiCol_TextSelectedBg] = chosen;
+    k[ImGuiCol_NavWindowingDimBg] = k[ImGuiCol_ModalWindowDimBg] = c(sc.canvas, 0.6f);  // the map behind a card, faint
+    s.FrameBorderSize = 1;
+}
+
 static bool g_dark = false;  // the theme apply_style last set
 
 ImU32 link_colour() { return palette(g_dark).link; }
@@ -215,7 +283,10 @@ void apply_style(bool dark, float scale) {
     s.Colors[ImGuiCol_PopupBg] = ImGui::ColorConvertU32ToFloat4(p.panel_bg);
     s.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(p.text);
     s.Colors[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(p.text_dim);
-    control_colours(s, dark);
+    if (g_forced)
+        forced_control_colours(s, g_system);
+    else
+        control_colours(s, dark);
     s.ScaleAllSizes(scale);
     ImGui::GetStyle() = s;
 }

@@ -2,6 +2,7 @@
 // (Okabe–Ito) for collaboration and organisation kinds, with dash patterns and shapes as well.
 #pragma once
 #include "core/basemap.h"
+#include "core/contrast.h"
 #include "core/model.h"
 #include "imgui.h"
 
@@ -11,11 +12,18 @@ struct Palette {
     ImU32 sea, land, land_focus, land_hk, coast, border, frame, frame_text;
     ImU32 text, text_dim, halo, node_outline, faded, highlight, panel_bg;
     ImVec4 clear;
-    ImU32 ok_text, warn_text;  // the editor's confirmations and warnings
-    ImU32 link;                // a link's text (the details' participants, collaborations, events)
+    ImU32 ok_text, warn_text;     // the editor's confirmations and warnings
+    ImU32 link;                   // a link's text (the details' participants, collaborations, events)
+    ImU32 cluster, cluster_text;  // a cluster's disc and its count
 };
 
+// The palette of the theme, or, while forced colours are set, of the visitor's contrast theme
+// (whatever `dark` says). Likewise the kinds' and lands' colours and apply_style.
 const Palette& palette(bool dark);
+// Forced colours (the page's system colours under `forced-colors: active`), or nullptr for the
+// themes' own: every kind then takes one system colour (kinds differ by dash and shape).
+void set_forced_colours(const SystemColours* c);
+bool forced_colours();
 void apply_style(bool dark, float scale);
 // The text colour of a link in the theme apply_style last set.
 ImU32 link_colour();

@@ -247,6 +247,34 @@ TEST_CASE("fatal_event_json: quotes, newlines and bad UTF-8 give valid JSON with
     CHECK(json::parse(fatal_event_json(""))["message"] == "");
 }
 
+TEST_CASE("commands: the page's forced colours are set, reported, refused when malformed and cleared") {
+    AppModel m = fixture_model();
+    const std::string list = "#000000,#ffffff,#ffff00,#3ff23f,#1aebff,#000000,#000000,#ffffff";
+    auto state = [&] { return json::parse(handle_command(m, R"({"cmd":"getState"})").reply)["state"]; };
+    CHECK(state()["forcedColours"].is_null());
+    auto r = handle_command(m, R"({"cmd":"setState","state":{"systemColours":")" + list + R"("}})");
+    CHECK(r.reply.find("warnings") == std::string::npos);
+    REQUIRE(m.forced_colours());
+    CHECK(m.forced_colours()->link_text == 0xFFFF00);
+    CHECK(state()["forcedColours"] == list);
+    // Malformed: a warning saying why, and the colours in effect stay.
+    r = handle_command(m, R"({"cmd":"setState","state":{"systemColours":"red"}})");
+    CHECK(r.reply.find("systemColours: expected 8 colours #rrggbb") != std::string::npos);
+    r = handle_command(m, R"({"cmd":"setState","state":{"systemColours":["#000000"]}})");
+    CHECK(r.reply.find("systemColours: expected a list of 8 colours") != std::string::npos);
+    REQUIRE(m.forced_colours());
+    CHECK(state()["forcedColours"] == list);
+    // forcedColours is read-only: a host echoing the state back changes nothing.
+    r = handle_command(m, R"({"cmd":"setState","state":{"forcedColours":null}})");
+    CHECK(r.reply.find("warnings") == std::string::npos);
+    CHECK(m.forced_colours());
+    handle_command(m, R"({"cmd":"setState","state":{"systemColours":null}})");
+    CHECK_FALSE(m.forced_colours());
+    handle_command(m, R"({"cmd":"setState","state":{"systemColours":")" + list + R"("}})");
+    handle_command(m, R"({"cmd":"setState","state":{"systemColours":""}})");
+    CHECK_FALSE(m.forced_colours());
+}
+
 TEST_CASE("commands: setState, getState, select, flyTo, search, export") {
     AppModel m = fixture_model();
     auto r = handle_command(m, R"({"cmd":"setState","state":{"t":"2022-08-23","mode":"snapshot","selected":"cnt","bogus":1}})");

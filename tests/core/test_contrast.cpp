@@ -36,3 +36,50 @@ TEST_CASE("contrast: CIELAB difference") {
     // sRGB red is L* 53.24, a* 80.09, b* 67.20: its distance from black is their length.
     CHECK(ca::colour_difference(ca::rgb_hex(0xFF0000), ca::rgb_hex(0x000000)) == Approx(117.3).epsilon(0.002));
 }
+
+TEST_CASE("contrast: the most tint a row's background takes with its text kept readable") {
+    const ca::Rgb white = ca::rgb_hex(0xFFFFFF), black = ca::rgb_hex(0x000000), blue = ca::rgb_hex(0x0000FF);
+    const double t = ca::max_tint(white, blue, black, 4.5, 1);
+    CHECK(t > 0);
+    CHECK(t < 1);  // black on pure blue is 2.44:1
+    CHECK(ca::contrast_ratio(black, ca::over(blue, t, white)) >= 4.5);
+    CHECK(ca::contrast_ratio(black, ca::over(blue, t + 1.0 / 64, white)) < 4.5);  // the most
+    CHECK(ca::max_tint(white, blue, black, 4.5, 0.1) <= 0.1);
+    const double grey = ca::max_tint(white, black, black, 4.5, 1);  // black text on a grey: about #777
+    CHECK(grey > 0.45);
+    CHECK(grey < 0.6);
+    CHECK(ca::max_tint(white, white, ca::rgb_hex(0xEEEEEE), 4.5, 1) == 0);  // never enough
+}
+
+TEST_CASE("system colours: the page's list of eight, read or refused with why") {
+    ca::SystemColours c;
+    std::string why;
+    const std::string list = "#000000,#ffffff,#FFFF00,#3ff23f,#1aebff,#000000,#000000,#ffffff";
+    REQUIRE(ca::parse_system_colours(list, c, why));
+    CHECK(c.canvas == 0x000000);
+    CHECK(c.canvas_text == 0xFFFFFF);
+    CHECK(c.link_text == 0xFFFF00);
+    CHECK(c.gray_text == 0x3FF23F);
+    CHECK(c.highlight == 0x1AEBFF);
+    CHECK(c.button_text == 0xFFFFFF);
+    CHECK(ca::system_colours_list(c) == "#000000,#ffffff,#ffff00,#3ff23f,#1aebff,#000000,#000000,#ffffff");
+    ca::SystemColours again;
+    REQUIRE(ca::parse_system_colours(ca::system_colours_list(c), again, why));
+    CHECK(again == c);
+
+    const ca::SystemColours before = c;
+    auto refused = [&](const std::string& bad, const std::string& expect) {
+        std::string w;
+        CHECK_FALSE(ca::parse_system_colours(bad, c, w));
+        CHECK(w.find(expect) != std::string::npos);
+        CHECK(c == before);  // left as it was
+        return w;
+    };
+    refused("", "expected 8 colours #rrggbb");
+    refused(list + ",#000000", "got 71 characters");
+    refused(std::string(100000, 'x'), "got 100000 characters");
+    refused("#000000,#ffffff,#ffff00,#3ff23f,#1aebff,#000000,#000000,#fffffg", "colour 8 (ButtonText) is not #rrggbb");
+    refused("000000,#ffffff,#ffff00,#3ff23f,#1aebff,#000000,#000000,#ffffff#", "colour 1 (Canvas)");
+    refused("#000000;#ffffff,#ffff00,#3ff23f,#1aebff,#000000,#000000,#ffffff", "colour 1 (Canvas) is not #rrggbb followed by a comma");
+    refused(std::string("#000000,#ff\0fff,#ffff00,#3ff23f,#1aebff,#000000,#000000,#ffffff", 63), "colour 2 (CanvasText)");
+}

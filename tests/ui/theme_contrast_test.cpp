@@ -52,7 +52,41 @@ struct ImGuiScope {
     ~ImGuiScope() { ImGui::DestroyContext(); }
 };
 
-const char* theme_name(bool dark) { return dark ? "dark" : "light"; }
+// The two themes, and forced colours in Windows' contrast themes (their system colours: Canvas,
+// CanvasText, LinkText, GrayText, Highlight, HighlightText, ButtonFace, ButtonText).
+struct Scheme {
+    const char* name;
+    bool dark;
+    const char* forced;  // the page's list, or nullptr
+};
+const std::vector<Scheme>& schemes() {
+    static const std::vector<Scheme> v = {
+        {"light", false, nullptr},
+        {"dark", true, nullptr},
+        {"forced: High Contrast Black", false, "#000000,#ffffff,#ffff00,#3ff23f,#1aebff,#000000,#000000,#ffffff"},
+        {"forced: High Contrast White", true, "#ffffff,#000000,#00009f,#600000,#37006e,#ffffff,#ffffff,#000000"},
+        {"forced: Aquatic", false, "#202020,#ffffff,#75e9fc,#a6a6a6,#8ee3f0,#263b50,#202020,#ffffff"},
+        {"forced: Desert", false, "#fffaef,#3d3d3d,#1c5e75,#676767,#903909,#fff5e3,#fffaef,#202020"},
+        {"forced: Dusk", false, "#2d3236,#b6f6f0,#70ebde,#a6a6a6,#a1bfde,#212d3b,#2d3236,#b6f6f0"},
+        {"forced: Night sky", false, "#000000,#ffffff,#8080ff,#a6a6a6,#d6b4fd,#2b2b2b,#000000,#ffee32"},
+    };
+    return v;
+}
+// Leaves the themes' own colours to the tests after this one.
+struct ForcedReset {
+    ~ForcedReset() { ca::ui::set_forced_colours(nullptr); }
+};
+// Sets the scheme's forced colours (or none) for palette() and apply_style().
+void use(const Scheme& sc) {
+    if (!sc.forced) {
+        ca::ui::set_forced_colours(nullptr);
+        return;
+    }
+    static ca::SystemColours c;
+    std::string why;
+    REQUIRE(ca::parse_system_colours(sc.forced, c, why));
+    ca::ui::set_forced_colours(&c);
+}
 
 // What the map is drawn on: its sea and its lands (the focus regions lighter or darker).
 std::vector<std::pair<const char*, ca::Rgb>> map_grounds(const ca::ui::Palette& p) {
@@ -63,11 +97,14 @@ std::vector<std::pair<const char*, ca::Rgb>> map_grounds(const ca::ui::Palette& 
 
 TEST_CASE("contrast: the map's arcs, markers, labels and frame stand out from every ground") {
     const ca::MapTuning t;
-    for (bool dark : {false, true}) {
+    const ForcedReset reset;
+    for (const Scheme& sc : schemes()) {
+        use(sc);
+        const bool dark = sc.dark;
         const ca::ui::Palette& p = ca::ui::palette(dark);
         Audit a;
         for (const auto& [ground, bg] : map_grounds(p)) {
-            const std::string on = std::string(" on ") + ground + " (" + theme_name(dark) + ")";
+            const std::string on = std::string(" on ") + ground + " (" + sc.name + ")";
             for (int k = 0; k < static_cast<int>(ca::CollabKind::Count); ++k) {
                 const auto kind = static_cast<ca::CollabKind>(k);
                 const ca::Rgb arc = ca::over(rgb(ca::ui::collab_colour(kind, dark)), t.arc_alpha_active, bg);
@@ -82,6 +119,10 @@ TEST_CASE("contrast: the map's arcs, markers, labels and frame stand out from ev
             a.need("label's second line" + on, rgb(p.text_dim), halo, 4.5);
             a.need("Greater Bay Area frame" + on, over(p.frame, bg), bg, 3);
             a.need("Greater Bay Area name" + on, rgb(p.frame_text), bg, 4.5);
+            a.need("coast" + on, rgb(p.coast), bg, sc.forced ? 3 : 1);  // the lands' only outline when forced
+            const ca::Rgb disc = over(p.cluster, bg);
+            a.need("a cluster's count" + on, rgb(p.cluster_text), disc, 4.5);
+            a.need("an ended cluster's count" + on, rgb(p.cluster_text), over(p.faded, bg), sc.forced ? 4.5 : 1);
         }
         INFO(a.report());
         CHECK(a.checked > 60);
@@ -90,12 +131,15 @@ TEST_CASE("contrast: the map's arcs, markers, labels and frame stand out from ev
 }
 
 TEST_CASE("contrast: panels' text, legend swatches and kind names on the panel over the map") {
-    for (bool dark : {false, true}) {
+    const ForcedReset reset;
+    for (const Scheme& sc : schemes()) {
+        use(sc);
+        const bool dark = sc.dark;
         const ca::ui::Palette& p = ca::ui::palette(dark);
         Audit a;
         for (const auto& [ground, map] : map_grounds(p)) {
             const ca::Rgb panel = over(p.panel_bg, map);
-            const std::string on = std::string(" on a panel over ") + ground + " (" + theme_name(dark) + ")";
+            const std::string on = std::string(" on a panel over ") + ground + " (" + sc.name + ")";
             a.need("text" + on, rgb(p.text), panel, 4.5);
             a.need("dimmed text" + on, rgb(p.text_dim), panel, 4.5);
             a.need("editor's confirmation" + on, rgb(p.ok_text), panel, 4.5);
@@ -129,7 +173,10 @@ TEST_CASE("contrast: panels' text, legend swatches and kind names on the panel o
 
 TEST_CASE("contrast: ImGui's controls in each state: text, boundaries, check marks and grabs") {
     ImGuiScope scope;
-    for (bool dark : {false, true}) {
+    const ForcedReset reset;
+    for (const Scheme& sc : schemes()) {
+        use(sc);
+        const bool dark = sc.dark;
         ca::ui::apply_style(dark, 1);
         const ImGuiStyle& s = ImGui::GetStyle();
         const ImVec4* c = s.Colors;
@@ -137,7 +184,7 @@ TEST_CASE("contrast: ImGui's controls in each state: text, boundaries, check mar
         Audit a;
         for (const auto& [ground, map] : map_grounds(p)) {
             const ca::Rgb panel = over(c[ImGuiCol_WindowBg], map);
-            const std::string on = std::string(" over ") + ground + " (" + theme_name(dark) + ")";
+            const std::string on = std::string(" over ") + ground + " (" + sc.name + ")";
             const ca::Rgb text = rgb(c[ImGuiCol_Text]);
             a.need("text on a window" + on, text, panel, 4.5);
             a.need("dimmed text on a window" + on, rgb(c[ImGuiCol_TextDisabled]), panel, 4.5);
@@ -176,7 +223,8 @@ TEST_CASE("contrast: ImGui's controls in each state: text, boundaries, check mar
 
 TEST_CASE("contrast: the kinds' colours stay apart from each other") {
     // Kinds differ by dash and shape too (WCAG 1.4.1); darkening colours for contrast must not
-    // merge two of them.
+    // merge two of them. (Forced colours draw every kind in one colour, as the page's DOM.)
+    ca::ui::set_forced_colours(nullptr);
     for (bool dark : {false, true}) {
         std::vector<std::string> close;
         auto apart = [&](const std::vector<std::pair<std::string, ca::Rgb>>& v) {
@@ -192,7 +240,32 @@ TEST_CASE("contrast: the kinds' colours stay apart from each other") {
             org.push_back({ca::enum_label_en(static_cast<ca::OrgKind>(k)), rgb(ca::ui::org_colour(static_cast<ca::OrgKind>(k), dark))});
         apart(collab);
         apart(org);
-        INFO(theme_name(dark));
+        INFO((dark ? "dark" : "light"));
         CHECK(close.empty());
     }
+}
+
+TEST_CASE("contrast: forced colours draw in the system's colours alone, whatever the theme") {
+    const ForcedReset reset;
+    for (const Scheme& sc : schemes()) {
+        if (!sc.forced) continue;
+        use(sc);
+        ca::SystemColours sys;
+        std::string why;
+        REQUIRE(ca::parse_system_colours(sc.forced, sys, why));
+        INFO(sc.name);
+        for (bool dark : {false, true}) {
+            const ca::ui::Palette& p = ca::ui::palette(dark);
+            CHECK(rgb(p.sea).r == Approx(ca::rgb_hex(sys.canvas).r));
+            CHECK(rgb(p.text).g == Approx(ca::rgb_hex(sys.canvas_text).g));
+            CHECK(rgb(p.highlight).b == Approx(ca::rgb_hex(sys.highlight).b));
+            CHECK(rgb(p.link).r == Approx(ca::rgb_hex(sys.link_text).r));
+            for (int k = 0; k < static_cast<int>(ca::CollabKind::Count); ++k)
+                CHECK(ca::ui::collab_colour(static_cast<ca::CollabKind>(k), dark) == p.link);
+            for (int k = 0; k < static_cast<int>(ca::OrgKind::Count); ++k)
+                CHECK(ca::ui::org_colour(static_cast<ca::OrgKind>(k), dark) == p.text);
+        }
+    }
+    ca::ui::set_forced_colours(nullptr);
+    CHECK(ca::ui::palette(false).sea != ca::ui::palette(true).sea);  // the themes' own again
 }

@@ -17,6 +17,7 @@
 #include "imgui_internal.h"
 #include "ui/fonts.h"
 #include "ui/line_batch.h"
+#include "ui/theme.h"
 #include "ui/ui.h"
 
 namespace {
@@ -777,4 +778,61 @@ TEST_CASE("the timeline's event tooltip is in the interface language") {
     INFO(text);
     CHECK(ev.title_in(ca::Locale::Ko) != ev.title);
     CHECK(text.find(want) != std::string::npos);
+}
+
+// Under forced colours (a visitor's contrast theme, here Windows' "Desert", none of whose colours
+// is white or black) every vertex of the map, its panels and controls is drawn in the system's
+// colours or between two of them (the lands' tint, an ended node's grey), at any opacity:
+// nothing keeps a colour of the themes' own.
+TEST_CASE("forced colours: the map, legend, timeline and details draw in the system's colours alone") {
+    ca::SystemColours sys;
+    std::string why;
+    REQUIRE(ca::parse_system_colours("#fffaef,#3d3d3d,#1c5e75,#676767,#903909,#fff5e3,#fffaef,#202020", sys, why));
+    const uint32_t list[] = {sys.canvas,    sys.canvas_text,    sys.link_text,   sys.gray_text,
+                             sys.highlight, sys.highlight_text, sys.button_face, sys.button_text};
+    auto channel = [](uint32_t c, int shift) { return static_cast<float>((c >> shift) & 255); };
+    // On the segment between two of them, within 2/255 per channel.
+    auto allowed = [&](ImU32 col) {
+        const float r = static_cast<float>((col >> IM_COL32_R_SHIFT) & 255), g = static_cast<float>((col >> IM_COL32_G_SHIFT) & 255),
+                    b = static_cast<float>((col >> IM_COL32_B_SHIFT) & 255);
+        for (uint32_t a : list)
+            for (uint32_t c : list)
+                for (int step = 0; step <= 256; ++step) {
+                    const float t = step / 256.f;
+                    auto at = [&](int shift) { return channel(a, shift) + (channel(c, shift) - channel(a, shift)) * t; };
+                    if (std::fabs(at(16) - r) <= 2 && std::fabs(at(8) - g) <= 2 && std::fabs(at(0) - b) <= 2) return true;
+                }
+        return false;
+    };
+    for (bool dark : {false, true}) {  // the dark pass with the About card open over the map
+        Harness h;
+        ca::ui::set_forced_colours(&sys);
+        ca::ui::apply_style(dark, 1);
+        h.m.set_mode(ca::TimeMode::Cumulative);
+        h.m.set_time((h.m.axis().t0 + h.m.axis().t1) / 2);  // some ended, some active, clusters
+        const int astri = h.m.data().find_org("astri");
+        REQUIRE(astri >= 0);
+        h.m.select_org(astri);
+        h.m.set_about_open(dark);
+        for (int i = 0; i < 4; ++i) h.frame();
+        if (dark) REQUIRE(window_named("###About chipatlas") != nullptr);
+        std::map<ImU32, int> off;
+        int vertices = 0;
+        const ImDrawData* dd = ImGui::GetDrawData();
+        for (int l = 0; l < dd->CmdListsCount; ++l)
+            for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer) {
+                ++vertices;
+                if (((v.col >> IM_COL32_A_SHIFT) & 255) && !allowed(v.col | IM_COL32_A_MASK)) ++off[v.col | IM_COL32_A_MASK];
+            }
+        ca::ui::set_forced_colours(nullptr);
+        std::string seen;
+        char buf[16];
+        for (const auto& [c, n] : off) {
+            std::snprintf(buf, sizeof buf, "#%02x%02x%02x ", c & 255, (c >> 8) & 255, (c >> 16) & 255);
+            seen += buf + std::to_string(n) + "; ";
+        }
+        INFO((dark ? "dark: " : "light: ") << seen);
+        CHECK(vertices > 1000);
+        CHECK(off.empty());
+    }
 }

@@ -5,7 +5,7 @@
 // inline scripts, no eval, no inline style attributes (only CSSOM writes), no innerHTML.
 import { instantiateWith, mark, GLUE, EDIT_BUILD } from './wasm_loader.js';
 import { mapReady } from './early.js';
-import { doc, root, mqDark, mqReduce, systemTheme, watchMedia } from './dom.js';
+import { doc, root, mqDark, mqForced, mqReduce, systemTheme, systemColours, watchMedia } from './dom.js';
 import { app } from './state.js';
 import { LIMITS } from './limits.js';
 import { checkedWasmHash, shareUrl } from './url_state.js';
@@ -50,8 +50,13 @@ if (embed) root.classList.add('embed');
 installHostApi();
 
 // ------------------------------------------------------------------ system preferences, URL edits
+// The system's colours change with its theme too, under forced colours.
+function onSystemColours() {
+  if (app.ready) call({ cmd: 'setState', state: { systemTheme: systemTheme(), systemColours: systemColours() || null } });
+}
+watchMedia(mqForced, onSystemColours);
 watchMedia(mqDark, function () {
-  if (app.ready) call({ cmd: 'setState', state: { systemTheme: systemTheme() } });
+  onSystemColours();
   const r = app.ready ? call({ cmd: 'getState' }) : null;
   if (r && r.ok) onState(r);
 });
@@ -102,6 +107,8 @@ function startArgs(hash, dataPending) {
   if (hash && !dataPending) args.push('--hash', hash);
   if (queryEmbed) args.push('--embed');
   args.push('--system-theme', systemTheme());
+  const forced = systemColours();
+  if (forced) args.push('--system-colours', forced);
   const langs = preferredLocales();
   if (langs) args.push('--locales', langs);
   if (mqReduce && mqReduce.matches) args.push('--reduced-motion');

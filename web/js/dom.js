@@ -49,6 +49,32 @@ export function h(tag, props, ...children) {
 export const mqDark = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
 export const mqReduce = window.matchMedia ? matchMedia('(prefers-reduced-motion: reduce)') : null;
 export function systemTheme() { return mqDark && mqDark.matches ? 'dark' : 'light'; }
+export const mqForced = window.matchMedia ? matchMedia('(forced-colors: active)') : null;
+const SYSTEM_COLOURS = ['Canvas', 'CanvasText', 'LinkText', 'GrayText', 'Highlight', 'HighlightText', 'ButtonFace', 'ButtonText'];
+// Under forced colours (the visitor's contrast theme), its system colours as the map draws with
+// them (core/contrast.h, parse_system_colours): "#rrggbb,..." in SYSTEM_COLOURS' order; '' when
+// colours are not forced or one cannot be read. The page's DOM follows forced colours by itself.
+export function systemColours() {
+  if (!mqForced || !mqForced.matches || !doc.body) return '';
+  const probe = doc.createElement('span');
+  probe.style.position = 'absolute';
+  probe.style.visibility = 'hidden';
+  probe.style.setProperty('forced-color-adjust', 'none');  // its colour as given, not forced
+  doc.body.appendChild(probe);
+  const out = [];
+  try {
+    for (let i = 0; i < SYSTEM_COLOURS.length; i++) {
+      probe.style.color = '';
+      probe.style.color = SYSTEM_COLOURS[i];
+      const m = probe.style.color ? /^rgba?\((\d+), (\d+), (\d+)/.exec(getComputedStyle(probe).color) : null;
+      if (!m) return '';
+      out.push('#' + m.slice(1, 4).map(function (x) { return Math.min(255, Number(x)).toString(16).padStart(2, '0'); }).join(''));
+    }
+  } finally {
+    probe.remove();
+  }
+  return out.join(',');
+}
 export function watchMedia(mq, fn) {
   if (!mq) return;
   if (mq.addEventListener) mq.addEventListener('change', fn);
