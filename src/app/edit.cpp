@@ -443,7 +443,10 @@ std::string rect_json(const Rect& r) {
 
 std::string rects_json(const std::vector<Rect>& rs) {
     std::string out = "[";
-    for (size_t i = 0; i < rs.size(); ++i) out += (i ? "," : "") + rect_json(rs[i]);
+    for (size_t i = 0; i < rs.size(); ++i) {
+        if (i) out += ',';
+        out += rect_json(rs[i]);
+    }
     return out + "]";
 }
 

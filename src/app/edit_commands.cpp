@@ -56,23 +56,6 @@ json field_json(const FormField& f) {
     return o;
 }
 
-// The field a pointer inside an element names ("/name", "/participants/1/role", "/topics/0"):
-// its type and whether it is required, for a typed value's JSON; null when the form has none.
-const FormField* field_at(EditKind kind, std::string_view pointer, bool& plain_item) {
-    const FormFocus f = form_focus(kind, pointer);
-    plain_item = false;
-    if (f.field < 0) return nullptr;
-    const FormField& top = form_fields(kind)[static_cast<size_t>(f.field)];
-    if (f.item < 0) return &top;
-    if (f.sub.empty()) {
-        plain_item = top.items.empty();
-        return plain_item ? &top : nullptr;
-    }
-    for (const FormField& sub : top.items)
-        if (sub.key == f.sub) return &sub;
-    return nullptr;
-}
-
 std::string str_of(const JValue& c, std::string_view key) { return std::string(c.find(key).str()); }
 
 }  // namespace
@@ -176,7 +159,7 @@ std::string App::edit_do_reply(const JValue& c) {
             return true;
         }
         bool plain = false;
-        const FormField* f = field_at(in.kind, in.pointer, plain);
+        const FormField* f = form_field_at(in.kind, in.pointer, plain);
         if (!f || (item && f->type != FieldType::List)) return false;
         const std::string typed(text.str());
         if (item) {  // a list's new item: an object's required fields, or the typed value
@@ -205,11 +188,10 @@ std::string App::edit_do_reply(const JValue& c) {
     } else if (op == "set") {
         in.op = Op::SetField;
         if (!field_value(false)) return error_reply_json("no field " + in.pointer + " in a " + edit_kind_name(in.kind) + "'s form");
-    } else if (op == "addItem" || op == "removeItem") {  // the list by its pointer ("/participants"); the session takes its name
+    } else if (op == "addItem" || op == "removeItem") {  // the list by its pointer ("/participants", "/facts/0/translations")
         in.op = op == "addItem" ? Op::AddItem : Op::RemoveItem;
         if (in.op == Op::AddItem && !field_value(true))
             return error_reply_json("no list " + in.pointer + " in a " + edit_kind_name(in.kind) + "'s form");
-        if (!in.pointer.empty() && in.pointer[0] == '/') in.pointer.erase(0, 1);
     } else if (op == "remove") {
         in.op = c.find("references").boolean() ? Op::RemoveWithReferences : Op::Remove;
     } else if (op == "undo" || op == "redo") {

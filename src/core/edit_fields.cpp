@@ -107,7 +107,8 @@ std::vector<FormField> make(EditKind k) {
                 F("start", "Start", T::Date, true),
                 E("start_bound", "Start is", "start_bound"),
                 F("end", "End", T::Date),
-                L("participants", "Participants", {I("org", "Organisation", EditKind::Organisation, true), E("role", "Role", "role", true)},
+                L("participants", "Participants",
+                  {I("org", "Organisation", EditKind::Organisation, true), E("role", "Role", "role", true), F("note", "Note", T::LongText)},
                   true),
                 F("summary", "Summary", T::LongText, true),
                 L("translations", "Translations",
@@ -115,7 +116,8 @@ std::vector<FormField> make(EditKind k) {
                 L("facts", "Facts",
                   {F("label", "Label", T::Text, true), F("value", "Value", T::Number, true), E("unit", "Unit", "unit", true),
                    E("qualifier", "Qualifier", "qualifier"), F("year", "Year", T::Integer, true),
-                   I("source", "Source", EditKind::Source, true), F("quote", "Quote", T::LongText, true)}),
+                   I("source", "Source", EditKind::Source, true), F("quote", "Quote", T::LongText, true),
+                   L("translations", "Translations", {E("lang", "Language", "lang", true), F("label", "Label", T::Text, true)})}),
                 L("evidence", "Evidence", {I("source", "Source", EditKind::Source, true), F("quote", "Quote", T::LongText, true)}, true),
                 I("parent", "Parent", EditKind::Collaboration),
                 LV("inferred", "Inferred fields", T::Enum, "collabInferred"),
@@ -238,6 +240,38 @@ FormValues form_values(const EditSession& s, EditKind kind, std::string_view id)
     if (text.empty() || !parse_ojson(text, e)) return out;
     flatten(e, "", out);
     return out;
+}
+
+const FormField* form_field_at(EditKind kind, std::string_view pointer, bool& plain_item) {
+    plain_item = false;
+    std::vector<std::string> tok;
+    size_t at = 0;
+    while (at < pointer.size() && pointer[at] == '/') {
+        const size_t end = std::min(pointer.find('/', at + 1), pointer.size());
+        tok.emplace_back(pointer.substr(at + 1, end - at - 1));
+        at = end;
+    }
+    if (at != pointer.size() || tok.empty()) return nullptr;
+    const std::vector<FormField>* fields = &form_fields(kind);
+    const FormField* f = nullptr;
+    for (size_t t = 0; t < tok.size(); ++t) {
+        const auto it = std::find_if(fields->begin(), fields->end(), [&](const FormField& x) { return x.key == tok[t]; });
+        if (it == fields->end()) return nullptr;
+        f = &*it;
+        if (t + 1 == tok.size()) return f;
+        // A list's item: its index, then (a list of objects) the sub-field's key.
+        const std::string& index = tok[t + 1];
+        if (f->type != FieldType::List || index.empty() || index.size() > 6 || index.find_first_not_of("0123456789") != std::string::npos)
+            return nullptr;
+        ++t;
+        if (f->items.empty()) {
+            plain_item = t + 1 == tok.size();
+            return plain_item ? f : nullptr;
+        }
+        if (t + 1 == tok.size()) return nullptr;  // a whole item of objects: no one field
+        fields = &f->items;
+    }
+    return f;
 }
 
 FormFocus form_focus(EditKind kind, std::string_view p) {

@@ -70,6 +70,11 @@ struct FormFocus {
 };
 FormFocus form_focus(EditKind kind, std::string_view field_pointer);
 
+// The field a pointer inside an element names, however deep ("/name", "/participants/1/role",
+// "/topics/0", "/facts/0/translations/1/label"): null when the form has none; plain_item when it
+// is one value of a list of plain values (its List field is returned).
+const FormField* form_field_at(EditKind kind, std::string_view pointer, bool& plain_item);
+
 // The field a message about a missing required member names ('missing required field "summary"'
 // -> "/summary"), whose pointer is its element's: where the editors take the keyboard; else "".
 std::string missing_field(std::string_view message);

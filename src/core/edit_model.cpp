@@ -431,16 +431,53 @@ EditResult EditSession::set_fields(EditKind k, std::string_view id, const std::v
     return {true, {}, {}};
 }
 
+namespace {
+
+// The list `list` names inside element e: a member's name ("facts") or a pointer to a list
+// deeper in ("/facts/0/translations"), whose last member is made an empty list when missing
+// and `create`. Null, with why, when it names nothing, or something that is not a list.
+OJson* list_in(OJson* e, std::string_view list, bool create, std::string& why) {
+    std::vector<std::string> tok;
+    if (list.empty() || list[0] != '/')
+        tok.emplace_back(list);
+    else if (!split_pointer(list, tok) || tok.empty())
+        tok.clear();
+    OJson* v = e;
+    for (size_t t = 0; v && t + 1 < tok.size(); ++t) {
+        size_t idx;
+        if (v->is_object() && v->contains(tok[t]))
+            v = &(*v)[tok[t]];
+        else if (v->is_array() && index_token(tok[t], v->size(), idx))
+            v = &(*v)[idx];
+        else
+            v = nullptr;
+    }
+    if (tok.empty() || !v || !v->is_object() || (!create && !v->contains(tok.back()))) {
+        why = "no list " + dq(list);
+        return nullptr;
+    }
+    OJson& l = (*v)[tok.back()];
+    if (l.is_null()) l = OJson::array();
+    if (!l.is_array()) {
+        why = dq(list) + " is not a list";
+        return nullptr;
+    }
+    return &l;
+}
+
+}  // namespace
+
 EditResult EditSession::add_item(EditKind k, std::string_view id, std::string_view list, std::string_view value_json) {
     OJson value;
     std::string why;
     if (!parse_value(value_json, value, why)) return fail(why);
     OJson* e = p_->element(k, id);
     if (!e) return fail(std::string("no ") + edit_kind_name(k) + " " + dq(id));
-    OJson& l = (*e)[std::string(list)];
-    if (l.is_null()) l = OJson::array();
-    if (!l.is_array()) return fail(dq(list) + " is not a list");
-    l.push_back(std::move(value));
+    OJson copy = *e;  // a missing list made, then refused, leaves nothing behind
+    OJson* l = list_in(&copy, list, true, why);
+    if (!l) return fail(why);
+    l->push_back(std::move(value));
+    *e = std::move(copy);
     p_->commit();
     return {true, {}, {}};
 }
@@ -448,8 +485,9 @@ EditResult EditSession::add_item(EditKind k, std::string_view id, std::string_vi
 EditResult EditSession::remove_item(EditKind k, std::string_view id, std::string_view list, size_t index) {
     OJson* e = p_->element(k, id);
     if (!e) return fail(std::string("no ") + edit_kind_name(k) + " " + dq(id));
-    auto l = e->find(std::string(list));
-    if (l == e->end() || !l->is_array() || index >= l->size()) return fail("no item " + std::to_string(index) + " in " + dq(list));
+    std::string why;
+    OJson* l = list_in(e, list, false, why);
+    if (!l || index >= l->size()) return fail("no item " + std::to_string(index) + " in " + dq(list));
     l->erase(l->begin() + static_cast<long>(index));
     p_->commit();
     return {true, {}, {}};

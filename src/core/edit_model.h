@@ -62,7 +62,8 @@ public:
     // Several fields as one change (one undo step, e.g. a drag's lat and lon); all or nothing.
     EditResult set_fields(EditKind kind, std::string_view id, const std::vector<std::pair<std::string, std::string>>& values);
     // Appends to a list field (participants, evidence, facts, names, sources, topics, inferred...),
-    // created when missing; remove_item takes element index out of it.
+    // created when missing; remove_item takes element index out of it. `list` is the member's name
+    // or a pointer inside the element to a list deeper in ("/facts/0/translations").
     EditResult add_item(EditKind kind, std::string_view id, std::string_view list, std::string_view value_json);
     EditResult remove_item(EditKind kind, std::string_view id, std::string_view list, size_t index);
 

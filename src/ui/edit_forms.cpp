@@ -221,32 +221,33 @@ void scalar(const EditSession& s, EditState& st, const FormField& f, const std::
 }
 
 // A list of plain values (topics, sources, inferred fields): each with a remove button, and a
-// combo (enums) or a search (ids) that adds one.
+// combo (enums) or a search (ids) that adds one. Lists are named by their pointers.
 void value_list(const EditSession& s, EditState& st, const FormField& f, const std::string& ptr) {
     const size_t n = st.values.count(ptr);
     for (size_t i = 0; i < n; ++i) {
         const std::string item = ptr + "/" + std::to_string(i);
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::SmallButton("x")) intent(st, EditIntent::Op::RemoveItem, f.key, "", i);
+        if (ImGui::SmallButton("x")) intent(st, EditIntent::Op::RemoveItem, ptr, "", i);
         ImGui::SameLine();
         ImGui::TextUnformatted(st.values.get(item).c_str());
         focus_after(st, item);
         ImGui::PopID();
     }
     if (f.item_type == FieldType::Id) {
-        id_picker(s, st, ptr + "/+", ("##add" + ptr).c_str(), f.ref, "", EditIntent::Op::AddItem, f.key);
+        id_picker(s, st, ptr + "/+", ("##add" + ptr).c_str(), f.ref, "", EditIntent::Op::AddItem, ptr);
         return;
     }
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo(("##add" + ptr).c_str(), "add...")) {
         for (const std::string& c : f.choices)
-            if (ImGui::Selectable(c.c_str())) intent(st, EditIntent::Op::AddItem, f.key, json_string(c));
+            if (ImGui::Selectable(c.c_str())) intent(st, EditIntent::Op::AddItem, ptr, json_string(c));
         ImGui::EndCombo();
     }
     note_rect(st, ptr + "/+");
 }
 
-// A list of objects (participants, facts, evidence, names): each item's fields, remove and add.
+// A list of objects (participants, facts, evidence, names): each item's fields, remove and add;
+// a list inside an item (a fact's translations) is drawn within it, indented.
 void object_list(const EditSession& s, EditState& st, const FormField& f, const std::string& ptr) {
     const size_t n = st.values.count(ptr);
     for (size_t i = 0; i < n; ++i) {
@@ -255,15 +256,27 @@ void object_list(const EditSession& s, EditState& st, const FormField& f, const 
         ImGui::Separator();
         ImGui::Text("%zu.", i + 1);
         ImGui::SameLine();
-        if (ImGui::SmallButton("remove")) intent(st, EditIntent::Op::RemoveItem, f.key, "", i);
+        if (ImGui::SmallButton("remove")) intent(st, EditIntent::Op::RemoveItem, ptr, "", i);
+        note_rect(st, item + "#remove");
         const std::string source_id = st.values.get(item + "/source");
         for (const FormField& sub : f.items) {
             ImGui::TextDisabled("%s", sub.label.c_str());
-            scalar(s, st, sub, item + "/" + sub.key, source_id);
+            if (sub.type != FieldType::List) {
+                scalar(s, st, sub, item + "/" + sub.key, source_id);
+                continue;
+            }
+            ImGui::PushID(sub.key.c_str());
+            ImGui::Indent();
+            if (sub.items.empty())
+                value_list(s, st, sub, item + "/" + sub.key);
+            else
+                object_list(s, st, sub, item + "/" + sub.key);
+            ImGui::Unindent();
+            ImGui::PopID();
         }
         ImGui::PopID();
     }
-    if (ImGui::Button(("Add " + f.label).c_str())) intent(st, EditIntent::Op::AddItem, f.key, new_item_json(f));
+    if (ImGui::Button(("Add " + f.label).c_str())) intent(st, EditIntent::Op::AddItem, ptr, new_item_json(f));
     note_rect(st, ptr + "/+");
 }
 

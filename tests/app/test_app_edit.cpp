@@ -620,6 +620,44 @@ TEST_CASE("edit forms: a date is its precision chosen and its parts typed, check
     CHECK(start() == "2023");  // not a date: left as it was
 }
 
+// A fact's label in the region's languages, edited in the form (it was edited only in the file):
+// one translation removed by its button, one added and typed, the data valid again.
+TEST_CASE("edit forms: a fact's translations removed, added and typed in the form") {
+    ca::AppConfig cfg;
+    cfg.edit = true;
+    ca::App app(cfg);
+    FakePlatform p(app);
+    ImGui::GetIO().KeyMap[ImGuiKey_Enter] = 13;
+    REQUIRE(app.start(p));
+    p.step();
+    select(p, app, ca::EditKind::Collaboration, "metc");
+    auto values = [&] { return ca::form_values(*app.editor(), ca::EditKind::Collaboration, "metc"); };
+    REQUIRE(values().count("/facts/0/translations") == 4);
+    size_t ko = 0;
+    while (ko < 4 && values().get("/facts/0/translations/" + std::to_string(ko) + "/lang") != "ko") ++ko;
+    REQUIRE(ko < 4);
+    const std::string ko_label = values().get("/facts/0/translations/" + std::to_string(ko) + "/label");
+    // Each translation's fields are drawn in the fact's item.
+    REQUIRE(show(p, app, "/facts/0/translations/0/label"));
+    REQUIRE(show(p, app, "/facts/0/translations/" + std::to_string(ko) + "#remove"));
+    click(p, field(app, "/facts/0/translations/" + std::to_string(ko) + "#remove"));
+    CHECK(values().count("/facts/0/translations") == 3);
+    REQUIRE(show(p, app, "/facts/0/translations/+"));
+    click(p, field(app, "/facts/0/translations/+"));
+    REQUIRE(values().count("/facts/0/translations") == 4);
+    CHECK(values().get("/facts/0/translations/3/label").empty());
+    push(app, ca::ui::EditIntent::Op::SetField, ca::EditKind::Collaboration, "metc", "/facts/0/translations/3/lang", "\"ko\"");
+    p.step();
+    type_into(p, app, "/facts/0/translations/3/label", ko_label + " (2022)");
+    CHECK(values().get("/facts/0/translations/3/label") == ko_label + " (2022)");
+    const ca::Dataset& d = app.editor()->validation().dataset;
+    CHECK(app.editor()->validation().showable);
+    const int metc = d.find_collab("metc");
+    REQUIRE(metc >= 0);
+    CHECK(d.collaborations[static_cast<size_t>(metc)].facts[0].label_in(ca::Locale::Ko) == ko_label + " (2022)");
+    for (const ca::Diagnostic& m : app.editor()->validation().diagnostics) CHECK(m.severity != ca::Severity::Error);
+}
+
 // The story editor (issue 19): open edit mode, "Add this view as a step" twice (two views), a
 // caption typed for each, the second step moved up, Save through the canonical writer; the saved
 // story validates against the data and, loaded again, tells the same steps.

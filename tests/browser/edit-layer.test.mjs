@@ -198,6 +198,40 @@ test('edit layer: follows the panel (another element chosen or edited there), re
   assertClean(log);
 });
 
+test('edit layer: a fact\u2019s translations, a list in a list\u2019s item, removed, added and typed by keyboard', { timeout: 120000 }, async () => {
+  const { page, log } = await h.open('index.html#edit=1', { viewport: { width: 1280, height: 800 } });
+  await waitFor(page, () => document.getElementById('edit-list') && document.getElementById('edit-list').children.length > 0, 'the layer');
+  await page.evaluate(() => window.chipatlas.command('editDo', { op: 'select', kind: 'collaboration', id: 'metc' }));
+  await waitFor(page, () => document.getElementById('edit-f-facts-0-translations'), 'the first fact\u2019s translations in the layer');
+  const values = async () => (await view(page)).form;
+  let form = await values();
+  assert.equal(form.lists['/facts/0/translations'], 4);
+  const errors = (await view(page)).errors;
+  let ko = 0;
+  while (ko < 4 && form.values[`/facts/0/translations/${ko}/lang`] !== 'ko') ko++;
+  assert.ok(ko < 4, 'a Korean label');
+  const label = form.values[`/facts/0/translations/${ko}/label`];
+  // Each translation is a group inside the fact's, with its language and label labelled.
+  assert.equal(await page.locator(`#edit-f-facts-0 #edit-f-facts-0-translations-${ko} label[for=edit-f-facts-0-translations-${ko}-label]`).count(), 1);
+  await page.focus(`#edit-f-facts-0-translations-${ko}-remove`);
+  await page.keyboard.press('Enter');
+  await poll(page, async () => (await values()).lists['/facts/0/translations'] === 3, 'the translation removed');
+  await waitFor(page, () => document.getElementById('edit-f-facts-0-translations-add'), 'the layer redrawn');
+  await page.focus('#edit-f-facts-0-translations-add');
+  await page.keyboard.press('Enter');
+  await poll(page, async () => (await values()).lists['/facts/0/translations'] === 4, 'a translation added');
+  await waitFor(page, () => document.activeElement && document.activeElement.id === 'edit-f-facts-0-translations-3-lang', 'focus on the new translation');
+  await page.selectOption('#edit-f-facts-0-translations-3-lang', 'ko');
+  await settle(page);
+  await typeField(page, 'edit-f-facts-0-translations-3-label', label + ' (2022)');
+  await poll(page, async () => (await values()).values['/facts/0/translations/3/label'] === label + ' (2022)', 'the label typed');
+  form = await values();
+  assert.equal(form.values['/facts/0/translations/3/lang'], 'ko');
+  assert.equal((await view(page)).errors, errors, 'the data as valid as before');
+  assert.deepEqual(await axeSerious(page), []);
+  assertClean(log);
+});
+
 test('edit layer: a story made by keyboard alone: two views as steps, captions, reordered, told, saved', { timeout: 120000 }, async () => {
   const { page, log } = await h.open('index.html#edit=1&rm=1', { viewport: { width: 1280, height: 800 } });
   await waitFor(page, () => document.getElementById('edit-story-add'), 'the story part of the layer');

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -194,6 +195,41 @@ TEST_CASE("edit forms: an event's translations") {
     CHECK(f.sub == "title");
 }
 
+// Every member the schema gives an element (but its id, set apart) is a field of its form, and
+// every member of a list's items one of the list's sub-fields, however deep (a fact's
+// translations were edited only in the file, session 24): what the data takes, the form edits.
+TEST_CASE("edit forms: every member of the schema has a field, in lists' items too") {
+    const nlohmann::json s = schema();
+    const nlohmann::json& defs = s["$defs"];
+    auto resolve = [&](const nlohmann::json& node) -> const nlohmann::json& {
+        if (node.contains("$ref")) return defs[node["$ref"].get<std::string>().substr(std::string("#/$defs/").size())];
+        return node;
+    };
+    std::vector<std::string> missing;
+    std::function<void(const nlohmann::json&, const std::vector<ca::FormField>&, const std::string&)> walk;
+    walk = [&](const nlohmann::json& object, const std::vector<ca::FormField>& fields, const std::string& at) {
+        for (auto it = object["properties"].begin(); it != object["properties"].end(); ++it) {
+            if (at.find('/') == std::string::npos && it.key() == "id") continue;
+            const auto f = std::find_if(fields.begin(), fields.end(), [&](const ca::FormField& x) { return x.key == it.key(); });
+            if (f == fields.end()) {
+                missing.push_back(at + "/" + it.key());
+                continue;
+            }
+            const nlohmann::json& prop = resolve(it.value());
+            if (prop.value("type", "") != "array") continue;
+            const nlohmann::json& items = resolve(prop["items"]);
+            if (items.value("type", "") == "object") walk(items, f->items, at + "/" + it.key() + "/N");
+        }
+    };
+    const std::pair<const char*, ca::EditKind> kinds[] = {{"source", ca::EditKind::Source},
+                                                          {"organisation", ca::EditKind::Organisation},
+                                                          {"collaboration", ca::EditKind::Collaboration},
+                                                          {"event", ca::EditKind::Event}};
+    for (const auto& [def, kind] : kinds) walk(defs[def], ca::form_fields(kind), def);
+    INFO(nlohmann::json(missing).dump());
+    CHECK(missing.empty());
+}
+
 TEST_CASE("edit forms: an organisation's translations (its city and note)") {
     const auto& org = ca::form_fields(ca::EditKind::Organisation);
     const auto it = std::find_if(org.begin(), org.end(), [](const ca::FormField& f) { return f.key == "translations"; });
@@ -205,4 +241,30 @@ TEST_CASE("edit forms: an organisation's translations (its city and note)") {
     CHECK(org[static_cast<size_t>(f.field)].key == "translations");
     CHECK(f.item == 2);
     CHECK(f.sub == "city");
+}
+
+// A pointer names its field however deep: what a typed value becomes, and which list an added
+// item goes to, are the field's.
+TEST_CASE("edit forms: the field a pointer names, in lists' items' lists too") {
+    bool plain = true;
+    const ca::FormField* f = ca::form_field_at(ca::EditKind::Collaboration, "/facts/0/translations/1/label", plain);
+    REQUIRE(f);
+    CHECK(f->key == "label");
+    CHECK(f->required);
+    CHECK_FALSE(plain);
+    f = ca::form_field_at(ca::EditKind::Collaboration, "/facts/2/translations", plain);
+    REQUIRE(f);
+    CHECK(f->type == ca::FieldType::List);
+    CHECK(ca::new_item_json(*f) == R"({"lang": "zh-Hant", "label": ""})");
+    f = ca::form_field_at(ca::EditKind::Collaboration, "/topics/3", plain);
+    REQUIRE(f);
+    CHECK(f->key == "topics");
+    CHECK(plain);
+    f = ca::form_field_at(ca::EditKind::Organisation, "/name", plain);
+    REQUIRE(f);
+    CHECK(f->type == ca::FieldType::Text);
+    CHECK_FALSE(plain);
+    for (const char* none : {"", "/", "name", "/nothing", "/facts/x/label", "/facts/0", "/facts/0/nothing", "/topics/0/x",
+                             "/facts/0/translations/1", "/facts/1234567/label", "/name/0"})
+        CHECK(ca::form_field_at(ca::EditKind::Collaboration, none, plain) == nullptr);
 }

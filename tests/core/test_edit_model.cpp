@@ -240,8 +240,7 @@ TEST_CASE("edit: live validation checks quotes against the texts given, a source
     CHECK_FALSE(s.validation().showable);
 }
 
-// The map's form edits a fact's scalar fields; the fact's translations (edited in the file) and an
-// event's stay as they are.
+// The map's form edits a fact's scalar fields; the fact's translations and an event's stay as they are.
 TEST_CASE("edit: a fact's value edited keeps the fact's translations") {
     EditSession s;
     open_committed(s);
@@ -259,4 +258,40 @@ TEST_CASE("edit: a fact's value edited keeps the fact's translations") {
     REQUIRE(e != r.dataset.events.end());
     CHECK(e->title == "ASTRI launches the consortium");
     CHECK(e->translations.size() == 4);
+}
+
+// A list inside a list's item (a fact's translations) is added to and taken from by its pointer,
+// as the forms do; a pointer to nothing, or to what is not a list, changes nothing.
+TEST_CASE("edit: a fact's translations added and removed by their list's pointer") {
+    EditSession s;
+    open_committed(s);
+    auto fact_labels = [&] {
+        std::vector<InputFile> in;
+        for (size_t i = 0; i < s.file_count(); ++i) in.push_back({s.file(i).name, s.file(i).text});
+        LoadResult r = load_dataset(in);
+        REQUIRE(r.ok());
+        return r.dataset.collaborations[static_cast<size_t>(r.dataset.find_collab("metc"))].facts;
+    };
+    const size_t before = fact_labels()[0].translations.size();
+    REQUIRE(before == 4);
+    // Take the Korean label out, then add it back with another text.
+    size_t ko = 0;
+    while (fact_labels()[0].translations[ko].lang != Lang::Ko) ++ko;
+    REQUIRE(s.remove_item(EditKind::Collaboration, "metc", "/facts/0/translations", ko).ok);
+    CHECK(fact_labels()[0].translations.size() == before - 1);
+    CHECK(fact_labels()[0].label_in(Locale::Ko) == fact_labels()[0].label);  // English, as the fallback
+    REQUIRE(s.add_item(EditKind::Collaboration, "metc", "/facts/0/translations", R"({"lang": "ko", "label": "회원 수"})").ok);
+    CHECK(fact_labels()[0].label_in(Locale::Ko) == "회원 수");
+    // Refused, with nothing changed.
+    const std::string kept = s.file(0).text;
+    CHECK(s.add_item(EditKind::Collaboration, "metc", "/facts/99/translations", "{}").error == "no list \"/facts/99/translations\"");
+    CHECK(s.add_item(EditKind::Collaboration, "metc", "/facts/0/label", "{}").error == "\"/facts/0/label\" is not a list");
+    CHECK(s.add_item(EditKind::Collaboration, "metc", "/facts/x/translations", "{}").error.find("no list") == 0);
+    CHECK(s.remove_item(EditKind::Collaboration, "metc", "/facts/0/translations", 9).error == "no item 9 in \"/facts/0/translations\"");
+    CHECK(s.remove_item(EditKind::Collaboration, "metc", "/facts/0/nothing", 0).error == "no item 0 in \"/facts/0/nothing\"");
+    CHECK(s.file(0).text == kept);
+    REQUIRE(s.undo());  // the addition
+    CHECK(fact_labels()[0].translations.size() == before - 1);
+    // Member names, as before.
+    REQUIRE(s.add_item(EditKind::Collaboration, "metc", "topics", R"("talent")").ok);
 }

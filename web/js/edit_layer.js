@@ -207,9 +207,9 @@ function control(f, pointer, value, labelText) {
     h('label', { for: id }, labelText + (f.required ? ' (required)' : '')), input, ...notes);
 }
 
-// A list field: each item (its sub-fields, or its one value) with Remove, then Add.
-function listControl(f) {
-  const ptr = '/' + f.key;
+// A list field at ptr: each item (its sub-fields, a list among them drawn within it, or its one
+// value) with Remove, then Add.
+function listControl(f, ptr) {
   const n = (view.form.lists && view.form.lists[ptr]) | 0;
   const set = h('fieldset', { id: fieldId(ptr), className: 'ca-edit-list' }, h('legend', { text: f.label + (f.required ? ' (required)' : '') }));
   const one = f.label.replace(/s$/, '');
@@ -221,7 +221,10 @@ function listControl(f) {
     });
     if (f.items && f.items.length) {
       const item = h('fieldset', { id: fieldId(ip) }, h('legend', { text: what }));
-      f.items.forEach(function (sub) { item.appendChild(control(sub, ip + '/' + sub.key, view.form.values[ip + '/' + sub.key] || '', sub.label)); });
+      f.items.forEach(function (sub) {
+        const sp = ip + '/' + sub.key;
+        item.appendChild(sub.type === 'list' ? listControl(sub, sp) : control(sub, sp, view.form.values[sp] || '', sub.label));
+      });
       item.appendChild(remove);
       set.appendChild(item);
     } else {
@@ -254,7 +257,7 @@ function fillForm() {
   ed.form.appendChild(h('h3', { id: 'edit-form-title', tabindex: '-1', text: view.kind + ' "' + view.selected + '"' }));
   view.form.fields.forEach(function (f) {
     const ptr = '/' + f.key;
-    ed.form.appendChild(f.type === 'list' ? listControl(f) : control(f, ptr, view.form.values[ptr] || '', f.label));
+    ed.form.appendChild(f.type === 'list' ? listControl(f, ptr) : control(f, ptr, view.form.values[ptr] || '', f.label));
   });
   if (view.kind === 'source') {  // its text: every quote citing it is checked against it (kept in this page only)
     const pasted = h('textarea', { id: 'edit-pasted', rows: '4', 'aria-describedby': 'edit-pasted-note' });
