@@ -418,6 +418,7 @@ std::string selection_event_json(AppModel& m) {
             if (c.parent >= 0)
                 j["parent"] = {{"id", ds.collaborations[c.parent].id}, {"title", ds.collaborations[c.parent].title_in(active_locale())}};
             j["topics"] = topics_text(c);
+            j["note"] = c.note_in(active_locale());  // where its dates and roles come from
             json facts = json::array(), events = json::array();
             for (const Fact& f : c.facts)
                 if (facts.size() < kActiveEventMax)

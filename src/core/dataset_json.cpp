@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <iterator>
 #include <memory>
 
 #include "core/json_doc.h"
@@ -550,13 +551,13 @@ void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<i
 }
 
 // "translations": [{"lang": "ko", "title": "…", "summary": "…"}]: texts per language, each
-// language once. keys: "lang", then the translated field (into LocalText::title), then a second
-// one when there is one (LocalText::summary): a collaboration's title and summary, an event's
-// title, a fact's label, an organisation's city and note.
+// language once. keys: "lang", then the translated fields, at least one of them given, into
+// LocalText::title, ::summary and ::note in that order: a collaboration's title, summary and note,
+// an event's title, a fact's label, an organisation's city and note.
 void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& out, const Keys& keys) {
     // The keys are string literals: their views end where the literals' NULs are.
-    const char* first = keys[1].data();
-    const char* second = keys.size() > 2 ? keys[2].data() : nullptr;
+    std::string LocalText::*const into[] = {&LocalText::title, &LocalText::summary, &LocalText::note};
+    const size_t fields = std::min(keys.size() - 1, std::size(into));
     const JValue tr = o.array("translations", false);
     if (!tr) return;
     out.reserve(tr.size());
@@ -570,13 +571,16 @@ void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& 
         Obj to(cx, it.file, p, tj, keys);
         LocalText t;
         bool ok = to.enm("lang", t.lang, true, "language");
-        const bool a = to.str(first, t.title, false);
-        const bool b = second && to.str(second, t.summary, false);
-        ok = (a || b) && ok;
-        if (!to.member(first) && !(second && to.member(second))) {
-            cx.error(it.file, p.str(),
-                     second ? std::string("a translation needs \"") + first + "\" or \"" + second + "\" (or both)"
-                            : std::string("a translation needs \"") + first + "\"");
+        bool any_read = false, any_given = false;
+        for (size_t k = 0; k < fields; ++k) {
+            any_read = to.str(keys[k + 1].data(), t.*into[k], false) || any_read;
+            any_given = any_given || to.member(keys[k + 1].data());
+        }
+        ok = any_read && ok;
+        if (!any_given) {
+            std::string want = std::string("\"") + keys[1].data() + "\"";
+            for (size_t k = 2; k <= fields; ++k) want += std::string(k == fields ? " or \"" : ", \"") + keys[k].data() + "\"";
+            cx.error(it.file, p.str(), "a translation needs " + want + (fields > 1 ? (fields > 2 ? " (or several)" : " (or both)") : ""));
             ok = false;
         }
         for (const LocalText& before : out)
@@ -714,7 +718,7 @@ void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, L
         }
     }
     o.str("summary", c.summary, true);
-    static const Keys kCollabTranslation{"lang", "title", "summary"};
+    static const Keys kCollabTranslation{"lang", "title", "summary", "note"};
     read_translations(cx, it, o, c.translations, kCollabTranslation);
     if (const JValue ev = o.array("evidence", true, true)) {
         c.evidence.reserve(ev.size());

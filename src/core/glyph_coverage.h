@@ -47,7 +47,7 @@ void for_each_shown_text(const Dataset& ds, int lang, F&& f, int translations = 
     for (auto& c : ds.collaborations) {
         f(c.title), f(c.summary), f(c.note);
         for (auto& t : c.translations)
-            if (wanted(t)) f(t.title), f(t.summary);
+            if (wanted(t)) f(t.title), f(t.summary), f(t.note);
         for (auto& x : c.facts) {
             f(x.label), f(x.quote);
             for (auto& t : x.translations)

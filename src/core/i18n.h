@@ -34,6 +34,7 @@ private:
 // add_catalogue_translations; tools/i18n/data_translations.py writes them).
 inline constexpr const char* kDataTitleContext = "data: collaboration title";
 inline constexpr const char* kDataSummaryContext = "data: collaboration summary";
+inline constexpr const char* kDataCollabNoteContext = "data: collaboration note";
 inline constexpr const char* kDataFactLabelContext = "data: fact label";       // msgid: core/model.h fact_key
 inline constexpr const char* kDataEventTitleContext = "data: event title";     // msgid: the event's id
 inline constexpr const char* kDataOrgCityContext = "data: organisation city";  // msgid: the organisation's id

@@ -177,15 +177,17 @@ Lang lang_of(Locale l) {
            : l == Locale::Ja     ? Lang::Ja
                                  : Lang::Count;
 }
-// Gives `translations` the catalogue's texts for lang (msgid key in contexts a and b; b may be
-// null) unless it has that language already; whether one was added.
+// Gives `translations` the catalogue's texts for lang (msgid key in contexts a, b and n, into
+// title, summary and note; b and n may be null) unless it has that language already; whether one
+// was added.
 static bool add_from_catalogue(std::vector<LocalText>& translations, Lang lang, const Catalogue& c, const std::string& key, const char* a,
-                               const char* b) {
+                               const char* b, const char* n = nullptr) {
     if (std::any_of(translations.begin(), translations.end(), [&](const LocalText& t) { return t.lang == lang; })) return false;
     const char* first = c.find(a, key);
     const char* second = b ? c.find(b, key) : nullptr;
-    if (!first && !second) return false;
-    translations.push_back({lang, first ? first : "", second ? second : ""});
+    const char* third = n ? c.find(n, key) : nullptr;
+    if (!first && !second && !third) return false;
+    translations.push_back({lang, first ? first : "", second ? second : "", third ? third : ""});
     return true;
 }
 
@@ -194,7 +196,7 @@ size_t add_catalogue_translations(Dataset& ds, Locale l, const Catalogue& c) {
     if (lang == Lang::Count) return 0;
     size_t added = 0;
     for (Collaboration& co : ds.collaborations) {
-        added += add_from_catalogue(co.translations, lang, c, co.id, kDataTitleContext, kDataSummaryContext);
+        added += add_from_catalogue(co.translations, lang, c, co.id, kDataTitleContext, kDataSummaryContext, kDataCollabNoteContext);
         for (size_t i = 0; i < co.facts.size(); ++i)
             added += add_from_catalogue(co.facts[i].translations, lang, c, fact_key(co.id, i), kDataFactLabelContext, nullptr);
     }
@@ -210,6 +212,7 @@ std::string fact_key(std::string_view collaboration_id, size_t index) {
 
 const std::string& Collaboration::title_in(Locale l) const { return translated(translations, &LocalText::title, l, title); }
 const std::string& Collaboration::summary_in(Locale l) const { return translated(translations, &LocalText::summary, l, summary); }
+const std::string& Collaboration::note_in(Locale l) const { return translated(translations, &LocalText::note, l, note); }
 const std::string& Fact::label_in(Locale l) const { return translated(translations, &LocalText::title, l, label); }
 const std::string& Event::title_in(Locale l) const { return translated(translations, &LocalText::title, l, title); }
 const std::string& Organisation::city_in(Locale l) const { return translated(translations, &LocalText::title, l, city); }

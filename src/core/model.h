@@ -173,6 +173,7 @@ struct LocalName {
 struct LocalText {
     Lang lang = Lang::ZhHant;
     std::string title, summary;
+    std::string note;  // a collaboration's note
 };
 
 struct Organisation {
@@ -245,6 +246,7 @@ struct Collaboration {
     // The title and summary in an interface language when the data has them, else English.
     const std::string& title_in(Locale l) const;
     const std::string& summary_in(Locale l) const;
+    const std::string& note_in(Locale l) const;  // where its values come from, in l's language, else English
 };
 
 struct Event {
@@ -307,8 +309,8 @@ struct Dataset {
 };
 
 // The web site's wasm embeds the bundled data without its translations; each language's
-// catalogue carries them (tools/i18n/data_translations.py: msgctxt kDataTitleContext or
-// kDataSummaryContext with the collaboration's id, kDataFactLabelContext with fact_key,
+// catalogue carries them (tools/i18n/data_translations.py: msgctxt kDataTitleContext,
+// kDataSummaryContext or kDataCollabNoteContext with the collaboration's id, kDataFactLabelContext with fact_key,
 // kDataEventTitleContext with the event's id). Gives each collaboration, fact and event that has
 // no translation into l's language the catalogue's; the number given.
 size_t add_catalogue_translations(Dataset& ds, Locale l, const Catalogue& c);

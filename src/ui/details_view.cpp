@@ -242,7 +242,7 @@ void collab_details(AppModel& m, UiContext& ui, int ci) {
     }
     ImGui::TextDisabled("%s", tr("Quotes"));
     for (auto& e : c.evidence) quote_block(ds, e.source, e.quote);
-    if (!c.note.empty()) text_wrapped(trf("Note: %s", c.note.c_str()));
+    if (const std::string& note = c.note_in(active_locale()); !note.empty()) text_wrapped(trf("Note: %s", note.c_str()));
     if (!c.inferred.empty()) ImGui::TextDisabled("%s", tr("† from general knowledge, not the sources"));
 }
 

@@ -97,7 +97,7 @@ test('a collaboration\u2019s details in Korean, then Japanese: its translated ti
 // language, and neither was in the region at all).
 const METC = JSON.parse(readFileSync(join(ROOT, 'data', 'collaborations.json'), 'utf8')).collaborations.find((c) => c.id === 'metc');
 const METC_LAUNCH = JSON.parse(readFileSync(join(ROOT, 'data', 'events.json'), 'utf8')).events.find((e) => e.id === 'metc.launch');
-test('the details region reads a collaboration\u2019s figures and events, an organisation\u2019s note and roles, in Korean; an event\u2019s button goes to its date', { timeout: 180000 }, async () => {
+test('the details region reads a collaboration\u2019s figures, events and note, an organisation\u2019s note and roles, in Korean; an event\u2019s button goes to its date', { timeout: 180000 }, async () => {
   const { page, log } = await h.open('index.html#t=2023-08-29&mode=cumulative&sel=metc&rm=1', { contextOptions: KOREAN });
   await waitLocale(page, 'ko');
   const title = METC.translations.find((t) => t.lang === 'ko').title;
@@ -110,6 +110,9 @@ test('the details region reads a collaboration\u2019s figures and events, an org
   assert.ok(figure.includes(METC.facts[0].quote), 'the figure\u2019s quote');
   const event = page.locator('#details-body ul[aria-label="타임라인"] button[data-t="' + METC_LAUNCH.date + '"]');
   assert.equal(await event.textContent(), '2022년 11월 9일 \u2014 ' + METC_LAUNCH.translations.find((t) => t.lang === 'ko').title);
+  // Its note (where its dates and roles come from) in Korean.
+  const metcBody = await page.locator('#details-body').textContent();
+  assert.ok(metcBody.includes('참고: ' + METC.translations.find((t) => t.lang === 'ko').note), metcBody);
   assert.deepEqual(await axeSerious(page), []);
   await event.focus();
   await page.keyboard.press('Enter');
@@ -120,7 +123,8 @@ test('the details region reads a collaboration\u2019s figures and events, an org
   await page.waitForFunction((t) => document.getElementById('details-title').textContent === t, ASTRI.name, { timeout: 20000, polling: 100 });
   const body = await page.locator('#details-body').textContent();
   assert.ok(body.includes('ASTRI \u00b7 ' + ASTRI.names[0].text), body);
-  assert.ok(body.includes('참고: ' + ASTRI.note), body);
+  assert.ok(body.includes('참고: ' + ASTRI.translations.find((t) => t.lang === 'ko').note), body);  // its note in Korean
+  assert.ok(!body.includes(ASTRI.note), body);
   // Its city in Korean (the data's translations), not the English "Hong Kong (Sha Tin)".
   assert.ok(body.includes(ASTRI.translations.find((t) => t.lang === 'ko').city), body);
   assert.ok(!body.includes(ASTRI.city), body);
@@ -167,11 +171,13 @@ test('the data\u2019s translations come with their language: none in the site\u2
     assert.ok(!wasm.includes(Buffer.from(t.text)), t.lang + ' ' + t.text + ' not in the wasm');
     assert.ok(mos[t.lang].includes(Buffer.from(t.text)), t.lang + ' ' + t.text + ' in its .mo');
   }
-  // And the organisations' cities.
+  // And the organisations' cities and notes, and the collaborations' notes.
   const astri = DATA('organisations.json').organisations.find((o) => o.id === 'astri');
-  for (const t of astri.translations) {
-    assert.ok(!wasm.includes(Buffer.from(t.city)), t.lang + ' ' + t.city + ' not in the wasm');
-    assert.ok(mos[t.lang].includes(Buffer.from(t.city)), t.lang + ' ' + t.city + ' in its .mo');
+  const notes = DATA('collaborations.json').collaborations.find((c) => c.id === 'metc').translations;
+  for (const t of [...astri.translations.map((x) => ({ lang: x.lang, text: x.city })), ...astri.translations.map((x) => ({ lang: x.lang, text: x.note })),
+    ...notes.map((x) => ({ lang: x.lang, text: x.note }))]) {
+    assert.ok(!wasm.includes(Buffer.from(t.text)), t.lang + ' ' + t.text + ' not in the wasm');
+    assert.ok(mos[t.lang].includes(Buffer.from(t.text)), t.lang + ' ' + t.text + ' in its .mo');
   }
   // The editor's wasm, whose forms show every language, keeps them.
   const edit = readFileSync(join(WEB_DIR, 'chipatlas_edit.wasm'));

@@ -467,3 +467,19 @@ TEST_CASE("commands: the editfiles event names files without their folder and ca
     CHECK(j["files"][1]["name"] == "events.json");
     CHECK(json::parse(error_reply_json("why \"so\""))["error"] == "why \"so\"");
 }
+
+// A collaboration's note (where its dates and roles come from), which the map's panel shows, is
+// in the page's details region too, in the interface language when the data translates it.
+TEST_CASE("selection event: a collaboration's note, in the interface language") {
+    AppModel m = fixture_model();
+    Dataset ds = m.data();
+    Collaboration& c = ds.collaborations[static_cast<size_t>(ds.find_collab("kr_mou"))];
+    c.note = "Date: the ceremony.";
+    c.translations.push_back({Lang::Ko, "", "", "날짜: 체결식."});
+    m.set_dataset(std::move(ds), "t");
+    REQUIRE(m.select("kr_mou"));
+    CHECK(json::parse(selection_event_json(m))["note"] == "Date: the ceremony.");
+    set_active_catalogue(Locale::Ko, nullptr);
+    CHECK(json::parse(selection_event_json(m))["note"] == "날짜: 체결식.");
+    set_active_catalogue(Locale::En, nullptr);
+}

@@ -454,13 +454,29 @@ TEST_CASE("search finds a collaboration by its title in the interface language, 
     CHECK(en.find(R"("label":"Microelectronics Technology Consortium")") != std::string::npos);
 }
 
+// A collaboration's note (where its dates and roles come from) in the region's languages, alone
+// or beside its title and summary; English where a language has none.
+TEST_CASE("a collaboration's note is translated too") {
+    LoadResult r = load_with_translations(
+        R"([{"lang": "ko", "note": "날짜는 보도자료에서."}, {"lang": "ja", "title": "コンソーシアム", "note": "日付は報道発表から。"}])");
+    REQUIRE(r.ok());
+    const Collaboration& c = r.dataset.collaborations[static_cast<size_t>(r.dataset.find_collab("metc"))];
+    CHECK(c.note_in(Locale::Ko) == "날짜는 보도자료에서.");
+    CHECK(c.title_in(Locale::Ko) == c.title);  // none given: the English
+    CHECK(c.note_in(Locale::Ja) == "日付は報道発表から。");
+    CHECK(c.title_in(Locale::Ja) == "コンソーシアム");
+    CHECK(c.note_in(Locale::ZhHant) == c.note);
+    CHECK(c.note_in(Locale::En) == c.note);
+}
+
 TEST_CASE("bad translations are errors with FILE:LINE:COL, the field and why") {
     struct Case {
         const char* translations;
         const char* message;
     } cases[] = {
         {R"([{"lang": "fr", "title": "Consortium"}])", "unknown language"},
-        {R"([{"lang": "ko"}])", "needs \"title\" or \"summary\""},
+        {R"([{"lang": "ko"}])", "needs \"title\", \"summary\" or \"note\" (or several)"},
+        {R"([{"lang": "ko", "note": ""}])", "must not be empty"},
         {R"([{"lang": "ko", "title": ""}])", "must not be empty"},
         {R"([{"lang": "ko", "title": "가"}, {"lang": "ko", "summary": "나"}])", "language ko is translated twice"},
         {R"(["ko"])", "expected an object"},
@@ -528,6 +544,8 @@ TEST_CASE("the bundled data's translations come back whole from each language's 
         for (Locale l : {Locale::ZhHant, Locale::ZhHans, Locale::Ko, Locale::Ja}) {
             CHECK(got.title_in(l) == want.title_in(l));
             CHECK(got.summary_in(l) == want.summary_in(l));
+            CHECK(got.note_in(l) == want.note_in(l));
+            if (!want.note.empty()) CHECK(want.note_in(l) != want.note);  // every bundled note is translated
             REQUIRE(got.facts.size() == want.facts.size());
             for (size_t k = 0; k < want.facts.size(); ++k) {
                 CHECK(got.facts[k].label_in(l) == want.facts[k].label_in(l));
@@ -549,6 +567,7 @@ TEST_CASE("the bundled data's translations come back whole from each language's 
             CHECK(site.organisations[i].city_in(l) == want.city_in(l));
             CHECK(site.organisations[i].note_in(l) == want.note_in(l));
             if (!want.city.empty()) CHECK(want.city_in(l) != want.city);  // every bundled city is translated
+            if (!want.note.empty()) CHECK(want.note_in(l) != want.note);  // and every note
         }
     }
     // A translation the data has already is kept (a dataset's own, or the bundled data's natively).

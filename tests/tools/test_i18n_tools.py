@@ -105,7 +105,7 @@ DATA = """{
       "title": "B, \\"quoted\\" ]",
       "translations": [
         {"lang": "ja", "title": "ビー"},
-        {"lang": "zh-Hant", "summary": "乙}"}
+        {"lang": "zh-Hant", "summary": "乙}", "note": "註"}
       ],
       "topics": ["translations"],
       "facts": [
@@ -151,7 +151,7 @@ class DataTranslations(unittest.TestCase):
             before, after = DATA.index(needle), out.index(needle)
             self.assertEqual(DATA[:before].count("\n"), out[:after].count("\n"), needle)
             self.assertEqual(before - DATA.rfind("\n", 0, before), after - out.rfind("\n", 0, after), needle)
-        for gone in ("\u30d3\u30fc", "\ub77c\ubca8", "\u30a4\u30d9\u30f3\u30c8", "\u53f0\u5357"):  # ビー, 라벨, イベント, 台南
+        for gone in ("\u30d3\u30fc", "\ub77c\ubca8", "\u30a4\u30d9\u30f3\u30c8", "\u53f0\u5357", "\u8a3b"):  # ビー, 라벨, イベント, 台南, 註
             self.assertNotIn(gone, out)
         self.assertFalse(any(line.endswith(" ") for line in out.split("\n")), "trailing spaces")
 
@@ -166,7 +166,8 @@ class DataTranslations(unittest.TestCase):
         F, E = data_translations.FACT_LABEL_CONTEXT, data_translations.EVENT_TITLE_CONTEXT
         C, N = data_translations.ORG_CITY_CONTEXT, data_translations.ORG_NOTE_CONTEXT
         self.assertEqual(got, {"ko": [(T, "a", '"가" [x]'), (S, "a", "요약, {y}"), (F, "b/1", "라벨, ]"), (N, "o1", "메모")],
-                               "ja": [(T, "b", "ビー"), (E, "e1", "イベント"), (C, "o1", "台南")], "zh-Hant": [(S, "b", "乙}")]})
+                               "ja": [(T, "b", "ビー"), (E, "e1", "イベント"), (C, "o1", "台南")],
+                               "zh-Hant": [(S, "b", "乙}"), (data_translations.COLLAB_NOTE_CONTEXT, "b", "註")]})
 
     def test_committed_data_round_trip(self):
         for name, key in (("collaborations.json", "collaborations"), ("events.json", "events"), ("organisations.json", "organisations")):

@@ -729,7 +729,7 @@ TEST_CASE("the details panel draws facts' labels and events' titles in the inter
 }
 
 // An organisation's city is read in the interface language (it was English in every language).
-TEST_CASE("the details panel draws an organisation's city in the interface language") {
+TEST_CASE("the details panel draws an organisation's city and note in the interface language") {
     for (const ca::Locale l : {ca::Locale::En, ca::Locale::Ko, ca::Locale::ZhHans}) {
         ca::Catalogue cat;
         ca::ui::ExtraFace face;
@@ -745,9 +745,41 @@ TEST_CASE("the details panel draws an organisation's city in the interface langu
         ca::set_active_catalogue(ca::Locale::En, nullptr);
         INFO(ca::locale_id(l) << ": " << text);
         CHECK(text.find(o.city_in(l) + ",") != std::string::npos);  // "City, region" (glyphs only)
+        // Its note too (its glyphs, without the spaces and line breaks that draw none).
+        std::string note;
+        for (char c : o.note_in(l))
+            if (c != ' ') note += c;
+        CHECK(text.find(note.substr(0, 24)) != std::string::npos);
         if (l == ca::Locale::En) continue;
         CHECK(o.city_in(l) != o.city);
+        CHECK(o.note_in(l) != o.note);
         CHECK(text.find(o.city + ",") == std::string::npos);  // not "Hsinchu, ..." (its note, English, names it)
+    }
+}
+
+// A collaboration's note (where its dates and roles come from) is drawn in the interface language.
+TEST_CASE("the details panel draws a collaboration's note in the interface language") {
+    for (const ca::Locale l : {ca::Locale::Ja, ca::Locale::ZhHant}) {
+        ca::Catalogue cat;
+        ca::ui::ExtraFace face;
+        Harness h;
+        speak(h, l, cat, face);
+        const ca::Dataset& ds = h.m.data();
+        const int metc = ds.find_collab("metc");
+        REQUIRE(metc >= 0);
+        const ca::Collaboration& c = ds.collaborations[static_cast<size_t>(metc)];
+        h.m.select_collab(metc);
+        for (int i = 0; i < 4; ++i) h.frame();
+        ImGui::SetScrollY(window_named("###Details"), 1e6f);  // the note closes the panel
+        for (int i = 0; i < 2; ++i) h.frame();
+        const std::string text = ca::test::drawn_text(window_named("###Details")->DrawList);
+        ca::set_active_catalogue(ca::Locale::En, nullptr);
+        std::string note;
+        for (char ch : c.note_in(l))
+            if (ch != ' ') note += ch;
+        INFO(ca::locale_id(l) << ": " << text);
+        CHECK(c.note_in(l) != c.note);
+        CHECK(text.find(note.substr(0, 24)) != std::string::npos);
     }
 }
 

@@ -16,11 +16,12 @@ import json
 import os
 import sys
 
-# The catalogue contexts of the data's entries (src/core/i18n.h): a collaboration's title and
-# summary (msgid its id), a fact's label (msgid "COLLABORATION/INDEX", core/model.h fact_key), an
+# The catalogue contexts of the data's entries (src/core/i18n.h): a collaboration's title,
+# summary and note (msgid its id), a fact's label (msgid "COLLABORATION/INDEX", core/model.h fact_key), an
 # event's title (msgid its id), an organisation's city and note (msgid its id).
 TITLE_CONTEXT = "data: collaboration title"
 SUMMARY_CONTEXT = "data: collaboration summary"
+COLLAB_NOTE_CONTEXT = "data: collaboration note"
 FACT_LABEL_CONTEXT = "data: fact label"
 EVENT_TITLE_CONTEXT = "data: event title"
 ORG_CITY_CONTEXT = "data: organisation city"
@@ -155,7 +156,7 @@ def entries(data_dir):
                         out.setdefault(t["lang"], []).append((ctx, msgid, t[field]))
 
         for c in doc.get("collaborations", []):
-            add(c, c["id"], ((TITLE_CONTEXT, "title"), (SUMMARY_CONTEXT, "summary")))
+            add(c, c["id"], ((TITLE_CONTEXT, "title"), (SUMMARY_CONTEXT, "summary"), (COLLAB_NOTE_CONTEXT, "note")))
             for i, f in enumerate(c.get("facts", [])):
                 add(f, "%s/%d" % (c["id"], i), ((FACT_LABEL_CONTEXT, "label"),))
         for e in doc.get("events", []):
