@@ -273,23 +273,43 @@ const char* trcn(const char* ctx, const char* singular, const char* plural, unsi
 }
 const char* trn(const char* singular, const char* plural, unsigned long n) { return trcn(nullptr, singular, plural, n); }
 
+// vsnprintf into a string of the length it asks for (a note or a caption may be kilobytes; a
+// fixed 512-byte buffer once cut them).
+static std::string vformat(const char* format, va_list ap) {
+    char small[256];
+    va_list again;
+    va_copy(again, ap);
+    const int n = std::vsnprintf(small, sizeof small, format, ap);
+    std::string out;
+    if (n < 0) {
+        va_end(again);
+        return out;
+    }
+    if (static_cast<size_t>(n) < sizeof small) {
+        out.assign(small, static_cast<size_t>(n));
+    } else {
+        out.resize(static_cast<size_t>(n) + 1);
+        std::vsnprintf(out.data(), out.size(), format, again);
+        out.resize(static_cast<size_t>(n));
+    }
+    va_end(again);
+    return out;
+}
+
 std::string trf(const char* format, ...) {
-    const char* f = tr(format);
-    char buf[512];
     va_list ap;
     va_start(ap, format);
-    std::vsnprintf(buf, sizeof buf, f, ap);
+    std::string out = vformat(tr(format), ap);
     va_end(ap);
-    return buf;
+    return out;
 }
 
 std::string strf(const char* format, ...) {
-    char buf[512];
     va_list ap;
     va_start(ap, format);
-    std::vsnprintf(buf, sizeof buf, format, ap);
+    std::string out = vformat(format, ap);
     va_end(ap);
-    return buf;
+    return out;
 }
 
 std::string format_count(long long n) {

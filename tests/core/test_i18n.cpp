@@ -604,3 +604,25 @@ TEST_CASE("the data's entries are not the interface's: the fonts' catalogue text
     ko.for_each_translation([&](std::string_view t) { interface_seen = interface_seen || t == ko.find(nullptr, "Play"); });
     CHECK(interface_seen);
 }
+
+// trf and strf wrote into 512 bytes: the details panel cut every note longer than that (found in
+// session 25: a Korean note ended at "코리아헤", and so did the English notes of METC, the
+// packaging MoU and ASE's programmes). Any length comes back whole.
+TEST_CASE("trf and strf format texts of any length whole") {
+    std::string note;
+    for (int i = 0; i < 300; ++i) note += "노트 " + std::to_string(i) + ". ";
+    REQUIRE(note.size() > 2000);
+    CHECK(trf("Note: %s", note.c_str()) == "Note: " + note);
+    CHECK(strf("%s|%s", note.c_str(), note.c_str()) == note + "|" + note);
+    CHECK(strf("%d-%s", 7, "x") == "7-x");
+    CHECK(trf("").empty());
+    const Collaboration* longest = nullptr;
+    std::vector<InputFile> in;
+    for (auto& f : embedded_dataset()) in.push_back({f.name, f.text()});
+    LoadResult r = load_dataset(in);
+    REQUIRE(r.ok());
+    for (const Collaboration& c : r.dataset.collaborations)
+        if (!longest || c.note.size() > longest->note.size()) longest = &c;
+    REQUIRE(longest->note.size() > 512);  // the bundled data has notes that long
+    CHECK(trf("Note: %s", longest->note.c_str()) == "Note: " + longest->note);
+}

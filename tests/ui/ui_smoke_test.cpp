@@ -780,6 +780,8 @@ TEST_CASE("the details panel draws a collaboration's note in the interface langu
         INFO(ca::locale_id(l) << ": " << text);
         CHECK(c.note_in(l) != c.note);
         CHECK(text.find(note.substr(0, 24)) != std::string::npos);
+        REQUIRE(c.note_in(l).size() > 512);
+        CHECK(text.find(note.substr(note.size() - 24)) != std::string::npos);  // whole (512 bytes were drawn)
     }
 }
 
