@@ -374,6 +374,21 @@ EditResult EditSession::remove(EditKind k, std::string_view id, bool also_refere
 
 namespace {
 
+// What holds the last of a pointer's tokens inside v: the members and items its other tokens
+// name, in turn; null when one of them is not there.
+OJson* parent_of(OJson* v, const std::vector<std::string>& tok) {
+    for (size_t t = 0; v && t + 1 < tok.size(); ++t) {
+        size_t idx;
+        if (v->is_object() && v->contains(tok[t]))
+            v = &(*v)[tok[t]];
+        else if (v->is_array() && index_token(tok[t], v->size(), idx))
+            v = &(*v)[idx];
+        else
+            v = nullptr;
+    }
+    return v;
+}
+
 // Sets (or, with an empty value_json, removes) the member or item at pointer inside element e.
 EditResult set_in(OJson* v, std::string_view pointer, std::string_view value_json) {
     std::vector<std::string> tok;
@@ -382,15 +397,8 @@ EditResult set_in(OJson* v, std::string_view pointer, std::string_view value_jso
     std::string why;
     const bool erase = value_json.empty();
     if (!erase && !parse_value(value_json, value, why)) return fail(why);
-    for (size_t t = 0; t + 1 < tok.size(); ++t) {
-        size_t idx;
-        if (v->is_object() && v->contains(tok[t]))
-            v = &(*v)[tok[t]];
-        else if (v->is_array() && index_token(tok[t], v->size(), idx))
-            v = &(*v)[idx];
-        else
-            return fail("no field " + dq(pointer));
-    }
+    v = parent_of(v, tok);
+    if (!v) return fail("no field " + dq(pointer));
     const std::string& last = tok.back();
     size_t idx;
     if (v->is_object()) {
@@ -442,16 +450,7 @@ OJson* list_in(OJson* e, std::string_view list, bool create, std::string& why) {
         tok.emplace_back(list);
     else if (!split_pointer(list, tok) || tok.empty())
         tok.clear();
-    OJson* v = e;
-    for (size_t t = 0; v && t + 1 < tok.size(); ++t) {
-        size_t idx;
-        if (v->is_object() && v->contains(tok[t]))
-            v = &(*v)[tok[t]];
-        else if (v->is_array() && index_token(tok[t], v->size(), idx))
-            v = &(*v)[idx];
-        else
-            v = nullptr;
-    }
+    OJson* v = tok.empty() ? nullptr : parent_of(e, tok);
     if (tok.empty() || !v || !v->is_object() || (!create && !v->contains(tok.back()))) {
         why = "no list " + dq(list);
         return nullptr;

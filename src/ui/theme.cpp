@@ -41,8 +41,6 @@ void set_forced_colours(const SystemColours* c) {
     g_forced_palette = forced_palette(*c);
 }
 
-bool forced_colours() { return g_forced; }
-
 const Palette& palette(bool dark) {
     if (g_forced) return g_forced_palette;
     static const Palette light{rgb(0xDCE8F2),      rgb(0xF4F1EA), rgb(0xFBFAF6),      rgb(0xFFFFFF),

@@ -23,7 +23,6 @@ const Palette& palette(bool dark);
 // Forced colours (the page's system colours under `forced-colors: active`), or nullptr for the
 // themes' own: every kind then takes one system colour (kinds differ by dash and shape).
 void set_forced_colours(const SystemColours* c);
-bool forced_colours();
 void apply_style(bool dark, float scale);
 // The text colour of a link in the theme apply_style last set.
 ImU32 link_colour();

@@ -694,13 +694,17 @@ TEST_CASE("a cluster's tooltip is in the interface language") {
     }
 }
 
+namespace {
+// A text as drawn_text reads it back: its glyphs, without the spaces, which draw none.
+std::string glyphs(std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    return s;
+}
+}  // namespace
+
 // A collaboration's facts and timeline events are read in the interface language where the data
 // translates them (they were English in every language): the text the details panel draws.
 TEST_CASE("the details panel draws facts' labels and events' titles in the interface language") {
-    const auto glyphs = [](std::string s) {  // drawn_text has no spaces
-        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-        return s;
-    };
     for (const ca::Locale l : {ca::Locale::En, ca::Locale::Ko, ca::Locale::Ja}) {
         ca::Catalogue cat;
         ca::ui::ExtraFace face;
@@ -744,12 +748,8 @@ TEST_CASE("the details panel draws an organisation's city and note in the interf
         const std::string text = ca::test::drawn_text(window_named("###Details")->DrawList);
         ca::set_active_catalogue(ca::Locale::En, nullptr);
         INFO(ca::locale_id(l) << ": " << text);
-        CHECK(text.find(o.city_in(l) + ",") != std::string::npos);  // "City, region" (glyphs only)
-        // Its note too (its glyphs, without the spaces and line breaks that draw none).
-        std::string note;
-        for (char c : o.note_in(l))
-            if (c != ' ') note += c;
-        CHECK(text.find(note.substr(0, 24)) != std::string::npos);
+        CHECK(text.find(o.city_in(l) + ",") != std::string::npos);                  // "City, region" (glyphs only)
+        CHECK(text.find(glyphs(o.note_in(l)).substr(0, 24)) != std::string::npos);  // its note too
         if (l == ca::Locale::En) continue;
         CHECK(o.city_in(l) != o.city);
         CHECK(o.note_in(l) != o.note);
@@ -774,9 +774,7 @@ TEST_CASE("the details panel draws a collaboration's note in the interface langu
         for (int i = 0; i < 2; ++i) h.frame();
         const std::string text = ca::test::drawn_text(window_named("###Details")->DrawList);
         ca::set_active_catalogue(ca::Locale::En, nullptr);
-        std::string note;
-        for (char ch : c.note_in(l))
-            if (ch != ' ') note += ch;
+        const std::string note = glyphs(c.note_in(l));
         INFO(ca::locale_id(l) << ": " << text);
         CHECK(c.note_in(l) != c.note);
         CHECK(text.find(note.substr(0, 24)) != std::string::npos);
