@@ -57,17 +57,11 @@ double max_tint(Rgb bg, Rgb tint, Rgb text, double min_ratio, double max_t) {
 const char* const kSystemColourNames[8] = {"Canvas",    "CanvasText",    "LinkText",   "GrayText",
                                            "Highlight", "HighlightText", "ButtonFace", "ButtonText"};
 
-bool SystemColours::operator==(const SystemColours& o) const {
-    return canvas == o.canvas && canvas_text == o.canvas_text && link_text == o.link_text && gray_text == o.gray_text &&
-           highlight == o.highlight && highlight_text == o.highlight_text && button_face == o.button_face && button_text == o.button_text;
-}
-
 namespace {
-uint32_t* slots(SystemColours& c, size_t i) {
-    uint32_t* s[8] = {&c.canvas,    &c.canvas_text,    &c.link_text,   &c.gray_text,
-                      &c.highlight, &c.highlight_text, &c.button_face, &c.button_text};
-    return s[i];
-}
+// The members in the list's order (kSystemColourNames).
+uint32_t SystemColours::*const kSlots[8] = {&SystemColours::canvas,      &SystemColours::canvas_text, &SystemColours::link_text,
+                                            &SystemColours::gray_text,   &SystemColours::highlight,   &SystemColours::highlight_text,
+                                            &SystemColours::button_face, &SystemColours::button_text};
 int hex_digit(char ch) {
     if (ch >= '0' && ch <= '9') return ch - '0';
     if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
@@ -98,7 +92,7 @@ bool parse_system_colours(std::string_view list, SystemColours& out, std::string
                   (i < 7 ? " followed by a comma" : "");
             return false;
         }
-        *slots(c, i) = v;
+        c.*kSlots[i] = v;
     }
     out = c;
     return true;
@@ -106,10 +100,9 @@ bool parse_system_colours(std::string_view list, SystemColours& out, std::string
 
 std::string system_colours_list(const SystemColours& c) {
     std::string s;
-    SystemColours copy = c;
     for (size_t i = 0; i < 8; ++i) {
         char buf[8];
-        std::snprintf(buf, sizeof buf, "#%06x", static_cast<unsigned>(*slots(copy, i) & 0xFFFFFF));
+        std::snprintf(buf, sizeof buf, "#%06x", static_cast<unsigned>(c.*kSlots[i] & 0xFFFFFF));
         if (i) s += ',';
         s += buf;
     }

@@ -33,7 +33,7 @@ double max_tint(Rgb bg, Rgb tint, Rgb text, double min_ratio, double max_t);
 struct SystemColours {
     uint32_t canvas = 0xFFFFFF, canvas_text = 0, link_text = 0x0000EE, gray_text = 0x6D6D6D, highlight = 0x0078D7,
              highlight_text = 0xFFFFFF, button_face = 0xFFFFFF, button_text = 0;
-    bool operator==(const SystemColours& o) const;
+    bool operator==(const SystemColours& o) const = default;
 };
 // Their CSS names, in the order of a list: Canvas, CanvasText, LinkText, GrayText, Highlight,
 // HighlightText, ButtonFace, ButtonText.

@@ -246,13 +246,7 @@ FormValues form_values(const EditSession& s, EditKind kind, std::string_view id)
 const FormField* form_field_at(EditKind kind, std::string_view pointer, bool& plain_item) {
     plain_item = false;
     std::vector<std::string> tok;
-    size_t at = 0;
-    while (at < pointer.size() && pointer[at] == '/') {
-        const size_t end = std::min(pointer.find('/', at + 1), pointer.size());
-        tok.emplace_back(pointer.substr(at + 1, end - at - 1));
-        at = end;
-    }
-    if (at != pointer.size() || tok.empty()) return nullptr;
+    if (!split_pointer(pointer, tok) || tok.empty()) return nullptr;
     const std::vector<FormField>* fields = &form_fields(kind);
     const FormField* f = nullptr;
     for (size_t t = 0; t < tok.size(); ++t) {

@@ -53,26 +53,6 @@ bool parse_value(std::string_view text, OJson& out, std::string& why) {
     return true;
 }
 
-// The tokens of an RFC 6901 pointer ("" is the value itself); false when it is malformed.
-bool split_pointer(std::string_view ptr, std::vector<std::string>& out) {
-    out.clear();
-    if (ptr.empty()) return true;
-    if (ptr[0] != '/') return false;
-    std::string tok;
-    for (size_t i = 1; i <= ptr.size(); ++i) {
-        if (i == ptr.size() || ptr[i] == '/') {
-            out.push_back(tok);
-            tok.clear();
-        } else if (ptr[i] == '~') {
-            if (i + 1 >= ptr.size() || (ptr[i + 1] != '0' && ptr[i + 1] != '1')) return false;
-            tok += ptr[++i] == '0' ? '~' : '/';
-        } else {
-            tok += ptr[i];
-        }
-    }
-    return true;
-}
-
 // An array index token: digits only, no leading zero, below limit.
 bool index_token(const std::string& t, size_t limit, size_t& out) {
     if (t.empty() || t.size() > 9 || (t.size() > 1 && t[0] == '0')) return false;
@@ -112,6 +92,25 @@ std::string element_label(const char* array, const OJson& e, size_t index) {
 }
 
 }  // namespace
+
+bool split_pointer(std::string_view ptr, std::vector<std::string>& out) {
+    out.clear();
+    if (ptr.empty()) return true;
+    if (ptr[0] != '/') return false;
+    std::string tok;
+    for (size_t i = 1; i <= ptr.size(); ++i) {
+        if (i == ptr.size() || ptr[i] == '/') {
+            out.push_back(tok);
+            tok.clear();
+        } else if (ptr[i] == '~') {
+            if (i + 1 >= ptr.size() || (ptr[i + 1] != '0' && ptr[i + 1] != '1')) return false;
+            tok += ptr[++i] == '0' ? '~' : '/';
+        } else {
+            tok += ptr[i];
+        }
+    }
+    return true;
+}
 
 const char* edit_kind_array(EditKind k) {
     static const char* const a[] = {"sources", "organisations", "collaborations", "events"};

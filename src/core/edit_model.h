@@ -103,5 +103,7 @@ private:
 const char* edit_kind_array(EditKind kind);                       // "organisations", ...
 const char* edit_kind_name(EditKind kind);                        // "organisation", ...
 bool edit_kind_from_name(std::string_view name, EditKind& kind);  // its inverse; false for another name
+// The tokens of an RFC 6901 pointer ("" is the value itself: none); false when it is malformed.
+bool split_pointer(std::string_view ptr, std::vector<std::string>& out);
 
 }  // namespace ca
