@@ -234,7 +234,7 @@ std::string participant_names(const Dataset& ds, const Collaboration& c) {
     std::string s;
     for (auto& p : c.participants) {
         if (!s.empty()) s += ", ";
-        s += ds.organisations[p.org].short_name();
+        s += ds.organisations[p.org].shown_short_name(active_locale());
     }
     return s;
 }
@@ -347,7 +347,7 @@ std::string active_event_json(AppModel& m, const std::vector<int>& visible) {
     for (int i : visible) {  // not all 100k at 10k: the first kActiveEventMax
         const Collaboration& c = ds.collaborations[i];
         json parts = json::array();
-        for (auto& p : c.participants) parts.push_back(ds.organisations[p.org].name);
+        for (auto& p : c.participants) parts.push_back(ds.organisations[p.org].shown_name(active_locale()));
         items.push_back({{"id", c.id},
                          {"title", c.title_in(active_locale())},
                          {"kind", enum_label(c.kind)},
@@ -370,7 +370,7 @@ std::string selection_event_json(AppModel& m) {
             int n = 0;
             for (auto& c : ds.collaborations)
                 for (auto& p : c.participants) n += p.org == s.index;
-            j["label"] = o.name;
+            j["label"] = o.shown_name(active_locale());
             j["native"] = o.native() ? o.native()->text : "";
             const std::string& city = o.city_in(active_locale());
             j["details"] = std::string(enum_label(o.kind)) + " · " + (city.empty() ? enum_label(o.region) : city) + " · " +
@@ -381,7 +381,8 @@ std::string selection_event_json(AppModel& m) {
             // What else the map's panel shows: its abbreviation, the organisation it is part of,
             // its note.
             j["abbr"] = o.abbr;
-            if (o.parent >= 0) j["parent"] = {{"id", ds.organisations[o.parent].id}, {"title", ds.organisations[o.parent].name}};
+            if (o.parent >= 0)
+                j["parent"] = {{"id", ds.organisations[o.parent].id}, {"title", ds.organisations[o.parent].shown_name(active_locale())}};
             j["note"] = o.note_in(active_locale());
             // Its collaborations, for the page's details region (each one a way on), with its role.
             for (auto& c : ds.collaborations)
@@ -487,7 +488,7 @@ json search_results(AppModel& m, const JValue& tj) {
             const Organisation& o = ds.organisations[h.index];
             res.push_back({{"id", o.id},
                            {"type", "organisation"},
-                           {"label", o.abbr.empty() ? o.name : o.name + " (" + o.abbr + ")"},
+                           {"label", o.abbr.empty() ? o.shown_name(active_locale()) : o.name + " (" + o.abbr + ")"},
                            {"native", o.native() ? o.native()->text : ""},
                            {"region", enum_label(o.region)},
                            {"active", vis.org[h.index] == Vis::Active}});
@@ -568,7 +569,9 @@ json legend_reply(AppModel& m) {
     out["speeds"] = std::vector<double>(std::begin(kSpeedPresets), std::end(kSpeedPresets));
     json top = json::array();  // the legend's "Most connected" quick-select
     for (const int o : top_organisations(ds, vis, 3))
-        top.push_back({{"id", ds.organisations[o].id}, {"label", ds.organisations[o].short_name()}, {"count", vis.org_degree[o]}});
+        top.push_back({{"id", ds.organisations[o].id},
+                       {"label", ds.organisations[o].shown_short_name(active_locale())},
+                       {"count", vis.org_degree[o]}});
     out["top"] = top;
     out["active"] = vis.active;
     out["ended"] = vis.faded;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <iterator>
 #include <memory>
+#include <span>
 
 #include "core/json_doc.h"
 #include "core/quote_check.h"
@@ -550,14 +551,18 @@ void read_sources_list(Obj& o, const char* key, const Dataset& ds, std::vector<i
     }
 }
 
+using TextField = std::string LocalText::*;
+constexpr TextField kTitleSummaryNote[] = {&LocalText::title, &LocalText::summary, &LocalText::note};
+
 // "translations": [{"lang": "ko", "title": "…", "summary": "…"}]: texts per language, each
 // language once. keys: "lang", then the translated fields, at least one of them given, into
-// LocalText::title, ::summary and ::note in that order: a collaboration's title, summary and note,
-// an event's title, a fact's label, an organisation's city and note.
-void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& out, const Keys& keys) {
+// `into` in that order (by default LocalText::title, ::summary and ::note): a collaboration's title,
+// summary and note, an event's title, a fact's label, an organisation's city, note and name.
+// `refused`, when given, is a key this record may not translate: `why` says so at that field.
+void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& out, const Keys& keys,
+                       std::span<const TextField> into = kTitleSummaryNote, const char* refused = nullptr, const char* why = nullptr) {
     // The keys are string literals: their views end where the literals' NULs are.
-    std::string LocalText::*const into[] = {&LocalText::title, &LocalText::summary, &LocalText::note};
-    const size_t fields = std::min(keys.size() - 1, std::size(into));
+    const size_t fields = std::min(keys.size() - 1, into.size());
     const JValue tr = o.array("translations", false);
     if (!tr) return;
     out.reserve(tr.size());
@@ -577,6 +582,10 @@ void read_translations(Ctx& cx, const Item& it, Obj& o, std::vector<LocalText>& 
             any_given = any_given || to.member(keys[k + 1].data());
         }
         ok = any_read && ok;
+        if (refused && to.member(refused)) {
+            cx.error(it.file, to.field(refused), why);
+            ok = false;
+        }
         if (!any_given) {
             std::string want = std::string("\"") + keys[1].data() + "\"";
             for (size_t k = 2; k <= fields; ++k) want += std::string(k == fields ? " or \"" : ", \"") + keys[k].data() + "\"";
@@ -639,8 +648,13 @@ void read_org(Ctx& cx, const Item& it, const Dataset& ds, Organisation& g) {
     read_sources_list(o, "sources", ds, g.sources);
     check_inferred(o, g.inferred, "organisation");
     o.str("note", g.note, false);
-    static const Keys kOrgTranslation{"lang", "city", "note"};
-    read_translations(cx, it, o, g.translations, kOrgTranslation);
+    // A group's descriptive name is text to translate; an organisation's own name in another
+    // script is one of its `names`.
+    static const Keys kOrgTranslation{"lang", "city", "note", "name"};
+    static constexpr TextField kOrgFields[] = {&LocalText::title, &LocalText::summary, &LocalText::name};
+    read_translations(cx, it, o, g.translations, kOrgTranslation, kOrgFields, g.kind == OrgKind::Group ? nullptr : "name",
+                      "only a group's descriptive name is translated (kind \"group\"); an organisation's own name in "
+                      "another script goes in its \"names\", e.g. {\"lang\": \"ko\", \"text\": \"…\"}");
 }
 
 void read_collab(Ctx& cx, const Item& it, const Dataset& ds, Collaboration& c, LoadResult& r) {

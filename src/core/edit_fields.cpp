@@ -98,7 +98,8 @@ std::vector<FormField> make(EditKind k) {
                     LV("inferred", "Inferred fields", T::Enum, "orgInferred"),
                     F("note", "Note", T::LongText),
                     L("translations", "Translations",
-                      {E("lang", "Language", "lang", true), F("city", "City", T::Text), F("note", "Note", T::LongText)})};
+                      {E("lang", "Language", "lang", true), F("city", "City", T::Text), F("note", "Note", T::LongText),
+                       F("name", "Name (groups only)", T::Text)})};
         case EditKind::Collaboration:
             return {
                 F("title", "Title", T::Text, true),

@@ -40,7 +40,7 @@ void for_each_shown_text(const Dataset& ds, int lang, F&& f, int translations = 
         if (lang >= 0) continue;
         f(o.name), f(o.abbr), f(o.city), f(o.note);
         for (auto& t : o.translations)
-            if (wanted(t)) f(t.title), f(t.summary);
+            if (wanted(t)) f(t.title), f(t.summary), f(t.name);
     }
     if (lang >= 0) return;
     for (auto& s : ds.sources) f(s.title), f(s.publisher);

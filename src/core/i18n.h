@@ -39,6 +39,7 @@ inline constexpr const char* kDataFactLabelContext = "data: fact label";       /
 inline constexpr const char* kDataEventTitleContext = "data: event title";     // msgid: the event's id
 inline constexpr const char* kDataOrgCityContext = "data: organisation city";  // msgid: the organisation's id
 inline constexpr const char* kDataOrgNoteContext = "data: organisation note";  // msgid: the organisation's id
+inline constexpr const char* kDataOrgNameContext = "data: organisation name";  // msgid: a group's id
 // Every data context begins so (Catalogue::for_each_translation leaves them out).
 inline constexpr std::string_view kDataContextPrefix = "data: ";
 

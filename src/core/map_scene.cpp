@@ -26,19 +26,19 @@ void label_text(const Organisation& o, NameLang lang, Locale locale, std::string
     const LocalName* local = lang == NameLang::Both ? o.name_in(locale) : nullptr;
     if (local) {
         line1 = local->text;
-        line2 = o.short_name();
+        line2 = o.shown_short_name(locale);
         l2lang = Lang::Count;
         return;
     }
     const LocalName* nat = o.native();
-    line1 = lang == NameLang::Native && nat ? nat->text : o.short_name();
+    line1 = lang == NameLang::Native && nat ? nat->text : o.shown_short_name(locale);
     line2.clear();
     l2lang = Lang::Count;
     if (lang == NameLang::Both && nat) {
         line2 = nat->text;
         l2lang = nat->lang;
     } else if (lang == NameLang::Native && nat)
-        line2 = o.short_name();
+        line2 = o.shown_short_name(locale);
 }
 
 // 2π and π/2 as the view has always written them (the spider's angles).
@@ -420,7 +420,7 @@ void MapSceneBuilder::place_labels(const MapSceneInput& in, const MapTuning& t) 
         const bool left = o.region == Region::Eu;
         const PointF end = arc_end(e);
         SceneEdgeLabel l;
-        l.text = "→ " + o.short_name();
+        l.text = "→ " + o.shown_short_name(in.locale);
         l.org = e.other;
         const PointF ts = in.text->first_line(l.text);
         const PointF p = left ? PointF{end.x + t.edge_label_gap_x, end.y - ts.y - t.edge_label_gap_y}

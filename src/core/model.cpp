@@ -181,13 +181,15 @@ Lang lang_of(Locale l) {
 // title, summary and note; b and n may be null) unless it has that language already; whether one
 // was added.
 static bool add_from_catalogue(std::vector<LocalText>& translations, Lang lang, const Catalogue& c, const std::string& key, const char* a,
-                               const char* b, const char* n = nullptr) {
+                               const char* b, const char* n = nullptr, std::string LocalText::*third_into = &LocalText::note) {
     if (std::any_of(translations.begin(), translations.end(), [&](const LocalText& t) { return t.lang == lang; })) return false;
     const char* first = c.find(a, key);
     const char* second = b ? c.find(b, key) : nullptr;
     const char* third = n ? c.find(n, key) : nullptr;
     if (!first && !second && !third) return false;
-    translations.push_back({lang, first ? first : "", second ? second : "", third ? third : ""});
+    LocalText t{lang, first ? first : "", second ? second : ""};
+    if (third) t.*third_into = third;
+    translations.push_back(std::move(t));
     return true;
 }
 
@@ -202,7 +204,8 @@ size_t add_catalogue_translations(Dataset& ds, Locale l, const Catalogue& c) {
     }
     for (Event& e : ds.events) added += add_from_catalogue(e.translations, lang, c, e.id, kDataEventTitleContext, nullptr);
     for (Organisation& o : ds.organisations)
-        added += add_from_catalogue(o.translations, lang, c, o.id, kDataOrgCityContext, kDataOrgNoteContext);
+        added += add_from_catalogue(o.translations, lang, c, o.id, kDataOrgCityContext, kDataOrgNoteContext, kDataOrgNameContext,
+                                    &LocalText::name);
     return added;
 }
 
@@ -217,6 +220,7 @@ const std::string& Fact::label_in(Locale l) const { return translated(translatio
 const std::string& Event::title_in(Locale l) const { return translated(translations, &LocalText::title, l, title); }
 const std::string& Organisation::city_in(Locale l) const { return translated(translations, &LocalText::title, l, city); }
 const std::string& Organisation::note_in(Locale l) const { return translated(translations, &LocalText::summary, l, note); }
+const std::string& Organisation::shown_name(Locale l) const { return translated(translations, &LocalText::name, l, name); }
 const LocalName* Organisation::name_in(Locale l) const {
     const Lang want = lang_of(l);
     for (const LocalName& n : names)

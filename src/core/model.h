@@ -169,17 +169,19 @@ struct LocalName {
 
 // A text or two in one language (`translations` in the data): a collaboration's title and
 // summary (either may be empty: then the English one shows), an event's title, a fact's label
-// (in `title`), an organisation's city (in `title`) and note (in `summary`).
+// (in `title`), an organisation's city (in `title`), note (in `summary`) and, for a group, its
+// descriptive name (in `name`).
 struct LocalText {
     Lang lang = Lang::ZhHant;
     std::string title, summary;
     std::string note;  // a collaboration's note
+    std::string name;  // a group's descriptive name ("Korean fabless firms (unnamed)")
 };
 
 struct Organisation {
     std::string id, name, abbr, city, note, parent_id;
     std::vector<LocalName> names;
-    std::vector<LocalText> translations;  // its city (in `title`) and note (in `summary`), per language
+    std::vector<LocalText> translations;  // its city (`title`), note (`summary`), a group's name (`name`), per language
     OrgKind kind = OrgKind::Company;
     Industry industry = Industry::None;
     Region region = Region::Other;
@@ -196,6 +198,11 @@ struct Organisation {
     // Its city and note in an interface language (the English when that language has none).
     const std::string& city_in(Locale l) const;
     const std::string& note_in(Locale l) const;
+    // Its name as the interface language shows it: a group's descriptive name ("Korean fabless
+    // firms (unnamed)") is text, translated when the data has it; any other organisation's name
+    // is its own (in every language; name_in gives it in that language's script).
+    const std::string& shown_name(Locale l) const;
+    const std::string& shown_short_name(Locale l) const { return abbr.empty() ? shown_name(l) : abbr; }
 };
 
 struct Participant {

@@ -51,6 +51,7 @@ std::vector<SearchHit> search(const Dataset& ds, std::string_view query, size_t 
         const std::string& city = o.city_in(l);  // o.city when l's language has none
         int s = std::max({match_score(q, o.abbr, 3), match_score(q, o.name, 2), match_score(q, o.city, 1), match_score(q, o.id, 1),
                           &city == &o.city ? 0 : match_score(q, city, 1)});
+        if (const std::string& name = o.shown_name(l); &name != &o.name) s = std::max(s, match_score(q, name, 2));
         for (auto& n : o.names) s = std::max(s, match_score(q, n.text, 3));
         if (s > 0) hits.push_back({true, static_cast<int>(i), s + 1});
     }

@@ -28,7 +28,7 @@ template struct Range<double>;
 std::string display_name(const Organisation& o, NameLang lang) {
     if (const LocalName* local = lang == NameLang::Both ? o.name_in(active_locale()) : nullptr) return local->text + " · " + o.name;
     const LocalName* nat = o.native();
-    if (!nat || lang == NameLang::En) return o.name;
+    if (!nat || lang == NameLang::En) return o.shown_name(active_locale());
     if (lang == NameLang::Native) return nat->text;
     return o.name + " · " + nat->text;
 }

@@ -89,7 +89,7 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
     const Organisation& o = ds.organisations[oi];
     const Visibility& vis = m.visibility();
     ImGui::PushFont(ui.fonts.large);
-    text_wrapped(o.name);
+    text_wrapped(o.shown_name(active_locale()));
     ImGui::PopFont();
     if (!o.abbr.empty()) ImGui::TextDisabled("%s", o.abbr.c_str());
     for (auto& n : o.names) {
@@ -107,7 +107,7 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
     const std::string& city = o.city_in(active_locale());
     ImGui::Text("%s%s%s", city.c_str(), city.empty() ? "" : ", ", enum_label(o.region));
     if (o.has_coords) ImGui::TextDisabled("%.4f, %.4f%s", o.lat, o.lon, dagger(o.is_inferred("lat")));
-    if (o.parent >= 0 && link(trf("Part of %s", ds.organisations[o.parent].name.c_str()).c_str(), "parent")) {
+    if (o.parent >= 0 && link(trf("Part of %s", ds.organisations[o.parent].shown_name(active_locale()).c_str()).c_str(), "parent")) {
         m.select_org(o.parent);
         m.fly_to_org(o.parent);
     }
@@ -139,7 +139,7 @@ void org_details(AppModel& m, UiContext& ui, int oi) {
         const float line_width = ImGui::GetContentRegionAvail().x;
         for (auto& p : c.participants) {
             if (p.org == oi) continue;
-            const std::string& name = ds.organisations[p.org].short_name();
+            const std::string& name = ds.organisations[p.org].shown_short_name(active_locale());
             const float w = small_button_width(name.c_str());
             if (!first && w <= line_width) same_line_if_fits(w);
             first = false;

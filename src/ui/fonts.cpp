@@ -111,8 +111,8 @@ struct FontRanges {
 };
 
 // scope All: the UI face holds every character of the data, `more` and the interface; the large
-// face the Latin set, the local date's characters and the collaborations' titles in the interface
-// language (the details' heading); the small face the Latin set and the short names (the
+// face the Latin set, the local date's characters and the collaborations' titles and groups'
+// names in the interface language (the details' heading); the small face the Latin set and the short names (the
 // timeline's years, labels' second lines). FirstFrame: only what a first frame with nothing
 // selected draws (the interface, its language's strings, the organisations' English names and
 // their names in the interface language's script; the large and small faces' few characters).
@@ -127,6 +127,7 @@ void build_ranges(FontRanges& r, const Dataset& ds, const std::vector<std::strin
     } else {
         for (const Organisation& o : ds.organisations) {
             if (!printable_ascii(o.name)) b.AddText(o.name.c_str());
+            if (const std::string& shown = o.shown_name(active_locale()); &shown != &o.name) b.AddText(shown.c_str());
             if (!printable_ascii(o.abbr)) b.AddText(o.abbr.c_str());
             if (const LocalName* n = o.name_in(active_locale())) b.AddText(n->text.c_str());  // labels in that script
         }
@@ -143,6 +144,9 @@ void build_ranges(FontRanges& r, const Dataset& ds, const std::vector<std::strin
         for (const Collaboration& c : ds.collaborations)
             for (const LocalText& t : c.translations)
                 if (t.lang == shown) lb.AddText(t.title.c_str());
+        for (const Organisation& o : ds.organisations)  // a group's heading
+            for (const LocalText& t : o.translations)
+                if (t.lang == shown) lb.AddText(t.name.c_str());
     } else {
         add_local_dates(lb);
     }

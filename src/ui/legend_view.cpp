@@ -178,9 +178,8 @@ void draw_legend(AppModel& m, UiContext& ui) {
         ImGui::TextDisabled("%s", tr("Most connected:"));
         for (int o : top_orgs) {
             ImGui::PushID(o);
-            char b[128];
-            std::snprintf(b, sizeof b, "%s (%d)", ds.organisations[o].short_name().c_str(), vis.org_degree[o]);
-            if (wrapped_small_button(b)) {
+            const std::string b = ds.organisations[o].shown_short_name(active_locale()) + " (" + std::to_string(vis.org_degree[o]) + ")";
+            if (wrapped_small_button(b.c_str())) {
                 m.select_org(o);
                 m.fly_to_org(o);
             }

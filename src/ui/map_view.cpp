@@ -245,13 +245,14 @@ private:
 [[gnu::noinline]] void org_tooltip(AppModel& m, const Fonts& fonts, int org) {
     const Organisation& o = m.data().organisations[org];
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(o.name.c_str());
+    ImGui::TextUnformatted(o.shown_name(active_locale()).c_str());
     if (const LocalName* n = o.native()) {
         ImGui::PushFont(fonts.for_lang(n->lang));
         ImGui::TextUnformatted(n->text.c_str());
         ImGui::PopFont();
     }
-    ImGui::TextDisabled(tr("%s · %s · %d active"), enum_label(o.kind), o.city.empty() ? enum_label(o.region) : o.city.c_str(),
+    const std::string& city = o.city_in(active_locale());
+    ImGui::TextDisabled(tr("%s · %s · %d active"), enum_label(o.kind), city.empty() ? enum_label(o.region) : city.c_str(),
                         m.visibility().org_degree[org]);
     ImGui::EndTooltip();
 }
@@ -280,7 +281,7 @@ private:
     ImGui::Text(trn("%d organisation — click to spread", "%d organisations — click to spread", static_cast<unsigned long>(g.count())),
                 g.count());
     for (int k = 0; k < g.count() && k < 8; ++k)
-        ImGui::BulletText("%s", m.data().organisations[scene.members_begin(g)[k]].short_name().c_str());
+        ImGui::BulletText("%s", m.data().organisations[scene.members_begin(g)[k]].shown_short_name(active_locale()).c_str());
     ImGui::EndTooltip();
     if (!click) return;
     const ClusterClick c = ui.map_scene.click_cluster(h.index, m.camera(), m.max_scale(), t);

@@ -108,11 +108,11 @@ bool title_tapped(float right_reserved) {
 }
 
 const char* with_id(const char* label, const char* id) {
-    static char buf[4][320];
+    static std::string buf[4];  // whole at any length: a cut label would lose its id
     static int next = 0;
-    char* b = buf[next++ & 3];
-    std::snprintf(b, sizeof buf[0], "%s%s", label, id);
-    return b;
+    std::string& b = buf[next++ & 3];
+    b.assign(label).append(id);
+    return b.c_str();
 }
 
 // The details sheet on a narrow screen (core/story_card.h): across the width, below the folded

@@ -148,6 +148,27 @@ test('a Korean visitor finds a collaboration by its Korean title in the page\u20
   assertClean(log, 'search in Korean');
 });
 
+// An unnamed group's descriptive name is text, not a name: a Korean visitor read "Korean fabless
+// firms (unnamed)" in English in the details region, a collaboration's participants and search.
+test('a Korean visitor reads an unnamed group\u2019s name in Korean: details, participants, search', { timeout: 180000 }, async () => {
+  const ORGS = JSON.parse(readFileSync(join(ROOT, 'data', 'organisations.json'), 'utf8')).organisations;
+  const group = ORGS.find((o) => o.id === 'kr_fabless');
+  const ko = group.translations.find((t) => t.lang === 'ko').name;
+  const { page, log } = await h.open('index.html#t=2023-08-29&mode=cumulative&sel=kr_fabless&rm=1', { contextOptions: KOREAN });
+  await waitLocale(page, 'ko');
+  await page.waitForFunction((t) => document.getElementById('details-title').textContent === t, ko, { timeout: 20000, polling: 100 });
+  await page.evaluate(() => window.chipatlas.command('select', { item: 'motie_packaging_mou' }));
+  const participant = page.locator('#details-body button[data-id="kr_fabless"]');
+  await participant.waitFor({ state: 'visible', timeout: 20000 });
+  assert.equal(await participant.textContent(), ko);
+  assert.ok(!(await page.locator('#details-body').textContent()).includes(group.name));
+  await page.locator('#search').fill('\ud339\ub9ac\uc2a4');  // 팹리스
+  const option = page.locator('#search-results [role="option"][data-id="kr_fabless"]');
+  await option.waitFor({ state: 'visible', timeout: 10000 });
+  assert.match(await option.textContent(), new RegExp(ko.replace(/[()]/g, '\\$&')));
+  assertClean(log, 'a group\u2019s name in Korean');
+});
+
 // The first visit carries no translation of the data: the site's wasm embeds the data without
 // them (tools/i18n/data_translations.py), and each language's catalogue brings its own.
 test('the data\u2019s translations come with their language: none in the site\u2019s wasm, each in its i18n/LANG.mo', async () => {

@@ -379,17 +379,66 @@ TEST_CASE("organisations may carry their city and note translated, shown in thei
     CHECK(search(m.data(), "수원", 10, Locale::En).empty());  // another language's city: not searched in English
 }
 
+// A group's descriptive name ("Korean fabless firms (unnamed)") is text, not a name: it is shown
+// in the interface language on the map's labels, its tooltip, the details, the legend, search and
+// the page's events; a named organisation keeps its own name there.
+TEST_CASE("a group's descriptive name is translated and shown in the interface language") {
+    std::string json = test::fixture_json();
+    const std::string anchor = R"("id": "samsung")";
+    const size_t at = json.find(anchor);
+    REQUIRE(at != std::string::npos);
+    // A group before Samsung.
+    json.insert(json.rfind('{', at),
+                R"x({"id": "fabless", "name": "Korean fabless firms (unnamed)", "kind": "group", "region": "korea", "lat": 37.4, )x"
+                R"x("lon": 127.1, "sources": ["s2"], "translations": [{"lang": "ko", "name": "한국 팹리스 기업(이름 없음)"}, )x"
+                R"x({"lang": "ja", "note": "名前のないグループ。"}]}, )x");
+    std::vector<InputFile> in{{"orgs.json", json}};
+    LoadResult r = load_dataset(in);
+    INFO((r.diagnostics.empty() ? std::string() : r.diagnostics[0].to_string()));
+    REQUIRE(r.ok());
+    const Organisation& g = r.dataset.organisations[static_cast<size_t>(r.dataset.find_org("fabless"))];
+    CHECK(g.shown_name(Locale::Ko) == "한국 팹리스 기업(이름 없음)");
+    CHECK(g.shown_short_name(Locale::Ko) == "한국 팹리스 기업(이름 없음)");
+    CHECK(g.shown_name(Locale::Ja) == g.name);  // none in that language: the English one
+    CHECK(g.shown_name(Locale::En) == g.name);
+    CHECK(&r.dataset.organisations[static_cast<size_t>(r.dataset.find_org("samsung"))].shown_name(Locale::Ko) ==
+          &r.dataset.organisations[static_cast<size_t>(r.dataset.find_org("samsung"))].name);
+    AppModel m;
+    m.set_dataset(std::move(r.dataset), "t");
+    REQUIRE(m.select("fabless"));
+    {
+        Speak s(Locale::Ko);
+        for (NameLang lang : {NameLang::En, NameLang::Native, NameLang::Both})
+            CHECK(display_name(m.data().organisations[static_cast<size_t>(m.data().find_org("fabless"))], lang) ==
+                  "한국 팹리스 기업(이름 없음)");
+        const std::string ko = selection_event_json(m);
+        INFO(ko);
+        CHECK(ko.find(R"x("label":"한국 팹리스 기업(이름 없음)")x") != std::string::npos);
+        CHECK(ko.find("Korean fabless") == std::string::npos);
+        const auto hits = search(m.data(), "팹리스", 10, Locale::Ko);
+        REQUIRE_FALSE(hits.empty());
+        CHECK(m.data().organisations[static_cast<size_t>(hits.front().index)].id == "fabless");
+        CHECK_FALSE(search(m.data(), "fabless", 10, Locale::Ko).empty());  // the English one too
+    }
+    CHECK(search(m.data(), "팹리스", 10, Locale::En).empty());
+    CHECK(selection_event_json(m).find(R"x("label":"Korean fabless firms (unnamed)")x") != std::string::npos);
+}
+
 TEST_CASE("bad organisation translations are errors with FILE:LINE:COL, the field and why") {
     struct Case {
         const char* translations;
         const char* where;
         const char* message;
     } cases[] = {
-        {R"([{"lang": "ko"}])", "/translations/0", "a translation needs \"city\" or \"note\" (or both)"},
-        {R"([{"lang": "ko", "title": "수원"}])", "/translations/0", "a translation needs \"city\" or \"note\""},
+        {R"([{"lang": "ko"}])", "/translations/0", "a translation needs \"city\", \"note\" or \"name\" (or several)"},
+        {R"([{"lang": "ko", "title": "수원"}])", "/translations/0", "a translation needs \"city\", \"note\" or \"name\""},
         {R"([{"lang": "ko", "city": ""}])", "/translations/0/city", "must not be empty"},
         {R"([{"lang": "ja", "city": "a"}, {"lang": "ja", "note": "b"}])", "/translations/1/lang", "language ja is translated twice"},
         {R"([{"lang": "xx", "city": "a"}])", "/translations/0/lang", "unknown language"},
+        // Samsung is a company: its name in another script is one of its `names`.
+        {R"([{"lang": "ko", "name": "삼성전자"}])", "/translations/0/name",
+         "only a group's descriptive name is translated (kind \"group\"); an organisation's own name in another script goes in its "
+         "\"names\""},
         {R"({"lang": "ko", "city": "a"})", "/translations", "expected an array"},
     };
     for (const Case& k : cases) {
@@ -568,6 +617,9 @@ TEST_CASE("the bundled data's translations come back whole from each language's 
             CHECK(site.organisations[i].note_in(l) == want.note_in(l));
             if (!want.city.empty()) CHECK(want.city_in(l) != want.city);  // every bundled city is translated
             if (!want.note.empty()) CHECK(want.note_in(l) != want.note);  // and every note
+            CHECK(site.organisations[i].shown_name(l) == want.shown_name(l));
+            // Every group's descriptive name is translated; any other name is the organisation's own.
+            CHECK((want.shown_name(l) != want.name) == (want.kind == OrgKind::Group));
         }
     }
     // A translation the data has already is kept (a dataset's own, or the bundled data's natively).

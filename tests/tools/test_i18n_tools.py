@@ -123,7 +123,7 @@ DATA = """{
   ],
   "sources": [{"id": "s", "translations": "kept"}],
   "organisations": [
-    {"id": "o1", "name": "O", "city": "Tainan", "translations": [{"lang": "ja", "city": "台南"}, {"lang": "ko", "note": "메모"}],
+    {"id": "o1", "name": "O", "city": "Tainan", "translations": [{"lang": "ja", "city": "台南"}, {"lang": "ko", "note": "메모", "name": "그룹"}],
      "names": [{"lang": "zh-Hant", "text": "名"}]}
   ]
 }
@@ -151,7 +151,7 @@ class DataTranslations(unittest.TestCase):
             before, after = DATA.index(needle), out.index(needle)
             self.assertEqual(DATA[:before].count("\n"), out[:after].count("\n"), needle)
             self.assertEqual(before - DATA.rfind("\n", 0, before), after - out.rfind("\n", 0, after), needle)
-        for gone in ("\u30d3\u30fc", "\ub77c\ubca8", "\u30a4\u30d9\u30f3\u30c8", "\u53f0\u5357", "\u8a3b"):  # ビー, 라벨, イベント, 台南, 註
+        for gone in ("\uadf8\ub8f9", "\u30d3\u30fc", "\ub77c\ubca8", "\u30a4\u30d9\u30f3\u30c8", "\u53f0\u5357", "\u8a3b"):  # ビー, 라벨, イベント, 台南, 註
             self.assertNotIn(gone, out)
         self.assertFalse(any(line.endswith(" ") for line in out.split("\n")), "trailing spaces")
 
@@ -165,7 +165,7 @@ class DataTranslations(unittest.TestCase):
         T, S = data_translations.TITLE_CONTEXT, data_translations.SUMMARY_CONTEXT
         F, E = data_translations.FACT_LABEL_CONTEXT, data_translations.EVENT_TITLE_CONTEXT
         C, N = data_translations.ORG_CITY_CONTEXT, data_translations.ORG_NOTE_CONTEXT
-        self.assertEqual(got, {"ko": [(T, "a", '"가" [x]'), (S, "a", "요약, {y}"), (F, "b/1", "라벨, ]"), (N, "o1", "메모")],
+        self.assertEqual(got, {"ko": [(T, "a", '"가" [x]'), (S, "a", "요약, {y}"), (F, "b/1", "라벨, ]"), (N, "o1", "메모"), (data_translations.ORG_NAME_CONTEXT, "o1", "그룹")],
                                "ja": [(T, "b", "ビー"), (E, "e1", "イベント"), (C, "o1", "台南")],
                                "zh-Hant": [(S, "b", "乙}"), (data_translations.COLLAB_NOTE_CONTEXT, "b", "註")]})
 

@@ -757,6 +757,43 @@ TEST_CASE("the details panel draws an organisation's city and note in the interf
     }
 }
 
+// A group's descriptive name ("Korean fabless firms (unnamed)") is text: it was English in every
+// language on the map's labels, off-map labels and details. Now the interface language's.
+TEST_CASE("a group's descriptive name is drawn in the interface language on the map and in the details") {
+    for (const ca::Locale l : {ca::Locale::En, ca::Locale::Ko, ca::Locale::Ja}) {
+        ca::Catalogue cat;
+        ca::ui::ExtraFace face;
+        Harness h;
+        speak(h, l, cat, face);
+        const ca::Dataset& ds = h.m.data();
+        const int fabless = ds.find_org("kr_fabless");
+        REQUIRE(fabless >= 0);
+        const ca::Organisation& o = ds.organisations[static_cast<size_t>(fabless)];
+        h.m.select_org(fabless);
+        h.m.fly_to_org(fabless);
+        for (int i = 0; i < 60; ++i) h.frame();
+        const std::string text = ca::test::drawn_text(window_named("###Details")->DrawList);
+        const std::string& shown = o.shown_name(l);
+        // Every label of a group on the map, off-map ones too, is its name in l's language.
+        size_t group_labels = 0;
+        for (const ca::SceneLabel& lb : h.ui.map_scene.scene().labels) {
+            if (lb.org < 0 || ds.organisations[static_cast<size_t>(lb.org)].kind != ca::OrgKind::Group) continue;
+            ++group_labels;
+            CHECK(lb.line1 == ds.organisations[static_cast<size_t>(lb.org)].shown_short_name(l));
+        }
+        for (const ca::SceneEdgeLabel& lb : h.ui.map_scene.scene().edge_labels)
+            if (ds.organisations[static_cast<size_t>(lb.org)].kind == ca::OrgKind::Group)
+                CHECK(lb.text == "→ " + ds.organisations[static_cast<size_t>(lb.org)].shown_short_name(l));
+        ca::set_active_catalogue(ca::Locale::En, nullptr);
+        INFO(ca::locale_id(l) << ": " << text);
+        CHECK(group_labels > 0);
+        CHECK(text.find(glyphs(shown)) != std::string::npos);  // the panel's heading
+        if (l == ca::Locale::En) continue;
+        CHECK(shown != o.name);
+        CHECK(text.find(glyphs(o.name)) == std::string::npos);
+    }
+}
+
 // A collaboration's note (where its dates and roles come from) is drawn in the interface language.
 TEST_CASE("the details panel draws a collaboration's note in the interface language") {
     for (const ca::Locale l : {ca::Locale::Ja, ca::Locale::ZhHant}) {
@@ -867,4 +904,43 @@ TEST_CASE("forced colours: the map, legend, timeline and details draw in the sys
         CHECK(vertices > 1000);
         CHECK(off.empty());
     }
+}
+
+// A label with its ImGui id: cut at 320 bytes, a long label (en-XA, a long translation) lost its
+// "###id", so the window or button took another id with each language.
+TEST_CASE("with_id keeps the id after a label of any length, valid until the fourth call after") {
+    const std::string label(400, 'x');
+    const char* a = ca::ui::with_id(label.c_str(), "###details");
+    const char* b = ca::ui::with_id("Play", "###play");
+    CHECK(std::string(a) == label + "###details");
+    CHECK(std::string(b) == "Play###play");
+    ca::ui::with_id("c", "##c");
+    ca::ui::with_id("d", "##d");
+    CHECK(std::string(b) == "Play###play");  // three calls on, still valid
+}
+
+// An organisation's tooltip on the map: its name and city in the interface language (the city
+// was the English one in every language).
+TEST_CASE("an organisation's tooltip gives its city in the interface language") {
+    ca::Catalogue cat;
+    ca::ui::ExtraFace face;
+    Harness h;
+    speak(h, ca::Locale::Ko, cat, face);
+    const ca::Dataset& ds = h.m.data();
+    const ca::SceneNode* node = nullptr;  // a marker of its own with a city, flown to
+    for (size_t oi = 0; oi < ds.organisations.size() && !node; ++oi) {
+        if (ds.organisations[oi].city.empty() || !ds.organisations[oi].has_coords) continue;
+        h.m.fly_to_org(static_cast<int>(oi));
+        for (int i = 0; i < 90; ++i) h.frame();
+        for (const ca::SceneNode& n : h.ui.map_scene.scene().nodes)
+            if (n.org == static_cast<int>(oi)) node = &n;
+    }
+    REQUIRE(node != nullptr);
+    const ca::Organisation& o = ds.organisations[static_cast<size_t>(node->org)];
+    const std::string text = tooltip_text(h, node->p.x, node->p.y);
+    ca::set_active_catalogue(ca::Locale::En, nullptr);
+    INFO(o.id << ": " << text);
+    REQUIRE(o.city_in(ca::Locale::Ko) != o.city);
+    CHECK(text.find(glyphs(o.city_in(ca::Locale::Ko))) != std::string::npos);
+    CHECK(text.find(glyphs(o.city)) == std::string::npos);
 }

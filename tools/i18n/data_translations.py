@@ -18,7 +18,8 @@ import sys
 
 # The catalogue contexts of the data's entries (src/core/i18n.h): a collaboration's title,
 # summary and note (msgid its id), a fact's label (msgid "COLLABORATION/INDEX", core/model.h fact_key), an
-# event's title (msgid its id), an organisation's city and note (msgid its id).
+# event's title (msgid its id), an organisation's city and note and a group's descriptive name
+# (msgid its id).
 TITLE_CONTEXT = "data: collaboration title"
 SUMMARY_CONTEXT = "data: collaboration summary"
 COLLAB_NOTE_CONTEXT = "data: collaboration note"
@@ -26,6 +27,7 @@ FACT_LABEL_CONTEXT = "data: fact label"
 EVENT_TITLE_CONTEXT = "data: event title"
 ORG_CITY_CONTEXT = "data: organisation city"
 ORG_NOTE_CONTEXT = "data: organisation note"
+ORG_NAME_CONTEXT = "data: organisation name"
 
 
 def _string_end(text, i):
@@ -162,7 +164,7 @@ def entries(data_dir):
         for e in doc.get("events", []):
             add(e, e["id"], ((EVENT_TITLE_CONTEXT, "title"),))
         for o in doc.get("organisations", []):
-            add(o, o["id"], ((ORG_CITY_CONTEXT, "city"), (ORG_NOTE_CONTEXT, "note")))
+            add(o, o["id"], ((ORG_CITY_CONTEXT, "city"), (ORG_NOTE_CONTEXT, "note"), (ORG_NAME_CONTEXT, "name")))
     return out
 
 
