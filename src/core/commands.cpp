@@ -234,7 +234,7 @@ std::string participant_names(const Dataset& ds, const Collaboration& c) {
     std::string s;
     for (auto& p : c.participants) {
         if (!s.empty()) s += ", ";
-        s += ds.organisations[p.org].shown_short_name(active_locale());
+        s += ds.organisations[p.org].short_name();  // the export is the data, in English as its titles
     }
     return s;
 }

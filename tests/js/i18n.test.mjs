@@ -217,6 +217,12 @@ test('index.html and csp.html: English texts as in the catalogues, the noscript 
     const label = /<canvas[^>]*aria-label="([^"]*)"/.exec(html)[1];
     const loading = /<div id="loading"[^>]*>.*<span>([^<]*)<\/span><\/div>/.exec(html)[1];
     for (const text of [title, label, loading, noscript]) assert.ok(pot.includes(text), `${page}: ${text} is in the template`);
+    // A shared link's preview and a search engine's summary: the title, and one description.
+    const meta = (attr, name) => (new RegExp(`<meta ${attr}="${name}" content="([^"]*)">`).exec(html) || [])[1];
+    const description = meta('name', 'description');
+    assert.ok(description && description.length >= 50 && description.length <= 200, `${page}: a description of 50-200 characters`);
+    assert.equal(meta('property', 'og:description'), description, page);
+    assert.equal(meta('property', 'og:title'), title, page);
     const ns = /<noscript>([\s\S]*?)<\/noscript>/.exec(html)[1];
     assert.ok(ns.includes(noscript), page);
     for (const id of ['zh-Hant', 'zh-Hans', 'ko', 'ja']) {
