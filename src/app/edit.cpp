@@ -18,6 +18,7 @@
 #include "core/edit_model.h"
 #include "core/embedded.h"
 #include "core/glyph_coverage.h"
+#include "core/i18n.h"
 #include "core/json_out.h"
 #include "core/quote_check.h"
 #include "imgui.h"
@@ -138,8 +139,8 @@ bool App::open_editor() {
     ui::EditState& st = edit_->state;
     st.web = platform_ && platform_->browser();
     st.can_save = !cfg_.data_files.empty() || st.web;
-    if (st.web) st.status = "Editing in this page: nothing leaves the browser unless you download or copy it.";
-    if (!st.can_save) st.status = "Editing the bundled data: start with --data data/*.json to save the files in place.";
+    if (st.web) st.status = tr("Editing in this page: nothing leaves the browser unless you download or copy it.");
+    if (!st.can_save) st.status = tr("Editing the bundled data: start with --data data/*.json to save the files in place.");
     if (st.can_save && !cfg_.data_files.empty()) {  // natively (the web keeps pasted texts in memory)
         edit_->sources_dir = cfg_.sources_dir.empty() ? (std::filesystem::path(cfg_.data_files.front()).parent_path() / "sources").string()
                                                       : cfg_.sources_dir;
@@ -173,7 +174,7 @@ bool App::edit_load_files(const std::vector<DatasetText>& files) {
         in.push_back({s.file(i).name, std::string(f.text)});
     }
     const EditResult r = s.replace_files(in);
-    edit_->state.status = r.ok ? "The edits kept in this page are back (Undo returns to the data as published)." : r.error;
+    edit_->state.status = r.ok ? tr("The edits kept in this page are back (Undo returns to the data as published).") : r.error;
     if (r.ok) apply_edit_intents(true);
     return r.ok;
 }
@@ -368,18 +369,18 @@ void App::save_story_draft() {
     const std::string name = d.story.id + ".json", text = story_file_text(d.story, model_.data());
     const StoryLoad check = load_story(name, text, model_.data());
     if (!check.ok()) {
-        d.status = "Not saved: " + check.diagnostics.front().to_string();
+        d.status = trf("Not saved: %s", check.diagnostics.front().to_string().c_str());
         return;
     }
     if (edit_->state.web) {
         emit("editfiles", edit_files_event_json("download", {{name, text}}, 0));
-        d.status = "Downloading " + name + ".";
+        d.status = trf("Downloading %s.", name.c_str());
         return;
     }
     std::string dir = "stories", why;
     if (!cfg_.data_files.empty()) dir = std::filesystem::path(cfg_.data_files.front()).parent_path().parent_path() / "stories";
     const std::string path = std::filesystem::is_directory(dir) ? dir + "/" + name : name;
-    d.status = write_file_replacing(path, text, why) ? "Saved " + path + "." : "Not saved: " + why;
+    d.status = write_file_replacing(path, text, why) ? trf("Saved %s.", path.c_str()) : trf("Not saved: %s", why.c_str());
 }
 
 void App::apply_edit_intents(bool changed) {
@@ -524,8 +525,9 @@ void App::hand_edit_files(const char* action, size_t index) {
         if (index >= s.file_count() || i == index) files.push_back({s.file(i).name, s.file(i).text});
     if (files.empty() || !listened()) return;
     emit("editfiles", edit_files_event_json(action, files, count_errors(s.validation().diagnostics)));
-    edit_->state.status = std::string(std::string_view(action) == "copy" ? "Copied " : "Downloading ") +
-                          (files.size() == 1 ? std::string(files[0].name) : std::to_string(files.size()) + " files") + ".";
+    const std::string what =
+        files.size() == 1 ? std::string(files[0].name) : strf(trn("%zu file", "%zu files", files.size()), files.size());
+    edit_->state.status = strf(std::string_view(action) == "copy" ? tr("Copied %s.") : tr("Downloading %s."), what.c_str());
 }
 
 bool App::save_edits(bool anyway) {
@@ -559,7 +561,7 @@ bool App::save_edits(bool anyway) {
         return false;
     }
     s.mark_saved();
-    st.status = "Saved " + std::to_string(written) + " file(s).";
+    st.status = strf(trn("Saved %zu file.", "Saved %zu files.", written), written);
     return true;
 }
 

@@ -44,7 +44,8 @@ const char* type_name(FieldType t) {
 }
 
 json field_json(const FormField& f) {
-    json o{{"key", f.key}, {"label", f.label}, {"type", type_name(f.type)}, {"required", f.required}};
+    json o{{"key", f.key}, {"label", field_label(f)}, {"type", type_name(f.type)}, {"required", f.required}};
+    if (f.type == FieldType::List) o["itemLabel"] = item_label(f);  // "Participant", in the interface language
     if (!f.choices.empty()) o["choices"] = json(f.choices);
     if (f.type == FieldType::Id || (f.type == FieldType::List && f.item_type == FieldType::Id)) o["ref"] = edit_kind_name(f.ref);
     if (f.type == FieldType::List) {

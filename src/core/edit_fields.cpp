@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/i18n.h"
 #include "core/json_canonical.h"
 #include "core/quote_check.h"
 
@@ -62,13 +63,16 @@ FormField I(std::string key, std::string label, EditKind ref, bool required = fa
     f.ref = ref;
     return f;
 }
-FormField L(std::string key, std::string label, std::vector<FormField> items, bool required = false) {
+FormField L(std::string key, std::string label, std::string item_label, std::vector<FormField> items, bool required = false) {
     FormField f = F(std::move(key), std::move(label), FieldType::List, required);
+    f.item_label = std::move(item_label);
     f.items = std::move(items);
     return f;
 }
-FormField LV(std::string key, std::string label, FieldType item, std::string_view def_or_empty, EditKind ref = EditKind::Source) {
+FormField LV(std::string key, std::string label, std::string item_label, FieldType item, std::string_view def_or_empty,
+             EditKind ref = EditKind::Source) {
     FormField f = F(std::move(key), std::move(label), FieldType::List);
+    f.item_label = std::move(item_label);
     f.item_type = item;
     f.ref = ref;
     if (!def_or_empty.empty()) f.choices = schema_enum(def_or_empty);
@@ -79,61 +83,69 @@ std::vector<FormField> make(EditKind k) {
     using T = FieldType;
     switch (k) {
         case EditKind::Source:
-            return {F("title", "Title", T::Text, true),   F("publisher", "Publisher", T::Text, true),
-                    F("url", "URL", T::Text, true),       F("archived_url", "Archived URL", T::Text),
-                    F("published", "Published", T::Date), F("file", "Text file", T::Text, true),
-                    F("note", "Note", T::LongText)};
+            return {F("title", NC_("edit field", "Title"), T::Text, true),   F("publisher", NC_("edit field", "Publisher"), T::Text, true),
+                    F("url", NC_("edit field", "URL"), T::Text, true),       F("archived_url", NC_("edit field", "Archived URL"), T::Text),
+                    F("published", NC_("edit field", "Published"), T::Date), F("file", NC_("edit field", "Text file"), T::Text, true),
+                    F("note", NC_("edit field", "Note"), T::LongText)};
         case EditKind::Organisation:
-            return {F("name", "Name", T::Text, true),
-                    F("abbr", "Abbreviation", T::Text),
-                    L("names", "Other scripts", {E("lang", "Language", "lang", true), F("text", "Name", T::Text, true)}),
-                    E("kind", "Kind", "orgKind", true),
-                    E("industry", "Industry", "industry"),
-                    E("region", "Region", "region", true),
-                    F("city", "City", T::Text),
-                    F("lat", "Latitude", T::Number),
-                    F("lon", "Longitude", T::Number),
-                    I("parent", "Parent", EditKind::Organisation),
-                    LV("sources", "Sources", T::Id, "", EditKind::Source),
-                    LV("inferred", "Inferred fields", T::Enum, "orgInferred"),
-                    F("note", "Note", T::LongText),
-                    L("translations", "Translations",
-                      {E("lang", "Language", "lang", true), F("city", "City", T::Text), F("note", "Note", T::LongText),
-                       F("name", "Name (groups only)", T::Text)})};
+            return {F("name", NC_("edit field", "Name"), T::Text, true),
+                    F("abbr", NC_("edit field", "Abbreviation"), T::Text),
+                    L("names", NC_("edit field", "Other scripts"), NC_("edit field", "Other script"),
+                      {E("lang", NC_("edit field", "Language"), "lang", true), F("text", NC_("edit field", "Name"), T::Text, true)}),
+                    E("kind", NC_("edit field", "Kind"), "orgKind", true),
+                    E("industry", NC_("edit field", "Industry"), "industry"),
+                    E("region", NC_("edit field", "Region"), "region", true),
+                    F("city", NC_("edit field", "City"), T::Text),
+                    F("lat", NC_("edit field", "Latitude"), T::Number),
+                    F("lon", NC_("edit field", "Longitude"), T::Number),
+                    I("parent", NC_("edit field", "Parent"), EditKind::Organisation),
+                    LV("sources", NC_("edit field", "Sources"), NC_("edit field", "Source"), T::Id, "", EditKind::Source),
+                    LV("inferred", NC_("edit field", "Inferred fields"), NC_("edit field", "Inferred field"), T::Enum, "orgInferred"),
+                    F("note", NC_("edit field", "Note"), T::LongText),
+                    L("translations", NC_("edit field", "Translations"), NC_("edit field", "Translation"),
+                      {E("lang", NC_("edit field", "Language"), "lang", true), F("city", NC_("edit field", "City"), T::Text),
+                       F("note", NC_("edit field", "Note"), T::LongText), F("name", NC_("edit field", "Name (groups only)"), T::Text)})};
         case EditKind::Collaboration:
             return {
-                F("title", "Title", T::Text, true),
-                E("kind", "Kind", "collabKind", true),
-                LV("topics", "Topics", T::Enum, "topic"),
-                F("start", "Start", T::Date, true),
-                E("start_bound", "Start is", "start_bound"),
-                F("end", "End", T::Date),
-                L("participants", "Participants",
-                  {I("org", "Organisation", EditKind::Organisation, true), E("role", "Role", "role", true), F("note", "Note", T::LongText)},
+                F("title", NC_("edit field", "Title"), T::Text, true),
+                E("kind", NC_("edit field", "Kind"), "collabKind", true),
+                LV("topics", NC_("edit field", "Topics"), NC_("edit field", "Topic"), T::Enum, "topic"),
+                F("start", NC_("edit field", "Start"), T::Date, true),
+                E("start_bound", NC_("edit field", "Start is"), "start_bound"),
+                F("end", NC_("edit field", "End"), T::Date),
+                L("participants", NC_("edit field", "Participants"), NC_("edit field", "Participant"),
+                  {I("org", NC_("edit field", "Organisation"), EditKind::Organisation, true),
+                   E("role", NC_("edit field", "Role"), "role", true), F("note", NC_("edit field", "Note"), T::LongText)},
                   true),
-                F("summary", "Summary", T::LongText, true),
-                L("translations", "Translations",
-                  {E("lang", "Language", "lang", true), F("title", "Title", T::Text), F("summary", "Summary", T::LongText),
-                   F("note", "Note", T::LongText)}),
-                L("facts", "Facts",
-                  {F("label", "Label", T::Text, true), F("value", "Value", T::Number, true), E("unit", "Unit", "unit", true),
-                   E("qualifier", "Qualifier", "qualifier"), F("year", "Year", T::Integer, true),
-                   I("source", "Source", EditKind::Source, true), F("quote", "Quote", T::LongText, true),
-                   L("translations", "Translations", {E("lang", "Language", "lang", true), F("label", "Label", T::Text, true)})}),
-                L("evidence", "Evidence", {I("source", "Source", EditKind::Source, true), F("quote", "Quote", T::LongText, true)}, true),
-                I("parent", "Parent", EditKind::Collaboration),
-                LV("inferred", "Inferred fields", T::Enum, "collabInferred"),
-                F("note", "Note", T::LongText)};
+                F("summary", NC_("edit field", "Summary"), T::LongText, true),
+                L("translations", NC_("edit field", "Translations"), NC_("edit field", "Translation"),
+                  {E("lang", NC_("edit field", "Language"), "lang", true), F("title", NC_("edit field", "Title"), T::Text),
+                   F("summary", NC_("edit field", "Summary"), T::LongText), F("note", NC_("edit field", "Note"), T::LongText)}),
+                L("facts", NC_("edit field", "Facts"), NC_("edit field", "Fact"),
+                  {F("label", NC_("edit field", "Label"), T::Text, true), F("value", NC_("edit field", "Value"), T::Number, true),
+                   E("unit", NC_("edit field", "Unit"), "unit", true), E("qualifier", NC_("edit field", "Qualifier"), "qualifier"),
+                   F("year", NC_("edit field", "Year"), T::Integer, true), I("source", NC_("edit field", "Source"), EditKind::Source, true),
+                   F("quote", NC_("edit field", "Quote"), T::LongText, true),
+                   L("translations", NC_("edit field", "Translations"), NC_("edit field", "Translation"),
+                     {E("lang", NC_("edit field", "Language"), "lang", true), F("label", NC_("edit field", "Label"), T::Text, true)})}),
+                L("evidence", NC_("edit field", "Evidence"), NC_("edit field", "Evidence"),
+                  {I("source", NC_("edit field", "Source"), EditKind::Source, true),
+                   F("quote", NC_("edit field", "Quote"), T::LongText, true)},
+                  true),
+                I("parent", NC_("edit field", "Parent"), EditKind::Collaboration),
+                LV("inferred", NC_("edit field", "Inferred fields"), NC_("edit field", "Inferred field"), T::Enum, "collabInferred"),
+                F("note", NC_("edit field", "Note"), T::LongText)};
         default:
-            return {F("title", "Title", T::Text, true),
-                    L("translations", "Translations", {E("lang", "Language", "lang", true), F("title", "Title", T::Text, true)}),
-                    I("collaboration", "Collaboration", EditKind::Collaboration, true),
-                    F("date", "Date", T::Date, true),
-                    E("kind", "Kind", "eventKind", true),
-                    I("source", "Source", EditKind::Source, true),
-                    F("quote", "Quote", T::LongText, true),
-                    LV("inferred", "Inferred fields", T::Enum, "eventInferred"),
-                    F("note", "Note", T::LongText)};
+            return {F("title", NC_("edit field", "Title"), T::Text, true),
+                    L("translations", NC_("edit field", "Translations"), NC_("edit field", "Translation"),
+                      {E("lang", NC_("edit field", "Language"), "lang", true), F("title", NC_("edit field", "Title"), T::Text, true)}),
+                    I("collaboration", NC_("edit field", "Collaboration"), EditKind::Collaboration, true),
+                    F("date", NC_("edit field", "Date"), T::Date, true),
+                    E("kind", NC_("edit field", "Kind"), "eventKind", true),
+                    I("source", NC_("edit field", "Source"), EditKind::Source, true),
+                    F("quote", NC_("edit field", "Quote"), T::LongText, true),
+                    LV("inferred", NC_("edit field", "Inferred fields"), NC_("edit field", "Inferred field"), T::Enum, "eventInferred"),
+                    F("note", NC_("edit field", "Note"), T::LongText)};
     }
 }
 
@@ -169,6 +181,19 @@ const std::vector<FormField>& form_fields(EditKind k) {
                                                     make(EditKind::Event)};
     return forms[static_cast<int>(k)];
 }
+
+const char* edit_kind_label(EditKind k) {
+    static const char* const kOne[] = {NC_("edit kind", "source"), NC_("edit kind", "organisation"), NC_("edit kind", "collaboration"),
+                                       NC_("edit kind", "event")};
+    return trc("edit kind", kOne[static_cast<int>(k)]);
+}
+const char* edit_kinds_label(EditKind k) {
+    static const char* const kMany[] = {NC_("edit kind", "Sources"), NC_("edit kind", "Organisations"), NC_("edit kind", "Collaborations"),
+                                        NC_("edit kind", "Events")};
+    return trc("edit kind", kMany[static_cast<int>(k)]);
+}
+const char* field_label(const FormField& f) { return trc("edit field", f.label.c_str()); }
+const char* item_label(const FormField& f) { return trc("edit field", f.item_label.empty() ? f.label.c_str() : f.item_label.c_str()); }
 
 std::string json_string(std::string_view s) { return OJson(std::string(s)).dump(-1, ' ', false, OJson::error_handler_t::replace); }
 

@@ -23,8 +23,9 @@ enum class FieldType {
 };
 
 struct FormField {
-    std::string key;    // member name in the element ("name", "participants")
-    std::string label;  // shown
+    std::string key;         // member name in the element ("name", "participants")
+    std::string label;       // shown, in English: field_label() gives it in the interface language
+    std::string item_label;  // a list's one item ("Participant"), likewise
     FieldType type = FieldType::Text;
     std::vector<std::string> choices;       // Enum (or a List of enums)
     EditKind ref = EditKind::Organisation;  // Id
@@ -35,6 +36,12 @@ struct FormField {
 
 // The form of each kind, in the order drawn.
 const std::vector<FormField>& form_fields(EditKind kind);
+// A field's label and a list's item label in the interface language (catalogue context "edit field").
+const char* field_label(const FormField& f);
+const char* item_label(const FormField& f);
+// A kind of element in the interface language: one ("organisation") or the tab's ("Organisations").
+const char* edit_kind_label(EditKind kind);
+const char* edit_kinds_label(EditKind kind);
 // The schema's enum values by $defs name ("orgKind", "role", ...), as the forms use them.
 const std::vector<std::string>& schema_enum(std::string_view def);
 

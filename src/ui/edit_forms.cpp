@@ -3,9 +3,11 @@
 #include <cstdio>
 
 #include "core/dates.h"
+#include "core/i18n.h"
 #include "imgui.h"
 #include "ui/edit_view.h"
 #include "ui/theme.h"
+#include "ui/ui.h"
 
 namespace ca::ui {
 
@@ -84,8 +86,8 @@ void enum_combo(EditState& st, const std::string& ptr, const char* label, const 
                 bool required) {
     focus_before(st, ptr);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo(label, value.empty() ? "(none)" : value.c_str())) {
-        if (!required && ImGui::Selectable("(none)", value.empty()) && !value.empty()) intent(st, EditIntent::Op::SetField, ptr, "");
+    if (ImGui::BeginCombo(label, value.empty() ? tr("(none)") : value.c_str())) {
+        if (!required && ImGui::Selectable(tr("(none)"), value.empty()) && !value.empty()) intent(st, EditIntent::Op::SetField, ptr, "");
         for (const std::string& c : choices)
             if (ImGui::Selectable(c.c_str(), c == value) && c != value) intent(st, EditIntent::Op::SetField, ptr, json_string(c));
         ImGui::EndCombo();
@@ -116,7 +118,7 @@ void id_picker(const EditSession& s, EditState& st, const std::string& ptr, cons
                                                          ImGui::GetItemRectMax().y};
         ImGui::PopID();
     }
-    if (ids.empty()) ImGui::TextDisabled("no match");
+    if (ids.empty()) ImGui::TextDisabled("%s", tr("no match"));
     ImGui::Unindent();
 }
 
@@ -128,9 +130,9 @@ void quote_help(EditState& st, const std::string& ptr, const std::string& source
     const std::string why = quote_status(it->second, q, source_id + " (pasted text)");
     st.quote_checks[ptr] = why;
     if (q.empty())
-        ImGui::TextDisabled("Type a quote, or pick a sentence of the pasted text:");
+        ImGui::TextDisabled("%s", tr("Type a quote, or pick a sentence of the pasted text:"));
     else if (why.empty())
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette(st.dark).ok_text), "Found in the pasted text.");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette(st.dark).ok_text), "%s", tr("Found in the pasted text."));
     else
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette(st.dark).warn_text), "%s", why.c_str());
     ImGui::SetNextItemWidth(-1);
@@ -160,7 +162,7 @@ EditState::DateDraft date_draft(const std::string& value) {
 bool date_part(EditState& st, const std::string& ptr, const char* label, char* buf, size_t size, float width, bool same_line = true) {
     if (same_line) ImGui::SameLine();
     ImGui::SetNextItemWidth(width);
-    ImGui::InputTextWithHint(label, label + 2, buf, size, ImGuiInputTextFlags_CharsDecimal);
+    ImGui::InputTextWithHint(label, tr(label + 2), buf, size, ImGuiInputTextFlags_CharsDecimal);  // "##year": "year", translated
     note_rect(st, ptr);
     return ImGui::IsItemDeactivatedAfterEdit();
 }
@@ -172,11 +174,14 @@ void date_field(EditState& st, const std::string& ptr, const std::string& value,
     auto it = st.date_drafts.find(ptr);
     if (it == st.date_drafts.end()) it = st.date_drafts.emplace(ptr, date_draft(value)).first;
     EditState::DateDraft& dr = it->second;
-    static const char* const kPrecision[] = {"year", "month", "day"};
+    static const char* const kPrecision[] = {"year", "month", "day"};  // ids (the rects' names)
+    static const char* const kPrecisionLabel[] = {N_("year"), N_("month"), N_("day")};
+    static const char* const kTo[] = {N_("%s (to the year)"), N_("%s (to the month)"), N_("%s (to the day)")};
     bool commit = false;
     for (int p = 0; p < 3; ++p) {
         if (p) ImGui::SameLine();
-        commit = ImGui::RadioButton(kPrecision[p], &dr.precision, p) || commit;
+        commit =
+            ImGui::RadioButton(with_id(tr(kPrecisionLabel[p]), (std::string("##") + kPrecision[p]).c_str()), &dr.precision, p) || commit;
         note_rect(st, ptr + "#" + kPrecision[p]);
     }
     focus_before(st, ptr);
@@ -194,7 +199,7 @@ void date_field(EditState& st, const std::string& ptr, const std::string& value,
     if (!why.empty() && !cleared)
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette(st.dark).warn_text), "%s", why.c_str());
     else if (parse_date(text, d))
-        ImGui::TextDisabled("%s (to the %s)", format_date_human(d).c_str(), kPrecision[static_cast<int>(d.precision)]);
+        ImGui::TextDisabled(tr(kTo[static_cast<int>(d.precision)]), format_date_human(d).c_str());
 }
 
 void scalar(const EditSession& s, EditState& st, const FormField& f, const std::string& ptr, const std::string& source_id) {
@@ -238,7 +243,7 @@ void value_list(const EditSession& s, EditState& st, const FormField& f, const s
         return;
     }
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo(("##add" + ptr).c_str(), "add...")) {
+    if (ImGui::BeginCombo(("##add" + ptr).c_str(), tr("add…"))) {
         for (const std::string& c : f.choices)
             if (ImGui::Selectable(c.c_str())) intent(st, EditIntent::Op::AddItem, ptr, json_string(c));
         ImGui::EndCombo();
@@ -248,6 +253,13 @@ void value_list(const EditSession& s, EditState& st, const FormField& f, const s
 
 // A list of objects (participants, facts, evidence, names): each item's fields, remove and add;
 // a list inside an item (a fact's translations) is drawn within it, indented.
+// "Participant" as a sentence has it ("Add participant"); a script without case as it is.
+std::string lower_first(const char* s) {
+    std::string o(s);
+    if (!o.empty() && o[0] >= 'A' && o[0] <= 'Z') o[0] = static_cast<char>(o[0] - 'A' + 'a');
+    return o;
+}
+
 void object_list(const EditSession& s, EditState& st, const FormField& f, const std::string& ptr) {
     const size_t n = st.values.count(ptr);
     for (size_t i = 0; i < n; ++i) {
@@ -256,11 +268,11 @@ void object_list(const EditSession& s, EditState& st, const FormField& f, const 
         ImGui::Separator();
         ImGui::Text("%zu.", i + 1);
         ImGui::SameLine();
-        if (ImGui::SmallButton("remove")) intent(st, EditIntent::Op::RemoveItem, ptr, "", i);
+        if (ImGui::SmallButton(tr("remove"))) intent(st, EditIntent::Op::RemoveItem, ptr, "", i);
         note_rect(st, item + "#remove");
         const std::string source_id = st.values.get(item + "/source");
         for (const FormField& sub : f.items) {
-            ImGui::TextDisabled("%s", sub.label.c_str());
+            ImGui::TextDisabled("%s", field_label(sub));
             if (sub.type != FieldType::List) {
                 scalar(s, st, sub, item + "/" + sub.key, source_id);
                 continue;
@@ -276,7 +288,8 @@ void object_list(const EditSession& s, EditState& st, const FormField& f, const 
         }
         ImGui::PopID();
     }
-    if (ImGui::Button(("Add " + f.label).c_str())) intent(st, EditIntent::Op::AddItem, ptr, new_item_json(f));
+    if (ImGui::Button(trf("Add %s", lower_first(item_label(f)).c_str()).c_str()))
+        intent(st, EditIntent::Op::AddItem, ptr, new_item_json(f));
     note_rect(st, ptr + "/+");
 }
 
@@ -308,7 +321,7 @@ void draw_form(const EditSession& s, EditState& st) {
             st.focus_pending = false;
             st.focused = ptr;
         }
-        ImGui::Text("%s%s", f.label.c_str(), f.required ? " *" : "");
+        ImGui::Text("%s%s", field_label(f), f.required ? " *" : "");
         if (whole && static_cast<int>(i) == ff.field) focus_after(st, st.focus_pointer);
         if (f.type != FieldType::List)
             scalar(s, st, f, ptr, st.values.get("/source"));
@@ -320,7 +333,7 @@ void draw_form(const EditSession& s, EditState& st) {
     }
     if (st.kind == EditKind::Source) {
         ImGui::Separator();
-        ImGui::TextWrapped("Pasted text (kept beside the data, never in the site): quotes citing this source are checked against it.");
+        text_wrapped(tr("Pasted text (kept beside the data, never in the site): quotes citing this source are checked against it."));
         std::string& text = st.pasted[st.selected];
         text.reserve(text.size() + 1);
         if (ImGui::InputTextMultiline("##pasted", text.data(), text.capacity() + 1, ImVec2(-1, 120), ImGuiInputTextFlags_CallbackResize,

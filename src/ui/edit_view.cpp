@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/i18n.h"
 #include "imgui.h"
+#include "ui/ui.h"
 
 namespace ca::ui {
 
@@ -17,6 +19,11 @@ namespace {
 Rect last_item_rect() {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     return {a.x, a.y, b.x, b.y};
+}
+
+// "2 errors, 1 warning" in the interface language.
+std::string edit_counts(size_t errors, size_t warnings) {
+    return strf(trn("%zu error", "%zu errors", errors), errors) + ", " + strf(trn("%zu warning", "%zu warnings", warnings), warnings);
 }
 
 void push(EditState& st, EditIntent::Op op, std::string id = "", std::string value = "") {
@@ -68,27 +75,29 @@ bool valid_id(const char* id) {
 
 void draw_toolbar(const EditSession& s, EditState& st) {
     ImGui::BeginDisabled(!s.can_undo());
-    if (ImGui::Button("Undo")) push(st, EditIntent::Op::Undo);
+    if (ImGui::Button(tr("Undo"))) push(st, EditIntent::Op::Undo);
     st.undo_button = last_item_rect();
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!s.can_redo());
-    if (ImGui::Button("Redo")) push(st, EditIntent::Op::Redo);
+    if (ImGui::Button(tr("Redo"))) push(st, EditIntent::Op::Redo);
     st.redo_button = last_item_rect();
     ImGui::EndDisabled();
     ImGui::SameLine();
     bool modified = false;
     for (size_t i = 0; i < s.file_count(); ++i) modified = modified || s.modified(i);
     ImGui::BeginDisabled(!st.can_save || !modified);
-    if (ImGui::Button(st.web ? "Download all" : "Save")) push(st, EditIntent::Op::Save);
+    if (ImGui::Button(st.web ? tr("Download all") : tr("Save"))) push(st, EditIntent::Op::Save);
     st.save_button = last_item_rect();
     ImGui::EndDisabled();
     if (st.confirm_save) {
         const size_t errors = count_errors(s.validation().diagnostics);
-        ImGui::TextWrapped("The data has %zu error(s) (listed below). Save anyway?", errors);
-        if (ImGui::Button("Save anyway")) push(st, EditIntent::Op::SaveAnyway);
+        text_wrapped(
+            strf(trn("The data has %zu error (listed below). Save anyway?", "The data has %zu errors (listed below). Save anyway?", errors),
+                 errors));
+        if (ImGui::Button(tr("Save anyway"))) push(st, EditIntent::Op::SaveAnyway);
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) st.confirm_save = false;
+        if (ImGui::Button(tr("Cancel"))) st.confirm_save = false;
     }
     if (st.web) draw_edit_files(s, st);
     // Keys: only when no text field is being typed into (it has its own undo).
@@ -99,13 +108,13 @@ void draw_toolbar(const EditSession& s, EditState& st) {
 
 void draw_new(EditState& st) {
     ImGui::SetNextItemWidth(160);
-    ImGui::InputTextWithHint("##newid", "new id (snake_case)", st.new_id, sizeof st.new_id);
+    ImGui::InputTextWithHint("##newid", tr("new id (snake_case)"), st.new_id, sizeof st.new_id);
     ImGui::SameLine();
     ImGui::BeginDisabled(!valid_id(st.new_id));
-    if (ImGui::Button("Add")) push(st, EditIntent::Op::Add, st.new_id, new_element_json(st.kind, st.new_id));
+    if (ImGui::Button(trc("edit", "Add"))) push(st, EditIntent::Op::Add, st.new_id, new_element_json(st.kind, st.new_id));
     if (st.kind == EditKind::Organisation) {
         ImGui::SameLine();
-        if (ImGui::Button(st.placing ? "Click the map..." : "Place on map")) st.placing = !st.placing;
+        if (ImGui::Button(with_id(st.placing ? tr("Click the map…") : tr("Place on map"), "###place"))) st.placing = !st.placing;
         st.place_button = last_item_rect();
     }
     ImGui::EndDisabled();
@@ -113,7 +122,7 @@ void draw_new(EditState& st) {
 
 void draw_list(const EditSession& s, EditState& st) {
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##filter", "filter ids", st.filter, sizeof st.filter);
+    ImGui::InputTextWithHint("##filter", tr("filter ids"), st.filter, sizeof st.filter);
     ImGui::BeginChild("##ids", ImVec2(0, 140), true);
     const LoadResult& v = s.validation();
     auto row = [&](const std::string& id) {
@@ -138,15 +147,15 @@ void draw_list(const EditSession& s, EditState& st) {
 
 void draw_blocked(EditState& st) {
     if (st.blocked.empty()) return;
-    ImGui::TextWrapped("Still referenced by:");
+    text_wrapped(tr("Still referenced by:"));
     for (size_t i = 0; i < st.blocked.size() && i < 8; ++i) ImGui::BulletText("%s", st.blocked[i].what.c_str());
-    if (st.blocked.size() > 8) ImGui::BulletText("and %zu more", st.blocked.size() - 8);
-    if (ImGui::Button("Delete and remove these references")) push(st, EditIntent::Op::RemoveWithReferences, st.selected);
+    if (st.blocked.size() > 8) ImGui::BulletText(tr("and %zu more"), st.blocked.size() - 8);
+    if (ImGui::Button(tr("Delete and remove these references"))) push(st, EditIntent::Op::RemoveWithReferences, st.selected);
 }
 
 void draw_element(const EditSession& s, EditState& st) {
     if (st.selected.empty()) {
-        ImGui::TextDisabled("Choose an element, or add one.");
+        ImGui::TextDisabled("%s", tr("Choose an element, or add one."));
         return;
     }
     const std::string key = std::to_string(static_cast<int>(st.kind)) + "/" + st.selected + "/" + std::to_string(st.version);
@@ -154,12 +163,12 @@ void draw_element(const EditSession& s, EditState& st) {
         st.text = s.element_text(st.kind, st.selected);
         st.text_for = key;
     }
-    ImGui::Text("%s \"%s\"", edit_kind_name(st.kind), st.selected.c_str());
+    ImGui::Text("%s \"%s\"", edit_kind_label(st.kind), st.selected.c_str());
     ImGui::BeginChild("##form", ImVec2(0, std::max(160.0f, ImGui::GetContentRegionAvail().y * 0.6f)), true);
     draw_form(s, st);
     ImGui::EndChild();
-    if (!ImGui::CollapsingHeader("Advanced: the element's JSON")) {
-        if (ImGui::Button("Delete")) push(st, EditIntent::Op::Remove, st.selected);
+    if (!ImGui::CollapsingHeader(with_id(tr("Advanced: the element's JSON"), "###json"))) {
+        if (ImGui::Button(tr("Delete"))) push(st, EditIntent::Op::Remove, st.selected);
         draw_blocked(st);
         return;
     }
@@ -168,22 +177,22 @@ void draw_element(const EditSession& s, EditState& st) {
                                   resize_callback, &st.text))
         st.text_dirty = true;
     ImGui::BeginDisabled(!st.text_dirty);
-    if (ImGui::Button("Apply")) push(st, EditIntent::Op::Update, st.selected, st.text);
+    if (ImGui::Button(tr("Apply"))) push(st, EditIntent::Op::Update, st.selected, st.text);
     ImGui::SameLine();
-    if (ImGui::Button("Revert")) {
+    if (ImGui::Button(tr("Revert"))) {
         st.text_dirty = false;
         st.text_for.clear();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Delete")) push(st, EditIntent::Op::Remove, st.selected);
+    if (ImGui::Button(tr("Delete"))) push(st, EditIntent::Op::Remove, st.selected);
     draw_blocked(st);
 }
 
 void draw_messages(const EditSession& s, EditState& st) {
     const auto& d = s.validation().diagnostics;
     const size_t errors = count_errors(d), warnings = count_warnings(d);
-    ImGui::Text("%zu error(s), %zu warning(s)", errors, warnings);
+    ImGui::TextUnformatted(edit_counts(errors, warnings).c_str());
     ImGui::BeginChild("##messages", ImVec2(0, 0), true);
     for (size_t i = 0; i < d.size(); ++i) {
         const Diagnostic& m = d[i];
@@ -211,15 +220,16 @@ void draw_edit(const EditSession& s, EditState& st, const Rect& place) {
     ImGui::SetNextWindowPos(ImVec2(static_cast<float>(place.x0), static_cast<float>(place.y0)));
     ImGui::SetNextWindowSize(ImVec2(static_cast<float>(place.x1 - place.x0), static_cast<float>(place.y1 - place.y0)));
     ImGui::SetNextWindowBgAlpha(1.0f);  // opaque over the legend it covers
-    ImGui::Begin("Edit", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    ImGui::Begin(with_id(tr("Edit data"), "###Edit"), nullptr,
+                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     st.panel = {pos.x, pos.y, pos.x + size.x, pos.y + size.y};
     draw_toolbar(s, st);
     if (ImGui::BeginTabBar("##kinds")) {
         for (int k = 0; k < 4; ++k) {
-            static const char* const kTabs[] = {"Sources", "Organisations", "Collaborations", "Events"};
             const bool forced = st.select_tab == k;
-            if (ImGui::BeginTabItem(kTabs[k], nullptr, forced ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (ImGui::BeginTabItem(with_id(edit_kinds_label(static_cast<EditKind>(k)), ("###kind" + std::to_string(k)).c_str()), nullptr,
+                                    forced ? ImGuiTabItemFlags_SetSelected : 0)) {
                 if (forced) st.select_tab = -1;
                 if (st.select_tab < 0 && st.kind != static_cast<EditKind>(k)) {
                     st.kind = static_cast<EditKind>(k);

@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/i18n.h"
 #include "imgui.h"
+#include "ui/ui.h"
 
 namespace ca::ui {
 namespace {
@@ -33,17 +35,17 @@ void step_list(StoryDraft& d) {
         ImGui::PushID(static_cast<int>(i));
         const std::string& t = d.story.steps[i].caption.title;
         char label[160];
-        std::snprintf(label, sizeof label, "%zu. %.120s", i + 1, t.empty() ? "(no title)" : t.c_str());
+        std::snprintf(label, sizeof label, "%zu. %.120s", i + 1, t.empty() ? tr("(no title)") : t.c_str());
         if (ImGui::Selectable(label, d.step == static_cast<int>(i), 0, ImVec2(ImGui::GetContentRegionAvail().x - 130, 0)))
             d.step = static_cast<int>(i);
         ImGui::SameLine();
-        const bool up = ImGui::SmallButton("Up");
+        const bool up = ImGui::SmallButton(tr("Up"));
         d.up_at.push_back(last_item());
         if (up && move_step(d.story, i, -1)) d.step = static_cast<int>(i) - 1;
         ImGui::SameLine();
-        if (ImGui::SmallButton("Down") && move_step(d.story, i, 1)) d.step = static_cast<int>(i) + 1;
+        if (ImGui::SmallButton(tr("Down")) && move_step(d.story, i, 1)) d.step = static_cast<int>(i) + 1;
         ImGui::SameLine();
-        const bool remove = ImGui::SmallButton("Remove");
+        const bool remove = ImGui::SmallButton(tr("Remove"));
         ImGui::PopID();
         if (remove) {
             d.story.steps.erase(d.story.steps.begin() + static_cast<long>(i));
@@ -62,7 +64,7 @@ void draw_story_editor(AppModel& m, StoryDraft& d, const EditorLayout& place) {
     // As tall as its steps and caption need (it grows with each step added, then it scrolls):
     // before, it kept its first height and hid the caption fields.
     ImGui::SetNextWindowSizeConstraints(ImVec2(place.story_w, 0), ImVec2(place.story_w, place.story_max_h));
-    const bool open = ImGui::Begin("Story editor", nullptr,
+    const bool open = ImGui::Begin(with_id(tr("Story editor"), "###Story editor"), nullptr,
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
     const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
     d.panel = {p.x, p.y, p.x + sz.x, p.y + sz.y};
@@ -71,9 +73,9 @@ void draw_story_editor(AppModel& m, StoryDraft& d, const EditorLayout& place) {
         return;
     }
     ImGui::PushTextWrapPos(0);
-    ImGui::InputText("Id", d.id, sizeof d.id);
-    ImGui::InputText("Title", d.title, sizeof d.title);
-    const bool add = ImGui::Button("Add this view as a step");
+    ImGui::InputText(with_id(tr("Id"), "##id"), d.id, sizeof d.id);
+    ImGui::InputText(with_id(tr("Title"), "##title"), d.title, sizeof d.title);
+    const bool add = ImGui::Button(tr("Add this view as a step"));
     d.add_at = last_item();
     if (add && d.story.steps.size() < static_cast<size_t>(kStorySteps.hi)) {
         d.story.steps.push_back(step_from_view(m.current_view()));
@@ -83,8 +85,8 @@ void draw_story_editor(AppModel& m, StoryDraft& d, const EditorLayout& place) {
     if (d.step >= 0 && static_cast<size_t>(d.step) < d.story.steps.size()) {
         StoryCaption& c = d.story.steps[static_cast<size_t>(d.step)].caption;
         ImGui::Separator();
-        ImGui::Text("Step %d's caption", d.step + 1);
-        text_field("Caption title", c.title, kStoryTitleMax * 4, false);
+        ImGui::Text(tr("Step %d's caption"), d.step + 1);
+        text_field(with_id(tr("Caption title"), "##caption_title"), c.title, kStoryTitleMax * 4, false);
         d.caption_title_at = last_item();
         text_field("##text", c.text, kStoryTextMax * 4, true);
         d.caption_text_at = last_item();
@@ -92,12 +94,12 @@ void draw_story_editor(AppModel& m, StoryDraft& d, const EditorLayout& place) {
     d.story.id = d.id;
     d.story.title = d.title;
     ImGui::BeginDisabled(d.story.steps.empty());
-    if (ImGui::Button("Tell it")) {
+    if (ImGui::Button(tr("Tell it"))) {
         m.add_story(d.story);
         m.go_to_step(d.story.id, d.step >= 0 ? d.step + 1 : 1);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Save")) d.save = true;
+    if (ImGui::Button(tr("Save"))) d.save = true;
     d.save_at = last_item();
     ImGui::EndDisabled();
     if (!d.status.empty()) ImGui::TextWrapped("%s", d.status.c_str());

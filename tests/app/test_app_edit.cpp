@@ -16,12 +16,14 @@
 #include <string>
 #include <vector>
 
+#include "../imgui_frame.h"
 #include "app/app.h"
 #include "core/dates.h"
 #include "core/edit_model.h"
 #include "core/story.h"
 #include "headless_platform.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "ui/edit_view.h"
 #include "ui/story_edit_view.h"
 
@@ -750,4 +752,51 @@ TEST_CASE("story editor: steps added from the view, re-ordered, captions typed, 
     p2.step();
     CHECK(again.model().view().selected == "metc");
     CHECK(ca::format_day(static_cast<ca::DayNum>(again.model().view().t)) == "2022-11-09");
+}
+
+// The editor speaks the interface language (it was English in every language): the panel's
+// buttons, tabs, field labels and status, and the `editView` reply's labels the page's editing
+// layer draws.
+TEST_CASE("edit mode in Korean: the panel, its form's labels and editView's labels are Korean") {
+    const std::string folder = std::filesystem::temp_directory_path().string() + "/chipatlas_edit_ko_test";
+    ca::AppConfig cfg;
+    cfg.data_files = copy_data(folder);
+    cfg.edit = true;
+    cfg.locales = {"ko"};
+    ca::App app(cfg);
+    FakePlatform p(app, ImVec2(1280, 1600));  // tall enough for the whole form: ImGui draws only what is in view
+    REQUIRE(app.start(p));
+    for (int i = 0; i < 3; ++i) p.step();
+    select(p, app, ca::EditKind::Collaboration, "metc");
+    for (int i = 0; i < 3; ++i) p.step();
+    ImGuiWindow* panel = ImGui::FindWindowByName("###Edit");
+    REQUIRE(panel != nullptr);
+    // The panel's and its child windows' (the form's) text, the form at its top and scrolled to its end.
+    std::string text;
+    for (ImGuiWindow* w : GImGui->Windows)
+        if (w->RootWindow == panel) text += ca::test::drawn_text(w->DrawList);
+    for (ImGuiWindow* w : GImGui->Windows)
+        if (w->RootWindow == panel && w != panel && std::string(w->Name).find("##form") != std::string::npos) ImGui::SetScrollY(w, 1e6f);
+    for (int i = 0; i < 2; ++i) p.step();
+    for (ImGuiWindow* w : GImGui->Windows)
+        if (w->RootWindow == panel && std::string(w->Name).find("##form") != std::string::npos) text += ca::test::drawn_text(w->DrawList);
+    INFO(text);
+    for (const char* ko :
+         {"실행취소", "다시실행", "저장", "출처", "기관", "협력", "제목", "참여기관", "제거", "근거추가", "메모", "연월일"})
+        CHECK(text.find(ko) != std::string::npos);
+    for (const char* en : {"Undo", "Redo", "Participants", "Evidence", "add...", "year", "remove"})
+        CHECK(text.find(en) == std::string::npos);
+    // The page's editing layer draws these.
+    const nlohmann::json v = nlohmann::json::parse(app.command(R"({"cmd":"editView"})"));
+    REQUIRE(v["ok"] == true);
+    bool participants = false;
+    for (const auto& f : v["form"]["fields"])
+        if (f["key"] == "participants") {
+            participants = true;
+            CHECK(f["label"] == "참여 기관");
+            CHECK(f["itemLabel"] == "참여 기관");
+            CHECK(f["items"][1]["label"] == "역할");
+        }
+    CHECK(participants);
+    std::filesystem::remove_all(folder);
 }
