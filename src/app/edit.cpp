@@ -368,19 +368,23 @@ void App::save_story_draft() {
     ui::StoryDraft& d = edit_->story;
     const std::string name = d.story.id + ".json", text = story_file_text(d.story, model_.data());
     const StoryLoad check = load_story(name, text, model_.data());
+    d.saved = d.refused = false;
     if (!check.ok()) {
         d.status = trf("Not saved: %s", check.diagnostics.front().to_string().c_str());
+        d.refused = true;
         return;
     }
     if (edit_->state.web) {
         emit("editfiles", edit_files_event_json("download", {{name, text}}, 0));
         d.status = trf("Downloading %s.", name.c_str());
+        d.saved = true;
         return;
     }
     std::string dir = "stories", why;
     if (!cfg_.data_files.empty()) dir = std::filesystem::path(cfg_.data_files.front()).parent_path().parent_path() / "stories";
     const std::string path = std::filesystem::is_directory(dir) ? dir + "/" + name : name;
-    d.status = write_file_replacing(path, text, why) ? trf("Saved %s.", path.c_str()) : trf("Not saved: %s", why.c_str());
+    d.saved = write_file_replacing(path, text, why);
+    d.status = d.saved ? trf("Saved %s.", path.c_str()) : trf("Not saved: %s", why.c_str());
 }
 
 void App::apply_edit_intents(bool changed) {
@@ -467,7 +471,7 @@ std::string App::story_editor_json() const {
     return ",\"story\":{\"titles\":[" + titles + "],\"step\":" + std::to_string(d.step) + ",\"panel\":" + rect_json(d.panel) +
            ",\"add\":" + rect_json(d.add_at) + ",\"up\":" + rects_json(d.up_at) + ",\"captionTitle\":" + rect_json(d.caption_title_at) +
            ",\"captionText\":" + rect_json(d.caption_text_at) + ",\"save\":" + rect_json(d.save_at) +
-           ",\"saved\":" + (d.status.rfind("Downloading", 0) == 0 ? "true" : "false") + "}";
+           ",\"saved\":" + (d.saved ? "true" : "false") + "}";
 }
 
 // The page's dataset bar says the data is edited; the buttons' places are for tests (window points).
@@ -493,7 +497,8 @@ void App::emit_edit_state() {
                      ",\"download\":" + rects_json(st.download_buttons) + ",\"copy\":" + rects_json(st.copy_buttons) + ",\"kind\":\"" +
                      edit_kind_name(st.kind) + "\",\"selected\":" + JsonOut(st.selected).dump() +
                      ",\"version\":" + std::to_string(st.version) + ",\"glyphsMissing\":" + std::to_string(glyphs_missing_) +
-                     ",\"files\":[" + names + "]" + story_editor_json() + "}";
+                     ",\"files\":[" + names + "]" + story_editor_json() + ",\"locale\":\"" + locale_id(model_.shown_locale()) +
+                     "\"}";  // the labels' language: the page's layer draws them again when it changes
     if (ev == edit_->last_event) return;
     edit_->last_event = ev;
     emit("editstate", ev);

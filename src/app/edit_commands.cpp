@@ -273,7 +273,7 @@ std::string App::edit_story_reply(const JValue& c) {
             model_.go_to_step(d.story.id, d.step >= 0 ? d.step + 1 : 1);
         } else {
             save_story_draft();
-            if (d.status.rfind("Not saved", 0) == 0) return error_reply_json(d.status);
+            if (d.refused) return error_reply_json(d.status);
         }
     } else if (op != "view") {
         return error_reply_json("op must be view, id, title, add, choose, up, down, remove, captionTitle, captionText, tell or save");

@@ -16,7 +16,9 @@ struct StoryDraft {
     char title[128] = "My story";
     int step = 0;            // the step whose caption is being edited (0-based)
     bool save = false;       // Save pressed this frame (the app writes or downloads the file)
-    std::string status;      // the last save's outcome
+    std::string status;      // the last save's outcome, in the interface language
+    bool saved = false;      // the last save wrote the file (natively) or handed it to the page
+    bool refused = false;    // the last save was refused: the draft does not load (status says why)
     Rect panel{0, 0, 0, 0};  // where the window was drawn this frame
     // Where its controls were drawn this frame (the app tests click them): "Add this view as a
     // step", each step's "Up", the caption's title and text, "Save".

@@ -320,3 +320,29 @@ TEST_CASE("web edit mode: editStory makes, orders, tells and saves a story as th
     CHECK(has(p.last("editfiles"), "Told by keyboard"));
     CHECK(has(story(R"("op":"remove","index":1)"), "\"steps\":[{\"text\":\"The packaging MoU.\",\"title\":\"Korea\"}]"));
 }
+
+// In another language the story's save is told in that language, and whether it was saved or
+// refused is known without reading the message (the page was told "saved" by its English start).
+TEST_CASE("web edit mode in Korean: a story's save and its refusal, told in Korean, known as such") {
+    ca::AppConfig cfg;
+    cfg.hash = "#edit=1&locale=ko";
+    ca::App app(cfg);
+    FakeBrowser p(app);
+    REQUIRE(app.start(p));
+    for (int i = 0; i < 3; ++i) p.step();
+    auto story = [&](const std::string& args) { return app.command(R"({"cmd":"editStory",)" + args + "}"); };
+    CHECK(has(story(R"("op":"id","text":"ko-story")"), "\"ok\":true"));
+    CHECK(has(story(R"("op":"add")"), "\"step\":0"));
+    CHECK(has(story(R"("op":"captionTitle","text":"첫 단계")"), "\"ok\":true"));
+    const std::string refused = story(R"("op":"save")");  // no caption text yet
+    CHECK(has(refused, "\"ok\":false"));
+    CHECK(has(refused, "저장하지 않음"));
+    p.step();
+    CHECK(has(p.last("editstate"), "\"saved\":false"));
+    CHECK(has(story(R"("op":"captionText","index":0,"text":"여기서 시작했다.")"), "\"ok\":true"));
+    const std::string saved = story(R"("op":"save")");
+    CHECK(has(saved, "\"ok\":true"));
+    CHECK(has(saved, "ko-story.json 내려받는 중."));
+    p.step();
+    CHECK(has(p.last("editstate"), "\"saved\":true"));
+}

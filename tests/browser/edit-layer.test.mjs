@@ -297,3 +297,38 @@ test('edit layer: js/edit_layer.js refused by the server: an error in the page, 
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.failedRequests.filter((u) => !/\/js\/edit_layer\.js \((HTTP 404|net::ERR_ABORTED)\)$/.test(u)), [], JSON.stringify(log.failedRequests));
 });
+
+// The editor in the visitor's language (it was English in every language, marked lang="en"): its
+// headings, buttons, announcements and the form's labels (from the wasm) in Korean, then in
+// Japanese when the page's language changes while editing.
+test('edit layer in Korean: labels, announcements and the form speak Korean, then Japanese after a switch', { timeout: 180000 }, async () => {
+  const { page, log } = await h.open('index.html#edit=1', { viewport: { width: 1280, height: 800 }, contextOptions: { locale: 'ko-KR' } });
+  await waitFor(page, () => document.documentElement.lang === 'ko' && window.chipatlas.state && window.chipatlas.state.locale === 'ko', 'Korean');
+  await waitFor(page, () => document.getElementById('edit-list') && document.getElementById('edit-list').children.length > 0, 'the layer');
+  await waitFor(page, () => document.getElementById('edit-layer-title').textContent === '데이터 편집', 'the layer\u2019s heading in Korean');
+  assert.equal(await page.getAttribute('#edit-layer', 'lang'), null, 'the layer takes the page\u2019s language');
+  assert.equal(await page.textContent('#edit-undo'), '실행 취소');
+  assert.equal(await page.textContent('label[for="edit-kind-collaboration"], #edit-kind label:nth-of-type(3)'), ' 협력');
+  await page.focus('#edit-kind-collaboration');
+  await page.keyboard.press('Space');
+  await waitFor(page, () => /협력/.test(document.querySelector('label[for="edit-find"]').textContent), 'the collaborations list');
+  await page.focus('#edit-new-id');
+  await page.keyboard.type('kbd_ko');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'edit-form-title');
+  assert.match(await page.textContent('#edit-said'), /^협력 kbd_ko을\(를\) 추가했습니다\. 오류 \d+개, 경고 \d+개\.$/);
+  assert.equal(await page.textContent('#edit-form-title'), '협력 "kbd_ko"');
+  assert.equal(await page.textContent('#edit-f-participants > legend'), '참여 기관 (필수)');
+  assert.equal(await page.textContent('#edit-f-participants-add'), '참여 기관 추가');
+  assert.equal(await page.textContent('label[for="edit-f-title"]'), '제목 (필수)');
+  assert.match(await page.textContent('#edit-messages-title'), /^문제: 오류 \d+개/);
+  const layer = await page.textContent('#edit-layer');
+  // (The validation messages stay in English, as the loader writes them.)
+  for (const en of ['Undo', 'Participants', 'Download all', 'Problems', 'Add participant']) assert.ok(!layer.includes(en), en + ' in: ' + layer.slice(0, 400));
+  assert.deepEqual(await axeSerious(page), []);
+  // The page's language changed while editing: the layer and the wasm's labels follow.
+  await page.selectOption('#ctl-locale', 'ja');
+  await waitFor(page, () => document.getElementById('edit-layer-title').textContent === 'データを編集', 'the heading in Japanese');
+  await waitFor(page, () => /参加機関/.test(document.querySelector('#edit-f-participants > legend').textContent), 'the form\u2019s labels in Japanese');
+  assertClean(log, 'the editing layer in Korean and Japanese');
+});

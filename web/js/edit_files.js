@@ -76,7 +76,7 @@ export function onEditKeep(data) {
   kept = files.length > 0 && !editFilesProblem(data) && chars <= LIMITS.editKeepChars &&
     store(JSON.stringify({ files: files.map(function (f) { return { name: f.name, text: f.text }; }) }));
   if (!kept) store(null);
-  if (files.length && !kept && !keepWarned) toast('These edits will not survive a reload (too large, or storage refused): download them.', 8000);
+  if (files.length && !kept && !keepWarned) toast(t('These edits will not survive a reload (too large, or storage refused): download them.'), 8000);
   keepWarned = keepWarned || (files.length > 0 && !kept);
   if (ui.editDiscard) ui.editDiscard.disabled = !kept;  // shown while editing: the bar keeps its size
 }

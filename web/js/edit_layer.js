@@ -3,19 +3,44 @@
 // files) and the story editor, for keyboard and screen-reader editors. It drives the wasm by the
 // `editView`, `editDo` and `editStory` commands (app/edit_commands.cpp) and follows the panels'
 // changes by `editstate`.
-// Like the panel (and its field labels, which come from the wasm), it is in English.
+// It speaks the interface language, as the panel does: its own texts through the page's
+// catalogue (t, msg), the form's field labels as the wasm's editView gives them.
 // Only an editing visit fetches it (js/edit_layer_lazy.js imports it as the visit starts):
 // it is a bundle of its own, and what it uses of the page comes from usePage, not imports, so
 // that it holds no second copy of a module the page's bundle has (tools/web/bundle.mjs).
 import { buildStoryEditor, drawStoryEditor, useStoryPage } from './story_edit_layer.js';
 
-let doc, h, call;  // the page's document, its h() (js/dom.js) and call() (js/runtime.js)
+// The page's document, its h() (js/dom.js), call() (js/runtime.js) and texts (js/i18n.js).
+let doc, h, call, t, tc, tn, msg, msgc;
 export function usePage(page) {
-  ({ doc, h, call } = page);
+  ({ doc, h, call, t, tc, tn, msg, msgc } = page);
   useStoryPage(page);
+  // Another language: the layer drawn again, the wasm's labels with it.
+  page.onLocaleChange(function () { if (ed.layer) redraw(); });
 }
 
-const KINDS = [['source', 'Sources'], ['organisation', 'Organisations'], ['collaboration', 'Collaborations'], ['event', 'Events']];
+const KINDS = ['source', 'organisation', 'collaboration', 'event'];
+// A kind's names in the interface language: the list's ("Organisations") and one ("organisation").
+function kindNames(kind) {
+  switch (kind) {
+    case 'source': return [tc('edit kind', 'Sources'), tc('edit kind', 'source')];
+    case 'organisation': return [tc('edit kind', 'Organisations'), tc('edit kind', 'organisation')];
+    case 'collaboration': return [tc('edit kind', 'Collaborations'), tc('edit kind', 'collaboration')];
+    case 'event': return [tc('edit kind', 'Events'), tc('edit kind', 'event')];
+    default: return [kind, kind];
+  }
+}
+function kindOne(kind) { return kindNames(kind)[1]; }
+// "The id of an organisation." (a field that names another element).
+function idHint(ref) {
+  switch (ref) {
+    case 'source': return t('The id of a source.');
+    case 'organisation': return t('The id of an organisation.');
+    case 'collaboration': return t('The id of a collaboration.');
+    case 'event': return t('The id of an event.');
+    default: return t('The id of an element.');
+  }
+}
 const ID_RE = /^[a-z0-9_.-]{1,63}$/;  // as the panel's "Add" (ui/edit_view.cpp)
 export const ed = {};  // the layer's elements (ids as the browser tests use them)
 let view = null;       // the last `editView` reply
@@ -47,7 +72,7 @@ function act(op, args, done, focusId) {
   // Where focus was, or (that control gone or disabled now: Undo with nothing left to undo) the
   // layer's heading, never the page's body.
   if (keep && !focusById(keep)) ed.title.focus();
-  if (!r.ok) say(r.error || 'That did not work.');
+  if (!r.ok) say(r.error || t('That did not work.'));
   else if (done) say(done + ' ' + summary());
   return r;
 }
@@ -67,13 +92,13 @@ function focusById(id) {
 // (drawn at once, the next field was replaced under the focus, which fell to the page's body).
 function afterFocus(fn) { setTimeout(fn, 0); }
 
-function saveQuestion() { return 'The data has ' + summary() + ' Download anyway?'; }
+function saveQuestion() { return t('The data has {problems} Download anyway?', { problems: summary() }); }
 
 function summary() {
   if (!view) return '';
   const e = view.errors | 0, w = view.warnings | 0;
-  if (!e && !w) return 'The data is valid.';
-  return e + (e === 1 ? ' error' : ' errors') + ', ' + w + (w === 1 ? ' warning.' : ' warnings.');
+  if (!e && !w) return t('The data is valid.');
+  return t('{errors}, {warnings}.', { errors: tn('{n} error', '{n} errors', e), warnings: tn('{n} warning', '{n} warnings', w) });
 }
 
 function button(id, text, onclick, extra) {
@@ -81,11 +106,11 @@ function button(id, text, onclick, extra) {
 }
 
 function build(after) {
-  ed.title = h('h2', { id: 'edit-layer-title', tabindex: '-1', text: 'Edit data' });
+  ed.title = h('h2', { id: 'edit-layer-title', tabindex: '-1', text: msg('Edit data') });
   ed.said = h('p', { id: 'edit-said', role: 'status', className: 'ca-muted' });
-  ed.undo = button('edit-undo', 'Undo', function () { act('undo', null, 'Undone.'); });
-  ed.redo = button('edit-redo', 'Redo', function () { act('redo', null, 'Redone.'); });
-  ed.save = button('edit-save', 'Download all', function () {
+  ed.undo = button('edit-undo', msg('Undo'), function () { act('undo', null, t('Undone.')); });
+  ed.redo = button('edit-redo', msg('Redo'), function () { act('redo', null, t('Redone.')); });
+  ed.save = button('edit-save', msg('Download all'), function () {
     act('save', null, '');
     if (view && view.confirmSave) {  // the data has errors: asked first, the answer's buttons next
       focusById('edit-save-anyway');
@@ -94,31 +119,31 @@ function build(after) {
   });
   ed.confirm = h('div', { id: 'edit-confirm', className: 'ca-row', hidden: true });
   ed.files = h('div', { id: 'edit-files', role: 'group', 'aria-labelledby': 'edit-files-title', className: 'ca-row' });
-  ed.kind = h('fieldset', { id: 'edit-kind', className: 'ca-radios' }, h('legend', { text: 'Kind' }));
+  ed.kind = h('fieldset', { id: 'edit-kind', className: 'ca-radios' }, h('legend', { text: msgc('edit field', 'Kind') }));
   KINDS.forEach(function (k) {
-    const input = h('input', { type: 'radio', name: 'ca-edit-kind', value: k[0], id: 'edit-kind-' + k[0] });
-    input.addEventListener('change', function () { if (input.checked) act('select', { kind: k[0] }, k[1] + '.'); });
-    ed.kind.appendChild(h('label', null, input, ' ', k[1]));
+    const input = h('input', { type: 'radio', name: 'ca-edit-kind', value: k, id: 'edit-kind-' + k });
+    input.addEventListener('change', function () { if (input.checked) act('select', { kind: k }, kindNames(k)[0] + '.'); });
+    ed.kind.appendChild(h('label', null, input, ' ', h('span', { className: 'edit-kind-name' })));
   });
   ed.find = h('input', { type: 'search', id: 'edit-find', autocomplete: 'off', 'aria-describedby': 'edit-find-note' });
   ed.find.addEventListener('input', function () { fillList(null); });
   ed.findNote = h('span', { id: 'edit-find-note', className: 'ca-muted' });
   ed.list = h('ul', { id: 'edit-list' });
   ed.newId = h('input', { type: 'text', id: 'edit-new-id', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'edit-new-note' });
-  ed.add = button('edit-add', 'Add', addNew);
+  ed.add = button('edit-add', msgc('edit', 'Add'), addNew);
   ed.newId.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); addNew(); } });
   ed.form = h('div', { id: 'edit-form' });
   ed.messagesTitle = h('h3', { id: 'edit-messages-title', tabindex: '-1' });
   ed.messages = h('ul', { id: 'edit-messages', 'aria-labelledby': 'edit-messages-title' });
-  ed.layer = h('section', { id: 'edit-layer', className: 'ca-layer', lang: 'en', 'aria-labelledby': 'edit-layer-title' },
+  ed.layer = h('section', { id: 'edit-layer', className: 'ca-layer', 'aria-labelledby': 'edit-layer-title' },
     ed.title, ed.said,
-    h('div', { className: 'ca-row', role: 'group', 'aria-label': 'Changes' }, ed.undo, ed.redo, ed.save), ed.confirm,
+    h('div', { className: 'ca-row', role: 'group', 'aria-label': msg('Changes') }, ed.undo, ed.redo, ed.save), ed.confirm,
     ed.kind,
-    h('label', { className: 'ca-field', for: 'edit-find' }, 'Find by id or name'), ed.find, ed.findNote, ed.list,
-    h('label', { className: 'ca-field', for: 'edit-new-id' }, 'New id'),
+    h('label', { className: 'ca-field', for: 'edit-find' }), ed.find, ed.findNote, ed.list,
+    h('label', { className: 'ca-field', for: 'edit-new-id', text: msg('New id') }),
     h('div', { className: 'ca-row' }, ed.newId, ed.add),
-    h('span', { id: 'edit-new-note', className: 'ca-muted', text: 'Lower-case letters, digits, _ . or -, e.g. new_fab.' }),
-    ed.form, ed.messagesTitle, ed.messages, h('h3', { id: 'edit-files-title', text: 'Files' }), ed.files,
+    h('span', { id: 'edit-new-note', className: 'ca-muted', text: msg('Lower-case letters, digits, _ . or -, e.g. new_fab.') }),
+    ed.form, ed.messagesTitle, ed.messages, h('h3', { id: 'edit-files-title', text: msg('Files') }), ed.files,
     buildStoryEditor({ button: button, say: say, focusById: focusById, afterFocus: afterFocus, heading: function () { return ed.title; } }));
   // Keys typed here belong to the DOM, never to SDL (as for the controls layer).
   ['keydown', 'keyup', 'keypress'].forEach(function (t) {
@@ -128,20 +153,15 @@ function build(after) {
   after.after(ed.layer);
 }
 
-function kindName(kind) {
-  const k = KINDS.find(function (x) { return x[0] === kind; });
-  return k ? k[1] : kind;
-}
-
 function addNew() {
   const id = ed.newId.value.trim();
   if (!ID_RE.test(id)) {
-    say('Type a new id first: lower-case letters, digits, _ . or -.');
+    say(t('Type a new id first: lower-case letters, digits, _ . or -.'));
     ed.newId.focus();
     return;
   }
   const kind = view ? view.kind : 'organisation';
-  const r = act('add', { kind: kind, id: id }, 'Added ' + kind + ' ' + id + '.', 'edit-form-title');
+  const r = act('add', { kind: kind, id: id }, t('Added {kind} {id}.', { kind: kindOne(kind), id: id }), 'edit-form-title');
   if (r.ok) ed.newId.value = '';
 }
 
@@ -154,11 +174,12 @@ function fillList(v) {
   ed.list.replaceChildren();
   items.forEach(function (it) {
     const b = button('edit-pick-' + it.id, it.label, function () {
-      act('select', { kind: kind, id: it.id }, 'Editing ' + kind + ' ' + it.id + '.', 'edit-form-title');
+      act('select', { kind: kind, id: it.id }, t('Editing {kind} {id}.', { kind: kindOne(kind), id: it.id }), 'edit-form-title');
     }, { 'aria-current': view && view.selected === it.id ? 'true' : null });
     ed.list.appendChild(h('li', null, b));
   });
-  ed.findNote.textContent = ' ' + (items.length ? items.length + (items.length === 50 ? ' or more' : '') + ' found.' : 'None found.');
+  ed.findNote.textContent = ' ' + (items.length === 50 ? t('{n} or more found.', { n: 50 })
+    : items.length ? tn('{n} found.', '{n} found.', items.length) : t('None found.'));
 }
 
 // An Id field's suggestions (a datalist of the referred kind's elements matching what is typed).
@@ -177,10 +198,10 @@ function control(f, pointer, value, labelText) {
   const id = fieldId(pointer);
   let input;
   const kind = view.kind, element = view.selected;  // the element this form was drawn for, whatever is chosen by the commit
-  const set = function () { act('set', { kind: kind, id: element, field: pointer, text: input.value }, labelText + ' set.'); };
+  const set = function () { act('set', { kind: kind, id: element, field: pointer, text: input.value }, t('{field} set.', { field: labelText })); };
   if (f.type === 'enum') {
     input = h('select', { id: id });
-    if (!f.required || !value) input.appendChild(h('option', { value: '', text: '(none)' }));
+    if (!f.required || !value) input.appendChild(h('option', { value: '', text: t('(none)') }));
     (f.choices || []).forEach(function (c) { input.appendChild(h('option', { value: c, text: c })); });
     input.value = value;
   } else if (f.type === 'longtext') {
@@ -194,7 +215,7 @@ function control(f, pointer, value, labelText) {
   }
   input.addEventListener('change', function () { afterFocus(set); });
   if (f.required) input.setAttribute('aria-required', 'true');
-  const hint = { date: 'YYYY, YYYY-MM or YYYY-MM-DD', id: 'The id of ' + (/^[aeiou]/.test(f.ref || 'e') ? 'an ' : 'a ') + (f.ref || 'element') + '.' }[f.type];
+  const hint = f.type === 'date' ? t('YYYY, YYYY-MM or YYYY-MM-DD') : f.type === 'id' ? idHint(f.ref) : null;
   const bad = view.messages.filter(function (m) { return m.kind === view.kind && m.id === view.selected && m.field === pointer; });
   const notes = [];
   if (hint) notes.push(h('span', { id: id + '-hint', className: 'ca-muted', text: hint }));
@@ -204,20 +225,21 @@ function control(f, pointer, value, labelText) {
   }
   if (notes.length) input.setAttribute('aria-describedby', notes.map(function (n) { return n.id; }).join(' '));
   return h('div', { className: 'ca-edit-field' },
-    h('label', { for: id }, labelText + (f.required ? ' (required)' : '')), input, ...notes);
+    h('label', { for: id }, f.required ? t('{field} (required)', { field: labelText }) : labelText), input, ...notes);
 }
 
 // A list field at ptr: each item (its sub-fields, a list among them drawn within it, or its one
 // value) with Remove, then Add.
 function listControl(f, ptr) {
   const n = (view.form.lists && view.form.lists[ptr]) | 0;
-  const set = h('fieldset', { id: fieldId(ptr), className: 'ca-edit-list' }, h('legend', { text: f.label + (f.required ? ' (required)' : '') }));
-  const one = f.label.replace(/s$/, '');
+  const set = h('fieldset', { id: fieldId(ptr), className: 'ca-edit-list' },
+    h('legend', { text: f.required ? t('{field} (required)', { field: f.label }) : f.label }));
+  const one = f.itemLabel || f.label;  // "Participant", in the interface language
   for (let i = 0; i < n; i++) {
     const ip = ptr + '/' + i;
     const what = one + ' ' + (i + 1);
-    const remove = button(fieldId(ip) + '-remove', 'Remove ' + what.toLowerCase(), function () {
-      act('removeItem', { kind: view.kind, id: view.selected, field: ptr, index: i }, what + ' removed.', fieldId(ptr) + '-add');
+    const remove = button(fieldId(ip) + '-remove', t('Remove {item}', { item: what.toLowerCase() }), function () {
+      act('removeItem', { kind: view.kind, id: view.selected, field: ptr, index: i }, t('{item} removed.', { item: what }), fieldId(ptr) + '-add');
     });
     if (f.items && f.items.length) {
       const item = h('fieldset', { id: fieldId(ip) }, h('legend', { text: what }));
@@ -238,12 +260,12 @@ function listControl(f, ptr) {
     adding = f.itemType === 'enum' ? h('select', { id: addId }) : h('input', { type: 'text', id: addId, autocomplete: 'off' });
     if (f.itemType === 'enum') (f.choices || []).forEach(function (c) { adding.appendChild(h('option', { value: c, text: c })); });
     if (f.itemType === 'id' && f.ref) adding.addEventListener('input', function () { suggest(adding, f.ref); });
-    set.appendChild(h('label', { for: addId }, 'New ' + one.toLowerCase()));
+    set.appendChild(h('label', { for: addId }, t('New {item}', { item: one.toLowerCase() })));
     set.appendChild(adding);
   }
-  set.appendChild(button(fieldId(ptr) + '-add', 'Add ' + one.toLowerCase(), function () {
+  set.appendChild(button(fieldId(ptr) + '-add', t('Add {item}', { item: one.toLowerCase() }), function () {
     act('addItem', Object.assign({ kind: view.kind, id: view.selected, field: ptr }, adding ? { text: adding.value } : {}),
-      one + ' ' + (n + 1) + ' added.', adding ? fieldId(ptr) + '-add' : fieldId(ptr + '/' + n + '/' + f.items[0].key));
+      t('{item} added.', { item: one + ' ' + (n + 1) }), adding ? fieldId(ptr) + '-add' : fieldId(ptr + '/' + n + '/' + f.items[0].key));
   }));
   return set;
 }
@@ -251,10 +273,10 @@ function listControl(f, ptr) {
 function fillForm() {
   ed.form.replaceChildren();
   if (!view.form) {
-    ed.form.appendChild(h('p', { className: 'ca-muted', text: 'Choose an element in the list, or add one.' }));
+    ed.form.appendChild(h('p', { className: 'ca-muted', text: t('Choose an element in the list, or add one.') }));
     return;
   }
-  ed.form.appendChild(h('h3', { id: 'edit-form-title', tabindex: '-1', text: view.kind + ' "' + view.selected + '"' }));
+  ed.form.appendChild(h('h3', { id: 'edit-form-title', tabindex: '-1', text: kindOne(view.kind) + ' "' + view.selected + '"' }));
   view.form.fields.forEach(function (f) {
     const ptr = '/' + f.key;
     ed.form.appendChild(f.type === 'list' ? listControl(f, ptr) : control(f, ptr, view.form.values[ptr] || '', f.label));
@@ -264,32 +286,34 @@ function fillForm() {
     pasted.value = view.pasted || '';
     const source = view.selected;
     pasted.addEventListener('change', function () {
-      afterFocus(function () { act('paste', { kind: 'source', id: source, text: pasted.value }, 'Source text kept; quotes checked against it.'); });
+      afterFocus(function () { act('paste', { kind: 'source', id: source, text: pasted.value }, t('Source text kept; quotes checked against it.')); });
     });
-    ed.form.appendChild(h('div', { className: 'ca-edit-field' }, h('label', { for: 'edit-pasted' }, 'Pasted text'), pasted,
-      h('span', { id: 'edit-pasted-note', className: 'ca-muted', text: 'The source\'s text: each quote citing this source is checked against it. It stays in this page.' })));
+    ed.form.appendChild(h('div', { className: 'ca-edit-field' }, h('label', { for: 'edit-pasted' }, t('Pasted text')), pasted,
+      h('span', { id: 'edit-pasted-note', className: 'ca-muted', text: t('The source\'s text: each quote citing this source is checked against it. It stays in this page.') })));
   }
-  ed.form.appendChild(button('edit-delete', 'Delete ' + view.kind + ' ' + view.selected, function () {
-    act('remove', { kind: view.kind, id: view.selected }, 'Deleted.', 'edit-find');
+  ed.form.appendChild(button('edit-delete', t('Delete {kind} {id}', { kind: kindOne(view.kind), id: view.selected }), function () {
+    act('remove', { kind: view.kind, id: view.selected }, t('Deleted.'), 'edit-find');
   }));
   if (view.blocked.length) {
-    ed.form.appendChild(h('p', { id: 'edit-blocked', text: 'Not deleted: still referred to by ' + view.blocked.slice(0, 8).join('; ') +
-      (view.blocked.length > 8 ? '; and ' + (view.blocked.length - 8) + ' more.' : '.') }));
-    ed.form.appendChild(button('edit-delete-refs', 'Delete and remove these references', function () {
-      act('remove', { kind: view.kind, id: view.selected, references: true }, 'Deleted, with its references.', 'edit-find');
+    const list = view.blocked.slice(0, 8).join('; ');
+    ed.form.appendChild(h('p', { id: 'edit-blocked', text: view.blocked.length > 8
+      ? t('Not deleted: still referred to by {list}; and {n} more.', { list: list, n: view.blocked.length - 8 })
+      : t('Not deleted: still referred to by {list}.', { list: list }) }));
+    ed.form.appendChild(button('edit-delete-refs', t('Delete and remove these references'), function () {
+      act('remove', { kind: view.kind, id: view.selected, references: true }, t('Deleted, with its references.'), 'edit-find');
     }));
   }
 }
 
 // The validation messages, each with a button to the field it names.
 function fillMessages() {
-  ed.messagesTitle.textContent = 'Problems: ' + summary();
+  ed.messagesTitle.textContent = t('Problems: {problems}', { problems: summary() });
   ed.messages.replaceChildren();
   view.messages.forEach(function (m, i) {
     const li = h('li', { className: m.severity === 'error' ? 'ca-error-text' : null }, m.text);
     if (m.id) {
       li.appendChild(doc.createTextNode(' '));
-      li.appendChild(button('edit-msg-' + i, 'Go to ' + m.kind + ' ' + m.id + (m.field ? ' ' + m.field.slice(1) : ''), function () {
+      li.appendChild(button('edit-msg-' + i, t('Go to {kind} {id}', { kind: kindOne(m.kind), id: m.id + (m.field ? ' ' + m.field.slice(1) : '') }), function () {
         act('select', { file: m.file, pointer: m.pointer }, '', 'edit-form-title');
         if (m.field) focusById(fieldId(m.field));  // else its heading (an element-wide message)
       }));
@@ -302,15 +326,16 @@ function fillFiles() {
   ed.files.replaceChildren();
   view.files.forEach(function (f, i) {
     const name = f.name.replace(/^.*\//, '');
-    ed.files.appendChild(button('edit-download-' + i, 'Download ' + name + (f.modified ? ' (changed)' : ''), function () { act('download', { index: i }, ''); }));
-    ed.files.appendChild(button('edit-copy-' + i, 'Copy ' + name, function () { act('copy', { index: i }, ''); }));
+    ed.files.appendChild(button('edit-download-' + i, f.modified ? t('Download {file} (changed)', { file: name }) : t('Download {file}', { file: name }),
+      function () { act('download', { index: i }, ''); }));
+    ed.files.appendChild(button('edit-copy-' + i, t('Copy {file}', { file: name }), function () { act('copy', { index: i }, ''); }));
   });
   ed.confirm.replaceChildren();
   ed.confirm.hidden = !view.confirmSave;
   if (view.confirmSave) {
     ed.confirm.appendChild(h('span', { text: saveQuestion() }));
-    ed.confirm.appendChild(button('edit-save-anyway', 'Download anyway', function () { act('save', { anyway: true }, '', 'edit-save'); }));
-    ed.confirm.appendChild(button('edit-save-cancel', 'Cancel', function () { act('cancelSave', null, '', 'edit-save'); }));
+    ed.confirm.appendChild(button('edit-save-anyway', t('Download anyway'), function () { act('save', { anyway: true }, '', 'edit-save'); }));
+    ed.confirm.appendChild(button('edit-save-cancel', t('Cancel'), function () { act('cancelSave', null, '', 'edit-save'); }));
   }
 }
 
@@ -324,7 +349,8 @@ function refresh() {
   ed.redo.disabled = !v.canRedo;
   ed.save.disabled = !v.files.some(function (f) { return f.modified; });
   ed.kind.querySelectorAll('input').forEach(function (r) { r.checked = r.value === v.kind; });
-  doc.querySelector('label[for="edit-find"]').textContent = 'Find ' + kindName(v.kind).toLowerCase() + ' by id or name';
+  doc.querySelector('label[for="edit-find"]').textContent = t('Find {kinds} by id or name', { kinds: kindNames(v.kind)[0].toLowerCase() });
+  ed.kind.querySelectorAll('.edit-kind-name').forEach(function (span, i) { span.textContent = kindNames(KINDS[i])[0]; });
   fillFiles();
   fillList(v);
   fillForm();
@@ -342,7 +368,7 @@ export function onEditLayerState(data, after, later) {
     ed.layer.appendChild(ed.suggest);
   }
   const st = data.story || {};
-  const key = JSON.stringify([data.kind, data.selected, data.version, data.undo, data.errors, data.modified, st.titles, st.step]);
+  const key = JSON.stringify([data.kind, data.selected, data.version, data.undo, data.errors, data.modified, st.titles, st.step, data.locale]);
   if (key === seen) return;
   seen = key;
   later(redraw);

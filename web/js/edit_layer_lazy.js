@@ -3,6 +3,8 @@
 import { doc, h } from './dom.js';
 import { call } from './runtime.js';
 import { showError } from './ui_chrome.js';
+import { t, tc, tn, msg, msgc } from './i18n.js';
+import { onLocaleChange } from './page_i18n.js';
 
 let layer = null;    // the module, once imported and given the page's helpers
 let loading = null;  // its import
@@ -12,13 +14,14 @@ let waiting = null;  // the last `editstate` before it came: [data, after, later
 export function loadEditLayer() {
   if (!loading) {
     loading = import('./edit_layer.js').then(function (m) {
-      m.usePage({ doc: doc, h: h, call: call });
+      m.usePage({ doc: doc, h: h, call: call, t: t, tc: tc, tn: tn, msg: msg, msgc: msgc, onLocaleChange: onLocaleChange });
       layer = m;
       if (waiting) m.onEditLayerState.apply(null, waiting);
       waiting = null;
     }, function (e) {
-      // The editor is in English (edit_layer.js); the panel on the map still edits.
-      showError('The editing controls did not load', String(e && e.message || e).slice(0, 200) + '. The map\u2019s edit panel still works; reload to try again.');
+      // The panel on the map still edits.
+      showError(msg('The editing controls did not load'), msg('{why}. The map\u2019s edit panel still works; reload to try again.',
+        { why: String(e && e.message || e).slice(0, 200) }));
     });
   }
   return loading;
