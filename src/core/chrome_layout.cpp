@@ -43,17 +43,13 @@ CardPlace centred_card(float card_w, float w, float h, const std::vector<Rect>& 
     return {(top + bottom) / 2, bottom - top};
 }
 
-namespace {
-
-// The highest bottom edge at or above `bottom` for a column x0..x1 that reaches into no rectangle
-// of the lower half of an h tall screen (chrome placed at the bottom, like a desktop's dataset bar).
 float clear_bottom(float x0, float x1, float bottom, float h, const std::vector<Rect>& chrome) {
     for (const Rect& r : chrome)
         if (r.y0 > h / 2 && r.x0 < x1 && x0 < r.x1 && r.y0 < bottom) bottom = static_cast<float>(r.y0) - kPageChromeGap;
     return bottom;
 }
 
-}  // namespace
+namespace {}  // namespace
 
 EditorLayout editor_layout(float w, float h, float bottom, const std::vector<Rect>& obstacles) {
     const float m = kEditorMargin, min_h = 120;
@@ -72,7 +68,9 @@ EditorLayout editor_layout(float w, float h, float bottom, const std::vector<Rec
     }
     e.story_from_bottom = true;
     e.story_x = m;
-    e.story_y = std::max(top + min_h + m + kEditorBarHeight, edit_bottom);
+    // Its folded bar never over the timeline: on a short phone under a tall page chrome the Edit
+    // panel gets less than its least height instead.
+    e.story_y = std::min(bottom, std::max(top + min_h + m + kEditorBarHeight, edit_bottom));
     e.edit = {m, top, m + edit_w, e.story_y - kEditorBarHeight - m};
     e.story_max_h = std::max(min_h, e.story_y - top);
     return e;

@@ -34,6 +34,10 @@ inline constexpr float kPageChromeGap = 6;
 // The lowest top edge at or below y for a panel spanning x0..x1 and h tall that overlaps no
 // rectangle of chrome: pushed below each one it would overlap.
 float clear_top(float x0, float x1, float y, float h, const std::vector<Rect>& chrome);
+// The highest bottom edge at or above `bottom` for a column x0..x1 that reaches into no rectangle
+// of the lower half of an h tall screen (chrome placed at the bottom: the dataset bar above the
+// timeline, which grows upward as it wraps in edit mode).
+float clear_bottom(float x0, float x1, float bottom, float h, const std::vector<Rect>& chrome);
 
 // Where a card centred on a w x h screen goes (the About card): centred on the screen when a
 // card_h tall card (its height last frame; 0 when not known) is clear of the chrome over its

@@ -272,7 +272,9 @@ void draw_details(AppModel& m, UiContext& ui) {
         // 100 px tall: in a short box the panel starts higher rather than cover the timeline, but
         // not over the toolbar nor the chrome (the dataset bar), where it may be shorter (60 px).
         float top = clear_top(x, x + w, ui.toolbar_bottom + 6, 30, m.page_chrome());
-        const float bottom = io.DisplaySize.y - ui.timeline_height - 18;
+        // Above the timeline and the page's chrome over the map's foot (a dataset bar that wraps).
+        const float bottom =
+            std::max(top + 100, clear_bottom(x, x + w, io.DisplaySize.y - ui.timeline_height - 18, io.DisplaySize.y, m.page_chrome()));
         if (bottom - top < 100) top = clear_top(x, x + w, std::max(ui.toolbar_bottom + 4, bottom - 100), 30, m.page_chrome());
         ImGui::SetNextWindowPos(ImVec2(x, top), ImGuiCond_Always);
         ImGui::SetNextWindowSize(ImVec2(w, std::max(bottom - top < 100 ? 60.0f : 100.0f, bottom - top)), ImGuiCond_Always);

@@ -154,10 +154,15 @@ test('web edit mode: place an organisation, rename it, undo/redo, download a val
 // other, of the page's chrome (the search row, the dataset bar with the edit note), of the map's
 // toolbar and of the timeline. Before, the story editor started over the Edit panel's list, and
 // on a phone the dataset bar and its note lay over the Edit panel's title and buttons (session 18).
-test('web edit mode: the Edit panel and the story editor overlap nothing, from 320 px to desktop', { timeout: 240000 }, async () => {
-  for (const [w, hh] of [[1280, 800], [1024, 700], [390, 844], [320, 568]]) {
-    const { page, log } = await h.open('index.html#edit=1', { initScript: RECORD, viewport: { width: w, height: hh } });
+// On a desktop the details panel, open beside them, keeps clear of the dataset bar too, which in
+// edit mode wraps (its edit note and Discard) and grew up out of the timeline's corner over the
+// panel's foot (session 26), in English and in Japanese.
+test('web edit mode: the Edit panel and the story editor overlap nothing, from 320 px to desktop', { timeout: 300000 }, async () => {
+  for (const [w, hh, locale] of [[1280, 800, 'en-US'], [1280, 800, 'ja-JP'], [1024, 700, 'en-US'], [390, 844, 'en-US'], [320, 568, 'en-US']]) {
+    const { page, log } = await h.open('index.html#edit=1&sel=kr_fabless', { initScript: RECORD, viewport: { width: w, height: hh }, contextOptions: { locale } });
     await editState(page, { open: true, panel: 'rect' }, 'the edit panel', 0, 60000);
+    // An edit made, so that the bar says so (its note and Discard): its widest.
+    await page.evaluate(() => window.chipatlas.command('editField', { kind: 'organisation', id: 'kr_fabless', field: '/city', value: 'Seongnam' }));
     await sleep(600);  // the page's chrome reported (setChrome), the panels placed below it
     await waitFrames(page, 8);
     const last = await page.evaluate(() => window.__edit[window.__edit.length - 1]);
@@ -172,13 +177,15 @@ test('web edit mode: the Edit panel and the story editor overlap nothing, from 3
     const audit = await page.evaluate(() => window.chipatlas.command('audit'));
     const find = (re) => audit.panels.filter((p) => re.test(p.name));
     const edit = { name: 'Edit', rect: last.panel }, story = { name: 'Story editor', rect: last.story.panel };
+    const details = w >= 960 ? find(/^Details/).map((p) => ({ name: 'Details', rect: p.rect })) : [];
+    assert.ok(w < 960 || details.length === 1, `${w}x${hh} ${locale}: the details panel drawn`);
     assert.ok(edit.rect[2] > edit.rect[0] && story.rect[2] > story.rect[0], `both panels drawn at ${w}x${hh}: ${JSON.stringify(last)}`);
     const others = [...got.dom, ...find(/^toolbar$|^Timeline$/)];
     const over = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
     const show = (p) => `${p.name} [${p.rect.map(Math.round).join(', ')}]`;
     assert.ok(!over(edit.rect, story.rect), `${w}x${hh}: ${show(edit)} and ${show(story)} overlap`);
     for (const o of others) {
-      for (const p of [edit, story]) assert.ok(!over(p.rect, o.rect), `${w}x${hh}: ${show(p)} overlaps ${show(o)}`);
+      for (const p of [edit, story, ...details]) assert.ok(!over(p.rect, o.rect), `${w}x${hh} ${locale}: ${show(p)} overlaps ${show(o)}`);
     }
     for (const p of [edit, story]) assert.ok(p.rect[0] >= 0 && p.rect[2] <= w && p.rect[3] <= hh, `${w}x${hh}: ${show(p)} on the screen`);
     assertClean(log, `edit ${w}x${hh}`);

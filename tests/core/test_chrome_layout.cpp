@@ -40,6 +40,36 @@ TEST_CASE("chrome layout: panels keep clear of the page's chrome") {
     CHECK(clear_top(10, 280, 10, 200, {}) == Approx(10));
 }
 
+// The details panel beside the map ends above the timeline; in edit mode the page's dataset bar,
+// wrapped onto three rows, grows up out of the timeline's corner over the panel's foot.
+// A 320x568 phone in edit mode with an edit made: the search row, the dataset bar with its edit
+// note over three rows and the toolbar under them leave the Edit panel less than its least
+// height; its story editor's folded bar stood 3 px over the timeline (session 26).
+TEST_CASE("chrome layout: the story editor's folded bar never covers the timeline") {
+    const float w = 320, h = 568, timeline_top = 396;
+    for (double chrome_bottom : {120.0, 190.0, 237.0, 300.0}) {
+        const std::vector<ca::Rect> obstacles = {
+            {4, 4, 316, 34}, {4, 38, 316, chrome_bottom}, {100, chrome_bottom + 4, 312, chrome_bottom + 40}};
+        const ca::EditorLayout e = ca::editor_layout(w, h, timeline_top - 8, obstacles);
+        CAPTURE(chrome_bottom, e.edit.y0, e.edit.y1, e.story_y);
+        REQUIRE(e.story_from_bottom);
+        CHECK(e.story_y <= timeline_top - 8);
+        CHECK(e.edit.y1 <= e.story_y - ca::kEditorBarHeight);
+        for (const ca::Rect& r : obstacles) CHECK_FALSE(e.edit.overlaps(r));
+    }
+}
+
+TEST_CASE("chrome layout: a panel's foot keeps clear of the page's chrome below it") {
+    const std::vector<Rect> chrome = {{8, 8, 400, 40}, {705, 583, 1264, 700}};
+    // The details panel (890..1270), wanted down to 654 on an 800 px screen: raised above the bar.
+    CHECK(clear_bottom(890, 1270, 654, 800, chrome) == Approx(583 - kPageChromeGap));
+    // A panel left of the bar, or chrome in the top half (the search row): unchanged.
+    CHECK(clear_bottom(10, 420, 654, 800, chrome) == Approx(654));
+    CHECK(clear_bottom(10, 420, 654, 800, {{8, 8, 400, 40}}) == Approx(654));
+    // The bar where it usually is, inside the timeline's top row (668..700): unchanged.
+    CHECK(clear_bottom(890, 1270, 654, 800, {{1034, 668, 1264, 700}}) == Approx(654));
+}
+
 TEST_CASE("chrome layout: the About card sits below the page's chrome and fits the screen") {
     // 320x568 phone: search row 4..40 across the width.
     const std::vector<Rect> chrome = {{4, 4, 316, 40}};

@@ -1,7 +1,7 @@
 // The web edit mode's page side (issue 16): the "Edit data" menu entry (never in embed mode), the
 // dataset bar's "edited" note, the files the editor hands over ("editfiles"): downloaded or copied,
 // and the edits this tab keeps across a reload ("editkeep"), with "Discard changes".
-import { h } from './dom.js';
+import { doc, h } from './dom.js';
 import { LIMITS } from './limits.js';
 import { embed } from './config.js';
 import { app } from './state.js';
@@ -121,8 +121,9 @@ export function onEditState(data) {
     ui.editDiscard = h('button', { type: 'button', id: 'edit-discard', className: 'ca-btn', text: msg('Discard changes') });
     ui.editDiscard.addEventListener('click', discard);
     ui.editNote.appendChild(ui.editNoteText);
-    ui.editNote.appendChild(ui.editDiscard);
     ui.datasetNote.parentNode.appendChild(ui.editNote);
+    // Discard beside "Open data file…" (a phone's bar a row shorter: the Edit panel's room).
+    ui.datasetBar.insertBefore(ui.editDiscard, ui.openData);
     ui.editDiscard.disabled = !(kept = !!keptFiles());
   }
   if (data.open && !restoreTried) {
@@ -131,9 +132,11 @@ export function onEditState(data) {
   }
   const errors = data.errors | 0;
   const what = data.modified ? t('Edited in this page: unsaved changes') : t('Edited in this page');
-  ui.editNoteText.textContent = what + (errors ? ', ' + tn('{n} error', '{n} errors', errors) : '') + '. ' +
-    t('Download the files to keep them.');
-  ui.editNote.hidden = !data.open;
+  const state = errors ? t('{state}, {errors}', { state: what, errors: tn('{n} error', '{n} errors', errors) }) : what;
+  ui.editNoteText.textContent = t('{state}. Download the files to keep them.', { state: state });
+  ui.editNote.hidden = ui.editDiscard.hidden = !data.open;
+  // The map shows the data as edited here: not "Published data" (style.css).
+  doc.documentElement.toggleAttribute('data-editing', !!data.open);
 }
 
 // "Edit data" in the share and export menu (not in embed mode, which never opens the editor).
