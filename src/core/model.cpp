@@ -178,8 +178,8 @@ Lang lang_of(Locale l) {
                                  : Lang::Count;
 }
 // Gives `translations` the catalogue's texts for lang (msgid key in contexts a, b and n, into
-// title, summary and note; b and n may be null) unless it has that language already; whether one
-// was added.
+// title, summary and third_into, by default note; b and n may be null) unless it has that
+// language already; whether one was added.
 static bool add_from_catalogue(std::vector<LocalText>& translations, Lang lang, const Catalogue& c, const std::string& key, const char* a,
                                const char* b, const char* n = nullptr, std::string LocalText::*third_into = &LocalText::note) {
     if (std::any_of(translations.begin(), translations.end(), [&](const LocalText& t) { return t.lang == lang; })) return false;
@@ -220,7 +220,9 @@ const std::string& Fact::label_in(Locale l) const { return translated(translatio
 const std::string& Event::title_in(Locale l) const { return translated(translations, &LocalText::title, l, title); }
 const std::string& Organisation::city_in(Locale l) const { return translated(translations, &LocalText::title, l, city); }
 const std::string& Organisation::note_in(Locale l) const { return translated(translations, &LocalText::summary, l, note); }
-const std::string& Organisation::shown_name(Locale l) const { return translated(translations, &LocalText::name, l, name); }
+const std::string& Organisation::shown_name(Locale l) const {
+    return kind == OrgKind::Group ? translated(translations, &LocalText::name, l, name) : name;
+}
 const LocalName* Organisation::name_in(Locale l) const {
     const Lang want = lang_of(l);
     for (const LocalName& n : names)
