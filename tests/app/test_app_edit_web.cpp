@@ -37,14 +37,14 @@ bool has(const std::string& s, const std::string& part) { return s.find(part) !=
 
 // A page opened with #edit=1 on the bundled data, started, one frame drawn.
 struct WebEditor {
-    static ca::AppConfig config() {
+    static ca::AppConfig config(const std::string& hash) {
         ca::AppConfig c;
-        c.hash = "#edit=1";
+        c.hash = hash;
         return c;
     }
-    ca::App app{config()};
+    ca::App app;
     FakeBrowser p{app};
-    WebEditor() {
+    explicit WebEditor(const std::string& hash = "#edit=1") : app(config(hash)) {
         REQUIRE(app.start(p));
         p.step();
     }
@@ -324,12 +324,10 @@ TEST_CASE("web edit mode: editStory makes, orders, tells and saves a story as th
 // In another language the story's save is told in that language, and whether it was saved or
 // refused is known without reading the message (the page was told "saved" by its English start).
 TEST_CASE("web edit mode in Korean: a story's save and its refusal, told in Korean, known as such") {
-    ca::AppConfig cfg;
-    cfg.hash = "#edit=1&locale=ko";
-    ca::App app(cfg);
-    FakeBrowser p(app);
-    REQUIRE(app.start(p));
-    for (int i = 0; i < 3; ++i) p.step();
+    WebEditor e("#edit=1&locale=ko");
+    ca::App& app = e.app;
+    FakeBrowser& p = e.p;
+    for (int i = 0; i < 2; ++i) p.step();
     auto story = [&](const std::string& args) { return app.command(R"({"cmd":"editStory",)" + args + "}"); };
     CHECK(has(story(R"("op":"id","text":"ko-story")"), "\"ok\":true"));
     CHECK(has(story(R"("op":"add")"), "\"step\":0"));
