@@ -58,7 +58,10 @@ void focus_after(const EditState& st, const std::string& ptr) {
 bool text_input(EditState& st, const std::string& ptr, const char* label, const std::string& value, bool multiline, std::string& out,
                 bool commit_on_leave = true) {
     std::string& buf = st.typing_pointer == ptr ? st.typing : out;
-    if (st.typing_pointer != ptr) buf = value;
+    if (st.typing_pointer != ptr) {
+        buf = value;
+        let_go_if_changed_under(label, value);  // typed in the panel, its text is kept until left
+    }
     buf.reserve(buf.size() + 1);
     focus_before(st, ptr);
     ImGui::SetNextItemWidth(-1);
@@ -162,6 +165,7 @@ EditState::DateDraft date_draft(const std::string& value) {
 bool date_part(EditState& st, const std::string& ptr, const char* label, char* buf, size_t size, float width, bool same_line = true) {
     if (same_line) ImGui::SameLine();
     ImGui::SetNextItemWidth(width);
+    let_go_if_changed_under(label, buf);  // the draft is made again from the value when the data changes
     ImGui::InputTextWithHint(label, tr(label + 2), buf, size, ImGuiInputTextFlags_CharsDecimal);  // "##year": "year", translated
     note_rect(st, ptr);
     return ImGui::IsItemDeactivatedAfterEdit();

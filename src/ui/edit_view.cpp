@@ -173,6 +173,7 @@ void draw_element(const EditSession& s, EditState& st) {
         return;
     }
     st.text.reserve(st.text.size() + 1);
+    if (!st.text_dirty) let_go_if_changed_under("##json", st.text);  // the element changed elsewhere
     if (ImGui::InputTextMultiline("##json", st.text.data(), st.text.capacity() + 1, ImVec2(-1, 200), ImGuiInputTextFlags_CallbackResize,
                                   resize_callback, &st.text))
         st.text_dirty = true;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <tuple>
 
 #include "core/i18n.h"
 #include "imgui.h"
@@ -24,6 +25,7 @@ void text_field(const char* label, std::string& s, size_t cap, bool multiline) {
     const size_t n = std::min(s.size(), std::min(cap, sizeof buf - 1));
     std::memcpy(buf, s.data(), n);
     buf[n] = 0;
+    let_go_if_changed_under(label, buf);  // the page's layer may have set it
     const bool changed = multiline ? ImGui::InputTextMultiline(label, buf, std::min(cap, sizeof buf - 1) + 1, ImVec2(-1, 90))
                                    : ImGui::InputText(label, buf, std::min(cap, sizeof buf - 1) + 1);
     if (changed) s = buf;
@@ -73,8 +75,11 @@ void draw_story_editor(AppModel& m, StoryDraft& d, const EditorLayout& place) {
         return;
     }
     ImGui::PushTextWrapPos(0);
-    ImGui::InputText(with_id(tr("Id"), "##id"), d.id, sizeof d.id);
-    ImGui::InputText(with_id(tr("Title"), "##title"), d.title, sizeof d.title);
+    for (auto [label, buf, size] :
+         {std::tuple{with_id(tr("Id"), "##id"), d.id, sizeof d.id}, {with_id(tr("Title"), "##title"), d.title, sizeof d.title}}) {
+        let_go_if_changed_under(label, buf);
+        ImGui::InputText(label, buf, size);
+    }
     const bool add = ImGui::Button(tr("Add this view as a step"));
     d.add_at = last_item();
     if (add && d.story.steps.size() < static_cast<size_t>(kStorySteps.hi)) {

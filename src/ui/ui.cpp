@@ -107,6 +107,14 @@ bool title_tapped(float right_reserved) {
            press.x < title.Max.x - right_reserved && !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left);
 }
 
+// ImGui's active field keeps the text it took the keyboard with and writes it back every frame.
+void let_go_if_changed_under(const char* label, std::string_view value) {
+    const ImGuiID id = ImGui::GetID(label);
+    if (ImGui::GetActiveID() != id) return;
+    const ImGuiInputTextState* s = ImGui::GetInputTextState(id);
+    if (s && s->TextAIsValid && value != std::string_view(s->TextA.Data)) ImGui::ClearActiveID();
+}
+
 const char* with_id(const char* label, const char* id) {
     static std::string buf[4];  // whole at any length: a cut label would lose its id
     static int next = 0;

@@ -141,4 +141,9 @@ void text_wrapped(std::string_view text);
 // changes; "##id" keeps the label in the id). Valid until the fourth call after.
 const char* with_id(const char* label, const char* id);
 
+// Before a text input with this label over `value`: if ImGui holds it active with other text (the
+// value changed under it: the page's layer, undo), it lets the keyboard go, else ImGui would write
+// its old text back as if typed.
+void let_go_if_changed_under(const char* label, std::string_view value);
+
 }  // namespace ca::ui

@@ -9,11 +9,16 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/app.h"
+#include "core/edit_fields.h"
 #include "core/edit_model.h"
 #include "headless_platform.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "ui/edit_view.h"
+#include "ui/story_edit_view.h"
 
 namespace {
 
@@ -343,4 +348,89 @@ TEST_CASE("web edit mode in Korean: a story's save and its refusal, told in Kore
     CHECK(has(saved, "ko-story.json 내려받는 중."));
     p.step();
     CHECK(has(p.last("editstate"), "\"saved\":true"));
+}
+
+// The page's layer and the panel edit one element. A message chosen on the page gives the panel's
+// field the keyboard (SetKeyboardFocusHere) as well as the layer's; a value then typed in the layer
+// was taken for the panel's own typing (ImGui's active field writes its old text back), and a
+// click anywhere then set that old text (the keyboard edit-layer browser test lost its title so).
+TEST_CASE("web edit mode: a field the panel holds active takes the value the page's layer set, not its own old text") {
+    WebEditor e;
+    ca::App& app = e.app;
+    FakeBrowser& p = e.p;
+    REQUIRE(has(app.command(R"({"cmd":"editDo","op":"select","kind":"collaboration"})"), "\"ok\":true"));
+    REQUIRE(has(app.command(R"({"cmd":"editDo","op":"add","kind":"collaboration","id":"kbd_mou"})"), "\"ok\":true"));
+    p.step();
+    // Each message about kbd_mou by its field: the place the layer's "Go to" button sends.
+    const nlohmann::json v = nlohmann::json::parse(app.command(R"({"cmd":"editView"})"));
+    auto go_to = [&](const std::string& field) {
+        for (const auto& m : v["messages"])
+            if (m.value("id", "") == "kbd_mou" && m.value("field", "") == field)
+                return nlohmann::json{{"cmd", "editDo"}, {"op", "select"}, {"file", m["file"]}, {"pointer", m["pointer"]}}.dump();
+        FAIL("no message about kbd_mou's " << field);
+        return std::string();
+    };
+    auto set = [&](const std::string& field, const std::string& text) {
+        return app.command(
+            nlohmann::json{{"cmd", "editDo"}, {"op", "set"}, {"kind", "collaboration"}, {"id", "kbd_mou"}, {"field", field}, {"text", text}}
+                .dump());
+    };
+    auto value = [&](const std::string& field) {
+        return ca::form_values(*app.editor(), ca::EditKind::Collaboration, "kbd_mou").get(field);
+    };
+    // A click in the form beside its fields (nothing there): the panel's field lets the keyboard go.
+    auto click_beside = [&] {
+        const ca::Rect form = app.edit_state()->field_rects.at("#form"), title = app.edit_state()->field_rects.at("/title");
+        click(p, form.x0 + 2, (title.y0 + title.y1) / 2);
+    };
+
+    // The title's message chosen: the panel's title field has the keyboard; the title is typed in the layer.
+    REQUIRE(has(app.command(go_to("/title")), "\"ok\":true"));
+    for (int i = 0; i < 3; ++i) p.step();
+    REQUIRE(ImGui::GetInputTextState(ImGui::GetActiveID()) != nullptr);
+    REQUIRE(has(set("/title", "Keyboard MoU"), "\"ok\":true"));
+    for (int i = 0; i < 3; ++i) p.step();
+    CHECK(app.edit_state()->typing_pointer.empty());  // nothing typed in the panel
+    click_beside();
+    CHECK(value("/title") == "Keyboard MoU");
+    // The same for a date's part, with the page's undo and redo while the panel's year has the keyboard.
+    REQUIRE(has(app.command(go_to("/start")), "\"ok\":true"));
+    for (int i = 0; i < 3; ++i) p.step();
+    REQUIRE(ImGui::GetInputTextState(ImGui::GetActiveID()) != nullptr);
+    REQUIRE(has(set("/start", "2024-05"), "\"ok\":true"));
+    REQUIRE(has(set("/end", "2025"), "\"ok\":true"));
+    REQUIRE(has(app.command(R"({"cmd":"editDo","op":"undo"})"), "\"ok\":true"));
+    for (int i = 0; i < 2; ++i) p.step();
+    REQUIRE(has(app.command(R"({"cmd":"editDo","op":"redo"})"), "\"ok\":true"));
+    for (int i = 0; i < 2; ++i) p.step();
+    click_beside();
+    CHECK(value("/start") == "2024-05");
+    CHECK(value("/end") == "2025");
+    CHECK(value("/title") == "Keyboard MoU");
+    // Typing in the panel's own field still commits when it is left.
+    REQUIRE(has(app.command(go_to("/title")), "\"ok\":true"));
+    for (int i = 0; i < 3; ++i) p.step();
+    ImGui::GetIO().AddInputCharactersUTF8("!");
+    p.step();
+    CHECK(app.edit_state()->typing_pointer == "/title");
+    click_beside();
+    CHECK(has(value("/title"), "!"));  // where ImGui puts the cursor, or over the text it selected
+}
+
+// Likewise in the story editor: its caption's title clicked in the panel, then set from the
+// page's layer, stays as the page set it (the panel's field wrote its own old text back at once).
+TEST_CASE("web edit mode: a story caption the panel holds active takes the text the page's layer set") {
+    WebEditor e;
+    ca::App& app = e.app;
+    FakeBrowser& p = e.p;
+    auto story = [&](const std::string& args) { return app.command(R"({"cmd":"editStory",)" + args + "}"); };
+    REQUIRE(has(story(R"("op":"add")"), "\"step\":0"));
+    REQUIRE(has(story(R"("op":"captionTitle","text":"First")"), "\"ok\":true"));
+    for (int i = 0; i < 2; ++i) p.step();
+    click(p, app.story_draft()->caption_title_at);
+    p.step();
+    REQUIRE(ImGui::GetInputTextState(ImGui::GetActiveID()) != nullptr);
+    REQUIRE(has(story(R"("op":"captionTitle","text":"Typed in the layer")"), "\"ok\":true"));
+    for (int i = 0; i < 3; ++i) p.step();
+    CHECK(app.story_draft()->story.steps.at(0).caption.title == "Typed in the layer");
 }
