@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startHarness, assertClean, axeSerious } from './harness.mjs';
+import { startHarness, assertClean, axeSerious, waitFrames } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -31,9 +31,18 @@ async function waitFor(page, fn, what, arg) {
   await page.waitForFunction(fn, arg, { timeout: 20000, polling: 100 }).catch(() => { throw new Error('waited for ' + what); });
 }
 
+// The mouse moved over the map for a few of its frames.
+async function moveOverMap(page) {
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.move(700 + (i % 2) * 8, 400);
+    await waitFrames(page, 2);
+  }
+}
+
 test('edit layer: a collaboration added by keyboard alone, its problems reached from their messages, undone, downloaded', { timeout: 180000 }, async () => {
   const { page, log } = await h.open('index.html#edit=1', { viewport: { width: 1280, height: 800 } });
   await waitFor(page, () => document.getElementById('edit-list') && document.getElementById('edit-list').children.length > 0, 'the layer');
+  await page.evaluate(() => { window.__editstate = []; window.chipatlas.on('editstate', (d) => window.__editstate.push(d)); });
   // The layer is a file of its own (js/edit_layer.js), which this visit fetched once (a plain
   // visit does not: first-frame.test.mjs).
   assert.equal(log.requests.filter((u) => new URL(u).pathname === '/js/edit_layer.js').length, 1, 'js/edit_layer.js fetched once');
@@ -67,6 +76,9 @@ test('edit layer: a collaboration added by keyboard alone, its problems reached 
   await page.focus('#' + toTitle.id);
   await page.keyboard.press('Enter');
   assert.equal(await focused(page), 'edit-f-title');
+  // A hand resting on the mouse meanwhile: the map draws frames, and the map's panel gives its own
+  // title field the keyboard too (what "Go to" does there).
+  await moveOverMap(page);
   // A missing field's message (its pointer is the element's) takes the keyboard to that field too.
   const toSummary = title.find((m) => /missing required field "summary"/.test(m.text));
   assert.ok(toSummary, JSON.stringify(title));
@@ -82,6 +94,18 @@ test('edit layer: a collaboration added by keyboard alone, its problems reached 
   // Tab commits the field and goes on to the next one (the layer, drawn again, keeps that focus).
   await waitFor(page, () => document.activeElement && document.activeElement.id === 'edit-f-kind', 'focus on the next field, Kind');
   assert.equal((await view(page)).form.values['/title'], 'Keyboard MoU');
+  // A click in the panel beside its fields makes its title field let go: the title typed here stays
+  // (the field held the text from before, wrote it back as if typed, and set it when left).
+  await page.focus('#canvas');  // the layer, shown while focus is in it, goes from over the panel
+  await moveOverMap(page);
+  const panel = await page.evaluate(() => window.__editstate.at(-1).panel);
+  await page.mouse.move(panel[0] + 3, (panel[1] + panel[3]) / 2);
+  await waitFrames(page, 2);
+  await page.mouse.down();
+  await waitFrames(page, 2);
+  await page.mouse.up();
+  await waitFrames(page, 3);
+  assert.equal((await view(page)).form.values['/title'], 'Keyboard MoU', 'the title typed in the layer, after a click in the panel');
   await typeField(page, 'edit-f-start', '2024-05');
   await typeField(page, 'edit-f-summary', 'An MoU typed without a mouse.');
   await page.focus('#edit-f-participants-add');
