@@ -1,5 +1,6 @@
 # The app's message catalogues: tools/i18n/build_catalogues.py compiles po/app/*.po (and the
-# generated pseudo-locale en-XA) into ${CHIPATLAS_I18N_DIR}/LANG.mo. Natively they are compiled
+# generated pseudo-locale en-XA) into ${CHIPATLAS_I18N_DIR}/LANG.mo, and the editor's own texts
+# into LANG.edit.mo (an editing visit's, added to LANG.mo's). Natively they are compiled
 # into the binary (embedded_catalogues); the web site serves them as i18n/LANG.mo (with
 # i18n/LANG.otf, the glyphs they add), fetched only for the language shown (English: none).
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
@@ -14,8 +15,8 @@ list(APPEND CHIPATLAS_CATALOGUES en-XA)
 set(_mo_outputs)
 set(_mo_pairs)
 foreach(lang ${CHIPATLAS_CATALOGUES})
-  list(APPEND _mo_outputs "${CHIPATLAS_I18N_DIR}/${lang}.mo")
-  list(APPEND _mo_pairs "i18n/${lang}.mo=${CHIPATLAS_I18N_DIR}/${lang}.mo")
+  list(APPEND _mo_outputs "${CHIPATLAS_I18N_DIR}/${lang}.mo" "${CHIPATLAS_I18N_DIR}/${lang}.edit.mo")
+  list(APPEND _mo_pairs "i18n/${lang}.mo=${CHIPATLAS_I18N_DIR}/${lang}.mo" "i18n/${lang}.edit.mo=${CHIPATLAS_I18N_DIR}/${lang}.edit.mo")
 endforeach()
 # Each catalogue also carries the bundled data's translations into its language (--data: the
 # web site's wasm embeds the data without them, cmake/embed_data.cmake).

@@ -1,5 +1,5 @@
-// The interface language's catalogue: natively compiled into the binary, on the web fetched by
-// the page (a "catalogueneeded" event, then ca_add_catalogue); English needs none.
+// The interface language's catalogue (and the editor's texts, added to it): natively compiled into
+// the binary, on the web fetched by the page ("catalogueneeded", then ca_add_catalogue).
 #include <cstdio>
 
 #include "app/app.h"
@@ -26,6 +26,10 @@ void App::sync_locale() {
             if (const EmbeddedFile* font = set.find(std::string("i18n/") + locale_id(want) + ".otf")) add_font_data(font->text());
             std::string why;
             if (!c.load(f->text(), &why)) std::fprintf(stderr, "chipatlas: %s: %s\n", name.c_str(), why.c_str());
+            // The editor's texts (i18n/LANG.edit.mo): natively the editor is always there.
+            const std::string edit = std::string("i18n/") + locale_id(want) + ".edit.mo";
+            if (const EmbeddedFile* e = set.find(edit); e && !c.empty() && !c.add(e->text(), &why))
+                std::fprintf(stderr, "chipatlas: %s: %s\n", edit.c_str(), why.c_str());
             add_data_translations();
         } else if (listened()) {
             // The page fetches i18n/LANG.otf and i18n/LANG.mo (web/js/catalogues.js).
@@ -43,8 +47,11 @@ void App::sync_locale() {
 bool App::add_catalogue_data(std::string_view locale, std::string_view bytes) {
     Locale l;
     if (bytes.size() > kMaxCatalogueBytes || !match_locale(locale, l) || locale != locale_id(l)) return false;
+    // The first is the language's catalogue; one after it (an editing visit's i18n/LANG.edit.mo,
+    // web/js/catalogues.js) adds its texts to it.
+    Catalogue& c = catalogues_[static_cast<size_t>(l)];
     std::string why;
-    if (!catalogues_[static_cast<size_t>(l)].load(bytes, &why)) {
+    if (!(c.empty() ? c.load(bytes, &why) : c.add(bytes, &why))) {
         std::fprintf(stderr, "chipatlas: catalogue %s: %s\n", locale_id(l), why.c_str());
         return false;
     }

@@ -174,29 +174,36 @@ int PluralRule::index(unsigned long n) const {
 // --- The .mo reader (GNU gettext's format: magic, revision, count, two tables of
 // (length, offset) pairs for the originals and translations; strings NUL-terminated).
 bool Catalogue::load(std::string_view mo, std::string* why) {
+    blobs_.clear();
     entries_.clear();
     plural_ = PluralRule();
-    bytes_.assign(mo.data(), mo.size());
+    return add(mo, why);
+}
+
+bool Catalogue::add(std::string_view mo, std::string* why) {
+    const std::string& bytes = blobs_.emplace_back(mo);  // a deque: the others' strings stay put
+    std::vector<Entry> found;
+    PluralRule plural = plural_;
     auto fail = [&](const char* what) {
-        entries_.clear();
+        blobs_.pop_back();
         if (why) *why = what;
         return false;
     };
     auto u32 = [&](size_t at, bool swap) -> uint32_t {
-        const auto* b = reinterpret_cast<const unsigned char*>(bytes_.data() + at);
+        const auto* b = reinterpret_cast<const unsigned char*>(bytes.data() + at);
         return swap ? uint32_t(b[0]) << 24 | uint32_t(b[1]) << 16 | uint32_t(b[2]) << 8 | b[3]
                     : uint32_t(b[3]) << 24 | uint32_t(b[2]) << 16 | uint32_t(b[1]) << 8 | b[0];
     };
-    if (bytes_.size() < 28) return fail("not a .mo catalogue: too short");
+    if (bytes.size() < 28) return fail("not a .mo catalogue: too short");
     const bool swap = u32(0, false) != 0x950412de;
     if (swap && u32(0, true) != 0x950412de) return fail("not a .mo catalogue: bad magic number");
     const uint32_t count = u32(8, swap), orig = u32(12, swap), trans = u32(16, swap);
-    if (count > bytes_.size() / 16 || orig > bytes_.size() - count * 8ull || trans > bytes_.size() - count * 8ull)
+    if (count > bytes.size() / 16 || orig > bytes.size() - count * 8ull || trans > bytes.size() - count * 8ull)
         return fail("bad .mo catalogue: its tables pass its end");
     auto str = [&](uint32_t table, uint32_t i, std::string_view& out) {
         const uint32_t len = u32(table + i * 8, swap), off = u32(table + i * 8 + 4, swap);
-        if (off > bytes_.size() || len >= bytes_.size() - off || bytes_[off + len] != '\0') return false;
-        out = std::string_view(bytes_.data() + off, len);
+        if (off > bytes.size() || len >= bytes.size() - off || bytes[off + len] != '\0') return false;
+        out = std::string_view(bytes.data() + off, len);
         return true;
     };
     for (uint32_t i = 0; i < count; ++i) {
@@ -208,15 +215,29 @@ bool Catalogue::load(std::string_view mo, std::string* why) {
             if (p != std::string_view::npos) {
                 std::string_view line = e.value.substr(p + 13);
                 line = line.substr(0, line.find('\n'));
-                if (!plural_.parse(line, why)) return fail("bad .mo catalogue: unreadable Plural-Forms");
+                if (!plural.parse(line, why)) return fail("bad .mo catalogue: unreadable Plural-Forms");
             }
             continue;
         }
-        entries_.push_back(e);
+        found.push_back(e);
     }
     // msgfmt writes the originals sorted (GNU gettext's readers rely on it): checked, not sorted.
-    for (size_t i = 1; i < entries_.size(); ++i)
-        if (!(entries_[i - 1].key < entries_[i].key)) return fail("bad .mo catalogue: its originals are not sorted");
+    for (size_t i = 1; i < found.size(); ++i)
+        if (!(found[i - 1].key < found[i].key)) return fail("bad .mo catalogue: its originals are not sorted");
+    // Merged, still sorted; a key in both keeps the added catalogue's translation.
+    std::vector<Entry> merged;
+    merged.reserve(entries_.size() + found.size());
+    size_t a = 0, b = 0;
+    while (a < entries_.size() || b < found.size()) {
+        if (b == found.size() || (a < entries_.size() && entries_[a].key < found[b].key)) {
+            merged.push_back(entries_[a++]);
+        } else {
+            if (a < entries_.size() && entries_[a].key == found[b].key) ++a;
+            merged.push_back(found[b++]);
+        }
+    }
+    entries_ = std::move(merged);
+    plural_ = std::move(plural);
     return true;
 }
 

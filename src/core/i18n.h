@@ -2,6 +2,7 @@
 // build time), the active language's look-ups tr / trc / trn, and numbers and dates as it writes them.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -49,6 +50,10 @@ public:
     // False, and why, for bytes that are not a .mo file (bad magic, offsets outside the file,
     // a Plural-Forms the evaluator cannot read). The catalogue is then empty.
     bool load(std::string_view mo, std::string* why = nullptr);
+    // Adds another catalogue of the same language (the editor's texts, i18n/LANG.edit.mo) to this
+    // one; a text in both keeps the added one's translation. False, and why, for bytes that are
+    // not a .mo file: this catalogue is then unchanged.
+    bool add(std::string_view mo, std::string* why = nullptr);
     bool empty() const { return entries_.empty(); }
     size_t size() const { return entries_.size(); }
     // The translation of msgid in context ctx (null or "" for none), or null when there is none.
@@ -79,10 +84,10 @@ private:
     }
     struct Entry {
         std::string_view key;    // ctx "\x04" msgid (the msgid part before any plural's NUL)
-        std::string_view value;  // forms separated by NUL, each NUL-terminated in bytes_
+        std::string_view value;  // forms separated by NUL, each NUL-terminated in its blob
     };
     const Entry* lookup(const char* ctx, std::string_view msgid) const;
-    std::string bytes_;
+    std::deque<std::string> blobs_;  // each added .mo file's bytes, which the entries point into
     std::vector<Entry> entries_;  // sorted by key
     PluralRule plural_;
 };

@@ -354,6 +354,10 @@ test('edit layer in Korean: labels, announcements and the form speak Korean, the
   const layer = await page.textContent('#edit-layer');
   // (The validation messages stay in English, as the loader writes them.)
   for (const en of ['Undo', 'Participants', 'Download all', 'Problems', 'Add participant']) assert.ok(!layer.includes(en), en + ' in: ' + layer.slice(0, 400));
+  // The editor's texts came in catalogues of their own, which only an editing visit fetches
+  // (the page's i18n/ko.edit.json, the wasm's i18n/ko.edit.mo).
+  const i18n = log.requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/i18n/')).sort();
+  assert.deepEqual(i18n, ['/i18n/ko.edit.json', '/i18n/ko.edit.mo', '/i18n/ko.json', '/i18n/ko.mo', '/i18n/ko.otf']);
   assert.deepEqual(await axeSerious(page), []);
   // The page's language changed while editing: the layer and the wasm's labels follow.
   await page.selectOption('#ctl-locale', 'ja');

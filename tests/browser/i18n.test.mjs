@@ -59,6 +59,9 @@ test('a Korean browser opens in Korean: html lang, the DOM layer, the state, the
   await page.waitForFunction(() => ['loaded', 'failed'].includes(document.documentElement.dataset.catalogue), null, { timeout: 20000, polling: 100 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.catalogue), 'loaded');
   assert.equal(await page.evaluate(() => document.getElementById('error').hidden), true, 'no error shown');
+  // The language's catalogues, not the editor's (an editing visit's, edit-layer.test.mjs).
+  const i18n = log.requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/i18n/')).sort();
+  assert.deepEqual(i18n, ['/i18n/ko.json', '/i18n/ko.mo', '/i18n/ko.otf']);
   // Nothing serious for assistive technology in Korean (the layer's labels, lang attributes).
   assert.deepEqual(await axeSerious(page), []);
   assertClean(log, 'Korean page');

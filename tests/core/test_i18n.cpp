@@ -20,7 +20,7 @@ using namespace ca;
 
 namespace {
 
-// The build's compiled catalogue of a language (cmake/i18n.cmake embeds them natively).
+// The build's compiled catalogue of a language, the editor's texts added (cmake/i18n.cmake embeds them natively).
 const Catalogue& catalogue(Locale l) {
     static Catalogue cats[std::size(kLocaleIds)];
     Catalogue& c = cats[static_cast<size_t>(l)];
@@ -30,6 +30,8 @@ const Catalogue& catalogue(Locale l) {
         REQUIRE(f != nullptr);
         std::string why;
         REQUIRE(c.load(f->text(), &why));
+        if (const EmbeddedFile* e = embedded_catalogues().find(std::string("i18n/") + locale_id(l) + ".edit.mo"))
+            REQUIRE(c.add(e->text(), &why));  // the editor's texts, as the native app adds them
     }
     return c;
 }
@@ -85,6 +87,43 @@ TEST_CASE("bytes that are not a .mo catalogue are refused, never read past their
     }
     CHECK(c.load(f->text(), &why));
     CHECK_FALSE(c.empty());
+}
+
+// The editor's texts are a catalogue of their own (i18n/LANG.edit.mo, fetched by an editing visit
+// only), added to the language's: the texts a plain visit shows stay where they were.
+TEST_CASE("the editor's texts come in a catalogue of their own, added to the language's") {
+    const EmbeddedFile* main = embedded_catalogues().find("i18n/ko.mo");
+    const EmbeddedFile* edit = embedded_catalogues().find("i18n/ko.edit.mo");
+    REQUIRE(main != nullptr);
+    REQUIRE(edit != nullptr);
+    CHECK(edit->size < main->size);
+    Catalogue c;
+    std::string why;
+    REQUIRE(c.load(main->text(), &why));
+    const size_t plain = c.size();
+    // The story editor's button and an edit form's field label are not in a plain visit's.
+    CHECK(c.find(nullptr, "Add this view as a step") == nullptr);
+    CHECK(c.find("edit field", "Summary") == nullptr);
+    const char* play = c.find(nullptr, "Play");
+    REQUIRE(play != nullptr);
+    // Refused bytes leave it as it was.
+    CHECK_FALSE(c.add("not a catalogue at all, just text", &why));
+    CHECK_FALSE(c.add(edit->text().substr(0, edit->size / 2), &why));
+    CHECK(c.size() == plain);
+    REQUIRE(c.add(edit->text(), &why));
+    CHECK(c.size() > plain);
+    CHECK(c.find(nullptr, "Add this view as a step") != nullptr);
+    CHECK(c.find("edit field", "Summary") != nullptr);
+    CHECK(c.find(nullptr, "Play") == play);  // a text found before stays where it was
+    CHECK(std::string(c.find_plural(nullptr, "%d month", 2)) == std::string(catalogue(Locale::Ko).find_plural(nullptr, "%d month", 2)));
+    // Added twice: each text once.
+    const size_t both = c.size();
+    REQUIRE(c.add(edit->text(), &why));
+    CHECK(c.size() == both);
+    // No text is in both; together they are every text of the language.
+    Catalogue only_edit;
+    REQUIRE(only_edit.load(edit->text(), &why));
+    CHECK(both == plain + only_edit.size());
 }
 
 TEST_CASE("English needs no catalogue: tr gives the msgid, trn English plurals") {

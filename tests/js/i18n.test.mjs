@@ -15,29 +15,33 @@ import {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PO = join(ROOT, 'po', 'web');
 
-// The compiled catalogues, as the web build makes them (tools/i18n/compile_web_po.py).
+// The compiled catalogues, as the web build makes them (tools/i18n/compile_web_po.py): each
+// language's <id>.json (PLAIN) and its editing layer's <id>.edit.json (EDIT); CATS, the two
+// together, as an editing visit has them.
 function compiled() {
   const out = mkdtempSync(join(tmpdir(), 'chipatlas-i18n-'));
   try {
     execFileSync('python3', [join(ROOT, 'tools', 'i18n', 'compile_web_po.py'), '--out', out], { stdio: 'pipe' });
-    const cats = {};
+    const plain = {}, edit = {};
     for (const f of readdirSync(join(out, 'i18n'))) {
-      const id = f.replace(/\.json$/, '');
-      cats[id] = parseCatalogue(readFileSync(join(out, 'i18n', f), 'utf8'), id);
+      const [, id, isEdit] = /^(.+?)(\.edit)?\.json$/.exec(f);
+      (isEdit ? edit : plain)[id] = parseCatalogue(readFileSync(join(out, 'i18n', f), 'utf8'), id);
     }
-    return cats;
+    return { plain, edit };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
-const CATS = compiled();
+const { plain: PLAIN, edit: EDIT } = compiled();
+const CATS = Object.fromEntries(Object.keys(PLAIN).map((id) => [id, Object.assign({}, PLAIN[id], EDIT[id])]));
 
 // The msgids of a PO or POT file (msgctxt + "\u0004" + msgid where there is a context); a
 // string may go on over several lines ("..." continuation lines, as translators' tools wrap).
-function msgids(file) {
+function msgids(file) { return msgidsIn(readFileSync(file, 'utf8')); }
+function msgidsIn(text) {
   const un = (s) => JSON.parse('"' + s + '"');
   const ids = [];
-  for (const block of readFileSync(file, 'utf8').split(/\n\s*\n/)) {
+  for (const block of text.split(/\n\s*\n/)) {
     const field = {};
     let cur = null;
     for (const line of block.split('\n')) {
@@ -178,6 +182,35 @@ test('the template holds every text of web/js/ (run tools/i18n/extract_web.sh af
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+// The files each text of the template is used in ("#: web/js/x.js:12 web/js/y.js:3" lines).
+function textFiles() {
+  const files = new Map();
+  for (const block of readFileSync(join(PO, 'chipatlas-web.pot'), 'utf8').split(/\n\s*\n/)) {
+    const id = msgidsIn(block)[0];
+    if (id === undefined) continue;
+    const where = [...block.matchAll(/^#: (.*)$/gm)].flatMap((m) => m[1].split(' ')).map((w) => w.replace(/:\d+$/, ''));
+    files.set(id, where);
+  }
+  return files;
+}
+
+// An editing visit fetches <id>.edit.json as well (web/js/page_i18n.js); a plain visit does not
+// need the editing layer's texts, so they are not in <id>.json.
+test('the editing layer\'s own texts are in <id>.edit.json, every other text in <id>.json', () => {
+  const files = textFiles();
+  const editOnly = (k) => files.get(k).every((f) => /^web\/js\/(edit_layer|story_edit_layer)\.js$/.test(f));
+  assert.ok([...files.keys()].filter(editOnly).length > 40, 'the layer has texts of its own');
+  for (const id of ['zh-Hant', 'zh-Hans', 'ko', 'ja', 'en-XA']) {
+    assert.ok(EDIT[id], id + '.edit.json');
+    for (const k of Object.keys(EDIT[id])) assert.ok(editOnly(k), `${id}.edit.json: ${JSON.stringify(k)} is used outside the editing layer`);
+    for (const k of Object.keys(PLAIN[id])) assert.ok(!editOnly(k), `${id}.json: ${JSON.stringify(k)} is the editing layer's only`);
+  }
+  assert.ok('New id' in EDIT.ko && !('New id' in PLAIN.ko));
+  // A text the layer shares with the rest of the page stays in the plain catalogue.
+  const shared = [...files.keys()].find((k) => files.get(k).some((f) => /edit_layer/.test(f)) && !editOnly(k));
+  assert.ok(shared && shared in PLAIN.ko, JSON.stringify(shared));
 });
 
 test('zh-Hant, zh-Hans, ko and ja translate every text; en-XA is longer and keeps placeholders', () => {

@@ -2,7 +2,8 @@
 """Compiles the app's catalogues for the build (cmake/i18n.cmake runs this): each po/app/LANG.po
 is checked and compiled by msgfmt into OUT/LANG.mo, and the pseudo-locale en-XA (every string
 about 40% longer and accented, placeholders kept) is generated from po/app/chipatlas.pot into
-OUT/en-XA.po and compiled the same way. With --data, each catalogue also carries the bundled
+OUT/en-XA.po and compiled the same way. The editor's own texts (common.EDIT_APP_SOURCES) go to
+OUT/LANG.edit.mo instead, which only an editing visit fetches. With --data, each catalogue also carries the bundled
 data's translations into its language (tools/i18n/data_translations.py: the web site's wasm
 embeds the data without them). Nothing here is committed: OUT is in the build tree.
 
@@ -18,7 +19,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import ACRONYM, import_polib  # noqa: E402
+from common import ACRONYM, EDIT_APP_SOURCES, editing_only, import_polib  # noqa: E402
 import data_translations  # noqa: E402
 
 polib = import_polib()
@@ -63,6 +64,21 @@ def make_pseudo(pot, out_po):
     cat.save(out_po)
 
 
+def split_editing(po, lang, out_dir):
+    """po's texts in two copies in out_dir: those a visitor reads (LANG.po) and the editor's own
+    (LANG.edit.po), each with po's header."""
+    cat = polib.pofile(po, wrapwidth=0)
+    main, edit = polib.POFile(wrapwidth=0), polib.POFile(wrapwidth=0)
+    main.metadata = edit.metadata = cat.metadata
+    for e in cat:
+        if not e.obsolete:
+            (edit if editing_only(e, EDIT_APP_SOURCES) else main).append(e)
+    paths = os.path.join(out_dir, lang + ".po"), os.path.join(out_dir, lang + ".edit.po")
+    main.save(paths[0])
+    edit.save(paths[1])
+    return paths
+
+
 def with_data(po, lang, data, out_dir):
     """po, or a copy in out_dir (a scratch folder: the copies are not shipped) with the data's
     translations into lang appended (data_translations.entries: msgctxt one of its *_CONTEXT,
@@ -91,11 +107,12 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         for po in pos + [xa]:
             lang = os.path.splitext(os.path.basename(po))[0]
-            src = with_data(po, lang, data, scratch)
-            r = subprocess.run(["msgfmt", "--check", "-o", os.path.join(a.out, lang + ".mo"), src], capture_output=True, text=True)
-            if r.returncode != 0:
-                sys.stderr.write(r.stderr)
-                sys.exit(f"build_catalogues: {po} does not compile")
+            main, edit = split_editing(po, lang, scratch)
+            for src, out in ((with_data(main, lang, data, scratch), lang + ".mo"), (edit, lang + ".edit.mo")):
+                r = subprocess.run(["msgfmt", "--check", "-o", os.path.join(a.out, out), src], capture_output=True, text=True)
+                if r.returncode != 0:
+                    sys.stderr.write(r.stderr)
+                    sys.exit(f"build_catalogues: {po} does not compile")
     return 0
 
 

@@ -2,6 +2,7 @@
 and polib from Debian's python3-polib (re-run under /usr/bin/python3 when another python3 is
 first in PATH and does not see it)."""
 import os
+import re
 import subprocess
 import sys
 
@@ -13,6 +14,19 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 # its buttons and whose accessible names must hold them (axe-core's label-content-name-mismatch),
 # as every real catalogue's do.
 ACRONYM = r"\b[A-Z][A-Z0-9]+\b"
+
+# The editor's own texts, by the files they are used in: the app's (its Edit panel, forms, story
+# editor) and the page's (the editing layer, a bundle of its own). A text used only there goes to
+# a catalogue of its own, LANG.edit.mo / LANG.edit.json, which only an editing visit fetches.
+EDIT_APP_SOURCES = re.compile(r"^src/(ui/(edit_|story_edit_)|app/edit|core/edit_)")
+EDIT_WEB_SOURCES = re.compile(r"^web/js/(edit_layer|story_edit_layer)\.js$")
+
+
+def editing_only(entry, sources):
+    """Whether a catalogue entry (polib) is used only in files the pattern `sources` names."""
+    files = [f for f, _ in entry.occurrences]
+    return bool(files) and all(sources.match(f) for f in files)
+
 
 # The look-ups of src/core/i18n.h, as xgettext keywords.
 KEYWORDS = ["tr:1", "trc:1c,2", "trn:1,2", "trcn:1c,2,3", "trf:1", "N_:1", "NC_:1c,2"]

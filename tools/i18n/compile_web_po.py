@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Compiles the page's catalogues (po/web/<id>.po) into what the page fetches, OUT/i18n/<id>.json,
-# and makes the pseudo-locale en-XA (English ~40% longer, accented) from the template.
+# the editing layer's own texts (common.EDIT_WEB_SOURCES) into OUT/i18n/<id>.edit.json (only an
+# editing visit fetches it), and makes the pseudo-locale en-XA (English ~40% longer, accented).
 #   python3 tools/i18n/compile_web_po.py --out DIR [--po DIR] [--check-only]
 # Each PO goes through Debian's `msgfmt --check` (syntax, headers, {placeholders} kept is checked
 # here) and is read back from the .mo with Python's own gettext module. Exit 1 with FILE: why.
@@ -14,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ACRONYM  # noqa: E402
+from common import ACRONYM, EDIT_WEB_SOURCES, editing_only, import_polib  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ["zh-Hant", "zh-Hans", "ko", "ja"]  # en is the source text; en-XA is made here
@@ -60,6 +61,13 @@ def template():
         return read_mo(en)
 
 
+def editing_keys():
+    """The catalogue keys ("ctx\\x04msgid" or msgid) of the texts only the editing layer uses."""
+    polib = import_polib()
+    pot = polib.pofile(str(ROOT / "po" / "web" / "chipatlas-web.pot"))
+    return {(e.msgctxt + "\x04" if e.msgctxt else "") + e.msgid for e in pot if editing_only(e, EDIT_WEB_SOURCES)}
+
+
 def check_placeholders(po, key, text):
     msgid = key.split("\x04")[-1]
     want = set(PLACEHOLDER.findall(msgid))
@@ -97,6 +105,7 @@ def main():
     po_dir, out = Path(a.po), Path(a.out) / "i18n"
     out.mkdir(parents=True, exist_ok=True)
     english = template()
+    editing = editing_keys()
     for loc in LOCALES:
         po = po_dir / f"{loc}.po"
         if not po.exists():
@@ -106,10 +115,16 @@ def main():
             if key not in english:
                 continue  # obsolete: msgmerge keeps it as #~, msgfmt drops it
             check_placeholders(po, key, text)
-        write(out / f"{loc}.json", loc, {k: v for k, v in msgs.items() if k in english})
+        write_split(out, loc, {k: v for k, v in msgs.items() if k in english}, editing)
     xa = {k: [pseudo(f) for f in v] if isinstance(v, list) else pseudo(v) for k, v in english.items()}
-    write(out / f"{PSEUDO}.json", PSEUDO, xa)
+    write_split(out, PSEUDO, xa, editing)
     print(f"compile_web_po: {len(english)} texts, {', '.join(LOCALES + [PSEUDO])} -> {out}")
+
+
+def write_split(out, loc, msgs, editing):
+    """OUT/<loc>.json without the editing layer's texts, OUT/<loc>.edit.json with them only."""
+    write(out / f"{loc}.json", loc, {k: v for k, v in msgs.items() if k not in editing})
+    write(out / f"{loc}.edit.json", loc, {k: v for k, v in msgs.items() if k in editing})
 
 
 def write(path, loc, msgs):

@@ -4,6 +4,7 @@ import { doc, root, h, bindText, retranslate } from './dom.js';
 import { LIMITS } from './limits.js';
 import { LOCALES, LOCALE_NAMES, isLocale, textDir, msg, parseCatalogue, useCatalogue, currentLocale, chooseLocale } from './i18n.js';
 import { fetchOwnFile } from './dataset.js';
+import { EDIT_BUILD } from './early.js';
 
 // The texts of index.html and csp.html (English there, for a page without JavaScript or before
 // the catalogue comes). The noscript text is in the pages in all five languages: nothing can
@@ -23,13 +24,22 @@ const utf8 = new TextDecoder();
 
 export function onLocaleChange(fn) { hooks.push(fn); }
 
+// One catalogue file's messages (i18n/<name>.json, of language id).
+function fetchMessages(name, id) {
+  return fetchOwnFile(new URL('i18n/' + name + '.json', doc.baseURI).href,
+    { maxBytes: LIMITS.pageCatalogueBytes, credentials: 'same-origin', what: 'catalogues' }).then(function (bytes) {
+    return parseCatalogue(utf8.decode(bytes), id);
+  });
+}
+
 // The catalogue of id: a promise of its messages (null for English). Rejects with a message.
+// An editing visit's adds the editing layer's texts (i18n/<id>.edit.json; a plain visit's does
+// not fetch them).
 function catalogue(id) {
   if (id === 'en') return Promise.resolve(null);
   if (!cache.has(id)) {
-    cache.set(id, fetchOwnFile(new URL('i18n/' + id + '.json', doc.baseURI).href,
-      { maxBytes: LIMITS.pageCatalogueBytes, credentials: 'same-origin', what: 'catalogues' }).then(function (bytes) {
-      return parseCatalogue(utf8.decode(bytes), id);
+    cache.set(id, Promise.all([fetchMessages(id, id), EDIT_BUILD ? fetchMessages(id + '.edit', id) : null]).then(function (both) {
+      return Object.assign({}, both[0], both[1]);
     }).catch(function (e) {
       cache.delete(id);  // asked again later, it is fetched again
       throw e;
