@@ -88,7 +88,7 @@ private:
     };
     const Entry* lookup(const char* ctx, std::string_view msgid) const;
     std::deque<std::string> blobs_;  // each added .mo file's bytes, which the entries point into
-    std::vector<Entry> entries_;  // sorted by key
+    std::vector<Entry> entries_;     // sorted by key
     PluralRule plural_;
 };
 
