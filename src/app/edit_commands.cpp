@@ -85,6 +85,11 @@ std::string App::edit_view_reply(const JValue& c) {
     out["canUndo"] = s.can_undo();
     out["canRedo"] = s.can_redo();
     out["confirmSave"] = st.confirm_save;
+    // Each kind's names in the wasm's language, as its forms' labels: [many, one].
+    json kinds = json::object();
+    for (const EditKind k : {EditKind::Source, EditKind::Organisation, EditKind::Collaboration, EditKind::Event})
+        kinds[edit_kind_name(k)] = json::array({edit_kinds_label(k), edit_kind_label(k)});
+    out["kinds"] = std::move(kinds);
     json files = json::array();
     for (size_t i = 0; i < s.file_count(); ++i) files.push_back({{"name", s.file(i).name}, {"modified", s.modified(i)}});
     out["files"] = std::move(files);

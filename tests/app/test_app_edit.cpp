@@ -798,5 +798,8 @@ TEST_CASE("edit mode in Korean: the panel, its form's labels and editView's labe
             CHECK(f["items"][1]["label"] == "역할");
         }
     CHECK(participants);
+    // The kinds' names ([many, one]), which the layer's radios, headings and announcements use.
+    CHECK(v["kinds"]["collaboration"] == nlohmann::json::array({"협력", "협력"}));
+    CHECK(v["kinds"]["organisation"] == nlohmann::json::array({"기관", "기관"}));
     std::filesystem::remove_all(folder);
 }

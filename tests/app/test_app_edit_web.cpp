@@ -190,6 +190,7 @@ TEST_CASE("web edit mode: editView and editDo add a collaboration as the panel w
     CHECK(has(view(), "\"kind\":\"organisation\""));
     CHECK(has(view(), "\"canUndo\":false"));
     CHECK_FALSE(has(view(), "\"form\""));  // nothing chosen yet
+    CHECK(has(view(), R"("kinds":{"collaboration":["Collaborations","collaboration"],"event":["Events","event"])"));
 
     // The list: a query by name as well as id, in the kind asked.
     const std::string list = app.command(R"({"cmd":"editView","list":{"kind":"organisation","query":"Taiwan Semi"}})");

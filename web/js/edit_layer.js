@@ -11,9 +11,9 @@
 import { buildStoryEditor, drawStoryEditor, useStoryPage } from './story_edit_layer.js';
 
 // The page's document, its h() (js/dom.js), call() (js/runtime.js) and texts (js/i18n.js).
-let doc, h, call, t, tc, tn, msg, msgc;
+let doc, h, call, t, tn, msg, msgc;
 export function usePage(page) {
-  ({ doc, h, call, t, tc, tn, msg, msgc } = page);
+  ({ doc, h, call, t, tn, msg, msgc } = page);
   useStoryPage(page);
   // Another language: the layer drawn again, the wasm's labels with it.
   page.onLocaleChange(function () { if (ed.layer) redraw(); });
@@ -22,13 +22,8 @@ export function usePage(page) {
 const KINDS = ['source', 'organisation', 'collaboration', 'event'];
 // A kind's names in the interface language: the list's ("Organisations") and one ("organisation").
 function kindNames(kind) {
-  switch (kind) {
-    case 'source': return [tc('edit kind', 'Sources'), tc('edit kind', 'source')];
-    case 'organisation': return [tc('edit kind', 'Organisations'), tc('edit kind', 'organisation')];
-    case 'collaboration': return [tc('edit kind', 'Collaborations'), tc('edit kind', 'collaboration')];
-    case 'event': return [tc('edit kind', 'Events'), tc('edit kind', 'event')];
-    default: return [kind, kind];
-  }
+  const names = view && view.kinds && view.kinds[kind];  // editView's, in the wasm's language
+  return Array.isArray(names) && names.length === 2 ? names : [kind, kind];
 }
 function kindOne(kind) { return kindNames(kind)[1]; }
 // "The id of an organisation." (a field that names another element).

@@ -3,7 +3,7 @@
 import { doc, h } from './dom.js';
 import { call } from './runtime.js';
 import { showError } from './ui_chrome.js';
-import { t, tc, tn, msg, msgc } from './i18n.js';
+import { t, tn, msg, msgc } from './i18n.js';
 import { onLocaleChange } from './page_i18n.js';
 
 let layer = null;    // the module, once imported and given the page's helpers
@@ -14,7 +14,7 @@ let waiting = null;  // the last `editstate` before it came: [data, after, later
 export function loadEditLayer() {
   if (!loading) {
     loading = import('./edit_layer.js').then(function (m) {
-      m.usePage({ doc: doc, h: h, call: call, t: t, tc: tc, tn: tn, msg: msg, msgc: msgc, onLocaleChange: onLocaleChange });
+      m.usePage({ doc: doc, h: h, call: call, t: t, tn: tn, msg: msg, msgc: msgc, onLocaleChange: onLocaleChange });
       layer = m;
       if (waiting) m.onEditLayerState.apply(null, waiting);
       waiting = null;
