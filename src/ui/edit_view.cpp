@@ -177,6 +177,7 @@ void draw_element(const EditSession& s, EditState& st) {
     if (ImGui::InputTextMultiline("##json", st.text.data(), st.text.capacity() + 1, ImVec2(-1, 200), ImGuiInputTextFlags_CallbackResize,
                                   resize_callback, &st.text))
         st.text_dirty = true;
+    st.field_rects["#json"] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
     ImGui::BeginDisabled(!st.text_dirty);
     if (ImGui::Button(tr("Apply"))) push(st, EditIntent::Op::Update, st.selected, st.text);
     ImGui::SameLine();

@@ -418,6 +418,32 @@ TEST_CASE("web edit mode: a field the panel holds active takes the value the pag
     CHECK(has(value("/title"), "!"));  // where ImGui puts the cursor, or over the text it selected
 }
 
+// Likewise for the element's JSON (the panel's "Advanced" text): clicked into, then the element
+// changed from the page's layer, it shows the new text, not marked as typed (Apply would have
+// set the old one back).
+TEST_CASE("web edit mode: the element's JSON the panel holds active shows what the page's layer set") {
+    WebEditor e;
+    ca::App& app = e.app;
+    FakeBrowser& p = e.p;
+    REQUIRE(has(app.command(R"({"cmd":"editDo","op":"select","kind":"organisation","id":"tsmc"})"), "\"ok\":true"));
+    p.step();
+    ImGuiWindow* panel = ImGui::FindWindowByName("###Edit");
+    REQUIRE(panel != nullptr);
+    panel->StateStorage.SetInt(ImHashStr("###json", 0, panel->ID), 1);  // "Advanced: the element's JSON" opened
+    for (int i = 0; i < 2; ++i) p.step();
+    const auto& rects = app.edit_state()->field_rects;
+    REQUIRE(rects.count("#json"));
+    const ca::Rect json = rects.at("#json");
+    click(p, json.x0 + 20, json.y0 + 10);
+    p.step();
+    REQUIRE(ImGui::GetInputTextState(ImGui::GetActiveID()) != nullptr);
+    REQUIRE(has(app.command(R"({"cmd":"editDo","op":"set","kind":"organisation","id":"tsmc","field":"/city","text":"Hsinchu City"})"),
+                "\"ok\":true"));
+    for (int i = 0; i < 3; ++i) p.step();
+    CHECK_FALSE(app.edit_state()->text_dirty);
+    CHECK(has(app.edit_state()->text, "Hsinchu City"));
+}
+
 // Likewise in the story editor: its caption's title clicked in the panel, then set from the
 // page's layer, stays as the page set it (the panel's field wrote its own old text back at once).
 TEST_CASE("web edit mode: a story caption the panel holds active takes the text the page's layer set") {
