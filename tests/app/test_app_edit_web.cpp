@@ -53,6 +53,8 @@ struct WebEditor {
         REQUIRE(app.start(p));
         p.step();
     }
+    // The page's `editStory` command with these members ("\"op\":\"add\"").
+    std::string story(const std::string& args) { return app.command(R"({"cmd":"editStory",)" + args + "}"); }
 };
 
 }  // namespace
@@ -288,43 +290,42 @@ TEST_CASE("web edit mode: editStory makes, orders, tells and saves a story as th
     WebEditor e;
     ca::App& app = e.app;
     FakeBrowser& p = e.p;
-    auto story = [&](const std::string& args) { return app.command(R"({"cmd":"editStory",)" + args + "}"); };
-    CHECK(has(story(R"("op":"view")"), "\"steps\":[]"));
-    CHECK(has(story(R"("op":"tell")"), "no step yet"));
-    CHECK(has(story(R"("op":"captionTitle","text":"x")"), "no step 1"));
-    CHECK(has(story(R"("op":"id","text":"kbd-story")"), "\"id\":\"kbd-story\""));
-    CHECK(has(story(R"("op":"title","text":"Told by keyboard")"), "\"title\":\"Told by keyboard\""));
-    CHECK(has(story(R"("op":"id","text":")" + std::string(200, 'a') + "\""), "the limit is 63"));
-    CHECK(has(story(R"("op":"add")"), "\"step\":0"));
-    CHECK(has(story(R"("op":"captionTitle","text":"First")"), "\"title\":\"First\""));
+    CHECK(has(e.story(R"("op":"view")"), "\"steps\":[]"));
+    CHECK(has(e.story(R"("op":"tell")"), "no step yet"));
+    CHECK(has(e.story(R"("op":"captionTitle","text":"x")"), "no step 1"));
+    CHECK(has(e.story(R"("op":"id","text":"kbd-story")"), "\"id\":\"kbd-story\""));
+    CHECK(has(e.story(R"("op":"title","text":"Told by keyboard")"), "\"title\":\"Told by keyboard\""));
+    CHECK(has(e.story(R"("op":"id","text":")" + std::string(200, 'a') + "\""), "the limit is 63"));
+    CHECK(has(e.story(R"("op":"add")"), "\"step\":0"));
+    CHECK(has(e.story(R"("op":"captionTitle","text":"First")"), "\"title\":\"First\""));
     REQUIRE(has(app.command(R"({"cmd":"flyTo","region":"korea"})"), "\"ok\":true"));
     for (int i = 0; i < 5; ++i) p.step();
-    CHECK(has(story(R"("op":"add")"), "\"step\":1"));
-    CHECK(has(story(R"("op":"captionTitle","text":"Korea")"), "\"title\":\"Korea\""));
-    CHECK(has(story(R"("op":"captionText","index":1,"text":"The packaging MoU.")"), "The packaging MoU."));
+    CHECK(has(e.story(R"("op":"add")"), "\"step\":1"));
+    CHECK(has(e.story(R"("op":"captionTitle","text":"Korea")"), "\"title\":\"Korea\""));
+    CHECK(has(e.story(R"("op":"captionText","index":1,"text":"The packaging MoU.")"), "The packaging MoU."));
     // Korea first: moved up, still the chosen step.
-    const std::string moved = story(R"("op":"up","index":1)");
+    const std::string moved = e.story(R"("op":"up","index":1)");
     CHECK(has(moved, "\"step\":0"));
     CHECK(moved.find("Korea") < moved.find("First"));
-    CHECK(has(story(R"("op":"down","index":9)"), "no step 10"));
-    CHECK(has(story(R"("op":"fly")"), "op must be"));
+    CHECK(has(e.story(R"("op":"down","index":9)"), "no step 10"));
+    CHECK(has(e.story(R"("op":"fly")"), "op must be"));
     // Told: the model plays the draft's first step.
-    CHECK(has(story(R"("op":"tell","index":0)"), "\"ok\":true"));
+    CHECK(has(e.story(R"("op":"tell","index":0)"), "\"ok\":true"));
     p.step();
     REQUIRE(app.model().story() != nullptr);
     CHECK(app.model().story()->id == "kbd-story");
     // Saved: the file goes to the page, checked first.
     const size_t before = p.count("editfiles");
-    const std::string refused = story(R"("op":"save")");  // a step without its caption's text: not saved, saying where
+    const std::string refused = e.story(R"("op":"save")");  // a step without its caption's text: not saved, saying where
     CHECK(has(refused, "\"ok\":false"));
     CHECK(has(refused, "step 2 (/steps/1/caption/text): must not be empty"));
     CHECK(p.count("editfiles") == before);
-    CHECK(has(story(R"("op":"captionText","index":1,"text":"Where it began.")"), "Where it began."));
-    CHECK(has(story(R"("op":"save")"), "Downloading kbd-story.json"));
+    CHECK(has(e.story(R"("op":"captionText","index":1,"text":"Where it began.")"), "Where it began."));
+    CHECK(has(e.story(R"("op":"save")"), "Downloading kbd-story.json"));
     REQUIRE(p.count("editfiles") == before + 1);
     CHECK(has(p.last("editfiles"), "\"name\":\"kbd-story.json\""));
     CHECK(has(p.last("editfiles"), "Told by keyboard"));
-    CHECK(has(story(R"("op":"remove","index":1)"), "\"steps\":[{\"text\":\"The packaging MoU.\",\"title\":\"Korea\"}]"));
+    CHECK(has(e.story(R"("op":"remove","index":1)"), "\"steps\":[{\"text\":\"The packaging MoU.\",\"title\":\"Korea\"}]"));
 }
 
 // In another language the story's save is told in that language, and whether it was saved or
@@ -334,17 +335,16 @@ TEST_CASE("web edit mode in Korean: a story's save and its refusal, told in Kore
     ca::App& app = e.app;
     FakeBrowser& p = e.p;
     for (int i = 0; i < 2; ++i) p.step();
-    auto story = [&](const std::string& args) { return app.command(R"({"cmd":"editStory",)" + args + "}"); };
-    CHECK(has(story(R"("op":"id","text":"ko-story")"), "\"ok\":true"));
-    CHECK(has(story(R"("op":"add")"), "\"step\":0"));
-    CHECK(has(story(R"("op":"captionTitle","text":"첫 단계")"), "\"ok\":true"));
-    const std::string refused = story(R"("op":"save")");  // no caption text yet
+    CHECK(has(e.story(R"("op":"id","text":"ko-story")"), "\"ok\":true"));
+    CHECK(has(e.story(R"("op":"add")"), "\"step\":0"));
+    CHECK(has(e.story(R"("op":"captionTitle","text":"첫 단계")"), "\"ok\":true"));
+    const std::string refused = e.story(R"("op":"save")");  // no caption text yet
     CHECK(has(refused, "\"ok\":false"));
     CHECK(has(refused, "저장하지 않음"));
     p.step();
     CHECK(has(p.last("editstate"), "\"saved\":false"));
-    CHECK(has(story(R"("op":"captionText","index":0,"text":"여기서 시작했다.")"), "\"ok\":true"));
-    const std::string saved = story(R"("op":"save")");
+    CHECK(has(e.story(R"("op":"captionText","index":0,"text":"여기서 시작했다.")"), "\"ok\":true"));
+    const std::string saved = e.story(R"("op":"save")");
     CHECK(has(saved, "\"ok\":true"));
     CHECK(has(saved, "ko-story.json 내려받는 중."));
     p.step();
@@ -450,14 +450,13 @@ TEST_CASE("web edit mode: a story caption the panel holds active takes the text 
     WebEditor e;
     ca::App& app = e.app;
     FakeBrowser& p = e.p;
-    auto story = [&](const std::string& args) { return app.command(R"({"cmd":"editStory",)" + args + "}"); };
-    REQUIRE(has(story(R"("op":"add")"), "\"step\":0"));
-    REQUIRE(has(story(R"("op":"captionTitle","text":"First")"), "\"ok\":true"));
+    REQUIRE(has(e.story(R"("op":"add")"), "\"step\":0"));
+    REQUIRE(has(e.story(R"("op":"captionTitle","text":"First")"), "\"ok\":true"));
     for (int i = 0; i < 2; ++i) p.step();
     click(p, app.story_draft()->caption_title_at);
     p.step();
     REQUIRE(ImGui::GetInputTextState(ImGui::GetActiveID()) != nullptr);
-    REQUIRE(has(story(R"("op":"captionTitle","text":"Typed in the layer")"), "\"ok\":true"));
+    REQUIRE(has(e.story(R"("op":"captionTitle","text":"Typed in the layer")"), "\"ok\":true"));
     for (int i = 0; i < 3; ++i) p.step();
     CHECK(app.story_draft()->story.steps.at(0).caption.title == "Typed in the layer");
 }
