@@ -332,7 +332,6 @@ TEST_CASE("web edit mode: editStory makes, orders, tells and saves a story as th
 // refused is known without reading the message (the page was told "saved" by its English start).
 TEST_CASE("web edit mode in Korean: a story's save and its refusal, told in Korean, known as such") {
     WebEditor e("#edit=1&locale=ko");
-    ca::App& app = e.app;
     FakeBrowser& p = e.p;
     for (int i = 0; i < 2; ++i) p.step();
     CHECK(has(e.story(R"("op":"id","text":"ko-story")"), "\"ok\":true"));
