@@ -31,10 +31,11 @@ const NOTICES = {
   'world-atlas.txt': [/Bostock/],
 };
 // What the build generates beside web/'s files; fonts/ is for font files the build may write, i18n/ for
-// the other languages' catalogues and glyphs (fetched only for the language shown).
+// the other languages' catalogues and glyphs (fetched only for the language shown; LANG.edit.* the
+// editor's texts, only by an editing visit).
 // chipatlas_edit.* is the wasm with the editor, loaded only for #edit=1 (README "Editing");
 // stories/ the bundled stories and their index, fetched only when a story is asked for (README "Stories").
-const GENERATED = [/^chipatlas(_edit)?\.(js|wasm)$/, /^licenses\/[a-z0-9-]+\.txt$/, /^fonts\/[\w.-]+$/, /^i18n\/[\w-]+\.(json|mo|otf)$/,
+const GENERATED = [/^chipatlas(_edit)?\.(js|wasm)$/, /^licenses\/[a-z0-9-]+\.txt$/, /^fonts\/[\w.-]+$/, /^i18n\/[\w-]+\.(json|mo|otf)$/, /^i18n\/[\w-]+\.edit\.(json|mo)$/,
   /^stories\/[\w.-]+\.json$/];
 
 test('dist/ holds the site a server needs and nothing else', () => {
