@@ -56,6 +56,7 @@ bool App::add_catalogue_data(std::string_view locale, std::string_view bytes) {
         return false;
     }
     add_data_translations();
+    fonts_dirty_ = true;  // an added catalogue's characters too (sync_locale marks only a new language)
     sync_locale();
     return true;
 }

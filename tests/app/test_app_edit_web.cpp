@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "core/edit_fields.h"
 #include "core/edit_model.h"
+#include "core/embedded.h"
 #include "headless_platform.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -458,4 +459,17 @@ TEST_CASE("web edit mode: a story caption the panel holds active takes the text 
     REQUIRE(has(e.story(R"("op":"captionTitle","text":"Typed in the layer")"), "\"ok\":true"));
     for (int i = 0; i < 3; ++i) p.step();
     CHECK(app.story_draft()->story.steps.at(0).caption.title == "Typed in the layer");
+}
+
+// The editor's texts (i18n/LANG.edit.mo, as the page hands them over after the language's own)
+// join the language's catalogue, and the atlas is made again for their characters.
+TEST_CASE("web edit mode: the editor's catalogue added to the language's, the atlas made again") {
+    WebEditor e("#edit=1&locale=ko");
+    for (int i = 0; i < 3; ++i) e.p.step();
+    REQUIRE_FALSE(e.app.fonts_dirty());
+    const ca::EmbeddedFile* edit = ca::embedded_catalogues().find("i18n/ko.edit.mo");
+    REQUIRE(edit != nullptr);
+    CHECK_FALSE(e.app.add_catalogue_data("ko", "not a catalogue"));
+    REQUIRE(e.app.add_catalogue_data("ko", edit->text()));
+    CHECK(e.app.fonts_dirty());
 }
