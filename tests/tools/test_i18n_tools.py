@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """tools/i18n: the pseudo-locale keeps every printf directive and ImGui id and is about 40%
-longer; the catalogue check fails on an untranslated message, a string src/ uses that the POs
+longer; the editor's own texts are split from the rest by the files they are used in; the catalogue check fails on an untranslated message, a string src/ uses that the POs
 lack, and a PO msgfmt --check refuses (on a small tree of its own); the data's translations leave
 the site's dataset (data_translations.py --strip) whole, every other value in its place, and
 come back as each language's catalogue entries."""
@@ -52,6 +52,45 @@ class Pseudo(unittest.TestCase):
                 self.assertEqual(text.count(d), out.count(d), (text, out))
             self.assertGreaterEqual(len(out), len(text) * 1.3, out)
             self.assertNotEqual(out, text)
+
+
+EDITOR_TEXTS = '''
+#: src/ui/edit_view.cpp src/core/edit_fields.cpp
+msgid "Undo"
+msgstr "실행 취소"
+
+#: src/ui/story_edit_view.cpp src/ui/details_view.cpp
+msgid "Remove"
+msgstr "제거"
+
+#: src/app/edit.cpp
+msgctxt "edit field"
+msgid "Title"
+msgstr "제목"
+'''
+
+
+class SplitEditing(unittest.TestCase):
+    """The editor's own texts (used only in its files) go to LANG.edit.po; a text it shares with
+    the rest of the interface stays in LANG.po; each keeps the PO's header (its Plural-Forms)."""
+
+    def test_by_the_files_a_text_is_used_in(self):
+        out = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, out)
+        po = os.path.join(out, "in.po")
+        with open(po, "w", encoding="utf-8") as f:
+            text = PO.format(play="재생", months="%d개월").replace('msgid "Play"', '#: src/ui/timeline_view.cpp\nmsgid "Play"')
+            f.write(text + EDITOR_TEXTS)
+        main, edit = build_catalogues.split_editing(po, "ko", out)
+        polib = build_catalogues.polib
+
+        def ids(path):
+            return sorted((e.msgctxt or "") + "|" + e.msgid for e in polib.pofile(path))
+        self.assertEqual(ids(edit), ["edit field|Title", "|Undo"])
+        self.assertEqual(ids(main), ["|%d month", "|Play", "|Remove"])
+        for path in (main, edit):
+            self.assertEqual(polib.pofile(path).metadata["Plural-Forms"], "nplurals=1; plural=0;")
+            self.assertEqual(subprocess.run(["msgfmt", "--check", "-o", os.devnull, path]).returncode, 0)
 
 
 class Check(unittest.TestCase):
