@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startHarness, assertClean, axeSerious, waitFrames } from './harness.mjs';
+import { startHarness, assertClean, axeSerious, waitFrames, frameClick } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -99,12 +99,8 @@ test('edit layer: a collaboration added by keyboard alone, its problems reached 
   await page.focus('#canvas');  // the layer, shown while focus is in it, goes from over the panel
   await moveOverMap(page);
   const panel = await page.evaluate(() => window.__editstate.at(-1).panel);
-  await page.mouse.move(panel[0] + 3, (panel[1] + panel[3]) / 2);
-  await waitFrames(page, 2);
-  await page.mouse.down();
-  await waitFrames(page, 2);
-  await page.mouse.up();
-  await waitFrames(page, 3);
+  await frameClick(page, panel[0] + 3, (panel[1] + panel[3]) / 2);
+  await waitFrames(page, 1);
   assert.equal((await view(page)).form.values['/title'], 'Keyboard MoU', 'the title typed in the layer, after a click in the panel');
   await typeField(page, 'edit-f-start', '2024-05');
   await typeField(page, 'edit-f-summary', 'An MoU typed without a mouse.');
