@@ -315,3 +315,58 @@ test('a shader program the GPU does not link is reported in the page, with its l
   assert.equal(await page.locator('#error-title').textContent(), 'The map cannot be drawn');
   assert.match(await page.locator('#error').textContent(), /L0001: simulated link failure/);
 });
+
+// The loading note paints nothing in the page's first second (on software GL its text and ring
+// cost the GPU process's first frames ~50 ms: docs/benchmarks.md, "Session 28"), stays in the
+// page for screen readers, and shows, its spinner turning, when the map takes longer.
+const LOADING_AT_START = () => {
+  document.addEventListener('DOMContentLoaded', () => {
+    const kids = [...document.querySelectorAll('#loading > *')];
+    window.__loadingAtStart = { now: performance.now(), kids: kids.map((k) => ({
+      visibility: getComputedStyle(k).visibility,
+      style: ['animationName', 'animationDelay', 'animationDuration'].map((p) => getComputedStyle(k)[p]),
+      animations: k.getAnimations().map((a) => ({ name: a.animationName, delay: a.effect.getTiming().delay,
+        duration: a.effect.getTiming().duration })) })) };
+  });
+};
+const loadingKids = (page) => page.evaluate(() => [...document.querySelectorAll('#loading > *')].map((k) => ({
+  visibility: getComputedStyle(k).visibility,
+  animations: k.getAnimations().map((a) => ({ name: a.animationName, state: a.playState, duration: a.effect.getTiming().duration })) })));
+
+for (const reducedMotion of ['no-preference', 'reduce']) {
+  test(`the loading note shows only after a second, and then its spinner turns (${reducedMotion} motion)`, { timeout: 120000 }, async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const { page, log } = await h.open('index.html', { ready: false, waitUntil: 'domcontentloaded', reducedMotion, initScript: LOADING_AT_START,
+      route: (p) => p.route('**/chipatlas.wasm', async (r) => { await held; await r.continue(); }) });
+    await page.waitForFunction(() => window.__loadingAtStart, null, { timeout: 30000 });
+    const start = await page.evaluate(() => window.__loadingAtStart);
+    assert.equal(start.kids.length, 2, JSON.stringify(start));
+    assert.equal(await page.locator('#loading[role=status]').textContent(), 'Loading chipatlas…', 'in the page for screen readers from the start');
+    for (const k of start.kids) {
+      const late = k.animations.find((a) => a.name === 'ca-late');
+      // Its style, whenever this ran: hidden by an animation's fill for the first second.
+      const [names, delays, durations] = k.style.map((v) => v.split(', '));
+      const i = names.indexOf('ca-late');
+      assert.ok(i >= 0 && delays[i] === '1s' && durations[i] === '0s', `the note waits a second: ${JSON.stringify(start)}`);
+      // What it paints, unless the page's script ran after a second (a cold browser on a slow machine).
+      if (start.now < 900) {
+        assert.ok(late, `the note waits a second: ${JSON.stringify(start)}`);
+        assert.equal(k.visibility, 'hidden', `nothing painted at ${Math.round(start.now)} ms: ${JSON.stringify(start)}`);
+      }
+      if (late) assert.deepEqual([late.delay, late.duration], [1000, 0], JSON.stringify(start));
+    }
+    // Still loading a second later: the note and its turning spinner show.
+    await page.waitForFunction(() => [...document.querySelectorAll('#loading > *')].every((k) => getComputedStyle(k).visibility === 'visible'),
+      null, { timeout: 10000 });
+    const later = await loadingKids(page);
+    const spin = later[0].animations.find((a) => a.name === 'ca-spin');
+    assert.ok(spin && spin.state === 'running', `the spinner turns: ${JSON.stringify(later)}`);
+    assert.equal(spin.duration, reducedMotion === 'reduce' ? 3000 : 900, 'slower for reduced motion');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, 'not ready: the wasm is held');
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 60000 });
+    assert.equal(await page.locator('#loading').count(), 0, 'the note is gone once the map is ready');
+    assertClean(log, 'held wasm');
+  });
+}

@@ -1,12 +1,13 @@
 // First-frame benchmark (issue 15; not a test): chipatlas against the bare Dear ImGui 1.86 demo,
 // both served by tools/serve.py, loaded interleaved in Debian's Chromium; prints the medians.
-//   node tools/bench/first_frame.mjs [--rounds 5] [--site NAME=DIR]... [--demo DIR] [--json]
+//   node tools/bench/first_frame.mjs [--rounds 5] [--site NAME=DIR]... [--demo DIR] [--gap 1000] [--json]
 // --site: a chipatlas site folder (default chipatlas=dist); several are interleaved with the
 // demo in the same run (e.g. before=/tmp/old-dist after=dist). --demo: default
 // ../shared/bench/imgui-1.86-demo (beside the checkout), or $CHIPATLAS_DEMO_DIR.
 //
 // Every load is a fresh browser context (empty HTTP and code caches) at 1280x800, one page
-// after another in the order demo, site 1, site 2, ... (reversed on odd rounds). Both kinds of
+// after another, each round in another order (every order in turn: orders() below), with --gap
+// milliseconds of quiet after each page is closed (default 1000). Both kinds of
 // page are served by the same serve.py with the same headers, except that the demo's page,
 // which has an inline script, gets no Content-Security-Policy.
 //
@@ -31,7 +32,7 @@ import { existsSync } from 'node:fs';
 import { startServer, loadPlaywright, CHROMIUM, LAUNCH_ARGS, ROOT } from '../../tests/browser/harness.mjs';
 
 const argv = process.argv.slice(2);
-let rounds = 5, json = false;
+let rounds = 5, json = false, gapMs = 1000;
 let demoDir = process.env.CHIPATLAS_DEMO_DIR || resolve(ROOT, '..', 'shared', 'bench', 'imgui-1.86-demo');
 const sites = [];
 for (let i = 0; i < argv.length; i++) {
@@ -39,17 +40,19 @@ for (let i = 0; i < argv.length; i++) {
   if (a === '--rounds') rounds = Number(argv[++i]);
   else if (a === '--demo') demoDir = resolve(argv[++i]);
   else if (a === '--json') json = true;
+  else if (a === '--gap') gapMs = Number(argv[++i]);
   else if (a === '--site') {
     const v = argv[++i] || '';
     const eq = v.indexOf('=');
     sites.push(eq > 0 ? { name: v.slice(0, eq), dir: resolve(v.slice(eq + 1)) } : { name: v, dir: resolve(v) });
   } else {
-    console.error('usage: node tools/bench/first_frame.mjs [--rounds N] [--site NAME=DIR]... [--demo DIR] [--json]');
+    console.error('usage: node tools/bench/first_frame.mjs [--rounds N] [--site NAME=DIR]... [--demo DIR] [--gap MS] [--json]');
     process.exit(2);
   }
 }
 if (!sites.length) sites.push({ name: 'chipatlas', dir: join(ROOT, 'dist') });
 if (!(rounds >= 1)) { console.error('--rounds must be a positive number'); process.exit(2); }
+if (!(gapMs >= 0)) { console.error('--gap must be a number of milliseconds'); process.exit(2); }
 for (const d of [demoDir, ...sites.map((s) => s.dir)]) {
   if (!existsSync(join(d, 'index.html'))) { console.error(`no index.html in ${d}`); process.exit(2); }
 }
@@ -62,6 +65,16 @@ const median = (a) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const SETTLE_MS = 500;  // after a load, before its context is closed (loadOnce)
+// The orders the pages load in, round after round: every order of them in turn (for up to four
+// pages; more alternate forward and reversed), so that each page comes first, in the middle and
+// last, and after each other page, equally often over a multiple of their count's factorial of
+// rounds (with demo, start and end: 6). In a fixed order the page loaded last in a round came out
+// ahead, whichever it was (docs/benchmarks.md, "Session 28").
+function orders(list) {
+  if (list.length > 4) return [list, [...list].reverse()];
+  if (list.length <= 1) return [list];
+  return list.flatMap((x, i) => orders(list.filter((_, j) => j !== i)).map((rest) => [x, ...rest]));
+}
 // A 95 % interval for the median of `xs` (bootstrap: 4000 resamples of the rounds, a fixed seed,
 // so a run's figures print the same from its samples): whether a paired ratio under or over 1 is
 // more than the run's noise.
@@ -161,12 +174,20 @@ async function loadOnce(r) {
     return got;
   } finally {
     await context.close();
+    // Then the browser is left alone a while, so that the next load starts on a GPU process that
+    // has done the last page's work: the demo draws a frame every animation frame until it is
+    // closed, chipatlas only when something changes (--gap; docs/benchmarks.md, "Session 28").
+    if (gapMs) await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
 }
 
 try {
+  // A load not counted first: the browser's first page (its GPU process's own start) took
+  // twice as long as any other, and would always have been the demo's.
+  await loadOnce(runs[runs.length - 1]);
+  const perms = orders(runs);
   for (let i = 0; i < rounds; i++) {
-    for (const r of i % 2 ? [...runs].reverse() : runs) r.samples.push(await loadOnce(r));
+    for (const r of perms[i % perms.length]) r.samples.push(await loadOnce(r));
   }
   const demoMedian = median(runs[0].samples.map((s) => s.firstFrame));
   const demoShownMedian = median(runs[0].samples.map((s) => s.shown));
