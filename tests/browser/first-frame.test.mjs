@@ -134,14 +134,15 @@ const WATCH_SHOWN = () => {
       // Registered after the wasm's main loop's callback: it runs after it, in the same update.
       raf(() => {
         window.__shown = { drawsInFirst: at, drawsBefore: draws - at, chrome: !!document.getElementById('search'),
-          chromeMark: performance.getEntriesByName('ca:chrome').length, ready: document.documentElement.dataset.ready === '1' };
+          chromeMark: performance.getEntriesByName('ca:chrome').length, ready: document.documentElement.dataset.ready === '1',
+          loading: !!document.getElementById('loading') };
       });
     }
     return r;
   };
 };
 
-test('the first frame is shown by the next rendering update as drawn: no chrome, no event handled, no second frame before it', { timeout: 120000 }, async () => {
+test('the first frame is shown by the next rendering update as drawn, uncovered: no loading note, chrome, event handled or second frame before it', { timeout: 120000 }, async () => {
   for (const path of ['index.html', 'index.html?embed=1']) {
     const { page, log } = await h.open(path, { initScript: WATCH_SHOWN });
     assertClean(log, path);
@@ -152,6 +153,8 @@ test('the first frame is shown by the next rendering update as drawn: no chrome,
     assert.equal(s.chrome, false, `${path}: the chrome waits for that update: ${JSON.stringify(s)}`);
     assert.equal(s.chromeMark, 0, `${path}: ca:chrome after it: ${JSON.stringify(s)}`);
     assert.equal(s.ready, false, `${path}: the page says ready after it: ${JSON.stringify(s)}`);
+    // What that update shows is the map: the loading note over the canvas is gone by then.
+    assert.equal(s.loading, false, `${path}: the loading note does not cover the shown frame: ${JSON.stringify(s)}`);
     // And then all of it: the chrome, ready, the next frame with the whole atlas.
     assert.equal(await page.locator('#search').count(), 1);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), '1');

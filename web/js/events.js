@@ -199,6 +199,9 @@ export function onChipatlasEvent(type, json) {
   if (STARTS_DOWNLOAD.has(type)) return void handleEvent(type, json, true);
   if (held) return void held.push([type, json]);
   if (type === 'ready' && !app.ready) {
+    // The loading note goes now, not with `ready`: the update that shows the first frame shows
+    // the map, not the note over it (it was shown one update later, ~0.1-0.2 s: session 28).
+    removeLoading();
     held = [[type, json]];
     afterShown(releaseHeld);
     return;
