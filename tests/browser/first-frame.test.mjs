@@ -320,7 +320,7 @@ test('a shader program the GPU does not link is reported in the page, with its l
 });
 
 // The loading note paints nothing in the page's first second (on software GL its text and ring
-// cost the GPU process's first frames ~50 ms: docs/benchmarks.md, "Session 28"), stays in the
+// cost the GPU process's first frames 25-50 ms: docs/benchmarks.md, "Session 28"), stays in the
 // page for screen readers, and shows, its spinner turning, when the map takes longer.
 const LOADING_AT_START = () => {
   document.addEventListener('DOMContentLoaded', () => {
