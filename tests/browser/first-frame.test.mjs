@@ -319,14 +319,14 @@ test('a shader program the GPU does not link is reported in the page, with its l
   assert.match(await page.locator('#error').textContent(), /L0001: simulated link failure/);
 });
 
-// The loading note paints nothing in the page's first second (on software GL its text and ring
-// cost the GPU process's first frames 25-50 ms: docs/benchmarks.md, "Session 28"), stays in the
-// page for screen readers, and shows, its spinner turning, when the map takes longer.
+// The loading note is neither laid out nor painted in the page's first second (on software GL
+// its text and ring cost the first frame 25-50 ms: docs/benchmarks.md, "Session 28"), stays in
+// the page for screen readers, and shows, its spinner turning, when the map takes longer.
 const LOADING_AT_START = () => {
   document.addEventListener('DOMContentLoaded', () => {
     const kids = [...document.querySelectorAll('#loading > *')];
     window.__loadingAtStart = { now: performance.now(), kids: kids.map((k) => ({
-      visibility: getComputedStyle(k).visibility,
+      visibility: getComputedStyle(k).visibility, display: getComputedStyle(k).display,
       style: ['animationName', 'animationDelay', 'animationDuration'].map((p) => getComputedStyle(k)[p]),
       animations: k.getAnimations().map((a) => ({ name: a.animationName, delay: a.effect.getTiming().delay,
         duration: a.effect.getTiming().duration })) })) };
@@ -356,12 +356,13 @@ for (const reducedMotion of ['no-preference', 'reduce']) {
       if (start.now < 900) {
         assert.ok(late, `the note waits a second: ${JSON.stringify(start)}`);
         assert.equal(k.visibility, 'hidden', `nothing painted at ${Math.round(start.now)} ms: ${JSON.stringify(start)}`);
+        assert.equal(k.display, 'none', `nothing laid out at ${Math.round(start.now)} ms: ${JSON.stringify(start)}`);
       }
       if (late) assert.deepEqual([late.delay, late.duration], [1000, 0], JSON.stringify(start));
     }
     // Still loading a second later: the note and its turning spinner show.
-    await page.waitForFunction(() => [...document.querySelectorAll('#loading > *')].every((k) => getComputedStyle(k).visibility === 'visible'),
-      null, { timeout: 10000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('#loading > *')].every((k) => getComputedStyle(k).visibility === 'visible' &&
+      getComputedStyle(k).display !== 'none' && k.getBoundingClientRect().width > 0), null, { timeout: 10000 });
     const later = await loadingKids(page);
     const spin = later[0].animations.find((a) => a.name === 'ca-spin');
     assert.ok(spin && spin.state === 'running', `the spinner turns: ${JSON.stringify(later)}`);
