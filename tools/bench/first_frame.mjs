@@ -176,7 +176,8 @@ async function loadOnce(r) {
     await context.close();
     // Then the browser is left alone a while, so that the next load starts on a GPU process that
     // has done the last page's work: the demo draws a frame every animation frame until it is
-    // closed, chipatlas only when something changes (--gap; docs/benchmarks.md, "Session 28").
+    // closed, chipatlas only when something changes (--gap; docs/benchmarks.md, "Session 28":
+    // with a gap, the ratio to the demo came out lower).
     if (gapMs) await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
 }
