@@ -103,8 +103,7 @@ export function onState(data, first) {
 
 function onReady() {
   if (app.ready) return;
-  app.ready = true;
-  removeLoading();
+  app.ready = true;  // the loading note went when `ready` came (onChipatlasEvent)
   showPageTitle();
   runBenchIfAsked();
   const r = call({ cmd: 'getState' });
