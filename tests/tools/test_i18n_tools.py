@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """tools/i18n: the pseudo-locale keeps every printf directive and ImGui id and is about 40%
-longer; the editor's own texts are split from the rest by the files they are used in; the catalogue check fails on an untranslated message, a string src/ uses that the POs
-lack, and a PO msgfmt --check refuses (on a small tree of its own); the data's translations leave
+longer; the editor's own texts are split from the rest by the files they are used in; the
+catalogue check fails on an untranslated message, a string src/ uses that the POs lack, and a
+PO msgfmt --check refuses (on a small tree of its own); the data's translations leave
 the site's dataset (data_translations.py --strip) whole, every other value in its place, and
 come back as each language's catalogue entries."""
 import json
