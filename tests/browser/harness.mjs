@@ -158,6 +158,25 @@ export async function waitReady(target, log, timeout = READY_TIMEOUT) {
   if (state.error) throw new Error(`the page showed a fatal error instead of starting: ${state.text}\n  ${log ? describeLog(log) : ''}`);
 }
 
+// For the benchmarks: waits for a condition in a loading page without running Playwright's own
+// script there. waitForFunction first evaluates Playwright's injected script (~330 KB) in the page:
+// a task of ~90 ms on its main thread while it loads (Chromium traces; docs/benchmarks.md,
+// "Session 29"). Instead an init script (on every page of `context`) evaluates `condition` (a
+// function's source) every 50 ms and, once it holds, logs DONE_SIGNAL, which doneSignal(page)
+// waits for: register it before the navigation.
+export const DONE_SIGNAL = 'chipatlas-bench:done';
+export async function addDoneSignal(context, condition) {
+  await context.addInitScript({ content: `(() => { const c = (${condition}); const t = setInterval(() => {
+    let ok = false; try { ok = !!c(); } catch (e) { /* no document yet */ }
+    if (ok) { clearInterval(t); console.debug(${JSON.stringify(DONE_SIGNAL)}); } }, 50); })();` });
+}
+export function doneSignal(page, timeout, what = 'the page') {
+  const p = page.waitForEvent('console', { predicate: (m) => m.text() === DONE_SIGNAL, timeout })
+    .catch((e) => { throw new Error(`${what}: not done in ${timeout} ms: ${e.message}`); });
+  p.catch(() => {});  // awaited by the caller after its navigation; a failed navigation throws first
+  return p;
+}
+
 // Harness: servers + browser. { origin, foreignOrigin?, browser, open(), close() }.
 export async function startHarness({ foreign = false, foreignCsp } = {}) {
   requireBuild();

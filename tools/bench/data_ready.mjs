@@ -15,7 +15,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startHarness, startServer, waitReady, ROOT, TESTDATA_OUT } from '../../tests/browser/harness.mjs';
+import { startHarness, startServer, addDoneSignal, doneSignal, ROOT, TESTDATA_OUT } from '../../tests/browser/harness.mjs';
 
 const { values: opt } = parseArgs({
   options: { rounds: { type: 'string', default: '5' }, data: { type: 'string', default: join(ROOT, 'build', 'bench', 'synthetic_10000.json') },
@@ -40,15 +40,18 @@ for (const s of sites) Object.assign(s, { server: await startServer({ dir: s.dir
 async function firstFrame(s, kind, query) {
   const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   try {
+    await addDoneSignal(context, String(() => (document.documentElement.dataset.ready === '1' &&
+      performance.getEntriesByName('ca:first-frame').length > 0) || document.documentElement.dataset.error === '1'));
     const page = await context.newPage();
     if (opt.throttle) {
       const cdp = await context.newCDPSession(page);
       const bytesPerSecond = Number(opt.throttle) * 1e6 / 8;
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
     }
+    const done = doneSignal(page, 300000, s.name);
     await page.goto(`${s.server.origin}/index.html${query}`, { waitUntil: 'load' });
-    await waitReady(page, null, 300000);
-    await page.waitForFunction(() => performance.getEntriesByName('ca:first-frame').length > 0, null, { timeout: 300000 });
+    await done;  // not waitForFunction: Playwright's own script would run in the page as it loads
+    if (await page.evaluate(() => document.documentElement.dataset.error === '1')) throw new Error(`${s.name}: the page showed an error`);
     const marks = await page.evaluate(() => {
       const m = {};
       for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('ca:') && !(e.name in m)) m[e.name] = e.startTime;

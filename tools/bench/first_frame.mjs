@@ -29,7 +29,7 @@
 // the issue measures five loads each, every block of five rounds' ratio of medians.
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { startServer, loadPlaywright, CHROMIUM, LAUNCH_ARGS, ROOT } from '../../tests/browser/harness.mjs';
+import { startServer, loadPlaywright, addDoneSignal, doneSignal, CHROMIUM, LAUNCH_ARGS, ROOT } from '../../tests/browser/harness.mjs';
 
 const argv = process.argv.slice(2);
 let rounds = 5, json = false, gapMs = 1000;
@@ -96,22 +96,8 @@ const r0 = (x) => (x === null || x === undefined ? null : Math.round(x));
 // Runs in every page before its scripts: notes the end of the first animation-frame callback
 // that runs once Emscripten's runtime has started (Module.calledRun).
 // It also times every canvas getContext call (creating a WebGL context is slow on software GL).
-const HOOK = (demo) => {
+const HOOK = () => {
   window.__benchContexts = [];
-  // Says when the load is measured (a console message the harness waits for): the page's first
-  // frame is shown (and, for chipatlas, "ready" has come), or the page reported an error. Not
-  // Playwright's waitForFunction, which evaluated Playwright's own ~330 KB script in the page
-  // while it loaded: a task of ~90 ms on its main thread (Chromium traces; docs/benchmarks.md,
-  // "Session 29").
-  const poll = setInterval(() => {
-    const d = document.documentElement;  // none yet at the navigation's commit
-    if (!d) return;
-    const done = (demo ? window.__benchFirstFrame !== undefined : d.dataset.ready === '1') && window.__benchShown !== undefined;
-    if (done || d.dataset.error === '1') {
-      clearInterval(poll);
-      console.debug('chipatlas-bench:done');
-    }
-  }, 50);
   const getContext = HTMLCanvasElement.prototype.getContext;
   HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
     const t = performance.now();
@@ -147,6 +133,10 @@ const HOOK = (demo) => {
   };
 };
 
+const SITE_DONE = String(() => (document.documentElement.dataset.ready === '1' && window.__benchShown !== undefined) ||
+  document.documentElement.dataset.error === '1');
+const DEMO_DONE = String(() => window.__benchFirstFrame !== undefined && window.__benchShown !== undefined);
+
 const { chromium } = await loadPlaywright();
 if (!existsSync(CHROMIUM)) { console.error(`no browser at ${CHROMIUM}`); process.exit(2); }
 const runs = [{ name: 'imgui-demo', dir: demoDir, demo: true }, ...sites];
@@ -159,14 +149,15 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true
 async function loadOnce(r) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    await context.addInitScript(HOOK, !!r.demo);
+    await context.addInitScript(HOOK);
+    // The load is measured once the first frame is shown (and, for chipatlas, "ready" has come: its
+    // html[data-ready] is set from that event, sent after the first frame), or the page failed.
+    // Not with waitForFunction, which ran Playwright's own script in the page while it loaded.
+    await addDoneSignal(context, r.demo ? DEMO_DONE : SITE_DONE);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    // chipatlas: html[data-ready] is set from the "ready" event, sent after its first frame.
-    const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'chipatlas-bench:done', timeout: 120000 })
-      .catch((e) => { throw new Error(`${r.name}: no first frame: ${e.message}`); });
-    done.catch(() => {});  // handled below (await done); a failed goto throws first
+    const done = doneSignal(page, 120000, `${r.name}: no first frame`);
     await page.goto(`${r.server.origin}/index.html`, { waitUntil: 'commit', timeout: 60000 });
     await done;
     const got = await page.evaluate(() => {
