@@ -162,6 +162,36 @@ test('the first frame is shown by the next rendering update as drawn, uncovered:
   }
 });
 
+// After the first frame, what a first click or key would wait for is spread over tasks
+// (docs/benchmarks.md, "Session 29"): the shown chrome (search, tools) is built and laid out in a
+// task before the one that adds the keyboard and screen-reader layers; `ready` once both are there.
+// A mutation observer's callback runs at the end of each task that changed the page: one that
+// finds the search box without the controls layer saw the first step's task end alone.
+const WATCH_STEPS = () => {
+  const st = window.__steps = { seen: [] };
+  const seen = () => ({ search: !!document.getElementById('search'), controls: !!document.getElementById('controls'),
+    ready: document.documentElement.dataset.ready === '1' });
+  document.addEventListener('DOMContentLoaded', () => {
+    new MutationObserver(() => {
+      const s = seen();
+      const last = st.seen[st.seen.length - 1];
+      if (!last || last.search !== s.search || last.controls !== s.controls || last.ready !== s.ready) st.seen.push(s);
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  });
+};
+
+test('after the first frame: the shown chrome, then the layers, each built in a task of its own, then ready', { timeout: 120000 }, async () => {
+  for (const path of ['index.html', 'index.html?embed=1']) {
+    const { page, log } = await h.open(path, { initScript: WATCH_STEPS });
+    assertClean(log, path);
+    const s = await page.evaluate(() => window.__steps.seen);
+    assert.ok(s.some((u) => u.search && !u.controls && !u.ready),
+      `${path}: a task ends with the shown chrome built and the layers not yet: ${JSON.stringify(s)}`);
+    assert.ok(s.every((u) => !u.ready || (u.search && u.controls)), `${path}: ready once both are built: ${JSON.stringify(s)}`);
+    assert.deepEqual(s[s.length - 1], { search: true, controls: true, ready: true }, `${path}: ${JSON.stringify(s)}`);
+  }
+});
+
 // An error found before the map's first frame still shows in the page: the chrome is built for it.
 test('a link whose view is too long shows its error before the map is ready, and the map still loads', { timeout: 120000 }, async () => {
   const { page } = await h.open('index.html#sel=' + 'a'.repeat(9000));

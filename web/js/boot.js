@@ -183,25 +183,29 @@ function frameNow() {
   }
 }
 
-// The page's chrome: search, share and export, the error panel, the controls layer, details,
-// story and About. Built after the map's first frame, or at once when something needs it first
-// (ui_chrome.js, ensureChrome; docs/benchmarks.md, "First frame, seventh pass").
-function buildPageChrome() {
+// The page's chrome, in two steps (ui_chrome.js, ensureChrome, chromeStep): built after the
+// map's first frame, or at once when something needs it first (docs/benchmarks.md, "First frame,
+// seventh pass"). First what shows: search, share and export, the error panel, the dataset bar.
+function buildShownChrome() {
   buildChrome(shareUrl(location.href));
   // The interface language in the compact chrome (shown in embeds: the full view has the map's).
   ui.chrome.appendChild(localePicker('locale-select', pickLocale));
-  // The controls layer and the details region follow the map in Tab order; the About dialog
-  // comes first while it is open (controls.js, details.js, about.js).
+  watchChrome();
+  wireSearch();
+  wireTools();
+  wireEditMenu();
+  wireDatasets();
+}
+
+// Then the layers for keyboard and screen-reader visitors (hidden until focus is in them): the
+// controls layer and the details region follow the map in Tab order; the About dialog comes
+// first while it is open (controls.js, details.js, about.js).
+function buildLayers() {
   buildControls(ui.canvas);
   buildDetails(ctl.layer);
   buildStory(ctl.layer);  // the story's caption and buttons come first after the map
   buildAbout();
-  watchChrome();
-  wireSearch();
   wireKeyboard();
-  wireTools();
-  wireEditMenu();
-  wireDatasets();
   mark('ca:chrome');
 }
 
@@ -211,7 +215,7 @@ function start() {
   bindPageTexts(ui.canvas);
   const theme = startHash.get('theme');
   if (theme === 'dark' || theme === 'light') root.dataset.theme = theme;
-  deferChrome(buildPageChrome);
+  deferChrome(buildShownChrome, buildLayers);
   let spec = query.get('data');
   if (spec && !dataAllowed()) {
     showError(() => t('This page shows only its published data'),

@@ -6,7 +6,7 @@ import { app } from './state.js';
 import { API_VERSION } from './limits.js';
 import { wasmHash, shareUrl } from './url_state.js';
 import { queryEmbed } from './config.js';
-import { ui, showError, removeLoading, ensureChrome } from './ui_chrome.js';
+import { ui, showError, removeLoading, ensureChrome, chromeStep } from './ui_chrome.js';
 import { call, fatalError, flushQueue } from './runtime.js';
 import { postToHost, emit } from './host_events.js';
 import { openableUrl } from './origins.js';
@@ -22,7 +22,7 @@ import { onEditLayerState } from './edit_layer_lazy.js';
 import { onCatalogueNeeded } from './catalogues.js';
 import { onGlyphsNeeded } from './glyphs.js';
 import { runBenchIfAsked, onBenchResult } from './bench.js';
-import { t } from './i18n.js';
+import { t, formatNumber } from './i18n.js';
 import { setPageLocale, showPageTitle } from './page_i18n.js';
 
 // ------------------------------------------------------------------ the URL follows the state
@@ -166,18 +166,25 @@ let held = null;
 
 // fn once the browser has shown what was drawn before now: after its next rendering update (a
 // message posted from an animation frame's callback arrives once that update is done), or after
-// 100 ms when no frame comes (a hidden tab, an iframe the browser does not draw).
+// 100 ms when no update has begun by then (a hidden tab, an iframe the browser does not draw). An
+// update that has begun is waited for however long it takes (software GL's can take longer).
 function afterShown(fn) {
-  let done = false;
+  let done = false, framed = false;
   const run = function () {
     if (!done) { done = true; fn(); }
   };
   if (typeof MessageChannel === 'function' && typeof requestAnimationFrame === 'function') {
     const ch = new MessageChannel();
     ch.port1.onmessage = run;
-    requestAnimationFrame(function () { ch.port2.postMessage(0); });
+    requestAnimationFrame(function () { framed = true; ch.port2.postMessage(0); });
   }
-  setTimeout(run, 100);
+  setTimeout(function () { if (!framed) run(); }, 100);
+}
+
+// The page's style and layout now, in this task (reading a box forces them), not in the next
+// rendering update with whatever else comes by then.
+function settleLayout() {
+  if (ui.canvas) ui.canvas.getBoundingClientRect();
 }
 
 // The held events, one task each (input that came meanwhile is handled between them: in one
@@ -202,7 +209,18 @@ export function onChipatlasEvent(type, json) {
     // the map, not the note over it (it was shown one update later, ~0.1-0.2 s: session 28).
     removeLoading();
     held = [[type, json]];
-    afterShown(releaseHeld);
+    // Then the chrome a step at a time, each built and laid out in a task of its own (not all in
+    // the update a first click waits for), and the page's first number format (ICU's start,
+    // 40-65 ms) in another, before `ready` is handled (docs/benchmarks.md, "Session 29").
+    afterShown(function next() {
+      const more = chromeStep();
+      settleLayout();
+      if (more) return void later(next);
+      later(function () {
+        formatNumber(0);
+        later(releaseHeld);
+      });
+    });
     return;
   }
   handleEvent(type, json);

@@ -13,14 +13,19 @@ export const ui = {};
 
 // The chrome is built after the map's first frame (docs/benchmarks.md, "First frame, seventh
 // pass": building and laying it out first held that frame back ~0.1 s): boot.js hands its
-// builder here, and whatever needs the chrome first builds it, once (the map's first event, an
-// error to show, a toast, the dataset note).
-let chromeBuilder = null;
-export function deferChrome(build) { chromeBuilder = build; }
+// builder's steps here, and whatever needs the chrome first builds what is left of it, once (an
+// error to show, a toast, the dataset note). The map's `ready` runs the steps one at a time with
+// a rendering update between them (events.js): each one's style and layout in an update of its
+// own, not all in the one a first click waits for (docs/benchmarks.md, "Session 29").
+let chromeSteps = [];
+export function deferChrome(...steps) { chromeSteps = steps; }
 export function ensureChrome() {
-  const build = chromeBuilder;
-  chromeBuilder = null;
-  if (build) build();
+  while (chromeSteps.length) chromeSteps.shift()();
+}
+// Builds the chrome's next step; true while steps remain.
+export function chromeStep() {
+  if (chromeSteps.length) chromeSteps.shift()();
+  return chromeSteps.length > 0;
 }
 
 export function buildChrome(openFullHref) {
