@@ -14,9 +14,9 @@ export const ui = {};
 // The chrome is built after the map's first frame (docs/benchmarks.md, "First frame, seventh
 // pass": building and laying it out first held that frame back ~0.1 s): boot.js hands its
 // builder's steps here, and whatever needs the chrome first builds what is left of it, once (an
-// error to show, a toast, the dataset note). The map's `ready` runs the steps one at a time with
-// a rendering update between them (events.js): each one's style and layout in an update of its
-// own, not all in the one a first click waits for (docs/benchmarks.md, "Session 29").
+// error to show, a toast, the dataset note). Once the map's first frame is shown, events.js runs
+// the steps one at a time, each built and laid out in a task of its own, not all in the one
+// update a first click would wait for (docs/benchmarks.md, "Session 29").
 let chromeSteps = [];
 export function deferChrome(...steps) { chromeSteps = steps; }
 export function ensureChrome() {
