@@ -108,9 +108,6 @@ function onReady() {
   runBenchIfAsked();
   const r = call({ cmd: 'getState' });
   if (r.ok) onState(r, true);
-  // html[data-ready] once the first state's own tasks (the About dialog, the controls, the
-  // mirror) have run: what the page shows is settled then.
-  later(function () { root.dataset.ready = '1'; });
   chromeChanged();  // the map's panels keep clear of the page's chrome (page_chrome.js)
   flushQueue();
   if (ui.search.value.trim()) runSearch();
@@ -196,7 +193,14 @@ function releaseHeld() {
     handleEvent(e[0], e[1]);
   } finally {
     if (held.length) later(releaseHeld);
-    else held = null;
+    else {
+      held = null;
+      // html[data-ready] once the events held until the first frame was shown are handled (those
+      // the wasm sent while the chrome was built too) and the first state's own tasks (the About
+      // dialog, the controls, the mirror: queued before this) have run: what the page shows is
+      // settled then, and events from now on are handled as they come.
+      later(function () { root.dataset.ready = '1'; });
+    }
   }
 }
 
