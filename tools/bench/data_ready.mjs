@@ -51,7 +51,9 @@ async function firstFrame(s, kind, query) {
     const done = doneSignal(page, 300000, s.name);
     await page.goto(`${s.server.origin}/index.html${query}`, { waitUntil: 'load' });
     await done;  // not waitForFunction: Playwright's own script would run in the page as it loads
-    if (await page.evaluate(() => document.documentElement.dataset.error === '1')) throw new Error(`${s.name}: the page showed an error`);
+    const error = await page.evaluate(() => document.documentElement.dataset.error === '1' &&
+      (document.getElementById('error') ? document.getElementById('error').innerText : '(no error panel)'));
+    if (error) throw new Error(`${s.name}: the page showed a fatal error instead of starting: ${error}`);
     const marks = await page.evaluate(() => {
       const m = {};
       for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('ca:') && !(e.name in m)) m[e.name] = e.startTime;

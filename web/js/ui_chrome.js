@@ -19,13 +19,13 @@ export const ui = {};
 // update a first click would wait for (docs/benchmarks.md, "Session 29").
 let chromeSteps = [];
 export function deferChrome(...steps) { chromeSteps = steps; }
-export function ensureChrome() {
-  while (chromeSteps.length) chromeSteps.shift()();
-}
 // Builds the chrome's next step; true while steps remain.
 export function chromeStep() {
   if (chromeSteps.length) chromeSteps.shift()();
   return chromeSteps.length > 0;
+}
+export function ensureChrome() {
+  while (chromeStep()) { /* the rest, at once */ }
 }
 
 export function buildChrome(openFullHref) {
